@@ -1,0 +1,277 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"strings"
+
+	"github.com/azchina/azchina/knowledge"
+	"github.com/azchina/azchina/seeds"
+)
+
+// Main is the azchina program with its standard streams and environment, so that tests
+// can run it.
+type Main struct {
+	Stdin  io.Reader
+	Stdout io.Writer
+	Stderr io.Writer
+	Getenv func(string) string
+}
+
+const usage = `azchina answers questions about Azerbaijan–China relations from news articles, with citations.
+
+Usage:
+  azchina [serve]                 run the chat adapters configured (the console chat when no token is set)
+  azchina ask [flags] "question"  answer one question
+  azchina ask --json -            answer one question a line from standard input, one JSON object a line out
+  azchina chat                    chat in the terminal (no token, no network)
+  azchina topics                  list the topics with how many facts each holds
+  azchina sources                 list the articles
+
+Run "azchina COMMAND --help" for a command's flags.
+`
+
+// Run runs the command line args and returns the exit status: 0 on success, 1 when the
+// work failed, 2 for a usage error.
+func (m *Main) Run(ctx context.Context, args []string) int {
+	cmd := "serve"
+	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
+		cmd, args = args[0], args[1:]
+	}
+	var err error
+	switch cmd {
+	case "ask":
+		err = m.ask(ctx, args)
+	case "chat":
+		err = m.chat(ctx, args)
+	case "serve":
+		err = m.serve(ctx, args)
+	case "topics":
+		err = m.topics(args)
+	case "sources":
+		err = m.sources(args)
+	case "help":
+		fmt.Fprint(m.Stdout, usage)
+		return 0
+	default:
+		fmt.Fprintf(m.Stderr, "azchina: unknown command %q\n\n%s", cmd, usage)
+		return 2
+	}
+	switch {
+	case err == nil:
+		return 0
+	case errors.Is(err, flag.ErrHelp):
+		return 0
+	case errors.As(err, new(usageError)):
+		fmt.Fprintf(m.Stderr, "azchina %s: %v\n", cmd, err)
+		return 2
+	default:
+		fmt.Fprintf(m.Stderr, "azchina %s: %v\n", cmd, err)
+		return 1
+	}
+}
+
+// usageError is a mistake in the command line: exit status 2.
+type usageError struct{ msg string }
+
+func (u usageError) Error() string { return u.msg }
+
+// flags returns a flag set for a subcommand that prints its usage to standard error.
+func (m *Main) flags(name, synopsis string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(m.Stderr)
+	fs.Usage = func() {
+		fmt.Fprintf(m.Stderr, "Usage: azchina %s\n\nFlags:\n", synopsis)
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
+// parse parses a subcommand's flags; a bad flag is a usage error (its usage is printed).
+func parse(fs *flag.FlagSet, args []string) error {
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return err
+		}
+		return usageError{err.Error()}
+	}
+	return nil
+}
+
+// loadEngine builds the engine from the embedded seeds, or from dir when it is set.
+func (m *Main) loadEngine(dir string) (*knowledge.Engine, error) {
+	var fsys fs.FS = seeds.FS
+	if dir != "" {
+		st, err := os.Stat(dir)
+		if err != nil {
+			return nil, fmt.Errorf("seeds folder: %w", err)
+		}
+		if !st.IsDir() {
+			return nil, fmt.Errorf("seeds folder %s is not a folder", dir)
+		}
+		fsys = os.DirFS(dir)
+	}
+	shown := 0
+	e, err := knowledge.LoadWithProgress(fsys, func(done, total int) {
+		if total >= 200 && done*10/total > shown {
+			shown = done * 10 / total
+			fmt.Fprintf(m.Stderr, "reading articles: %d of %d\n", done, total)
+		}
+	})
+	if err != nil {
+		return nil, err
+	}
+	for _, p := range e.Problems() {
+		fmt.Fprintf(m.Stderr, "azchina: left out: %v\n", p)
+	}
+	return e, nil
+}
+
+func (m *Main) ask(ctx context.Context, args []string) error {
+	fs := m.flags("ask", `ask [--json] [--explain] [--seeds DIR] "question" | -`)
+	asJSON := fs.Bool("json", false, "print one JSON object per question (the contract of shared/eval/score.py)")
+	explain := fs.Bool("explain", false, "show why the winning facts won: scores by signal")
+	dir := fs.String("seeds", "", "read articles from this folder instead of the embedded seeds")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() == 0 {
+		fs.Usage()
+		return usageError{`give a question, or "-" to read one a line from standard input`}
+	}
+	e, err := m.loadEngine(*dir)
+	if err != nil {
+		return err
+	}
+	out := bufio.NewWriter(m.Stdout)
+	defer out.Flush()
+	one := func(q string) error {
+		var a knowledge.Answer
+		var ex knowledge.Explanation
+		var err error
+		if *explain {
+			a, ex, err = e.Explain(ctx, q)
+		} else {
+			a, err = e.Answer(ctx, q)
+		}
+		if err != nil {
+			return err
+		}
+		if *asJSON {
+			b, err := json.Marshal(a)
+			if err != nil {
+				return fmt.Errorf("encode answer: %w", err)
+			}
+			out.Write(append(b, '\n'))
+		} else {
+			writeAnswer(out, a)
+		}
+		if *explain {
+			writeExplanation(out, ex)
+		}
+		return out.Flush()
+	}
+	if fs.NArg() == 1 && fs.Arg(0) == "-" {
+		sc := bufio.NewScanner(m.Stdin)
+		sc.Buffer(make([]byte, 64*1024), 16*1024*1024)
+		for sc.Scan() {
+			if err := one(sc.Text()); err != nil {
+				return err
+			}
+		}
+		if err := sc.Err(); err != nil {
+			return fmt.Errorf("read questions: %w", err)
+		}
+		return nil
+	}
+	return one(strings.Join(fs.Args(), " "))
+}
+
+// writeAnswer prints an answer for a person: the text, then the numbered citations.
+func writeAnswer(w io.Writer, a knowledge.Answer) {
+	fmt.Fprintln(w, a.Text)
+	if len(a.Citations) > 0 {
+		fmt.Fprintln(w)
+	}
+	for i, c := range a.Citations {
+		fmt.Fprintf(w, "[%d] %s\n", i+1, citationLine(c))
+	}
+	fmt.Fprintln(w)
+}
+
+// citationLine names where a quote comes from: publisher, date, title, file and paragraph.
+func citationLine(c knowledge.Citation) string {
+	var parts []string
+	for _, p := range []string{c.Publisher, c.Date} {
+		if p != "" {
+			parts = append(parts, p)
+		}
+	}
+	if c.Title != "" {
+		parts = append(parts, "“"+c.Title+"”")
+	}
+	parts = append(parts, fmt.Sprintf("%s ¶%d", c.Source, c.Paragraph))
+	return strings.Join(parts, ", ")
+}
+
+func writeExplanation(w io.Writer, ex knowledge.Explanation) {
+	fmt.Fprintf(w, "question: %q  kind: %s  intent: %s\n", ex.Question, ex.Kind, ex.Intent)
+	for _, t := range ex.Terms {
+		fmt.Fprintf(w, "  word %-16q weight %.2f  matches %s\n", t.Word, t.Weight, strings.Join(t.Matches, " "))
+	}
+	for i, h := range ex.Hits {
+		fmt.Fprintf(w, "  #%d final %.2f = bm25 %.2f + phrase %.2f + order %.2f + type %.2f + intent %.2f; coverage %.2f eligible %v\n     %s ¶%d: %s\n",
+			i+1, h.Final, h.BM25, h.Phrase, h.Order, h.Type, h.Intent, h.Coverage, h.Eligible, h.Fact.Source, h.Fact.Paragraph, h.Fact.Text)
+	}
+	fmt.Fprintln(w)
+}
+
+func (m *Main) topics(args []string) error {
+	fs := m.flags("topics", "topics [--seeds DIR]")
+	dir := fs.String("seeds", "", "read articles from this folder instead of the embedded seeds")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	e, err := m.loadEngine(*dir)
+	if err != nil {
+		return err
+	}
+	for _, t := range e.Topics() {
+		fmt.Fprintf(m.Stdout, "%-40s %3d facts  (%s)\n    %s\n", t.Name, t.Facts, t.ID, t.Description)
+		if len(t.Examples) > 0 {
+			fmt.Fprintf(m.Stdout, "    e.g. %s\n", t.Examples[0])
+		}
+	}
+	return nil
+}
+
+func (m *Main) sources(args []string) error {
+	fs := m.flags("sources", "sources [--seeds DIR]")
+	dir := fs.String("seeds", "", "read articles from this folder instead of the embedded seeds")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	e, err := m.loadEngine(*dir)
+	if err != nil {
+		return err
+	}
+	for _, a := range e.Articles() {
+		fmt.Fprintf(m.Stdout, "%s  %s\n", a.Source, a.Label())
+		fmt.Fprintf(m.Stdout, "    publisher: %s  date: %s  author: %s  facts: %d\n", orDash(a.Publisher), orDash(a.Date), orDash(a.Author), a.Facts)
+	}
+	return nil
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "—"
+	}
+	return s
+}

@@ -1,0 +1,356 @@
+// Package analyze turns text into index terms: words are lower-cased, split, stemmed with
+// the Snowball English stemmer, and read through a thesaurus that folds variants into one
+// word ("Chinese" and "China", "Aliev" and "Aliyev"), knows the names of one concept ("BRI"
+// and "Belt and Road Initiative") and offers synonyms for a question's words ("commerce"
+// for "trade").
+//
+// The same Analyzer reads articles and questions, so both sides of a match agree. An
+// Analyzer is safe for concurrent use.
+package analyze
+
+import (
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/kljensen/snowball/english"
+	"gopkg.in/yaml.v3"
+)
+
+// Token is one word of analysed text.
+type Token struct {
+	Term    string // the index term: a stem, a number, or a thesaurus concept
+	Surface string // the word as written, lower-cased (a phrase's words joined by spaces)
+	Stop    bool   // a function word: kept for reading a question, never indexed
+	Number  bool   // digits or a number word ("ten" has Term "10")
+}
+
+// Thesaurus is the vocabulary knowledge an Analyzer reads text with.
+type Thesaurus struct {
+	// Concepts maps a concept term to the phrases that name it.
+	Concepts map[string][]string `yaml:"concepts"`
+	// Variants maps a word to its other spellings and forms.
+	Variants map[string][]string `yaml:"variants"`
+	// Synonyms are groups of words that a question may use for one another.
+	Synonyms [][]string `yaml:"synonyms"`
+}
+
+// ReadThesaurus reads a thesaurus in YAML. It returns an error for malformed YAML or an
+// unknown key.
+func ReadThesaurus(r io.Reader) (*Thesaurus, error) {
+	var t Thesaurus
+	dec := yaml.NewDecoder(r)
+	dec.KnownFields(true)
+	if err := dec.Decode(&t); err != nil {
+		return nil, fmt.Errorf("read thesaurus: %w", err)
+	}
+	return &t, nil
+}
+
+// Merge adds the entries of o to t.
+func (t *Thesaurus) Merge(o *Thesaurus) {
+	if t.Concepts == nil {
+		t.Concepts = map[string][]string{}
+	}
+	if t.Variants == nil {
+		t.Variants = map[string][]string{}
+	}
+	for k, v := range o.Concepts {
+		t.Concepts[k] = append(t.Concepts[k], v...)
+	}
+	for k, v := range o.Variants {
+		t.Variants[k] = append(t.Variants[k], v...)
+	}
+	t.Synonyms = append(t.Synonyms, o.Synonyms...)
+}
+
+// Analyzer splits and normalises text. Build one with New.
+type Analyzer struct {
+	stems    sync.Map // word → stem, for the first maxCached words
+	cached   atomic.Int64
+	variants map[string]string   // surface word → term
+	synonyms map[string][]string // term → terms a question may mean by it
+	concepts map[string][]int    // first term of a name → concepts with a name starting so
+	names    [][][]string        // concept → its names, each a list of terms
+}
+
+// New builds an Analyzer from a thesaurus (nil for none).
+func New(t *Thesaurus) *Analyzer {
+	a := &Analyzer{variants: map[string]string{}, synonyms: map[string][]string{}, concepts: map[string][]int{}}
+	if t == nil {
+		return a
+	}
+	for word, forms := range t.Variants {
+		term := english.Stem(word, true)
+		for _, f := range forms {
+			a.variants[normalWord(f)] = term
+		}
+	}
+	keys := make([]string, 0, len(t.Concepts))
+	for k := range t.Concepts {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		c := len(a.names)
+		var names [][]string
+		for _, n := range append([]string{k}, t.Concepts[k]...) {
+			terms := a.Terms(n)
+			if len(terms) == 0 || containsName(names, terms) {
+				continue
+			}
+			names = append(names, terms)
+			if !containsInt(a.concepts[terms[0]], c) {
+				a.concepts[terms[0]] = append(a.concepts[terms[0]], c)
+			}
+		}
+		a.names = append(a.names, names)
+	}
+	for _, group := range t.Synonyms {
+		var terms []string
+		for _, w := range group {
+			if ts := a.Terms(w); len(ts) == 1 {
+				terms = append(terms, ts[0])
+			}
+		}
+		for _, x := range terms {
+			for _, y := range terms {
+				if x != y && !contains(a.synonyms[x], y) {
+					a.synonyms[x] = append(a.synonyms[x], y)
+				}
+			}
+		}
+	}
+	return a
+}
+
+func containsName(names [][]string, terms []string) bool {
+	for _, n := range names {
+		if strings.Join(n, " ") == strings.Join(terms, " ") {
+			return true
+		}
+	}
+	return false
+}
+
+func containsInt(list []int, x int) bool {
+	for _, y := range list {
+		if y == x {
+			return true
+		}
+	}
+	return false
+}
+
+// Terms returns the content terms of s (its tokens without function words), in order.
+func (a *Analyzer) Terms(s string) []string {
+	var out []string
+	for _, t := range a.Analyze(s) {
+		if !t.Stop {
+			out = append(out, t.Term)
+		}
+	}
+	return out
+}
+
+// Concept is a run of a question's terms that names a concept, with every name of it.
+type Concept struct {
+	Start, End int        // the run is terms[Start:End]
+	Names      [][]string // each name as a list of terms
+}
+
+// Concepts finds the runs of terms that name a concept, longest first where names overlap.
+func (a *Analyzer) Concepts(terms []string) []Concept {
+	var out []Concept
+	for i := 0; i < len(terms); i++ {
+		best, bestLen := -1, 0
+		for _, c := range a.concepts[terms[i]] {
+			for _, name := range a.names[c] {
+				if len(name) > bestLen && i+len(name) <= len(terms) && equal(terms[i:i+len(name)], name) {
+					best, bestLen = c, len(name)
+				}
+			}
+		}
+		if best >= 0 {
+			out = append(out, Concept{Start: i, End: i + bestLen, Names: a.names[best]})
+			i += bestLen - 1
+		}
+	}
+	return out
+}
+
+func equal(a, b []string) bool {
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return len(a) == len(b)
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// Synonyms returns the terms a question may mean by term.
+func (a *Analyzer) Synonyms(term string) []string { return a.synonyms[term] }
+
+// Analyze splits s into tokens.
+func (a *Analyzer) Analyze(s string) []Token {
+	ws := splitWords(s)
+	out := make([]Token, 0, len(ws))
+	for _, w := range ws {
+		out = append(out, a.Word(w))
+	}
+	return out
+}
+
+// Word analyses one lower-cased word.
+func (a *Analyzer) Word(w string) Token {
+	if IsStopWord(w) {
+		return Token{Term: w, Surface: w, Stop: true}
+	}
+	if t, ok := a.variants[w]; ok {
+		return Token{Term: t, Surface: w}
+	}
+	if n, ok := numberWords[w]; ok {
+		return Token{Term: n, Surface: w, Number: true}
+	}
+	if n, ok := number(w); ok {
+		return Token{Term: n, Surface: w, Number: true}
+	}
+	return Token{Term: a.stem(w), Surface: w}
+}
+
+// maxCached bounds the stem cache, so that questions full of made-up words cannot grow it
+// without end.
+const maxCached = 200_000
+
+func (a *Analyzer) stem(w string) string {
+	if s, ok := a.stems.Load(w); ok {
+		return s.(string)
+	}
+	s := english.Stem(w, true)
+	if a.cached.Load() < maxCached {
+		a.stems.Store(w, s)
+		a.cached.Add(1)
+	}
+	return s
+}
+
+// number reads a number as the index keeps it: digits without thousands separators,
+// without an ordinal or a unit suffix ("35th" and "35" are one; "3.5bn" is "3.5").
+func number(w string) (string, bool) {
+	end := 0
+	for end < len(w) && (w[end] >= '0' && w[end] <= '9' || w[end] == '.' || w[end] == ',') {
+		end++
+	}
+	if end == 0 || w[0] < '0' || w[0] > '9' {
+		return "", false
+	}
+	switch w[end:] {
+	case "", "st", "nd", "rd", "th", "bn", "b", "mn", "m", "k", "s", "km":
+	default:
+		return "", false
+	}
+	return strings.TrimSuffix(strings.ReplaceAll(w[:end], ",", ""), ".0"), true
+}
+
+// splitWords lower-cases s and splits it into words: letters and digits, with decimal
+// points and thousands separators inside numbers kept ("3.5", "86,000"). Hyphens and
+// apostrophes split words; a possessive "'s" is dropped. "&" and a lone "n" (as in "belt n
+// road") read as "and".
+func splitWords(s string) []string {
+	var out []string
+	var b strings.Builder
+	flush := func() {
+		if b.Len() == 0 {
+			return
+		}
+		w := b.String()
+		b.Reset()
+		if w == "n" || w == "'n'" {
+			w = "and"
+		}
+		out = append(out, w)
+	}
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r):
+			b.WriteRune(unicode.ToLower(r))
+		case (r == '.' || r == ',') && b.Len() > 0 && lastIsDigit(b.String()) && i+size < len(s) && isDigitAt(s, i+size):
+			b.WriteRune(r)
+		case r == '&':
+			flush()
+			out = append(out, "and")
+		case r == '\'' || r == '’':
+			flush()
+			if i+size < len(s) && (s[i+size] == 's' || s[i+size] == 'S') && (i+size+1 == len(s) || !isLetterAt(s, i+size+1)) {
+				size++ // possessive 's
+			}
+		default:
+			flush()
+		}
+		i += size
+	}
+	flush()
+	return out
+}
+
+func normalWord(w string) string {
+	ws := splitWords(w)
+	if len(ws) == 0 {
+		return ""
+	}
+	return ws[0]
+}
+
+func lastIsDigit(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r >= '0' && r <= '9'
+}
+
+func isDigitAt(s string, i int) bool { return s[i] >= '0' && s[i] <= '9' }
+
+func isLetterAt(s string, i int) bool {
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return unicode.IsLetter(r)
+}
+
+var numberWords = map[string]string{
+	"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
+	"eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "thirteen": "13",
+	"fourteen": "14", "fifteen": "15", "sixteen": "16", "seventeen": "17", "eighteen": "18",
+	"nineteen": "19", "twenty": "20", "thirty": "30", "forty": "40", "fifty": "50",
+	"sixty": "60", "seventy": "70", "eighty": "80", "ninety": "90", "hundred": "100",
+}
+
+// IsStopWord reports whether w (lower-case) is a function word that carries no topic: the
+// Snowball English list and the filler words of questions ("tell", "please").
+func IsStopWord(w string) bool {
+	if english.IsStopWord(w) {
+		return true
+	}
+	switch w {
+	case "also", "would", "could", "may", "might", "shall", "must", "us", "let", "yes", "ok",
+		"okay", "please", "tell", "know", "anything", "something", "thing", "things", "whose",
+		"much", "many", "ever", "yet", "still", "even", "well", "like", "lot", "kind", "sort",
+		"really", "actually", "exactly", "regarding", "concerning", "etc", "via", "per",
+		"upon", "within", "without", "among", "across", "toward", "towards", "around", "onto",
+		"i'm", "im", "hi", "hello", "hey", "thanks", "thank", "u", "ur", "pls", "plz", "abt",
+		"wat", "wht", "whats", "what's", "whos", "hw", "r", "y", "d", "m", "ll", "ve", "re":
+		return true
+	}
+	return false
+}

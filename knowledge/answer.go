@@ -1,0 +1,383 @@
+package knowledge
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/azchina/azchina/knowledge/index"
+)
+
+// Thresholds for answering. A question is answered only when its best fact matches enough
+// of what the question asks about (coverage, weighted by how telling each word is) and
+// matches it strongly enough (score).
+const (
+	minCoverage  = 0.5
+	minScore     = 2.0
+	moreShare    = 0.75 // a further fact is quoted when it scores this share of the best
+	maxQuotes    = 3
+	maxFollowing = 8 // sentences quoted after one that ends with a colon
+	maxText      = 1000
+	searchDepth  = 40
+)
+
+// Explanation tells why an answer's facts won: the question as read and the signals of the
+// best facts.
+type Explanation struct {
+	Question string
+	Kind     string
+	Intent   string
+	Terms    []TermExplanation
+	Hits     []HitExplanation
+}
+
+// TermExplanation is one word of the question as searched.
+type TermExplanation struct {
+	Word    string
+	Weight  float64
+	Matches []string // index terms it matches, with their factors
+}
+
+// HitExplanation is one ranked fact with its score by signal.
+type HitExplanation struct {
+	Fact     Fact
+	Final    float64
+	BM25     float64
+	Phrase   float64
+	Order    float64
+	Type     float64
+	Intent   float64
+	Coverage float64
+	Eligible bool
+}
+
+type ranked struct {
+	fact      *Fact
+	hit       index.Hit
+	typeBonus float64
+	intent    float64
+	final     float64
+	eligible  bool
+}
+
+// Answer answers a question from the articles. It returns an error only when ctx is done.
+func (e *Engine) Answer(ctx context.Context, question string) (Answer, error) {
+	a, _, err := e.answer(ctx, question, false)
+	return a, err
+}
+
+// Explain answers a question and tells why the winning facts won.
+func (e *Engine) Explain(ctx context.Context, question string) (Answer, Explanation, error) {
+	return e.answer(ctx, question, true)
+}
+
+func (e *Engine) answer(ctx context.Context, raw string, explain bool) (Answer, Explanation, error) {
+	var ex Explanation
+	if err := ctx.Err(); err != nil {
+		return Answer{}, ex, err
+	}
+	if len(raw) > MaxQuestion {
+		return Answer{Text: fmt.Sprintf("That is too long for a question (%d characters). Ask in under %d characters.", utf8.RuneCountInString(raw), MaxQuestion), Citations: []Citation{}}, ex, nil
+	}
+	text := clean(raw)
+	if !hasLetters(text) {
+		return e.refusal("I did not find a question in that."), ex, nil
+	}
+	q := e.readQuestion(text)
+	rs := e.rank(q)
+	if explain {
+		ex = e.explain(q, rs)
+	}
+	best := -1
+	for i := range rs {
+		if rs[i].eligible && rs[i].hit.Coverage >= minCoverage && rs[i].final >= minScore {
+			best = i
+			break
+		}
+	}
+	if best < 0 {
+		return e.refusal("The articles I answer from do not say."), ex, nil
+	}
+	return e.compose(q, rs, best), ex, nil
+}
+
+// rank searches the index and reranks the hits with what the question asks for.
+func (e *Engine) rank(q *question) []ranked {
+	hits := e.ix.Search(q.terms, searchDepth)
+	out := make([]ranked, 0, len(hits))
+	for _, h := range hits {
+		f := &e.facts[h.Doc]
+		r := ranked{fact: f, hit: h}
+		r.eligible = f.Kind == Body || (f.Kind == Caption && q.photo) || (f.Kind == Byline && q.author)
+		r.typeBonus = e.typeBonus(q, f)
+		if r.typeBonus == 0 && (q.kind == AskNumber || q.kind == AskWhen) {
+			// A sentence without a number cannot say how many, nor one without a date when.
+			r.eligible = false
+		}
+		if !e.evidence(q, h) {
+			r.eligible = false
+		}
+		if q.intent != "" && contains(f.Intents, q.intent) {
+			r.intent = 0.3
+		}
+		// How much of the question a sentence answers matters more than how strongly it
+		// matches a part of it.
+		r.final = (h.Score + r.typeBonus + r.intent) * (0.25 + 0.75*h.Coverage)
+		out = append(out, r)
+	}
+	slices.SortStableFunc(out, func(a, b ranked) int { return cmp.Compare(b.final, a.final) })
+	return out
+}
+
+// typeBonus rewards a fact that holds the kind of thing the question asks for, beyond what
+// the question itself names: a date for "when", a number for "how many", a person for
+// "who".
+func (e *Engine) typeBonus(q *question, f *Fact) float64 {
+	switch q.kind {
+	case AskWhen:
+		for _, d := range f.Dates {
+			if d.Relative || !q.numbers[strings.SplitN(d.Value, "-", 2)[0]] {
+				return 1
+			}
+		}
+	case AskNumber:
+		if e.quantifies(q, f) {
+			return 1
+		}
+	case AskWho:
+		if len(f.People) > 0 || f.Refers != "" || f.Speaker != "" || f.Kind != Body {
+			return 0.5
+		}
+	}
+	return 0
+}
+
+// quantifies reports whether a fact holds a number the question does not name, and for "how
+// many X" one that counts X: "20 documents" answers "how many agreements", "$1 billion"
+// does not answer "how many companies".
+func (e *Engine) quantifies(q *question, f *Fact) bool {
+	seq := e.ix.DocTerms(f.ID)
+	for p, id := range seq {
+		n := e.ix.TermString(id)
+		if !isNumberTerm(n) || q.numbers[n] {
+			continue
+		}
+		if len(q.counted) == 0 {
+			return true
+		}
+		for k := p + 1; k < len(seq) && k <= p+3; k++ {
+			if q.counted[seq[k]] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func isNumberTerm(s string) bool {
+	for _, r := range s {
+		if (r < '0' || r > '9') && r != '.' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// evidence reports whether a hit matches enough of the question to answer it: two of its
+// words, or one that names the domain (a topic word or a name). A lone ordinary word ("how
+// is your day") is not enough.
+func (e *Engine) evidence(q *question, h index.Hit) bool {
+	n := 0
+	for i, m := range h.Matched {
+		if m == 0 {
+			continue
+		}
+		n++
+		if q.topical[i] {
+			return true
+		}
+	}
+	return n >= 2
+}
+
+// compose builds the answer from the best fact and the facts close behind it.
+func (e *Engine) compose(q *question, rs []ranked, best int) Answer {
+	top := rs[best]
+	chosen := []*Fact{top.fact}
+	used := map[int]bool{e.cluster[top.fact.ID]: true}
+	for _, r := range rs[best+1:] {
+		if len(chosen) >= maxQuotes {
+			break
+		}
+		if !r.eligible || used[e.cluster[r.fact.ID]] || r.final < moreShare*top.final || r.hit.Coverage < minCoverage {
+			continue
+		}
+		chosen = append(chosen, r.fact)
+		used[e.cluster[r.fact.ID]] = true
+	}
+	var lines []string
+	var cites []Citation
+	for i, f := range chosen {
+		group := e.sameAs(f)
+		var marks []string
+		for _, g := range group {
+			cites = append(cites, e.Cite(*g))
+			marks = append(marks, fmt.Sprintf("[%d]", len(cites)))
+		}
+		line := e.render(f) + " " + strings.Join(marks, "")
+		if !f.Introduces && f.Next >= 0 && e.facts[f.Next].Introduces && e.facts[f.Next].Paragraph == f.Paragraph {
+			// "… a sweeping partnership. Key agreements include:" — the next sentence
+			// opens the list that says what this one means.
+			f = &e.facts[f.Next]
+			cites = append(cites, e.Cite(*f))
+			line += " " + e.render(f) + fmt.Sprintf(" [%d]", len(cites))
+		}
+		if f.Introduces {
+			for n, next := 0, f.Next; n < maxFollowing && next >= 0; n++ {
+				g := &e.facts[next]
+				if g.Kind != Body {
+					break
+				}
+				cites = append(cites, e.Cite(*g))
+				line += "\n" + e.render(g) + fmt.Sprintf(" [%d]", len(cites))
+				if !g.ListItem && !g.Introduces && g.Speaker == "" {
+					break
+				}
+				next = g.Next
+			}
+		}
+		if i > 0 && textLen(lines)+len(line) > maxText {
+			break
+		}
+		lines = append(lines, line)
+	}
+	text := strings.Join(lines, "\n")
+	if len(text) > maxText {
+		text = truncate(text, maxText)
+	}
+	conf := top.hit.Coverage * (1 - math.Exp(-top.final/4))
+	return Answer{Answered: true, Text: text, Intent: firstOr(q.intent, top.fact.Intents), Confidence: math.Round(conf*100) / 100, Citations: cites}
+}
+
+// sameAs returns the fact and the facts of other articles that say the same thing, the
+// fact first.
+func (e *Engine) sameAs(f *Fact) []*Fact {
+	out := []*Fact{f}
+	seen := map[string]bool{f.Source: true}
+	for _, id := range e.members[e.cluster[f.ID]] {
+		g := &e.facts[id]
+		if g.ID != f.ID && !seen[g.Source] {
+			out = append(out, g)
+			seen[g.Source] = true
+		}
+	}
+	return out
+}
+
+// render shows a fact for a reader: who says it, whom its pronoun means, and what its
+// relative dates resolve to.
+func (e *Engine) render(f *Fact) string {
+	s := f.Text
+	if f.Refers != "" {
+		if i := strings.IndexByte(s, ' '); i > 0 && !strings.Contains(s[:i], f.Refers) {
+			s = s[:i] + " [" + f.Refers + "]" + s[i:]
+		}
+	}
+	if f.Speaker != "" {
+		s = f.Speaker + ": “" + s + "”"
+	}
+	var notes []string
+	for _, d := range f.Dates {
+		if d.Relative {
+			notes = append(notes, fmt.Sprintf("%s = %s", d.Phrase, humanDate(d.Value)))
+		}
+	}
+	if len(notes) > 0 {
+		s += " (" + strings.Join(notes, "; ") + ")"
+	}
+	return s
+}
+
+func textLen(lines []string) int {
+	n := 0
+	for _, l := range lines {
+		n += len(l) + 1
+	}
+	return n
+}
+
+// truncate cuts s to at most n bytes at a word boundary and marks the cut.
+func truncate(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	cut := n - len("…")
+	for cut > 0 && !utf8.RuneStart(s[cut]) {
+		cut--
+	}
+	if i := strings.LastIndexAny(s[:cut], " \n"); i > n/2 {
+		cut = i
+	}
+	return s[:cut] + "…"
+}
+
+func firstOr(s string, list []string) string {
+	if s != "" || len(list) == 0 {
+		return s
+	}
+	return list[0]
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// refusal is the answer to a question the articles do not answer: what they do cover.
+func (e *Engine) refusal(why string) Answer {
+	names := make([]string, 0, len(e.intents))
+	for _, in := range e.intents {
+		names = append(names, strings.ToLower(in.Name))
+	}
+	text := why + " I answer only from news articles on Azerbaijan–China relations: " + strings.Join(names, "; ") + "."
+	if len(e.intents) > 0 && len(e.intents[0].Examples) > 0 {
+		text += " For example: “" + e.intents[0].Examples[0] + "”"
+	}
+	return Answer{Text: text, Citations: []Citation{}}
+}
+
+func (e *Engine) explain(q *question, rs []ranked) Explanation {
+	ex := Explanation{Question: q.text, Kind: q.kind.String(), Intent: q.intent}
+	for _, t := range q.terms {
+		te := TermExplanation{Word: t.Word, Weight: round2(t.Weight)}
+		for _, alt := range t.Alts {
+			var parts []string
+			for _, id := range alt.Terms {
+				parts = append(parts, e.ix.TermString(id))
+			}
+			te.Matches = append(te.Matches, fmt.Sprintf("%s×%.2f", strings.Join(parts, "+"), alt.Factor))
+		}
+		ex.Terms = append(ex.Terms, te)
+	}
+	for i, r := range rs {
+		if i == 5 {
+			break
+		}
+		ex.Hits = append(ex.Hits, HitExplanation{
+			Fact: *r.fact, Final: round2(r.final), BM25: round2(r.hit.Signals.BM25),
+			Phrase: round2(r.hit.Signals.Phrase), Order: round2(r.hit.Signals.Order),
+			Type: r.typeBonus, Intent: r.intent, Coverage: round2(r.hit.Coverage), Eligible: r.eligible,
+		})
+	}
+	return ex
+}
+
+func round2(x float64) float64 { return math.Round(x*100) / 100 }

@@ -1,0 +1,245 @@
+package knowledge
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/azchina/azchina/seeds"
+)
+
+func ask(t *testing.T, e *Engine, q string) Answer {
+	t.Helper()
+	a, err := e.Answer(context.Background(), q)
+	require.NoError(t, err)
+	return a
+}
+
+// quotes joins an answer's citation quotes.
+func quotes(a Answer) string {
+	var b strings.Builder
+	for _, c := range a.Citations {
+		b.WriteString(c.Quote + "\n")
+	}
+	return b.String()
+}
+
+func TestCitationsAreVerbatim(t *testing.T) {
+	e := seedEngine(t)
+	for _, it := range readEval(t, "testdata/dev.jsonl") {
+		a := ask(t, e, it.Q)
+		for _, c := range a.Citations {
+			raw, err := seeds.FS.ReadFile(c.Source)
+			require.NoError(t, err, "a citation names a seed file")
+			assert.Contains(t, string(raw), c.Quote, "%s: the quote is verbatim from %s", it.Q, c.Source)
+			assert.NotZero(t, c.Paragraph)
+		}
+		assert.LessOrEqual(t, len(a.Text), 1000, it.Q)
+	}
+}
+
+func TestRefusals(t *testing.T) {
+	e := seedEngine(t)
+	tests := []struct{ name, q string }{
+		{"general knowledge", "What is the capital of France?"},
+		{"a fact the articles lack", "What is the population of Azerbaijan?"},
+		{"the unrelated sidebar story", "How many countries signed the International Claims Commission convention?"},
+		{"a joke", "Tell me a joke"},
+		{"greeting", "hi, how is your day?"},
+		{"empty", ""},
+		{"white space", "   \t\n "},
+		{"punctuation", "?!?!...,,"},
+		{"emoji", "🇦🇿🇨🇳🤝"},
+		{"invalid UTF-8", "\xff\xfe\xfd"},
+		{"control characters", "\x00\x01\x02\x1b[31m"},
+		{"huge", strings.Repeat("visa ", 20000)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := ask(t, e, tt.q)
+			assert.False(t, a.Answered)
+			assert.NotEmpty(t, a.Text, "a refusal says why and what can be asked")
+			assert.Empty(t, a.Citations)
+			assert.NotNil(t, a.Citations, "JSON shows an empty list, not null")
+		})
+	}
+}
+
+func TestWordOrderPicksTheDirection(t *testing.T) {
+	e := seedEngine(t)
+	a := ask(t, e, "How much has Azerbaijan invested in China?")
+	require.True(t, a.Answered)
+	assert.Contains(t, a.Citations[0].Quote, "$2 billion")
+	b := ask(t, e, "How much have Chinese companies invested in Azerbaijan?")
+	require.True(t, b.Answered)
+	assert.Contains(t, b.Citations[0].Quote, "$1 billion")
+}
+
+func TestTyposAndSynonyms(t *testing.T) {
+	e := seedEngine(t)
+	tests := []struct{ q, want string }{
+		{"wen were diplomatic misions established", "1992"},
+		{"how large is the trade turnovr", "$3.5 billion"},
+		{"which city is nakhichevan twinned with", "Urumqi"},
+		{"when is the 35 anniversary", "2027"},
+		{"what did aliev say about taiwan", "Taiwan"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.q, func(t *testing.T) {
+			a := ask(t, e, tt.q)
+			require.True(t, a.Answered, a.Text)
+			assert.Contains(t, a.Text+quotes(a), tt.want)
+		})
+	}
+}
+
+func TestPronounCarriesThePerson(t *testing.T) {
+	e := seedEngine(t)
+	a := ask(t, e, "Did Aliyev bring his family to Beijing?")
+	require.True(t, a.Answered)
+	assert.Contains(t, a.Text, "He [Ilham Aliyev] also brought his family")
+	assert.Equal(t, "He also brought his family, including his grandchildren, on the trip.", a.Citations[0].Quote, "the quote stays verbatim")
+}
+
+func TestRelativeDatesAreResolvedInTheAnswer(t *testing.T) {
+	e := seedEngine(t)
+	a := ask(t, e, "When did Aliyev's state visit to China begin?")
+	require.True(t, a.Answered)
+	assert.Contains(t, a.Text+quotes(a), "22")
+	for _, f := range e.facts {
+		if strings.HasPrefix(f.Text, "On Wednesday, Azerbaijani President") {
+			assert.Contains(t, e.render(&f), "On Wednesday = 23 April 2025")
+			assert.Contains(t, e.render(&f), "the previous day = 22 April 2025")
+		}
+	}
+}
+
+func TestSameFactInSeveralArticlesIsOneQuote(t *testing.T) {
+	e := seedEngine(t)
+	a := ask(t, e, "Does China support Azerbaijan in safeguarding its sovereignty and territorial integrity?")
+	require.True(t, a.Answered)
+	sources := map[string]bool{}
+	for _, c := range a.Citations {
+		sources[c.Source[:3]] = true
+	}
+	assert.True(t, sources["001"] && sources["002"], "cited from both articles: %v", a.Citations)
+	assert.Equal(t, 1, strings.Count(a.Text, "safeguarding its national sovereignty"), a.Text)
+}
+
+func TestQuotationAfterColonIsQuoted(t *testing.T) {
+	e := seedEngine(t)
+	a := ask(t, e, "Which agreements were signed on April 23?")
+	require.True(t, a.Answered)
+	assert.Contains(t, a.Text, "Mutual Visa Exemption for ordinary passport holders", "a sentence ending in a colon brings the list after it")
+}
+
+func TestEveryFactIsFiledUnderAnIntent(t *testing.T) {
+	e := seedEngine(t)
+	for _, f := range e.Facts() {
+		assert.NotEmpty(t, f.Intents, f.Text)
+	}
+	for _, tp := range e.Topics() {
+		assert.NotZero(t, tp.Facts, tp.ID)
+		assert.NotEmpty(t, tp.Description, tp.ID)
+		assert.NotEmpty(t, tp.Examples, tp.ID)
+		assert.NotEmpty(t, tp.Vocabulary, tp.ID)
+	}
+	assert.GreaterOrEqual(t, len(e.Topics()), 12)
+}
+
+func TestIntentExamplesAreAnswered(t *testing.T) {
+	e := seedEngine(t)
+	for _, tp := range e.Topics() {
+		for _, q := range tp.Examples {
+			a := ask(t, e, q)
+			assert.True(t, a.Answered, "%s: %q", tp.ID, q)
+		}
+	}
+}
+
+func TestExplainShowsSignals(t *testing.T) {
+	e := seedEngine(t)
+	a, ex, err := e.Explain(context.Background(), "How many documents were signed in 2019?")
+	require.NoError(t, err)
+	require.True(t, a.Answered)
+	assert.Equal(t, "number", ex.Kind)
+	require.NotEmpty(t, ex.Hits)
+	assert.Greater(t, ex.Hits[0].BM25, 0.0)
+	assert.Equal(t, 1.0, ex.Hits[0].Type, "the winner holds a number")
+}
+
+func TestNewArticleInSeedsFolder(t *testing.T) {
+	dir := t.TempDir()
+	entries, err := seeds.FS.ReadDir(".")
+	require.NoError(t, err)
+	for _, en := range entries {
+		raw, err := seeds.FS.ReadFile(en.Name())
+		require.NoError(t, err)
+		require.NoError(t, os.WriteFile(filepath.Join(dir, en.Name()), raw, 0o644))
+	}
+	extra := "Azerbaijan and China open direct flights\n\nBAKU, Azerbaijan, June 2, 2025. Azerbaijan Airlines will fly from Baku to Chengdu twice a week from July, the airline said.\n"
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "005_new.txt"), []byte(extra), 0o644))
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "006_broken.txt"), []byte{0xff, 0xfe}, 0o644))
+	e, err := Load(os.DirFS(dir))
+	require.NoError(t, err)
+	assert.Len(t, e.Problems(), 1, "the broken article is reported and left out")
+	a := ask(t, e, "Which Chinese city will Azerbaijan Airlines fly to?")
+	require.True(t, a.Answered, a.Text)
+	assert.Equal(t, "005_new.txt", a.Citations[0].Source)
+	art, ok := e.Article("005_new.txt")
+	require.True(t, ok)
+	assert.Equal(t, "2025-06-02", art.Date, "the dateline dates an article with no metadata entry")
+}
+
+func TestConcurrentAnswers(t *testing.T) {
+	e := seedEngine(t)
+	items := readEval(t, "testdata/dev.jsonl")
+	want := make([]Answer, len(items))
+	for i, it := range items {
+		want[i] = ask(t, e, it.Q)
+	}
+	var wg sync.WaitGroup
+	for g := 0; g < 8; g++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i, it := range items {
+				a, err := e.Answer(context.Background(), it.Q)
+				assert.NoError(t, err)
+				assert.Equal(t, want[i], a)
+			}
+		}()
+	}
+	wg.Wait()
+}
+
+func TestCanceledContext(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	_, err := seedEngine(t).Answer(ctx, "visa")
+	assert.ErrorIs(t, err, context.Canceled)
+}
+
+func FuzzAnswer(f *testing.F) {
+	for _, s := range []string{"", "visa", "How many documents were signed in 2019?", "\xff\xfe", "@everyone <b>hi</b>",
+		"how many how many", "when when", "az", "35th 3.5bn $1", "belt n road", strings.Repeat("a", 2000), "wen wat abt"} {
+		f.Add(s)
+	}
+	e, err := Load(seeds.FS)
+	require.NoError(f, err)
+	f.Fuzz(func(t *testing.T, q string) {
+		a, err := e.Answer(context.Background(), q)
+		require.NoError(t, err)
+		require.NotEmpty(t, a.Text)
+		require.LessOrEqual(t, len(a.Text), 1000)
+		require.Equal(t, a.Answered, len(a.Citations) > 0)
+		require.GreaterOrEqual(t, a.Confidence, 0.0)
+		require.LessOrEqual(t, a.Confidence, 1.0)
+	})
+}

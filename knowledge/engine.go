@@ -1,0 +1,524 @@
+package knowledge
+
+import (
+	"bytes"
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+
+	"sort"
+	"strings"
+	"sync"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/azchina/azchina/knowledge/analyze"
+	"github.com/azchina/azchina/knowledge/index"
+	"github.com/azchina/azchina/knowledge/ingest"
+)
+
+//go:embed data/*.yaml data/*.txt
+var data embed.FS
+
+// MetaFile is the name of the metadata file in a seeds folder.
+const MetaFile = "meta.yaml"
+
+// Engine answers questions from a set of articles. It is built once and then read-only:
+// all its methods are safe for concurrent use.
+type Engine struct {
+	articles []Article
+	bySource map[string]int
+	facts    []Fact
+	intents  []Intent
+	counts   map[string]int // intent ID → facts filed under it
+	az       *analyze.Analyzer
+	ix       *index.Index
+	cluster  []int         // fact ID → the lowest ID of the facts that say the same thing
+	members  map[int][]int // cluster → its facts
+	numbers  [][]string    // fact ID → the numbers it names
+	vocab    [][]vocabEntry
+	english  map[string]bool // common English words (from WordNet)
+	topical  map[string]bool // terms that name the domain: intent vocabulary and names
+	problems []error
+}
+
+// vocabEntry is an intent's vocabulary entry as terms, with how telling it is.
+type vocabEntry struct {
+	terms  []string
+	weight float64
+}
+
+// Load reads every *.txt article in fsys (and the metadata file, when there is one),
+// cleans and indexes them. An article that cannot be read is reported by Problems and left
+// out; Load fails only when no article can be read or the metadata file is malformed.
+func Load(fsys fs.FS) (*Engine, error) {
+	return LoadWithProgress(fsys, nil)
+}
+
+// LoadWithProgress is Load, calling progress (when not nil) after each article with the
+// number read so far and the total.
+func LoadWithProgress(fsys fs.FS, progress func(done, total int)) (*Engine, error) {
+	meta, err := readMeta(fsys)
+	if err != nil {
+		return nil, err
+	}
+	names, err := fs.Glob(fsys, "*.txt")
+	if err != nil {
+		return nil, fmt.Errorf("list articles: %w", err)
+	}
+	sort.Strings(names)
+	if len(names) == 0 {
+		return nil, errors.New("no articles (*.txt) found: point --seeds at a folder of articles")
+	}
+	st, err := loadStatic()
+	if err != nil {
+		return nil, err
+	}
+	e := &Engine{bySource: map[string]int{}, az: st.az, intents: st.intents, english: st.english}
+	var docs []*ingest.Document
+	for i, name := range names {
+		raw, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			e.problems = append(e.problems, fmt.Errorf("read article %q: %w", name, err))
+			continue
+		}
+		doc, err := ingest.Parse(name, raw, meta[name])
+		if err != nil {
+			e.problems = append(e.problems, err)
+			continue
+		}
+		docs = append(docs, doc)
+		if progress != nil {
+			progress(i+1, len(names))
+		}
+	}
+	if len(docs) == 0 {
+		return nil, fmt.Errorf("no article could be read: %w", errors.Join(e.problems...))
+	}
+	e.build(docs)
+	return e, nil
+}
+
+func readMeta(fsys fs.FS) (map[string]ingest.Meta, error) {
+	raw, err := fs.ReadFile(fsys, MetaFile)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", MetaFile, err)
+	}
+	var entries map[string]Article
+	dec := yaml.NewDecoder(bytes.NewReader(raw))
+	dec.KnownFields(true)
+	if err := dec.Decode(&entries); err != nil {
+		return nil, fmt.Errorf("read %s: %w", MetaFile, err)
+	}
+	out := make(map[string]ingest.Meta, len(entries))
+	for name, a := range entries {
+		if a.Date != "" {
+			if _, ok := ingest.ParseDate(a.Date); !ok {
+				return nil, fmt.Errorf("read %s: %s: date %q is not YYYY-MM-DD", MetaFile, name, a.Date)
+			}
+		}
+		out[name] = ingest.Meta{Title: a.Title, Publisher: a.Publisher, Author: a.Author, Date: a.Date}
+	}
+	return out, nil
+}
+
+// static is the engine's built-in data: the same for every engine, read once.
+type static struct {
+	az      *analyze.Analyzer
+	intents []Intent
+	english map[string]bool
+}
+
+var loadStatic = sync.OnceValues(func() (*static, error) {
+	var st static
+	var err error
+	if st.az, err = loadAnalyzer(); err != nil {
+		return nil, err
+	}
+	if st.intents, err = loadIntents(); err != nil {
+		return nil, err
+	}
+	if st.english, err = loadEnglish(); err != nil {
+		return nil, err
+	}
+	return &st, nil
+})
+
+// loadAnalyzer reads the thesaurus and WordNet's irregular verb forms into an Analyzer.
+func loadAnalyzer() (*analyze.Analyzer, error) {
+	raw, err := data.ReadFile("data/thesaurus.yaml")
+	if err != nil {
+		return nil, fmt.Errorf("read thesaurus: %w", err)
+	}
+	t, err := analyze.ReadThesaurus(bytes.NewReader(raw))
+	if err != nil {
+		return nil, err
+	}
+	forms := &analyze.Thesaurus{Variants: map[string][]string{}}
+	err = eachDataLine("data/irregular.txt", func(fields []string) {
+		if len(fields) == 2 {
+			forms.Variants[fields[1]] = append(forms.Variants[fields[1]], fields[0])
+		}
+	})
+	if err != nil {
+		return nil, err
+	}
+	t.Merge(forms)
+	return analyze.New(t), nil
+}
+
+// loadEnglish reads WordNet's common English words.
+func loadEnglish() (map[string]bool, error) {
+	words := map[string]bool{}
+	err := eachDataLine("data/english.txt", func(fields []string) {
+		if len(fields) == 1 {
+			words[fields[0]] = true
+		}
+	})
+	return words, err
+}
+
+// eachDataLine calls fn with the fields of each line of an embedded data file, comments
+// left out.
+func eachDataLine(name string, fn func([]string)) error {
+	raw, err := data.ReadFile(name)
+	if err != nil {
+		return fmt.Errorf("read %s: %w", name, err)
+	}
+	for _, line := range strings.Split(string(raw), "\n") {
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		fn(strings.Fields(line))
+	}
+	return nil
+}
+
+func loadIntents() ([]Intent, error) {
+	raw, err := data.ReadFile("data/intents.yaml")
+	if err != nil {
+		return nil, fmt.Errorf("read intents: %w", err)
+	}
+	var out []Intent
+	dec := yaml.NewDecoder(bytes.NewReader(raw))
+	dec.KnownFields(true)
+	if err := dec.Decode(&out); err != nil {
+		return nil, fmt.Errorf("read intents: %w", err)
+	}
+	return out, nil
+}
+
+// build turns the cleaned articles into facts and indexes them.
+func (e *Engine) build(docs []*ingest.Document) {
+	b := index.NewBuilder()
+	for _, doc := range docs {
+		a := Article{Source: doc.Name, Title: doc.Meta.Title, Publisher: doc.Meta.Publisher, Author: doc.Meta.Author, Date: doc.Meta.Date}
+		e.bySource[a.Source] = len(e.articles)
+		first := len(e.facts)
+		for _, s := range doc.Sentences {
+			f := Fact{
+				ID: len(e.facts), Source: doc.Name, Paragraph: s.Paragraph, Text: s.Text,
+				Section: s.Section, Refers: s.Refers, Speaker: s.Speaker, People: s.People,
+				Kind: FactKind(s.Kind), ListItem: s.ListItem, Introduces: s.Introduces,
+				Prev: len(e.facts) - 1, Next: -1,
+			}
+			if f.ID == first {
+				f.Prev = -1
+			} else {
+				e.facts[f.ID-1].Next = f.ID
+			}
+			for _, d := range s.Dates {
+				f.Dates = append(f.Dates, Date{Phrase: d.Phrase, Value: d.Value, Relative: d.Relative})
+			}
+			e.facts = append(e.facts, f)
+			if f.Kind == Body {
+				a.Facts++
+			}
+		}
+		e.articles = append(e.articles, a)
+	}
+	var prev []string
+	factTerms := make([][]string, len(e.facts))
+	for i := range e.facts {
+		f := &e.facts[i]
+		text, context := e.terms(f, b)
+		factTerms[i] = text
+		var near []string
+		if f.Prev >= 0 {
+			if p := e.facts[f.Prev]; p.Kind == Body && (p.Paragraph == f.Paragraph || p.Introduces) {
+				near = prev
+			}
+		}
+		b.Add(index.Document{Text: text, Context: context, Near: near})
+		prev = text
+	}
+	e.ix = b.Build()
+	e.fileIntents(factTerms)
+	e.findRepeats()
+	e.findTopical()
+}
+
+// findTopical collects the terms that name the domain: the intents' vocabulary, and the
+// names articles capitalise in mid-sentence (people, places, bodies).
+func (e *Engine) findTopical() {
+	e.topical = map[string]bool{}
+	for _, entries := range e.vocab {
+		for _, v := range entries {
+			for _, t := range v.terms {
+				e.topical[t] = true
+			}
+		}
+	}
+	for _, f := range e.facts {
+		if f.Kind != Body {
+			continue
+		}
+		prevEnd := true
+		for _, w := range strings.Fields(f.Text) {
+			r, _ := utf8.DecodeRuneInString(strings.TrimLeft(w, "“\"‘'("))
+			if unicode.IsUpper(r) && !prevEnd {
+				for _, t := range e.az.Terms(w) {
+					e.topical[t] = true
+				}
+			}
+			prevEnd = strings.ContainsAny(w[len(w)-1:], ".!?:")
+		}
+	}
+}
+
+// terms analyses a fact for the index: the words of its text, and as context the heading
+// it stands under, the persons it refers to, and the dates it and its article bear. Credits
+// carry the article's title, so that "who took the photo of …" finds them.
+func (e *Engine) terms(f *Fact, b *index.Builder) (text, context []string) {
+	var nums []string
+	for _, t := range e.az.Analyze(f.Text) {
+		if t.Number {
+			nums = append(nums, t.Term)
+		}
+		if t.Stop {
+			continue
+		}
+		text = append(text, t.Term)
+		b.AddSurface(t.Surface, t.Term)
+	}
+	e.numbers = append(e.numbers, nums)
+	a := e.articles[e.bySource[f.Source]]
+	ctx := []string{f.Section, f.Refers}
+	if f.Speaker != "" {
+		ctx = append(ctx, f.Speaker+" said")
+	}
+	switch f.Kind {
+	case Caption:
+		ctx = append(ctx, "photo")
+	case Byline:
+		ctx = append(ctx, "author wrote article", a.Title)
+	}
+	for _, d := range f.Dates {
+		ctx = append(ctx, dateWords(d.Value))
+	}
+	ctx = append(ctx, dateWords(a.Date))
+	for _, c := range ctx {
+		context = append(context, e.az.Terms(c)...)
+	}
+	return text, context
+}
+
+// humanDate spells a resolved date for a reader: "23 April 2025", "July 2024", "2025".
+func humanDate(value string) string {
+	if t, err := time.Parse(time.DateOnly, value); err == nil {
+		return t.Format("2 January 2006")
+	}
+	if t, err := time.Parse("2006-01", value); err == nil {
+		return t.Format("January 2006")
+	}
+	return value
+}
+
+// dateWords spells a date ("2025-04-23") as the words a question would use: "April 2025 23".
+func dateWords(value string) string {
+	for _, layout := range []string{time.DateOnly, "2006-01", "2006"} {
+		t, err := time.Parse(layout, value)
+		if err != nil {
+			continue
+		}
+		switch layout {
+		case time.DateOnly:
+			return t.Format("January 2006 2")
+		case "2006-01":
+			return t.Format("January 2006")
+		}
+		return value
+	}
+	return ""
+}
+
+// findRepeats groups facts that say the same thing, in one article or several: one holds
+// nearly all the content words of the other.
+func (e *Engine) findRepeats() {
+	e.cluster = make([]int, len(e.facts))
+	sets := make([]map[int32]bool, len(e.facts))
+	for i, f := range e.facts {
+		e.cluster[i] = i
+		sets[i] = map[int32]bool{}
+		if f.Kind != Body {
+			continue
+		}
+		for _, t := range e.ix.DocTerms(i) {
+			sets[i][t] = true
+		}
+	}
+	// Candidates share at least three rare terms; common terms would pair everything.
+	const rare = 50
+	for i := range e.facts {
+		if len(sets[i]) < sameClause {
+			continue
+		}
+		shared := map[int]int{}
+		for t := range sets[i] {
+			if e.ix.DocFreq(t) > rare {
+				continue
+			}
+			for _, p := range e.ix.Postings(t) {
+				if j := int(p.Doc); j > i && p.TF > 0 {
+					shared[j]++
+				}
+			}
+		}
+		for j, n := range shared {
+			if n < 3 || e.facts[j].Kind != Body {
+				continue
+			}
+			if containment(sets[i], sets[j]) >= 0.8 || commonRun(e.ix.DocTerms(i), e.ix.DocTerms(j)) >= sameClause {
+				e.union(i, j)
+			}
+		}
+	}
+	e.members = map[int][]int{}
+	for i := range e.cluster {
+		e.cluster[i] = e.root(i)
+		e.members[e.cluster[i]] = append(e.members[e.cluster[i]], i)
+	}
+}
+
+// containment is the share of the smaller set's terms the larger holds.
+func containment(a, b map[int32]bool) float64 {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	if len(a) == 0 {
+		return 0
+	}
+	n := 0
+	for t := range a {
+		if b[t] {
+			n++
+		}
+	}
+	return float64(n) / float64(len(a))
+}
+
+// sameClause is how many content words in a row two sentences must share to say the same
+// thing ("China supports Azerbaijan in safeguarding its national sovereignty, independence
+// and territorial integrity" quoted in one article, reported in another).
+const sameClause = 8
+
+// commonRun returns the length of the longest run of terms a and b share.
+func commonRun(a, b []int32) int {
+	best := 0
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for i := range a {
+		for j := range b {
+			if a[i] == b[j] {
+				cur[j+1] = prev[j] + 1
+				best = max(best, cur[j+1])
+			} else {
+				cur[j+1] = 0
+			}
+		}
+		prev, cur = cur, prev
+	}
+	return best
+}
+
+func (e *Engine) root(i int) int {
+	for e.cluster[i] != i {
+		e.cluster[i] = e.cluster[e.cluster[i]]
+		i = e.cluster[i]
+	}
+	return i
+}
+
+func (e *Engine) union(i, j int) {
+	ri, rj := e.root(i), e.root(j)
+	if ri == rj {
+		return
+	}
+	if ri < rj {
+		e.cluster[rj] = ri
+	} else {
+		e.cluster[ri] = rj
+	}
+}
+
+// Problems returns what went wrong reading the articles left out.
+func (e *Engine) Problems() []error { return e.problems }
+
+// Articles returns the articles the engine answers from, in file-name order.
+func (e *Engine) Articles() []Article { return append([]Article(nil), e.articles...) }
+
+// Article returns the article from the named seed file.
+func (e *Engine) Article(source string) (Article, bool) {
+	i, ok := e.bySource[source]
+	if !ok {
+		return Article{}, false
+	}
+	return e.articles[i], true
+}
+
+// Facts returns every body fact (captions and bylines left out), in article order.
+func (e *Engine) Facts() []Fact {
+	var out []Fact
+	for _, f := range e.facts {
+		if f.Kind == Body {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// Fact returns the fact with the given ID.
+func (e *Engine) Fact(id int) (Fact, bool) {
+	if id < 0 || id >= len(e.facts) {
+		return Fact{}, false
+	}
+	return e.facts[id], true
+}
+
+// Topic is an intent with the number of facts filed under it.
+type Topic struct {
+	Intent
+	Facts int
+}
+
+// Topics returns the intents in their file's order with how many facts each holds.
+func (e *Engine) Topics() []Topic {
+	out := make([]Topic, len(e.intents))
+	for i, in := range e.intents {
+		out[i] = Topic{Intent: in, Facts: e.counts[in.ID]}
+	}
+	return out
+}
+
+// Cite returns the citation of a fact: its article's metadata and its verbatim text.
+func (e *Engine) Cite(f Fact) Citation {
+	a := e.articles[e.bySource[f.Source]]
+	return Citation{Source: f.Source, Title: a.Title, Publisher: a.Publisher, Date: a.Date, Paragraph: f.Paragraph, Quote: f.Text}
+}

@@ -1,0 +1,167 @@
+package index
+
+import (
+	"sort"
+	"unicode/utf8"
+
+	"github.com/sahilm/fuzzy"
+)
+
+// vocabulary finds the index's words nearest a misspelt one. Single edits (a letter left
+// out, added, changed or two swapped) are found through a table of each word with one
+// letter deleted; words with several letters left out ("govt", "investmnt") through
+// github.com/sahilm/fuzzy's subsequence matching.
+type vocabulary struct {
+	words   []string          // surface words, sorted
+	terms   map[string]string // surface word → term
+	deletes map[string][]int32
+}
+
+func newVocabulary(surfaces map[string]string) *vocabulary {
+	v := &vocabulary{terms: surfaces, deletes: map[string][]int32{}}
+	for w := range surfaces {
+		if utf8.RuneCountInString(w) >= 3 && !isDigits(w) {
+			v.words = append(v.words, w)
+		}
+	}
+	sort.Strings(v.words)
+	for i, w := range v.words {
+		for _, d := range deletions(w) {
+			v.deletes[d] = append(v.deletes[d], int32(i))
+		}
+	}
+	return v
+}
+
+func isDigits(s string) bool {
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// deletions returns w with each one of its letters left out.
+func deletions(w string) []string {
+	rs := []rune(w)
+	out := make([]string, 0, len(rs))
+	for i := range rs {
+		out = append(out, string(rs[:i])+string(rs[i+1:]))
+	}
+	return out
+}
+
+// Suggestion is a word of the index near a misspelt word.
+type Suggestion struct {
+	Word     string // the index's word
+	Term     string // its term
+	Distance int    // edits between the two
+}
+
+// Suggest returns the index's words nearest word (lower-case), best first: those one edit
+// away, or else those word is an abbreviation of. It returns nothing for short words, where
+// a near word is as likely another word as a typo.
+func (ix *Index) Suggest(word string) []Suggestion {
+	v := ix.vocab
+	n := utf8.RuneCountInString(word)
+	if n < 3 || isDigits(word) {
+		return nil
+	}
+	seen := map[int32]bool{}
+	var out []Suggestion
+	consider := func(i int32) {
+		if seen[i] {
+			return
+		}
+		seen[i] = true
+		w := v.words[i]
+		if d := Distance(word, w); d == 1 {
+			out = append(out, Suggestion{Word: w, Term: v.terms[w], Distance: d})
+		}
+	}
+	for _, i := range v.deletes[word] { // a letter added to a word of the index
+		consider(i)
+	}
+	for _, d := range deletions(word) {
+		if i, ok := v.find(d); ok { // a letter left out of d
+			consider(i)
+		}
+		for _, i := range v.deletes[d] { // a letter changed, or two swapped
+			consider(i)
+		}
+	}
+	if len(out) == 0 && n >= 4 {
+		out = v.abbreviated(word)
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Distance != out[j].Distance {
+			return out[i].Distance < out[j].Distance
+		}
+		return len(out[i].Word) < len(out[j].Word)
+	})
+	return out
+}
+
+func (v *vocabulary) find(w string) (int32, bool) {
+	i := sort.SearchStrings(v.words, w)
+	if i < len(v.words) && v.words[i] == w {
+		return int32(i), true
+	}
+	return 0, false
+}
+
+// abbreviated finds words that hold word's letters in order with at most two more letters
+// and the same first letter ("investmnt" → "investment").
+func (v *vocabulary) abbreviated(word string) []Suggestion {
+	first, _ := utf8.DecodeRuneInString(word)
+	lo := sort.SearchStrings(v.words, string(first))
+	hi := sort.SearchStrings(v.words, string(first+1))
+	n := utf8.RuneCountInString(word)
+	var out []Suggestion
+	for _, m := range fuzzy.FindFrom(word, wordRange(v.words[lo:hi])) {
+		extra := utf8.RuneCountInString(m.Str) - n
+		if extra >= 1 && extra <= 2 {
+			out = append(out, Suggestion{Word: m.Str, Term: v.terms[m.Str], Distance: extra})
+		}
+	}
+	return out
+}
+
+type wordRange []string
+
+func (w wordRange) String(i int) string { return w[i] }
+func (w wordRange) Len() int            { return len(w) }
+
+// Distance is the optimal string alignment distance between a and b (insertions,
+// deletions, substitutions and swaps of neighbours), counted in runes.
+func Distance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	if len(ra) == 0 {
+		return len(rb)
+	}
+	if len(rb) == 0 {
+		return len(ra)
+	}
+	prev2 := make([]int, len(rb)+1)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
+				cur[j] = min(cur[j], prev2[j-2]+1)
+			}
+		}
+		prev2, prev, cur = prev, cur, prev2
+	}
+	return prev[len(rb)]
+}

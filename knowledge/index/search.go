@@ -1,0 +1,291 @@
+package index
+
+import (
+	"cmp"
+	"slices"
+	"sort"
+)
+
+// BM25 parameters, set for sentences rather than long pages: term frequency saturates
+// quickly and length matters little.
+const (
+	k1            = 1.2
+	b             = 0.4
+	contextWeight = 0.5  // a context occurrence counts for this much of a text occurrence
+	nearWeight    = 0.25 // and an occurrence in the sentence before for this much
+)
+
+func (p Posting) tf() float64 {
+	return float64(p.TF) + contextWeight*float64(p.Context) + nearWeight*float64(p.Near)
+}
+
+// Alternative is one way a question's word can match: one term of the index, or several
+// that must all occur, with how much a match counts (1 for the word itself, less for a
+// synonym or a corrected typo).
+type Alternative struct {
+	Terms  []int32
+	Factor float64
+}
+
+// QueryTerm is one content word of a question.
+type QueryTerm struct {
+	Word   string        // as the question wrote it
+	Alts   []Alternative // empty when the index knows nothing like it
+	Weight float64       // how much the word matters to the question
+}
+
+// Signals are the parts of a hit's score, for explaining a ranking.
+type Signals struct {
+	BM25   float64 // term weighting
+	Phrase float64 // question words standing next to each other in the sentence
+	Order  float64 // question words standing in the question's order
+}
+
+// Hit is a document ranked for a question.
+type Hit struct {
+	Doc      int
+	Score    float64   // BM25 plus the phrase and order signals
+	Coverage float64   // share of the question's weight the document matches, 0–1
+	Matched  []float64 // per query term, the factor of its best match (0: no match)
+	Signals  Signals
+}
+
+type scratch struct {
+	score, coverage, best, factor []float64
+	stamp                         []int32
+	mask                          []uint64 // per document: which query terms it matches
+	touched, forTerm              []int32
+}
+
+// Search ranks the documents matching any of the question's terms and returns the best
+// limit of them, best first.
+func (ix *Index) Search(q []QueryTerm, limit int) []Hit {
+	s := ix.scratch.Get().(*scratch)
+	defer ix.scratch.Put(s)
+	// Rare terms first: a term found in most documents then only adds to the documents
+	// rarer terms found, instead of making every document a candidate.
+	order := make([]int, len(q))
+	freq := make([]int, len(q))
+	for i, qt := range q {
+		order[i] = i
+		freq[i] = len(ix.docs)
+		for _, alt := range qt.Alts {
+			for _, t := range alt.Terms {
+				freq[i] = min(freq[i], len(ix.postings[t]))
+			}
+		}
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(freq[a], freq[b]) })
+	for n, i := range order {
+		qt := q[i]
+		s.forTerm = s.forTerm[:0]
+		stamp := int32(i + 1)
+		onlyKnown := n > 0 && freq[i] > len(ix.docs)/5 && len(s.touched) > 0
+		for _, alt := range qt.Alts {
+			ix.eachMatch(alt, func(doc int32, tf float64, idf float64) {
+				if onlyKnown && s.mask[doc] == 0 {
+					return
+				}
+				v := alt.Factor * idf * tf
+				if s.stamp[doc] != stamp {
+					s.stamp[doc] = stamp
+					s.best[doc], s.factor[doc] = 0, 0
+					s.forTerm = append(s.forTerm, doc)
+				}
+				if v > s.best[doc] {
+					s.best[doc], s.factor[doc] = v, alt.Factor
+				}
+			})
+		}
+		for _, doc := range s.forTerm {
+			if s.mask[doc] == 0 {
+				s.touched = append(s.touched, doc)
+			}
+			s.score[doc] += s.best[doc]
+			s.coverage[doc] += qt.Weight * s.factor[doc]
+			s.mask[doc] |= 1 << uint(i%64)
+		}
+	}
+	var total float64
+	for _, qt := range q {
+		total += qt.Weight
+	}
+	// Position signals cost more: compute them for the best few by term weight only.
+	cands := s.best3(3 * limit)
+	at := queryPositions(q)
+	first := make([]int, len(q))
+	hits := make([]Hit, 0, len(cands))
+	for _, doc := range cands {
+		h := Hit{Doc: int(doc), Signals: Signals{BM25: s.score[doc]}, Matched: make([]float64, len(q))}
+		if total > 0 {
+			h.Coverage = s.coverage[doc] / total
+		}
+		for i := range q {
+			if s.mask[doc]&(1<<uint(i%64)) != 0 {
+				h.Matched[i] = 1
+			}
+		}
+		h.Signals.Phrase, h.Signals.Order = ix.proximity(q, at, doc, first)
+		h.Score = h.Signals.BM25 + h.Signals.Phrase + h.Signals.Order
+		hits = append(hits, h)
+	}
+	for _, doc := range s.touched {
+		s.score[doc], s.coverage[doc], s.stamp[doc], s.mask[doc] = 0, 0, 0, 0
+	}
+	s.touched = s.touched[:0]
+	slices.SortStableFunc(hits, func(a, b Hit) int { return cmp.Compare(b.Score, a.Score) })
+	if len(hits) > limit {
+		hits = hits[:limit]
+	}
+	return hits
+}
+
+func (ix *Index) newScratch() any {
+	n := len(ix.docs)
+	return &scratch{
+		score: make([]float64, n), coverage: make([]float64, n),
+		best: make([]float64, n), factor: make([]float64, n), stamp: make([]int32, n),
+		mask: make([]uint64, n),
+	}
+}
+
+// eachMatch calls fn for every document holding all of alt's terms, with the saturated
+// term frequency and the IDF of the alternative's rarest term.
+func (ix *Index) eachMatch(alt Alternative, fn func(doc int32, tf, idf float64)) {
+	if len(alt.Terms) == 0 {
+		return
+	}
+	rarest := alt.Terms[0]
+	for _, t := range alt.Terms[1:] {
+		if len(ix.postings[t]) < len(ix.postings[rarest]) {
+			rarest = t
+		}
+	}
+	idf := ix.IDF(rarest)
+	for _, p := range ix.postings[rarest] {
+		tf := p.tf()
+		ok := true
+		for _, t := range alt.Terms {
+			if t == rarest {
+				continue
+			}
+			q, found := ix.find(t, p.Doc)
+			if !found {
+				ok = false
+				break
+			}
+			tf = min(tf, q.tf())
+		}
+		if !ok {
+			continue
+		}
+		norm := k1 * (1 - b + b*float64(ix.lengths[p.Doc])/ix.avgLen)
+		fn(p.Doc, tf*(k1+1)/(tf+norm), idf)
+	}
+}
+
+func (ix *Index) find(term int32, doc int32) (Posting, bool) {
+	ps := ix.postings[term]
+	i := sort.Search(len(ps), func(i int) bool { return ps[i].Doc >= doc })
+	if i < len(ps) && ps[i].Doc == doc {
+		return ps[i], true
+	}
+	return Posting{}, false
+}
+
+// best3 returns the n touched documents of highest score, best first (ties by number).
+func (s *scratch) best3(n int) []int32 {
+	better := func(a, b int32) bool {
+		if s.score[a] != s.score[b] {
+			return s.score[a] > s.score[b]
+		}
+		return a < b
+	}
+	// A min-heap of the best n so far: its root is the worst of them.
+	h := make([]int32, 0, n)
+	down := func(i int) {
+		for {
+			l, m := 2*i+1, i
+			if l < len(h) && better(h[m], h[l]) {
+				m = l
+			}
+			if r := l + 1; r < len(h) && better(h[m], h[r]) {
+				m = r
+			}
+			if m == i {
+				return
+			}
+			h[i], h[m] = h[m], h[i]
+			i = m
+		}
+	}
+	for _, doc := range s.touched {
+		switch {
+		case len(h) < n:
+			h = append(h, doc)
+			for i := len(h) - 1; i > 0 && better(h[(i-1)/2], h[i]); i = (i - 1) / 2 {
+				h[i], h[(i-1)/2] = h[(i-1)/2], h[i]
+			}
+		case better(doc, h[0]):
+			h[0] = doc
+			down(0)
+		}
+	}
+	slices.SortFunc(h, func(a, b int32) int {
+		if better(a, b) {
+			return -1
+		}
+		return 1
+	})
+	return h
+}
+
+// queryPositions maps each single term a query term may match to the query terms it
+// stands for.
+func queryPositions(q []QueryTerm) map[int32][]int {
+	at := map[int32][]int{}
+	for i, qt := range q {
+		for _, alt := range qt.Alts {
+			if len(alt.Terms) == 1 {
+				at[alt.Terms[0]] = append(at[alt.Terms[0]], i)
+			}
+		}
+	}
+	return at
+}
+
+// proximity computes the phrase and order signals of a document: a pair of question words
+// that stand next to each other in the sentence, in the question's order, earns a phrase
+// bonus; a pair that stands in the question's order within a few words earns an order
+// bonus. first is work space of len(q).
+func (ix *Index) proximity(q []QueryTerm, at map[int32][]int, doc int32, first []int) (phrase, order float64) {
+	for i := range first {
+		first[i] = -1
+	}
+	for p, t := range ix.docs[doc] {
+		for _, i := range at[t] {
+			if first[i] < 0 {
+				first[i] = p
+			}
+		}
+	}
+	for i := 0; i < len(q); i++ {
+		if first[i] < 0 {
+			continue
+		}
+		for j := i + 1; j < len(q); j++ {
+			if first[j] < 0 {
+				continue
+			}
+			w := min(q[i].Weight, q[j].Weight)
+			gap := first[j] - first[i]
+			switch {
+			case gap == 1 && j == i+1:
+				phrase += 0.6 * w
+			case gap > 0 && gap <= 8:
+				order += 0.25 * w
+			}
+		}
+	}
+	return phrase, order
+}

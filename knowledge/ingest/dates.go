@@ -1,0 +1,243 @@
+package ingest
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+)
+
+// DateMention is a date a sentence names or implies, resolved where the article's date
+// allows: Value is "2006-01-02", "2006-01" or "2006".
+type DateMention struct {
+	Phrase   string // as written: "on Wednesday", "last July", "22 April, 2025"
+	Value    string
+	Relative bool // the phrase only makes sense against the article's date
+}
+
+const monthNames = `(January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)`
+
+var (
+	dayMonthYear = regexp.MustCompile(`\b(\d{1,2})(?:st|nd|rd|th)?\s+` + monthNames + `(?:,?\s+(\d{4}))?\b`)
+	monthDayYear = regexp.MustCompile(`\b` + monthNames + `\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,\s*(\d{4})\b)?`)
+	monthYear    = regexp.MustCompile(`\b` + monthNames + `\s+(\d{4})\b`)
+	isoDate      = regexp.MustCompile(`\b(\d{4})-(\d{2})-(\d{2})\b`)
+	yearOnly     = regexp.MustCompile(`\b(?:in|since|from|until|by|of|to|year|early|late|mid-)\s+((?:19|20)\d{2})\b|\b((?:19|20)\d{2})\b`)
+	weekday      = regexp.MustCompile(`(?i)\b(?:on|last|this|next)?\s*(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b`)
+	relMonth     = regexp.MustCompile(`(?i)\b(last|this|next)\s+` + monthNames + `\b|\b` + monthNames + `\s+(last|this|next)\s+year\b`)
+	relYear      = regexp.MustCompile(`(?i)\b(last|this|next|previous)\s+year\b`)
+	relDay       = regexp.MustCompile(`(?i)\b(yesterday|today|tomorrow|the previous day|the day before|the next day|the following day)\b`)
+)
+
+// monthWords are the month names and abbreviations, lower-case, for a quick test.
+var monthWords = map[string]bool{
+	"january": true, "february": true, "march": true, "april": true, "may": true, "june": true,
+	"july": true, "august": true, "september": true, "october": true, "november": true,
+	"december": true, "jan": true, "feb": true, "mar": true, "apr": true, "jun": true,
+	"jul": true, "aug": true, "sep": true, "sept": true, "oct": true, "nov": true, "dec": true,
+}
+
+var months = map[string]time.Month{
+	"jan": time.January, "feb": time.February, "mar": time.March, "apr": time.April,
+	"may": time.May, "jun": time.June, "jul": time.July, "aug": time.August, "sep": time.September,
+	"oct": time.October, "nov": time.November, "dec": time.December,
+}
+
+func parseMonth(s string) time.Month {
+	s = strings.ToLower(strings.TrimSuffix(s, "."))
+	if len(s) > 3 {
+		s = s[:3]
+	}
+	return months[s]
+}
+
+// ParseDate reads "2006-01-02" and reports whether it could.
+func ParseDate(s string) (time.Time, bool) {
+	t, err := time.Parse(time.DateOnly, strings.TrimSpace(s))
+	return t, err == nil
+}
+
+// findDates returns the dates text names, explicit and relative, resolved against ref (the
+// article's date; zero when unknown, in which case relative and year-less dates are left
+// out).
+func findDates(text string, ref time.Time) []DateMention {
+	// The patterns are costly; most sentences hold no date word at all.
+	hasMonth, hasDigits4, hasDay, hasYear := false, false, false, false
+	for _, w := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+		switch {
+		case monthWords[w]:
+			hasMonth = true
+		case strings.HasSuffix(w, "day") || w == "tomorrow":
+			hasDay = true
+		case w == "year" || w == "years":
+			hasYear = true
+		case len(w) >= 4 && w[0] >= '0' && w[0] <= '9':
+			hasDigits4 = true
+		}
+	}
+	if !hasMonth && !hasDigits4 && !hasDay && !hasYear {
+		return nil
+	}
+	var out []DateMention
+	taken := make([]bool, len(text))
+	take := func(loc []int) bool {
+		for i := loc[0]; i < loc[1]; i++ {
+			if taken[i] {
+				return false
+			}
+		}
+		for i := loc[0]; i < loc[1]; i++ {
+			taken[i] = true
+		}
+		return true
+	}
+	add := func(loc []int, value string, relative bool) {
+		if value == "" || !take(loc) {
+			return
+		}
+		out = append(out, DateMention{Phrase: strings.TrimSpace(text[loc[0]:loc[1]]), Value: value, Relative: relative})
+	}
+	yearOf := func(s string) int {
+		if s == "" {
+			if ref.IsZero() {
+				return 0
+			}
+			return ref.Year()
+		}
+		y, _ := strconv.Atoi(s)
+		return y
+	}
+	day := func(y int, m time.Month, d int) string {
+		if y == 0 || m == 0 || d < 1 || d > 31 {
+			return ""
+		}
+		return time.Date(y, m, d, 0, 0, 0, 0, time.UTC).Format(time.DateOnly)
+	}
+	for _, m := range findAll(hasDigits4, isoDate, text) {
+		add(m[:2], text[m[0]:m[1]], false)
+	}
+	for _, m := range findAll(hasMonth, relMonth, text) {
+		if ref.IsZero() {
+			continue
+		}
+		var which, name string
+		if m[2] >= 0 {
+			which, name = text[m[2]:m[3]], text[m[4]:m[5]]
+		} else {
+			name, which = text[m[6]:m[7]], text[m[8]:m[9]]
+		}
+		mon := parseMonth(name)
+		y := ref.Year()
+		switch strings.ToLower(which) {
+		case "last":
+			if m[2] < 0 || mon >= ref.Month() { // "April last year", or "last July" in April
+				y--
+			}
+		case "next":
+			if m[2] < 0 || mon <= ref.Month() {
+				y++
+			}
+		}
+		add(m[:2], fmt.Sprintf("%04d-%02d", y, mon), true)
+	}
+	for _, m := range findAll(hasMonth, dayMonthYear, text) {
+		d, _ := strconv.Atoi(text[m[2]:m[3]])
+		y := 0
+		if m[6] >= 0 {
+			y = yearOf(text[m[6]:m[7]])
+		} else {
+			y = yearOf("")
+		}
+		add(m[:2], day(y, parseMonth(text[m[4]:m[5]]), d), false)
+	}
+	for _, m := range findAll(hasMonth, monthDayYear, text) {
+		d, _ := strconv.Atoi(text[m[4]:m[5]])
+		y := 0
+		if m[6] >= 0 {
+			y = yearOf(text[m[6]:m[7]])
+		} else {
+			y = yearOf("")
+		}
+		add(m[:2], day(y, parseMonth(text[m[2]:m[3]]), d), false)
+	}
+	for _, m := range findAll(hasMonth, monthYear, text) {
+		y, _ := strconv.Atoi(text[m[4]:m[5]])
+		add(m[:2], fmt.Sprintf("%04d-%02d", y, parseMonth(text[m[2]:m[3]])), false)
+	}
+	for _, m := range findAll(hasYear, relYear, text) {
+		if ref.IsZero() {
+			continue
+		}
+		y := ref.Year()
+		switch strings.ToLower(text[m[2]:m[3]]) {
+		case "last", "previous":
+			y--
+		case "next":
+			y++
+		}
+		add(m[:2], strconv.Itoa(y), true)
+	}
+	var anchor time.Time // the day a "previous day" counts from
+	for _, m := range findAll(hasDay, weekday, text) {
+		if ref.IsZero() {
+			continue
+		}
+		want := weekdayOf(text[m[2]:m[3]])
+		d := ref
+		for d.Weekday() != want { // the most recent such day on or before the article's date
+			d = d.AddDate(0, 0, -1)
+		}
+		anchor = d
+		add(m[:2], d.Format(time.DateOnly), true)
+	}
+	for _, m := range relDay.FindAllStringSubmatchIndex(text, -1) {
+		base := anchor
+		if base.IsZero() {
+			base = ref
+		}
+		if base.IsZero() {
+			continue
+		}
+		switch strings.ToLower(text[m[2]:m[3]]) {
+		case "yesterday", "the previous day", "the day before":
+			base = base.AddDate(0, 0, -1)
+		case "tomorrow", "the next day", "the following day":
+			base = base.AddDate(0, 0, 1)
+		}
+		add(m[:2], base.Format(time.DateOnly), true)
+	}
+	for _, m := range findAll(hasDigits4, yearOnly, text) {
+		g := 2
+		if m[2] < 0 {
+			g = 4
+		}
+		// A year inside money ("$2019") or a longer number is not a year.
+		if m[g] > 0 && strings.ContainsAny(text[m[g]-1:m[g]], "$.,") {
+			continue
+		}
+		if m[g+1] < len(text) && strings.ContainsAny(text[m[g+1]:m[g+1]+1], "%.") && m[g+1]+1 < len(text) && text[m[g+1]+1] >= '0' && text[m[g+1]+1] <= '9' {
+			continue
+		}
+		add([]int{m[g], m[g+1]}, text[m[g]:m[g+1]], false)
+	}
+	return out
+}
+
+// findAll runs re over text only when the quick test ok passed.
+func findAll(ok bool, re *regexp.Regexp, text string) [][]int {
+	if !ok {
+		return nil
+	}
+	return re.FindAllStringSubmatchIndex(text, -1)
+}
+
+func weekdayOf(s string) time.Weekday {
+	for d := time.Sunday; d <= time.Saturday; d++ {
+		if strings.EqualFold(d.String(), s) {
+			return d
+		}
+	}
+	return time.Sunday
+}

@@ -1,0 +1,227 @@
+package ingest
+
+import (
+	"errors"
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/azchina/azchina/seeds"
+)
+
+func TestSplitSentences(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []string
+	}{
+		{"plain", "One thing. Another thing.", []string{"One thing.", "Another thing."}},
+		{"decimal money", "Trade passed $3.5 billion. It doubled.", []string{"Trade passed $3.5 billion.", "It doubled."}},
+		{"month abbreviation", "They met on Jan. 5 in Baku. Talks went well.", []string{"They met on Jan. 5 in Baku.", "Talks went well."}},
+		{"initial", "J. Smith wrote it. Others agreed.", []string{"J. Smith wrote it.", "Others agreed."}},
+		{"quotation ends sentence", "He said, “China supports Azerbaijan.” He stressed security.", []string{"He said, “China supports Azerbaijan.”", "He stressed security."}},
+		{"quotation continues", "He called it “a milestone,” and left.", []string{"He called it “a milestone,” and left."}},
+		{"question then attribution", `"Why not?" he asked. Nobody knew.`, []string{`"Why not?" he asked.`, "Nobody knew."}},
+		{"open quotation dropped", `"Trade grew. It doubled.`, []string{"Trade grew.", "It doubled."}},
+		{"acronym", "The U.S. delegation came. It left.", []string{"The U.S. delegation came.", "It left."}},
+		{"no terminal mark", "A heading without a stop", []string{"A heading without a stop"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, sp := range splitSentences(tt.text, 0) {
+				got = append(got, tt.text[sp.start:sp.end])
+			}
+			assert.Equal(t, tt.want, got)
+		})
+	}
+}
+
+func TestFindDates(t *testing.T) {
+	ref := time.Date(2025, 4, 28, 0, 0, 0, 0, time.UTC) // a Monday
+	tests := []struct {
+		name string
+		text string
+		want []string
+		rel  bool
+	}{
+		{"day month year", "On 22 April, 2025, flags were hung.", []string{"2025-04-22"}, false},
+		{"month day year", "in Beijing, April 23, 2025.", []string{"2025-04-23"}, false},
+		{"month day, article year", "signed on April 23", []string{"2025-04-23"}, false},
+		{"year", "since 1995, companies invested", []string{"1995"}, false},
+		{"last month name", "came last July, with", []string{"2024-07"}, true},
+		{"this month name", "scheduled for this August.", []string{"2025-08"}, true},
+		{"month last year", "visit in April last year", []string{"2024-04"}, true},
+		{"weekday", "On Wednesday, they met", []string{"2025-04-23"}, true},
+		{"previous day", "On Wednesday, a visit that began the previous day", []string{"2025-04-23", "2025-04-22"}, true},
+		{"money is not a year", "invested $2019 million", nil, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, d := range findDates(tt.text, ref) {
+				got = append(got, d.Value)
+				assert.Equal(t, tt.rel, d.Relative, d.Phrase)
+			}
+			assert.Equal(t, tt.want, got)
+		})
+	}
+	assert.Empty(t, findDates("On Wednesday, last July", time.Time{}), "relative dates need the article's date")
+}
+
+func parseSeed(t *testing.T, name string, meta Meta) *Document {
+	t.Helper()
+	raw, err := seeds.FS.ReadFile(name)
+	require.NoError(t, err)
+	doc, err := Parse(name, raw, meta)
+	require.NoError(t, err)
+	for _, s := range doc.Sentences {
+		require.Equal(t, string(raw[s.Start:s.End]), s.Text, "a sentence is always verbatim")
+	}
+	return doc
+}
+
+func find(doc *Document, prefix string) *Sentence {
+	for i := range doc.Sentences {
+		if strings.HasPrefix(doc.Sentences[i].Text, prefix) {
+			return &doc.Sentences[i]
+		}
+	}
+	return nil
+}
+
+func bodyText(doc *Document) string {
+	var b strings.Builder
+	for _, s := range doc.Sentences {
+		if s.Kind == Body {
+			b.WriteString(s.Text + "\n")
+		}
+	}
+	return b.String()
+}
+
+func TestSeedsFurnitureIsNotBody(t *testing.T) {
+	names, err := seeds.FS.ReadDir(".")
+	require.NoError(t, err)
+	for _, n := range names {
+		if !strings.HasSuffix(n.Name(), ".txt") {
+			continue
+		}
+		body := bodyText(parseSeed(t, n.Name(), Meta{}))
+		for _, junk := range []string{"px", "Related articles", "Editor's choice", "Popular", "Claims Commission",
+			"Register of Damage", "Source:", "Photo:", "by Aytan", "experienced journalist", "News.Az\n"} {
+			assert.NotContains(t, body, junk, n.Name())
+		}
+	}
+}
+
+func TestSeedMetadataFromText(t *testing.T) {
+	tests := []struct {
+		name string
+		want Meta
+	}{
+		{"000_4a064d0de9c1c643.txt", Meta{Publisher: "News.Az", Date: "2026-01-28"}},
+		{"002_6166f93d619a1581.txt", Meta{Title: "Azerbaijan and China sign Comprehensive Strategic Partnership", Publisher: "commonspace.eu", Date: "2025-04-23"}},
+		{"003_c856946c1487f07b.txt", Meta{Title: "China and Azerbaijan agree on a visa-free regime during Aliyev’s visit to Beijing", Author: "Aytan Farhadova", Date: "2025-04-22"}},
+		{"004_5522fbf094e0c90f.txt", Meta{Publisher: "Trend"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			assert.Equal(t, tt.want, parseSeed(t, tt.name, Meta{}).Meta)
+		})
+	}
+}
+
+func TestCredits(t *testing.T) {
+	doc := parseSeed(t, "003_c856946c1487f07b.txt", Meta{})
+	kinds := map[Kind][]string{}
+	for _, s := range doc.Sentences {
+		kinds[s.Kind] = append(kinds[s.Kind], s.Text)
+	}
+	assert.Equal(t, []string{"by Aytan Farhadova"}, kinds[Byline])
+	require.Len(t, kinds[Caption], 2)
+	assert.Contains(t, kinds[Caption][0], "Rao Aimin")
+}
+
+func TestListItemsAndHeadings(t *testing.T) {
+	doc := parseSeed(t, "001_1dd007d9d2e50d38.txt", Meta{})
+	item := find(doc, "Mutual Visa Exemption for ordinary passport holders")
+	require.NotNil(t, item, "a list item is a sentence without its dash")
+	assert.True(t, item.ListItem)
+	assert.Equal(t, "China and Azerbaijan sign 20 agreements", item.Section)
+	intro := find(doc, "Key agreements include:")
+	require.NotNil(t, intro)
+	assert.True(t, intro.Introduces)
+	sec := find(doc, "Recognizing shared security challenges")
+	require.NotNil(t, sec)
+	assert.Equal(t, "Key highlights from Azerbaijan–China Joint Statement › Security and Counterterrorism Cooperation", sec.Section,
+		"a colon-ended paragraph before headings makes its heading their parent")
+}
+
+func TestPronounsAndSpeakers(t *testing.T) {
+	d3 := parseSeed(t, "003_c856946c1487f07b.txt", Meta{Date: "2025-04-23"})
+	assert.Equal(t, "Ilham Aliyev", find(d3, "He also brought his family").Refers)
+	assert.Empty(t, find(d3, "The official visit to Beijing").Refers, "“The official visit” is no person")
+
+	d4 := parseSeed(t, "004_5522fbf094e0c90f.txt", Meta{Date: "2025-04-28"})
+	assert.Equal(t, "Arzukhan Alizadeh", find(d4, "He highlighted that, since 1995").Refers)
+	assert.Equal(t, "Arzukhan Alizadeh", find(d4, "The deputy added").Refers)
+	assert.Equal(t, "Arzukhan Alizadeh", find(d4, "In parallel, Azerbaijan has invested").Speaker)
+	assert.Equal(t, "Azer Allahveranov", find(d4, "For 33 years").Speaker, "a colon introduces the speaker of the quotation after it")
+	assert.Equal(t, "Azer Allahveranov", find(d4, "Azerbaijan and China also cooperate closely").Speaker, "a quotation runs on over paragraphs")
+	assert.Equal(t, "Azer Allahveranov", find(d4, "The MP further highlighted").Refers)
+	assert.Empty(t, find(d4, "Alizadeh concluded").Speaker)
+}
+
+func TestRelativeDatesResolveAgainstArticleDate(t *testing.T) {
+	d4 := parseSeed(t, "004_5522fbf094e0c90f.txt", Meta{Date: "2025-04-28"})
+	assert.Equal(t, "2024-07", find(d4, "A pivotal moment").Dates[0].Value)
+	assert.Equal(t, "2025-08", find(d4, "He added that the president of China").Dates[0].Value)
+	d0 := parseSeed(t, "000_4a064d0de9c1c643.txt", Meta{})
+	assert.Equal(t, "2025-04", find(d0, "They highlighted that numerous agreements").Dates[0].Value)
+	d3 := parseSeed(t, "003_c856946c1487f07b.txt", Meta{Date: "2025-04-23"})
+	var got []string
+	for _, d := range find(d3, "On Wednesday").Dates {
+		got = append(got, d.Phrase+"="+d.Value)
+	}
+	assert.Equal(t, []string{"On Wednesday=2025-04-23", "the previous day=2025-04-22"}, got)
+}
+
+func TestOffTopicParagraphWithoutSidebar(t *testing.T) {
+	raw, err := os.ReadFile("testdata/offtopic.txt")
+	require.NoError(t, err)
+	doc, err := Parse("offtopic.txt", raw, Meta{})
+	require.NoError(t, err)
+	body := bodyText(doc)
+	assert.NotContains(t, body, "Louvre")
+	assert.Contains(t, body, "Armenia expects the first trucks")
+	assert.Equal(t, "2026-03-03", doc.Meta.Date, "a dateline with a year dates the article")
+	assert.Equal(t, "Georgia and Armenia open a new border crossing", doc.Meta.Title)
+	assert.Equal(t, "Irakli Kobakhidze", find(doc, "He also thanked").Refers)
+	assert.Equal(t, "2026-03-03", find(doc, "Georgian Prime Minister").Dates[0].Value, "“on Tuesday” is the dateline's day")
+}
+
+func TestQuotations(t *testing.T) {
+	raw, err := os.ReadFile("testdata/quotes.txt")
+	require.NoError(t, err)
+	doc, err := Parse("quotes.txt", raw, Meta{Date: "2025-05-05"})
+	require.NoError(t, err)
+	assert.Equal(t, "Leyla Hasanova", find(doc, "Trade grew by 10 percent").Speaker)
+	assert.Equal(t, "Leyla Hasanova", find(doc, "The deputy added").Refers)
+	assert.Equal(t, "Rauf Mammadov", find(doc, "Our ties are strong").Speaker)
+	assert.Equal(t, "Rauf Mammadov", find(doc, "They will grow further").Speaker)
+	assert.Equal(t, "2024-07", find(doc, "The $2.5 billion figure").Dates[0].Value)
+}
+
+func TestBadArticles(t *testing.T) {
+	_, err := Parse("bad.txt", []byte{0xff, 0xfe, 'a'}, Meta{})
+	assert.True(t, errors.Is(err, ErrNotText), "%v", err)
+	_, err = Parse("empty.txt", []byte("  \n\n"), Meta{})
+	assert.True(t, errors.Is(err, ErrEmpty), "%v", err)
+	_, err = Parse("junk.txt", []byte("Related articles\nSomething else entirely."), Meta{})
+	assert.True(t, errors.Is(err, ErrEmpty), "%v", err)
+}

@@ -1,0 +1,209 @@
+package ingest
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// roleWords stand before a person's name ("President Ilham Aliyev", "MP Arzukhan Alizadeh",
+// "his wife, Mehriban Aliyeva").
+var roleWords = map[string]bool{
+	"president": true, "minister": true, "mp": true, "deputy": true, "premier": true,
+	"chairman": true, "chairwoman": true, "ambassador": true, "spokesperson": true,
+	"spokesman": true, "spokeswoman": true, "secretary": true, "general": true, "senator": true,
+	"governor": true, "mayor": true, "director": true, "chief": true, "head": true,
+	"affaires": true, "wife": true, "husband": true, "journalist": true, "counterpart": true,
+	"leader": true, "king": true, "queen": true, "prince": true, "envoy": true, "member": true,
+	"assembly": true, "by": true, "professor": true, "dr": true, "mr": true, "mrs": true, "ms": true,
+	"analyst": true, "expert": true, "correspondent": true, "photographer": true, "author": true,
+}
+
+// saidWords follow or precede a speaker's name.
+var saidWords = map[string]bool{
+	"said": true, "says": true, "told": true, "added": true, "stressed": true, "noted": true,
+	"emphasized": true, "emphasised": true, "stated": true, "wrote": true, "highlighted": true,
+	"explained": true, "underlined": true, "remarked": true, "concluded": true, "asked": true,
+	"refuted": true, "denied": true, "announced": true, "praised": true, "met": true,
+}
+
+// notNameWords are capitalised words that do not name a person: places, bodies and the
+// words titles are made of.
+var notNameWords = map[string]bool{
+	"the": true, "a": true, "an": true, "in": true, "on": true, "of": true, "and": true,
+	"ministry": true, "hall": true, "initiative": true, "corridor": true, "organization": true,
+	"organisation": true, "agency": true, "party": true, "department": true, "union": true,
+	"council": true, "assembly": true, "forum": true, "square": true, "route": true, "news": true,
+	"republic": true, "summit": true, "foreign": true, "national": true, "international": true,
+	"people": true, "state": true, "government": true, "committee": true, "commission": true,
+	"president": true, "minister": true, "prime": true, "secretary": true, "general": true,
+	"chinese": true, "azerbaijani": true, "communist": true, "great": true, "road": true,
+	"belt": true, "silk": true, "strategy": true, "agreement": true, "statement": true,
+	"university": true, "institute": true, "institutes": true, "bank": true, "company": true,
+	"press": true, "media": true, "tv": true, "photo": true, "source": true,
+}
+
+// pronounStart matches a sentence that names its subject only by a pronoun or a role ("He
+// also brought his family", "The deputy added").
+var pronounStart = regexp.MustCompile(`^(?:He|She|His|Her|The (?:deputy|MP|minister|president|leader|ambassador|envoy|spokesperson|analyst|expert|journalist|author) (?:\w+ly |further |also |then )?(?:said|says|added|stressed|noted|highlighted|emphasi[sz]ed|stated|explained|underlined|concluded|told|praised|called|urged|pointed))\b`)
+
+var nameToken = regexp.MustCompile(`[\p{Lu}][\p{L}\-]*(?:['’][\p{L}]+)?`)
+
+// people finds the persons an article names. It maps each full name to itself and each
+// unambiguous part of a full name ("Aliyev", "Xi") to the full name.
+type people struct {
+	byToken map[string]string
+}
+
+func stripPossessive(s string) string {
+	for _, suf := range []string{"'s", "’s", "'", "’"} {
+		if strings.HasSuffix(s, suf) {
+			return strings.TrimSuffix(s, suf)
+		}
+	}
+	return s
+}
+
+type word struct {
+	text       string // possessive stripped
+	start, end int
+	upper      bool
+	possessive bool
+}
+
+func words(s string) []word {
+	var out []word
+	i := 0
+	for i < len(s) {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			i += size
+			continue
+		}
+		j := i
+		for j < len(s) {
+			r2, s2 := utf8.DecodeRuneInString(s[j:])
+			if unicode.IsLetter(r2) || unicode.IsDigit(r2) || ((r2 == '\'' || r2 == '’' || r2 == '-') && j+s2 < len(s) && isLetterAt(s, j+s2)) {
+				j += s2
+				continue
+			}
+			break
+		}
+		text := stripPossessive(s[i:j])
+		out = append(out, word{text: text, start: i, end: j, upper: unicode.IsUpper(r), possessive: text != s[i:j]})
+		i = j
+	}
+	return out
+}
+
+func isLetterAt(s string, i int) bool {
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return unicode.IsLetter(r)
+}
+
+// findPeople collects person names from the article's sentences (a name after a role word,
+// or next to "said"), and the byline's author.
+func findPeople(sentences []string, author string) *people {
+	p := &people{byToken: map[string]string{}}
+	full := map[string]bool{}
+	single := map[string]bool{}
+	if author != "" {
+		full[author] = true
+	}
+	for _, s := range sentences {
+		ws := words(s)
+		for i := 0; i < len(ws); i++ {
+			if !ws[i].upper || notNameWords[strings.ToLower(ws[i].text)] || roleWords[strings.ToLower(ws[i].text)] {
+				continue
+			}
+			j := i
+			for j < len(ws) && j-i < 3 && ws[j].upper && !notNameWords[strings.ToLower(ws[j].text)] && !roleWords[strings.ToLower(ws[j].text)] && adjacent(s, ws, i, j) {
+				j++
+			}
+			name := joinWords(ws[i:j])
+			byRole := i > 0 && roleWords[strings.ToLower(ws[i-1].text)] && closeBefore(s, ws[i-1], ws[i])
+			// "Chen Ming, refuted", "said Alain Berset": only full names, since a single
+			// capitalised word next to a verb is as often a place or a paper ("told Trend").
+			bySaid := j-i >= 2 && ((j < len(ws) && saidWords[strings.ToLower(ws[j].text)]) ||
+				(i > 0 && strings.EqualFold(ws[i-1].text, "said")))
+			if byRole || bySaid {
+				if j-i >= 2 {
+					full[name] = true
+				} else {
+					single[name] = true
+				}
+			}
+			i = j - 1
+		}
+	}
+	parts := map[string][]string{}
+	for name := range full {
+		p.byToken[name] = name
+		for _, part := range strings.Fields(name) {
+			parts[part] = append(parts[part], name)
+		}
+	}
+	for part, names := range parts {
+		if len(names) == 1 {
+			p.byToken[part] = names[0]
+		}
+	}
+	for name := range single {
+		if _, ok := p.byToken[name]; !ok {
+			p.byToken[name] = name
+		}
+	}
+	return p
+}
+
+// adjacent reports whether ws[j] continues the name begun at ws[i] (only spaces between).
+func adjacent(s string, ws []word, i, j int) bool {
+	if j == i {
+		return true
+	}
+	gap := s[ws[j-1].end:ws[j].start]
+	return strings.TrimSpace(gap) == "" && !ws[j-1].possessive
+}
+
+// closeBefore reports whether only white space or a comma stands between a role word and a
+// name.
+func closeBefore(s string, role, name word) bool {
+	gap := strings.TrimSpace(s[role.end:name.start])
+	return gap == "" || gap == ","
+}
+
+func joinWords(ws []word) string {
+	parts := make([]string, len(ws))
+	for i, w := range ws {
+		parts[i] = w.text
+	}
+	return strings.Join(parts, " ")
+}
+
+// mentions returns the persons s names, in order.
+func (p *people) mentions(s string) []string {
+	var out []string
+	seen := map[string]bool{}
+	ws := words(s)
+	for i := 0; i < len(ws); i++ {
+		if !ws[i].upper {
+			continue
+		}
+		if i+1 < len(ws) {
+			if name, ok := p.byToken[ws[i].text+" "+ws[i+1].text]; ok {
+				if !seen[name] {
+					out = append(out, name)
+					seen[name] = true
+				}
+				i++
+				continue
+			}
+		}
+		if name, ok := p.byToken[ws[i].text]; ok && !seen[name] {
+			out = append(out, name)
+			seen[name] = true
+		}
+	}
+	return out
+}

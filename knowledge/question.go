@@ -1,0 +1,349 @@
+package knowledge
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/azchina/azchina/knowledge/analyze"
+	"github.com/azchina/azchina/knowledge/index"
+)
+
+// MaxQuestion is the longest question, in bytes, the engine reads.
+const MaxQuestion = 1000
+
+// Kind is what a question asks for, read from its question words.
+type Kind int
+
+// The kinds of question.
+const (
+	AskWhat Kind = iota
+	AskWho
+	AskWhen
+	AskWhere
+	AskNumber // how many, how much
+	AskWhich
+	AskYesNo
+	AskWhy
+)
+
+var kindNames = [...]string{"what", "who", "when", "where", "number", "which", "yes/no", "why"}
+
+func (k Kind) String() string { return kindNames[k] }
+
+// Factors for matches that are not the question's own word.
+const (
+	typoFactor     = 0.85 // a word one edit from the question's
+	abbrevFactor   = 0.7  // a word the question's abbreviates
+	synonymFactor  = 0.7  // a thesaurus synonym
+	correctedShare = 0.9  // share of its IDF a corrected word weighs
+)
+
+// question is a question read for searching.
+type question struct {
+	text    string
+	tokens  []analyze.Token
+	kind    Kind
+	terms   []index.QueryTerm
+	numbers map[string]bool // numbers the question itself names
+	photo   bool            // asks about a photo
+	author  bool            // asks who wrote an article
+	intent  string
+	unknown []string       // words the index knows nothing like
+	topical []bool         // per term: it names the domain
+	counted map[int32]bool // for "how many X": the terms X may be matched by
+}
+
+// clean makes user text safe to read: valid UTF-8, no control characters, single spaces.
+func clean(s string) string {
+	s = strings.ToValidUTF8(s, " ")
+	s = strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) || r == '\u200b' || r == '\ufeff' {
+			return ' '
+		}
+		return r
+	}, s)
+	return strings.Join(strings.Fields(s), " ")
+}
+
+var photoWords = map[string]bool{"photo": true, "photograph": true, "photographer": true, "picture": true, "image": true, "pictur": true, "imag": true, "photographi": true}
+var authorWords = map[string]bool{"wrote": true, "author": true, "written": true, "writer": true, "journalist": true, "byline": true, "reporter": true}
+
+// readQuestion analyses a cleaned question.
+func (e *Engine) readQuestion(text string) *question {
+	q := &question{text: text, tokens: e.az.Analyze(text), numbers: map[string]bool{}}
+	q.kind = kindOf(q.tokens)
+	var terms []string
+	var surfaces []string
+	var factors []float64
+	for i, t := range q.tokens {
+		if t.Number {
+			q.numbers[t.Term] = true
+		}
+		if photoWords[t.Term] || photoWords[t.Surface] {
+			q.photo = true
+		}
+		if authorWords[t.Surface] {
+			q.author = true
+		}
+		if t.Stop || frameWords[t.Surface] || (i > 0 && kindFrame(q.tokens[i-1].Surface, t.Surface)) {
+			continue
+		}
+		term, factor := t.Term, 1.0
+		if _, ok := e.ix.Term(term); !ok && !t.Number && !e.isEnglish(t.Surface) {
+			if nearStopWord(t.Surface) {
+				continue // "wen", "wht": a question word mistyped
+			}
+			if s := e.ix.Suggest(t.Surface); len(s) > 0 {
+				term = s[0].Term
+				factor = typoFactor
+				if s[0].Distance > 1 {
+					factor = abbrevFactor
+				}
+			}
+		}
+		terms = append(terms, term)
+		surfaces = append(surfaces, t.Surface)
+		factors = append(factors, factor)
+	}
+	q.intent = e.questionIntent(q.tokens)
+	concepts := e.az.Concepts(terms)
+	ci := 0
+	for i := 0; i < len(terms); i++ {
+		if ci < len(concepts) && concepts[ci].Start == i {
+			c := concepts[ci]
+			ci++
+			if qt, ok := e.conceptTerm(c, surfaces[c.Start:c.End]); ok {
+				q.terms = append(q.terms, qt)
+				i = c.End - 1
+				continue
+			}
+		}
+		q.terms = append(q.terms, e.wordTerm(terms[i], surfaces[i], factors[i]))
+		if len(q.terms[len(q.terms)-1].Alts) == 0 {
+			q.unknown = append(q.unknown, surfaces[i])
+		}
+	}
+	for _, qt := range q.terms {
+		top := false
+		for _, alt := range qt.Alts {
+			if alt.Factor >= typoFactor {
+				for _, id := range alt.Terms {
+					top = top || e.topical[e.ix.TermString(id)]
+				}
+			}
+		}
+		q.topical = append(q.topical, top || len(qt.Alts) > 0 && len(qt.Alts[0].Terms) > 1)
+	}
+	q.counted = e.countedTerms(q)
+	return q
+}
+
+// countedTerms returns, for "how many X", the terms that may stand for X: the
+// alternatives of the words between "how many" and the next function word, leaving out
+// words too common to tell anything ("Azerbaijan" in "how many Azerbaijani students").
+func (e *Engine) countedTerms(q *question) map[int32]bool {
+	if q.kind != AskNumber {
+		return nil
+	}
+	words := map[string]bool{}
+	for i := 1; i+1 < len(q.tokens); i++ {
+		if q.tokens[i].Surface != "many" || q.tokens[i-1].Surface != "how" {
+			continue
+		}
+		for _, t := range q.tokens[i+1:] {
+			if t.Stop {
+				break
+			}
+			words[t.Surface] = true
+		}
+		break
+	}
+	if len(words) == 0 {
+		return nil
+	}
+	out := map[int32]bool{}
+	for _, qt := range q.terms {
+		if !words[qt.Word] {
+			continue
+		}
+		for _, alt := range qt.Alts {
+			for _, id := range alt.Terms {
+				if e.ix.IDF(id) >= 1 {
+					out[id] = true
+				}
+			}
+		}
+	}
+	return out
+}
+
+// conceptTerm makes one query term of a run of words naming a concept: any of the concept's
+// names matches it.
+func (e *Engine) conceptTerm(c analyze.Concept, surfaces []string) (index.QueryTerm, bool) {
+	qt := index.QueryTerm{Word: strings.Join(surfaces, " ")}
+	for _, name := range c.Names {
+		ids := make([]int32, 0, len(name))
+		for _, t := range name {
+			id, ok := e.ix.Term(t)
+			if !ok {
+				ids = nil
+				break
+			}
+			ids = append(ids, id)
+		}
+		if len(ids) == 0 {
+			continue
+		}
+		qt.Alts = append(qt.Alts, index.Alternative{Terms: ids, Factor: 1})
+		for _, id := range ids {
+			qt.Weight = max(qt.Weight, e.ix.IDF(id))
+		}
+	}
+	return qt, len(qt.Alts) > 0
+}
+
+// wordTerm makes the query term of one word: the word itself (or the index's word nearest
+// a misspelling) and its synonyms.
+func (e *Engine) wordTerm(term, surface string, factor float64) index.QueryTerm {
+	qt := index.QueryTerm{Word: surface}
+	if id, ok := e.ix.Term(term); ok {
+		qt.Alts = append(qt.Alts, index.Alternative{Terms: []int32{id}, Factor: factor})
+		qt.Weight = e.ix.IDF(id)
+		if factor < 1 {
+			qt.Weight *= correctedShare
+		}
+	}
+	for _, syn := range e.az.Synonyms(term) {
+		if id, ok := e.ix.Term(syn); ok {
+			qt.Alts = append(qt.Alts, index.Alternative{Terms: []int32{id}, Factor: synonymFactor * factor})
+			if qt.Weight == 0 {
+				qt.Weight = e.ix.IDF(id) * synonymFactor
+			}
+		}
+	}
+	if len(qt.Alts) == 0 {
+		// A word the articles never use weighs as much as the rarest word they do use: it
+		// may well be what the question is about.
+		qt.Weight = e.ix.MaxIDF()
+	}
+	return qt
+}
+
+// isEnglish reports whether w, or the word it inflects, is a common English word: such a
+// word is never taken for a typo of another.
+func (e *Engine) isEnglish(w string) bool {
+	if e.english[w] {
+		return true
+	}
+	for _, suf := range []struct{ cut, add string }{
+		{"s", ""}, {"es", ""}, {"ies", "y"}, {"ed", ""}, {"ed", "e"}, {"ing", ""}, {"ing", "e"},
+		{"er", ""}, {"est", ""}, {"ly", ""}, {"'s", ""},
+	} {
+		if strings.HasSuffix(w, suf.cut) && len(w) > len(suf.cut)+2 && e.english[strings.TrimSuffix(w, suf.cut)+suf.add] {
+			return true
+		}
+	}
+	return false
+}
+
+// questionWords are the function words a mistyped question word is most likely to be.
+var questionWords = []string{"what", "when", "where", "which", "who", "whom", "whose", "why", "how", "about", "with", "there", "their", "does", "have", "were", "many", "much"}
+
+// nearStopWord reports whether w is one edit from a question word ("wen", "wht", "hw").
+func nearStopWord(w string) bool {
+	for _, q := range questionWords {
+		if index.Distance(w, q) == 1 {
+			return true
+		}
+	}
+	return false
+}
+
+// frameWords frame a question without naming its topic ("what happened", "what role").
+var frameWords = map[string]bool{
+	"happen": true, "happened": true, "happens": true, "happening": true, "mean": true,
+	"means": true, "meant": true, "exist": true, "exists": true, "describe": true,
+	"explain": true, "info": true, "information": true, "give": true, "show": true,
+	"find": true, "want": true, "need": true, "get": true, "got": true, "go": true,
+	"going": true, "went": true, "come": true, "came": true, "today": true,
+	"currently": true, "nowadays": true, "recently": true, "worth": true,
+}
+
+// kindFrame reports whether word only says what kind of answer is wanted, as "year" does
+// in "what year".
+func kindFrame(prev, word string) bool {
+	switch prev {
+	case "how":
+		switch word {
+		case "big", "large", "long", "old", "far", "often", "soon", "high", "fast", "small":
+			return true
+		}
+		return false
+	case "what", "which", "wat", "whats":
+	default:
+		return false
+	}
+	switch word {
+	case "year", "date", "day", "month", "time", "percentage", "percent", "amount", "number":
+		return true
+	}
+	return false
+}
+
+// kindOf reads what a question asks for from its first question words.
+func kindOf(tokens []analyze.Token) Kind {
+	for i, t := range tokens {
+		next := ""
+		if i+1 < len(tokens) {
+			next = tokens[i+1].Surface
+		}
+		switch t.Surface {
+		case "who", "whom", "whose", "whos":
+			return AskWho
+		case "when":
+			return AskWhen
+		case "since":
+			if i == 0 {
+				return AskWhen
+			}
+		case "where":
+			return AskWhere
+		case "why":
+			return AskWhy
+		case "how":
+			switch next {
+			case "many", "much", "big", "large", "long", "old":
+				return AskNumber
+			}
+		case "what", "which", "wat", "whats":
+			switch next {
+			case "year", "date", "day", "month", "time":
+				return AskWhen
+			case "percentage", "percent", "amount", "number", "share", "value", "volume", "size":
+				return AskNumber
+			}
+			if t.Surface == "which" {
+				return AskWhich
+			}
+			return AskWhat
+		case "is", "are", "was", "were", "did", "does", "do", "has", "have", "can", "will", "could", "should":
+			if i == 0 {
+				return AskYesNo
+			}
+		}
+	}
+	return AskWhat
+}
+
+// hasLetters reports whether s holds a letter or a digit.
+func hasLetters(s string) bool {
+	for len(s) > 0 {
+		r, size := utf8.DecodeRuneInString(s)
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return true
+		}
+		s = s[size:]
+	}
+	return false
+}
