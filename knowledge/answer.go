@@ -381,3 +381,17 @@ func (e *Engine) explain(q *question, rs []ranked) Explanation {
 }
 
 func round2(x float64) float64 { return math.Round(x*100) / 100 }
+
+// AnswerFact returns the answer that quotes one fact, as /fact and digests show it: the
+// fact rendered for a reader, with its citation.
+func (e *Engine) AnswerFact(f Fact) Answer {
+	if f.ID < 0 || f.ID >= len(e.facts) || e.facts[f.ID].Text != f.Text {
+		return Answer{Citations: []Citation{}}
+	}
+	g := &e.facts[f.ID]
+	intent := ""
+	if len(g.Intents) > 0 {
+		intent = g.Intents[0]
+	}
+	return Answer{Answered: true, Text: e.render(g) + " [1]", Intent: intent, Confidence: 1, Citations: []Citation{e.Cite(*g)}}
+}

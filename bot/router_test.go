@@ -1,0 +1,168 @@
+package bot
+
+import (
+	"context"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/azchina/azchina/knowledge"
+	"github.com/azchina/azchina/seeds"
+)
+
+var (
+	engineOnce sync.Once
+	engine     *knowledge.Engine
+	engineErr  error
+)
+
+// seedEngine is the real engine over the embedded seeds, built once.
+func seedEngine(t *testing.T) *knowledge.Engine {
+	t.Helper()
+	engineOnce.Do(func() { engine, engineErr = knowledge.Load(seeds.FS) })
+	require.NoError(t, engineErr)
+	return engine
+}
+
+// fakeClock is a clock tests move by hand.
+type fakeClock struct {
+	mu  sync.Mutex
+	now time.Time
+}
+
+func (c *fakeClock) Now() time.Time { c.mu.Lock(); defer c.mu.Unlock(); return c.now }
+func (c *fakeClock) Add(d time.Duration) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.now = c.now.Add(d)
+}
+
+func private(text string) Message {
+	return Message{Platform: Telegram, ChatID: "1", ChatKind: Private, MessageID: "7", UserID: "42", UserName: "ann", Text: text, BotName: "azchina_bot"}
+}
+
+func group(text string) Message {
+	m := private(text)
+	m.ChatKind, m.ChatID = Group, "-100"
+	return m
+}
+
+func TestParseCommand(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       Command
+		ok         bool
+	}{
+		{"plain", "/ask When?", Command{Name: "ask", Args: "When?"}, true},
+		{"addressed", "/ask@azchina_bot When?", Command{Name: "ask", Args: "When?", For: "azchina_bot"}, true},
+		{"upper case", "/Topics", Command{Name: "topics"}, true},
+		{"leading space", "  /help", Command{Name: "help"}, true},
+		{"newline args", "/ask\nWhat?", Command{Name: "ask", Args: "What?"}, true},
+		{"not a command", "what is /ask", Command{}, false},
+		{"slash alone", "/", Command{}, false},
+		{"path", "/etc/passwd", Command{}, false},
+		{"too long", "/" + strings.Repeat("a", 40), Command{}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, ok := ParseCommand(tt.text)
+			assert.Equal(t, tt.ok, ok)
+			assert.Equal(t, tt.want, got)
+		})
+	}
+}
+
+func TestRouterAnswersWhereItShould(t *testing.T) {
+	r := NewRouter(seedEngine(t))
+	ctx := context.Background()
+	mentioned := group("How many documents were signed in 2019?")
+	mentioned.Mentioned = true
+	reply := group("and how many in 2019?")
+	reply.ReplyToBot = true
+	tests := []struct {
+		name string
+		m    Message
+		want ReplyKind
+		ok   bool
+	}{
+		{"private question", private("How many documents were signed in 2019?"), AnswerReply, true},
+		{"private refusal", private("What is the capital of France?"), RefusalReply, true},
+		{"group chatter", group("lunch anyone?"), 0, false},
+		{"group question without mention", group("How many documents were signed in 2019?"), 0, false},
+		{"group mention", mentioned, AnswerReply, true},
+		{"group reply to the bot", reply, AnswerReply, true},
+		{"group command", group("/ask How many documents were signed in 2019?"), AnswerReply, true},
+		{"group command for us", group("/ask@azchina_bot How many documents were signed in 2019?"), AnswerReply, true},
+		{"group command for another bot", group("/ask@other_bot How many documents were signed in 2019?"), 0, false},
+		{"group unknown command", group("/weather"), 0, false},
+		{"private unknown command", private("/weather"), NoticeReply, true},
+		{"channel post", Message{Platform: Telegram, ChatKind: Channel, Text: "/help"}, 0, false},
+		{"help", private("/help"), NoticeReply, true},
+		{"start", private("/start"), NoticeReply, true},
+		{"topics", private("/topics"), ListReply, true},
+		{"sources", private("/sources"), ListReply, true},
+		{"fact", private("/fact"), AnswerReply, true},
+		{"empty ask", private("/ask"), NoticeReply, true},
+		{"too long", private(strings.Repeat("visa ", 300)), NoticeReply, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			tt.m.UserID = tt.name // a user each, so that the rate limit stays out of the way
+			got, ok := r.Handle(ctx, tt.m)
+			require.Equal(t, tt.ok, ok, "%+v", got)
+			if ok {
+				assert.Equal(t, tt.want, got.Kind, "%+v", got)
+				assert.Equal(t, tt.m.MessageID, got.ReplyTo, "replies thread to the question")
+			}
+		})
+	}
+}
+
+func TestRateLimitTellsOnce(t *testing.T) {
+	clock := &fakeClock{now: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)}
+	r := NewRouter(seedEngine(t), WithClock(clock.Now), WithLimit(5, 30*time.Second))
+	ctx := context.Background()
+	for i := 0; i < 5; i++ {
+		_, ok := r.Handle(ctx, private("visa"))
+		require.True(t, ok, "message %d is within the burst", i)
+	}
+	got, ok := r.Handle(ctx, private("visa"))
+	require.True(t, ok)
+	assert.Equal(t, NoticeReply, got.Kind)
+	assert.Contains(t, got.Text, "wait")
+	for i := 0; i < 3; i++ {
+		_, ok := r.Handle(ctx, private("visa"))
+		assert.False(t, ok, "one notice, not one per dropped message")
+	}
+	other := private("visa")
+	other.UserID = "someone else"
+	_, ok = r.Handle(ctx, other)
+	assert.True(t, ok, "the limit is per user")
+	clock.Add(6 * time.Second)
+	got, ok = r.Handle(ctx, private("visa"))
+	require.True(t, ok, "a token comes back every 6 s")
+	assert.NotEqual(t, NoticeReply, got.Kind)
+}
+
+func TestFactIsCited(t *testing.T) {
+	r := NewRouter(seedEngine(t), WithSeed(1))
+	got, ok := r.Handle(context.Background(), private("/fact"))
+	require.True(t, ok)
+	require.NotNil(t, got.Answer)
+	require.Len(t, got.Answer.Citations, 1)
+	raw, err := seeds.FS.ReadFile(got.Answer.Citations[0].Source)
+	require.NoError(t, err)
+	assert.Contains(t, string(raw), got.Answer.Citations[0].Quote)
+}
+
+func TestPlainText(t *testing.T) {
+	r := NewRouter(seedEngine(t))
+	got, _ := r.Handle(context.Background(), private("How many documents were signed in 2019?"))
+	text := PlainText(got)
+	assert.Contains(t, text, "ten documents")
+	assert.Contains(t, text, "[1] Trend, 2025-04-28, 004_5522fbf094e0c90f.txt ¶5")
+}
