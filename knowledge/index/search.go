@@ -15,6 +15,10 @@ const (
 	nearWeight    = 0.25 // and an occurrence in the sentence before for this much
 )
 
+// commonPostings is how many documents a term must occur in (besides a fifth of them all)
+// before it stops making new candidates.
+const commonPostings = 1000
+
 func (p Posting) tf() float64 {
 	return float64(p.TF) + contextWeight*float64(p.Context) + nearWeight*float64(p.Near)
 }
@@ -80,7 +84,7 @@ func (ix *Index) Search(q []QueryTerm, limit int) []Hit {
 		qt := q[i]
 		s.forTerm = s.forTerm[:0]
 		stamp := int32(i + 1)
-		onlyKnown := n > 0 && freq[i] > len(ix.docs)/5 && len(s.touched) > 0
+		onlyKnown := n > 0 && freq[i] > max(len(ix.docs)/5, commonPostings) && len(s.touched) > 0
 		for _, alt := range qt.Alts {
 			ix.eachMatch(alt, func(doc int32, tf float64, idf float64) {
 				if onlyKnown && s.mask[doc] == 0 {

@@ -1,0 +1,70 @@
+package analyze
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+const testThesaurus = `
+variants:
+  china: [chinese]
+  aliyev: [aliev]
+  say: [said]
+concepts:
+  belt and road: [belt and road initiative, bri]
+synonyms:
+  - [trade, commerce]
+`
+
+func newTest(t *testing.T) *Analyzer {
+	t.Helper()
+	th, err := ReadThesaurus(strings.NewReader(testThesaurus))
+	require.NoError(t, err)
+	return New(th)
+}
+
+func TestTerms(t *testing.T) {
+	a := newTest(t)
+	tests := []struct {
+		name, in string
+		want     []string
+	}{
+		{"stems and stop words", "The investments were signed", []string{"invest", "sign"}},
+		{"variants on both sides", "Chinese leader Aliev said", []string{"china", "leader", "aliyev", "say"}},
+		{"possessive and hyphen", "Azerbaijan’s people-to-people ties", []string{"azerbaijan", "peopl", "peopl", "tie"}},
+		{"decimal and thousands", "$3.5 billion and 86,000 claims", []string{"3.5", "billion", "86000", "claim"}},
+		{"ordinal and unit", "the 35th anniversary, 2bn", []string{"35", "anniversari", "2"}},
+		{"number words", "ten documents", []string{"10", "document"}},
+		{"belt n road", "belt n road", []string{"belt", "road"}},
+		{"chat shorthand", "wat abt visas", []string{"visa"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			assert.Equal(t, tt.want, a.Terms(tt.in))
+		})
+	}
+}
+
+func TestConcepts(t *testing.T) {
+	a := newTest(t)
+	terms := a.Terms("what is the belt and road initiative about")
+	cs := a.Concepts(terms)
+	require.Len(t, cs, 1)
+	assert.Equal(t, []string{"belt", "road", "initi"}, terms[cs[0].Start:cs[0].End], "the longest name wins")
+	assert.Contains(t, cs[0].Names, []string{"bri"})
+	assert.Empty(t, a.Concepts(a.Terms("the road to Baku")))
+}
+
+func TestSynonymsAreSymmetric(t *testing.T) {
+	a := newTest(t)
+	assert.Equal(t, []string{"commerc"}, a.Synonyms("trade"))
+	assert.Equal(t, []string{"trade"}, a.Synonyms("commerc"))
+}
+
+func TestReadThesaurusRejectsUnknownKeys(t *testing.T) {
+	_, err := ReadThesaurus(strings.NewReader("synonym: []\n"))
+	assert.Error(t, err)
+}

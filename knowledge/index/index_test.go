@@ -1,0 +1,119 @@
+package index
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func build(docs ...string) *Index {
+	b := NewBuilder()
+	for _, d := range docs {
+		words := strings.Fields(d)
+		b.Add(Document{Text: words})
+		for _, w := range words {
+			b.AddSurface(w, w)
+		}
+	}
+	return b.Build()
+}
+
+func query(ix *Index, words ...string) []QueryTerm {
+	var q []QueryTerm
+	for _, w := range words {
+		qt := QueryTerm{Word: w, Weight: ix.MaxIDF()}
+		if id, ok := ix.Term(w); ok {
+			qt.Alts = []Alternative{{Terms: []int32{id}, Factor: 1}}
+			qt.Weight = ix.IDF(id)
+		}
+		q = append(q, qt)
+	}
+	return q
+}
+
+func TestSearchRanksAndCovers(t *testing.T) {
+	ix := build("azerbaijan invest 2 billion china economy", "china compani invest 1 billion azerbaijan economy", "visa exempt passport holder")
+	hits := ix.Search(query(ix, "visa", "passport"), 10)
+	require.Len(t, hits, 1)
+	assert.Equal(t, 2, hits[0].Doc)
+	assert.InDelta(t, 1.0, hits[0].Coverage, 1e-9)
+	hits = ix.Search(query(ix, "visa", "unknownword"), 10)
+	require.Len(t, hits, 1)
+	assert.Less(t, hits[0].Coverage, 0.5, "an unknown word weighs against coverage")
+}
+
+func TestWordOrderDecides(t *testing.T) {
+	ix := build("azerbaijan invest 2 billion china economy", "china compani invest 1 billion azerbaijan economy")
+	a := ix.Search(query(ix, "azerbaijan", "invest", "china"), 2)
+	b := ix.Search(query(ix, "china", "invest", "azerbaijan"), 2)
+	assert.Equal(t, 0, a[0].Doc)
+	assert.Equal(t, 1, b[0].Doc)
+	assert.Greater(t, a[0].Signals.Order, a[1].Signals.Order)
+}
+
+func TestPhraseSignal(t *testing.T) {
+	ix := build("road transport between azerbaijan", "transport by road")
+	hits := ix.Search(query(ix, "road", "transport"), 2)
+	assert.Equal(t, 0, hits[0].Doc)
+	assert.Greater(t, hits[0].Signals.Phrase, 0.0)
+}
+
+func TestMultiTermAlternative(t *testing.T) {
+	ix := build("belt road initi", "road only", "bri support")
+	belt, _ := ix.Term("belt")
+	road, _ := ix.Term("road")
+	bri, _ := ix.Term("bri")
+	q := []QueryTerm{{Word: "bri", Weight: 1, Alts: []Alternative{{Terms: []int32{bri}, Factor: 1}, {Terms: []int32{belt, road}, Factor: 1}}}}
+	var docs []int
+	for _, h := range ix.Search(q, 10) {
+		docs = append(docs, h.Doc)
+	}
+	assert.ElementsMatch(t, []int{0, 2}, docs, "all of a several-term alternative must occur")
+}
+
+func TestSuggest(t *testing.T) {
+	ix := build("investment relations beijing visa free")
+	tests := []struct{ in, want string }{
+		{"investmnt", "investment"}, // a letter left out
+		{"relatons", "relations"},
+		{"beijnig", "beijing"}, // two letters swapped
+		{"vissa", "visa"},      // a letter added
+		{"fre", "free"},
+		{"invstmnt", "investment"}, // letters left out: a subsequence
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			s := ix.Suggest(tt.in)
+			require.NotEmpty(t, s)
+			assert.Equal(t, tt.want, s[0].Word)
+		})
+	}
+	assert.Empty(t, ix.Suggest("zz"), "short words are not corrected")
+	assert.Empty(t, ix.Suggest("xylophone"))
+}
+
+func TestDistance(t *testing.T) {
+	assert.Equal(t, 0, Distance("visa", "visa"))
+	assert.Equal(t, 1, Distance("visa", "vias"))
+	assert.Equal(t, 1, Distance("баку", "бакy"))
+	assert.Equal(t, 3, Distance("", "abc"))
+}
+
+func TestConcurrentSearch(t *testing.T) {
+	ix := build("a b c", "b c d", "c d e")
+	done := make(chan bool)
+	for g := 0; g < 4; g++ {
+		go func() {
+			for i := 0; i < 200; i++ {
+				hits := ix.Search(query(ix, "c", "d"), 3)
+				assert.Len(t, hits, 3)
+			}
+			done <- true
+		}()
+	}
+	for g := 0; g < 4; g++ {
+		<-done
+	}
+}
