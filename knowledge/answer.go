@@ -144,13 +144,23 @@ func (e *Engine) typeBonus(q *question, f *Fact) float64 {
 				return 1
 			}
 		}
+		if e.timeOfDay[f.ID] {
+			return 1
+		}
 	case AskNumber:
 		if e.quantifies(q, f) {
 			return 1
 		}
 	case AskWho:
-		if len(f.People) > 0 || f.Refers != "" || f.Speaker != "" || f.Kind != Body {
-			return 0.5
+		// A person the question does not name already: "Who refuted the reports?" wants
+		// the sentence that names the one who did.
+		if f.Kind != Body {
+			return 1
+		}
+		for _, p := range append([]string{f.Refers, f.Speaker}, f.People...) {
+			if p != "" && !q.names(p) {
+				return 1
+			}
 		}
 	}
 	return 0

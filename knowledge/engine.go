@@ -42,8 +42,11 @@ type Engine struct {
 	numbers  [][]string    // fact ID → the numbers it names
 	vocab    [][]vocabEntry
 	english  map[string]bool // common English words (from WordNet)
-	topical  map[string]bool // terms that name the domain: intent vocabulary and names
-	problems []error
+	// timeOfDay marks facts that name a time without a date ("at noon on Wednesday"),
+	// which answer "what time" all the same.
+	timeOfDay []bool
+	topical   map[string]bool // terms that name the domain: intent vocabulary and names
+	problems  []error
 }
 
 // vocabEntry is an intent's vocabulary entry as terms, with how telling it is.
@@ -298,10 +301,12 @@ func (e *Engine) findTopical() {
 // carry the article's title, so that "who took the photo of …" finds them.
 func (e *Engine) terms(f *Fact, b *index.Builder) (text, context []string) {
 	var nums []string
+	timed := false
 	for _, t := range e.az.Analyze(f.Text) {
 		if t.Number {
 			nums = append(nums, t.Term)
 		}
+		timed = timed || timeWords[t.Surface]
 		if t.Stop {
 			continue
 		}
@@ -309,6 +314,7 @@ func (e *Engine) terms(f *Fact, b *index.Builder) (text, context []string) {
 		b.AddSurface(t.Surface, t.Term)
 	}
 	e.numbers = append(e.numbers, nums)
+	e.timeOfDay = append(e.timeOfDay, timed)
 	a := e.articles[e.bySource[f.Source]]
 	ctx := []string{f.Section, f.Refers}
 	if f.Speaker != "" {
@@ -339,6 +345,13 @@ func humanDate(value string) string {
 		return t.Format("January 2006")
 	}
 	return value
+}
+
+// timeWords name a time of day or a day of the week.
+var timeWords = map[string]bool{
+	"noon": true, "midday": true, "midnight": true, "morning": true, "afternoon": true,
+	"evening": true, "night": true, "monday": true, "tuesday": true, "wednesday": true,
+	"thursday": true, "friday": true, "saturday": true, "sunday": true, "a.m": true, "p.m": true,
 }
 
 // dateWords spells a date ("2025-04-23") as the words a question would use: "April 2025 23".

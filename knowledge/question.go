@@ -178,6 +178,17 @@ func (e *Engine) countedTerms(q *question) map[int32]bool {
 	return out
 }
 
+// names reports whether the question names the person (any part of the name).
+func (q *question) names(person string) bool {
+	lower := strings.ToLower(q.text)
+	for _, part := range strings.Fields(strings.ToLower(person)) {
+		if len(part) > 2 && strings.Contains(lower, part) {
+			return true
+		}
+	}
+	return false
+}
+
 // conceptTerm makes one query term of a run of words naming a concept: any of the concept's
 // names matches it.
 func (e *Engine) conceptTerm(c analyze.Concept, surfaces []string) (index.QueryTerm, bool) {
