@@ -61,5 +61,6 @@ var Commands = []CommandInfo{
 	{Name: "topics", Description: "What I can answer about"},
 	{Name: "sources", Description: "The articles I answer from"},
 	{Name: "fact", Description: "One cited fact at random"},
+	{Name: "timeline", Description: "Dated events from all articles, in order"},
 	{Name: "help", Description: "How to use this bot"},
 }

@@ -21,6 +21,8 @@ type Knowledge interface {
 	Topics() []knowledge.Topic
 	Articles() []knowledge.Article
 	Facts() []knowledge.Fact
+	Timeline() []knowledge.Event
+	FollowUp(question, previous string) (string, bool)
 }
 
 var _ Knowledge = (*knowledge.Engine)(nil)
@@ -41,9 +43,23 @@ type Router struct {
 	maxQuestion int
 	now         Clock
 	log         *slog.Logger
-	mu          sync.Mutex // guards rng
+	mu          sync.Mutex // guards rng and last
 	rng         *rand.Rand
+	last        map[string]turn // per user and chat: the last question answered
+	followFor   time.Duration
 }
+
+// turn is a question a user asked in a chat, kept to read a follow-up against.
+type turn struct {
+	question string
+	at       time.Time
+}
+
+// Follow-ups: how long a question stays the context of the next, and how many are kept.
+const (
+	DefaultFollowUp = 5 * time.Minute
+	maxTurns        = 10_000
+)
 
 // Option configures a Router.
 type Option func(*Router)
@@ -70,7 +86,7 @@ func WithLogger(l *slog.Logger) Option { return func(r *Router) { r.log = l } }
 // NewRouter returns a Router answering from k.
 func NewRouter(k Knowledge, opts ...Option) *Router {
 	r := &Router{know: k, maxQuestion: DefaultMaxQuestion, now: time.Now, log: slog.Default(),
-		rng: rand.New(rand.NewPCG(uint64(time.Now().UnixNano()), 1))}
+		rng: rand.New(rand.NewPCG(uint64(time.Now().UnixNano()), 1)), last: map[string]turn{}, followFor: DefaultFollowUp}
 	for _, o := range opts {
 		o(r)
 	}
@@ -116,6 +132,8 @@ func (r *Router) Handle(ctx context.Context, m Message) (Reply, bool) {
 		return r.sources(m), true
 	case "fact":
 		return r.fact(m), true
+	case "timeline":
+		return r.timeline(m), true
 	}
 	if m.ChatKind == Group && cmd.For == "" {
 		return Reply{}, false // another bot's command, most likely
@@ -131,6 +149,7 @@ In a private chat, just write your question. In a group, mention me, reply to my
 /topics — what I can answer about
 /sources — the articles I answer from
 /fact — one cited fact at random
+/timeline — dated events, in order
 /help — this message
 
 Example: /ask How many documents were signed in 2019?`
@@ -148,6 +167,10 @@ func (r *Router) question(ctx context.Context, m Message, text string) Reply {
 	if n := utf8.RuneCountInString(text); n > r.maxQuestion {
 		return r.notice(m, fmt.Sprintf("Your question is %d characters long. Please ask in under %d.", n, r.maxQuestion))
 	}
+	key := string(m.Platform) + ":" + m.ChatID + ":" + m.UserID
+	if prev, ok := r.previous(key); ok {
+		text, _ = r.know.FollowUp(text, prev)
+	}
 	a, err := r.know.Answer(ctx, text)
 	if err != nil {
 		if !errors.Is(err, context.Canceled) {
@@ -158,7 +181,39 @@ func (r *Router) question(ctx context.Context, m Message, text string) Reply {
 	if !a.Answered {
 		return Reply{Kind: RefusalReply, Text: a.Text + " Try /topics.", Answer: &a, ReplyTo: m.MessageID}
 	}
+	r.remember(key, text)
 	return Reply{Kind: AnswerReply, Answer: &a, ReplyTo: m.MessageID}
+}
+
+// previous returns the last question key asked, while it is recent enough to be followed
+// up.
+func (r *Router) previous(key string) (string, bool) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	t, ok := r.last[key]
+	if !ok || r.now().Sub(t.at) > r.followFor {
+		return "", false
+	}
+	return t.question, true
+}
+
+// remember keeps an answered question as the context of the next; the oldest turns go
+// when too many are kept.
+func (r *Router) remember(key, question string) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	now := r.now()
+	if len(r.last) >= maxTurns {
+		for k, t := range r.last {
+			if now.Sub(t.at) > r.followFor {
+				delete(r.last, k)
+			}
+		}
+		if len(r.last) >= maxTurns {
+			r.last = map[string]turn{}
+		}
+	}
+	r.last[key] = turn{question: question, at: now}
 }
 
 func (r *Router) topics(m Message) Reply {
@@ -191,6 +246,18 @@ func (r *Router) fact(m Message) Reply {
 	r.mu.Unlock()
 	a := r.know.AnswerFact(f)
 	return Reply{Kind: AnswerReply, Title: "A fact", Answer: &a, ReplyTo: m.MessageID}
+}
+
+func (r *Router) timeline(m Message) Reply {
+	var items []string
+	for _, ev := range r.know.Timeline() {
+		text := strings.TrimSuffix(ev.Answer.Text, " [1]")
+		items = append(items, fmt.Sprintf("%s — %s (%s)", ev.When, text, CitationLine(ev.Answer.Citations[0])))
+	}
+	if len(items) == 0 {
+		return r.notice(m, "The articles name no dates I could place.")
+	}
+	return Reply{Kind: ListReply, Title: "Timeline", Items: items, ReplyTo: m.MessageID}
 }
 
 func truncateRunes(s string, n int) string {

@@ -166,3 +166,35 @@ func TestPlainText(t *testing.T) {
 	assert.Contains(t, text, "ten documents")
 	assert.Contains(t, text, "[1] Trend, 2025-04-28, 004_5522fbf094e0c90f.txt ¶5")
 }
+
+func TestFollowUpScripts(t *testing.T) {
+	clock := &fakeClock{now: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)}
+	r := NewRouter(seedEngine(t), WithClock(clock.Now), WithLimit(100, time.Minute))
+	ctx := context.Background()
+	say := func(m Message) string {
+		t.Helper()
+		got, ok := r.Handle(ctx, m)
+		require.True(t, ok)
+		return PlainText(got)
+	}
+	// One user asks about the visa agreement, then follows up.
+	assert.Contains(t, say(private("What is the Mutual Visa Exemption agreement about?")), "ordinary passport")
+	assert.Contains(t, say(private("Who signed it?")), "Bayramov")
+	assert.Contains(t, say(private("And where?")), "Beijing")
+	// Another user in the same chat has no context of their own.
+	other := private("And where?")
+	other.UserID = "43"
+	assert.Contains(t, say(other), "do not say")
+	// The context expires.
+	clock.Add(10 * time.Minute)
+	assert.Contains(t, say(private("And where?")), "do not say")
+}
+
+func TestTimelineCommand(t *testing.T) {
+	got, ok := NewRouter(seedEngine(t)).Handle(context.Background(), private("/timeline"))
+	require.True(t, ok)
+	assert.Equal(t, ListReply, got.Kind)
+	require.NotEmpty(t, got.Items)
+	assert.True(t, strings.HasPrefix(got.Items[0], "1991"), got.Items[0])
+	assert.Contains(t, strings.Join(got.Items, "\n"), "2027")
+}

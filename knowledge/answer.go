@@ -23,6 +23,8 @@ const (
 	maxFollowing = 8 // sentences quoted after one that ends with a colon
 	maxText      = 1000
 	searchDepth  = 40
+
+	lacksTypeFactor = 0.6
 )
 
 // Explanation tells why an answer's facts won: the question as read and the signals of the
@@ -109,6 +111,7 @@ func (e *Engine) answer(ctx context.Context, raw string, explain bool) (Answer, 
 func (e *Engine) rank(q *question) []ranked {
 	hits := e.ix.Search(q.terms, searchDepth)
 	out := make([]ranked, 0, len(hits))
+	asksAbout := e.namesPerson(q) // "Who is Liu Jianchao?" is answered by what describes him
 	for _, h := range hits {
 		f := &e.facts[h.Doc]
 		r := ranked{fact: f, hit: h}
@@ -121,12 +124,18 @@ func (e *Engine) rank(q *question) []ranked {
 		if !e.evidence(q, h) {
 			r.eligible = false
 		}
+
 		if q.intent != "" && contains(f.Intents, q.intent) {
 			r.intent = 0.3
 		}
 		// How much of the question a sentence answers matters more than how strongly it
 		// matches a part of it.
 		r.final = (h.Score + r.typeBonus + r.intent) * (0.25 + 0.75*h.Coverage)
+		if r.typeBonus == 0 && (q.kind == AskWhere || (q.kind == AskWho && !asksAbout)) {
+			// "Who signed it?" asks for a person, "where?" for a place: a sentence naming
+			// none is a poor answer.
+			r.final *= lacksTypeFactor
+		}
 		out = append(out, r)
 	}
 	slices.SortStableFunc(out, func(a, b ranked) int { return cmp.Compare(b.final, a.final) })
@@ -151,6 +160,10 @@ func (e *Engine) typeBonus(q *question, f *Fact) float64 {
 		if e.quantifies(q, f) {
 			return 1
 		}
+	case AskWhere:
+		if e.placed[f.ID] {
+			return 1
+		}
 	case AskWho:
 		// A person the question does not name already: "Who refuted the reports?" wants
 		// the sentence that names the one who did.
@@ -166,10 +179,23 @@ func (e *Engine) typeBonus(q *question, f *Fact) float64 {
 	return 0
 }
 
+// namesPerson reports whether the question names a person the articles name.
+func (e *Engine) namesPerson(q *question) bool {
+	for p := range e.people {
+		if q.names(p) {
+			return true
+		}
+	}
+	return false
+}
+
 // quantifies reports whether a fact holds a number the question does not name, and for "how
 // many X" one that counts X: "20 documents" answers "how many agreements", "$1 billion"
 // does not answer "how many companies".
-func (e *Engine) quantifies(q *question, f *Fact) bool {
+func (e *Engine) quantifies(q *question, f *Fact) bool { return e.quantity(q, f) != "" }
+
+// quantity returns the number a fact gives for a "how many" or "how much" question, or "".
+func (e *Engine) quantity(q *question, f *Fact) string {
 	seq := e.ix.DocTerms(f.ID)
 	for p, id := range seq {
 		n := e.ix.TermString(id)
@@ -177,15 +203,19 @@ func (e *Engine) quantifies(q *question, f *Fact) bool {
 			continue
 		}
 		if len(q.counted) == 0 {
-			return true
+			return n
 		}
-		for k := p + 1; k < len(seq) && k <= p+3; k++ {
+		reach := 3
+		if len(n) == 4 && (n[:2] == "19" || n[:2] == "20") {
+			reach = 1 // "2029 … agreements" is a year, "2029 agreements" would be a count
+		}
+		for k := p + 1; k < len(seq) && k <= p+reach; k++ {
 			if q.counted[seq[k]] {
-				return true
+				return n
 			}
 		}
 	}
-	return false
+	return ""
 }
 
 func isNumberTerm(s string) bool {
@@ -229,7 +259,21 @@ func (e *Engine) compose(q *question, rs []ranked, best int) Answer {
 		chosen = append(chosen, r.fact)
 		used[e.cluster[r.fact.ID]] = true
 	}
+	note := ""
+	if q.kind == AskNumber {
+		var other *Fact
+		note, other = e.compareFigures(q, rs, best)
+		if other != nil && !used[e.cluster[other.ID]] {
+			if len(chosen) >= maxQuotes {
+				chosen = chosen[:maxQuotes-1]
+			}
+			chosen = append(chosen, other)
+		}
+	}
 	var lines []string
+	if note != "" {
+		lines = append(lines, note)
+	}
 	var cites []Citation
 	for i, f := range chosen {
 		group := e.sameAs(f)
@@ -237,6 +281,9 @@ func (e *Engine) compose(q *question, rs []ranked, best int) Answer {
 		for _, g := range group {
 			cites = append(cites, e.Cite(*g))
 			marks = append(marks, fmt.Sprintf("[%d]", len(cites)))
+		}
+		if len(group) > 1 && note == "" {
+			marks = append(marks, fmt.Sprintf(" (reported by %d sources)", len(group)))
 		}
 		line := e.render(f) + " " + strings.Join(marks, "")
 		if !f.Introduces && f.Next >= 0 && e.facts[f.Next].Introduces && e.facts[f.Next].Paragraph == f.Paragraph {
@@ -273,6 +320,79 @@ func (e *Engine) compose(q *question, rs []ranked, best int) Answer {
 	return Answer{Answered: true, Text: text, Intent: firstOr(q.intent, top.fact.Intents), Confidence: math.Round(conf*100) / 100, Citations: cites}
 }
 
+// compareFigures looks at the figures the articles give for a "how many" question: where
+// they disagree ("20 documents" against "an 18-point agreement") it returns a note naming
+// both and the fact that gives the other figure; where several articles agree, a note
+// saying how many report it.
+func (e *Engine) compareFigures(q *question, rs []ranked, best int) (string, *Fact) {
+	top := rs[best]
+	n := e.quantity(q, top.fact)
+	if n == "" {
+		return "", nil
+	}
+	agree := map[string]bool{}
+	for _, g := range e.sameAs(top.fact) {
+		agree[g.Source] = true
+	}
+	var other *Fact
+	otherN := ""
+	for _, r := range rs {
+		if !r.eligible || r.fact == top.fact || r.final < 0.4*top.final || r.hit.Coverage < top.hit.Coverage-0.3 || !e.sameYear(top.fact, r.fact) {
+			continue
+		}
+		switch m := e.quantity(q, r.fact); {
+		case m == n:
+			for _, g := range e.sameAs(r.fact) {
+				agree[g.Source] = true
+			}
+		case m != "" && other == nil && !agree[r.fact.Source]:
+			other, otherN = r.fact, m
+		}
+	}
+	if other != nil && !agree[other.Source] {
+		return fmt.Sprintf("The articles differ: %s in %s, %s in %s.", n, e.sourceNames(agree), otherN, e.sourceNames(map[string]bool{other.Source: true})), other
+	}
+	if len(agree) > 1 {
+		return fmt.Sprintf("Reported by %d sources.", len(agree)), nil
+	}
+	return "", nil
+}
+
+// sameYear reports whether two facts speak of the same year, as far as their dates and
+// their articles' dates tell.
+func (e *Engine) sameYear(a, b *Fact) bool {
+	ya, yb := e.factYear(a), e.factYear(b)
+	return ya == "" || yb == "" || ya == yb
+}
+
+func (e *Engine) factYear(f *Fact) string {
+	for _, d := range f.Dates {
+		if !isNumberTerm(d.Phrase) {
+			return d.Value[:4]
+		}
+	}
+	if a := e.articles[e.bySource[f.Source]]; len(a.Date) >= 4 {
+		return a.Date[:4]
+	}
+	return ""
+}
+
+// sourceNames names articles briefly: publisher, or file name.
+func (e *Engine) sourceNames(sources map[string]bool) string {
+	var names []string
+	for _, a := range e.articles {
+		if !sources[a.Source] {
+			continue
+		}
+		if a.Publisher != "" {
+			names = append(names, a.Publisher+" ("+a.Source[:min(3, len(a.Source))]+")")
+		} else {
+			names = append(names, a.Source)
+		}
+	}
+	return strings.Join(names, " and ")
+}
+
 // sameAs returns the fact and the facts of other articles that say the same thing, the
 // fact first.
 func (e *Engine) sameAs(f *Fact) []*Fact {
@@ -297,7 +417,11 @@ func (e *Engine) render(f *Fact) string {
 			s = s[:i] + " [" + f.Refers + "]" + s[i:]
 		}
 	}
-	if f.Speaker != "" {
+	switch {
+	case f.Speaker == "" || f.Speaker == f.Refers:
+	case strings.ContainsAny(f.Text, "\"”"):
+		s = f.Speaker + ": " + s // the sentence closes the quotation itself (…," he added.)
+	default:
 		s = f.Speaker + ": “" + s + "”"
 	}
 	var notes []string

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"regexp"
 
 	"sort"
 	"strings"
@@ -45,6 +46,8 @@ type Engine struct {
 	// timeOfDay marks facts that name a time without a date ("at noon on Wednesday"),
 	// which answer "what time" all the same.
 	timeOfDay []bool
+	people    map[string]bool // every person the articles name
+	placed    []bool          // facts that name a place ("in Beijing", "at the Great Hall")
 	topical   map[string]bool // terms that name the domain: intent vocabulary and names
 	problems  []error
 }
@@ -266,6 +269,14 @@ func (e *Engine) build(docs []*ingest.Document) {
 	e.fileIntents(factTerms)
 	e.findRepeats()
 	e.findTopical()
+	e.people = map[string]bool{}
+	for _, f := range e.facts {
+		for _, p := range append([]string{f.Refers, f.Speaker}, f.People...) {
+			if p != "" {
+				e.people[p] = true
+			}
+		}
+	}
 }
 
 // findTopical collects the terms that name the domain: the intents' vocabulary, and the
@@ -314,6 +325,7 @@ func (e *Engine) terms(f *Fact, b *index.Builder) (text, context []string) {
 		b.AddSurface(t.Surface, t.Term)
 	}
 	e.numbers = append(e.numbers, nums)
+	e.placed = append(e.placed, namesPlace(f.Text))
 	e.timeOfDay = append(e.timeOfDay, timed)
 	a := e.articles[e.bySource[f.Source]]
 	ctx := []string{f.Section, f.Refers}
@@ -345,6 +357,24 @@ func humanDate(value string) string {
 		return t.Format("January 2006")
 	}
 	return value
+}
+
+var placePhrase = regexp.MustCompile(`\b(?:in|at)\s+(?:the\s+)?(\p{Lu}\p{L}+)`)
+
+// namesPlace reports whether text names a place: "in Beijing", "at the Great Hall", not "in
+// April".
+func namesPlace(text string) bool {
+	for _, m := range placePhrase.FindAllStringSubmatch(text, -1) {
+		if !monthName[strings.ToLower(m[1])] {
+			return true
+		}
+	}
+	return false
+}
+
+var monthName = map[string]bool{
+	"january": true, "february": true, "march": true, "april": true, "may": true, "june": true,
+	"july": true, "august": true, "september": true, "october": true, "november": true, "december": true,
 }
 
 // timeWords name a time of day or a day of the week.

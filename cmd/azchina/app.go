@@ -12,6 +12,7 @@ import (
 	"os"
 	"strings"
 
+	"github.com/azchina/azchina/bot"
 	"github.com/azchina/azchina/knowledge"
 	"github.com/azchina/azchina/seeds"
 )
@@ -34,6 +35,7 @@ Usage:
   azchina chat                    chat in the terminal (no token, no network)
   azchina topics                  list the topics with how many facts each holds
   azchina sources                 list the articles
+  azchina timeline                the dated events of all articles, in order
 
 Run "azchina COMMAND --help" for a command's flags.
 `
@@ -57,6 +59,8 @@ func (m *Main) Run(ctx context.Context, args []string) int {
 		err = m.topics(args)
 	case "sources":
 		err = m.sources(args)
+	case "timeline":
+		err = m.timeline(args)
 	case "help":
 		fmt.Fprint(m.Stdout, usage)
 		return 0
@@ -201,24 +205,9 @@ func writeAnswer(w io.Writer, a knowledge.Answer) {
 		fmt.Fprintln(w)
 	}
 	for i, c := range a.Citations {
-		fmt.Fprintf(w, "[%d] %s\n", i+1, citationLine(c))
+		fmt.Fprintf(w, "[%d] %s\n", i+1, bot.CitationLine(c))
 	}
 	fmt.Fprintln(w)
-}
-
-// citationLine names where a quote comes from: publisher, date, title, file and paragraph.
-func citationLine(c knowledge.Citation) string {
-	var parts []string
-	for _, p := range []string{c.Publisher, c.Date} {
-		if p != "" {
-			parts = append(parts, p)
-		}
-	}
-	if c.Title != "" {
-		parts = append(parts, "“"+c.Title+"”")
-	}
-	parts = append(parts, fmt.Sprintf("%s ¶%d", c.Source, c.Paragraph))
-	return strings.Join(parts, ", ")
 }
 
 func writeExplanation(w io.Writer, ex knowledge.Explanation) {
@@ -274,4 +263,21 @@ func orDash(s string) string {
 		return "—"
 	}
 	return s
+}
+
+func (m *Main) timeline(args []string) error {
+	fs := m.flags("timeline", "timeline [--seeds DIR]")
+	dir := fs.String("seeds", "", "read articles from this folder instead of the embedded seeds")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	e, err := m.loadEngine(*dir)
+	if err != nil {
+		return err
+	}
+	for _, ev := range e.Timeline() {
+		c := ev.Answer.Citations[0]
+		fmt.Fprintf(m.Stdout, "%s (%s)\n    %s\n    — %s\n", ev.When, ev.Phrase, ev.Answer.Text, bot.CitationLine(c))
+	}
+	return nil
 }

@@ -220,7 +220,11 @@ func findDates(text string, ref time.Time) []DateMention {
 		if m[g+1] < len(text) && strings.ContainsAny(text[m[g+1]:m[g+1]+1], "%.") && m[g+1]+1 < len(text) && text[m[g+1]+1] >= '0' && text[m[g+1]+1] <= '9' {
 			continue
 		}
-		add([]int{m[g], m[g+1]}, text[m[g]:m[g+1]], false)
+		loc := []int{m[g], m[g+1]}
+		if g == 2 {
+			loc = m[:2] // "in 1992": the phrase keeps its preposition, a bare year may be a name's
+		}
+		add(loc, text[m[g]:m[g+1]], false)
 	}
 	return out
 }

@@ -148,8 +148,8 @@ func Parse(name string, raw []byte, known Meta) (*Document, error) {
 		}
 	}
 	ref, _ := ParseDate(doc.Meta.Date)
-	if ref.IsZero() {
-		ref = datelineDate(doc, blocks)
+	if d := datelineDate(doc, blocks); ref.IsZero() {
+		ref = d
 	}
 	if ref.IsZero() {
 		ref = captionDate(doc, blocks)
@@ -454,7 +454,7 @@ func stopword(w string) bool {
 }
 
 // datelineDate strips a dateline ("BAKU, Azerbaijan, April 28.") from the first body block
-// and returns its date when it names a year; it fills Meta.Date only then.
+// and returns its date when it names a year; it fills Meta.Date (when empty) only then.
 func datelineDate(doc *Document, blocks []*block) time.Time {
 	for _, b := range blocks {
 		if b.kind != bodyBlock {
@@ -473,8 +473,10 @@ func datelineDate(doc *Document, blocks []*block) time.Time {
 		year, _ := strconv.Atoi(line[m[8]:m[9]])
 		day, _ := strconv.Atoi(line[m[6]:m[7]])
 		t := time.Date(year, parseMonth(line[m[4]:m[5]]), day, 0, 0, 0, 0, time.UTC)
-		doc.Meta.Date = t.Format(time.DateOnly)
-		doc.MetaNotes = append(doc.MetaNotes, "date from the dateline")
+		if doc.Meta.Date == "" {
+			doc.Meta.Date = t.Format(time.DateOnly)
+			doc.MetaNotes = append(doc.MetaNotes, "date from the dateline")
+		}
 		return t
 	}
 	return time.Time{}

@@ -225,3 +225,11 @@ func TestBadArticles(t *testing.T) {
 	_, err = Parse("junk.txt", []byte("Related articles\nSomething else entirely."), Meta{})
 	assert.True(t, errors.Is(err, ErrEmpty), "%v", err)
 }
+
+func TestDatelineIsNeverAFact(t *testing.T) {
+	doc := parseSeed(t, "004_5522fbf094e0c90f.txt", Meta{Date: "2025-04-28"})
+	for _, s := range doc.Sentences {
+		assert.NotContains(t, s.Text, "BAKU, Azerbaijan, April 28", "the dateline is stripped even when the date is known")
+	}
+	assert.True(t, strings.HasPrefix(doc.Sentences[0].Text, "Azerbaijani-Chinese relations have evolved"))
+}
