@@ -27,6 +27,16 @@ type Knowledge interface {
 
 var _ Knowledge = (*knowledge.Engine)(nil)
 
+// Observer is told the outcome of every question ("answered", "refused", "rate_limited",
+// "failed") and how long it took; *ops.Metrics is one.
+type Observer interface {
+	Question(platform, outcome string, took time.Duration)
+}
+
+type noObserver struct{}
+
+func (noObserver) Question(string, string, time.Duration) {}
+
 // Defaults for a Router.
 const (
 	DefaultMaxQuestion = 1000             // characters
@@ -47,6 +57,7 @@ type Router struct {
 	rng         *rand.Rand
 	last        map[string]turn // per user and chat: the last question answered
 	followFor   time.Duration
+	observer    Observer
 }
 
 // turn is a question a user asked in a chat, kept to read a follow-up against.
@@ -80,13 +91,17 @@ func WithSeed(seed uint64) Option {
 	return func(r *Router) { r.rng = rand.New(rand.NewPCG(seed, seed)) }
 }
 
+// WithObserver reports every question's outcome and latency to o.
+func WithObserver(o Observer) Option { return func(r *Router) { r.observer = o } }
+
 // WithLogger sets the logger for failures.
 func WithLogger(l *slog.Logger) Option { return func(r *Router) { r.log = l } }
 
 // NewRouter returns a Router answering from k.
 func NewRouter(k Knowledge, opts ...Option) *Router {
 	r := &Router{know: k, maxQuestion: DefaultMaxQuestion, now: time.Now, log: slog.Default(),
-		rng: rand.New(rand.NewPCG(uint64(time.Now().UnixNano()), 1)), last: map[string]turn{}, followFor: DefaultFollowUp}
+		rng: rand.New(rand.NewPCG(uint64(time.Now().UnixNano()), 1)), last: map[string]turn{}, followFor: DefaultFollowUp,
+		observer: noObserver{}}
 	for _, o := range opts {
 		o(r)
 	}
@@ -113,8 +128,10 @@ func (r *Router) Handle(ctx context.Context, m Message) (Reply, bool) {
 	key := string(m.Platform) + ":" + m.UserID
 	switch r.limiter.Take(key) {
 	case Dropped:
+		r.observer.Question(string(m.Platform), "rate_limited", 0)
 		return Reply{}, false
 	case Limited:
+		r.observer.Question(string(m.Platform), "rate_limited", 0)
 		wait := r.limiter.Wait(key).Round(time.Second)
 		return r.notice(m, fmt.Sprintf("You are asking faster than I can answer. Please wait %s and ask again.", max(wait, time.Second))), true
 	}
@@ -171,7 +188,16 @@ func (r *Router) question(ctx context.Context, m Message, text string) Reply {
 	if prev, ok := r.previous(key); ok {
 		text, _ = r.know.FollowUp(text, prev)
 	}
+	start := r.now()
 	a, err := r.know.Answer(ctx, text)
+	outcome := "answered"
+	switch {
+	case err != nil:
+		outcome = "failed"
+	case !a.Answered:
+		outcome = "refused"
+	}
+	r.observer.Question(string(m.Platform), outcome, r.now().Sub(start))
 	if err != nil {
 		if !errors.Is(err, context.Canceled) {
 			r.log.Error("answer failed", "platform", m.Platform, "err", err)

@@ -198,3 +198,66 @@ func TestTimelineCommand(t *testing.T) {
 	assert.True(t, strings.HasPrefix(got.Items[0], "1991"), got.Items[0])
 	assert.Contains(t, strings.Join(got.Items, "\n"), "2027")
 }
+
+// countingObserver records outcomes.
+type countingObserver struct {
+	mu       sync.Mutex
+	outcomes map[string]int
+}
+
+func (c *countingObserver) Question(platform, outcome string, took time.Duration) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.outcomes[platform+"/"+outcome]++
+}
+
+func TestObserverCountsOutcomes(t *testing.T) {
+	obs := &countingObserver{outcomes: map[string]int{}}
+	r := NewRouter(seedEngine(t), WithObserver(obs), WithLimit(2, time.Hour))
+	ctx := context.Background()
+	r.Handle(ctx, private("How many documents were signed in 2019?"))
+	r.Handle(ctx, private("What is the capital of France?"))
+	r.Handle(ctx, private("visa"))
+	assert.Equal(t, map[string]int{"telegram/answered": 1, "telegram/refused": 1, "telegram/rate_limited": 1}, obs.outcomes)
+}
+
+func FuzzParseCommand(f *testing.F) {
+	for _, s := range []string{"/ask q", "/ask@bot q", "/", "//", "/é", "/ask\x00", "/" + strings.Repeat("a", 33), "text /ask", "/ask@"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		c, ok := ParseCommand(s)
+		if !ok {
+			return
+		}
+		require.NotEmpty(t, c.Name)
+		require.Equal(t, strings.ToLower(c.Name), c.Name)
+		require.NotContains(t, c.Name, "@")
+		require.Equal(t, strings.TrimSpace(c.Args), c.Args)
+	})
+}
+
+func FuzzRouter(f *testing.F) {
+	for _, s := range []string{"/ask", "/help", "<b>x</b>", "@everyone", "\xff", "/fact@azchina_bot", "and who?"} {
+		f.Add(s, true, false)
+	}
+	e, err := knowledge.Load(seeds.FS)
+	require.NoError(f, err)
+	r := NewRouter(e, WithLimit(1000, time.Second))
+	f.Fuzz(func(t *testing.T, text string, isGroup, mentioned bool) {
+		m := private(text)
+		if isGroup {
+			m = group(text)
+		}
+		m.Mentioned = mentioned
+		got, ok := r.Handle(context.Background(), m)
+		if !ok {
+			return
+		}
+		require.NotEmpty(t, PlainText(got))
+		if got.Kind == AnswerReply {
+			require.NotNil(t, got.Answer)
+			require.NotEmpty(t, got.Answer.Citations)
+		}
+	})
+}

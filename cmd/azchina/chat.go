@@ -5,37 +5,53 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"net"
+	"net/http"
 	"sync"
 	"time"
 
 	"github.com/azchina/azchina/bot"
 	"github.com/azchina/azchina/bot/console"
+	"github.com/azchina/azchina/bot/ops"
 	"github.com/azchina/azchina/config"
 	"github.com/azchina/azchina/knowledge"
 )
 
-// setup reads the settings and builds the logger, the engine and the router every chat
-// command shares.
-func (m *Main) setup(configPath, seedsDir string) (config.Config, *slog.Logger, *knowledge.Engine, *bot.Router, error) {
+// runtime is what every chat command shares: settings, logger, the engine (replaceable
+// while it answers), the router and the operator's instruments.
+type runtime struct {
+	cfg     config.Config
+	log     *slog.Logger
+	live    *knowledge.Live
+	router  *bot.Router
+	metrics *ops.Metrics
+	health  *ops.Health
+}
+
+// setup reads the settings and builds the runtime.
+func (m *Main) setup(configPath, seedsDir string) (*runtime, error) {
 	cfg, err := config.Load(configPath, m.Getenv)
 	if err != nil {
-		return cfg, nil, nil, nil, fmt.Errorf("settings: %w", err)
+		return nil, fmt.Errorf("settings: %w", err)
 	}
 	if seedsDir != "" {
 		cfg.Seeds = seedsDir
 	}
 	var level slog.Level
 	_ = level.UnmarshalText([]byte(cfg.LogLevel))
-	logger := slog.New(slog.NewTextHandler(m.Stderr, &slog.HandlerOptions{Level: level}))
+	rt := &runtime{cfg: cfg, metrics: ops.NewMetrics(), health: ops.NewHealth(),
+		log: slog.New(slog.NewTextHandler(m.Stderr, &slog.HandlerOptions{Level: level}))}
 	e, err := m.loadEngine(cfg.Seeds)
 	if err != nil {
-		return cfg, nil, nil, nil, err
+		return nil, err
 	}
-	router := bot.NewRouter(e,
+	rt.live = knowledge.NewLive(e)
+	rt.router = bot.NewRouter(rt.live,
 		bot.WithLimit(cfg.Limits.Questions, time.Duration(cfg.Limits.Per)),
 		bot.WithMaxQuestion(cfg.Limits.MaxQuestion),
-		bot.WithLogger(logger))
-	return cfg, logger, e, router, nil
+		bot.WithObserver(rt.metrics),
+		bot.WithLogger(rt.log))
+	return rt, nil
 }
 
 func (m *Main) chat(ctx context.Context, args []string) error {
@@ -45,11 +61,11 @@ func (m *Main) chat(ctx context.Context, args []string) error {
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	_, _, _, router, err := m.setup(*configPath, *dir)
+	rt, err := m.setup(*configPath, *dir)
 	if err != nil {
 		return err
 	}
-	return console.New(m.Stdin, m.Stdout, router).Run(ctx)
+	return console.New(m.Stdin, m.Stdout, rt.router).Run(ctx)
 }
 
 // adapter is a chat platform connection that runs until its context ends.
@@ -69,13 +85,30 @@ func (m *Main) serve(ctx context.Context, args []string) error {
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	cfg, logger, e, router, err := m.setup(*configPath, *dir)
+	rt, err := m.setup(*configPath, *dir)
 	if err != nil {
 		return err
 	}
+	cfg, logger := rt.cfg, rt.log
+	if cfg.HTTPAddr != "" {
+		stop, err := serveOps(ctx, cfg.HTTPAddr, rt, logger)
+		if err != nil {
+			return err
+		}
+		defer stop()
+	}
+	if cfg.Seeds != "" {
+		go rt.live.Watch(ctx, cfg.Seeds, 2*time.Second, func(err error) {
+			if err != nil {
+				logger.Error("articles changed but could not be read; still answering from the previous ones", "err", err)
+				return
+			}
+			logger.Info("articles reloaded", "articles", len(rt.live.Articles()))
+		})
+	}
 	var adapters []adapter
 	for _, make := range adapterMakers {
-		a, err := make(cfg, router, e, logger)
+		a, err := make(cfg, rt.router, rt.live.Engine(), logger)
 		if err != nil {
 			return err
 		}
@@ -85,9 +118,30 @@ func (m *Main) serve(ctx context.Context, args []string) error {
 	}
 	if len(adapters) == 0 {
 		logger.Info("no chat token set: starting the console chat", "hint", "set "+config.EnvTelegramToken+" or "+config.EnvDiscordToken+" to serve a chat platform")
-		return console.New(m.Stdin, m.Stdout, router).Run(ctx)
+		return console.New(m.Stdin, m.Stdout, rt.router).Run(ctx)
 	}
 	return runAll(ctx, logger, adapters)
+}
+
+// serveOps starts the ops endpoint (/healthz, /metrics) and returns the function that
+// stops it.
+func serveOps(ctx context.Context, addr string, rt *runtime, logger *slog.Logger) (func(), error) {
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return nil, fmt.Errorf("ops endpoint (%s): %w", config.EnvHTTPAddr, err)
+	}
+	srv := &http.Server{Handler: ops.Handler(rt.metrics, rt.health), ReadHeaderTimeout: 5 * time.Second}
+	go func() {
+		if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
+			logger.Error("ops endpoint stopped", "err", err)
+		}
+	}()
+	logger.Info("ops endpoint listening", "addr", ln.Addr().String(), "paths", "/healthz /metrics")
+	return func() {
+		ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 2*time.Second)
+		defer cancel()
+		srv.Shutdown(ctx)
+	}, nil
 }
 
 // runAll runs the adapters side by side until ctx ends. One adapter failing is logged and

@@ -4,8 +4,13 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"io"
+	"net"
+	"net/http"
 	"strings"
+	"sync"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -85,4 +90,61 @@ func TestServeWithoutTokenIsTheConsoleChat(t *testing.T) {
 	require.Equal(t, 0, code, errOut)
 	assert.Contains(t, out, "Golden Hall")
 	assert.Contains(t, errOut, "console chat")
+}
+
+func freePort(t *testing.T) string {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	require.NoError(t, err)
+	defer ln.Close()
+	return ln.Addr().String()
+}
+
+func TestServeOpsEndpoint(t *testing.T) {
+	addr := freePort(t)
+	stdin, feed := io.Pipe()
+	var out, errOut syncBuffer
+	m := &Main{Stdin: stdin, Stdout: &out, Stderr: &errOut, Getenv: func(k string) string {
+		return map[string]string{"AZCHINA_HTTP_ADDR": addr}[k]
+	}}
+	done := make(chan int)
+	go func() { done <- m.Run(context.Background(), []string{"serve"}) }()
+	var body string
+	require.Eventually(t, func() bool {
+		res, err := http.Get("http://" + addr + "/healthz")
+		if err != nil {
+			return false
+		}
+		res.Body.Close()
+		return res.StatusCode == http.StatusOK
+	}, 10*time.Second, 20*time.Millisecond)
+	_, err := io.WriteString(feed, "How many documents were signed in 2019?\n")
+	require.NoError(t, err)
+	require.Eventually(t, func() bool { return strings.Contains(out.String(), "ten documents") }, 10*time.Second, 10*time.Millisecond)
+	res, err := http.Get("http://" + addr + "/metrics")
+	require.NoError(t, err)
+	b, _ := io.ReadAll(res.Body)
+	res.Body.Close()
+	body = string(b)
+	assert.Contains(t, body, `azchina_questions_total{outcome="answered",platform="console"} 1`)
+	feed.Close()
+	assert.Equal(t, 0, <-done)
+}
+
+// syncBuffer is a bytes.Buffer safe to write from one goroutine and read from another.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
 }

@@ -233,3 +233,28 @@ func TestDatelineIsNeverAFact(t *testing.T) {
 	}
 	assert.True(t, strings.HasPrefix(doc.Sentences[0].Text, "Azerbaijani-Chinese relations have evolved"))
 }
+
+func FuzzParse(f *testing.F) {
+	names, err := seeds.FS.ReadDir(".")
+	require.NoError(f, err)
+	for _, n := range names {
+		if strings.HasSuffix(n.Name(), ".txt") {
+			raw, err := seeds.FS.ReadFile(n.Name())
+			require.NoError(f, err)
+			f.Add(raw)
+		}
+	}
+	for _, s := range []string{"", "\xff", "Related articles\n", "by X\n", "BAKU, May 5. He said.", "\"\"\"", "- \n- a", "Photo: x\n"} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, raw []byte) {
+		doc, err := Parse("fuzz.txt", raw, Meta{})
+		if err != nil {
+			return
+		}
+		for _, s := range doc.Sentences {
+			require.Equal(t, string(raw[s.Start:s.End]), s.Text, "a sentence is always verbatim")
+			require.NotEmpty(t, s.Text)
+		}
+	})
+}
