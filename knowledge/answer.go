@@ -25,6 +25,11 @@ const (
 	searchDepth  = 40
 
 	lacksTypeFactor = 0.6
+
+	// A fact covering less than minCoverage still answers when it covers this much,
+	// matches three words and scores this many times the next fact.
+	minCoverageClear = 0.35
+	clearMargin      = 1.6
 )
 
 // Explanation tells why an answer's facts won: the question as read and the signals of the
@@ -94,17 +99,59 @@ func (e *Engine) answer(ctx context.Context, raw string, explain bool) (Answer, 
 	if explain {
 		ex = e.explain(q, rs)
 	}
-	best := -1
-	for i := range rs {
-		if rs[i].eligible && rs[i].hit.Coverage >= minCoverage && rs[i].final >= minScore {
-			best = i
-			break
-		}
-	}
+	best := e.choose(rs)
 	if best < 0 {
 		return e.refusal("The articles I answer from do not say."), ex, nil
 	}
 	return e.compose(q, rs, best), ex, nil
+}
+
+// choose returns the index of the fact to answer with, or -1 to refuse. The best eligible
+// fact must cover enough of the question; a fact that covers a little less still answers
+// when it stands out clearly from the rest and matches several of the question's words, as
+// a question put in the asker's own words does (one word the articles never use).
+func (e *Engine) choose(rs []ranked) int {
+	first := -1
+	for i := range rs {
+		if !rs[i].eligible || rs[i].final < minScore {
+			continue
+		}
+		if rs[i].hit.Coverage >= minCoverage {
+			return i
+		}
+		if first < 0 {
+			first = i
+		}
+	}
+	if first < 0 || first != firstEligible(rs) || rs[first].hit.Coverage < minCoverageClear {
+		return -1
+	}
+	matched := 0
+	for _, m := range rs[first].hit.Matched {
+		if m > 0 {
+			matched++
+		}
+	}
+	next := 0.0
+	for _, r := range rs[first+1:] {
+		if r.eligible && e.cluster[r.fact.ID] != e.cluster[rs[first].fact.ID] {
+			next = r.final
+			break
+		}
+	}
+	if matched >= 3 && rs[first].final >= clearMargin*next {
+		return first
+	}
+	return -1
+}
+
+func firstEligible(rs []ranked) int {
+	for i := range rs {
+		if rs[i].eligible {
+			return i
+		}
+	}
+	return -1
 }
 
 // rank searches the index and reranks the hits with what the question asks for.
@@ -121,7 +168,7 @@ func (e *Engine) rank(q *question) []ranked {
 			// A sentence without a number cannot say how many, nor one without a date when.
 			r.eligible = false
 		}
-		if !e.evidence(q, h) {
+		if !e.evidence(q, h) || !matchesNames(q, h) {
 			r.eligible = false
 		}
 
@@ -225,6 +272,17 @@ func isNumberTerm(s string) bool {
 		}
 	}
 	return s != ""
+}
+
+// matchesNames reports whether a hit matches every name the question asks about: an
+// answer about Spain's prime minister is no answer about Azerbaijan's.
+func matchesNames(q *question, h index.Hit) bool {
+	for i, req := range q.required {
+		if req && h.Matched[i] == 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // evidence reports whether a hit matches enough of the question to answer it: two of its

@@ -49,6 +49,7 @@ type Engine struct {
 	people    map[string]bool // every person the articles name
 	placed    []bool          // facts that name a place ("in Beijing", "at the Great Hall")
 	topical   map[string]bool // terms that name the domain: intent vocabulary and names
+	names     map[string]bool // terms of the names of people, places and bodies
 	problems  []error
 }
 
@@ -280,7 +281,7 @@ func (e *Engine) build(docs []*ingest.Document) {
 }
 
 // findTopical collects the terms that name the domain: the intents' vocabulary, and the
-// names articles capitalise in mid-sentence (people, places, bodies).
+// names of people, places and bodies the articles use (see findNames).
 func (e *Engine) findTopical() {
 	e.topical = map[string]bool{}
 	for _, entries := range e.vocab {
@@ -290,21 +291,38 @@ func (e *Engine) findTopical() {
 			}
 		}
 	}
+	e.names = e.findNames()
+	for t := range e.names {
+		e.topical[t] = true
+	}
+}
+
+// findNames returns the terms the articles write capitalised in mid-sentence and never in
+// lower case: names ("Beijing", "Bayramov", "SCO"), not title-cased words ("Agreement").
+func (e *Engine) findNames() map[string]bool {
+	upper, lower := map[string]bool{}, map[string]bool{}
 	for _, f := range e.facts {
 		if f.Kind != Body {
 			continue
 		}
 		prevEnd := true
 		for _, w := range strings.Fields(f.Text) {
-			r, _ := utf8.DecodeRuneInString(strings.TrimLeft(w, "“\"‘'("))
-			if unicode.IsUpper(r) && !prevEnd {
-				for _, t := range e.az.Terms(w) {
-					e.topical[t] = true
+			r, _ := utf8.DecodeRuneInString(strings.TrimLeft(w, "“\"‘'(["))
+			for _, t := range e.az.Terms(w) {
+				switch {
+				case unicode.IsUpper(r) && !prevEnd:
+					upper[t] = true
+				case unicode.IsLower(r):
+					lower[t] = true
 				}
 			}
 			prevEnd = strings.ContainsAny(w[len(w)-1:], ".!?:")
 		}
 	}
+	for t := range lower {
+		delete(upper, t)
+	}
+	return upper
 }
 
 // terms analyses a fact for the index: the words of its text, and as context the heading

@@ -74,11 +74,25 @@ func (l *Live) Reload(fsys fs.FS) error {
 	return nil
 }
 
-// Watch looks at the folder dir every interval and, when an article or the metadata file
-// was added, changed or removed, reloads in the background (see Reload). It calls report
-// after each reload with its error (nil on success). It returns when ctx is done.
-func (l *Live) Watch(ctx context.Context, dir string, every time.Duration, report func(error)) {
-	last := folderState(dir)
+// Watcher reloads a Live when its folder of articles changes.
+type Watcher struct {
+	live *Live
+	dir  string
+	last string
+}
+
+// Watch returns a Watcher of the folder dir that compares later looks with the folder as
+// it is now.
+func (l *Live) Watch(dir string) *Watcher {
+	return &Watcher{live: l, dir: dir, last: folderState(dir)}
+}
+
+// Run looks at the folder every interval and, when an article or the metadata file was
+// added, changed or removed (and then stayed so for an interval), reloads in the
+// background (see Reload). It calls report after each reload with its error (nil on
+// success). It returns when ctx is done.
+func (w *Watcher) Run(ctx context.Context, every time.Duration, report func(error)) {
+	pending := ""
 	t := time.NewTicker(every)
 	defer t.Stop()
 	for {
@@ -87,12 +101,17 @@ func (l *Live) Watch(ctx context.Context, dir string, every time.Duration, repor
 			return
 		case <-t.C:
 		}
-		now := folderState(dir)
-		if now == last {
-			continue
+		now := folderState(w.dir)
+		switch {
+		case now == w.last:
+			pending = ""
+		case now != pending:
+			// Wait one more look: a file being written changes from one look to the next.
+			pending = now
+		default:
+			w.last, pending = now, ""
+			report(w.live.Reload(os.DirFS(w.dir)))
 		}
-		last = now
-		report(l.Reload(os.DirFS(dir)))
 	}
 }
 

@@ -35,11 +35,14 @@ func TestHotReload(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	reports := make(chan error, 10)
-	go live.Watch(ctx, dir, 10*time.Millisecond, func(err error) { reports <- err })
+	stop := make(chan struct{})
+	var wg sync.WaitGroup
+	defer wg.Wait()
+	defer close(stop)
+	w := live.Watch(dir)
+	go w.Run(ctx, 10*time.Millisecond, func(err error) { reports <- err })
 
 	// Questions keep being answered while the index is rebuilt and swapped.
-	var wg sync.WaitGroup
-	stop := make(chan struct{})
 	wg.Add(1)
 	go func() {
 		defer wg.Done()
@@ -55,29 +58,38 @@ func TestHotReload(t *testing.T) {
 		}
 	}()
 
+	// next waits for the watcher's next report.
+	next := func() error {
+		t.Helper()
+		select {
+		case err := <-reports:
+			return err
+		case <-time.After(30 * time.Second):
+			t.Fatal("no reload reported")
+			return nil
+		}
+	}
 	q := "Which Chinese city will Azerbaijan Airlines fly to?"
 	a, _ := live.Answer(ctx, q)
 	assert.False(t, a.Answered)
 	article := "Azerbaijan and China open direct flights\n\nBAKU, Azerbaijan, June 2, 2025. Azerbaijan Airlines will fly from Baku to Chengdu twice a week from July, the airline said.\n"
 	require.NoError(t, os.WriteFile(filepath.Join(dir, "005_flights.txt"), []byte(article), 0o644))
-	require.NoError(t, <-reports, "an added article is read")
+	require.NoError(t, next(), "an added article is read")
 	a, _ = live.Answer(ctx, q)
 	require.True(t, a.Answered)
 	assert.Equal(t, "005_flights.txt", a.Citations[0].Source)
 
 	require.NoError(t, os.WriteFile(filepath.Join(dir, "006_broken.txt"), []byte{0xff, 0xfe, 0x00}, 0o644))
-	err = <-reports
+	err = next()
 	require.Error(t, err, "a broken article is reported")
 	assert.Contains(t, err.Error(), "006_broken.txt")
 	a, _ = live.Answer(ctx, q)
 	assert.True(t, a.Answered, "and the old index is kept")
 
 	require.NoError(t, os.Remove(filepath.Join(dir, "006_broken.txt")))
-	require.NoError(t, <-reports)
+	require.NoError(t, next())
 	require.NoError(t, os.Remove(filepath.Join(dir, "005_flights.txt")))
-	require.NoError(t, <-reports, "a removed article is forgotten")
+	require.NoError(t, next(), "a removed article is forgotten")
 	a, _ = live.Answer(ctx, q)
 	assert.False(t, a.Answered)
-	close(stop)
-	wg.Wait()
 }

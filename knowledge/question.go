@@ -41,17 +41,18 @@ const (
 
 // question is a question read for searching.
 type question struct {
-	text    string
-	tokens  []analyze.Token
-	kind    Kind
-	terms   []index.QueryTerm
-	numbers map[string]bool // numbers the question itself names
-	photo   bool            // asks about a photo
-	author  bool            // asks who wrote an article
-	intent  string
-	unknown []string       // words the index knows nothing like
-	topical []bool         // per term: it names the domain
-	counted map[int32]bool // for "how many X": the terms X may be matched by
+	text     string
+	tokens   []analyze.Token
+	kind     Kind
+	terms    []index.QueryTerm
+	numbers  map[string]bool // numbers the question itself names
+	photo    bool            // asks about a photo
+	author   bool            // asks who wrote an article
+	intent   string
+	unknown  []string       // words the index knows nothing like
+	topical  []bool         // per term: it names the domain
+	required []bool         // per term: a name the answer must match
+	counted  map[int32]bool // for "how many X": the terms X may be matched by
 }
 
 // clean makes user text safe to read: valid UTF-8, no control characters, single spaces.
@@ -72,6 +73,7 @@ var authorWords = map[string]bool{"wrote": true, "author": true, "written": true
 // readQuestion analyses a cleaned question.
 func (e *Engine) readQuestion(text string) *question {
 	q := &question{text: text, tokens: e.az.Analyze(text), numbers: map[string]bool{}}
+	capitalised := capitalisedWords(text)
 	q.kind = kindOf(q.tokens)
 	var terms []string
 	var surfaces []string
@@ -134,6 +136,7 @@ func (e *Engine) readQuestion(text string) *question {
 			}
 		}
 		q.topical = append(q.topical, top || len(qt.Alts) > 0 && len(qt.Alts[0].Terms) > 1)
+		q.required = append(q.required, e.isName(qt, capitalised))
 	}
 	q.counted = e.countedTerms(q)
 	return q
@@ -160,7 +163,7 @@ func (e *Engine) countedTerms(q *question) map[int32]bool {
 		break
 	}
 	if len(words) == 0 {
-		return nil
+		return e.unitTerms(q)
 	}
 	out := map[int32]bool{}
 	for _, qt := range q.terms {
@@ -178,6 +181,39 @@ func (e *Engine) countedTerms(q *question) map[int32]bool {
 	return out
 }
 
+// capitalisedWords returns the words text capitalises in mid-sentence, lower-cased: the
+// names the asker wrote as names ("What did Erdogan say").
+func capitalisedWords(text string) map[string]bool {
+	out := map[string]bool{}
+	prevEnd := true
+	for _, w := range strings.Fields(text) {
+		trimmed := strings.TrimLeft(w, "“\"‘'([")
+		r, _ := utf8.DecodeRuneInString(trimmed)
+		if unicode.IsUpper(r) && !prevEnd {
+			for _, part := range strings.FieldsFunc(strings.ToLower(trimmed), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+				out[part] = true
+			}
+		}
+		prevEnd = strings.ContainsAny(w[len(w)-1:], ".!?:")
+	}
+	return out
+}
+
+// isName reports whether a query term is a name the answer must match: one the asker
+// capitalised that the articles never use ("What did Erdogan say?"), which no fact can
+// answer for.
+func (e *Engine) isName(qt index.QueryTerm, capitalised map[string]bool) bool {
+	if len(qt.Alts) > 0 {
+		return false
+	}
+	for _, w := range strings.Fields(qt.Word) {
+		if capitalised[w] {
+			return true
+		}
+	}
+	return false
+}
+
 // names reports whether the question names the person (any part of the name).
 func (q *question) names(person string) bool {
 	lower := strings.ToLower(q.text)
@@ -187,6 +223,38 @@ func (q *question) names(person string) bool {
 		}
 	}
 	return false
+}
+
+// measures name the units a "how old", "how long" or "how far" answer counts in: an age
+// is so many years, a distance so many kilometres.
+var measures = map[string][]string{
+	"old":  {"year", "years", "aged"},
+	"long": {"year", "years", "month", "months", "week", "weeks", "day", "days", "decade", "decades", "hour", "hours", "km", "kilometres", "kilometers", "miles"},
+	"far":  {"km", "kilometres", "kilometers", "miles"},
+}
+
+// unitTerms returns the index terms of the units "how old/long/far" counts in; an empty
+// (non-nil) set when the index has none, so that no number answers.
+func (e *Engine) unitTerms(q *question) map[int32]bool {
+	for i := 1; i < len(q.tokens); i++ {
+		units, ok := measures[q.tokens[i].Surface]
+		if !ok || q.tokens[i-1].Surface != "how" {
+			continue
+		}
+		out := map[int32]bool{}
+		for _, u := range units {
+			for _, t := range e.az.Terms(u) {
+				if id, ok := e.ix.Term(t); ok {
+					out[id] = true
+				}
+			}
+		}
+		if len(out) == 0 {
+			out[-1] = true // no such unit in the articles: nothing counts
+		}
+		return out
+	}
+	return nil
 }
 
 // conceptTerm makes one query term of a run of words naming a concept: any of the concept's
@@ -324,7 +392,7 @@ func kindOf(tokens []analyze.Token) Kind {
 			return AskWhy
 		case "how":
 			switch next {
-			case "many", "much", "big", "large", "long", "old":
+			case "many", "much", "big", "large", "long", "old", "far":
 				return AskNumber
 			}
 		case "what", "which", "wat", "whats":

@@ -98,7 +98,7 @@ func (m *Main) serve(ctx context.Context, args []string) error {
 		defer stop()
 	}
 	if cfg.Seeds != "" {
-		go rt.live.Watch(ctx, cfg.Seeds, 2*time.Second, func(err error) {
+		go rt.live.Watch(cfg.Seeds).Run(ctx, 2*time.Second, func(err error) {
 			if err != nil {
 				logger.Error("articles changed but could not be read; still answering from the previous ones", "err", err)
 				return
