@@ -81,7 +81,7 @@ func TestRouterAnswersWhereItShould(t *testing.T) {
 	ctx := context.Background()
 	mentioned := group("How many documents were signed in 2019?")
 	mentioned.Mentioned = true
-	reply := group("and how many in 2019?")
+	reply := group("How many documents were signed in 2019?")
 	reply.ReplyToBot = true
 	tests := []struct {
 		name string

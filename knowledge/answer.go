@@ -16,7 +16,7 @@ import (
 // of what the question asks about (coverage, weighted by how telling each word is) and
 // matches it strongly enough (score).
 const (
-	minCoverage  = 0.5
+	minCoverage  = 0.45
 	minScore     = 2.0
 	moreShare    = 0.75 // a further fact is quoted when it scores this share of the best
 	maxQuotes    = 3
@@ -287,19 +287,23 @@ func matchesNames(q *question, h index.Hit) bool {
 
 // evidence reports whether a hit matches enough of the question to answer it: two of its
 // words, or one that names the domain (a topic word or a name). A lone ordinary word ("how
-// is your day") is not enough.
+// is your day") is not enough, nor a lone word for a question that wants a date, a number
+// or a place.
 func (e *Engine) evidence(q *question, h index.Hit) bool {
-	n := 0
+	n, topical := 0, false
 	for i, m := range h.Matched {
-		if m == 0 {
-			continue
-		}
-		n++
-		if q.topical[i] {
-			return true
+		if m > 0 {
+			n++
+			topical = topical || q.topical[i]
 		}
 	}
-	return n >= 2
+	switch q.kind {
+	case AskWhen, AskNumber, AskWhere:
+		// "what time is it in Beijing": a date, number or place and one word in common
+		// is a coincidence, not an answer.
+		return n >= 2
+	}
+	return n >= 2 || topical
 }
 
 // compose builds the answer from the best fact and the facts close behind it.

@@ -154,8 +154,10 @@ func (e *Engine) countedTerms(q *question) map[int32]bool {
 		if q.tokens[i].Surface != "many" || q.tokens[i-1].Surface != "how" {
 			continue
 		}
+		// The counted thing is the noun phrase after "how many": its first two words
+		// ("Azerbaijani students"), not the verb and what follows.
 		for _, t := range q.tokens[i+1:] {
-			if t.Stop {
+			if t.Stop || len(words) == 2 {
 				break
 			}
 			words[t.Surface] = true
@@ -199,19 +201,28 @@ func capitalisedWords(text string) map[string]bool {
 	return out
 }
 
-// isName reports whether a query term is a name the answer must match: one the asker
-// capitalised that the articles never use ("What did Erdogan say?"), which no fact can
-// answer for.
+// isName reports whether a query term is a name the answer must match: a year, or a name
+// the articles never use ("What did Erdogan say?"), which no fact can answer for.
 func (e *Engine) isName(qt index.QueryTerm, capitalised map[string]bool) bool {
+	if isYear(qt.Word) {
+		return true // "in 2015": a fact about another year is no answer
+	}
 	if len(qt.Alts) > 0 {
 		return false
 	}
 	for _, w := range strings.Fields(qt.Word) {
-		if capitalised[w] {
+		// Capitalised, or no English word at all (and not mistyped from one of the
+		// articles'): a name such as "putin" typed in lower case.
+		if capitalised[w] || (utf8.RuneCountInString(w) >= 4 && !e.isEnglish(w)) {
 			return true
 		}
 	}
 	return false
+}
+
+// isYear reports whether w is a year of the last and this century.
+func isYear(w string) bool {
+	return len(w) == 4 && (strings.HasPrefix(w, "19") || strings.HasPrefix(w, "20")) && isNumberTerm(w)
 }
 
 // names reports whether the question names the person (any part of the name).
@@ -323,6 +334,12 @@ func (e *Engine) isEnglish(w string) bool {
 			return true
 		}
 	}
+	// A doubled consonant before -ed or -ing: "twinned", "planning".
+	for _, suf := range []string{"ed", "ing"} {
+		if base := strings.TrimSuffix(w, suf); base != w && len(base) > 3 && base[len(base)-1] == base[len(base)-2] && e.english[base[:len(base)-1]] {
+			return true
+		}
+	}
 	return false
 }
 
@@ -346,7 +363,14 @@ var frameWords = map[string]bool{
 	"explain": true, "info": true, "information": true, "give": true, "show": true,
 	"find": true, "want": true, "need": true, "get": true, "got": true, "go": true,
 	"going": true, "went": true, "come": true, "came": true, "today": true,
-	"currently": true, "nowadays": true, "recently": true, "worth": true,
+	"currently": true, "nowadays": true, "recently": true, "worth": true, "now": true,
+	"days": true, "described": true, "assess": true, "assessed": true,
+	"characterize": true, "characterized": true, "characterise": true, "characterised": true,
+	"view": true, "viewed": true, "regard": true, "regarded": true, "consider": true,
+	"considered": true, "mention": true, "mentioned": true, "mentions": true, "known": true,
+	"involve": true, "involved": true, "plan": true, "planning": true, "planned": true,
+	"plans": true, "position": true, "stance": true, "attitude": true, "role": true,
+	"name": true, "named": true, "called": true,
 }
 
 // kindFrame reports whether word only says what kind of answer is wanted, as "year" does

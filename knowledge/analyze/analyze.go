@@ -349,7 +349,18 @@ func IsStopWord(w string) bool {
 		"really", "actually", "exactly", "regarding", "concerning", "etc", "via", "per",
 		"upon", "within", "without", "among", "across", "toward", "towards", "around", "onto",
 		"i'm", "im", "hi", "hello", "hey", "thanks", "thank", "u", "ur", "pls", "plz", "abt",
-		"wat", "wht", "whats", "what's", "whos", "hw", "r", "y", "d", "m", "ll", "ve", "re":
+		"wat", "wht", "whats", "what's", "whos", "hw", "r", "y", "d", "m", "ll", "ve", "re",
+		// Chat filler: words that soften or pad a question without naming its topic.
+		"stuff", "smth", "sth", "someone", "anyone", "somebody", "anybody", "kinda", "sorta",
+		"roughly", "approximately", "basically", "literally", "honestly", "seriously", "lol",
+		"btw", "tho", "though", "imo", "thx", "gonna", "wanna", "gotta", "yeah", "yep", "nope",
+		"true", "else", "besides", "apart", "whether", "anyway", "just", "maybe", "perhaps",
+		"probably", "possibly", "certain", "certainly", "sure", "guess", "wonder", "wondering",
+		"curious", "idea", "ones", "bit", "lots", "plenty", "somehow", "somewhat",
+		// Contractions typed without their apostrophe.
+		"wasnt", "isnt", "arent", "werent", "didnt", "doesnt", "dont", "hasnt", "havent",
+		"wont", "cant", "couldnt", "wouldnt", "shouldnt", "theyre", "thats", "theres", "hows",
+		"whys", "wheres", "whens", "ive", "youre":
 		return true
 	}
 	return false
