@@ -43,6 +43,13 @@ type Router struct {
 	log         *slog.Logger
 	mu          sync.Mutex // guards rng
 	rng         *rand.Rand
+	commands    map[string]CommandHandler
+}
+
+// CommandHandler answers a command the router does not know itself, such as /digest.
+// Handlers must be safe for concurrent use.
+type CommandHandler interface {
+	HandleCommand(ctx context.Context, m Message, cmd Command) (Reply, bool)
 }
 
 // Option configures a Router.
@@ -62,6 +69,16 @@ func WithMaxQuestion(n int) Option { return func(r *Router) { r.maxQuestion = n 
 // WithSeed makes /fact's random choice repeatable.
 func WithSeed(seed uint64) Option {
 	return func(r *Router) { r.rng = rand.New(rand.NewPCG(seed, seed)) }
+}
+
+// WithCommand has h answer /name (after the rate limit, like every command).
+func WithCommand(name string, h CommandHandler) Option {
+	return func(r *Router) {
+		if r.commands == nil {
+			r.commands = map[string]CommandHandler{}
+		}
+		r.commands[strings.ToLower(name)] = h
+	}
 }
 
 // WithLogger sets the logger for failures.
@@ -116,6 +133,9 @@ func (r *Router) Handle(ctx context.Context, m Message) (Reply, bool) {
 		return r.sources(m), true
 	case "fact":
 		return r.fact(m), true
+	}
+	if h, ok := r.commands[cmd.Name]; ok {
+		return h.HandleCommand(ctx, m, cmd)
 	}
 	if m.ChatKind == Group && cmd.For == "" {
 		return Reply{}, false // another bot's command, most likely

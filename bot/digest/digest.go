@@ -202,7 +202,8 @@ type Store interface {
 	Claim(ctx context.Context, p Post) (bool, error)
 	// Reclaim makes owner the claimant of a post that may be tried again at now: its
 	// retry is due or its lease has run out, or, when force is set, it is Retrying,
-	// Failed or Skipped. It counts an attempt and reports whether owner got the claim.
+	// Failed or Skipped, and is due now (the catch-up window starts again). It counts an
+	// attempt and reports whether owner got the claim.
 	Reclaim(ctx context.Context, k PostKey, owner string, now, leaseUntil time.Time, force bool) (bool, error)
 	// MarkSent records that owner's claim was sent at at with facts, and adds the facts
 	// to the channel's rotation. It reports false when owner no longer holds the claim.

@@ -211,18 +211,18 @@ func (s *DB) Claim(ctx context.Context, p digest.Post) (bool, error) {
 	return changed(res, err, "claim", p.PostKey)
 }
 
-// Reclaim makes owner the claimant of a post that may be tried again at now, and
-// reports whether it did. The conditional update is atomic: of racing schedulers, one
+// Reclaim makes owner the claimant of a post that may be tried again at now (forced: due
+// now), and reports whether it did. The conditional update is atomic: of racing schedulers, one
 // gets the claim.
 func (s *DB) Reclaim(ctx context.Context, k digest.PostKey, owner string, now, leaseUntil time.Time, force bool) (bool, error) {
 	res, err := s.db.ExecContext(ctx, `
 		UPDATE posts SET state = 'claimed', owner = ?, lease_until = ?, attempts = attempts + 1,
-			next_attempt = 0, updated = ?
+			next_attempt = 0, updated = ?, due = CASE WHEN ? THEN ? ELSE due END
 		WHERE platform = ? AND chat = ? AND day = ? AND (
 			(state = 'retrying' AND next_attempt <= ?)
 			OR (state = 'claimed' AND lease_until <= ?)
 			OR (? AND state IN ('retrying', 'failed', 'skipped')))`,
-		owner, ms(leaseUntil), ms(now), string(k.Channel.Platform), k.Channel.ChatID, k.Day.String(), ms(now), ms(now), force)
+		owner, ms(leaseUntil), ms(now), force, ms(now), string(k.Channel.Platform), k.Channel.ChatID, k.Day.String(), ms(now), ms(now), force)
 	return changed(res, err, "reclaim", k)
 }
 
