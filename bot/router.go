@@ -58,6 +58,13 @@ type Router struct {
 	last        map[string]turn // per user and chat: the last question answered
 	followFor   time.Duration
 	observer    Observer
+	commands    map[string]CommandHandler
+}
+
+// CommandHandler answers a command the router does not know itself, such as /digest.
+// Handlers must be safe for concurrent use.
+type CommandHandler interface {
+	HandleCommand(ctx context.Context, m Message, cmd Command) (Reply, bool)
 }
 
 // turn is a question a user asked in a chat, kept to read a follow-up against.
@@ -93,6 +100,16 @@ func WithSeed(seed uint64) Option {
 
 // WithObserver reports every question's outcome and latency to o.
 func WithObserver(o Observer) Option { return func(r *Router) { r.observer = o } }
+
+// WithCommand has h answer /name (after the rate limit, like every command).
+func WithCommand(name string, h CommandHandler) Option {
+	return func(r *Router) {
+		if r.commands == nil {
+			r.commands = map[string]CommandHandler{}
+		}
+		r.commands[strings.ToLower(name)] = h
+	}
+}
 
 // WithLogger sets the logger for failures.
 func WithLogger(l *slog.Logger) Option { return func(r *Router) { r.log = l } }
@@ -151,6 +168,9 @@ func (r *Router) Handle(ctx context.Context, m Message) (Reply, bool) {
 		return r.fact(m), true
 	case "timeline":
 		return r.timeline(m), true
+	}
+	if h, ok := r.commands[cmd.Name]; ok {
+		return h.HandleCommand(ctx, m, cmd)
 	}
 	if m.ChatKind == Group && cmd.For == "" {
 		return Reply{}, false // another bot's command, most likely

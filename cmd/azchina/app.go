@@ -33,6 +33,8 @@ Usage:
   azchina ask [flags] "question"  answer one question
   azchina ask --json -            answer one question a line from standard input, one JSON object a line out
   azchina chat                    chat in the terminal (no token, no network)
+  azchina digest --preview [--date YYYY-MM-DD] [--count N] [--chat platform:id]
+                                  print a chat's daily digest, as it will be posted
   azchina topics                  list the topics with how many facts each holds
   azchina sources                 list the articles
   azchina timeline                the dated events of all articles, in order
@@ -53,6 +55,8 @@ func (m *Main) Run(ctx context.Context, args []string) int {
 		err = m.ask(ctx, args)
 	case "chat":
 		err = m.chat(ctx, args)
+	case "digest":
+		err = m.digest(ctx, args)
 	case "serve":
 		err = m.serve(ctx, args)
 	case "topics":
