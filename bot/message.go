@@ -73,6 +73,9 @@ type Reply struct {
 	ReplyTo string
 	// Private asks the adapter to show the reply to the sender only.
 	Private bool
+	// AnswerID names an answer the journal keeps; adapters show 👍/👎 buttons that vote on
+	// it (Router.Vote). Empty: no buttons.
+	AnswerID string
 }
 
 // Clock tells the time; tests inject their own.

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"log/slog"
 	"math/rand/v2"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -59,6 +60,7 @@ type Router struct {
 	followFor   time.Duration
 	observer    Observer
 	commands    map[string]CommandHandler
+	journal     Journal
 }
 
 // CommandHandler answers a command the router does not know itself, such as /digest.
@@ -110,6 +112,9 @@ func WithCommand(name string, h CommandHandler) Option {
 		r.commands[strings.ToLower(name)] = h
 	}
 }
+
+// WithJournal keeps every question and the votes on answers in j, for /gaps.
+func WithJournal(j Journal) Option { return func(r *Router) { r.journal = j } }
 
 // WithLogger sets the logger for failures.
 func WithLogger(l *slog.Logger) Option { return func(r *Router) { r.log = l } }
@@ -168,6 +173,8 @@ func (r *Router) Handle(ctx context.Context, m Message) (Reply, bool) {
 		return r.fact(m), true
 	case "timeline":
 		return r.timeline(m), true
+	case "gaps":
+		return r.gaps(ctx, m), true
 	}
 	if h, ok := r.commands[cmd.Name]; ok {
 		return h.HandleCommand(ctx, m, cmd)
@@ -188,6 +195,8 @@ In a private chat, just write your question. In a group, mention me, reply to my
 /fact — one cited fact at random
 /timeline — dated events, in order
 /help — this message
+
+Moderators: /digest (daily facts for this chat) and /gaps (what people asked that I could not answer).
 
 Example: /ask How many documents were signed in 2019?`
 
@@ -225,10 +234,85 @@ func (r *Router) question(ctx context.Context, m Message, text string) Reply {
 		return r.notice(m, "Something went wrong while I looked that up. Please try again in a moment.")
 	}
 	if !a.Answered {
+		r.record(ctx, m, text, a)
 		return Reply{Kind: RefusalReply, Text: a.Text + " Try /topics.", Answer: &a, ReplyTo: m.MessageID}
 	}
 	r.remember(key, text)
-	return Reply{Kind: AnswerReply, Answer: &a, ReplyTo: m.MessageID}
+	return Reply{Kind: AnswerReply, Answer: &a, ReplyTo: m.MessageID, AnswerID: r.record(ctx, m, text, a)}
+}
+
+// record keeps an answered question in the journal and returns its ID for the vote
+// buttons ("" without a journal, or when it failed: then there are no buttons).
+func (r *Router) record(ctx context.Context, m Message, question string, a knowledge.Answer) string {
+	if r.journal == nil {
+		return ""
+	}
+	id, err := r.journal.Record(ctx, Asked{Platform: m.Platform, ChatID: m.ChatID, UserID: m.UserID,
+		Question: question, Answered: a.Answered, Answer: a.Text, At: r.now()})
+	if err != nil {
+		r.log.Error("keep question", "err", err)
+		return ""
+	}
+	return strconv.FormatInt(id, 10)
+}
+
+// Vote records a user's 👍 (up) or 👎 on an answer and returns the notice to show them.
+func (r *Router) Vote(ctx context.Context, platform Platform, userID, answerID string, up bool) Reply {
+	id, err := strconv.ParseInt(answerID, 10, 64)
+	if r.journal == nil || err != nil {
+		return Reply{Kind: NoticeReply, Text: "I could not record that vote."}
+	}
+	ok, err := r.journal.Vote(ctx, id, platform, userID, up, r.now())
+	switch {
+	case err != nil:
+		r.log.Error("keep vote", "err", err)
+		return Reply{Kind: NoticeReply, Text: "I could not record that vote. Please try again later."}
+	case !ok:
+		return Reply{Kind: NoticeReply, Text: "That answer is no longer open for votes."}
+	case up:
+		return Reply{Kind: NoticeReply, Text: "Thanks! Glad it helped."}
+	}
+	return Reply{Kind: NoticeReply, Text: "Thanks — noted. Moderators see answers voted down in /gaps."}
+}
+
+// gaps lists, for moderators, the questions refused most and the answers voted down most
+// in the last week.
+func (r *Router) gaps(ctx context.Context, m Message) Reply {
+	if !r.isModerator(ctx, m) {
+		return r.notice(m, "Only moderators can see /gaps here.")
+	}
+	if r.journal == nil {
+		return r.notice(m, "I keep no record of questions here.")
+	}
+	g, err := r.journal.Gaps(ctx, r.now().Add(-7*24*time.Hour), 10)
+	if err != nil {
+		r.log.Error("list gaps", "err", err)
+		return r.notice(m, "I could not read the record of questions. Please try again later.")
+	}
+	var items []string
+	for _, x := range g.Refused {
+		items = append(items, fmt.Sprintf("Refused %d×: %s", x.Count, truncateRunes(x.Question, 200)))
+	}
+	for _, x := range g.VotedDown {
+		items = append(items, fmt.Sprintf("Voted down %d×: %s → %s", x.Count, truncateRunes(x.Question, 150), truncateRunes(x.Answer, 150)))
+	}
+	if len(items) == 0 {
+		return r.notice(m, "No refused questions and no answers voted down in the last 7 days.")
+	}
+	return Reply{Kind: ListReply, Title: "Gaps in the last 7 days: questions to add articles for", Items: items, ReplyTo: m.MessageID, Private: true}
+}
+
+// isModerator asks the adapter whether the sender moderates the chat.
+func (r *Router) isModerator(ctx context.Context, m Message) bool {
+	if m.Moderator == nil {
+		return false
+	}
+	ok, err := m.Moderator(ctx)
+	if err != nil {
+		r.log.Warn("moderator check failed", "platform", m.Platform, "err", err)
+		return false
+	}
+	return ok
 }
 
 // previous returns the last question key asked, while it is recent enough to be followed

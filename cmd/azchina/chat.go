@@ -12,13 +12,16 @@ import (
 
 	"github.com/azchina/azchina/bot"
 	"github.com/azchina/azchina/bot/console"
+	"github.com/azchina/azchina/bot/digest"
 	"github.com/azchina/azchina/bot/ops"
+	"github.com/azchina/azchina/bot/store"
 	"github.com/azchina/azchina/config"
 	"github.com/azchina/azchina/knowledge"
 )
 
 // runtime is what every chat command shares: settings, logger, the engine (replaceable
-// while it answers), the router and the operator's instruments.
+// while it answers), the router and the operator's instruments; for serve also the
+// database, the digest scheduler and the posters it sends digests with.
 type runtime struct {
 	cfg     config.Config
 	log     *slog.Logger
@@ -26,10 +29,14 @@ type runtime struct {
 	router  *bot.Router
 	metrics *ops.Metrics
 	health  *ops.Health
+	db      *store.DB
+	digests *digest.Scheduler
+	posters digest.Posters
 }
 
-// setup reads the settings and builds the runtime.
-func (m *Main) setup(configPath, seedsDir string) (*runtime, error) {
+// setup reads the settings and builds the runtime. With persist it opens the database
+// (AZCHINA_DB) for the question journal and the digest scheduler.
+func (m *Main) setup(ctx context.Context, configPath, seedsDir string, persist bool) (*runtime, error) {
 	cfg, err := config.Load(configPath, m.Getenv)
 	if err != nil {
 		return nil, fmt.Errorf("settings: %w", err)
@@ -39,19 +46,36 @@ func (m *Main) setup(configPath, seedsDir string) (*runtime, error) {
 	}
 	var level slog.Level
 	_ = level.UnmarshalText([]byte(cfg.LogLevel))
-	rt := &runtime{cfg: cfg, metrics: ops.NewMetrics(), health: ops.NewHealth(),
+	rt := &runtime{cfg: cfg, metrics: ops.NewMetrics(), health: ops.NewHealth(), posters: digest.Posters{},
 		log: slog.New(slog.NewTextHandler(m.Stderr, &slog.HandlerOptions{Level: level}))}
 	e, err := m.loadEngine(cfg.Seeds)
 	if err != nil {
 		return nil, err
 	}
 	rt.live = knowledge.NewLive(e)
-	rt.router = bot.NewRouter(rt.live,
+	opts := []bot.Option{
 		bot.WithLimit(cfg.Limits.Questions, time.Duration(cfg.Limits.Per)),
 		bot.WithMaxQuestion(cfg.Limits.MaxQuestion),
 		bot.WithObserver(rt.metrics),
-		bot.WithLogger(rt.log))
+		bot.WithLogger(rt.log),
+	}
+	if persist {
+		rt.db, err = store.Open(ctx, cfg.DB)
+		if err != nil {
+			return nil, fmt.Errorf("%w (set %s to a writable file)", err, config.EnvDB)
+		}
+		rt.digests = digest.New(rt.db, rt.live, rt.posters, digest.WithLogger(rt.log))
+		opts = append(opts, bot.WithJournal(rt.db), bot.WithCommand("digest", rt.digests))
+	}
+	rt.router = bot.NewRouter(rt.live, opts...)
 	return rt, nil
+}
+
+// close releases what setup opened.
+func (rt *runtime) close() {
+	if rt.db != nil {
+		rt.db.Close()
+	}
 }
 
 func (m *Main) chat(ctx context.Context, args []string) error {
@@ -61,7 +85,7 @@ func (m *Main) chat(ctx context.Context, args []string) error {
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	rt, err := m.setup(*configPath, *dir)
+	rt, err := m.setup(ctx, *configPath, *dir, false)
 	if err != nil {
 		return err
 	}
@@ -72,6 +96,12 @@ func (m *Main) chat(ctx context.Context, args []string) error {
 type adapter interface {
 	Name() string
 	Run(ctx context.Context) error
+}
+
+// platformPoster is an adapter that can post a daily digest to its platform's chats.
+type platformPoster interface {
+	digest.Poster
+	Platform() bot.Platform
 }
 
 // adapterMakers build the adapters the settings ask for; each platform package adds its
@@ -85,10 +115,11 @@ func (m *Main) serve(ctx context.Context, args []string) error {
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	rt, err := m.setup(*configPath, *dir)
+	rt, err := m.setup(ctx, *configPath, *dir, true)
 	if err != nil {
 		return err
 	}
+	defer rt.close()
 	cfg, logger := rt.cfg, rt.log
 	if cfg.HTTPAddr != "" {
 		stop, err := serveOps(ctx, cfg.HTTPAddr, rt, logger)
@@ -120,7 +151,12 @@ func (m *Main) serve(ctx context.Context, args []string) error {
 		logger.Info("no chat token set: starting the console chat", "hint", "set "+config.EnvTelegramToken+" or "+config.EnvDiscordToken+" to serve a chat platform")
 		return console.New(m.Stdin, m.Stdout, rt.router).Run(ctx)
 	}
-	return runAll(ctx, logger, adapters)
+	for _, a := range adapters {
+		if p, ok := a.(platformPoster); ok {
+			rt.posters[p.Platform()] = p
+		}
+	}
+	return runAll(ctx, logger, append(adapters, rt.digests))
 }
 
 // serveOps starts the ops endpoint (/healthz, /metrics) and returns the function that

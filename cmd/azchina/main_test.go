@@ -7,6 +7,7 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -86,7 +87,7 @@ func TestTopicsAndSources(t *testing.T) {
 }
 
 func TestServeWithoutTokenIsTheConsoleChat(t *testing.T) {
-	code, out, errOut := run(t, "/fact\nWhere was the welcoming banquet held?\n", nil, "serve")
+	code, out, errOut := run(t, "/fact\nWhere was the welcoming banquet held?\n", map[string]string{"AZCHINA_DB": filepath.Join(t.TempDir(), "a.db")}, "serve")
 	require.Equal(t, 0, code, errOut)
 	assert.Contains(t, out, "Golden Hall")
 	assert.Contains(t, errOut, "console chat")
@@ -102,10 +103,11 @@ func freePort(t *testing.T) string {
 
 func TestServeOpsEndpoint(t *testing.T) {
 	addr := freePort(t)
+	db := filepath.Join(t.TempDir(), "a.db")
 	stdin, feed := io.Pipe()
 	var out, errOut syncBuffer
 	m := &Main{Stdin: stdin, Stdout: &out, Stderr: &errOut, Getenv: func(k string) string {
-		return map[string]string{"AZCHINA_HTTP_ADDR": addr}[k]
+		return map[string]string{"AZCHINA_HTTP_ADDR": addr, "AZCHINA_DB": db}[k]
 	}}
 	done := make(chan int)
 	go func() { done <- m.Run(context.Background(), []string{"serve"}) }()

@@ -1,0 +1,57 @@
+package bot_test
+
+import (
+	"context"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/azchina/azchina/bot"
+	"github.com/azchina/azchina/bot/store"
+	"github.com/azchina/azchina/knowledge"
+	"github.com/azchina/azchina/seeds"
+)
+
+func TestVotesAndGaps(t *testing.T) {
+	ctx := context.Background()
+	db, err := store.Open(ctx, filepath.Join(t.TempDir(), "azchina.db"))
+	require.NoError(t, err)
+	defer db.Close()
+	e, err := knowledge.Load(seeds.FS)
+	require.NoError(t, err)
+	r := bot.NewRouter(e, bot.WithJournal(db))
+	msg := func(user, text string, moderator bool) bot.Message {
+		return bot.Message{Platform: bot.Telegram, ChatID: "-100", ChatKind: bot.Group, UserID: user, Text: text, BotName: "azchina_bot",
+			Moderator: func(context.Context) (bool, error) { return moderator, nil }}
+	}
+
+	answer, ok := r.Handle(ctx, msg("1", "/ask Where was the welcoming banquet held?", false))
+	require.True(t, ok)
+	require.Equal(t, bot.AnswerReply, answer.Kind)
+	require.NotEmpty(t, answer.AnswerID, "an answer carries the ID its vote buttons use")
+	for _, user := range []string{"1", "2"} {
+		got := r.Vote(ctx, bot.Telegram, user, answer.AnswerID, false)
+		assert.Contains(t, got.Text, "Thanks")
+	}
+	r.Vote(ctx, bot.Telegram, "2", answer.AnswerID, false) // one vote per user
+	assert.Contains(t, r.Vote(ctx, bot.Telegram, "3", "no such answer", true).Text, "could not")
+
+	refusal, _ := r.Handle(ctx, msg("4", "/ask What is the GDP of Azerbaijan?", false))
+	assert.Empty(t, refusal.AnswerID, "no buttons under a refusal")
+	r.Handle(ctx, msg("5", "/ask what is the GDP of Azerbaijan?", false))
+
+	denied, ok := r.Handle(ctx, msg("4", "/gaps", false))
+	require.True(t, ok)
+	assert.Contains(t, denied.Text, "Only moderators")
+
+	gaps, ok := r.Handle(ctx, msg("9", "/gaps", true))
+	require.True(t, ok)
+	require.Equal(t, bot.ListReply, gaps.Kind)
+	assert.True(t, gaps.Private, "shown to the moderator only")
+	all := strings.Join(gaps.Items, "\n")
+	assert.Contains(t, all, "Refused 2×: What is the GDP of Azerbaijan?")
+	assert.Contains(t, all, "Voted down 2×: Where was the welcoming banquet held?")
+}
