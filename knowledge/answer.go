@@ -207,6 +207,9 @@ func (e *Engine) typeBonus(q *question, f *Fact) float64 {
 		if e.quantifies(q, f) {
 			return 1
 		}
+		if q.sinceWhen && len(f.Dates) > 0 {
+			return 1 // "how long have they …": "since 1992" answers too
+		}
 	case AskWhere:
 		if e.placed[f.ID] {
 			return 1

@@ -53,6 +53,8 @@ type question struct {
 	topical  []bool         // per term: it names the domain
 	required []bool         // per term: a name the answer must match
 	counted  map[int32]bool // for "how many X": the terms X may be matched by
+	// sinceWhen marks "how long": a date it has lasted since answers as well as a length.
+	sinceWhen bool
 }
 
 // clean makes user text safe to read: valid UTF-8, no control characters, single spaces.
@@ -102,6 +104,8 @@ func (e *Engine) readQuestion(text string) *question {
 				if s[0].Distance > 1 {
 					factor = abbrevFactor
 				}
+			} else if head, ok := e.compoundHead(t.Surface); ok {
+				term, factor = head, abbrevFactor
 			}
 		}
 		terms = append(terms, term)
@@ -139,6 +143,9 @@ func (e *Engine) readQuestion(text string) *question {
 		q.required = append(q.required, e.isName(qt, capitalised))
 	}
 	q.counted = e.countedTerms(q)
+	for i := 1; i < len(q.tokens); i++ {
+		q.sinceWhen = q.sinceWhen || (q.tokens[i].Surface == "long" && q.tokens[i-1].Surface == "how")
+	}
 	return q
 }
 
@@ -320,6 +327,24 @@ func (e *Engine) wordTerm(term, surface string, factor float64) index.QueryTerm 
 	return qt
 }
 
+// compoundHead reads a word the articles do not use as two English words run together
+// ("landmines" = "land" + "mines") and returns the index term of its head, the second.
+func (e *Engine) compoundHead(w string) (string, bool) {
+	rs := []rune(w)
+	for i := 3; i <= len(rs)-3; i++ {
+		left, right := string(rs[:i]), string(rs[i:])
+		if !e.isEnglish(left) || !e.isEnglish(right) {
+			continue
+		}
+		if t := e.az.Word(right); !t.Stop {
+			if _, ok := e.ix.Term(t.Term); ok {
+				return t.Term, true
+			}
+		}
+	}
+	return "", false
+}
+
 // isEnglish reports whether w, or the word it inflects, is a common English word: such a
 // word is never taken for a typo of another.
 func (e *Engine) isEnglish(w string) bool {
@@ -370,7 +395,7 @@ var frameWords = map[string]bool{
 	"considered": true, "mention": true, "mentioned": true, "mentions": true, "known": true,
 	"involve": true, "involved": true, "plan": true, "planning": true, "planned": true,
 	"plans": true, "position": true, "stance": true, "attitude": true, "role": true,
-	"name": true, "named": true, "called": true,
+	"name": true, "named": true, "called": true, "adopt": true, "adopted": true, "status": true,
 }
 
 // kindFrame reports whether word only says what kind of answer is wanted, as "year" does

@@ -360,7 +360,7 @@ func IsStopWord(w string) bool {
 		// Contractions typed without their apostrophe.
 		"wasnt", "isnt", "arent", "werent", "didnt", "doesnt", "dont", "hasnt", "havent",
 		"wont", "cant", "couldnt", "wouldnt", "shouldnt", "theyre", "thats", "theres", "hows",
-		"whys", "wheres", "whens", "ive", "youre":
+		"whys", "wheres", "whens", "ive", "youre", "others", "another", "each":
 		return true
 	}
 	return false

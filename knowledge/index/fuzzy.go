@@ -2,6 +2,7 @@ package index
 
 import (
 	"sort"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/sahilm/fuzzy"
@@ -91,7 +92,7 @@ func (ix *Index) Suggest(word string) []Suggestion {
 			consider(i)
 		}
 	}
-	if len(out) == 0 && n >= 4 {
+	if len(out) == 0 && n >= 3 {
 		out = v.abbreviated(word)
 	}
 	sort.SliceStable(out, func(i, j int) bool {
@@ -111,8 +112,9 @@ func (v *vocabulary) find(w string) (int32, bool) {
 	return 0, false
 }
 
-// abbreviated finds words that hold word's letters in order with at most two more letters
-// and the same first letter ("investmnt" → "investment").
+// abbreviated finds words that hold word's letters in order and start with its first
+// letter: with at most two more letters ("investmnt" → "investment"), or, for a word of
+// three or four letters, any number more when the first three agree ("econ" → "economic").
 func (v *vocabulary) abbreviated(word string) []Suggestion {
 	first, _ := utf8.DecodeRuneInString(word)
 	lo := sort.SearchStrings(v.words, string(first))
@@ -121,7 +123,9 @@ func (v *vocabulary) abbreviated(word string) []Suggestion {
 	var out []Suggestion
 	for _, m := range fuzzy.FindFrom(word, wordRange(v.words[lo:hi])) {
 		extra := utf8.RuneCountInString(m.Str) - n
-		if extra >= 1 && extra <= 2 {
+		// A few letters left out anywhere ("investmnt"), or a short abbreviation that
+		// keeps the word's first three letters ("orgs", "econ", "govt").
+		if (extra >= 1 && extra <= 2) || (extra > 2 && n <= 4 && strings.HasPrefix(m.Str, string([]rune(word)[:3]))) {
 			out = append(out, Suggestion{Word: m.Str, Term: v.terms[m.Str], Distance: extra})
 		}
 	}

@@ -117,3 +117,13 @@ func TestConcurrentSearch(t *testing.T) {
 		<-done
 	}
 }
+
+func TestShortAbbreviations(t *testing.T) {
+	ix := build("organizations economic government established")
+	for in, want := range map[string]string{"orgs": "organizations", "econ": "economic", "govt": "government", "est": "established"} {
+		s := ix.Suggest(in)
+		require.NotEmpty(t, s, in)
+		assert.Equal(t, want, s[0].Word, in)
+	}
+	assert.Empty(t, ix.Suggest("putin"), "a longer word is no abbreviation of a word that merely starts like it")
+}
