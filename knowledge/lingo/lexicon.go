@@ -3,6 +3,7 @@ package lingo
 import (
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -257,9 +258,11 @@ var ruEndings = set("а", "я", "у", "ю", "е", "и", "ы", "о", "ь", "ой"
 
 func newAzTable() *wordTable {
 	return &wordTable{
-		norm:    lowerAz,
-		loose:   foldAz.Replace,
-		ending:  func(rest string) bool { return azSuffixes(foldAz.Replace(rest)) },
+		norm:  lowerAz,
+		loose: foldAz.Replace,
+		ending: func(rest string) bool {
+			return len(rest) <= 2*maxSuffixes && azSuffixes(foldAz.Replace(rest))
+		},
 		minStem: 2,
 		first:   map[string][]int{},
 	}
@@ -280,18 +283,25 @@ var azSuffixList = set(
 	"duk", "an", "en", "yan", "yen", "sa", "se", "ken", "raq", "rek", "inci", "uncu", "nci",
 	"ncu", "is", "us")
 
-// azSuffixes reports whether rest, folded, is a chain of Azerbaijani suffixes ("ının", "ndan",
-// "nmışdır").
+// maxSuffixes is the longest chain of suffixes (in bytes, folded) a word is read with:
+// "larından" is 8, "laşdırılmışdır" 14. Longer endings are not inflections of a stem.
+const maxSuffixes = 24
+
+// azSuffixes reports whether rest, folded, is a chain of Azerbaijani suffixes ("ının",
+// "ndan", "nmışdır").
 func azSuffixes(rest string) bool {
-	if rest == "" {
-		return true
+	if len(rest) > maxSuffixes {
+		return false
 	}
-	for n := min(len(rest), 5); n > 0; n-- {
-		if azSuffixList[rest[:n]] && azSuffixes(rest[n:]) {
-			return true
+	// chain[i]: rest[i:] is a chain of suffixes.
+	var chain [maxSuffixes + 1]bool
+	chain[len(rest)] = true
+	for i := len(rest) - 1; i >= 0; i-- {
+		for n := 1; n <= 5 && i+n <= len(rest) && !chain[i]; n++ {
+			chain[i] = chain[i+n] && azSuffixList[rest[i:i+n]]
 		}
 	}
-	return false
+	return chain[0]
 }
 
 // chinese segments text by forward maximum matching over the lexicon's Chinese entries:
@@ -299,18 +309,25 @@ func azSuffixes(rest string) bool {
 // stay together as one unknown word; numbers, in digits or in Chinese numerals, are kept,
 // and the date units after them are read ("4月" is April).
 func (l *Lexicon) chinese(text string) string {
-	rs := []rune(strings.ToLower(text))
+	text = strings.ToLower(text)
+	rs := []rune(text)
+	// at[i] is where rune i starts in text, so that entries are looked up without copying.
+	at := make([]int, 0, len(rs)+1)
+	for i := range text {
+		at = append(at, i)
+	}
+	at = append(at, len(text))
 	var out []string
-	var unknown []rune
-	flush := func() {
-		if len(unknown) > 0 {
-			out = append(out, string(unknown))
-			unknown = unknown[:0]
+	unknown := -1 // where a run of unknown Han characters starts
+	flush := func(i int) {
+		if unknown >= 0 {
+			out = append(out, text[at[unknown]:at[i]])
+			unknown = -1
 		}
 	}
 	for i := 0; i < len(rs); {
-		if en, n := l.longestZh(rs[i:]); n > 0 {
-			flush()
+		if en, n := l.longestZh(text, at[i:]); n > 0 {
+			flush(i)
 			if en != "" {
 				out = append(out, en)
 			}
@@ -320,41 +337,43 @@ func (l *Lexicon) chinese(text string) string {
 		r := rs[i]
 		switch {
 		case r < utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r)):
-			flush()
+			flush(i)
 			j := i
 			for j < len(rs) && rs[j] < utf8.RuneSelf && (unicode.IsLetter(rs[j]) || unicode.IsDigit(rs[j]) || rs[j] == '.' && j > i && j+1 < len(rs) && unicode.IsDigit(rs[j+1])) {
 				j++
 			}
-			word := string(rs[i:j])
+			word := text[at[i]:at[j]]
 			if unicode.IsDigit(rs[i]) {
 				word, j = dateUnit(word, rs, j)
 			}
 			out = append(out, word)
 			i = j
 		case chineseDigits[r] != 0 || r == '零':
-			flush()
+			flush(i)
 			n, j := chineseNumber(rs, i)
 			var word string
-			word, j = dateUnit(fmt.Sprint(n), rs, j)
+			word, j = dateUnit(strconv.Itoa(n), rs, j)
 			out = append(out, word)
 			i = j
 		case unicode.Is(unicode.Han, r):
-			unknown = append(unknown, r)
+			if unknown < 0 {
+				unknown = i
+			}
 			i++
 		default:
-			flush()
+			flush(i)
 			i++
 		}
 	}
-	flush()
+	flush(len(rs))
 	return strings.Join(out, " ")
 }
 
-// longestZh returns the longest lexicon entry rs starts with, and its length in runes
-// (0 when none does).
-func (l *Lexicon) longestZh(rs []rune) (string, int) {
-	for n := min(len(rs), l.zhMax); n > 0; n-- {
-		if en, ok := l.zh[string(rs[:n])]; ok {
+// longestZh returns the longest lexicon entry text[at[0]:] starts with, and its length in
+// runes (0 when none does); at holds where the runes from there on start.
+func (l *Lexicon) longestZh(text string, at []int) (string, int) {
+	for n := min(len(at)-1, l.zhMax); n > 0; n-- {
+		if en, ok := l.zh[text[at[0]:at[n]]]; ok {
 			return en, n
 		}
 	}
@@ -395,8 +414,7 @@ func dateUnit(number string, rs []rune, j int) (string, int) {
 	case '年', '日', '号':
 		return number, j + 1
 	case '月':
-		var m int
-		if _, err := fmt.Sscan(number, &m); err == nil && m >= 1 && m <= 12 {
+		if m, err := strconv.Atoi(number); err == nil && m >= 1 && m <= 12 {
 			return months[m-1], j + 1
 		}
 	}
