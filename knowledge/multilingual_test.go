@@ -110,7 +110,8 @@ func TestLexiconMapsOntoTheIndex(t *testing.T) {
 }
 
 // TestLexiconCoversEveryIntent checks that each language can name every intent: for each
-// intent, words in each language map onto its vocabulary.
+// intent, words in each language map onto at least 60% of its vocabulary entries (the
+// rest are numbers, which pass through, and words a question would not use).
 func TestLexiconCoversEveryIntent(t *testing.T) {
 	e := seedEngine(t)
 	named := map[lingo.Language]map[string]bool{lingo.Azerbaijani: {}, lingo.Russian: {}, lingo.Chinese: {}}
@@ -137,7 +138,7 @@ func TestLexiconCoversEveryIntent(t *testing.T) {
 					n++
 				}
 			}
-			assert.GreaterOrEqual(t, 2*n, len(e.vocab[i]), "%s names only %d of the %d vocabulary entries of intent %s", lang, n, len(e.vocab[i]), in.ID)
+			assert.GreaterOrEqual(t, 5*n, 3*len(e.vocab[i]), "%s names only %d of the %d vocabulary entries of intent %s", lang, n, len(e.vocab[i]), in.ID)
 		}
 	}
 }
