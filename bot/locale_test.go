@@ -116,3 +116,19 @@ func TestNoticesInTheSendersLanguage(t *testing.T) {
 	assert.Equal(t, NoticeReply, got.Kind)
 	assert.Equal(t, "查找答案时出了点问题，请稍后再试。", got.Text)
 }
+
+func TestCommandsIn(t *testing.T) {
+	assert.Equal(t, Commands, CommandsIn(i18n.English), "the English menu is the one every chat has")
+	for _, lang := range i18n.Langs {
+		menu := CommandsIn(lang)
+		require.Len(t, menu, len(Commands))
+		for i, c := range menu {
+			assert.Equal(t, Commands[i].Name, c.Name)
+			assert.NotEmpty(t, c.Description)
+			if lang != i18n.English {
+				assert.NotEqual(t, Commands[i].Description, c.Description, "%s /%s is described in its language", lang, c.Name)
+			}
+		}
+	}
+	assert.Equal(t, "Задать вопрос об отношениях Азербайджана и Китая", CommandsIn(i18n.Russian)[0].Description)
+}

@@ -53,6 +53,11 @@ const (
 	FactTitle                 // none
 	TopicItem                 // the topic's name (string) and how many facts it holds (int)
 	TopicExample              // an example question (string): follows a TopicItem
+	AskCommand                // none: the command menu's description of /ask, and so on
+	TopicsCommand
+	SourcesCommand
+	FactCommand
+	HelpCommand
 	numKeys
 )
 

@@ -16,10 +16,10 @@ import (
 // it in the other languages. An entry with no English drops its words: function words
 // that carry no topic.
 type Entry struct {
-	En string   `yaml:"en"`
-	Az []string `yaml:"az"`
-	Ru []string `yaml:"ru"`
-	Zh []string `yaml:"zh"`
+	En string   `yaml:"en"` // the English words, "" to drop
+	Az []string `yaml:"az"` // Azerbaijani stems and phrases
+	Ru []string `yaml:"ru"` // Russian words and phrases, any form
+	Zh []string `yaml:"zh"` // Chinese words and phrases
 }
 
 // Lexicon maps the words of questions in Azerbaijani, Russian and Chinese onto English.
