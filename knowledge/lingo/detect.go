@@ -2,6 +2,7 @@ package lingo
 
 import (
 	"bytes"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -46,16 +47,18 @@ func Detect(s string) Language {
 	}
 	az, en := 0, 0
 	ws := words{s: s}
-	for w, ok := ws.next(); ok; w, ok = ws.next() {
-		switch {
-		case englishWords[string(w)]:
+	for w, ascii, ok := ws.next(); ok; w, ascii, ok = ws.next() {
+		switch functionWords[string(w)] {
+		case English:
 			en++
-		case azerbaijaniWords[string(w)]:
+		case Azerbaijani:
 			az++
 		}
-		if bytes.ContainsRune(w, 'ə') {
+		switch {
+		case ascii:
+		case bytes.ContainsRune(w, 'ə'):
 			az += 2
-		} else if bytes.ContainsFunc(w, azLetter) {
+		case bytes.ContainsFunc(w, azLetter):
 			az++
 		}
 	}
@@ -84,8 +87,9 @@ type words struct {
 	buf [64]byte
 }
 
-// next returns the next word, in a buffer the following call reuses, or false at the end.
-func (ws *words) next() ([]byte, bool) {
+// next returns the next word, in a buffer the following call reuses, and whether it is
+// all ASCII; or false at the end.
+func (ws *words) next() (word []byte, ascii, ok bool) {
 	s := ws.s
 	for ws.i < len(s) {
 		if c := s[ws.i]; c < utf8.RuneSelf {
@@ -102,9 +106,9 @@ func (ws *words) next() ([]byte, bool) {
 		ws.i += size
 	}
 	if ws.i >= len(s) {
-		return nil, false
+		return nil, false, false
 	}
-	start, simple := ws.i, true
+	start, simple, ascii := ws.i, true, true
 	for ws.i < len(s) {
 		if c := s[ws.i]; c < utf8.RuneSelf {
 			if !isASCIILetter(c) {
@@ -117,11 +121,12 @@ func (ws *words) next() ([]byte, bool) {
 		if !unicode.IsLetter(r) && !unicode.Is(unicode.Mn, r) {
 			break
 		}
-		simple = simple && (r < utf8.RuneSelf || !unicode.IsUpper(r))
+		ascii = false
+		simple = simple && !unicode.IsUpper(r)
 		ws.i += size
 	}
 	if !simple {
-		return []byte(lowerAz(s[start:ws.i])), true
+		return []byte(lowerAz(s[start:ws.i])), false, true
 	}
 	buf := ws.buf[:0]
 	for k := start; k < ws.i; k++ {
@@ -131,23 +136,26 @@ func (ws *words) next() ([]byte, bool) {
 		}
 		buf = append(buf, c)
 	}
-	return buf, true
+	return buf, ascii, true
 }
 
-// englishWords are function words of English questions.
-var englishWords = set("the", "a", "an", "of", "is", "are", "was", "were", "be", "been", "what",
-	"who", "whom", "whose", "when", "where", "which", "why", "how", "did", "does", "do", "in",
-	"on", "at", "to", "for", "with", "and", "or", "about", "has", "have", "had", "between",
-	"from", "by", "that", "this", "their", "its", "they", "it", "will", "can", "there", "much",
-	"many")
-
-// azerbaijaniWords are Azerbaijani function and question words, with and without their
-// letters that English keyboards lack.
-var azerbaijaniWords = set("və", "ve", "ilə", "ile", "nə", "ne", "nədir", "nedir", "hansı",
-	"hansi", "neçə", "nece", "necə", "harada", "hara", "haçan", "hacan", "niyə", "niye",
-	"üçün", "ucun", "haqqında", "haqqinda", "arasında", "arasinda", "vaxt", "qədər", "qeder",
-	"kimdir", "olub", "edib", "bu", "mı", "mi", "mu", "mü", "da", "də", "de", "ki", "hansılar",
-	"barədə", "barede", "zaman", "var", "yoxdur", "nədən", "neden")
+// functionWords are the function words of English questions, and the Azerbaijani
+// function and question words, with and without the letters English keyboards lack.
+var functionWords = func() map[string]Language {
+	m := map[string]Language{}
+	for _, w := range strings.Fields(`the a an of is are was were be been what who whom whose
+		when where which why how did does do in on at to for with and or about has have had
+		between from by that this their its they it will can there much many`) {
+		m[w] = English
+	}
+	for _, w := range strings.Fields(`və ve ilə ile nə ne nədir nedir hansı hansi neçə nece
+		necə harada hara haçan hacan niyə niye üçün ucun haqqında haqqinda arasında arasinda
+		vaxt qədər qeder kimdir olub edib bu mı mi mu mü da də de ki hansılar barədə barede
+		zaman var yoxdur nədən neden`) {
+		m[w] = Azerbaijani
+	}
+	return m
+}()
 
 func set(words ...string) map[string]bool {
 	m := make(map[string]bool, len(words))
