@@ -12,6 +12,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/azchina/azchina/bot/i18n"
 	"github.com/azchina/azchina/knowledge"
 )
 
@@ -154,15 +155,15 @@ func (r *Router) Handle(ctx context.Context, m Message) (Reply, bool) {
 		return Reply{}, false
 	case Limited:
 		r.observer.Question(string(m.Platform), "rate_limited", 0)
-		wait := r.limiter.Wait(key).Round(time.Second)
-		return r.notice(m, fmt.Sprintf("You are asking faster than I can answer. Please wait %s and ask again.", max(wait, time.Second))), true
+		wait := max(r.limiter.Wait(key).Round(time.Second), time.Second)
+		return r.say(m, i18n.TooFast, wait, int(wait/time.Second)), true
 	}
 	if !isCmd {
 		return r.question(ctx, m, m.Text), true
 	}
 	switch cmd.Name {
 	case "start", "help":
-		return r.notice(m, helpText), true
+		return r.say(m, i18n.Help), true
 	case "ask":
 		return r.question(ctx, m, cmd.Args), true
 	case "topics":
@@ -182,36 +183,26 @@ func (r *Router) Handle(ctx context.Context, m Message) (Reply, bool) {
 	if m.ChatKind == Group && cmd.For == "" {
 		return Reply{}, false // another bot's command, most likely
 	}
-	return r.notice(m, fmt.Sprintf("I don't know the command /%s. Try /help.", truncateRunes(cmd.Name, 32))), true
+	return r.say(m, i18n.UnknownCommand, truncateRunes(cmd.Name, 32)), true
 }
-
-const helpText = `I answer questions about Azerbaijan–China relations from news articles, quoting them and citing each article.
-
-In a private chat, just write your question. In a group, mention me, reply to my message or use /ask.
-
-/ask question — ask a question
-/topics — what I can answer about
-/sources — the articles I answer from
-/fact — one cited fact at random
-/timeline — dated events, in order
-/help — this message
-
-Moderators: /digest (daily facts for this chat) and /gaps (what people asked that I could not answer).
-
-Example: /ask How many documents were signed in 2019?`
 
 func (r *Router) notice(m Message, text string) Reply {
 	return Reply{Kind: NoticeReply, Text: text, ReplyTo: m.MessageID}
+}
+
+// say returns the fixed reply k as a notice in the sender's language.
+func (r *Router) say(m Message, k i18n.Key, args ...any) Reply {
+	return r.notice(m, i18n.Text(i18n.Parse(m.Locale), k, args...))
 }
 
 // question answers text with the engine.
 func (r *Router) question(ctx context.Context, m Message, text string) Reply {
 	text = strings.TrimSpace(text)
 	if text == "" {
-		return r.notice(m, "Ask me a question about Azerbaijan–China relations, for example: /ask What did the two presidents sign in Beijing?")
+		return r.say(m, i18n.EmptyAsk)
 	}
 	if n := utf8.RuneCountInString(text); n > r.maxQuestion {
-		return r.notice(m, fmt.Sprintf("Your question is %d characters long. Please ask in under %d.", n, r.maxQuestion))
+		return r.say(m, i18n.TooLong, n, r.maxQuestion)
 	}
 	key := string(m.Platform) + ":" + m.ChatID + ":" + m.UserID
 	if prev, ok := r.previous(key); ok {
@@ -231,11 +222,14 @@ func (r *Router) question(ctx context.Context, m Message, text string) Reply {
 		if !errors.Is(err, context.Canceled) {
 			r.log.Error("answer failed", "platform", m.Platform, "err", err)
 		}
-		return r.notice(m, "Something went wrong while I looked that up. Please try again in a moment.")
+		return r.say(m, i18n.Failed)
 	}
 	if !a.Answered {
 		r.record(ctx, m, text, a)
-		return Reply{Kind: RefusalReply, Text: a.Text + " Try /topics.", Answer: &a, ReplyTo: m.MessageID}
+		// The refusal is in the question's language, which the engine names when it is not
+		// English.
+		hint := i18n.Text(i18n.Parse(a.Language), i18n.TryTopics)
+		return Reply{Kind: RefusalReply, Text: a.Text + " " + hint, Answer: &a, ReplyTo: m.MessageID}
 	}
 	r.remember(key, text)
 	return Reply{Kind: AnswerReply, Answer: &a, ReplyTo: m.MessageID, AnswerID: r.record(ctx, m, text, a)}
@@ -347,15 +341,16 @@ func (r *Router) remember(key, question string) {
 }
 
 func (r *Router) topics(m Message) Reply {
+	lang := i18n.Parse(m.Locale)
 	var items []string
 	for _, t := range r.know.Topics() {
-		item := fmt.Sprintf("%s (%d facts)", t.Name, t.Facts)
+		item := i18n.Text(lang, i18n.TopicItem, t.Name, t.Facts)
 		if len(t.Examples) > 0 {
-			item += " — e.g. “" + t.Examples[0] + "”"
+			item += i18n.Text(lang, i18n.TopicExample, t.Examples[0])
 		}
 		items = append(items, item)
 	}
-	return Reply{Kind: ListReply, Title: "What I can answer about", Items: items, ReplyTo: m.MessageID}
+	return Reply{Kind: ListReply, Title: i18n.Text(lang, i18n.TopicsTitle), Items: items, ReplyTo: m.MessageID}
 }
 
 func (r *Router) sources(m Message) Reply {
@@ -363,19 +358,19 @@ func (r *Router) sources(m Message) Reply {
 	for _, a := range r.know.Articles() {
 		items = append(items, ArticleLine(a))
 	}
-	return Reply{Kind: ListReply, Title: "The articles I answer from", Items: items, ReplyTo: m.MessageID}
+	return Reply{Kind: ListReply, Title: i18n.Text(i18n.Parse(m.Locale), i18n.SourcesTitle), Items: items, ReplyTo: m.MessageID}
 }
 
 func (r *Router) fact(m Message) Reply {
 	facts := r.know.Facts()
 	if len(facts) == 0 {
-		return r.notice(m, "I have no facts to show yet.")
+		return r.say(m, i18n.NoFacts)
 	}
 	r.mu.Lock()
 	f := facts[r.rng.IntN(len(facts))]
 	r.mu.Unlock()
 	a := r.know.AnswerFact(f)
-	return Reply{Kind: AnswerReply, Title: "A fact", Answer: &a, ReplyTo: m.MessageID}
+	return Reply{Kind: AnswerReply, Title: i18n.Text(i18n.Parse(m.Locale), i18n.FactTitle), Answer: &a, ReplyTo: m.MessageID}
 }
 
 func (r *Router) timeline(m Message) Reply {

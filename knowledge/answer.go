@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/azchina/azchina/knowledge/index"
+	"github.com/azchina/azchina/knowledge/lingo"
 )
 
 // Thresholds for answering. A question is answered only when its best fact matches enough
@@ -24,7 +25,7 @@ const (
 	maxText      = 1000
 	searchDepth  = 40
 
-	lacksTypeFactor = 0.6
+	lacksTypeFactor = 0.8
 
 	// A fact covering less than minCoverage still answers when it covers this much,
 	// matches three words and scores this many times the next fact.
@@ -94,6 +95,10 @@ func (e *Engine) answer(ctx context.Context, raw string, explain bool) (Answer, 
 	if !hasLetters(text) {
 		return e.refusal("I did not find a question in that."), ex, nil
 	}
+	lang := lingo.Detect(text)
+	if lang != lingo.English {
+		text = e.lexicon.English(lang, text)
+	}
 	q := e.readQuestion(text)
 	rs := e.rank(q)
 	if explain {
@@ -101,9 +106,25 @@ func (e *Engine) answer(ctx context.Context, raw string, explain bool) (Answer, 
 	}
 	best := e.choose(rs)
 	if best < 0 {
-		return e.refusal("The articles I answer from do not say."), ex, nil
+		return localize(e.refusal("The articles I answer from do not say."), lang), ex, nil
 	}
-	return e.compose(q, rs, best), ex, nil
+	return localize(e.compose(q, rs, best), lang), ex, nil
+}
+
+// localize marks an answer to a question asked in lang: its language, and a first line in
+// that language saying the quotes are in English (or, for a refusal, that the articles do
+// not say).
+func localize(a Answer, lang lingo.Language) Answer {
+	if lang == lingo.English {
+		return a
+	}
+	a.Language = string(lang)
+	lead := lingo.QuotesNote(lang)
+	if !a.Answered {
+		lead = lingo.NotFound(lang)
+	}
+	a.Text = truncate(lead+"\n"+a.Text, maxText)
+	return a
 }
 
 // choose returns the index of the fact to answer with, or -1 to refuse. The best eligible

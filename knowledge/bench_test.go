@@ -55,6 +55,17 @@ func BenchmarkAnswer(b *testing.B) {
 	reportLatency(b, e, devQuestions(b))
 }
 
+// BenchmarkAnswerMultilingual answers the questions in Azerbaijani, Russian and Chinese,
+// read through the lexicon first.
+func BenchmarkAnswerMultilingual(b *testing.B) {
+	e := seedEngine(b)
+	var qs []string
+	for _, it := range readEval(b, "testdata/multilingual.jsonl") {
+		qs = append(qs, it.Q)
+	}
+	reportLatency(b, e, qs)
+}
+
 // generatedCorpus makes n copies of every seed article in which about a quarter of the
 // words are replaced by words of a made-up vocabulary, so that the copies are new text
 // of the seeds' shape and size.

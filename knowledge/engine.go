@@ -20,6 +20,7 @@ import (
 	"github.com/azchina/azchina/knowledge/analyze"
 	"github.com/azchina/azchina/knowledge/index"
 	"github.com/azchina/azchina/knowledge/ingest"
+	"github.com/azchina/azchina/knowledge/lingo"
 )
 
 //go:embed data/*.yaml data/*.txt
@@ -43,6 +44,7 @@ type Engine struct {
 	numbers  [][]string    // fact ID → the numbers it names
 	vocab    [][]vocabEntry
 	english  map[string]bool // common English words (from WordNet)
+	lexicon  *lingo.Lexicon  // reads questions in other languages as English
 	// timeOfDay marks facts that name a time without a date ("at noon on Wednesday"),
 	// which answer "what time" all the same.
 	timeOfDay []bool
@@ -85,7 +87,7 @@ func LoadWithProgress(fsys fs.FS, progress func(done, total int)) (*Engine, erro
 	if err != nil {
 		return nil, err
 	}
-	e := &Engine{bySource: map[string]int{}, az: st.az, intents: st.intents, english: st.english}
+	e := &Engine{bySource: map[string]int{}, az: st.az, intents: st.intents, english: st.english, lexicon: st.lexicon}
 	var docs []*ingest.Document
 	for i, name := range names {
 		raw, err := fs.ReadFile(fsys, name)
@@ -141,6 +143,7 @@ type static struct {
 	az      *analyze.Analyzer
 	intents []Intent
 	english map[string]bool
+	lexicon *lingo.Lexicon
 }
 
 var loadStatic = sync.OnceValues(func() (*static, error) {
@@ -153,6 +156,9 @@ var loadStatic = sync.OnceValues(func() (*static, error) {
 		return nil, err
 	}
 	if st.english, err = loadEnglish(); err != nil {
+		return nil, err
+	}
+	if st.lexicon, err = loadLexicon(); err != nil {
 		return nil, err
 	}
 	return &st, nil
@@ -179,6 +185,15 @@ func loadAnalyzer() (*analyze.Analyzer, error) {
 	}
 	t.Merge(forms)
 	return analyze.New(t), nil
+}
+
+// loadLexicon reads the domain lexicon for questions in Azerbaijani, Russian and Chinese.
+func loadLexicon() (*lingo.Lexicon, error) {
+	raw, err := data.ReadFile("data/lexicon.yaml")
+	if err != nil {
+		return nil, fmt.Errorf("read lexicon: %w", err)
+	}
+	return lingo.ReadLexicon(bytes.NewReader(raw))
 }
 
 // loadEnglish reads WordNet's common English words.

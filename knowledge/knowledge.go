@@ -90,4 +90,7 @@ type Answer struct {
 	Intent     string     `json:"intent,omitempty"`
 	Confidence float64    `json:"confidence"`
 	Citations  []Citation `json:"citations"`
+	// Language is the language the question was asked in ("az", "ru", "zh") when it was
+	// not English; the quotes are English all the same.
+	Language string `json:"language,omitempty"`
 }

@@ -220,11 +220,22 @@ func (e *Engine) isName(qt index.QueryTerm, capitalised map[string]bool) bool {
 	for _, w := range strings.Fields(qt.Word) {
 		// Capitalised, or no English word at all (and not mistyped from one of the
 		// articles'): a name such as "putin" typed in lower case.
-		if capitalised[w] || (utf8.RuneCountInString(w) >= 4 && !e.isEnglish(w)) {
+		if capitalised[w] || (utf8.RuneCountInString(w) >= 4 && isLatin(w) && !e.isEnglish(w)) {
 			return true
 		}
 	}
 	return false
+}
+
+// isLatin reports whether w is written in ASCII letters: a word left over from a question
+// in another script is no name.
+func isLatin(w string) bool {
+	for _, r := range w {
+		if r > unicode.MaxASCII || !unicode.IsLetter(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // isYear reports whether w is a year of the last and this century.
