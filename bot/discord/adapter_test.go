@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"log/slog"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -37,7 +38,7 @@ var (
 )
 
 // seedEngine is the real engine over the embedded seeds, built once.
-func seedEngine(t *testing.T) *knowledge.Engine {
+func seedEngine(t testing.TB) *knowledge.Engine {
 	t.Helper()
 	engineOnce.Do(func() { engine, engineErr = knowledge.Load(seeds.FS) })
 	require.NoError(t, engineErr)
@@ -86,7 +87,7 @@ func (s *syncBuffer) String() string {
 }
 
 type harness struct {
-	t      *testing.T
+	t      testing.TB
 	fake   *discordtest.Server
 	rec    *recorder
 	logs   *syncBuffer
@@ -105,7 +106,7 @@ type setup struct {
 }
 
 // start runs an adapter with the real router and engine against a fresh fake Discord.
-func start(t *testing.T, s setup) *harness {
+func start(t testing.TB, s setup) *harness {
 	t.Helper()
 	fake := discordtest.NewServer(token)
 	t.Cleanup(fake.Close)
@@ -568,4 +569,29 @@ func TestNewNeedsAToken(t *testing.T) {
 	assert.Error(t, err)
 	_, err = discord.New(discord.Config{Token: "x", APIURL: "ftp://x"}, nil, nil)
 	assert.Error(t, err)
+}
+
+// BenchmarkDirectMessage measures a question's round trip: the gateway event in, the
+// answer rendered and posted back to the fake Discord.
+func BenchmarkDirectMessage(b *testing.B) {
+	h := start(b, setup{})
+	b.ResetTimer()
+	for i := range b.N {
+		id := h.fake.NewID()
+		h.dispatch("MESSAGE_CREATE", message(id, dm, "", "How many documents were signed in 2019?", user(strconv.Itoa(i+1000), "ann", false)))
+		h.reply(dm)
+	}
+}
+
+// BenchmarkSlashCommand measures /ask from the interaction to its callback.
+func BenchmarkSlashCommand(b *testing.B) {
+	h := start(b, setup{})
+	b.ResetTimer()
+	for i := range b.N {
+		id := h.fake.NewID()
+		in := interaction(id, "ask", question("How many documents were signed in 2019?"), guild)
+		in["member"].(map[string]any)["user"] = user(strconv.Itoa(i+1000), "ann", false)
+		h.dispatch("INTERACTION_CREATE", in)
+		h.waitRequest("POST", "/api/v9/interactions/"+id+"/")
+	}
 }

@@ -147,3 +147,20 @@ func TestNoMentionsIsAnEmptyList(t *testing.T) {
 	require.NoError(t, err)
 	assert.Contains(t, string(raw), `"parse":null`, "the trap noMentions avoids")
 }
+
+func BenchmarkRender(b *testing.B) {
+	a := &knowledge.Answer{Answered: true, Text: strings.Repeat("“Ten documents were signed.” [1] ", 20), Citations: citations(3, "China and Azerbaijan agree on a visa-free regime")}
+	for b.Loop() {
+		render(bot.Reply{Kind: bot.AnswerReply, Answer: a})
+	}
+}
+
+func TestSessionNeverReconnectsByItself(t *testing.T) {
+	a, err := New(Config{Token: "t"}, nil, nil)
+	require.NoError(t, err)
+	c := a.newSession(intents)
+	assert.False(t, c.s.ShouldReconnectOnError, "a library reconnect could revive the session after Close")
+	assert.False(t, c.s.ShouldRetryOnRateLimit, "the library would retry 429s without end")
+	assert.Equal(t, "Bot t", c.s.Token)
+	assert.NotZero(t, c.s.Identify.Intents&discordgo.IntentsMessageContent)
+}

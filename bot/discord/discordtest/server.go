@@ -326,12 +326,12 @@ func (s *Server) identify(c *gwConn, raw json.RawMessage) bool {
 	s.mu.Unlock()
 	switch {
 	case d.Token != "Bot "+s.Token:
+		s.step(Step{Kind: "closed", Code: 4004}) // before the client can reconnect
 		c.close(4004, "Authentication failed.")
-		s.step(Step{Kind: "closed", Code: 4004})
 		return false
 	case disallowed:
+		s.step(Step{Kind: "closed", Code: 4014}) // before the client can reconnect
 		c.close(4014, "Disallowed intent(s).")
-		s.step(Step{Kind: "closed", Code: 4014})
 		return false
 	case op7:
 		s.step(Step{Kind: "op7"})
@@ -368,8 +368,8 @@ func (s *Server) resume(c *gwConn, raw json.RawMessage) bool {
 	_ = json.Unmarshal(raw, &d)
 	s.step(Step{Kind: "resume"})
 	if d.Token != "Bot "+s.Token {
+		s.step(Step{Kind: "closed", Code: 4004}) // before the client can reconnect
 		c.close(4004, "Authentication failed.")
-		s.step(Step{Kind: "closed", Code: 4004})
 		return false
 	}
 	s.mu.Lock()
