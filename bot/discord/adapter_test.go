@@ -130,6 +130,13 @@ func start(t testing.TB, s setup) *harness {
 	}()
 	t.Cleanup(func() {
 		h.stop()
+		for _, r := range sentMessages(h) {
+			body := r.JSON()
+			if data, ok := body["data"].(map[string]any); ok {
+				body = data // an interaction callback
+			}
+			parseIsEmpty(t, body)
+		}
 		if t.Failed() {
 			t.Logf("adapter log:\n%s", h.logs.String())
 		}
@@ -216,7 +223,7 @@ func message(id, ch, guildID, content string, author map[string]any) map[string]
 
 // parseIsEmpty checks that a message body sets allowed_mentions.parse to an empty list,
 // not null and not absent.
-func parseIsEmpty(t *testing.T, body map[string]any) {
+func parseIsEmpty(t testing.TB, body map[string]any) {
 	t.Helper()
 	am, ok := body["allowed_mentions"].(map[string]any)
 	require.True(t, ok, "allowed_mentions missing in %v", body)
@@ -557,11 +564,9 @@ func TestShutdownIsClean(t *testing.T) {
 	h := start(t, setup{})
 	h.dispatch("MESSAGE_CREATE", message("1701", dm, "", "How many documents were signed in 2019?", ann))
 	h.reply(dm)
+	h.waitStep("heartbeat")
 	require.NoError(t, h.stop())
 	assert.Contains(t, h.logs.String(), "disconnected from Discord")
-	for _, r := range sentMessages(h) {
-		parseIsEmpty(t, r.JSON())
-	}
 }
 
 func TestNewNeedsAToken(t *testing.T) {

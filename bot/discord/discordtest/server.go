@@ -50,8 +50,9 @@ func (r Request) JSON() map[string]any {
 
 // Step is one thing that happened on the gateway.
 type Step struct {
-	// Kind is "identify", "resume", "ready", "resumed", "op7", "invalid-session" or
-	// "closed" (the server closed the socket with Code).
+	// Kind is "identify", "resume", "ready", "resumed", "op7", "invalid-session",
+	// "heartbeat" (received and acknowledged) or "closed" (the server closed the socket
+	// with Code).
 	Kind    string
 	Intents int
 	Code    int
@@ -298,6 +299,7 @@ func (s *Server) gateway(w http.ResponseWriter, r *http.Request) {
 			if c.write(map[string]any{"op": 11}) != nil {
 				return
 			}
+			s.step(Step{Kind: "heartbeat"})
 		case 2:
 			if !s.identify(c, p.D) {
 				return
