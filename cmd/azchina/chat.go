@@ -156,7 +156,7 @@ func (m *Main) serve(ctx context.Context, args []string) error {
 			rt.posters[p.Platform()] = p
 		}
 	}
-	return runAll(ctx, logger, append(adapters, rt.digests))
+	return runAll(ctx, logger, adapters, rt.digests)
 }
 
 // serveOps starts the ops endpoint (/healthz, /metrics) and returns the function that
@@ -180,9 +180,22 @@ func serveOps(ctx context.Context, addr string, rt *runtime, logger *slog.Logger
 	}, nil
 }
 
-// runAll runs the adapters side by side until ctx ends. One adapter failing is logged and
-// does not stop the others; runAll fails only when every adapter has failed.
-func runAll(ctx context.Context, logger *slog.Logger, adapters []adapter) error {
+// runAll runs the adapters side by side, and the services (the digest scheduler) beside
+// them, until ctx ends. One adapter failing is logged and does not stop the others; when
+// every adapter has failed the services are stopped too and runAll returns the errors.
+func runAll(ctx context.Context, logger *slog.Logger, adapters []adapter, services ...adapter) error {
+	svcCtx, stopServices := context.WithCancel(ctx)
+	defer stopServices()
+	var svcs sync.WaitGroup
+	for _, s := range services {
+		svcs.Add(1)
+		go func() {
+			defer svcs.Done()
+			if err := s.Run(svcCtx); err != nil && !errors.Is(err, context.Canceled) {
+				logger.Error("service stopped", "service", s.Name(), "err", err)
+			}
+		}()
+	}
 	var wg sync.WaitGroup
 	errs := make([]error, len(adapters))
 	for i, a := range adapters {
@@ -196,6 +209,8 @@ func runAll(ctx context.Context, logger *slog.Logger, adapters []adapter) error 
 		}()
 	}
 	wg.Wait()
+	stopServices()
+	svcs.Wait()
 	failed := 0
 	for _, err := range errs {
 		if err != nil {
