@@ -104,9 +104,10 @@ type platformPoster interface {
 	Platform() bot.Platform
 }
 
-// adapterMakers build the adapters the settings ask for; each platform package adds its
-// own. A maker returns nil when its platform is not configured.
-var adapterMakers []func(cfg config.Config, router *bot.Router, e *knowledge.Engine, log *slog.Logger) (adapter, error)
+// adapterMakers build the adapters the settings ask for; each platform adds its own (see
+// discord.go). A maker returns nil when its platform is not configured. It gets the
+// runtime: settings, router, logger, metrics and health.
+var adapterMakers []func(rt *runtime) (adapter, error)
 
 func (m *Main) serve(ctx context.Context, args []string) error {
 	fs := m.flags("serve", "serve [--config FILE] [--seeds DIR]")
@@ -139,7 +140,7 @@ func (m *Main) serve(ctx context.Context, args []string) error {
 	}
 	var adapters []adapter
 	for _, make := range adapterMakers {
-		a, err := make(cfg, rt.router, rt.live.Engine(), logger)
+		a, err := make(rt)
 		if err != nil {
 			return err
 		}

@@ -1,20 +1,14 @@
 package main
 
-import (
-	"log/slog"
-
-	"github.com/azchina/azchina/bot"
-	"github.com/azchina/azchina/bot/discord"
-	"github.com/azchina/azchina/config"
-	"github.com/azchina/azchina/knowledge"
-)
+import "github.com/azchina/azchina/bot/discord"
 
 func init() {
 	adapterMakers = append(adapterMakers, newDiscord)
 }
 
 // newDiscord builds the Discord adapter when a Discord token is set.
-func newDiscord(cfg config.Config, router *bot.Router, _ *knowledge.Engine, log *slog.Logger) (adapter, error) {
+func newDiscord(rt *runtime) (adapter, error) {
+	cfg := rt.cfg
 	if cfg.Discord.Token == "" {
 		return nil, nil // an untyped nil: a nil *discord.Adapter would look like an adapter
 	}
@@ -22,5 +16,5 @@ func newDiscord(cfg config.Config, router *bot.Router, _ *knowledge.Engine, log 
 		Token:  cfg.Discord.Token,
 		APIURL: cfg.Discord.APIURL,
 		Guild:  cfg.Discord.Guild,
-	}, router, log.With("adapter", "discord"))
+	}, rt.router, rt.log.With("adapter", "discord"))
 }
