@@ -174,17 +174,12 @@ func TestExplainShowsSignals(t *testing.T) {
 	assert.Equal(t, 1.0, ex.Hits[0].Type, "the winner holds a number")
 }
 
+// flightsArticle is an article the seeds do not have, with no metadata entry.
+const flightsArticle = "Azerbaijan and China open direct flights\n\nBAKU, Azerbaijan, June 2, 2025. Azerbaijan Airlines will fly from Baku to Chengdu twice a week from July, the airline said.\n"
+
 func TestNewArticleInSeedsFolder(t *testing.T) {
-	dir := t.TempDir()
-	entries, err := seeds.FS.ReadDir(".")
-	require.NoError(t, err)
-	for _, en := range entries {
-		raw, err := seeds.FS.ReadFile(en.Name())
-		require.NoError(t, err)
-		require.NoError(t, os.WriteFile(filepath.Join(dir, en.Name()), raw, 0o644))
-	}
-	extra := "Azerbaijan and China open direct flights\n\nBAKU, Azerbaijan, June 2, 2025. Azerbaijan Airlines will fly from Baku to Chengdu twice a week from July, the airline said.\n"
-	require.NoError(t, os.WriteFile(filepath.Join(dir, "005_new.txt"), []byte(extra), 0o644))
+	dir := copySeeds(t)
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "005_new.txt"), []byte(flightsArticle), 0o644))
 	require.NoError(t, os.WriteFile(filepath.Join(dir, "006_broken.txt"), []byte{0xff, 0xfe}, 0o644))
 	e, err := Load(os.DirFS(dir))
 	require.NoError(t, err)

@@ -72,8 +72,7 @@ func TestHotReload(t *testing.T) {
 	q := "Which Chinese city will Azerbaijan Airlines fly to?"
 	a, _ := live.Answer(ctx, q)
 	assert.False(t, a.Answered)
-	article := "Azerbaijan and China open direct flights\n\nBAKU, Azerbaijan, June 2, 2025. Azerbaijan Airlines will fly from Baku to Chengdu twice a week from July, the airline said.\n"
-	require.NoError(t, os.WriteFile(filepath.Join(dir, "005_flights.txt"), []byte(article), 0o644))
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "005_flights.txt"), []byte(flightsArticle), 0o644))
 	require.NoError(t, next(), "an added article is read")
 	a, _ = live.Answer(ctx, q)
 	require.True(t, a.Answered)

@@ -226,13 +226,19 @@ func writeExplanation(w io.Writer, ex knowledge.Explanation) {
 	fmt.Fprintln(w)
 }
 
-func (m *Main) topics(args []string) error {
-	fs := m.flags("topics", "topics [--seeds DIR]")
+// listing parses the flags of a command that lists what the engine knows and returns the
+// engine to list from.
+func (m *Main) listing(name string, args []string) (*knowledge.Engine, error) {
+	fs := m.flags(name, name+" [--seeds DIR]")
 	dir := fs.String("seeds", "", "read articles from this folder instead of the embedded seeds")
 	if err := parse(fs, args); err != nil {
-		return err
+		return nil, err
 	}
-	e, err := m.loadEngine(*dir)
+	return m.loadEngine(*dir)
+}
+
+func (m *Main) topics(args []string) error {
+	e, err := m.listing("topics", args)
 	if err != nil {
 		return err
 	}
@@ -246,12 +252,7 @@ func (m *Main) topics(args []string) error {
 }
 
 func (m *Main) sources(args []string) error {
-	fs := m.flags("sources", "sources [--seeds DIR]")
-	dir := fs.String("seeds", "", "read articles from this folder instead of the embedded seeds")
-	if err := parse(fs, args); err != nil {
-		return err
-	}
-	e, err := m.loadEngine(*dir)
+	e, err := m.listing("sources", args)
 	if err != nil {
 		return err
 	}
@@ -262,20 +263,8 @@ func (m *Main) sources(args []string) error {
 	return nil
 }
 
-func orDash(s string) string {
-	if s == "" {
-		return "—"
-	}
-	return s
-}
-
 func (m *Main) timeline(args []string) error {
-	fs := m.flags("timeline", "timeline [--seeds DIR]")
-	dir := fs.String("seeds", "", "read articles from this folder instead of the embedded seeds")
-	if err := parse(fs, args); err != nil {
-		return err
-	}
-	e, err := m.loadEngine(*dir)
+	e, err := m.listing("timeline", args)
 	if err != nil {
 		return err
 	}
@@ -284,4 +273,11 @@ func (m *Main) timeline(args []string) error {
 		fmt.Fprintf(m.Stdout, "%s (%s)\n    %s\n    — %s\n", ev.When, ev.Phrase, ev.Answer.Text, bot.CitationLine(c))
 	}
 	return nil
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "—"
+	}
+	return s
 }

@@ -9,7 +9,6 @@ import (
 	"net/http"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -105,7 +104,7 @@ func TestServeOpsEndpoint(t *testing.T) {
 	addr := freePort(t)
 	db := filepath.Join(t.TempDir(), "a.db")
 	stdin, feed := io.Pipe()
-	var out, errOut syncBuffer
+	var out, errOut lockedBuffer
 	m := &Main{Stdin: stdin, Stdout: &out, Stderr: &errOut, Getenv: func(k string) string {
 		return map[string]string{"AZCHINA_HTTP_ADDR": addr, "AZCHINA_DB": db}[k]
 	}}
@@ -131,22 +130,4 @@ func TestServeOpsEndpoint(t *testing.T) {
 	assert.Contains(t, body, `azchina_questions_total{outcome="answered",platform="console"} 1`)
 	feed.Close()
 	assert.Equal(t, 0, <-done)
-}
-
-// syncBuffer is a bytes.Buffer safe to write from one goroutine and read from another.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
 }
