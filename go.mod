@@ -3,6 +3,7 @@ module github.com/azchina/azchina
 go 1.26.8
 
 require (
+	github.com/go-telegram/bot v1.19.0
 	github.com/kljensen/snowball v0.10.0
 	github.com/sahilm/fuzzy v0.1.3
 	github.com/stretchr/testify v1.12.1
