@@ -150,6 +150,9 @@ func (a *Adapter) Name() string { return "telegram" }
 func (a *Adapter) Run(ctx context.Context) error {
 	me, err := a.api.GetMe(ctx)
 	if err != nil {
+		if ctx.Err() != nil {
+			return nil // stopped while starting
+		}
 		return fmt.Errorf("telegram getMe: %s", a.redact(err))
 	}
 	a.me = *me
@@ -165,7 +168,7 @@ func (a *Adapter) Run(ctx context.Context) error {
 		err = a.poll(ctx)
 	}
 	a.finish(stop)
-	if a.webhook == nil {
+	if a.webhook == nil && err == nil {
 		a.confirm()
 	}
 	return err
