@@ -47,25 +47,25 @@ func renderHTML(r bot.Reply) string {
 	return strings.TrimSpace(b.String())
 }
 
-// Split cuts HTML into parts of at most limit UTF-16 code units, measured on the markup
+// Split cuts HTML markup into parts of at most limit UTF-16 code units, measured on the markup
 // itself so that a part is never over the limit once Telegram parses it. It cuts at the
 // last paragraph break ("\n\n") that fits, else the last line break, else the last space,
 // else between two characters; never inside a tag or an entity. Tags open at a cut are
-// closed at the end of the part and reopened at the start of the next. html must be
+// closed at the end of the part and reopened at the start of the next. markup must be
 // well-formed (as renderHTML makes it).
-func Split(html string, limit int) []string {
-	html = strings.TrimSpace(html)
-	if html == "" {
+func Split(markup string, limit int) []string {
+	markup = strings.TrimSpace(markup)
+	if markup == "" {
 		return nil
 	}
-	cuts, units := scanCuts(html)
+	cuts, units := scanCuts(markup)
 	var parts []string
 	start, stack := 0, []openTag(nil)
 	for {
 		open := opening(stack)
 		openLen := utf16Len(open)
-		if openLen+units[len(html)]-units[start] <= limit {
-			return append(parts, open+html[start:])
+		if openLen+units[len(markup)]-units[start] <= limit {
+			return append(parts, open+markup[start:])
 		}
 		best := [cutKinds]int{-1, -1, -1, -1}
 		for j := firstCutAfter(cuts, start); j < len(cuts); j++ {
@@ -90,11 +90,11 @@ func Split(html string, limit int) []string {
 			// small. Cut at the next place anyway rather than loop forever.
 			pick = firstCutAfter(cuts, start)
 			if pick == len(cuts) {
-				return append(parts, open+html[start:])
+				return append(parts, open+markup[start:])
 			}
 		}
 		c := cuts[pick]
-		parts = append(parts, open+strings.TrimRight(html[start:c.at], " ")+closing(c.stack))
+		parts = append(parts, open+strings.TrimRight(markup[start:c.at], " ")+closing(c.stack))
 		start, stack = c.resume, c.stack
 	}
 }
