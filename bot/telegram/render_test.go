@@ -1,0 +1,194 @@
+package telegram
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/azchina/azchina/bot"
+	"github.com/azchina/azchina/knowledge"
+)
+
+// allowedTags are the tags Telegram's HTML parse mode understands.
+var allowedTags = map[string]bool{"b": true, "strong": true, "i": true, "em": true, "u": true, "ins": true,
+	"s": true, "strike": true, "del": true, "span": true, "tg-spoiler": true, "a": true, "tg-emoji": true,
+	"code": true, "pre": true, "blockquote": true}
+
+var tagRE = regexp.MustCompile(`</?([a-zA-Z][a-zA-Z0-9-]*)[^>]*>`)
+
+// checkHTML fails unless every tag in s is one Telegram allows and every tag opened is
+// closed, in order; no '<' or '>' may stand outside a tag.
+func checkHTML(t *testing.T, s string) {
+	t.Helper()
+	var stack []string
+	for _, m := range tagRE.FindAllStringSubmatch(s, -1) {
+		name := strings.ToLower(m[1])
+		assert.True(t, allowedTags[name], "tag %q is not one Telegram allows in %q", m[0], s)
+		if strings.HasPrefix(m[0], "</") {
+			if assert.NotEmpty(t, stack, "%s closes nothing", m[0]) {
+				assert.Equal(t, stack[len(stack)-1], name, "tags cross")
+				stack = stack[:len(stack)-1]
+			}
+			continue
+		}
+		stack = append(stack, name)
+	}
+	assert.Empty(t, stack, "tags left open in %q", s)
+	bare := tagRE.ReplaceAllString(s, "")
+	assert.NotContains(t, bare, "<")
+	assert.NotContains(t, bare, ">")
+}
+
+// visible is what a reader sees of HTML: no tags, words separated by single spaces.
+func visible(s string) string {
+	return strings.Join(strings.Fields(tagRE.ReplaceAllString(s, "")), " ")
+}
+
+func TestRenderAnswer(t *testing.T) {
+	a := knowledge.Answer{Answered: true, Text: "Ten documents were signed. [1]", Citations: []knowledge.Citation{
+		{Source: "004.txt", Title: "Ties grow", Publisher: "Trend", Date: "2025-04-28", Paragraph: 5},
+		{Source: "001.txt", Paragraph: 2},
+	}}
+	got := Render(bot.Reply{Kind: bot.AnswerReply, Answer: &a})
+	want := "Ten documents were signed. [1]\n\n" +
+		"<b>[1]</b> Trend, 2025-04-28, “Ties grow”, 004.txt ¶5\n" +
+		"<b>[2]</b> 001.txt ¶2"
+	assert.Equal(t, []string{want}, got)
+}
+
+func TestRenderKinds(t *testing.T) {
+	tests := []struct {
+		name  string
+		reply bot.Reply
+		want  []string
+	}{
+		{"notice", bot.Reply{Kind: bot.NoticeReply, Text: "Please wait 5s."}, []string{"Please wait 5s."}},
+		{"refusal", bot.Reply{Kind: bot.RefusalReply, Text: "The articles do not say. Try /topics."}, []string{"The articles do not say. Try /topics."}},
+		{"list", bot.Reply{Kind: bot.ListReply, Title: "Topics", Items: []string{"Trade", "Visas"}}, []string{"<b>Topics</b>\n• Trade\n• Visas"}},
+		{"titled answer", bot.Reply{Kind: bot.AnswerReply, Title: "A fact", Answer: &knowledge.Answer{Text: "X. [1]", Citations: []knowledge.Citation{{Source: "a.txt", Paragraph: 1}}}},
+			[]string{"<b>A fact</b>\nX. [1]\n\n<b>[1]</b> a.txt ¶1"}},
+		{"empty", bot.Reply{Kind: bot.NoticeReply, Text: "  "}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			assert.Equal(t, tt.want, Render(tt.reply))
+		})
+	}
+}
+
+// Whatever reaches a reply — the user's words, an article's title, a quote — is shown as
+// text, never as markup.
+func TestRenderEscapesEverything(t *testing.T) {
+	evil := `<b>bold</b> <a href="https://x.example">link</a> & <script>alert(1)</script> *md* @everyone &amp;`
+	a := knowledge.Answer{Answered: true, Text: evil, Citations: []knowledge.Citation{
+		{Source: evil, Title: evil, Publisher: evil, Date: evil, Paragraph: 1, Quote: evil}}}
+	replies := []bot.Reply{
+		{Kind: bot.AnswerReply, Title: evil, Answer: &a},
+		{Kind: bot.NoticeReply, Text: evil},
+		{Kind: bot.RefusalReply, Text: evil},
+		{Kind: bot.ListReply, Title: evil, Items: []string{evil, evil}},
+	}
+	for _, r := range replies {
+		for _, part := range Render(r) {
+			checkHTML(t, part)
+			assert.NotContains(t, part, "<a ")
+			assert.NotContains(t, part, "<script")
+			assert.Contains(t, part, "&lt;b&gt;bold&lt;/b&gt;")
+			assert.Contains(t, part, "&amp;amp;", "an entity the user typed stays literal")
+			assert.Contains(t, part, "*md* @everyone", "Markdown means nothing in HTML mode")
+		}
+	}
+}
+
+func paragraphs(n, size int) []string {
+	var ps []string
+	for i := range n {
+		p := fmt.Sprintf("Paragraph %d:", i)
+		for len(p) < size {
+			p += " word"
+		}
+		ps = append(ps, p[:size])
+	}
+	return ps
+}
+
+// A 5,000-character reply goes out in two messages, cut between paragraphs.
+func TestSplitLongReplyOnParagraphs(t *testing.T) {
+	ps := paragraphs(50, 98) // 50 × 98 + 49 × 2 = 4,998 characters
+	items := append([]string(nil), ps...)
+	reply := bot.Reply{Kind: bot.NoticeReply, Text: strings.Join(items, "\n\n")}
+	require.Equal(t, 4998, len(reply.Text))
+	parts := Render(reply)
+	require.Len(t, parts, 2)
+	for _, p := range parts {
+		assert.LessOrEqual(t, utf16Len(p), MaxMessage)
+		checkHTML(t, p)
+	}
+	first := strings.Split(parts[0], "\n\n")
+	second := strings.Split(parts[1], "\n\n")
+	assert.Equal(t, ps, append(first, second...), "every paragraph whole, in order, in one part")
+	assert.Equal(t, 40, len(first), "the first part holds as many paragraphs as fit: 40 × 98 + 39 × 2 = 3,998")
+}
+
+func TestSplit(t *testing.T) {
+	long := strings.Join(paragraphs(30, 150), "\n\n")
+	tests := []struct {
+		name  string
+		html  string
+		limit int
+		parts int
+		check func(t *testing.T, parts []string)
+	}{
+		{"fits", "<b>Title</b>\nshort", 100, 1, nil},
+		{"tags reopened across the cut", "<blockquote>" + long + "</blockquote>", 1000, 5, func(t *testing.T, parts []string) {
+			for _, p := range parts {
+				assert.True(t, strings.HasPrefix(p, "<blockquote>") && strings.HasSuffix(p, "</blockquote>"), p)
+			}
+		}},
+		{"nested tags", "<b>bold <i>" + long + "</i> end</b>", 2000, 3, func(t *testing.T, parts []string) {
+			assert.True(t, strings.HasPrefix(parts[1], "<b><i>"))
+			assert.True(t, strings.HasSuffix(parts[1], "</i></b>"))
+		}},
+		{"a long paragraph is cut at lines", strings.Repeat("line of text\n", 40), 100, 6, func(t *testing.T, parts []string) {
+			for _, p := range parts {
+				assert.NotContains(t, strings.Split(p, "\n"), "line of", "no line cut in half")
+			}
+		}},
+		{"a long line is cut at spaces", strings.Repeat("word ", 100), 64, 8, func(t *testing.T, parts []string) {
+			for _, p := range parts {
+				for _, w := range strings.Fields(p) {
+					assert.Equal(t, "word", w)
+				}
+			}
+		}},
+		{"entities stay whole", strings.Repeat("&amp;&lt;", 50), 32, 15, func(t *testing.T, parts []string) {
+			for _, p := range parts {
+				assert.Regexp(t, `^(&amp;|&lt;)+$`, p)
+			}
+		}},
+		{"measured in UTF-16 units", strings.Repeat("😀", 100), 50, 4, func(t *testing.T, parts []string) {
+			assert.Equal(t, strings.Repeat("😀", 25), parts[0], "an emoji is two units")
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			parts := Split(tt.html, tt.limit)
+			require.Len(t, parts, tt.parts)
+			var seen []string
+			for _, p := range parts {
+				assert.LessOrEqual(t, utf16Len(p), tt.limit, p)
+				checkHTML(t, p)
+				seen = append(seen, visible(p))
+			}
+			squeeze := strings.NewReplacer(" ", "").Replace
+			assert.Equal(t, squeeze(visible(tt.html)), squeeze(strings.Join(seen, "")), "nothing lost, nothing added")
+			if tt.check != nil {
+				tt.check(t, parts)
+			}
+		})
+	}
+}
