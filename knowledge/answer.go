@@ -192,7 +192,6 @@ func (e *Engine) rank(q *question) []ranked {
 		if !e.evidence(q, h) || !matchesNames(q, h) {
 			r.eligible = false
 		}
-
 		if q.intent != "" && contains(f.Intents, q.intent) {
 			r.intent = 0.3
 		}
@@ -277,7 +276,7 @@ func (e *Engine) quantity(q *question, f *Fact) string {
 			return n
 		}
 		reach := 3
-		if len(n) == 4 && (n[:2] == "19" || n[:2] == "20") {
+		if isYear(n) {
 			reach = 1 // "2029 … agreements" is a year, "2029 agreements" would be a count
 		}
 		for k := p + 1; k < len(seq) && k <= p+reach; k++ {
@@ -298,8 +297,8 @@ func isNumberTerm(s string) bool {
 	return s != ""
 }
 
-// matchesNames reports whether a hit matches every name the question asks about: an
-// answer about Spain's prime minister is no answer about Azerbaijan's.
+// matchesNames reports whether a hit matches every year and every unknown name the question
+// asks about: a fact of 2019 is no answer about 2015, nor one about anybody about Erdogan.
 func matchesNames(q *question, h index.Hit) bool {
 	for i, req := range q.required {
 		if req && h.Matched[i] == 0 {

@@ -42,6 +42,7 @@ const (
 // question is a question read for searching.
 type question struct {
 	text     string
+	lower    string // text in lower case
 	tokens   []analyze.Token
 	kind     Kind
 	terms    []index.QueryTerm
@@ -74,7 +75,7 @@ var authorWords = map[string]bool{"wrote": true, "author": true, "written": true
 
 // readQuestion analyses a cleaned question.
 func (e *Engine) readQuestion(text string) *question {
-	q := &question{text: text, tokens: e.az.Analyze(text), numbers: map[string]bool{}}
+	q := &question{text: text, lower: strings.ToLower(text), tokens: e.az.Analyze(text), numbers: map[string]bool{}}
 	capitalised := capitalisedWords(text)
 	q.kind = kindOf(q.tokens)
 	var terms []string
@@ -245,9 +246,8 @@ func isYear(w string) bool {
 
 // names reports whether the question names the person (any part of the name).
 func (q *question) names(person string) bool {
-	lower := strings.ToLower(q.text)
 	for _, part := range strings.Fields(strings.ToLower(person)) {
-		if len(part) > 2 && strings.Contains(lower, part) {
+		if len(part) > 2 && strings.Contains(q.lower, part) {
 			return true
 		}
 	}
