@@ -251,8 +251,8 @@ func (e *Engine) typeBonus(q *question, f *Fact) float64 {
 
 // namesPerson reports whether the question names a person the articles name.
 func (e *Engine) namesPerson(q *question) bool {
-	for p := range e.people {
-		if q.names(p) {
+	for _, part := range e.personParts {
+		if strings.Contains(q.lower, part) {
 			return true
 		}
 	}

@@ -7,7 +7,7 @@ import (
 	"fmt"
 	"io/fs"
 	"regexp"
-
+	"runtime"
 	"sort"
 	"strings"
 	"sync"
@@ -47,12 +47,13 @@ type Engine struct {
 	lexicon  *lingo.Lexicon  // reads questions in other languages as English
 	// timeOfDay marks facts that name a time without a date ("at noon on Wednesday"),
 	// which answer "what time" all the same.
-	timeOfDay []bool
-	people    map[string]bool // every person the articles name
-	placed    []bool          // facts that name a place ("in Beijing", "at the Great Hall")
-	topical   map[string]bool // terms that name the domain: intent vocabulary and names
-	names     map[string]bool // terms of the names of people, places and bodies
-	problems  []error
+	timeOfDay   []bool
+	people      map[string]bool // every person the articles name
+	personParts []string        // the parts of their names, lower-cased, longer than two letters
+	placed      []bool          // facts that name a place ("in Beijing", "at the Great Hall")
+	topical     map[string]bool // terms that name the domain: intent vocabulary and names
+	names       map[string]bool // terms of the names of people, places and bodies
+	problems    []error
 }
 
 // vocabEntry is an intent's vocabulary entry as terms, with how telling it is.
@@ -88,28 +89,67 @@ func LoadWithProgress(fsys fs.FS, progress func(done, total int)) (*Engine, erro
 		return nil, err
 	}
 	e := &Engine{bySource: map[string]int{}, az: st.az, intents: st.intents, english: st.english, lexicon: st.lexicon}
-	var docs []*ingest.Document
-	for i, name := range names {
-		raw, err := fs.ReadFile(fsys, name)
-		if err != nil {
-			e.problems = append(e.problems, fmt.Errorf("read article %q: %w", name, err))
-			continue
-		}
-		doc, err := ingest.Parse(name, raw, meta[name])
-		if err != nil {
-			e.problems = append(e.problems, err)
-			continue
-		}
-		docs = append(docs, doc)
+	results := make([]parsed, len(names))
+	var mu sync.Mutex
+	done := 0
+	parallel(len(names), func(i int) {
+		results[i] = parse(fsys, names[i], meta[names[i]])
 		if progress != nil {
-			progress(i+1, len(names))
+			mu.Lock()
+			done++
+			progress(done, len(names))
+			mu.Unlock()
 		}
+	})
+	var docs []*ingest.Document
+	for _, r := range results {
+		if r.err != nil {
+			e.problems = append(e.problems, r.err)
+			continue
+		}
+		docs = append(docs, r.doc)
 	}
 	if len(docs) == 0 {
 		return nil, fmt.Errorf("no article could be read: %w", errors.Join(e.problems...))
 	}
 	e.build(docs)
 	return e, nil
+}
+
+// parsed is one article read and cleaned, or why it could not be.
+type parsed struct {
+	doc *ingest.Document
+	err error
+}
+
+func parse(fsys fs.FS, name string, meta ingest.Meta) parsed {
+	raw, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		return parsed{err: fmt.Errorf("read article %q: %w", name, err)}
+	}
+	doc, err := ingest.Parse(name, raw, meta)
+	return parsed{doc: doc, err: err}
+}
+
+// parallel calls fn(0) … fn(n-1) on as many goroutines as there are processors.
+func parallel(n int, fn func(i int)) {
+	workers := min(runtime.GOMAXPROCS(0), n)
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				fn(i)
+			}
+		}()
+	}
+	for i := 0; i < n; i++ {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
 }
 
 func readMeta(fsys fs.FS) (map[string]ingest.Meta, error) {
@@ -266,20 +306,26 @@ func (e *Engine) build(docs []*ingest.Document) {
 		}
 		e.articles = append(e.articles, a)
 	}
-	var prev []string
+	analyses := make([]analysis, len(e.facts))
+	parallel(len(e.facts), func(i int) { analyses[i] = e.analyse(&e.facts[i]) })
 	factTerms := make([][]string, len(e.facts))
+	e.numbers = make([][]string, len(e.facts))
+	e.placed = make([]bool, len(e.facts))
+	e.timeOfDay = make([]bool, len(e.facts))
 	for i := range e.facts {
-		f := &e.facts[i]
-		text, context := e.terms(f, b)
-		factTerms[i] = text
+		f, an := &e.facts[i], &analyses[i]
 		var near []string
 		if f.Prev >= 0 {
 			if p := e.facts[f.Prev]; p.Kind == Body && (p.Paragraph == f.Paragraph || p.Introduces) {
-				near = prev
+				near = analyses[f.Prev].text
 			}
 		}
-		b.Add(index.Document{Text: text, Context: context, Near: near})
-		prev = text
+		b.Add(index.Document{Text: an.text, Context: an.context, Near: near})
+		for j, t := range an.text {
+			b.AddSurface(an.surfaces[j], t)
+		}
+		factTerms[i] = an.text
+		e.numbers[i], e.placed[i], e.timeOfDay[i] = an.numbers, an.placed, an.timed
 	}
 	e.ix = b.Build()
 	e.fileIntents(factTerms)
@@ -288,8 +334,13 @@ func (e *Engine) build(docs []*ingest.Document) {
 	e.people = map[string]bool{}
 	for _, f := range e.facts {
 		for _, p := range append([]string{f.Refers, f.Speaker}, f.People...) {
-			if p != "" {
+			if p != "" && !e.people[p] {
 				e.people[p] = true
+				for _, part := range strings.Fields(strings.ToLower(p)) {
+					if len(part) > 2 {
+						e.personParts = append(e.personParts, part)
+					}
+				}
 			}
 		}
 	}
@@ -316,6 +367,7 @@ func (e *Engine) findTopical() {
 // lower case: names ("Beijing", "Bayramov", "SCO"), not title-cased words ("Agreement").
 func (e *Engine) findNames() map[string]bool {
 	upper, lower := map[string]bool{}, map[string]bool{}
+	seen := map[string][]string{} // word → its terms: most words recur
 	for _, f := range e.facts {
 		if f.Kind != Body {
 			continue
@@ -323,7 +375,12 @@ func (e *Engine) findNames() map[string]bool {
 		prevEnd := true
 		for _, w := range strings.Fields(f.Text) {
 			r, _ := utf8.DecodeRuneInString(strings.TrimLeft(w, "“\"‘'(["))
-			for _, t := range e.az.Terms(w) {
+			terms, ok := seen[w]
+			if !ok {
+				terms = e.az.Terms(w)
+				seen[w] = terms
+			}
+			for _, t := range terms {
 				switch {
 				case unicode.IsUpper(r) && !prevEnd:
 					upper[t] = true
@@ -340,26 +397,34 @@ func (e *Engine) findNames() map[string]bool {
 	return upper
 }
 
-// terms analyses a fact for the index: the words of its text, and as context the heading
+// analysis is what the index and the answer-type cues need of one fact.
+type analysis struct {
+	text     []string // terms of the sentence, in order
+	surfaces []string // the words as written, one per text term
+	context  []string // terms of its heading, referent, speaker and dates
+	numbers  []string // the numbers it names
+	timed    bool     // it names a time of day or a weekday
+	placed   bool     // it names a place
+}
+
+// analyse reads a fact for the index: the words of its text, and as context the heading
 // it stands under, the persons it refers to, and the dates it and its article bear. Credits
-// carry the article's title, so that "who took the photo of …" finds them.
-func (e *Engine) terms(f *Fact, b *index.Builder) (text, context []string) {
-	var nums []string
-	timed := false
+// carry the article's title, so that "who took the photo of …" finds them. It only reads
+// the engine, so facts can be analysed side by side.
+func (e *Engine) analyse(f *Fact) analysis {
+	var an analysis
 	for _, t := range e.az.Analyze(f.Text) {
 		if t.Number {
-			nums = append(nums, t.Term)
+			an.numbers = append(an.numbers, t.Term)
 		}
-		timed = timed || timeWords[t.Surface]
+		an.timed = an.timed || timeWords[t.Surface]
 		if t.Stop {
 			continue
 		}
-		text = append(text, t.Term)
-		b.AddSurface(t.Surface, t.Term)
+		an.text = append(an.text, t.Term)
+		an.surfaces = append(an.surfaces, t.Surface)
 	}
-	e.numbers = append(e.numbers, nums)
-	e.placed = append(e.placed, namesPlace(f.Text))
-	e.timeOfDay = append(e.timeOfDay, timed)
+	an.placed = namesPlace(f.Text)
 	a := e.articles[e.bySource[f.Source]]
 	ctx := []string{f.Section, f.Refers}
 	if f.Speaker != "" {
@@ -376,9 +441,9 @@ func (e *Engine) terms(f *Fact, b *index.Builder) (text, context []string) {
 	}
 	ctx = append(ctx, dateWords(a.Date))
 	for _, c := range ctx {
-		context = append(context, e.az.Terms(c)...)
+		an.context = append(an.context, e.az.Terms(c)...)
 	}
-	return text, context
+	return an
 }
 
 // humanDate spells a resolved date for a reader: "23 April 2025", "July 2024", "2025".

@@ -58,6 +58,7 @@ type scratch struct {
 	score, coverage, best, factor []float64
 	stamp                         []int32
 	mask                          []uint64 // per document: which query terms it matches
+	inQuery                       []uint64 // per term, a bit: the query may match it
 	touched, forTerm              []int32
 }
 
@@ -115,8 +116,16 @@ func (ix *Index) Search(q []QueryTerm, limit int) []Hit {
 		total += qt.Weight
 	}
 	// Position signals cost more: compute them for the best few by term weight only.
-	cands := s.best3(3 * limit)
+	cands := s.top(2 * limit)
 	at := queryPositions(q)
+	for t := range at {
+		s.inQuery[t/64] |= 1 << uint(t%64)
+	}
+	defer func() {
+		for t := range at {
+			s.inQuery[t/64] = 0
+		}
+	}()
 	first := make([]int, len(q))
 	hits := make([]Hit, 0, len(cands))
 	for _, doc := range cands {
@@ -129,7 +138,7 @@ func (ix *Index) Search(q []QueryTerm, limit int) []Hit {
 				h.Matched[i] = 1
 			}
 		}
-		h.Signals.Phrase, h.Signals.Order = ix.proximity(q, at, doc, first)
+		h.Signals.Phrase, h.Signals.Order = ix.proximity(q, at, s.inQuery, doc, first)
 		h.Score = h.Signals.BM25 + h.Signals.Phrase + h.Signals.Order
 		hits = append(hits, h)
 	}
@@ -149,7 +158,7 @@ func (ix *Index) newScratch() any {
 	return &scratch{
 		score: make([]float64, n), coverage: make([]float64, n),
 		best: make([]float64, n), factor: make([]float64, n), stamp: make([]int32, n),
-		mask: make([]uint64, n),
+		mask: make([]uint64, n), inQuery: make([]uint64, len(ix.terms)/64+1),
 	}
 }
 
@@ -197,13 +206,23 @@ func (ix *Index) find(term int32, doc int32) (Posting, bool) {
 	return Posting{}, false
 }
 
-// best3 returns the n touched documents of highest score, best first (ties by number).
-func (s *scratch) best3(n int) []int32 {
+// top returns the n touched documents of highest score, best first (ties by number).
+func (s *scratch) top(n int) []int32 {
 	better := func(a, b int32) bool {
 		if s.score[a] != s.score[b] {
 			return s.score[a] > s.score[b]
 		}
 		return a < b
+	}
+	if len(s.touched) <= n {
+		out := append([]int32(nil), s.touched...)
+		slices.SortFunc(out, func(a, b int32) int {
+			if better(a, b) {
+				return -1
+			}
+			return 1
+		})
+		return out
 	}
 	// A min-heap of the best n so far: its root is the worst of them.
 	h := make([]int32, 0, n)
@@ -261,12 +280,15 @@ func queryPositions(q []QueryTerm) map[int32][]int {
 // proximity computes the phrase and order signals of a document: a pair of question words
 // that stand next to each other in the sentence, in the question's order, earns a phrase
 // bonus; a pair that stands in the question's order within a few words earns an order
-// bonus. first is work space of len(q).
-func (ix *Index) proximity(q []QueryTerm, at map[int32][]int, doc int32, first []int) (phrase, order float64) {
+// bonus. inQuery marks the terms of at; first is work space of len(q).
+func (ix *Index) proximity(q []QueryTerm, at map[int32][]int, inQuery []uint64, doc int32, first []int) (phrase, order float64) {
 	for i := range first {
 		first[i] = -1
 	}
 	for p, t := range ix.docs[doc] {
+		if inQuery[t/64]&(1<<uint(t%64)) == 0 {
+			continue // most words of a sentence are not the question's: skip the map
+		}
 		for _, i := range at[t] {
 			if first[i] < 0 {
 				first[i] = p

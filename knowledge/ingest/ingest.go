@@ -507,8 +507,8 @@ func findPublisher(doc *Document, blocks []*block) {
 		return
 	}
 	for _, b := range blocks {
-		if b.kind != bodyBlock {
-			continue
+		if b.kind != bodyBlock || !(strings.Contains(b.text, "report") || strings.Contains(b.text, "told ") || strings.Contains(b.text, "interview")) {
+			continue // the pattern is costly; most paragraphs name no publisher
 		}
 		if m := reportsBy.FindStringSubmatch(b.text); m != nil {
 			for _, g := range m[1:] {
