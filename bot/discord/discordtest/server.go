@@ -3,7 +3,9 @@
 // (HELLO, IDENTIFY, READY, RESUME, heartbeats, dispatches and close codes), so that a real
 // discordgo session can connect to it. It records every REST request and gateway step for
 // tests to check, and can misbehave on purpose: answer with 429, send op 7 instead of READY,
-// drop the connection, refuse a token or the Message Content intent.
+// drop the connection, refuse a token or the Message Content intent, fail with 5xx. Like
+// Discord it validates messages against the limits on their length, and delivers a message
+// sent again with the same nonce (enforce_nonce) only once.
 package discordtest
 
 import (
@@ -17,6 +19,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	"github.com/gorilla/websocket"
 )
@@ -62,8 +65,6 @@ type Step struct {
 type Server struct {
 	// URL is the base URL to use instead of https://discord.com.
 	URL string
-	// Token is the bare bot token the gateway accepts.
-	Token string
 	// HeartbeatInterval is what HELLO asks of the client.
 	HeartbeatInterval time.Duration
 
@@ -72,18 +73,51 @@ type Server struct {
 	steps    chan Step
 
 	mu              sync.Mutex
+	token           string  // the bare bot token the server accepts
 	conn            *gwConn // the identified or resumed connection dispatches go to
 	conns           []*gwConn
 	sessionID       string
 	sessions        int
 	seq             int64
 	sent            []dispatch // this session's dispatches, replayed on RESUME
-	nextID          int64
+	lastID          int64
 	op7             int
 	disallowContent bool
 	limits          []*limit
+	failures        []*failure
 	recorded        []Request
 	heartbeats      int
+	nonces          map[string]map[string]any // message sent per channel and nonce
+	delivered       []Message
+	guilds          map[string]Guild
+	dms             map[string]string // DM channel per user
+}
+
+// Message is a message the server delivered to a channel: created, or sent through an
+// interaction (a callback or an edit of its response).
+type Message struct {
+	ChannelID string
+	Body      map[string]any
+}
+
+// Guild is a server as GET /guilds/{id} shows it: its owner and its roles.
+type Guild struct {
+	ID      string
+	OwnerID string
+	Roles   []Role
+}
+
+// Role is a guild role; the role whose ID is the guild's is @everyone.
+type Role struct {
+	ID          string
+	Name        string
+	Permissions int64
+}
+
+type failure struct {
+	method, prefix string
+	n, status      int
+	processed      bool
 }
 
 type limit struct {
@@ -118,11 +152,13 @@ func (c *gwConn) close(code int, text string) {
 // NewServer starts a fake Discord that accepts token. Close it when done.
 func NewServer(token string) *Server {
 	s := &Server{
-		Token:             token,
+		token:             token,
 		HeartbeatInterval: time.Second,
 		requests:          make(chan Request, 256),
 		steps:             make(chan Step, 256),
-		nextID:            200000000000000000,
+		nonces:            map[string]map[string]any{},
+		guilds:            map[string]Guild{},
+		dms:               map[string]string{},
 	}
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /gateway/", s.gateway)
@@ -132,6 +168,8 @@ func NewServer(token string) *Server {
 	mux.HandleFunc("PUT /api/v9/applications/{app}/commands", s.rest(true, s.commands))
 	mux.HandleFunc("PUT /api/v9/applications/{app}/guilds/{guild}/commands", s.rest(true, s.commands))
 	mux.HandleFunc("POST /api/v9/channels/{channel}/messages", s.rest(true, s.createMessage))
+	mux.HandleFunc("GET /api/v9/guilds/{guild}", s.rest(true, s.guild))
+	mux.HandleFunc("POST /api/v9/users/@me/channels", s.rest(true, s.directChannel))
 	mux.HandleFunc("POST /api/v9/interactions/{id}/{token}/callback", s.rest(false, s.callback))
 	mux.HandleFunc("PATCH /api/v9/webhooks/{app}/{token}/messages/{message}", s.rest(false, s.createMessage))
 	mux.HandleFunc("POST /api/v9/webhooks/{app}/{token}", s.rest(false, s.createMessage))
@@ -168,6 +206,13 @@ func (s *Server) Recorded() []Request {
 	return append([]Request(nil), s.recorded...)
 }
 
+// Delivered returns the messages delivered so far, each once however often it was sent.
+func (s *Server) Delivered() []Message {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return append([]Message(nil), s.delivered...)
+}
+
 // Heartbeats returns how many heartbeats the server has acknowledged.
 func (s *Server) Heartbeats() int {
 	s.mu.Lock()
@@ -188,6 +233,36 @@ func (s *Server) RateLimit(method, prefix string, n int, retryAfter time.Duratio
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.limits = append(s.limits, &limit{method: method, prefix: prefix, n: n, retryAfter: retryAfter})
+}
+
+// Fail answers the next n requests whose method is method and whose path starts with
+// prefix with status (a 5xx). With processed the request takes effect first, as when
+// Discord's answer is lost on the way back.
+func (s *Server) Fail(method, prefix string, n, status int, processed bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.failures = append(s.failures, &failure{method: method, prefix: prefix, n: n, status: status, processed: processed})
+}
+
+// AddGuild makes GET /guilds/{id} answer with g.
+func (s *Server) AddGuild(g Guild) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.guilds[g.ID] = g
+}
+
+// SetToken changes the token the server accepts, as resetting it in the developer portal
+// does: a session with the old token is refused when it resumes.
+func (s *Server) SetToken(token string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.token = token
+}
+
+func (s *Server) auth() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return "Bot " + s.token
 }
 
 // SendOp7InsteadOfReady answers the next n IDENTIFYs with op 7 (reconnect) instead of READY.
@@ -244,12 +319,21 @@ func (s *Server) DropConnection() {
 	}
 }
 
-// NewID returns a fresh snowflake.
+// discordEpoch is the start of Discord's snowflakes: 2015-01-01 in Unix milliseconds.
+const discordEpoch = 1420070400000
+
+// Snowflake returns an ID made at t, as Discord makes them.
+func Snowflake(t time.Time, seq int64) string {
+	return strconv.FormatInt((t.UnixMilli()-discordEpoch)<<22|seq&0xfff, 10)
+}
+
+// NewID returns a fresh snowflake made now.
 func (s *Server) NewID() string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.nextID++
-	return strconv.FormatInt(s.nextID, 10)
+	id, _ := strconv.ParseInt(Snowflake(time.Now(), 0), 10, 64)
+	s.lastID = max(id, s.lastID+1)
+	return strconv.FormatInt(s.lastID, 10)
 }
 
 func (s *Server) step(st Step) {
@@ -327,7 +411,7 @@ func (s *Server) identify(c *gwConn, raw json.RawMessage) bool {
 	disallowed := s.disallowContent && d.Intents&messageContentIntent != 0
 	s.mu.Unlock()
 	switch {
-	case d.Token != "Bot "+s.Token:
+	case d.Token != s.auth():
 		s.step(Step{Kind: "closed", Code: 4004}) // before the client can reconnect
 		c.close(4004, "Authentication failed.")
 		return false
@@ -369,7 +453,7 @@ func (s *Server) resume(c *gwConn, raw json.RawMessage) bool {
 	}
 	_ = json.Unmarshal(raw, &d)
 	s.step(Step{Kind: "resume"})
-	if d.Token != "Bot "+s.Token {
+	if d.Token != s.auth() {
 		s.step(Step{Kind: "closed", Code: 4004}) // before the client can reconnect
 		c.close(4004, "Authentication failed.")
 		return false
@@ -403,11 +487,17 @@ func (s *Server) rest(auth bool, h restHandler) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		body, _ := io.ReadAll(r.Body)
 		status, out := s.limited(r)
-		if status == 0 && auth && r.Header.Get("Authorization") != "Bot "+s.Token {
+		if status == 0 && auth && r.Header.Get("Authorization") != s.auth() {
 			status, out = http.StatusUnauthorized, map[string]any{"message": "401: Unauthorized", "code": 0}
 		}
 		if status == 0 {
-			status, out = h(w, r, body)
+			fail, processed := s.failing(r)
+			if fail == 0 || processed {
+				status, out = h(w, r, body)
+			}
+			if fail != 0 {
+				status, out = fail, map[string]any{"message": "500: Internal Server Error", "code": 0}
+			}
 		}
 		w.Header().Set("Content-Type", "application/json")
 		w.WriteHeader(status)
@@ -439,6 +529,19 @@ func (s *Server) limited(r *http.Request) (int, any) {
 	return 0, nil
 }
 
+// failing reports the 5xx status the request gets, if any, and whether it takes effect.
+func (s *Server) failing(r *http.Request) (int, bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for _, f := range s.failures {
+		if f.n > 0 && f.method == r.Method && strings.HasPrefix(r.URL.Path, f.prefix) {
+			f.n--
+			return f.status, f.processed
+		}
+	}
+	return 0, false
+}
+
 func (s *Server) gatewayURL(_ http.ResponseWriter, r *http.Request, _ []byte) (int, any) {
 	return http.StatusOK, map[string]any{
 		"url":                 "ws://" + r.Host + "/gateway",
@@ -460,27 +563,154 @@ func (s *Server) commands(_ http.ResponseWriter, r *http.Request, body []byte) (
 	return http.StatusOK, cmds
 }
 
+func (s *Server) guild(_ http.ResponseWriter, r *http.Request, _ []byte) (int, any) {
+	s.mu.Lock()
+	g, ok := s.guilds[r.PathValue("guild")]
+	s.mu.Unlock()
+	if !ok {
+		return http.StatusNotFound, map[string]any{"message": "Unknown Guild", "code": 10004}
+	}
+	roles := []any{}
+	for _, role := range g.Roles {
+		roles = append(roles, map[string]any{"id": role.ID, "name": role.Name, "permissions": strconv.FormatInt(role.Permissions, 10)})
+	}
+	return http.StatusOK, map[string]any{"id": g.ID, "name": "a server", "owner_id": g.OwnerID, "roles": roles}
+}
+
+// DirectChannel returns the ID of the bot's DM channel with a user, opening it if need be.
+func (s *Server) DirectChannel(userID string) string {
+	s.mu.Lock()
+	ch, ok := s.dms[userID]
+	s.mu.Unlock()
+	if ok {
+		return ch
+	}
+	ch = s.NewID()
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if prev, ok := s.dms[userID]; ok {
+		return prev
+	}
+	s.dms[userID] = ch
+	return ch
+}
+
+func (s *Server) directChannel(_ http.ResponseWriter, _ *http.Request, body []byte) (int, any) {
+	var d struct {
+		RecipientID string `json:"recipient_id"`
+	}
+	if err := json.Unmarshal(body, &d); err != nil || d.RecipientID == "" {
+		return invalid("recipient_id")
+	}
+	return http.StatusOK, map[string]any{"id": s.DirectChannel(d.RecipientID), "type": 1}
+}
+
+func invalid(why string) (int, any) {
+	return http.StatusBadRequest, map[string]any{"message": "Invalid Form Body: " + why, "code": 50035}
+}
+
 // createMessage answers a message sent, edited or sent through an interaction's webhook.
+// A message with the nonce of one sent before to the channel, with enforce_nonce, is that
+// message again.
 func (s *Server) createMessage(_ http.ResponseWriter, r *http.Request, body []byte) (int, any) {
 	var m map[string]any
 	if err := json.Unmarshal(body, &m); err != nil {
-		return http.StatusBadRequest, map[string]any{"message": "Invalid Form Body", "code": 50035}
+		return invalid(err.Error())
 	}
-	if r.URL.Query().Get("wait") == "false" {
-		return http.StatusNoContent, nil
+	if why := checkMessage(m); why != "" {
+		return invalid(why)
 	}
-	m["id"] = s.NewID()
-	m["channel_id"] = r.PathValue("channel")
+	content, _ := m["content"].(string)
+	embeds, _ := m["embeds"].([]any)
+	if r.Method == http.MethodPost && content == "" && len(embeds) == 0 {
+		return http.StatusBadRequest, map[string]any{"message": "Cannot send an empty message", "code": 50006}
+	}
+	ch := r.PathValue("channel")
+	nonce, _ := m["nonce"].(string)
+	enforce, _ := m["enforce_nonce"].(bool)
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if prev, ok := s.nonces[ch][nonce]; ok && enforce && nonce != "" {
+		return http.StatusOK, prev
+	}
+	s.lastID++
+	m["id"] = strconv.FormatInt(s.lastID, 10)
+	m["channel_id"] = ch
 	m["type"] = 0
 	m["timestamp"] = time.Now().UTC().Format(time.RFC3339)
 	m["author"] = map[string]any{"id": BotID, "username": BotName, "bot": true}
+	if nonce != "" {
+		if s.nonces[ch] == nil {
+			s.nonces[ch] = map[string]any{}
+		}
+		s.nonces[ch][nonce] = m
+	}
+	s.delivered = append(s.delivered, Message{ChannelID: ch, Body: m})
+	if r.URL.Query().Get("wait") == "false" {
+		return http.StatusNoContent, nil
+	}
 	return http.StatusOK, m
 }
 
 func (s *Server) callback(_ http.ResponseWriter, _ *http.Request, body []byte) (int, any) {
 	var m map[string]any
 	if err := json.Unmarshal(body, &m); err != nil {
-		return http.StatusBadRequest, map[string]any{"message": "Invalid Form Body", "code": 50035}
+		return invalid(err.Error())
+	}
+	if data, ok := m["data"].(map[string]any); ok {
+		if why := checkMessage(data); why != "" {
+			return invalid(why)
+		}
+		if m["type"] == float64(4) {
+			s.mu.Lock()
+			s.delivered = append(s.delivered, Message{Body: data})
+			s.mu.Unlock()
+		}
 	}
 	return http.StatusNoContent, nil
+}
+
+// checkMessage returns why Discord would refuse a message body, or "".
+// https://discord.com/developers/docs/resources/message#embed-object-embed-limits
+func checkMessage(m map[string]any) string {
+	str := func(v any) string { s, _ := v.(string); return s }
+	n := utf8.RuneCountInString
+	if n(str(m["content"])) > 2000 {
+		return "content is longer than 2000"
+	}
+	if nonce := str(m["nonce"]); n(nonce) > 25 {
+		return "nonce is longer than 25"
+	}
+	embeds, _ := m["embeds"].([]any)
+	if len(embeds) > 10 {
+		return "more than 10 embeds"
+	}
+	total := 0
+	for _, raw := range embeds {
+		e, _ := raw.(map[string]any)
+		title, desc := str(e["title"]), str(e["description"])
+		if n(title) > 256 || n(desc) > 4096 {
+			return "embed title or description too long"
+		}
+		total += n(title) + n(desc)
+		fields, _ := e["fields"].([]any)
+		if len(fields) > 25 {
+			return "more than 25 fields"
+		}
+		for _, rf := range fields {
+			f, _ := rf.(map[string]any)
+			name, value := str(f["name"]), str(f["value"])
+			if name == "" || value == "" || n(name) > 256 || n(value) > 1024 {
+				return "embed field empty or too long"
+			}
+			total += n(name) + n(value)
+		}
+		if foot, ok := e["footer"].(map[string]any); ok {
+			total += n(str(foot["text"]))
+		}
+	}
+	if total > 6000 {
+		return "embeds longer than 6000 in all"
+	}
+	return ""
 }
