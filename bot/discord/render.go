@@ -22,33 +22,34 @@ const (
 	maxFields      = 25
 	maxFieldName   = 256
 	maxFieldValue  = 1024
-	maxEmbedTotal  = 6000
+	maxEmbedTotal  = 6000 // all the embeds of one message together
+	maxEmbeds      = 10
+	maxNonce       = 25
+	maxCustomID    = 100
 )
 
 // embedColor is the stripe beside azchina's embeds.
 const embedColor = 0x1F8B4C
 
-// payload is a reply as Discord shows it: message text, embeds, or both.
+// payload is a reply as Discord shows it: message text, embeds, or both, and the vote
+// buttons under an answer.
 type payload struct {
-	Content   string
-	Embeds    []*discordgo.MessageEmbed
-	Ephemeral bool
-}
-
-// noMentions lets a message ping no one. Parse must be an empty slice, not nil: nil is sent
-// as null, which Discord reads as "parse the default mentions", @everyone included.
-func noMentions() *discordgo.MessageAllowedMentions {
-	return &discordgo.MessageAllowedMentions{Parse: []discordgo.AllowedMentionType{}}
+	Content    string
+	Embeds     []*discordgo.MessageEmbed
+	Components []discordgo.MessageComponent
+	Ephemeral  bool
 }
 
 // render turns a router reply into a Discord message within Discord's limits. Answers and
 // lists become an embed; notices and refusals become message text. Every string is escaped
-// so that whatever it holds (Markdown, <@mentions>, @everyone) shows as written.
+// so that whatever it holds (Markdown, <@mentions>, @everyone) shows as written. An answer
+// the journal keeps gets 👍/👎 buttons.
 func render(r bot.Reply) payload {
 	p := payload{Ephemeral: r.Private}
 	switch {
 	case r.Kind == bot.AnswerReply && r.Answer != nil:
 		p.Embeds = []*discordgo.MessageEmbed{answerEmbed(r.Title, *r.Answer)}
+		p.Components = voteButtons(r.AnswerID)
 	case r.Kind == bot.ListReply:
 		p.Embeds = []*discordgo.MessageEmbed{listEmbed(r.Title, r.Items)}
 	default:
@@ -149,6 +150,42 @@ func listEmbed(title string, items []string) *discordgo.MessageEmbed {
 	return e
 }
 
+// Votes are button presses whose custom ID is "vote:up:ID" or "vote:down:ID", ID naming an
+// answer in the journal.
+const (
+	votePrefix = "vote:"
+	voteUp     = "up"
+	voteDown   = "down"
+)
+
+// voteButtons are the 👍/👎 buttons under an answer; none when it has no ID to vote on.
+func voteButtons(answerID string) []discordgo.MessageComponent {
+	if answerID == "" || len(votePrefix+voteDown+":"+answerID) > maxCustomID {
+		return nil
+	}
+	// discordgo always sends "label", so each button has one rather than an empty one.
+	button := func(vote, emoji, label string) discordgo.Button {
+		return discordgo.Button{Style: discordgo.SecondaryButton, Emoji: &discordgo.ComponentEmoji{Name: emoji},
+			Label: label, CustomID: votePrefix + vote + ":" + answerID}
+	}
+	return []discordgo.MessageComponent{discordgo.ActionsRow{Components: []discordgo.MessageComponent{
+		button(voteUp, "👍", "Helpful"), button(voteDown, "👎", "Not helpful"),
+	}}}
+}
+
+// parseVote reads a vote button's custom ID.
+func parseVote(customID string) (answerID string, up, ok bool) {
+	rest, ok := strings.CutPrefix(customID, votePrefix)
+	if !ok {
+		return "", false, false
+	}
+	vote, id, ok := strings.Cut(rest, ":")
+	if !ok || id == "" || (vote != voteUp && vote != voteDown) {
+		return "", false, false
+	}
+	return id, vote == voteUp, true
+}
+
 // inline are the characters Discord reads as Markdown or mention syntax anywhere in a line.
 var inline = strings.NewReplacer(
 	`\`, `\\`, `*`, `\*`, `_`, `\_`, "`", "\\`", `~`, `\~`, `|`, `\|`,
@@ -156,9 +193,10 @@ var inline = strings.NewReplacer(
 )
 
 // escape makes text show as written in Discord: Markdown, masked links, mentions, headings
-// and lists are escaped with backslashes, which Discord hides.
+// and lists are escaped with backslashes, which Discord hides. Bytes that are not UTF-8
+// become U+FFFD.
 func escape(text string) string {
-	lines := strings.Split(inline.Replace(text), "\n")
+	lines := strings.Split(inline.Replace(strings.ToValidUTF8(text, "\uFFFD")), "\n")
 	for i, l := range lines {
 		lines[i] = escapeLineStart(l)
 	}
