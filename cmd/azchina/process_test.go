@@ -99,7 +99,7 @@ func start(t *testing.T, env map[string]string, stdin io.Reader, args ...string)
 	return p
 }
 
-// signal sends SIGTERM.
+// terminate sends SIGTERM.
 func (p *process) terminate(t *testing.T) {
 	t.Helper()
 	require.NoError(t, p.cmd.Process.Signal(syscall.SIGTERM))
