@@ -16,17 +16,18 @@ type Asked struct {
 	At       time.Time
 }
 
-// Gap is a question moderators should know of: asked and refused, or answered and voted
-// down, with how often.
+// Gap is a question moderators should know of: asked often, refused, or answered and
+// voted down, with how often.
 type Gap struct {
 	Question string
 	Answer   string // for a voted-down answer
 	Count    int
 }
 
-// Gaps is what /gaps reports.
+// Gaps is what /gaps reports for one chat.
 type Gaps struct {
-	Refused   []Gap // asked most and refused
+	Asked     []Gap // asked most (at least twice), answered or not
+	Refused   []Gap // refused most
 	VotedDown []Gap // answers with the most down-votes
 }
 
@@ -35,9 +36,10 @@ type Gaps struct {
 type Journal interface {
 	// Record keeps a question and returns its ID, which votes refer to.
 	Record(ctx context.Context, a Asked) (int64, error)
-	// Vote records one user's vote on an answer; a second vote by the same user replaces
-	// the first. It reports whether the answer exists.
+	// Vote records one user's vote on an answer given on the same platform; a second vote
+	// by the same user replaces the first. It reports whether there is such an answer.
 	Vote(ctx context.Context, id int64, platform Platform, userID string, up bool, at time.Time) (bool, error)
-	// Gaps returns the questions refused most and the answers voted down most since a time.
-	Gaps(ctx context.Context, since time.Time, limit int) (Gaps, error)
+	// Gaps returns one chat's questions asked most, refused most and the answers voted
+	// down most since a time, at most limit of each.
+	Gaps(ctx context.Context, platform Platform, chatID string, since time.Time, limit int) (Gaps, error)
 }

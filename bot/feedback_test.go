@@ -23,10 +23,11 @@ func TestVotesAndGaps(t *testing.T) {
 	e, err := knowledge.Load(seeds.FS)
 	require.NoError(t, err)
 	r := bot.NewRouter(e, bot.WithJournal(db))
-	msg := func(user, text string, moderator bool) bot.Message {
-		return bot.Message{Platform: bot.Telegram, ChatID: "-100", ChatKind: bot.Group, UserID: user, Text: text, BotName: "azchina_bot",
+	msgIn := func(chat, user, text string, moderator bool) bot.Message {
+		return bot.Message{Platform: bot.Telegram, ChatID: chat, ChatKind: bot.Group, UserID: user, Text: text, BotName: "azchina_bot",
 			Moderator: func(context.Context) (bool, error) { return moderator, nil }}
 	}
+	msg := func(user, text string, moderator bool) bot.Message { return msgIn("-100", user, text, moderator) }
 
 	answer, ok := r.Handle(ctx, msg("1", "/ask Where was the welcoming banquet held?", false))
 	require.True(t, ok)
@@ -42,6 +43,7 @@ func TestVotesAndGaps(t *testing.T) {
 	refusal, _ := r.Handle(ctx, msg("4", "/ask What is the GDP of Azerbaijan?", false))
 	assert.Empty(t, refusal.AnswerID, "no buttons under a refusal")
 	r.Handle(ctx, msg("5", "/ask what is the GDP of Azerbaijan?", false))
+	r.Handle(ctx, msgIn("-200", "6", "/ask Who won the football match?", false))
 
 	denied, ok := r.Handle(ctx, msg("4", "/gaps", false))
 	require.True(t, ok)
@@ -52,6 +54,13 @@ func TestVotesAndGaps(t *testing.T) {
 	require.Equal(t, bot.ListReply, gaps.Kind)
 	assert.True(t, gaps.Private, "shown to the moderator only")
 	all := strings.Join(gaps.Items, "\n")
+	assert.Contains(t, all, "Asked 2×: What is the GDP of Azerbaijan?")
 	assert.Contains(t, all, "Refused 2×: What is the GDP of Azerbaijan?")
 	assert.Contains(t, all, "Voted down 2×: Where was the welcoming banquet held?")
+	assert.NotContains(t, all, "football", "another chat's questions are its own")
+
+	empty, ok := r.Handle(ctx, msgIn("-300", "9", "/gaps", true))
+	require.True(t, ok)
+	assert.Contains(t, empty.Text, "in the last 7 days")
+	assert.True(t, empty.Private)
 }

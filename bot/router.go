@@ -41,9 +41,10 @@ func (noObserver) Question(string, string, time.Duration) {}
 
 // Defaults for a Router.
 const (
-	DefaultMaxQuestion = 1000             // characters
-	DefaultLimit       = 5                // questions …
-	DefaultLimitPer    = 30 * time.Second // … per this span, in bursts of up to DefaultLimit
+	DefaultMaxQuestion = 1000               // characters
+	DefaultLimit       = 5                  // questions …
+	DefaultLimitPer    = 30 * time.Second   // … per this span, in bursts of up to DefaultLimit
+	GapsWindow         = 7 * 24 * time.Hour // how far back /gaps looks
 )
 
 // Router turns platform-neutral messages into replies: it parses commands, decides whether
@@ -269,8 +270,8 @@ func (r *Router) Vote(ctx context.Context, platform Platform, userID, answerID s
 	return Reply{Kind: NoticeReply, Text: "Thanks — noted. Moderators see answers voted down in /gaps."}
 }
 
-// gaps lists, for moderators, the questions refused most and the answers voted down most
-// in the last week.
+// gaps lists, for the moderators of a chat, the questions asked most and refused most
+// there in the last week, and the answers voted down most.
 func (r *Router) gaps(ctx context.Context, m Message) Reply {
 	if !r.isModerator(ctx, m) {
 		return r.notice(m, "Only moderators can see /gaps here.")
@@ -278,12 +279,15 @@ func (r *Router) gaps(ctx context.Context, m Message) Reply {
 	if r.journal == nil {
 		return r.notice(m, "I keep no record of questions here.")
 	}
-	g, err := r.journal.Gaps(ctx, r.now().Add(-7*24*time.Hour), 10)
+	g, err := r.journal.Gaps(ctx, m.Platform, m.ChatID, r.now().Add(-GapsWindow), 10)
 	if err != nil {
 		r.log.Error("list gaps", "err", err)
 		return r.notice(m, "I could not read the record of questions. Please try again later.")
 	}
 	var items []string
+	for _, x := range g.Asked {
+		items = append(items, fmt.Sprintf("Asked %d×: %s", x.Count, truncateRunes(x.Question, 200)))
+	}
 	for _, x := range g.Refused {
 		items = append(items, fmt.Sprintf("Refused %d×: %s", x.Count, truncateRunes(x.Question, 200)))
 	}
@@ -291,9 +295,11 @@ func (r *Router) gaps(ctx context.Context, m Message) Reply {
 		items = append(items, fmt.Sprintf("Voted down %d×: %s → %s", x.Count, truncateRunes(x.Question, 150), truncateRunes(x.Answer, 150)))
 	}
 	if len(items) == 0 {
-		return r.notice(m, "No refused questions and no answers voted down in the last 7 days.")
+		return Reply{Kind: NoticeReply, Text: "No question asked twice, none refused and no answer voted down here in the last 7 days.",
+			ReplyTo: m.MessageID, Private: true}
 	}
-	return Reply{Kind: ListReply, Title: "Gaps in the last 7 days: questions to add articles for", Items: items, ReplyTo: m.MessageID, Private: true}
+	return Reply{Kind: ListReply, Title: "Gaps here in the last 7 days: questions asked most, refused, and answers voted down",
+		Items: items, ReplyTo: m.MessageID, Private: true}
 }
 
 // isModerator asks the adapter whether the sender moderates the chat.

@@ -6,6 +6,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -221,19 +223,30 @@ func TestObserverCountsOutcomes(t *testing.T) {
 	assert.Equal(t, map[string]int{"telegram/answered": 1, "telegram/refused": 1, "telegram/rate_limited": 1}, obs.outcomes)
 }
 
+// FuzzParseCommand: any text either is no command or parses into a name of at most 32
+// letters, digits, "_" or "-", in lower case, the bot it is addressed to and trimmed
+// arguments, all taken from the text as written.
 func FuzzParseCommand(f *testing.F) {
-	for _, s := range []string{"/ask q", "/ask@bot q", "/", "//", "/é", "/ask\x00", "/" + strings.Repeat("a", 33), "text /ask", "/ask@"} {
+	for _, s := range []string{"/ask q", "/ask@bot q", "/", "//", "/é", "/ask\x00", "/" + strings.Repeat("a", 33), "text /ask", "/ask@",
+		"  /Digest schedule 09:00 Asia/Baku 3", "/digest@azchina_bot\tstatus", "/ask\u00a0what?", "/ASK@Bot@x y", "/\xff", "/gaps\n\nmore", "/İ"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		c, ok := ParseCommand(s)
 		if !ok {
+			require.Equal(t, Command{}, c)
 			return
 		}
 		require.NotEmpty(t, c.Name)
 		require.Equal(t, strings.ToLower(c.Name), c.Name)
-		require.NotContains(t, c.Name, "@")
+		require.LessOrEqual(t, utf8.RuneCountInString(c.Name), 32)
+		for _, r := range c.Name {
+			require.True(t, r == '_' || r == '-' || unicode.IsLetter(r) || unicode.IsDigit(r), "%q in the name", r)
+		}
+		require.NotContains(t, c.For, " ")
 		require.Equal(t, strings.TrimSpace(c.Args), c.Args)
+		require.True(t, strings.HasSuffix(strings.TrimRightFunc(s, unicode.IsSpace), c.Args), "the arguments as written")
+		require.True(t, strings.HasPrefix(strings.TrimLeftFunc(s, unicode.IsSpace), "/"))
 	})
 }
 

@@ -1,14 +1,13 @@
 package config
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
-	"io"
 	"log/slog"
 	"net"
 	"net/url"
 	"os"
+	"reflect"
 	"regexp"
 	"strconv"
 	"strings"
@@ -75,8 +74,8 @@ type Duration time.Duration
 // UnmarshalYAML reads "30s".
 func (d *Duration) UnmarshalYAML(n *yaml.Node) error {
 	v, err := time.ParseDuration(n.Value)
-	if err != nil {
-		return fmt.Errorf("line %d: %q is not a duration such as 30s or 5m", n.Line, n.Value)
+	if n.Kind != yaml.ScalarNode || err != nil {
+		return fmt.Errorf("line %d: %s is not a duration such as 30s or 5m", n.Line, shown(n))
 	}
 	*d = Duration(v)
 	return nil
@@ -127,10 +126,10 @@ func Load(path string, getenv func(string) string) (Config, error) {
 	if path != "" {
 		raw, err := os.ReadFile(path)
 		if err != nil {
-			return Config{}, fmt.Errorf("settings file: %w", err)
+			return Config{}, fmt.Errorf("settings file (--config or %s): %w", EnvConfig, err)
 		}
 		if err := decode(raw, &c); err != nil {
-			return Config{}, fmt.Errorf("settings file %s: %w", path, err)
+			return Config{}, fmt.Errorf("%s: %w", path, err)
 		}
 	}
 	for env, dst := range map[string]*string{
@@ -165,13 +164,122 @@ func lookup(getenv func(string) string, key string) (string, bool) {
 	return v, v != ""
 }
 
+// decode reads a settings file into c. Every unknown key and every value of the wrong
+// kind is an error that names the key, its line and what is wrong.
 func decode(raw []byte, c *Config) error {
-	dec := yaml.NewDecoder(bytes.NewReader(raw))
-	dec.KnownFields(true)
-	if err := dec.Decode(c); err != nil && !errors.Is(err, io.EOF) {
+	var root yaml.Node
+	if err := yaml.Unmarshal(raw, &root); err != nil {
 		return err
 	}
-	return nil
+	if len(root.Content) == 0 {
+		return nil // an empty file, or only comments
+	}
+	doc := root.Content[0]
+	if errs := checkNode(doc, reflect.TypeOf(*c), ""); len(errs) > 0 {
+		return errors.Join(errs...)
+	}
+	return doc.Decode(c)
+}
+
+// secrets are the settings that are never read from the file, with what to do instead.
+var secrets = map[string]string{
+	"telegram.token":          "set " + EnvTelegramToken + ", or telegram.token_file to a file that holds it",
+	"discord.token":           "set " + EnvDiscordToken + ", or discord.token_file to a file that holds it",
+	"telegram.webhook.secret": "set " + EnvWebhookSecret,
+}
+
+// checkNode checks that n fits the settings type t at path: known keys only, and values
+// of the right kind.
+func checkNode(n *yaml.Node, t reflect.Type, path string) []error {
+	at := func(key string, line int, format string, args ...any) error {
+		return fmt.Errorf("%s (line %d): %s", key, line, fmt.Sprintf(format, args...))
+	}
+	if t.Kind() != reflect.Struct {
+		if err := n.Decode(reflect.New(t).Interface()); err != nil {
+			return []error{at(path, n.Line, "%s is not %s", shown(n), kindName(t))}
+		}
+		return nil
+	}
+	if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
+		return nil // "webhook:" with nothing under it
+	}
+	if n.Kind != yaml.MappingNode {
+		name := path
+		if name == "" {
+			name = "the settings file"
+		}
+		return []error{at(name, n.Line, "want settings under it (key: value), not %s", shown(n))}
+	}
+	var errs []error
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		key, value := n.Content[i], n.Content[i+1]
+		full := key.Value
+		if path != "" {
+			full = path + "." + key.Value
+		}
+		field, ok := fieldByTag(t, key.Value)
+		switch {
+		case ok:
+			errs = append(errs, checkNode(value, field.Type, full)...)
+		case secrets[full] != "":
+			errs = append(errs, at(full, key.Line, "secrets never go in the settings file: %s", secrets[full]))
+		default:
+			errs = append(errs, at(full, key.Line, "unknown setting; the settings there are %s (see config/azchina.example.yaml)", strings.Join(tags(t), ", ")))
+		}
+	}
+	return errs
+}
+
+// fieldByTag returns the field of struct t whose yaml name is name.
+func fieldByTag(t reflect.Type, name string) (reflect.StructField, bool) {
+	for i := range t.NumField() {
+		f := t.Field(i)
+		if tag, _, _ := strings.Cut(f.Tag.Get("yaml"), ","); tag == name && tag != "-" {
+			return f, true
+		}
+	}
+	return reflect.StructField{}, false
+}
+
+// tags lists the yaml names of struct t's fields.
+func tags(t reflect.Type) []string {
+	var out []string
+	for i := range t.NumField() {
+		if tag, _, _ := strings.Cut(t.Field(i).Tag.Get("yaml"), ","); tag != "" && tag != "-" {
+			out = append(out, tag)
+		}
+	}
+	return out
+}
+
+// kindName says what a value of type t is, for a reader.
+func kindName(t reflect.Type) string {
+	switch {
+	case t == reflect.TypeOf(Duration(0)):
+		return "a duration such as 30s or 5m"
+	case t.Kind() == reflect.Int:
+		return "a whole number"
+	case t.Kind() == reflect.String:
+		return "text"
+	case t.Kind() == reflect.Slice:
+		return "a list of " + strings.TrimPrefix(kindName(t.Elem()), "a ")
+	}
+	return t.String()
+}
+
+// shown quotes a value from the file for an error message.
+func shown(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "a group of settings"
+	case yaml.SequenceNode:
+		return "a list"
+	}
+	v := n.Value
+	if len(v) > 40 {
+		v = v[:40] + "…"
+	}
+	return strconv.Quote(v)
 }
 
 func readToken(path string) (string, error) {
@@ -214,20 +322,22 @@ func (c Config) Validate() error {
 	if c.Limits.MaxQuestion < 10 || c.Limits.MaxQuestion > 4000 {
 		bad("limits.max_question", "%d is not between 10 and 4000", c.Limits.MaxQuestion)
 	}
-	if err := checkBaseURL(c.Telegram.APIURL); err != nil {
+	if err := checkBaseURL(c.Telegram.APIURL, "telegram"); err != nil {
 		bad("telegram.api_url ("+EnvTelegramAPI+")", "%v", err)
 	}
-	if err := checkBaseURL(c.Discord.APIURL); err != nil {
+	if err := checkBaseURL(c.Discord.APIURL, "discord"); err != nil {
 		bad("discord.api_url ("+EnvDiscordAPI+")", "%v", err)
 	}
 	if c.Discord.Guild != "" && !snowflake.MatchString(c.Discord.Guild) {
 		bad("discord.guild ("+EnvDiscordGuild+")", "%q is not a server ID (digits; right-click the server, Copy Server ID)", c.Discord.Guild)
 	}
-	if strings.ContainsAny(c.Telegram.Token, " \t\n") || strings.ContainsAny(c.Discord.Token, " \t\n") {
-		bad("token", "a token holds no spaces: give it bare, without a \"Bot \" prefix")
+	if strings.ContainsAny(c.Telegram.Token, " \t\r\n") {
+		bad("telegram token ("+EnvTelegramToken+")", "a token holds no spaces: give it as @BotFather shows it")
 	}
 	if strings.HasPrefix(c.Discord.Token, "Bot ") {
 		bad("discord token ("+EnvDiscordToken+")", "give the token bare: azchina adds the \"Bot \" prefix itself")
+	} else if strings.ContainsAny(c.Discord.Token, " \t\r\n") {
+		bad("discord token ("+EnvDiscordToken+")", "a token holds no spaces: copy it again from the Bot page of the developer portal")
 	}
 	w := c.Telegram.Webhook
 	if w.URL != "" || w.Listen != "" {
@@ -249,18 +359,29 @@ func validPort(p string) bool {
 	return err == nil && n >= 0 && n <= 65535
 }
 
-// checkBaseURL accepts http(s)://host[:port] with no path: the adapters add /bot… and
-// /api/v9 themselves.
-func checkBaseURL(s string) error {
+// checkBaseURL accepts http(s)://host[:port][/prefix], the base the adapters add their
+// own paths to (Telegram's /bot<token>/…, Discord's /api/v9/…). A URL that already holds
+// that path is refused with the base to give instead, and never quoted when it may hold
+// a token.
+func checkBaseURL(s string, platform string) error {
 	u, err := url.Parse(s)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		if strings.Contains(s, ":") && strings.Contains(s, "/bot") {
+			return errors.New("not a base URL such as http://127.0.0.1:8443")
+		}
 		return fmt.Errorf("%q is not a base URL such as http://127.0.0.1:8443", s)
 	}
-	if strings.HasSuffix(u.Path, "/api") || strings.Contains(u.Path, "/api/") {
-		return fmt.Errorf("%q ends in /api: give the base URL without it, e.g. %s://%s", s, u.Scheme, u.Host)
+	base := u.Scheme + "://" + u.Host
+	for _, seg := range strings.Split(u.Path, "/") {
+		switch {
+		case platform == "telegram" && strings.HasPrefix(seg, "bot") && strings.Contains(seg, ":"):
+			return fmt.Errorf("holds /bot and the token: give the base URL only, e.g. %s, and the token in %s", base, EnvTelegramToken)
+		case platform == "telegram" && seg == "bot", platform == "discord" && seg == "api":
+			return fmt.Errorf("%q holds /%s: give the base URL without it, e.g. %s", s, seg, base)
+		}
 	}
-	if u.RawQuery != "" || u.Fragment != "" {
-		return fmt.Errorf("%q has a query or fragment: give the base URL only", s)
+	if u.RawQuery != "" || u.Fragment != "" || u.User != nil {
+		return fmt.Errorf("%s has a query, fragment or user name: give the base URL only, e.g. %s", u.Redacted(), base)
 	}
 	return nil
 }

@@ -60,15 +60,27 @@ func (l *Live) Timeline() []Event { return l.Engine().Timeline() }
 // FollowUp reads a follow-up with the current engine.
 func (l *Live) FollowUp(q, prev string) (string, bool) { return l.Engine().FollowUp(q, prev) }
 
-// Reload reads the articles in fsys and swaps the new engine in, unless an article cannot
-// be read: then the old engine stays and the error names the article.
+// Reload reads the articles in fsys and swaps the new engine in, unless an article
+// cannot be read that the current engine did not already leave out for the same reason:
+// then the current engine stays, and the error names the article. (An article broken
+// from the start is left out again and does not hold up other changes.)
 func (l *Live) Reload(fsys fs.FS) error {
 	e, err := Load(fsys)
 	if err != nil {
-		return err
+		return fmt.Errorf("kept the articles as they were: %w", err)
 	}
-	if p := e.Problems(); len(p) > 0 {
-		return fmt.Errorf("kept the articles as they were: %w", errors.Join(p...))
+	known := map[string]bool{}
+	for _, p := range l.Engine().Problems() {
+		known[p.Error()] = true
+	}
+	var fresh []error
+	for _, p := range e.Problems() {
+		if !known[p.Error()] {
+			fresh = append(fresh, p)
+		}
+	}
+	if len(fresh) > 0 {
+		return fmt.Errorf("kept the articles as they were: %w", errors.Join(fresh...))
 	}
 	l.Swap(e)
 	return nil

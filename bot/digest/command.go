@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/azchina/azchina/bot"
@@ -96,8 +97,15 @@ func ParseRequest(args string) (Request, error) {
 	return r, nil
 }
 
-// quote shows a piece of the user's input in a reply, cut short.
+// quote shows a piece of the user's input in a reply, cut short, as valid UTF-8 with no
+// control characters: the reply goes back to the chat platform.
 func quote(s string) string {
+	s = strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) {
+			return '�'
+		}
+		return r
+	}, strings.ToValidUTF8(s, "�"))
 	if utf8.RuneCountInString(s) > 40 {
 		s = string([]rune(s)[:40]) + "…"
 	}

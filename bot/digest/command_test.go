@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -243,4 +245,47 @@ func TestNowWhenTheSendFails(t *testing.T) {
 	p.mu.Unlock()
 	tickAt(t, s, c, c.Now().Add(time.Minute))
 	assert.Equal(t, []string{"digest:telegram:-1001:2026-03-29"}, keys(p.Posted()), "the scheduler retries it, with no schedule")
+}
+
+// FuzzParseRequest: any arguments to /digest either parse into a request that is valid
+// to act on, or fail with a RequestError whose message is short, valid UTF-8 and free of
+// control characters other than line breaks — it goes back to the chat as written.
+func FuzzParseRequest(f *testing.F) {
+	for _, s := range []string{"", "preview", "NOW", "stop", "status", "schedule 09:00 Asia/Baku", "schedule 9:05 UTC 10",
+		"schedule 25:00 Asia/Baku", "schedule 09:00 Mars/Olympus", "schedule 09:00 Asia/Baku 0", "schedule 09:00 Asia/Baku 1000",
+		"schedule 09:00 Local", "schedule 09:00 ../../etc/passwd", "schedule 23:59 America/Argentina/Buenos_Aires 3",
+		"schedule\t09:00\u00a0Europe/Berlin", "schedule 09:00 Asia/Baku +3", "schedule ٠٩:٠٠ UTC", "schedule 09:00 \xff\x01",
+		"schedule 09:00 Asia/Baku 3 extra", "now please", "frobnicate " + strings.Repeat("x", 100)} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, args string) {
+		r, err := digest.ParseRequest(args)
+		if err != nil {
+			var re *digest.RequestError
+			require.True(t, errors.As(err, &re), "%T %v", err, err)
+			msg := err.Error()
+			require.NotEmpty(t, msg)
+			require.True(t, utf8.ValidString(msg), "%q", msg)
+			require.Less(t, utf8.RuneCountInString(msg), 400)
+			for _, c := range msg {
+				require.True(t, c == '\n' || !unicode.IsControl(c), "%q in %q", c, msg)
+			}
+			require.Equal(t, digest.Request{}, r)
+			return
+		}
+		switch r.Action {
+		case digest.ActionPreview, digest.ActionNow, digest.ActionStop, digest.ActionStatus:
+			require.Equal(t, digest.Request{Action: r.Action}, r)
+		case digest.ActionSchedule:
+			require.True(t, r.At.Hour >= 0 && r.At.Hour < 24 && r.At.Minute >= 0 && r.At.Minute < 60, "%+v", r.At)
+			_, err := digest.LoadZone(r.Zone)
+			require.NoError(t, err)
+			require.True(t, r.Count >= 1 && r.Count <= digest.MaxCount, "%d", r.Count)
+			again, err := digest.ParseRequest(fmt.Sprintf("schedule %s %s %d", r.At, r.Zone, r.Count))
+			require.NoError(t, err)
+			require.Equal(t, r, again, "what was understood reads back the same")
+		default:
+			t.Fatalf("action %q", r.Action)
+		}
+	})
 }

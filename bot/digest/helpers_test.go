@@ -5,6 +5,7 @@ import (
 	"errors"
 	"io"
 	"log/slog"
+	"maps"
 	"path/filepath"
 	"sync"
 	"testing"
@@ -84,6 +85,27 @@ func (p *poster) Posted() []digest.Digest {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	return append([]digest.Digest(nil), p.posted...)
+}
+
+// counter counts the digests posted, by platform.
+type counter struct {
+	mu     sync.Mutex
+	posted map[string]int
+}
+
+func (c *counter) DigestPosted(platform string) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.posted == nil {
+		c.posted = map[string]int{}
+	}
+	c.posted[platform]++
+}
+
+func (c *counter) Posted() map[string]int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return maps.Clone(c.posted)
 }
 
 // blockingPoster stands for a platform that does not answer: it holds every send until

@@ -10,6 +10,7 @@ import (
 	"os"
 	"regexp"
 	"sync"
+	"sync/atomic"
 	"time"
 	"unicode/utf8"
 
@@ -77,7 +78,7 @@ func (b Backoff) After(attempt int) (time.Duration, bool) {
 // share one database. It is safe for concurrent use.
 type Scheduler struct {
 	store       Store
-	composer    *Composer
+	composer    atomic.Pointer[Composer]
 	poster      Poster
 	now         func() time.Time
 	owner       string
@@ -87,6 +88,7 @@ type Scheduler struct {
 	poll        time.Duration
 	backoff     Backoff
 	log         *slog.Logger
+	observer    Observer
 	wake        chan struct{}
 	mu          sync.Mutex // guards zones
 	zones       map[string]*time.Location
@@ -121,18 +123,32 @@ func WithOwner(name string) Option { return func(s *Scheduler) { s.owner = name 
 // WithLogger sets the logger.
 func WithLogger(l *slog.Logger) Option { return func(s *Scheduler) { s.log = l } }
 
+// Observer is told of every digest posted (once per channel and day, not per attempt);
+// *ops.Metrics is one. It must be safe for concurrent use.
+type Observer interface {
+	DigestPosted(platform string)
+}
+
+type noObserver struct{}
+
+func (noObserver) DigestPosted(string) {}
+
+// WithObserver tells o of every digest posted.
+func WithObserver(o Observer) Option { return func(s *Scheduler) { s.observer = o } }
+
 // New returns a Scheduler keeping its state in st, composing digests from k and posting
 // them with p (nil: every post fails, which suits previews).
 func New(st Store, k Knowledge, p Poster, opts ...Option) *Scheduler {
 	s := &Scheduler{
-		store: st, composer: NewComposer(k), poster: p, now: time.Now,
+		store: st, poster: p, now: time.Now,
 		catchUp: DefaultCatchUp, lease: DefaultLease, sendTimeout: DefaultSendTimeout, poll: DefaultPoll,
-		backoff: DefaultBackoff, log: slog.Default(), wake: make(chan struct{}, 1),
+		backoff: DefaultBackoff, log: slog.Default(), observer: noObserver{}, wake: make(chan struct{}, 1),
 		zones: map[string]*time.Location{},
 	}
 	for _, o := range opts {
 		o(s)
 	}
+	s.Refresh(k)
 	if s.poster == nil {
 		s.poster = Posters{}
 	}
@@ -148,6 +164,11 @@ func New(st Store, k Knowledge, p Poster, opts ...Option) *Scheduler {
 	return s
 }
 
+// Refresh composes digests from k from now on: the articles were reloaded. Each
+// channel's rotation carries on; facts that are new join its current cycle, and facts
+// that are gone are no longer posted.
+func (s *Scheduler) Refresh(k Knowledge) { s.composer.Store(NewComposer(k)) }
+
 func defaultOwner() string {
 	host, _ := os.Hostname()
 	b := make([]byte, 4)
@@ -162,6 +183,7 @@ func (s *Scheduler) Name() string { return "digest" }
 // passes are logged and do not stop it.
 func (s *Scheduler) Run(ctx context.Context) error {
 	s.log.Info("digest scheduler started", "owner", s.owner)
+	defer s.log.Info("digest scheduler stopped")
 	for {
 		next, err := s.Tick(ctx)
 		if ctx.Err() != nil {
@@ -342,6 +364,7 @@ func (s *Scheduler) send(ctx context.Context, p Post) (Digest, error) {
 			s.log.Error("digest sent after another scheduler took the claim over: the day may have been posted twice",
 				"chat", p.Channel.String(), "day", p.Day.String())
 		} else {
+			s.observer.DigestPosted(string(p.Channel.Platform))
 			s.log.Info("digest posted", "chat", p.Channel.String(), "day", p.Day.String(), "facts", len(d.Items), "attempt", p.Attempts)
 		}
 		return d, nil
@@ -396,7 +419,7 @@ func (s *Scheduler) Preview(ctx context.Context, ch Channel, day Day, count int)
 	if err != nil {
 		return Digest{}, err
 	}
-	return s.composer.Compose(ch, day, count, rot), nil
+	return s.composer.Load().Compose(ch, day, count, rot), nil
 }
 
 // Plan is what "today" means for a channel: its local day and how many facts it gets.

@@ -3,6 +3,8 @@ package digest_test
 import (
 	"context"
 	"fmt"
+	"os"
+	"path/filepath"
 	"sync"
 	"testing"
 	"time"
@@ -12,6 +14,7 @@ import (
 
 	"github.com/azchina/azchina/bot"
 	"github.com/azchina/azchina/bot/digest"
+	"github.com/azchina/azchina/knowledge"
 )
 
 // tickAt moves the clock to t and runs one pass.
@@ -295,7 +298,9 @@ func TestFailedSendIsRetriedWithBackoff(t *testing.T) {
 		}
 		return nil
 	}}
-	s := newScheduler(t, dbPath(t), c, p, digest.WithBackoff(digest.Backoff{First: time.Minute, Max: time.Hour, Attempts: 5}))
+	counted := &counter{}
+	s := newScheduler(t, dbPath(t), c, p, digest.WithBackoff(digest.Backoff{First: time.Minute, Max: time.Hour, Attempts: 5}),
+		digest.WithObserver(counted))
 	schedule(t, s, "schedule 09:00 Asia/Baku")
 
 	tickAt(t, s, c, due)
@@ -325,6 +330,7 @@ func TestFailedSendIsRetriedWithBackoff(t *testing.T) {
 	assert.Equal(t, 3, st.Posts[0].Attempts)
 	tickAt(t, s, c, due.Add(time.Hour))
 	assert.Equal(t, 3, p.Calls(), "nothing more once sent")
+	assert.Equal(t, map[string]int{"telegram": 1}, counted.Posted(), "one digest posted, not one per attempt")
 }
 
 func TestFailedSendGivesUp(t *testing.T) {
@@ -505,4 +511,25 @@ func TestPanickingPosterFailsTheSend(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, digest.Retrying, st.Posts[0].State)
 	assert.Contains(t, st.Posts[0].LastError, "panic: adapter bug")
+}
+
+func TestRefreshComposesFromTheReloadedArticles(t *testing.T) {
+	c := newClock(time.Date(2026, 1, 1, 8, 0, 0, 0, time.UTC))
+	s := newScheduler(t, dbPath(t), c, nil)
+	before, err := s.Preview(ctx, tgChat, day(t, "2026-01-01"), 3)
+	require.NoError(t, err)
+
+	dir := t.TempDir()
+	article := "Azerbaijan and China open direct flights\n\nBAKU, Azerbaijan, June 2, 2025. Azerbaijan Airlines will fly from Baku to Chengdu twice a week from July, the airline said.\n"
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "flights.txt"), []byte(article), 0o644))
+	reloaded, err := knowledge.Load(os.DirFS(dir))
+	require.NoError(t, err)
+	s.Refresh(reloaded)
+	after, err := s.Preview(ctx, tgChat, day(t, "2026-01-01"), 3)
+	require.NoError(t, err)
+	require.NotEmpty(t, after.Items)
+	for _, it := range after.Items {
+		assert.Equal(t, "flights.txt", it.Answer.Citations[0].Source, "only the articles there are now")
+	}
+	assert.NotEqual(t, before.Rotated(), after.Rotated())
 }

@@ -25,10 +25,9 @@ type Handler interface {
 // Metrics counts what the adapter does on Discord; *ops.Metrics is one. Implementations
 // must be safe for concurrent use.
 type Metrics interface {
-	SendError(platform string)    // a reply or digest that could not be sent
-	Retry(platform string)        // a REST call tried again
-	Reconnect(platform string)    // a gateway connection made again after a loss
-	DigestPosted(platform string) // a digest posted
+	SendError(platform string) // a reply or digest that could not be sent
+	Retry(platform string)     // a REST call tried again
+	Reconnect(platform string) // a gateway connection made again after a loss
 }
 
 // Health is told whether the adapter is connected; *ops.Health is one. Implementations
@@ -39,10 +38,9 @@ type Health interface {
 
 type noMetrics struct{}
 
-func (noMetrics) SendError(string)    {}
-func (noMetrics) Retry(string)        {}
-func (noMetrics) Reconnect(string)    {}
-func (noMetrics) DigestPosted(string) {}
+func (noMetrics) SendError(string) {}
+func (noMetrics) Retry(string)     {}
+func (noMetrics) Reconnect(string) {}
 
 type noHealth struct{}
 

@@ -34,7 +34,6 @@ func (a *Adapter) PostDigest(ctx context.Context, d digest.Digest) error {
 			return fmt.Errorf("post digest to channel %s (message %d of %d): %w", d.Channel.ChatID, i+1, len(parts), err)
 		}
 	}
-	a.metrics.DigestPosted(platform)
 	return nil
 }
 

@@ -208,7 +208,7 @@ func start(t testing.TB, s setup) *harness {
 		require.NoError(t, err)
 		t.Cleanup(func() { db.Close() })
 		h.db = db
-		sched := digest.New(db, seedEngine(t), posters, digest.WithLogger(log))
+		sched := digest.New(db, seedEngine(t), posters, digest.WithLogger(log), digest.WithObserver(h.metrics))
 		opts = append(opts, bot.WithJournal(db), bot.WithCommand("digest", sched))
 	}
 	h.rec = &recorder{router: bot.NewRouter(seedEngine(t), opts...), block: s.block}

@@ -237,7 +237,7 @@ func TestVotes(t *testing.T) {
 	data, _ := press(bob, "vote:down:999999")
 	assert.Contains(t, data["content"], "no longer open")
 
-	gaps, err := h.db.Gaps(context.Background(), time.Now().Add(-time.Hour), 10)
+	gaps, err := h.db.Gaps(context.Background(), bot.Discord, dm, time.Now().Add(-time.Hour), 10)
 	require.NoError(t, err)
 	require.Len(t, gaps.VotedDown, 1)
 	assert.Equal(t, 2, gaps.VotedDown[0].Count, "ann's second vote replaced her first")

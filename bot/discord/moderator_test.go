@@ -155,7 +155,6 @@ func TestPostDigest(t *testing.T) {
 		require.Len(t, fields, 1, "each fact has its citation")
 		assert.True(t, strings.HasPrefix(fields[0].(map[string]any)["name"].(string), "["+strconv.Itoa(i+1)+"]"))
 	}
-	assert.Equal(t, 2, h.metrics.count("digest"))
 
 	bad := d
 	bad.Channel.ChatID = "../users/@me"

@@ -33,13 +33,14 @@ func (s *DB) Record(ctx context.Context, a bot.Asked) (int64, error) {
 	return id, nil
 }
 
-// Vote records one user's vote on an answer, replacing an earlier vote of theirs.
+// Vote records one user's vote on an answer given on the same platform, replacing an
+// earlier vote of theirs: one vote per user per answer.
 func (s *DB) Vote(ctx context.Context, id int64, platform bot.Platform, user string, up bool, at time.Time) (bool, error) {
 	res, err := s.db.ExecContext(ctx,
 		`INSERT INTO votes (question_id, user_hash, up, voted_at)
-		 SELECT id, ?, ?, ? FROM questions WHERE id = ? AND answered = 1
+		 SELECT id, ?, ?, ? FROM questions WHERE id = ? AND answered = 1 AND platform = ?
 		 ON CONFLICT (question_id, user_hash) DO UPDATE SET up = excluded.up, voted_at = excluded.voted_at`,
-		userHash(platform, user), up, at.Unix(), id)
+		userHash(platform, user), up, at.Unix(), id, string(platform))
 	if err != nil {
 		return false, fmt.Errorf("record vote: %w", err)
 	}
@@ -50,40 +51,49 @@ func (s *DB) Vote(ctx context.Context, id int64, platform bot.Platform, user str
 	return n > 0, nil
 }
 
-// Gaps returns the questions refused most and the answers voted down most since a time.
-// Questions count together when they read the same but for case and spacing.
-func (s *DB) Gaps(ctx context.Context, since time.Time, limit int) (bot.Gaps, error) {
+// Gaps returns one chat's questions asked most (at least twice) and refused most, and the
+// answers voted down most, since a time; at most limit of each. Questions count together
+// when they read the same but for case and surrounding space.
+func (s *DB) Gaps(ctx context.Context, platform bot.Platform, chat string, since time.Time, limit int) (bot.Gaps, error) {
 	var g bot.Gaps
-	rows, err := s.db.QueryContext(ctx,
-		`SELECT MIN(question), COUNT(*) AS n FROM questions
-		 WHERE answered = 0 AND asked_at >= ?
-		 GROUP BY lower(trim(question)) ORDER BY n DESC, MIN(asked_at) LIMIT ?`, since.Unix(), limit)
-	if err != nil {
-		return g, fmt.Errorf("list refused questions: %w", err)
+	var err error
+	if g.Asked, err = s.gaps(ctx, "most asked questions", `SELECT MIN(question), '', COUNT(*) AS n FROM questions
+		WHERE platform = ? AND chat = ? AND asked_at >= ?
+		GROUP BY lower(trim(question)) HAVING n >= 2 ORDER BY n DESC, MIN(asked_at) LIMIT ?`,
+		string(platform), chat, since.Unix(), limit); err != nil {
+		return g, err
 	}
-	for rows.Next() {
-		var gap bot.Gap
-		if err := rows.Scan(&gap.Question, &gap.Count); err != nil {
-			rows.Close()
-			return g, fmt.Errorf("list refused questions: %w", err)
-		}
-		g.Refused = append(g.Refused, gap)
+	if g.Refused, err = s.gaps(ctx, "refused questions", `SELECT MIN(question), '', COUNT(*) AS n FROM questions
+		WHERE platform = ? AND chat = ? AND answered = 0 AND asked_at >= ?
+		GROUP BY lower(trim(question)) ORDER BY n DESC, MIN(asked_at) LIMIT ?`,
+		string(platform), chat, since.Unix(), limit); err != nil {
+		return g, err
 	}
-	rows.Close()
-	rows, err = s.db.QueryContext(ctx,
-		`SELECT q.question, q.answer, COUNT(*) AS n FROM votes v JOIN questions q ON q.id = v.question_id
-		 WHERE v.up = 0 AND v.voted_at >= ?
-		 GROUP BY q.id ORDER BY n DESC, q.id LIMIT ?`, since.Unix(), limit)
+	g.VotedDown, err = s.gaps(ctx, "voted-down answers", `SELECT q.question, q.answer, COUNT(*) AS n
+		FROM votes v JOIN questions q ON q.id = v.question_id
+		WHERE q.platform = ? AND q.chat = ? AND v.up = 0 AND v.voted_at >= ?
+		GROUP BY q.id ORDER BY n DESC, q.id LIMIT ?`,
+		string(platform), chat, since.Unix(), limit)
+	return g, err
+}
+
+// gaps runs a query whose rows are question, answer and count.
+func (s *DB) gaps(ctx context.Context, what, query string, args ...any) ([]bot.Gap, error) {
+	rows, err := s.db.QueryContext(ctx, query, args...)
 	if err != nil {
-		return g, fmt.Errorf("list voted-down answers: %w", err)
+		return nil, fmt.Errorf("list %s: %w", what, err)
 	}
 	defer rows.Close()
+	var out []bot.Gap
 	for rows.Next() {
 		var gap bot.Gap
 		if err := rows.Scan(&gap.Question, &gap.Answer, &gap.Count); err != nil {
-			return g, fmt.Errorf("list voted-down answers: %w", err)
+			return nil, fmt.Errorf("list %s: %w", what, err)
 		}
-		g.VotedDown = append(g.VotedDown, gap)
+		out = append(out, gap)
 	}
-	return g, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("list %s: %w", what, err)
+	}
+	return out, nil
 }

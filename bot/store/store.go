@@ -11,13 +11,15 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"math/rand/v2"
 	"path"
 	"sort"
 	"strconv"
 	"strings"
 	"time"
 
-	_ "modernc.org/sqlite" // the database/sql driver "sqlite"
+	"modernc.org/sqlite" // also the database/sql driver "sqlite"
+	sqlite3 "modernc.org/sqlite/lib"
 
 	"github.com/azchina/azchina/bot"
 	"github.com/azchina/azchina/bot/digest"
@@ -37,9 +39,10 @@ type DB struct {
 
 var _ digest.Store = (*DB)(nil)
 
-// Open opens the SQLite file at path, creating it when missing, and brings its schema up
-// to date. It fails when the file is not a database, cannot be written, or was made by a
-// newer azchina.
+// Open opens the SQLite file at path, creating it when missing, switches it to WAL mode
+// and brings its schema up to date. Several processes (or goroutines) may open one new
+// file at once. It fails when the file is not a database, cannot be written, stays locked
+// by another process for longer than BusyTimeout, or was made by a newer azchina.
 func Open(ctx context.Context, path string) (*DB, error) {
 	if path == "" {
 		return nil, errors.New("open database: no path")
@@ -49,18 +52,65 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	}
 	// _txlock=immediate: a transaction takes the write lock when it begins, so that two
 	// writers wait for each other under the busy timeout instead of failing on upgrade.
-	dsn := fmt.Sprintf("%s?_pragma=busy_timeout(%d)&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)&_txlock=immediate",
+	// WAL mode is not set here, on every new connection: see setup.
+	dsn := fmt.Sprintf("%s?_pragma=busy_timeout(%d)&_pragma=synchronous(NORMAL)&_txlock=immediate",
 		path, BusyTimeout.Milliseconds())
 	db, err := sql.Open("sqlite", dsn)
 	if err != nil {
 		return nil, fmt.Errorf("open database %s: %w", path, err)
 	}
 	s := &DB{db: db}
-	if err := s.migrate(ctx); err != nil {
+	if err := s.setup(ctx); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("open database %s: %w", path, err)
 	}
 	return s, nil
+}
+
+// setup switches the file to WAL mode and migrates it, trying again while another
+// connection holds a lock the busy timeout does not wait for: switching a new file to WAL
+// needs it alone, and SQLite answers SQLITE_BUSY at once to the others racing to do the
+// same. WAL mode stays with the file, so it is set once, on one connection.
+func (s *DB) setup(ctx context.Context) error {
+	deadline := time.Now().Add(BusyTimeout)
+	wait := 2 * time.Millisecond
+	for {
+		err := s.wal(ctx)
+		if err == nil {
+			err = s.migrate(ctx)
+		}
+		if err == nil || !isBusy(err) || time.Now().After(deadline) {
+			return err
+		}
+		// Jitter keeps the racers from retrying in step.
+		timer := time.NewTimer(wait/2 + time.Duration(rand.Int64N(int64(wait))))
+		select {
+		case <-ctx.Done():
+			timer.Stop()
+			return fmt.Errorf("%w (gave up waiting: %w)", err, ctx.Err())
+		case <-timer.C:
+		}
+		wait = min(2*wait, 100*time.Millisecond)
+	}
+}
+
+// wal puts the file in WAL mode, which readers and a writer share without blocking each
+// other.
+func (s *DB) wal(ctx context.Context) error {
+	var mode string
+	if err := s.db.QueryRowContext(ctx, "PRAGMA journal_mode = WAL").Scan(&mode); err != nil {
+		return fmt.Errorf("switch to WAL mode: %w", err)
+	}
+	if !strings.EqualFold(mode, "wal") {
+		return fmt.Errorf("switch to WAL mode: the file stays in %s mode (is it on a network file system?)", mode)
+	}
+	return nil
+}
+
+// isBusy reports whether err is SQLite's SQLITE_BUSY (or one of its extended codes).
+func isBusy(err error) bool {
+	var e *sqlite.Error
+	return errors.As(err, &e) && e.Code()&0xff == sqlite3.SQLITE_BUSY
 }
 
 // Close closes the database.

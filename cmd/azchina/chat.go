@@ -64,7 +64,9 @@ func (m *Main) setup(ctx context.Context, configPath, seedsDir string, persist b
 		if err != nil {
 			return nil, fmt.Errorf("%w (set %s to a writable file)", err, config.EnvDB)
 		}
-		rt.digests = digest.New(rt.db, rt.live, rt.posters, digest.WithLogger(rt.log))
+		// The scheduler composes from one engine at a time, not a Live that may change
+		// between two calls; serve hands it each reloaded engine.
+		rt.digests = digest.New(rt.db, rt.live.Engine(), rt.posters, digest.WithLogger(rt.log), digest.WithObserver(rt.metrics))
 		opts = append(opts, bot.WithJournal(rt.db), bot.WithCommand("digest", rt.digests))
 	}
 	rt.router = bot.NewRouter(rt.live, opts...)
@@ -73,9 +75,14 @@ func (m *Main) setup(ctx context.Context, configPath, seedsDir string, persist b
 
 // close releases what setup opened.
 func (rt *runtime) close() {
-	if rt.db != nil {
-		rt.db.Close()
+	if rt.db == nil {
+		return
 	}
+	if err := rt.db.Close(); err != nil {
+		rt.log.Error("closing the database", "err", err)
+		return
+	}
+	rt.log.Debug("database closed")
 }
 
 func (m *Main) chat(ctx context.Context, args []string) error {
@@ -121,6 +128,9 @@ func (m *Main) serve(ctx context.Context, args []string) error {
 		return err
 	}
 	defer rt.close()
+	// What serve starts in the background (the folder watcher) ends with it.
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
 	cfg, logger := rt.cfg, rt.log
 	if cfg.HTTPAddr != "" {
 		stop, err := serveOps(ctx, cfg.HTTPAddr, rt, logger)
@@ -130,17 +140,20 @@ func (m *Main) serve(ctx context.Context, args []string) error {
 		defer stop()
 	}
 	if cfg.Seeds != "" {
-		go rt.live.Watch(cfg.Seeds).Run(ctx, 2*time.Second, func(err error) {
+		go rt.live.Watch(cfg.Seeds).Run(ctx, reloadEvery, func(err error) {
 			if err != nil {
 				logger.Error("articles changed but could not be read; still answering from the previous ones", "err", err)
 				return
+			}
+			if rt.digests != nil {
+				rt.digests.Refresh(rt.live.Engine())
 			}
 			logger.Info("articles reloaded", "articles", len(rt.live.Articles()))
 		})
 	}
 	var adapters []adapter
-	for _, make := range adapterMakers {
-		a, err := make(rt)
+	for _, newAdapter := range adapterMakers {
+		a, err := newAdapter(rt)
 		if err != nil {
 			return err
 		}
@@ -157,8 +170,11 @@ func (m *Main) serve(ctx context.Context, args []string) error {
 			rt.posters[p.Platform()] = p
 		}
 	}
-	return runAll(ctx, logger, adapters, rt.digests)
+	return runAll(ctx, logger, rt.health, adapters, rt.digests)
 }
+
+// reloadEvery is how often serve looks for changed articles in the --seeds folder.
+var reloadEvery = 2 * time.Second
 
 // serveOps starts the ops endpoint (/healthz, /metrics) and returns the function that
 // stops it.
@@ -175,16 +191,26 @@ func serveOps(ctx context.Context, addr string, rt *runtime, logger *slog.Logger
 	}()
 	logger.Info("ops endpoint listening", "addr", ln.Addr().String(), "paths", "/healthz /metrics")
 	return func() {
-		ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 2*time.Second)
+		// Its answers are quick: half a second keeps serve within its 5 s to exit.
+		ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 500*time.Millisecond)
 		defer cancel()
 		srv.Shutdown(ctx)
 	}, nil
 }
 
+// shutdownGrace is how long serve waits, once told to stop, for the adapters to finish
+// the replies in flight and return; the adapters' own grace is shorter. Past it serve
+// gives up on them and fails, so that a stuck adapter cannot keep the process alive.
+const shutdownGrace = 4500 * time.Millisecond
+
 // runAll runs the adapters side by side, and the services (the digest scheduler) beside
-// them, until ctx ends. One adapter failing is logged and does not stop the others; when
-// every adapter has failed the services are stopped too and runAll returns the errors.
-func runAll(ctx context.Context, logger *slog.Logger, adapters []adapter, services ...adapter) error {
+// them, until ctx ends; then it waits for them to finish, for shutdownGrace at most. One
+// adapter failing is logged and does not stop the others; when every adapter has failed
+// the services are stopped too and runAll returns the errors.
+//
+// Health holds each adapter, under its Name, as down until the adapter reports itself
+// connected, and as down again once its Run has returned.
+func runAll(ctx context.Context, logger *slog.Logger, health *ops.Health, adapters []adapter, services ...adapter) error {
 	svcCtx, stopServices := context.WithCancel(ctx)
 	defer stopServices()
 	var svcs sync.WaitGroup
@@ -200,18 +226,37 @@ func runAll(ctx context.Context, logger *slog.Logger, adapters []adapter, servic
 	var wg sync.WaitGroup
 	errs := make([]error, len(adapters))
 	for i, a := range adapters {
+		health.Set(a.Name(), false, "connecting")
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			if err := a.Run(ctx); err != nil && !errors.Is(err, context.Canceled) {
+			err := a.Run(ctx)
+			if err != nil && !errors.Is(err, context.Canceled) {
 				logger.Error("adapter stopped", "adapter", a.Name(), "err", err)
 				errs[i] = fmt.Errorf("%s: %w", a.Name(), err)
+				health.Set(a.Name(), false, "stopped: "+err.Error())
+				return
 			}
+			health.Set(a.Name(), false, "stopped")
 		}()
 	}
-	wg.Wait()
-	stopServices()
-	svcs.Wait()
+	all := make(chan struct{})
+	go func() {
+		wg.Wait()
+		stopServices()
+		svcs.Wait()
+		close(all)
+	}()
+	select {
+	case <-all:
+	case <-ctx.Done():
+		logger.Info("stopping: finishing the replies in flight (a second signal ends at once)")
+		select {
+		case <-all:
+		case <-time.After(shutdownGrace):
+			return fmt.Errorf("still running %s after the signal: gave up waiting", shutdownGrace)
+		}
+	}
 	failed := 0
 	for _, err := range errs {
 		if err != nil {

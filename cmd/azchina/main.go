@@ -5,7 +5,9 @@
 //	azchina ask --json -        answer one question a line from standard input, as JSON lines
 //	azchina chat                an interactive console chat (no token, no network)
 //	azchina serve               run the configured chat adapters (the default)
+//	azchina digest --preview    print a chat's daily digest as it will be posted
 //	azchina topics | sources    list what the bot knows
+//	azchina timeline            the dated events of all articles, in order
 package main
 
 import (
@@ -16,13 +18,19 @@ import (
 )
 
 func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	os.Exit((&Main{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Getenv: os.Getenv}).Run(signalled(), os.Args[1:]))
+}
+
+// signalled returns a context that ends at the first SIGINT or SIGTERM, for a graceful
+// shutdown. By the time it ends the signals are let go of, so that a second one ends the
+// process at once (the default action), however long the shutdown takes.
+func signalled() context.Context {
+	sig, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	ctx, cancel := context.WithCancel(context.Background())
 	go func() {
-		// The first signal starts a graceful shutdown; letting go of the signals makes a
-		// second one end the process at once.
-		<-ctx.Done()
+		<-sig.Done()
 		stop()
+		cancel()
 	}()
-	m := &Main{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Getenv: os.Getenv}
-	os.Exit(m.Run(ctx, os.Args[1:]))
+	return ctx
 }

@@ -4,9 +4,11 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"io"
 	"net"
 	"net/http"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -14,6 +16,9 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/azchina/azchina/bot/ops"
+	"github.com/azchina/azchina/seeds"
 )
 
 // run runs the program with args and stdin and returns its exit status and output.
@@ -128,6 +133,143 @@ func TestServeOpsEndpoint(t *testing.T) {
 	res.Body.Close()
 	body = string(b)
 	assert.Contains(t, body, `azchina_questions_total{outcome="answered",platform="console"} 1`)
+	feed.Close()
+	assert.Equal(t, 0, <-done)
+}
+
+// fakeAdapter stands for a chat platform: it reports itself up in Health when connect is
+// closed, and, when it has a failure, returns it once fail is closed.
+type fakeAdapter struct {
+	name    string
+	health  *ops.Health
+	connect chan struct{}
+	fail    chan struct{}
+	err     error
+}
+
+func (f *fakeAdapter) Name() string { return f.name }
+
+func (f *fakeAdapter) Run(ctx context.Context) error {
+	select {
+	case <-f.connect:
+		f.health.Set(f.name, true, "ready")
+	case <-ctx.Done():
+		return nil
+	}
+	select {
+	case <-f.fail:
+		return f.err
+	case <-ctx.Done():
+		return nil
+	}
+}
+
+// /healthz over HTTP follows the adapters serve runs: 503 until every one has connected,
+// 200 while all are up, 503 again when one stops.
+func TestServeHealthzFollowsTheAdapters(t *testing.T) {
+	made := make(chan *fakeAdapter, 2)
+	orig := adapterMakers
+	t.Cleanup(func() { adapterMakers = orig })
+	for _, name := range []string{"alpha", "beta"} {
+		adapterMakers = append(adapterMakers, func(rt *runtime) (adapter, error) {
+			f := &fakeAdapter{name: name, health: rt.health, connect: make(chan struct{}), fail: make(chan struct{}), err: errors.New("connection lost for good")}
+			made <- f
+			return f, nil
+		})
+	}
+	addr := freePort(t)
+	env := map[string]string{"AZCHINA_HTTP_ADDR": addr, "AZCHINA_DB": filepath.Join(t.TempDir(), "a.db")}
+	var errOut lockedBuffer
+	m := &Main{Stdin: strings.NewReader(""), Stdout: &lockedBuffer{}, Stderr: &errOut, Getenv: func(k string) string { return env[k] }}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	done := make(chan int, 1)
+	go func() { done <- m.Run(ctx, []string{"serve"}) }()
+
+	type state struct {
+		OK       bool `json:"ok"`
+		Adapters map[string]struct {
+			Up     bool   `json:"up"`
+			Detail string `json:"detail"`
+		} `json:"adapters"`
+	}
+	healthz := func() (int, state) {
+		var s state
+		res, err := http.Get("http://" + addr + "/healthz")
+		if err != nil {
+			return 0, s
+		}
+		defer res.Body.Close()
+		_ = json.NewDecoder(res.Body).Decode(&s)
+		return res.StatusCode, s
+	}
+	// becomes waits until /healthz answers code with the adapter name in the state want.
+	becomes := func(code int, name string, up bool, detail string) {
+		t.Helper()
+		require.Eventually(t, func() bool {
+			c, s := healthz()
+			a := s.Adapters[name]
+			return c == code && a.Up == up && strings.Contains(a.Detail, detail)
+		}, 10*time.Second, 10*time.Millisecond, "want %d with %s up=%v %q; log:\n%s", code, name, up, detail, errOut.String())
+	}
+	fakes := map[string]*fakeAdapter{}
+	for range 2 {
+		f := <-made
+		fakes[f.name] = f
+	}
+	becomes(http.StatusServiceUnavailable, "alpha", false, "connecting")
+	close(fakes["alpha"].connect)
+	becomes(http.StatusServiceUnavailable, "alpha", true, "ready")
+	close(fakes["beta"].connect)
+	becomes(http.StatusOK, "beta", true, "ready")
+	close(fakes["beta"].fail)
+	becomes(http.StatusServiceUnavailable, "beta", false, "stopped: connection lost for good")
+	_, s := healthz()
+	assert.True(t, s.Adapters["alpha"].Up, "the other adapter runs on")
+
+	cancel()
+	select {
+	case code := <-done:
+		assert.Equal(t, 0, code, errOut.String())
+	case <-time.After(10 * time.Second):
+		t.Fatal("serve did not stop")
+	}
+	_, err := http.Get("http://" + addr + "/healthz")
+	assert.Error(t, err, "the ops endpoint is closed")
+}
+
+// serve --seeds answers from an article added to the folder while it runs.
+func TestServeReloadsTheSeedsFolder(t *testing.T) {
+	orig := reloadEvery
+	reloadEvery = 10 * time.Millisecond
+	t.Cleanup(func() { reloadEvery = orig })
+	dir := t.TempDir()
+	entries, err := seeds.FS.ReadDir(".")
+	require.NoError(t, err)
+	for _, en := range entries {
+		raw, err := seeds.FS.ReadFile(en.Name())
+		require.NoError(t, err)
+		require.NoError(t, os.WriteFile(filepath.Join(dir, en.Name()), raw, 0o644))
+	}
+	stdin, feed := io.Pipe()
+	var out, errOut lockedBuffer
+	env := map[string]string{"AZCHINA_DB": filepath.Join(t.TempDir(), "a.db")}
+	m := &Main{Stdin: stdin, Stdout: &out, Stderr: &errOut, Getenv: func(k string) string { return env[k] }}
+	done := make(chan int, 1)
+	go func() { done <- m.Run(context.Background(), []string{"serve", "--seeds", dir}) }()
+
+	const q = "Which Chinese city will Azerbaijan Airlines fly to?\n"
+	_, err = io.WriteString(feed, q)
+	require.NoError(t, err)
+	require.Eventually(t, func() bool { return strings.Contains(out.String(), "do not say") },
+		10*time.Second, 10*time.Millisecond, "refused before the article is added: %s", out.String())
+	article := "Azerbaijan and China open direct flights\n\nBAKU, Azerbaijan, June 2, 2025. Azerbaijan Airlines will fly from Baku to Chengdu twice a week from July, the airline said.\n"
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "005_flights.txt"), []byte(article), 0o644))
+	require.Eventually(t, func() bool { return strings.Contains(errOut.String(), "articles reloaded") }, 10*time.Second, 10*time.Millisecond)
+	_, err = io.WriteString(feed, q)
+	require.NoError(t, err)
+	require.Eventually(t, func() bool { return strings.Contains(out.String(), "Chengdu") }, 10*time.Second, 10*time.Millisecond, out.String())
+	assert.Contains(t, out.String(), "005_flights.txt")
 	feed.Close()
 	assert.Equal(t, 0, <-done)
 }

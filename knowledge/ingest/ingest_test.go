@@ -234,6 +234,9 @@ func TestDatelineIsNeverAFact(t *testing.T) {
 	assert.True(t, strings.HasPrefix(doc.Sentences[0].Text, "Azerbaijani-Chinese relations have evolved"))
 }
 
+// FuzzParse feeds article ingestion any bytes, with any known date: it never panics,
+// refuses only with ErrNotText or ErrEmpty, and every sentence it keeps is the verbatim
+// text at its offsets, in order.
 func FuzzParse(f *testing.F) {
 	names, err := seeds.FS.ReadDir(".")
 	require.NoError(f, err)
@@ -241,20 +244,28 @@ func FuzzParse(f *testing.F) {
 		if strings.HasSuffix(n.Name(), ".txt") {
 			raw, err := seeds.FS.ReadFile(n.Name())
 			require.NoError(f, err)
-			f.Add(raw)
+			f.Add(raw, "")
+			f.Add(raw, "2025-04-28")
 		}
 	}
-	for _, s := range []string{"", "\xff", "Related articles\n", "by X\n", "BAKU, May 5. He said.", "\"\"\"", "- \n- a", "Photo: x\n"} {
-		f.Add([]byte(s))
+	for _, s := range []string{"", "\xff", "Related articles\n", "by X\n", "BAKU, May 5. He said.", "\"\"\"", "- \n- a", "Photo: x\n",
+		"date 2026-01-28 + ↺ − 16 px\nHe came on Wednesday, last July.", "\r\n\r\nA.\r\nB.", "\x00\x01", "Jan. 5, 2025. $3.5 billion.", "“Quote,” he said."} {
+		f.Add([]byte(s), "")
 	}
-	f.Fuzz(func(t *testing.T, raw []byte) {
-		doc, err := Parse("fuzz.txt", raw, Meta{})
+	f.Add([]byte("They met on Wednesday and again last July."), "2025-02-30")
+	f.Add([]byte("They met this August."), "not a date")
+	f.Fuzz(func(t *testing.T, raw []byte, date string) {
+		doc, err := Parse("fuzz.txt", raw, Meta{Date: date})
 		if err != nil {
+			require.True(t, errors.Is(err, ErrNotText) || errors.Is(err, ErrEmpty), "a clear refusal, not %v", err)
 			return
 		}
+		require.NotEmpty(t, doc.Sentences)
+		last := 0
 		for _, s := range doc.Sentences {
+			require.True(t, s.Start >= last && s.Start < s.End && s.End <= len(raw), "offsets %d–%d in order and in the article", s.Start, s.End)
 			require.Equal(t, string(raw[s.Start:s.End]), s.Text, "a sentence is always verbatim")
-			require.NotEmpty(t, s.Text)
+			last = s.Start
 		}
 	})
 }

@@ -1,0 +1,6 @@
+//go:build race
+
+package main
+
+// raceBuild: the tests run with the race detector, and so does the binary they build.
+const raceBuild = true
