@@ -1,8 +1,9 @@
 // Package store keeps azchina's state in one SQLite file (modernc.org/sqlite, no cgo):
 // digest schedules, what was posted where, and each chat's fact rotation (digest.Store);
 // the questions asked and the votes on answers (bot.Journal); and the Telegram updates the
-// bot has taken and not yet answered (telegram.Inbox). Several processes may share the file: it runs in WAL mode with a busy
-// timeout, and every decision between racing processes is one conditional statement.
+// bot has taken and not yet answered (telegram.Inbox). Several processes may share the
+// file: it runs in WAL mode with a busy timeout, and every decision between racing
+// processes is one conditional statement.
 package store
 
 import (
