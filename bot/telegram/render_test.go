@@ -10,37 +10,18 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/azchina/azchina/bot"
+	"github.com/azchina/azchina/bot/telegram/telegramtest"
 	"github.com/azchina/azchina/knowledge"
 )
 
-// allowedTags are the tags Telegram's HTML parse mode understands.
-var allowedTags = map[string]bool{"b": true, "strong": true, "i": true, "em": true, "u": true, "ins": true,
-	"s": true, "strike": true, "del": true, "span": true, "tg-spoiler": true, "a": true, "tg-emoji": true,
-	"code": true, "pre": true, "blockquote": true}
-
 var tagRE = regexp.MustCompile(`</?([a-zA-Z][a-zA-Z0-9-]*)[^>]*>`)
 
-// checkHTML fails unless every tag in s is one Telegram allows and every tag opened is
-// closed, in order; no '<' or '>' may stand outside a tag.
-func checkHTML(t *testing.T, s string) {
+// checkHTML fails unless Telegram would parse s: only tags it allows, nested, every '<',
+// '>' and '&' in a tag or an entity, valid UTF-8.
+func checkHTML(t testing.TB, s string) {
 	t.Helper()
-	var stack []string
-	for _, m := range tagRE.FindAllStringSubmatch(s, -1) {
-		name := strings.ToLower(m[1])
-		assert.True(t, allowedTags[name], "tag %q is not one Telegram allows in %q", m[0], s)
-		if strings.HasPrefix(m[0], "</") {
-			if assert.NotEmpty(t, stack, "%s closes nothing", m[0]) {
-				assert.Equal(t, stack[len(stack)-1], name, "tags cross")
-				stack = stack[:len(stack)-1]
-			}
-			continue
-		}
-		stack = append(stack, name)
-	}
-	assert.Empty(t, stack, "tags left open in %q", s)
-	bare := tagRE.ReplaceAllString(s, "")
-	assert.NotContains(t, bare, "<")
-	assert.NotContains(t, bare, ">")
+	_, err := telegramtest.CheckHTML(s)
+	assert.NoError(t, err, "in %q", s)
 }
 
 // visible is what a reader sees of HTML: no tags, words separated by single spaces.
