@@ -39,7 +39,13 @@ func (a *Adapter) poll(ctx context.Context) error {
 	var backoff time.Duration
 	failing := false
 	for ctx.Err() == nil {
-		updates, err := a.getUpdates(ctx, pollTimeout, 0)
+		// After a failure a short poll tells at once whether Telegram answers again; a
+		// long one would only tell when it ends.
+		timeout := pollTimeout
+		if failing {
+			timeout = 0
+		}
+		updates, err := a.getUpdates(ctx, timeout, 0)
 		if err != nil {
 			if ctx.Err() != nil {
 				return nil

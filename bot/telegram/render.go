@@ -78,7 +78,7 @@ func Split(markup string, limit int) []string {
 			if openLen+body > limit {
 				break
 			}
-			if openLen+body+utf16Len(closing(c.stack)) <= limit {
+			if openLen+body+closingLen(c.stack) <= limit {
 				best[c.kind] = j
 			}
 		}
@@ -244,6 +244,15 @@ func closing(stack []openTag) string {
 		b.WriteString("</" + stack[i].name + ">")
 	}
 	return b.String()
+}
+
+// closingLen is the length of closing(stack), which is ASCII.
+func closingLen(stack []openTag) int {
+	n := 0
+	for _, t := range stack {
+		n += len(t.name) + 3
+	}
+	return n
 }
 
 func firstCutAfter(cuts []cut, start int) int {

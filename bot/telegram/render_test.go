@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -172,4 +173,45 @@ func TestSplit(t *testing.T) {
 			}
 		})
 	}
+}
+
+// FuzzRender holds the renderer to Telegram's rules whatever the reply holds: every part
+// parses as Telegram HTML (allowed tags only, nested, everything else escaped), is valid
+// UTF-8, shows some text, fits in MaxMessage UTF-16 units, and together the parts show
+// all the reply does. `go test` runs the seeds; `go test -fuzz=FuzzRender` explores.
+func FuzzRender(f *testing.F) {
+	f.Add("Topics", "Ten documents were signed. [1]", "Trade\nVisas", "Trend", uint8(1))
+	f.Add("", `<b>bold</b> & <a href="x">link</a> &amp; *md* @everyone`, "<i>", "<script>", uint8(3))
+	f.Add("🇦🇿🇨🇳", strings.Repeat("😀", 50)+"\n\n", "", "", uint8(200))
+	f.Add("   ", "\xff\xfe not UTF-8 \xc3", "\x00\x01", "\u2028", uint8(90))
+	f.Add("title", strings.Repeat("word ", 300)+"\n"+strings.Repeat("x", 900), "• item\n\n\nitem", "&lt;", uint8(17))
+	f.Add("", " \n \n ", "", "", uint8(0))
+	f.Fuzz(func(t *testing.T, title, text, items, source string, repeat uint8) {
+		long := strings.Repeat(text, int(repeat%64)+1)
+		a := knowledge.Answer{Answered: true, Text: long}
+		for i := range int(repeat % 12) {
+			a.Citations = append(a.Citations, knowledge.Citation{Source: source, Title: title, Publisher: text, Date: items, Paragraph: i})
+		}
+		replies := []bot.Reply{
+			{Kind: bot.AnswerReply, Title: title, Answer: &a},
+			{Kind: bot.RefusalReply, Text: long},
+			{Kind: bot.NoticeReply, Title: title, Text: long},
+			{Kind: bot.ListReply, Title: title, Items: strings.Split(strings.Repeat(items+"\n", int(repeat%64)+1), "\n")},
+		}
+		for _, r := range replies {
+			var all strings.Builder
+			for _, part := range Render(r) {
+				require.True(t, utf8.ValidString(part), "not UTF-8: %q", part)
+				require.LessOrEqual(t, utf16Len(part), MaxMessage)
+				shown, err := telegramtest.CheckHTML(part)
+				require.NoError(t, err, "in %q", part)
+				require.NotEmpty(t, strings.TrimSpace(shown), "a part with nothing to show: %q", part)
+				all.WriteString(shown)
+			}
+			whole, err := telegramtest.CheckHTML(renderHTML(r))
+			require.NoError(t, err)
+			squeeze := func(s string) string { return strings.Join(strings.Fields(s), "") }
+			require.Equal(t, squeeze(whole), squeeze(all.String()), "the parts show all the reply does")
+		}
+	})
 }
