@@ -349,6 +349,9 @@ func (a *Adapter) noteMigration(u *models.Update) {
 // too many updates are pending, and reports false when ctx ends first: the update stays
 // pending in the inbox. An update for a chat flooded with them is dropped.
 func (a *Adapter) dispatch(ctx context.Context, u *models.Update) bool {
+	if ctx.Err() != nil {
+		return false
+	}
 	select {
 	case a.slots <- struct{}{}:
 	case <-ctx.Done():

@@ -9,6 +9,7 @@ import (
 	"net"
 	"net/http"
 	"net/url"
+	"sync"
 	"time"
 
 	tgbot "github.com/go-telegram/bot"
@@ -21,6 +22,9 @@ const secretHeader = "X-Telegram-Bot-Api-Secret-Token"
 // requests, waits for those in flight (each dispatches its update before answering) and
 // returns nil.
 func (a *Adapter) serveWebhook(ctx context.Context) error {
+	// Handlers dispatch: none may still run once the chat workers are finished.
+	var inflight sync.WaitGroup
+	defer inflight.Wait()
 	w := a.webhook
 	u, err := url.Parse(w.URL)
 	if err != nil {
@@ -36,7 +40,7 @@ func (a *Adapter) serveWebhook(ctx context.Context) error {
 	if path == "" {
 		path = "/"
 	}
-	srv := &http.Server{Handler: a.webhookHandler(ctx, path), ReadHeaderTimeout: 10 * time.Second}
+	srv := &http.Server{Handler: a.webhookHandler(ctx, path, &inflight), ReadHeaderTimeout: 10 * time.Second}
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(ln) }()
 
@@ -75,9 +79,11 @@ func (a *Adapter) serveWebhook(ctx context.Context) error {
 // once the inbox holds it; one that cannot be read is logged and acknowledged, since
 // Telegram would only send it again. While the inbox fails, or the adapter is stopping
 // before it could take the update, the answer is 503 and Telegram sends it again later.
-func (a *Adapter) webhookHandler(run context.Context, path string) http.Handler {
+func (a *Adapter) webhookHandler(run context.Context, path string, inflight *sync.WaitGroup) http.Handler {
 	secret := []byte(a.webhook.Secret)
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		inflight.Add(1)
+		defer inflight.Done()
 		if r.URL.Path != path {
 			http.NotFound(w, r)
 			return
