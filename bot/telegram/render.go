@@ -59,8 +59,8 @@ func renderHTML(r bot.Reply) string {
 // (as renderHTML makes it).
 func Split(markup string, limit int) []string {
 	markup = strings.TrimSpace(markup)
-	if markup == "" {
-		return nil
+	if utf16Len(markup) <= limit {
+		return appendPart(nil, markup) // most replies: no cut to look for
 	}
 	cuts, units := scanCuts(markup)
 	var parts []string
