@@ -1,7 +1,9 @@
 // Package store keeps azchina's state in one SQLite file (modernc.org/sqlite, no cgo):
-// digest schedules, what was posted where, and each chat's fact rotation. It implements
-// digest.Store. Several processes may share the file: it runs in WAL mode with a busy
-// timeout, and every decision between racing processes is one conditional statement.
+// digest schedules, what was posted where, and each chat's fact rotation (digest.Store);
+// the questions asked and the votes on answers (bot.Journal); and the Telegram updates the
+// bot has taken and not yet answered (telegram.Inbox). Several processes may share the
+// file: it runs in WAL mode with a busy timeout, and every decision between racing
+// processes is one conditional statement.
 package store
 
 import (
@@ -137,6 +139,11 @@ func (s *DB) migrate(ctx context.Context) error {
 		all = append(all, migration{v, name})
 	}
 	sort.Slice(all, func(i, j int) bool { return all[i].version < all[j].version })
+	for i := 1; i < len(all); i++ {
+		if all[i].version == all[i-1].version {
+			return fmt.Errorf("migrations %s and %s share a number: give the newer the next one", all[i-1].name, all[i].name)
+		}
+	}
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("migrate: %w", err)

@@ -8,6 +8,7 @@ import (
 	"net"
 	"net/http"
 	"runtime/debug"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -65,15 +66,34 @@ func WithSendRate(perChat time.Duration, perSecond int) Option {
 // ends (default 3 s).
 func WithShutdownGrace(d time.Duration) Option { return func(a *Adapter) { a.grace = d } }
 
+// WithInbox keeps the updates taken and not yet answered in inbox, so that they are
+// answered after a restart; by default they are kept in memory, and lost with the process.
+func WithInbox(inbox Inbox) Option { return func(a *Adapter) { a.inbox = inbox } }
+
+// WithMetrics counts send errors, retries, reconnects and digests posted in m.
+func WithMetrics(m Metrics) Option { return func(a *Adapter) { a.metrics = m } }
+
+// WithHealth reports the connection to Telegram to h: up once getMe answers, down while
+// getUpdates or getMe fail, and after Run returns.
+func WithHealth(h Health) Option { return func(a *Adapter) { a.health = h } }
+
+// platform names the adapter in metrics and health.
+const platform = string(bot.Telegram)
+
 // Limits of the adapter's own.
 const (
-	pollTimeout    = 50 * time.Second // how long one getUpdates waits for updates
-	maxPending     = 1024             // updates waiting or being answered, in all chats
-	maxChatPending = 32               // … in one chat; more are dropped
-	rememberIDs    = 10000            // update IDs remembered to skip one delivered again
-	maxSendTries   = 4                // a message sent again after at most 3 429s …
-	maxRetryAfter  = time.Minute      // … each asking to wait no longer than this
-	sendTimeout    = 30 * time.Second
+	pollTimeout     = 50 * time.Second       // how long one getUpdates waits for updates
+	maxPending      = 1024                   // updates waiting or being answered, in all chats
+	maxChatPending  = 32                     // … in one chat; more are dropped
+	rememberIDs     = 10000                  // update IDs the memory inbox remembers
+	maxSendTries    = 4                      // a message is sent at most this often …
+	maxRetryAfter   = time.Minute            // … after 429s asking to wait no longer than this,
+	serverErrorWait = 500 * time.Millisecond // … or server errors, doubling the wait each time
+	sendTimeout     = 30 * time.Second
+	callTimeout     = 10 * time.Second // getMe, setMyCommands, setWebhook and the other short calls
+	inboxTimeout    = 10 * time.Second
+	doneLinger      = 5 * time.Millisecond // how long the marks of answered updates gather
+	maxConnectWait  = 30 * time.Second     // between two getMe calls while Telegram cannot be reached
 )
 
 // Adapter connects a Handler to a Telegram bot. Create it with New; Run it once.
@@ -87,8 +107,13 @@ type Adapter struct {
 	webhook *Webhook
 	pace    *pacer
 	grace   time.Duration
-	seen    *recent
-	me      models.User
+	inbox   Inbox
+	// callTimeout bounds each call but getUpdates and sendMessage (callTimeout; shorter
+	// in tests).
+	callTimeout time.Duration
+	metrics     Metrics
+	health      Health
+	me          models.User
 
 	// offset is the next update_id to ask getUpdates for; told is the offset Telegram was
 	// last told of, in a getUpdates it answered. Only Run's goroutine uses them.
@@ -97,10 +122,14 @@ type Adapter struct {
 	// work is the context replies are answered and sent in: it outlives Run's context by
 	// the shutdown grace, so that the replies in flight are finished.
 	work    context.Context
+	done    *doneWriter
 	slots   chan struct{} // one per update waiting or being answered
 	mu      sync.Mutex    // guards chats
 	chats   map[int64]*chatQueue
 	running sync.WaitGroup // chat workers
+
+	migMu    sync.Mutex // guards migrated
+	migrated map[int64]int64
 }
 
 // chatQueue holds one chat's updates in order; one worker answers them.
@@ -115,18 +144,23 @@ func New(token string, h Handler, opts ...Option) (*Adapter, error) {
 		return nil, errors.New("no bot token: ask @BotFather for one")
 	}
 	a := &Adapter{token: token, apiURL: DefaultAPIURL, handler: h, log: slog.Default(),
-		pace: newPacer(DefaultPerChat, DefaultPerSecond), grace: 3 * time.Second,
-		seen: newRecent(rememberIDs), slots: make(chan struct{}, maxPending), chats: map[int64]*chatQueue{}}
+		pace: newPacer(DefaultPerChat, DefaultPerSecond), grace: 3 * time.Second, callTimeout: callTimeout,
+		metrics: noMetrics{}, health: noHealth{},
+		slots: make(chan struct{}, maxPending), chats: map[int64]*chatQueue{}, migrated: map[int64]int64{}}
 	for _, o := range opts {
 		o(a)
 	}
+	if a.inbox == nil {
+		a.inbox = newMemInbox()
+	}
+	a.inbox = &serialInbox{inbox: a.inbox}
 	if a.webhook != nil && a.webhook.Secret == "" {
 		return nil, errors.New("webhook: set a secret token, or anyone who finds the URL can post updates")
 	}
 	transport := http.DefaultTransport.(*http.Transport).Clone()
 	transport.MaxIdleConnsPerHost = 64
 	transport.MaxConnsPerHost = 128
-	a.client = &http.Client{Transport: transport}
+	a.client = &http.Client{Transport: statusTransport{next: transport}}
 	api, err := tgbot.New(token,
 		tgbot.WithServerURL(a.apiURL),
 		tgbot.WithSkipGetMe(),
@@ -141,37 +175,70 @@ func New(token string, h Handler, opts ...Option) (*Adapter, error) {
 }
 
 // Name names the platform.
-func (a *Adapter) Name() string { return "telegram" }
+func (a *Adapter) Name() string { return platform }
 
-// Run learns the bot's name (getMe), registers its commands and answers updates until ctx
-// ends; then it stops taking updates, lets the replies in flight finish (for the shutdown
-// grace at most) and returns nil. It returns an error when Telegram refuses the token or
-// the webhook cannot be set up.
+// Run learns the bot's name (getMe, tried again while Telegram cannot be reached),
+// registers its commands, answers the updates the inbox still holds from an earlier run,
+// and then answers updates until ctx ends; then it stops taking updates, lets the replies
+// in flight finish (for the shutdown grace at most) and returns nil. It returns an error
+// when Telegram refuses the token or the webhook cannot be set up.
 func (a *Adapter) Run(ctx context.Context) error {
-	me, err := a.api.GetMe(ctx)
-	if err != nil {
-		if ctx.Err() != nil {
-			return nil // stopped while starting
-		}
-		return fmt.Errorf("telegram getMe: %s", a.redact(err))
+	a.health.Set(platform, false, "connecting")
+	defer a.health.Set(platform, false, "stopped")
+	me, err := a.connect(ctx)
+	if err != nil || ctx.Err() != nil {
+		return err // nil when stopped while connecting
 	}
-	a.me = *me
+	a.me = me
 	a.log.Info("connected as @"+me.Username, "bot_id", me.ID, "api", a.apiURL)
+	a.health.Set(platform, true, "connected as @"+me.Username)
 	a.setCommands(ctx)
 
 	work, stop := context.WithCancel(context.WithoutCancel(ctx))
 	defer stop()
 	a.work = work
-	if a.webhook != nil {
-		err = a.serveWebhook(ctx)
-	} else {
-		err = a.poll(ctx)
+	a.done = startDoneWriter(a.inbox, me.ID, func(err error) {
+		a.log.Error("could not mark updates answered: they may be answered again after a restart", "err", err)
+	})
+	if a.resume(ctx) {
+		if a.webhook != nil {
+			err = a.serveWebhook(ctx)
+		} else {
+			err = a.poll(ctx)
+		}
 	}
 	a.finish(stop)
+	a.done.close()
 	if a.webhook == nil && err == nil {
 		a.confirm()
 	}
 	return err
+}
+
+// connect calls getMe until it answers, waiting longer each time it fails, and returns
+// the bot's user. It fails at once when Telegram refuses the token; it returns no error
+// when ctx ends first.
+func (a *Adapter) connect(ctx context.Context) (models.User, error) {
+	var wait time.Duration
+	for {
+		cctx, cancel := context.WithTimeout(ctx, a.callTimeout)
+		me, err := a.api.GetMe(cctx)
+		cancel()
+		switch {
+		case err == nil:
+			return *me, nil
+		case ctx.Err() != nil:
+			return models.User{}, nil
+		case errors.Is(err, tgbot.ErrorUnauthorized) || errors.Is(err, tgbot.ErrorNotFound):
+			return models.User{}, fmt.Errorf("telegram getMe: %s: check the bot token (@BotFather shows it) and the Bot API URL", a.redact(err))
+		}
+		wait = min(max(2*wait, time.Second), maxConnectWait)
+		a.log.Warn("cannot reach Telegram; trying again", "err", a.redact(err), "wait", wait)
+		a.health.Set(platform, false, "getMe failing: "+a.redact(err))
+		if sleepUntil(ctx, time.Now().Add(wait)) != nil {
+			return models.User{}, nil
+		}
+	}
 }
 
 // setCommands fills the command menu in private and group chats. A failure is logged:
@@ -182,14 +249,50 @@ func (a *Adapter) setCommands(ctx context.Context) {
 		cmds = append(cmds, models.BotCommand{Command: c.Name, Description: c.Description})
 	}
 	for _, scope := range []models.BotCommandScope{&models.BotCommandScopeAllPrivateChats{}, &models.BotCommandScopeAllGroupChats{}} {
-		if _, err := a.api.SetMyCommands(ctx, &tgbot.SetMyCommandsParams{Commands: cmds, Scope: scope}); err != nil {
+		cctx, cancel := context.WithTimeout(ctx, a.callTimeout)
+		_, err := a.api.SetMyCommands(cctx, &tgbot.SetMyCommandsParams{Commands: cmds, Scope: scope})
+		cancel()
+		if err != nil && ctx.Err() == nil {
 			a.log.Warn("could not set the command menu", "err", a.redact(err))
 		}
 	}
 }
 
+// resume dispatches the updates the inbox holds from an earlier run. It reports false
+// when ctx ended first.
+func (a *Adapter) resume(ctx context.Context) bool {
+	ictx, cancel := context.WithTimeout(ctx, inboxTimeout)
+	pending, err := a.inbox.PendingUpdates(ictx, a.me.ID)
+	cancel()
+	if err != nil {
+		a.log.Error("could not read the updates left unanswered by the last run", "err", err)
+		return ctx.Err() == nil
+	}
+	if len(pending) == 0 {
+		return true
+	}
+	ids := make([]int64, 0, len(pending))
+	for id := range pending {
+		ids = append(ids, id)
+	}
+	slices.Sort(ids)
+	a.log.Info("answering the updates left unanswered by the last run", "updates", len(ids))
+	for _, id := range ids {
+		u, err := decodeUpdate(pending[id])
+		if err != nil {
+			a.log.Warn("unreadable update skipped", "update_id", id, "err", err)
+			a.done.mark(id)
+			continue
+		}
+		if !a.dispatch(ctx, u) {
+			return false
+		}
+	}
+	return true
+}
+
 // finish waits for the chat workers to answer what they hold, for the shutdown grace at
-// most; then it cancels what is left.
+// most; then it cancels what is left, which stays in the inbox.
 func (a *Adapter) finish(stop context.CancelFunc) {
 	done := make(chan struct{})
 	go func() {
@@ -203,33 +306,58 @@ func (a *Adapter) finish(stop context.CancelFunc) {
 		return
 	case <-timer.C:
 	}
-	a.log.Warn("shutting down: replies still in flight were abandoned", "after", a.grace)
+	a.log.Warn("shutting down: replies still in flight were abandoned; they are answered after a restart when the inbox is kept", "after", a.grace)
 	stop()
 	<-done
 }
 
-// dispatch hands an update to its chat's worker. Updates with no text message (edits,
-// channel posts, stickers, photos, joins, member updates) and updates seen before are
-// dropped here. It blocks while too many updates are pending, and reports false when ctx
-// ends first: the update was not taken, and is not remembered as seen.
-func (a *Adapter) dispatch(ctx context.Context, u *models.Update) bool {
-	if u.Message == nil || u.Message.Text == "" {
-		return true
+// needsAnswer reports whether an update asks for something: a text message, or a button
+// pressed. Edits, channel posts, stickers, photos, joins and member updates do not.
+func needsAnswer(u *models.Update) bool {
+	return (u.Message != nil && u.Message.Text != "") || u.CallbackQuery != nil
+}
+
+// chatOf returns the chat an update belongs to: updates of one chat are answered in order.
+func chatOf(u *models.Update) int64 {
+	switch {
+	case u.Message != nil:
+		return u.Message.Chat.ID
+	case u.CallbackQuery != nil && u.CallbackQuery.Message.Message != nil:
+		return u.CallbackQuery.Message.Message.Chat.ID
+	case u.CallbackQuery != nil && u.CallbackQuery.Message.InaccessibleMessage != nil:
+		return u.CallbackQuery.Message.InaccessibleMessage.Chat.ID
+	case u.CallbackQuery != nil:
+		return u.CallbackQuery.From.ID
 	}
-	if a.seen.has(u.ID) {
-		a.log.Debug("update delivered again: skipped", "update_id", u.ID)
-		return true
+	return 0
+}
+
+// noteMigration follows a group that has become a supergroup: Telegram says so in a
+// service message in the old group and another in the new one.
+func (a *Adapter) noteMigration(u *models.Update) {
+	if m := u.Message; m != nil {
+		switch {
+		case m.MigrateToChatID != 0:
+			a.migrate(m.Chat.ID, m.MigrateToChatID)
+		case m.MigrateFromChatID != 0:
+			a.migrate(m.MigrateFromChatID, m.Chat.ID)
+		}
+	}
+}
+
+// dispatch hands an update taken from the inbox to its chat's worker. It blocks while
+// too many updates are pending, and reports false when ctx ends first: the update stays
+// pending in the inbox. An update for a chat flooded with them is dropped.
+func (a *Adapter) dispatch(ctx context.Context, u *models.Update) bool {
+	if ctx.Err() != nil {
+		return false
 	}
 	select {
 	case a.slots <- struct{}{}:
 	case <-ctx.Done():
 		return false
 	}
-	if !a.seen.add(u.ID) { // the same update, delivered twice at once
-		<-a.slots
-		return true
-	}
-	chat := u.Message.Chat.ID
+	chat := chatOf(u)
 	a.mu.Lock()
 	q := a.chats[chat]
 	if q == nil {
@@ -242,6 +370,7 @@ func (a *Adapter) dispatch(ctx context.Context, u *models.Update) bool {
 		a.mu.Unlock()
 		<-a.slots
 		a.log.Warn("chat flooded: update dropped", "chat", chat, "update_id", u.ID)
+		a.done.mark(u.ID)
 		return true
 	}
 	q.updates = append(q.updates, u)
@@ -249,7 +378,8 @@ func (a *Adapter) dispatch(ctx context.Context, u *models.Update) bool {
 	return true
 }
 
-// serveChat answers one chat's updates in order until its queue is empty.
+// serveChat answers one chat's updates in order until its queue is empty. An update
+// answered is marked done; one abandoned at shutdown stays pending.
 func (a *Adapter) serveChat(chat int64, q *chatQueue) {
 	defer a.running.Done()
 	for {
@@ -265,76 +395,45 @@ func (a *Adapter) serveChat(chat int64, q *chatQueue) {
 		a.mu.Unlock()
 		if a.work.Err() == nil {
 			a.answer(a.work, u)
+			if a.work.Err() == nil {
+				a.done.mark(u.ID)
+			}
 		}
 		<-a.slots
 	}
 }
 
-// answer routes one update and sends the reply. A panic is recovered and logged, and the
-// user told something went wrong: one bad update never stops the others.
+// answer answers one update: a message through the handler, a button pressed as a vote.
+// A panic is recovered and logged, and the user told something went wrong: one bad
+// update never stops the others.
 func (a *Adapter) answer(ctx context.Context, u *models.Update) {
-	m := u.Message
 	defer func() {
 		if p := recover(); p != nil {
-			a.log.Error("update handler panicked", "update_id", u.ID, "chat", m.Chat.ID,
+			a.log.Error("update handler panicked", "update_id", u.ID, "chat", chatOf(u),
 				"panic", a.redact(fmt.Errorf("%v", p)), "stack", string(debug.Stack()))
-			a.sendReply(ctx, m, bot.Reply{Kind: bot.NoticeReply, Text: "Something went wrong with that message. Please try again, or ask another way."})
+			switch {
+			case u.Message != nil:
+				a.note(ctx, u.Message, somethingWrong)
+			case u.CallbackQuery != nil:
+				a.answerCallback(ctx, u.CallbackQuery, voteUnreadable)
+			}
 		}
 	}()
+	if q := u.CallbackQuery; q != nil {
+		a.vote(ctx, q)
+		return
+	}
+	m := u.Message
 	msg, ok := toMessage(m, a.me)
 	if !ok {
 		return
 	}
+	msg.Moderator = a.moderator(m)
 	reply, ok := a.handler.Handle(ctx, msg)
 	if !ok {
 		return
 	}
 	a.sendReply(ctx, m, reply)
-}
-
-// sendReply sends reply in as many messages as it takes, each threaded to m.
-func (a *Adapter) sendReply(ctx context.Context, m *models.Message, reply bot.Reply) {
-	for _, text := range Render(reply) {
-		if err := a.send(ctx, m.Chat.ID, m.ID, text); err != nil {
-			a.log.Error("reply not sent", "chat", m.Chat.ID, "message_id", m.ID, "err", a.redact(err))
-			return
-		}
-	}
-}
-
-// send sends one HTML message to chat as a reply to message replyTo, at Telegram's pace.
-// When Telegram answers 429 it waits retry_after and sends again, a few times at most;
-// only this chat waits.
-func (a *Adapter) send(ctx context.Context, chat int64, replyTo int, text string) error {
-	params := &tgbot.SendMessageParams{
-		ChatID:             chat,
-		Text:               text,
-		ParseMode:          models.ParseModeHTML,
-		LinkPreviewOptions: &models.LinkPreviewOptions{IsDisabled: tgbot.True()},
-		ReplyParameters:    &models.ReplyParameters{MessageID: replyTo, AllowSendingWithoutReply: true},
-	}
-	for try := 1; ; try++ {
-		if err := a.pace.wait(ctx, chat); err != nil {
-			return fmt.Errorf("send message: %w", err)
-		}
-		rctx, cancel := context.WithTimeout(ctx, sendTimeout)
-		_, err := a.api.SendMessage(rctx, params)
-		cancel()
-		a.pace.sent(chat, time.Now())
-		var tooMany *tgbot.TooManyRequestsError
-		if !errors.As(err, &tooMany) {
-			if err != nil {
-				return fmt.Errorf("send message: %w", err)
-			}
-			return nil
-		}
-		wait := time.Duration(max(tooMany.RetryAfter, 1)) * time.Second
-		if try >= maxSendTries || wait > maxRetryAfter {
-			return fmt.Errorf("send message: gave up after %d tries: %w", try, err)
-		}
-		a.log.Warn("telegram asks to slow down", "chat", chat, "retry_after", wait)
-		a.pace.hold(chat, time.Now().Add(wait))
-	}
 }
 
 // redact removes the token from an error's text: the Bot API puts it in every URL.

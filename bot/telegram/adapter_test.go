@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"net"
 	"net/http"
+	"path/filepath"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -14,6 +15,8 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/azchina/azchina/bot"
+	"github.com/azchina/azchina/bot/store"
+	"github.com/azchina/azchina/bot/telegram/telegramtest"
 	"github.com/azchina/azchina/knowledge"
 )
 
@@ -21,7 +24,7 @@ const signedQuestion = "How many documents were signed in 2019?"
 
 // assertCitedAnswer checks a reply to the signed-documents question: the quote, then the
 // numbered citation with publisher, date and file, as Telegram HTML.
-func assertCitedAnswer(t *testing.T, m sent) {
+func assertCitedAnswer(t *testing.T, m telegramtest.Sent) {
 	t.Helper()
 	assert.Equal(t, "HTML", m.ParseMode)
 	assert.Contains(t, m.Text, "ten documents")
@@ -29,20 +32,27 @@ func assertCitedAnswer(t *testing.T, m sent) {
 	checkHTML(t, m.Text)
 }
 
+// openStore opens a real SQLite store in the test's temporary folder.
+func openStore(t testing.TB, path string) *store.DB {
+	t.Helper()
+	db, err := store.Open(context.Background(), path)
+	require.NoError(t, err)
+	t.Cleanup(func() { db.Close() })
+	return db
+}
+
 func TestStartConnectsAndSetsCommands(t *testing.T) {
-	f := newBotAPI(t)
+	f := fakeAPI(t)
 	r := run(t, f, nil)
-	u := message(annChat, ann, "/help")
-	f.push(u)
-	f.next(t)
+	f.Push(message(annChat, ann, "/help"))
+	next(t, f)
 	assert.Contains(t, r.logs.String(), `msg="connected as @azchina_bot"`)
-	assert.Equal(t, 1, f.count("getMe"))
-	assert.Equal(t, 1, f.count("deleteWebhook"), "long polling needs no webhook set")
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	require.Len(t, f.commands, 2)
+	assert.Equal(t, 1, f.Count("getMe"))
+	assert.Equal(t, 1, f.Count("deleteWebhook"), "long polling needs no webhook set")
+	commands := f.Calls("setMyCommands")
+	require.Len(t, commands, 2)
 	var scopes []string
-	for _, c := range f.commands {
+	for _, c := range commands {
 		var scope struct{ Type string }
 		require.NoError(t, json.Unmarshal([]byte(c["scope"]), &scope))
 		scopes = append(scopes, scope.Type)
@@ -53,34 +63,70 @@ func TestStartConnectsAndSetsCommands(t *testing.T) {
 		assert.NotEmpty(t, cmds[0].Description)
 	}
 	assert.ElementsMatch(t, []string{"all_private_chats", "all_group_chats"}, scopes)
-	require.NotEmpty(t, f.polls)
-	assert.Equal(t, 50, f.polls[0].Timeout, "long polling")
+	polls := f.Polls()
+	require.NotEmpty(t, polls)
+	assert.Equal(t, 50, polls[0].Timeout, "long polling")
+	var allowed []string
+	require.NoError(t, json.Unmarshal([]byte(f.Calls("getUpdates")[0]["allowed_updates"]), &allowed))
+	assert.Equal(t, []string{"message", "callback_query"}, allowed)
+}
+
+// While Telegram cannot be reached, getMe is tried again; the bot connects once it answers.
+func TestStartWaitsForTelegram(t *testing.T) {
+	f := fakeAPI(t)
+	f.Fail("getMe", telegramtest.Fault{Code: http.StatusBadGateway}, telegramtest.Fault{Code: http.StatusServiceUnavailable})
+	r := run(t, f, nil)
+	q := message(annChat, ann, signedQuestion)
+	f.Push(q)
+	assertCitedAnswer(t, next(t, f))
+	assert.Equal(t, 3, f.Count("getMe"))
+	assert.Equal(t, 2, strings.Count(r.logs.String(), "cannot reach Telegram; trying again"))
+}
+
+// A start-up call that never answers does not hang the bot: each has a timeout, and
+// getMe is tried again.
+func TestStartUpCallsTimeOut(t *testing.T) {
+	f := fakeAPI(t)
+	hang := telegramtest.Fault{Hang: true}
+	f.Fail("getMe", hang)
+	f.Fail("setMyCommands", hang, hang)
+	f.Fail("deleteWebhook", hang)
+	shortCalls := func(a *Adapter) { a.callTimeout = 50 * time.Millisecond }
+	r := run(t, f, nil, shortCalls)
+	q := message(annChat, ann, signedQuestion)
+	f.Push(q)
+	assertCitedAnswer(t, next(t, f))
+	assert.Equal(t, 2, f.Count("getMe"))
+	logs := r.logs.String()
+	assert.Contains(t, logs, "cannot reach Telegram; trying again")
+	assert.Equal(t, 2, strings.Count(logs, "could not set the command menu"))
+	assert.Contains(t, logs, "could not remove the webhook")
 }
 
 func TestPrivateQuestionGetsCitedAnswer(t *testing.T) {
-	f := newBotAPI(t)
+	f := fakeAPI(t)
 	run(t, f, nil)
 	u := message(annChat, ann, signedQuestion)
-	f.push(u)
-	m := f.next(t)
+	f.Push(u)
+	m := next(t, f)
 	assert.Equal(t, int64(42), m.ChatID)
 	assert.Equal(t, msgID(u), m.ReplyTo, "threaded to the question")
 	assertCitedAnswer(t, m)
 }
 
 func TestGroupAnswersOnlyWhatIsForTheBot(t *testing.T) {
-	f := newBotAPI(t)
+	f := fakeAPI(t)
 	run(t, f, nil)
 	cmd := "/ask@azchina_bot " + signedQuestion
 	ask := message(groupChat, ann, cmd, entity("bot_command", 0, 16))
-	f.push(ask)
-	m := f.next(t)
+	f.Push(ask)
+	m := next(t, f)
 	assert.Equal(t, int64(-1001234), m.ChatID)
 	assert.Equal(t, msgID(ask), m.ReplyTo)
 	assertCitedAnswer(t, m)
 
 	// None of these is for the bot; the /topics after them is, and comes first.
-	f.push(
+	f.Push(
 		message(groupChat, ann, "lol, did anyone do the reading?"),
 		message(groupChat, bob, "/ask@other_bot "+signedQuestion, entity("bot_command", 0, 14)),
 		message(groupChat, bob, signedQuestion+" @ann", entity("mention", len(signedQuestion)+1, 4)),
@@ -89,137 +135,228 @@ func TestGroupAnswersOnlyWhatIsForTheBot(t *testing.T) {
 		}),
 	)
 	topics := message(groupChat, bob, "/topics@AzChina_Bot", entity("bot_command", 0, 19))
-	f.push(topics)
-	m = f.next(t)
+	f.Push(topics)
+	m = next(t, f)
 	assert.Equal(t, msgID(topics), m.ReplyTo, "plain chatter, other bots' commands and stickers get nothing")
 	assert.Contains(t, m.Text, "<b>Nə barədə cavab verə bilərəm</b>", "in the language Bob's Telegram reports")
 
 	// A mention after two flags: entity offsets count UTF-16 units, two per flag letter.
 	mentioned := message(groupChat, ann, "🇦🇿🇨🇳 @azchina_bot "+signedQuestion, entity("mention", 9, 12))
-	f.push(mentioned)
-	m = f.next(t)
+	f.Push(mentioned)
+	m = next(t, f)
 	assert.Equal(t, msgID(mentioned), m.ReplyTo)
 	assertCitedAnswer(t, m)
 
 	// A reply to the bot's own message.
-	replied := message(groupChat, bob, signedQuestion, func(m map[string]any) {
-		m["reply_to_message"] = map[string]any{"message_id": 1, "date": 0, "chat": groupChat, "from": testBot, "text": "…"}
-	})
-	f.push(replied)
-	m = f.next(t)
+	replied := message(groupChat, bob, signedQuestion, telegramtest.ReplyToBot)
+	f.Push(replied)
+	m = next(t, f)
 	assert.Equal(t, msgID(replied), m.ReplyTo)
 	assertCitedAnswer(t, m)
-	assert.Equal(t, 4, f.sentCount())
+	assert.Len(t, f.Sent(), 4)
 }
 
-// Stickers, photos, joins, edits, channel posts, member updates and updates the wire
-// types cannot read produce nothing and stop nothing.
+// Stickers, photos, joins, edits, channel posts, member updates, automatic forwards from
+// a linked channel and updates the wire types cannot read produce nothing and stop
+// nothing.
 func TestNonTextUpdatesAreIgnored(t *testing.T) {
-	f := newBotAPI(t)
+	f := fakeAPI(t)
 	run(t, f, nil)
 	photo := []map[string]any{{"file_id": "p", "file_unique_id": "p", "width": 90, "height": 90}}
-	f.push(
+	channel := map[string]any{"id": -1009, "type": "channel", "title": "News"}
+	f.Push(
 		message(annChat, ann, "", func(m map[string]any) {
 			m["sticker"] = map[string]any{"file_id": "CAAC", "file_unique_id": "u", "type": "regular", "width": 512, "height": 512, "is_animated": false, "is_video": false}
 		}),
 		message(annChat, ann, "", func(m map[string]any) { m["photo"] = photo; m["caption"] = "/ask what is this?" }),
 		message(groupChat, ann, "", func(m map[string]any) { m["new_chat_members"] = []map[string]any{bob} }),
 		map[string]any{"edited_message": message(annChat, ann, signedQuestion)["message"]},
-		map[string]any{"channel_post": message(map[string]any{"id": -1009, "type": "channel", "title": "News"}, nil, signedQuestion)["message"]},
+		map[string]any{"channel_post": message(channel, nil, signedQuestion)["message"]},
+		message(groupChat, telegramtest.User(777000, "Telegram", ""), "/ask "+signedQuestion, func(m map[string]any) {
+			m["sender_chat"], m["is_automatic_forward"] = channel, true
+		}),
 		map[string]any{"my_chat_member": map[string]any{"chat": groupChat, "from": ann, "date": 0,
-			"old_chat_member": map[string]any{"status": "left", "user": testBot},
-			"new_chat_member": map[string]any{"status": "member", "user": testBot}}},
-		map[string]any{"callback_query": map[string]any{"id": "1", "from": ann, "chat_instance": "x", "data": "/fact"}},
+			"old_chat_member": map[string]any{"status": "left", "user": telegramtest.Bot},
+			"new_chat_member": map[string]any{"status": "member", "user": telegramtest.Bot}}},
 		message(annChat, map[string]any{"id": 77, "is_bot": true, "first_name": "Spam"}, signedQuestion),
 	)
-	f.pushRaw(`{"update_id": 100, "message": "not an object"}`)
-	f.mu.Lock()
-	f.nextID = 101
-	f.mu.Unlock()
+	f.PushRaw(`{"update_id": 100, "message": "not an object"}`)
 	u := message(annChat, ann, signedQuestion)
-	f.push(u)
-	m := f.next(t)
+	f.Push(u)
+	m := next(t, f)
 	assert.Equal(t, msgID(u), m.ReplyTo)
 	assertCitedAnswer(t, m)
-	assert.Equal(t, 1, f.sentCount(), "only the question was answered")
+	assert.Len(t, f.Sent(), 1, "only the question was answered")
 }
 
 func TestTooManyRequestsRetriesAfterWithoutBlockingOthers(t *testing.T) {
-	f := newBotAPI(t)
+	f := fakeAPI(t)
 	refused := make(chan time.Time, 1)
-	f.onSend = func(n int, m sent) (int, int) {
+	f.OnSend(func(n int, m telegramtest.Sent) telegramtest.Fault {
 		if n == 0 {
 			refused <- time.Now()
-			return http.StatusTooManyRequests, 2
+			return telegramtest.Fault{Code: http.StatusTooManyRequests, RetryAfter: 2}
 		}
-		return 0, 0
-	}
+		return telegramtest.Fault{}
+	})
 	run(t, f, nil)
 	annQ := message(annChat, ann, signedQuestion)
-	f.push(annQ)
+	f.Push(annQ)
 	at := within(t, refused)
 
 	bobQ := message(bobChat, bob, signedQuestion)
-	f.push(bobQ)
-	first := f.next(t)
+	f.Push(bobQ)
+	first := next(t, f)
 	assert.Equal(t, msgID(bobQ), first.ReplyTo, "Bob is answered while Ann's chat waits out retry_after")
 
-	second := f.next(t)
+	second := next(t, f)
 	assert.Equal(t, msgID(annQ), second.ReplyTo)
 	assertCitedAnswer(t, second)
 	assert.GreaterOrEqual(t, second.At.Sub(at), 2*time.Second, "sent again only after retry_after")
 
 	sentinel := message(annChat, ann, "/help")
-	f.push(sentinel)
-	assert.Equal(t, msgID(sentinel), f.next(t).ReplyTo)
-	assert.Equal(t, 3, f.sentCount(), "Ann's answer was delivered exactly once")
+	f.Push(sentinel)
+	assert.Equal(t, msgID(sentinel), next(t, f).ReplyTo)
+	assert.Len(t, f.Sent(), 3, "Ann's answer was delivered exactly once")
+}
+
+// A server error on sendMessage is retried after a short wait; the answer arrives once.
+func TestServerErrorIsRetried(t *testing.T) {
+	f := fakeAPI(t)
+	f.Fail("sendMessage", telegramtest.Fault{Code: http.StatusInternalServerError}, telegramtest.Fault{Code: http.StatusBadGateway})
+	r := run(t, f, nil)
+	q := message(annChat, ann, signedQuestion)
+	f.Push(q)
+	m := next(t, f)
+	assert.Equal(t, msgID(q), m.ReplyTo)
+	assertCitedAnswer(t, m)
+	assert.Equal(t, 3, f.Count("sendMessage"))
+	assert.Equal(t, 2, strings.Count(r.logs.String(), "telegram server error: sending again"))
+
+	sentinel := message(annChat, ann, "/help")
+	f.Push(sentinel)
+	assert.Equal(t, msgID(sentinel), next(t, f).ReplyTo)
+	assert.Len(t, f.Sent(), 2, "delivered exactly once")
 }
 
 func TestGivesUpAfterBoundedRetries(t *testing.T) {
-	f := newBotAPI(t)
-	f.onSend = func(n int, m sent) (int, int) {
+	f := fakeAPI(t)
+	f.OnSend(func(n int, m telegramtest.Sent) telegramtest.Fault {
 		if m.ChatID == 42 {
-			return http.StatusTooManyRequests, 3600
+			return telegramtest.Fault{Code: http.StatusTooManyRequests, RetryAfter: 3600}
 		}
-		return 0, 0
-	}
+		return telegramtest.Fault{}
+	})
 	r := run(t, f, nil)
-	f.push(message(annChat, ann, signedQuestion))
+	f.Push(message(annChat, ann, signedQuestion))
 	bobQ := message(bobChat, bob, "/help")
-	f.push(bobQ)
-	assert.Equal(t, msgID(bobQ), f.next(t).ReplyTo)
+	f.Push(bobQ)
+	assert.Equal(t, msgID(bobQ), next(t, f).ReplyTo)
 	require.Eventually(t, func() bool { return strings.Contains(r.logs.String(), "reply not sent") }, 10*time.Second, 10*time.Millisecond,
 		"a retry_after of an hour is not waited for")
-	assert.Contains(t, r.logs.String(), "gave up after 1 tries")
+	assert.Contains(t, r.logs.String(), "too long to wait")
 }
 
 func TestRedeliveredUpdateIsAnsweredOnce(t *testing.T) {
-	f := newBotAPI(t)
+	f := fakeAPI(t)
 	run(t, f, nil)
 	u := message(annChat, ann, signedQuestion)
-	f.push(u)
-	assert.Equal(t, msgID(u), f.next(t).ReplyTo)
-	f.redeliver(u)
+	f.Push(u)
+	assert.Equal(t, msgID(u), next(t, f).ReplyTo)
+	f.Redeliver(u)
 	sentinel := message(annChat, ann, "/help")
-	f.push(sentinel)
-	assert.Equal(t, msgID(sentinel), f.next(t).ReplyTo, "the redelivered question is not answered again")
-	assert.Equal(t, 2, f.sentCount())
+	f.Push(sentinel)
+	assert.Equal(t, msgID(sentinel), next(t, f).ReplyTo, "the redelivered question is not answered again")
+	assert.Len(t, f.Sent(), 2)
 }
 
 // After a graceful restart, the new process is not given the updates the old one answered.
 func TestRestartDoesNotRepeatAnswers(t *testing.T) {
-	f := newBotAPI(t)
+	f := fakeAPI(t)
 	first := run(t, f, nil)
 	q1 := message(annChat, ann, signedQuestion)
-	f.push(q1)
-	assert.Equal(t, msgID(q1), f.next(t).ReplyTo)
+	f.Push(q1)
+	assert.Equal(t, msgID(q1), next(t, f).ReplyTo)
 	require.NoError(t, first.stop())
 
 	run(t, f, nil)
 	q2 := message(annChat, ann, "/help")
-	f.push(q2)
-	assert.Equal(t, msgID(q2), f.next(t).ReplyTo)
-	assert.Equal(t, 2, f.sentCount())
+	f.Push(q2)
+	assert.Equal(t, msgID(q2), next(t, f).ReplyTo)
+	assert.Len(t, f.Sent(), 2)
+}
+
+// blocking holds every question that says "hold" until released, and passes the rest on.
+type blocking struct {
+	next    Handler
+	holding chan struct{}
+	release chan struct{}
+}
+
+func (b blocking) Handle(ctx context.Context, m bot.Message) (bot.Reply, bool) {
+	if strings.Contains(m.Text, "hold") {
+		b.holding <- struct{}{}
+		select {
+		case <-b.release:
+		case <-ctx.Done():
+			return bot.Reply{}, false
+		}
+	}
+	return b.next.Handle(ctx, m)
+}
+
+// A question still being answered when the bot stops is answered after the restart,
+// once, from the inbox in the database; the questions answered before are not repeated.
+func TestUpdateInFlightAtShutdownIsAnsweredAfterRestart(t *testing.T) {
+	f := fakeAPI(t)
+	path := filepath.Join(t.TempDir(), "azchina.db")
+	db := openStore(t, path)
+	h := blocking{next: bot.NewRouter(seedEngine(t)), holding: make(chan struct{}, 1), release: make(chan struct{})}
+	first := run(t, f, h, WithInbox(db), WithShutdownGrace(50*time.Millisecond))
+	answered := message(annChat, ann, "/help")
+	f.Push(answered)
+	assert.Equal(t, msgID(answered), next(t, f).ReplyTo)
+	held := message(bobChat, bob, "hold on: "+signedQuestion)
+	f.Push(held)
+	within(t, h.holding)
+	require.NoError(t, first.stop())
+	require.NoError(t, db.Close())
+	assert.Len(t, f.Sent(), 1, "the held question was not answered before the restart")
+
+	second := run(t, f, nil, WithInbox(openStore(t, path)))
+	m := next(t, f)
+	assert.Equal(t, msgID(held), m.ReplyTo, "answered after the restart")
+	assertCitedAnswer(t, m)
+	assert.Contains(t, second.logs.String(), "answering the updates left unanswered by the last run")
+	sentinel := message(annChat, ann, "/fact")
+	f.Push(sentinel)
+	assert.Equal(t, msgID(sentinel), next(t, f).ReplyTo)
+	assert.Len(t, f.Sent(), 3, "nothing answered twice")
+}
+
+// A process that dies after taking an update leaves it in the inbox, unconfirmed, so
+// Telegram hands it over again: the next process answers it once.
+func TestUpdateTakenBeforeACrashIsAnsweredOnce(t *testing.T) {
+	f := fakeAPI(t)
+	path := filepath.Join(t.TempDir(), "azchina.db")
+	q := message(annChat, ann, signedQuestion)
+	ids := f.Push(q)
+	q["update_id"] = ids[0]
+	raw, err := json.Marshal(q)
+	require.NoError(t, err)
+	crashed := openStore(t, path)
+	taken, err := crashed.TakeUpdates(context.Background(), telegramtest.BotID, map[int64][]byte{ids[0]: raw}, time.Now())
+	require.NoError(t, err)
+	require.Equal(t, ids, taken)
+	require.NoError(t, crashed.Close())
+
+	run(t, f, nil, WithInbox(openStore(t, path)))
+	m := next(t, f)
+	assert.Equal(t, msgID(q), m.ReplyTo)
+	sentinel := message(annChat, ann, "/help")
+	f.Push(sentinel)
+	assert.Equal(t, msgID(sentinel), next(t, f).ReplyTo, "the question Telegram handed over again was not answered twice")
+	assert.Len(t, f.Sent(), 2)
 }
 
 // hostileEngine answers from an article whose text and metadata are full of markup.
@@ -235,11 +372,11 @@ func hostileEngine(t *testing.T) *knowledge.Engine {
 }
 
 func TestInjectedMarkupComesBackInert(t *testing.T) {
-	f := newBotAPI(t)
+	f := fakeAPI(t)
 	run(t, f, bot.NewRouter(hostileEngine(t)))
 	// The quote and the citation carry the article's markup, as text.
-	f.push(message(annChat, ann, "How many documents did Azerbaijan and China sign in Beijing?"))
-	m := f.next(t)
+	f.Push(message(annChat, ann, "How many documents did Azerbaijan and China sign in Beijing?"))
+	m := next(t, f)
 	checkHTML(t, m.Text)
 	assert.Contains(t, m.Text, "&lt;b&gt;twenty&lt;/b&gt; documents &amp; agreements &lt;script&gt;")
 	assert.Contains(t, m.Text, "&lt;b&gt;Pub&lt;/b&gt;, 2025-04-23, “&lt;i&gt;Evil&lt;/i&gt; &amp; &lt;a href=&#34;https://x.example&#34;&gt;co&lt;/a&gt;”")
@@ -247,8 +384,8 @@ func TestInjectedMarkupComesBackInert(t *testing.T) {
 	assert.NotContains(t, m.Text, "<script")
 
 	// The user's own markup is not echoed as markup either.
-	f.push(message(annChat, ann, `<b>How many</b> documents? <a href="https://x.example">x</a> *now* @everyone`))
-	m = f.next(t)
+	f.Push(message(annChat, ann, `<b>How many</b> documents? <a href="https://x.example">x</a> *now* @everyone`))
+	m = next(t, f)
 	checkHTML(t, m.Text)
 	assert.NotContains(t, m.Text, "<a ")
 }
@@ -271,15 +408,15 @@ func manyArticles(t *testing.T) *knowledge.Engine {
 }
 
 func TestLongReplyIsSplitAndPaced(t *testing.T) {
-	f := newBotAPI(t)
+	f := fakeAPI(t)
 	gap := 200 * time.Millisecond
 	run(t, f, bot.NewRouter(manyArticles(t)), WithSendRate(gap, 30))
 	q := message(annChat, ann, "/sources")
-	f.push(q)
-	parts := []sent{f.next(t), f.next(t)}
+	f.Push(q)
+	parts := []telegramtest.Sent{next(t, f), next(t, f)}
 	sentinel := message(annChat, ann, "/help")
-	f.push(sentinel)
-	assert.Equal(t, msgID(sentinel), f.next(t).ReplyTo, "the reply took two messages")
+	f.Push(sentinel)
+	assert.Equal(t, msgID(sentinel), next(t, f).ReplyTo, "the reply took two messages")
 	assert.Greater(t, utf16Len(parts[0].Text+parts[1].Text), 5000)
 	for i, m := range parts {
 		assert.LessOrEqual(t, utf16Len(m.Text), MaxMessage)
@@ -308,39 +445,57 @@ func (p panicky) Handle(ctx context.Context, m bot.Message) (bot.Reply, bool) {
 }
 
 func TestPanickingHandlerLeavesTheBotAnswering(t *testing.T) {
-	f := newBotAPI(t)
+	f := fakeAPI(t)
 	r := run(t, f, panicky{bot.NewRouter(seedEngine(t))})
 	boom := message(annChat, ann, "boom")
-	f.push(boom)
-	m := f.next(t)
+	f.Push(boom)
+	m := next(t, f)
 	assert.Equal(t, msgID(boom), m.ReplyTo)
 	assert.Contains(t, m.Text, "Something went wrong")
 	q := message(annChat, ann, signedQuestion)
-	f.push(q)
-	m = f.next(t)
+	f.Push(q)
+	m = next(t, f)
 	assert.Equal(t, msgID(q), m.ReplyTo)
 	assertCitedAnswer(t, m)
 	assert.Contains(t, r.logs.String(), "update handler panicked")
 }
 
+// When a group becomes a supergroup, replies follow it to its new ID: the first send to
+// the old ID is refused with migrate_to_chat_id, and the next ones go straight to the new.
+func TestGroupMigrationIsFollowed(t *testing.T) {
+	f := fakeAPI(t)
+	old := telegramtest.Group(-4242, "Students")
+	f.Migrate(-4242, -1004242)
+	run(t, f, nil)
+	q := message(old, ann, "/ask "+signedQuestion)
+	f.Push(q)
+	m := next(t, f)
+	assert.Equal(t, int64(-1004242), m.ChatID)
+	assert.Equal(t, msgID(q), m.ReplyTo)
+	assertCitedAnswer(t, m)
+	f.Push(message(old, bob, "/help"))
+	assert.Equal(t, int64(-1004242), next(t, f).ChatID)
+	assert.Equal(t, 3, f.Count("sendMessage"), "one send refused, then the new ID remembered")
+}
+
 func TestWebhook(t *testing.T) {
-	f := newBotAPI(t)
+	f := fakeAPI(t)
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	require.NoError(t, err)
-	run(t, f, nil, WithWebhook(Webhook{URL: "https://bot.example/tg/hook", Secret: "s3cret_-token", Listener: ln}))
-	require.Eventually(t, func() bool { return f.count("setWebhook") == 1 }, 10*time.Second, 5*time.Millisecond)
-	f.mu.Lock()
-	set := f.webhooks[0]
-	f.mu.Unlock()
-	assert.Equal(t, "https://bot.example/tg/hook", set["url"])
+	// Read as a ServeMux pattern, this path would panic (a bad wildcard).
+	run(t, f, nil, WithWebhook(Webhook{URL: "https://bot.example/tg/{hook", Secret: "s3cret_-token", Listener: ln}))
+	require.Eventually(t, func() bool { return f.Count("setWebhook") == 1 }, 10*time.Second, 5*time.Millisecond)
+	set := f.Calls("setWebhook")[0]
+	assert.Equal(t, "https://bot.example/tg/{hook", set["url"])
 	assert.Equal(t, "s3cret_-token", set["secret_token"])
-	assert.JSONEq(t, `["message"]`, set["allowed_updates"])
+	assert.JSONEq(t, `["message","callback_query"]`, set["allowed_updates"])
 
-	hook := "http://" + ln.Addr().String() + "/tg/hook"
-	post := func(secret string, u map[string]any) int {
+	base := "http://" + ln.Addr().String()
+	hook := base + "/tg/%7Bhook"
+	post := func(url, secret string, u map[string]any) int {
 		body, err := json.Marshal(u)
 		require.NoError(t, err)
-		req, err := http.NewRequest(http.MethodPost, hook, strings.NewReader(string(body)))
+		req, err := http.NewRequest(http.MethodPost, url, strings.NewReader(string(body)))
 		require.NoError(t, err)
 		req.Header.Set("Content-Type", "application/json")
 		if secret != "" {
@@ -353,8 +508,9 @@ func TestWebhook(t *testing.T) {
 	}
 	forged := message(annChat, ann, signedQuestion)
 	forged["update_id"] = int64(1)
-	assert.Equal(t, http.StatusUnauthorized, post("wrong", forged))
-	assert.Equal(t, http.StatusUnauthorized, post("", forged))
+	assert.Equal(t, http.StatusUnauthorized, post(hook, "wrong", forged))
+	assert.Equal(t, http.StatusUnauthorized, post(hook, "", forged))
+	assert.Equal(t, http.StatusNotFound, post(base+"/tg/other", "s3cret_-token", forged), "only the URL's path is served")
 	resp, err := http.Get(hook)
 	require.NoError(t, err)
 	resp.Body.Close()
@@ -362,18 +518,18 @@ func TestWebhook(t *testing.T) {
 
 	u := message(annChat, ann, signedQuestion)
 	u["update_id"] = int64(2)
-	assert.Equal(t, http.StatusOK, post("s3cret_-token", u))
-	m := f.next(t)
+	assert.Equal(t, http.StatusOK, post(hook, "s3cret_-token", u))
+	m := next(t, f)
 	assert.Equal(t, msgID(u), m.ReplyTo)
 	assertCitedAnswer(t, m)
 
-	assert.Equal(t, http.StatusOK, post("s3cret_-token", u), "Telegram sends it again")
+	assert.Equal(t, http.StatusOK, post(hook, "s3cret_-token", u), "Telegram sends it again")
 	sentinel := message(annChat, ann, "/help")
 	sentinel["update_id"] = int64(3)
-	assert.Equal(t, http.StatusOK, post("s3cret_-token", sentinel))
-	assert.Equal(t, msgID(sentinel), f.next(t).ReplyTo)
-	assert.Equal(t, 2, f.sentCount(), "neither the forged update nor the repeated one was answered")
-	assert.Equal(t, 0, f.count("getUpdates"), "no polling with a webhook")
+	assert.Equal(t, http.StatusOK, post(hook, "s3cret_-token", sentinel))
+	assert.Equal(t, msgID(sentinel), next(t, f).ReplyTo)
+	assert.Len(t, f.Sent(), 2, "neither the forged update nor the repeated one was answered")
+	assert.Equal(t, 0, f.Count("getUpdates"), "no polling with a webhook")
 }
 
 func TestWebhookNeedsASecret(t *testing.T) {
@@ -383,10 +539,10 @@ func TestWebhookNeedsASecret(t *testing.T) {
 
 // On shutdown the reply in flight is finished, polling stops and Run returns nil.
 func TestShutdownFinishesRepliesInFlight(t *testing.T) {
-	f := newBotAPI(t)
+	f := fakeAPI(t)
 	sending := make(chan struct{})
 	release := make(chan struct{})
-	f.onSend = func(n int, m sent) (int, int) {
+	f.OnSend(func(n int, m telegramtest.Sent) telegramtest.Fault {
 		if n == 0 {
 			close(sending)
 			select { // the test releases it; the guard only keeps a failing test from hanging
@@ -394,11 +550,11 @@ func TestShutdownFinishesRepliesInFlight(t *testing.T) {
 			case <-time.After(15 * time.Second):
 			}
 		}
-		return 0, 0
-	}
+		return telegramtest.Fault{}
+	})
 	r := run(t, f, nil)
 	q := message(annChat, ann, signedQuestion)
-	ids := f.push(q)
+	ids := f.Push(q)
 	within(t, sending)
 
 	start := time.Now()
@@ -411,28 +567,26 @@ func TestShutdownFinishesRepliesInFlight(t *testing.T) {
 	close(release)
 	returned := within(t, stopped)
 	assert.Less(t, returned.Sub(start), 5*time.Second)
-	m := f.next(t)
+	m := next(t, f)
 	assert.Equal(t, msgID(q), m.ReplyTo, "the reply in flight was delivered")
 	assert.True(t, returned.After(m.At), "Run returned after the reply was sent, not before")
-	f.mu.Lock()
-	last := f.polls[len(f.polls)-1]
-	f.mu.Unlock()
-	assert.Equal(t, poll{Offset: ids[0] + 1, Timeout: 0}, last, "the handled update is confirmed on the way out")
+	polls := f.Polls()
+	assert.Equal(t, telegramtest.Poll{Offset: ids[0] + 1, Timeout: 0}, polls[len(polls)-1], "the handled update is confirmed on the way out")
 }
 
 // A reply that cannot be sent does not keep Run from returning.
 func TestShutdownAbandonsStuckReplies(t *testing.T) {
-	f := newBotAPI(t)
+	f := fakeAPI(t)
 	sending := make(chan struct{})
 	never := make(chan struct{})
 	t.Cleanup(func() { close(never) })
-	f.onSend = func(n int, m sent) (int, int) {
+	f.OnSend(func(n int, m telegramtest.Sent) telegramtest.Fault {
 		close(sending)
 		<-never
-		return 0, 0
-	}
+		return telegramtest.Fault{}
+	})
 	r := run(t, f, nil, WithShutdownGrace(100*time.Millisecond))
-	f.push(message(annChat, ann, signedQuestion))
+	f.Push(message(annChat, ann, signedQuestion))
 	within(t, sending)
 	start := time.Now()
 	require.NoError(t, r.stop())
@@ -441,22 +595,22 @@ func TestShutdownAbandonsStuckReplies(t *testing.T) {
 }
 
 func TestRefusedTokenStopsRun(t *testing.T) {
-	f := newBotAPI(t)
+	f := fakeAPI(t)
 	a, err := New("42:wrong-token", bot.NewRouter(seedEngine(t)), WithAPIURL(f.URL))
 	require.NoError(t, err)
 	err = a.Run(context.Background())
 	require.Error(t, err)
 	assert.ErrorContains(t, err, "Unauthorized")
+	assert.ErrorContains(t, err, "check the bot token")
 	assert.NotContains(t, err.Error(), "wrong-token")
 }
 
 // When the Bot API server goes away, the adapter keeps trying and says so, never with the
 // token (the URLs it calls all hold it).
 func TestServerDownIsLoggedWithoutToken(t *testing.T) {
-	f := newBotAPI(t)
+	f := fakeAPI(t)
 	r := run(t, f, nil)
-	require.Eventually(t, func() bool { return f.count("getUpdates") > 0 }, 10*time.Second, time.Millisecond)
-	f.CloseClientConnections()
+	require.Eventually(t, func() bool { return f.Count("getUpdates") > 0 }, 10*time.Second, time.Millisecond)
 	f.Close()
 	require.Eventually(t, func() bool { return strings.Count(r.logs.String(), "get updates failed") >= 2 }, 10*time.Second, 5*time.Millisecond)
 	assert.NotContains(t, r.logs.String(), testToken)

@@ -4,12 +4,14 @@ import (
 	"context"
 	"io"
 	"log/slog"
+	"path/filepath"
 	"slices"
-	"strconv"
 	"testing"
 	"time"
 
 	"github.com/azchina/azchina/bot"
+	"github.com/azchina/azchina/bot/store"
+	"github.com/azchina/azchina/bot/telegram/telegramtest"
 )
 
 var benchQuestions = []string{
@@ -24,11 +26,12 @@ var benchQuestions = []string{
 }
 
 // BenchmarkAdapter10kUpdates sends 10,000 private questions from 1,000 chats through the
-// adapter against the loopback Bot API: getUpdates in batches of 100, the real router and
-// engine, one sendMessage each. It reports updates answered a second and the 99th
-// percentile from the update leaving getUpdates to its sendMessage arriving. Telegram's
-// send pacing is lifted (it would cap any run at 30 a second) and the router's rate limit
-// raised: this measures the adapter, not the limits.
+// adapter against the loopback Bot API: getUpdates in batches of 100, each batch kept in
+// the SQLite inbox before it is confirmed, the real router and engine, one sendMessage
+// each, each update marked done in the inbox. It reports updates answered a second and
+// the 99th percentile from the update leaving getUpdates to its sendMessage arriving.
+// Telegram's send pacing is lifted (it would cap any run at 30 a second) and the router's
+// rate limit raised: this measures the adapter, not the limits.
 func BenchmarkAdapter10kUpdates(b *testing.B) {
 	const updates, chats = 10000, 1000
 	router := bot.NewRouter(seedEngine(b), bot.WithLimit(1<<30, time.Second))
@@ -36,18 +39,21 @@ func BenchmarkAdapter10kUpdates(b *testing.B) {
 	var total time.Duration
 	for b.Loop() {
 		b.StopTimer()
-		f := newBotAPI(b)
+		f := telegramtest.NewServer(testToken)
+		db, err := store.Open(context.Background(), filepath.Join(b.TempDir(), "azchina.db"))
+		if err != nil {
+			b.Fatal(err)
+		}
 		byMsg := make(map[int]int64, updates)
 		batch := make([]map[string]any, 0, updates)
 		for i := range updates {
-			chat := map[string]any{"id": 1 + i%chats, "type": "private"}
-			from := map[string]any{"id": 1 + i%chats, "is_bot": false, "first_name": "U" + strconv.Itoa(i%chats)}
-			batch = append(batch, message(chat, from, benchQuestions[i%len(benchQuestions)]))
+			id := int64(1 + i%chats)
+			batch = append(batch, message(telegramtest.PrivateChat(id, "U"), telegramtest.User(id, "U", ""), benchQuestions[i%len(benchQuestions)]))
 		}
-		for i, id := range f.push(batch...) {
+		for i, id := range f.Push(batch...) {
 			byMsg[msgID(batch[i])] = id
 		}
-		a, err := New(testToken, router, WithAPIURL(f.URL), WithSendRate(0, 0),
+		a, err := New(testToken, router, WithAPIURL(f.URL), WithSendRate(0, 0), WithInbox(db),
 			WithLogger(slog.New(slog.NewTextHandler(io.Discard, nil))))
 		if err != nil {
 			b.Fatal(err)
@@ -59,10 +65,8 @@ func BenchmarkAdapter10kUpdates(b *testing.B) {
 		go func() { done <- a.Run(ctx) }()
 		var last time.Time
 		for range updates {
-			m := f.next(b)
-			f.mu.Lock()
-			lat = append(lat, m.At.Sub(f.handedOut[byMsg[m.ReplyTo]]))
-			f.mu.Unlock()
+			m := next(b, f)
+			lat = append(lat, m.At.Sub(f.HandedOut(byMsg[m.ReplyTo])))
 			last = m.At
 		}
 		total += last.Sub(start)
@@ -71,10 +75,11 @@ func BenchmarkAdapter10kUpdates(b *testing.B) {
 		if err := <-done; err != nil {
 			b.Fatal(err)
 		}
-		if n := f.sentCount(); n != updates {
+		if n := len(f.Sent()); n != updates {
 			b.Fatalf("%d messages sent for %d updates", n, updates)
 		}
 		f.Close()
+		db.Close()
 		b.StartTimer()
 	}
 	slices.Sort(lat)

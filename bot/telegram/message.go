@@ -1,11 +1,14 @@
 package telegram
 
 import (
+	"context"
+	"fmt"
 	"sort"
 	"strconv"
 	"strings"
 	"unicode/utf16"
 
+	tgbot "github.com/go-telegram/bot"
 	"github.com/go-telegram/bot/models"
 
 	"github.com/azchina/azchina/bot"
@@ -13,13 +16,25 @@ import (
 
 // toMessage turns a Telegram message into the router's Message, with the bot's own
 // @mention cut out of the text. It reports false for a message the bot does not read:
-// one without text (a sticker, a photo, a member joining) or one a bot sent.
+// one without text (a sticker, a photo, a member joining), one a bot sent, or a channel
+// post Telegram copies into the channel's discussion group. A message an anonymous admin
+// sends as the group, or a user as a channel, comes from that chat.
 func toMessage(m *models.Message, me models.User) (bot.Message, bool) {
-	if m == nil || m.Text == "" || m.From == nil || m.From.IsBot {
+	if m == nil || m.Text == "" || m.IsAutomaticForward {
 		return bot.Message{}, false
 	}
 	kind, ok := chatKind(m.Chat.Type)
 	if !ok {
+		return bot.Message{}, false
+	}
+	var user, name, locale string
+	switch {
+	case m.SenderChat != nil:
+		// From is then a placeholder bot (@GroupAnonymousBot, @Channel_Bot).
+		user, name = strconv.FormatInt(m.SenderChat.ID, 10), chatName(m.SenderChat)
+	case m.From != nil && !m.From.IsBot:
+		user, name, locale = strconv.FormatInt(m.From.ID, 10), userName(m.From), m.From.LanguageCode
+	default:
 		return bot.Message{}, false
 	}
 	text, mentioned := stripMention(m.Text, m.Entities, me)
@@ -29,14 +44,37 @@ func toMessage(m *models.Message, me models.User) (bot.Message, bool) {
 		ChatID:     strconv.FormatInt(m.Chat.ID, 10),
 		ChatKind:   kind,
 		MessageID:  strconv.Itoa(m.ID),
-		UserID:     strconv.FormatInt(m.From.ID, 10),
-		UserName:   userName(m.From),
+		UserID:     user,
+		UserName:   name,
 		Text:       text,
 		BotName:    me.Username,
 		Mentioned:  mentioned,
 		ReplyToBot: reply != nil && reply.From != nil && reply.From.ID == me.ID,
-		Locale:     m.From.LanguageCode,
+		Locale:     locale,
 	}, true
+}
+
+// moderator returns the check of whether the sender of m moderates its chat: a group's
+// creator or administrators (getChatMember), or an anonymous admin, who writes as the
+// group itself. Nobody moderates a private chat: digests and /gaps are for groups.
+func (a *Adapter) moderator(m *models.Message) func(context.Context) (bool, error) {
+	return func(ctx context.Context) (bool, error) {
+		switch {
+		case m.Chat.Type == models.ChatTypePrivate:
+			return false, nil
+		case m.SenderChat != nil:
+			return m.SenderChat.ID == m.Chat.ID, nil
+		case m.From == nil:
+			return false, nil
+		}
+		ctx, cancel := context.WithTimeout(ctx, a.callTimeout)
+		defer cancel()
+		member, err := a.api.GetChatMember(ctx, &tgbot.GetChatMemberParams{ChatID: m.Chat.ID, UserID: m.From.ID})
+		if err != nil {
+			return false, fmt.Errorf("get chat member %d of %d: %s", m.From.ID, m.Chat.ID, a.redact(err))
+		}
+		return member.Type == models.ChatMemberTypeOwner || member.Type == models.ChatMemberTypeAdministrator, nil
+	}
 }
 
 func chatKind(t models.ChatType) (bot.ChatKind, bool) {
@@ -49,6 +87,13 @@ func chatKind(t models.ChatType) (bot.ChatKind, bool) {
 		return bot.Channel, true
 	}
 	return 0, false
+}
+
+func chatName(c *models.Chat) string {
+	if c.Username != "" {
+		return c.Username
+	}
+	return c.Title
 }
 
 func userName(u *models.User) string {

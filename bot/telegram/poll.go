@@ -15,21 +15,37 @@ import (
 	"github.com/go-telegram/bot/models"
 )
 
-// allowedUpdates are the updates the bot asks for; it reads only new messages.
-var allowedUpdates = []string{models.AllowedUpdateMessage}
+// allowedUpdates are the updates the bot asks for: new messages, and vote buttons pressed.
+var allowedUpdates = []string{models.AllowedUpdateMessage, models.AllowedUpdateCallbackQuery}
 
-// poll long-polls getUpdates and dispatches each update until ctx ends, then returns nil.
-// Network failures and Telegram's refusals are logged and retried with a growing wait;
-// only a refused token ends it with an error.
+// polled is an update as getUpdates returned it, read and raw.
+type polled struct {
+	update *models.Update
+	raw    []byte
+}
+
+// poll long-polls getUpdates and takes each batch until ctx ends, then returns nil.
+// Network failures and Telegram's refusals are logged and retried with a growing wait,
+// and the adapter reported down meanwhile; only a refused token ends it with an error.
 func (a *Adapter) poll(ctx context.Context) error {
 	// getUpdates fails while a webhook is set: one left from an earlier run in webhook
 	// mode would silence the bot.
-	if _, err := a.api.DeleteWebhook(ctx, &tgbot.DeleteWebhookParams{}); err != nil && ctx.Err() == nil {
+	dctx, cancel := context.WithTimeout(ctx, a.callTimeout)
+	_, err := a.api.DeleteWebhook(dctx, &tgbot.DeleteWebhookParams{})
+	cancel()
+	if err != nil && ctx.Err() == nil {
 		a.log.Warn("could not remove the webhook", "err", a.redact(err))
 	}
 	var backoff time.Duration
+	failing := false
 	for ctx.Err() == nil {
-		updates, err := a.getUpdates(ctx, pollTimeout, 0)
+		// After a failure a short poll tells at once whether Telegram answers again; a
+		// long one would only tell when it ends.
+		timeout := pollTimeout
+		if failing {
+			timeout = 0
+		}
+		updates, err := a.getUpdates(ctx, timeout, 0)
 		if err != nil {
 			if ctx.Err() != nil {
 				return nil
@@ -37,6 +53,8 @@ func (a *Adapter) poll(ctx context.Context) error {
 			if errors.Is(err, tgbot.ErrorUnauthorized) || errors.Is(err, tgbot.ErrorNotFound) {
 				return fmt.Errorf("get updates: %w", err)
 			}
+			failing = true
+			a.health.Set(platform, false, "getUpdates failing: "+a.redact(err))
 			backoff = min(max(2*backoff, 100*time.Millisecond), 5*time.Second)
 			wait := backoff
 			var tooMany *tgbot.TooManyRequestsError
@@ -53,15 +71,64 @@ func (a *Adapter) poll(ctx context.Context) error {
 			}
 			continue
 		}
+		if failing {
+			failing = false
+			a.metrics.Reconnect(platform)
+			a.health.Set(platform, true, "connected as @"+a.me.Username)
+			a.log.Info("get updates works again")
+		}
 		backoff = 0
-		for _, u := range updates {
-			if !a.dispatch(ctx, u) {
-				return nil // not taken: Telegram sends it again after a restart
+		if len(updates) == 0 {
+			continue
+		}
+		taken, err := a.take(ctx, updates)
+		if err != nil {
+			// Not confirmed: Telegram hands the batch over again.
+			if ctx.Err() != nil {
+				return nil
 			}
-			a.offset = u.ID + 1
+			a.log.Error("could not keep the updates received; asking for them again", "err", err)
+			backoff = min(max(2*backoff, time.Second), 5*time.Second)
+			if sleepUntil(ctx, time.Now().Add(backoff)) != nil {
+				return nil
+			}
+			continue
+		}
+		a.offset = updates[len(updates)-1].update.ID + 1
+		for _, u := range taken {
+			if !a.dispatch(ctx, u) {
+				return nil // still pending in the inbox: answered after a restart
+			}
 		}
 	}
 	return nil
+}
+
+// take keeps the updates that need an answer in the inbox, and returns those it had not
+// kept before, in order.
+func (a *Adapter) take(ctx context.Context, batch []polled) ([]*models.Update, error) {
+	keep := make(map[int64][]byte, len(batch))
+	byID := make(map[int64]*models.Update, len(batch))
+	for _, p := range batch {
+		a.noteMigration(p.update)
+		if needsAnswer(p.update) {
+			keep[p.update.ID], byID[p.update.ID] = p.raw, p.update
+		}
+	}
+	if len(keep) == 0 {
+		return nil, nil
+	}
+	ctx, cancel := context.WithTimeout(ctx, inboxTimeout)
+	defer cancel()
+	ids, err := a.inbox.TakeUpdates(ctx, a.me.ID, keep, time.Now())
+	if err != nil {
+		return nil, err
+	}
+	taken := make([]*models.Update, len(ids))
+	for i, id := range ids {
+		taken[i] = byID[id]
+	}
+	return taken, nil
 }
 
 // confirm tells Telegram that the updates dispatched are done with, so that they are not
@@ -85,9 +152,8 @@ type getUpdatesParams struct {
 }
 
 // getUpdates asks for the updates from a.offset on, waiting up to timeout for one. An
-// update the wire types cannot read is logged and returned with only its ID, so that it
-// is confirmed and skipped instead of stopping every update after it.
-func (a *Adapter) getUpdates(ctx context.Context, timeout time.Duration, limit int) ([]*models.Update, error) {
+// update the wire types cannot read is logged and returned with only its ID.
+func (a *Adapter) getUpdates(ctx context.Context, timeout time.Duration, limit int) ([]polled, error) {
 	offset := a.offset
 	body, err := json.Marshal(getUpdatesParams{Offset: offset, Limit: limit, Timeout: int(timeout / time.Second), AllowedUpdates: allowedUpdates})
 	if err != nil {
@@ -129,20 +195,29 @@ func (a *Adapter) getUpdates(ctx context.Context, timeout time.Duration, limit i
 		return nil, apiError(env.ErrorCode, env.Description, env.Parameters.RetryAfter)
 	}
 	a.told = offset
-	updates := make([]*models.Update, 0, len(env.Result))
+	updates := make([]polled, 0, len(env.Result))
 	for _, r := range env.Result {
-		u := &models.Update{}
-		if err := json.Unmarshal(r, u); err != nil {
-			var id struct {
-				ID int64 `json:"update_id"`
-			}
-			_ = json.Unmarshal(r, &id)
-			a.log.Warn("unreadable update skipped", "update_id", id.ID, "err", err)
-			u = &models.Update{ID: id.ID}
+		u, err := decodeUpdate(r)
+		if err != nil {
+			a.log.Warn("unreadable update skipped", "update_id", u.ID, "err", err)
 		}
-		updates = append(updates, u)
+		updates = append(updates, polled{update: u, raw: r})
 	}
 	return updates, nil
+}
+
+// decodeUpdate reads an update. One the wire types cannot read comes back with only its
+// ID, and an error: it is confirmed and skipped instead of stopping every update after it.
+func decodeUpdate(raw []byte) (*models.Update, error) {
+	u := &models.Update{}
+	if err := json.Unmarshal(raw, u); err != nil {
+		var id struct {
+			ID int64 `json:"update_id"`
+		}
+		_ = json.Unmarshal(raw, &id)
+		return &models.Update{ID: id.ID}, fmt.Errorf("read update %d: %w", id.ID, err)
+	}
+	return u, nil
 }
 
 // apiError is a Bot API refusal as the library reports it, so that callers test for it

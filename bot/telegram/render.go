@@ -22,10 +22,13 @@ func Render(r bot.Reply) []string {
 	return Split(renderHTML(r), MaxMessage)
 }
 
+// esc makes text safe in Telegram HTML: escaped, and valid UTF-8, which Telegram insists on
+// (a byte that is not is shown as U+FFFD).
+func esc(text string) string { return html.EscapeString(strings.ToValidUTF8(text, "\uFFFD")) }
+
 func renderHTML(r bot.Reply) string {
-	esc := html.EscapeString
 	var b strings.Builder
-	if r.Title != "" {
+	if strings.TrimSpace(r.Title) != "" {
 		b.WriteString("<b>" + esc(r.Title) + "</b>\n")
 	}
 	switch {
@@ -51,12 +54,13 @@ func renderHTML(r bot.Reply) string {
 // itself so that a part is never over the limit once Telegram parses it. It cuts at the
 // last paragraph break ("\n\n") that fits, else the last line break, else the last space,
 // else between two characters; never inside a tag or an entity. Tags open at a cut are
-// closed at the end of the part and reopened at the start of the next. markup must be
-// well-formed (as renderHTML makes it).
+// closed at the end of the part and reopened at the start of the next. A part with no
+// text to show is left out: Telegram refuses an empty message. markup must be well-formed
+// (as renderHTML makes it).
 func Split(markup string, limit int) []string {
 	markup = strings.TrimSpace(markup)
-	if markup == "" {
-		return nil
+	if utf16Len(markup) <= limit {
+		return appendPart(nil, markup) // most replies: no cut to look for
 	}
 	cuts, units := scanCuts(markup)
 	var parts []string
@@ -65,7 +69,7 @@ func Split(markup string, limit int) []string {
 		open := opening(stack)
 		openLen := utf16Len(open)
 		if openLen+units[len(markup)]-units[start] <= limit {
-			return append(parts, open+markup[start:])
+			return appendPart(parts, open+markup[start:])
 		}
 		best := [cutKinds]int{-1, -1, -1, -1}
 		for j := firstCutAfter(cuts, start); j < len(cuts); j++ {
@@ -74,7 +78,7 @@ func Split(markup string, limit int) []string {
 			if openLen+body > limit {
 				break
 			}
-			if openLen+body+utf16Len(closing(c.stack)) <= limit {
+			if openLen+body+closingLen(c.stack) <= limit {
 				best[c.kind] = j
 			}
 		}
@@ -90,13 +94,32 @@ func Split(markup string, limit int) []string {
 			// small. Cut at the next place anyway rather than loop forever.
 			pick = firstCutAfter(cuts, start)
 			if pick == len(cuts) {
-				return append(parts, open+markup[start:])
+				return appendPart(parts, open+markup[start:])
 			}
 		}
 		c := cuts[pick]
-		parts = append(parts, open+strings.TrimRight(markup[start:c.at], " ")+closing(c.stack))
+		parts = appendPart(parts, open+strings.TrimRight(markup[start:c.at], " ")+closing(c.stack))
 		start, stack = c.resume, c.stack
 	}
+}
+
+// appendPart appends part to parts unless it shows no text.
+func appendPart(parts []string, part string) []string {
+	for i := 0; i < len(part); {
+		switch c := part[i]; {
+		case c == '<':
+			end := strings.IndexByte(part[i:], '>')
+			if end < 0 {
+				return append(parts, part)
+			}
+			i += end + 1
+		case c == ' ' || c == '\n' || c == '\t' || c == '\r':
+			i++
+		default:
+			return append(parts, part)
+		}
+	}
+	return parts
 }
 
 // cutKind ranks the places to cut, best first.
@@ -221,6 +244,15 @@ func closing(stack []openTag) string {
 		b.WriteString("</" + stack[i].name + ">")
 	}
 	return b.String()
+}
+
+// closingLen is the length of closing(stack), which is ASCII.
+func closingLen(stack []openTag) int {
+	n := 0
+	for _, t := range stack {
+		n += len(t.name) + 3
+	}
+	return n
 }
 
 func firstCutAfter(cuts []cut, start int) int {

@@ -5,42 +5,24 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/azchina/azchina/bot"
+	"github.com/azchina/azchina/bot/telegram/telegramtest"
 	"github.com/azchina/azchina/knowledge"
 )
 
-// allowedTags are the tags Telegram's HTML parse mode understands.
-var allowedTags = map[string]bool{"b": true, "strong": true, "i": true, "em": true, "u": true, "ins": true,
-	"s": true, "strike": true, "del": true, "span": true, "tg-spoiler": true, "a": true, "tg-emoji": true,
-	"code": true, "pre": true, "blockquote": true}
-
 var tagRE = regexp.MustCompile(`</?([a-zA-Z][a-zA-Z0-9-]*)[^>]*>`)
 
-// checkHTML fails unless every tag in s is one Telegram allows and every tag opened is
-// closed, in order; no '<' or '>' may stand outside a tag.
-func checkHTML(t *testing.T, s string) {
+// checkHTML fails unless Telegram would parse s: only tags it allows, nested, every '<',
+// '>' and '&' in a tag or an entity, valid UTF-8.
+func checkHTML(t testing.TB, s string) {
 	t.Helper()
-	var stack []string
-	for _, m := range tagRE.FindAllStringSubmatch(s, -1) {
-		name := strings.ToLower(m[1])
-		assert.True(t, allowedTags[name], "tag %q is not one Telegram allows in %q", m[0], s)
-		if strings.HasPrefix(m[0], "</") {
-			if assert.NotEmpty(t, stack, "%s closes nothing", m[0]) {
-				assert.Equal(t, stack[len(stack)-1], name, "tags cross")
-				stack = stack[:len(stack)-1]
-			}
-			continue
-		}
-		stack = append(stack, name)
-	}
-	assert.Empty(t, stack, "tags left open in %q", s)
-	bare := tagRE.ReplaceAllString(s, "")
-	assert.NotContains(t, bare, "<")
-	assert.NotContains(t, bare, ">")
+	_, err := telegramtest.CheckHTML(s)
+	assert.NoError(t, err, "in %q", s)
 }
 
 // visible is what a reader sees of HTML: no tags, words separated by single spaces.
@@ -191,4 +173,45 @@ func TestSplit(t *testing.T) {
 			}
 		})
 	}
+}
+
+// FuzzRender holds the renderer to Telegram's rules whatever the reply holds: every part
+// parses as Telegram HTML (allowed tags only, nested, everything else escaped), is valid
+// UTF-8, shows some text, fits in MaxMessage UTF-16 units, and together the parts show
+// all the reply does. `go test` runs the seeds; `go test -fuzz=FuzzRender` explores.
+func FuzzRender(f *testing.F) {
+	f.Add("Topics", "Ten documents were signed. [1]", "Trade\nVisas", "Trend", uint8(1))
+	f.Add("", `<b>bold</b> & <a href="x">link</a> &amp; *md* @everyone`, "<i>", "<script>", uint8(3))
+	f.Add("🇦🇿🇨🇳", strings.Repeat("😀", 50)+"\n\n", "", "", uint8(200))
+	f.Add("   ", "\xff\xfe not UTF-8 \xc3", "\x00\x01", "\u2028", uint8(90))
+	f.Add("title", strings.Repeat("word ", 300)+"\n"+strings.Repeat("x", 900), "• item\n\n\nitem", "&lt;", uint8(17))
+	f.Add("", " \n \n ", "", "", uint8(0))
+	f.Fuzz(func(t *testing.T, title, text, items, source string, repeat uint8) {
+		long := strings.Repeat(text, int(repeat%64)+1)
+		a := knowledge.Answer{Answered: true, Text: long}
+		for i := range int(repeat % 12) {
+			a.Citations = append(a.Citations, knowledge.Citation{Source: source, Title: title, Publisher: text, Date: items, Paragraph: i})
+		}
+		replies := []bot.Reply{
+			{Kind: bot.AnswerReply, Title: title, Answer: &a},
+			{Kind: bot.RefusalReply, Text: long},
+			{Kind: bot.NoticeReply, Title: title, Text: long},
+			{Kind: bot.ListReply, Title: title, Items: strings.Split(strings.Repeat(items+"\n", int(repeat%64)+1), "\n")},
+		}
+		for _, r := range replies {
+			var all strings.Builder
+			for _, part := range Render(r) {
+				require.True(t, utf8.ValidString(part), "not UTF-8: %q", part)
+				require.LessOrEqual(t, utf16Len(part), MaxMessage)
+				shown, err := telegramtest.CheckHTML(part)
+				require.NoError(t, err, "in %q", part)
+				require.NotEmpty(t, strings.TrimSpace(shown), "a part with nothing to show: %q", part)
+				all.WriteString(shown)
+			}
+			whole, err := telegramtest.CheckHTML(renderHTML(r))
+			require.NoError(t, err)
+			squeeze := func(s string) string { return strings.Join(strings.Fields(s), "") }
+			require.Equal(t, squeeze(whole), squeeze(all.String()), "the parts show all the reply does")
+		}
+	})
 }

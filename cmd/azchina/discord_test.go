@@ -209,8 +209,8 @@ func TestServeRunsDiscordAndTelegram(t *testing.T) {
 		t.Fatalf("no Telegram answer; log:\n%s", stderr.String())
 	}
 	require.Eventually(t, func() bool {
-		_, health := healthz(t, addr)
-		return strings.Contains(health, `"discord":{"up":true,"detail":"connected as azchina"`)
+		status, health := healthz(t, addr)
+		return status == http.StatusOK && strings.Contains(health, `"discord":{"up":true,"detail":"connected as azchina"`)
 	}, 10*time.Second, 20*time.Millisecond, "Discord up in /healthz")
 
 	start := time.Now()

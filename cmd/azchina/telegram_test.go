@@ -1,84 +1,78 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
-	"fmt"
-	"io"
 	"net/http"
-	"net/http/httptest"
 	"path/filepath"
+	"regexp"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/azchina/azchina/bot/telegram/telegramtest"
 	"github.com/azchina/azchina/config"
 )
 
 const fakeToken = "4242:ServeTestTokenNeverLogged"
 
-// With a token, serve runs the Telegram adapter against the Bot API at the URL set, answers
-// a question, and on shutdown exits 0; the log says who it is connected as, never the token.
+// With a token, serve runs the Telegram adapter against the Bot API at the URL set: it
+// answers a question with vote buttons and records the vote, posts a digest for a group's
+// administrator, reports itself up on /healthz, and on shutdown exits 0; the log says who
+// it is connected as, never the token.
 func TestServeRunsTelegram(t *testing.T) {
-	var mu sync.Mutex
-	delivered := false
-	replies := make(chan string, 1)
-	api := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if !strings.HasPrefix(r.URL.Path, "/bot"+fakeToken+"/") {
-			http.Error(w, `{"ok":false,"error_code":401,"description":"Unauthorized"}`, http.StatusUnauthorized)
-			return
-		}
-		body, _ := io.ReadAll(r.Body)
-		result := "true"
-		switch strings.TrimPrefix(r.URL.Path, "/bot"+fakeToken+"/") {
-		case "getMe":
-			result = `{"id":999,"is_bot":true,"first_name":"AzChina","username":"azchina_bot"}`
-		case "getUpdates":
-			mu.Lock()
-			first := !delivered
-			delivered = true
-			mu.Unlock()
-			if first {
-				result = `[{"update_id":1,"message":{"message_id":7,"date":0,"chat":{"id":42,"type":"private"},"from":{"id":42,"is_bot":false,"first_name":"Ann"},"text":"How many documents were signed in 2019?"}}]`
-				break
-			}
-			var p struct{ Timeout int }
-			_ = json.Unmarshal(body, &p)
-			if p.Timeout > 0 {
-				<-r.Context().Done() // a long poll with nothing to deliver
-				return
-			}
-			result = "[]"
-		case "sendMessage":
-			replies <- string(body)
-			result = `{"message_id":8,"date":0,"chat":{"id":42,"type":"private"}}`
-		}
-		w.Header().Set("Content-Type", "application/json")
-		fmt.Fprintf(w, `{"ok":true,"result":%s}`, result)
-	}))
+	api := telegramtest.NewServer(fakeToken)
 	defer api.Close()
+	ann := telegramtest.User(42, "Ann", "en")
+	group := telegramtest.Supergroup(-1001234, "Students")
+	api.SetMember(-1001234, 42, "administrator")
 
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	var out, errOut lockedBuffer
 	env := map[string]string{config.EnvTelegramToken: fakeToken, config.EnvTelegramAPI: api.URL + "/",
-		config.EnvDB: filepath.Join(t.TempDir(), "azchina.db")}
+		config.EnvDB: filepath.Join(t.TempDir(), "azchina.db"), config.EnvHTTPAddr: "127.0.0.1:0"}
 	m := &Main{Stdin: strings.NewReader(""), Stdout: &out, Stderr: &errOut, Getenv: func(k string) string { return env[k] }}
 	code := make(chan int, 1)
 	go func() { code <- m.Run(ctx, []string{"serve"}) }()
-
-	select {
-	case body := <-replies:
-		assert.Contains(t, body, "ten documents")
-		assert.Contains(t, body, "HTML")
-	case <-time.After(15 * time.Second):
-		t.Fatalf("no reply sent; log:\n%s", errOut.String())
+	next := func() telegramtest.Sent {
+		t.Helper()
+		sent, ok := api.Next(15 * time.Second)
+		require.True(t, ok, "nothing sent; log:\n%s", errOut.String())
+		return sent
 	}
+
+	api.Push(telegramtest.Message(telegramtest.PrivateChat(42, "Ann"), ann, "How many documents were signed in 2019?"))
+	answer := next()
+	assert.Contains(t, answer.Text, "ten documents")
+	assert.Equal(t, "HTML", answer.ParseMode)
+	buttons := answer.Buttons()
+	require.Len(t, buttons, 2, "vote buttons, since serve keeps a journal")
+	api.Push(telegramtest.Callback(ann, answer, buttons[0]))
+	require.Eventually(t, func() bool { return api.Count("answerCallbackQuery") == 1 }, 15*time.Second, 5*time.Millisecond)
+	assert.Equal(t, "Thanks! Glad it helped.", api.Calls("answerCallbackQuery")[0]["text"])
+
+	api.Push(telegramtest.Message(group, ann, "/digest now"))
+	posted := next()
+	assert.Equal(t, int64(-1001234), posted.ChatID)
+	assert.Contains(t, posted.Text, "<b>Azerbaijan–China: facts for ")
+
+	addr := regexp.MustCompile(`ops endpoint listening" addr=(\S+)`).FindStringSubmatch(errOut.String())
+	require.NotNil(t, addr, errOut.String())
+	resp, err := http.Get("http://" + addr[1] + "/healthz")
+	require.NoError(t, err)
+	var health struct {
+		OK       bool
+		Adapters map[string]struct{ Up bool }
+	}
+	require.NoError(t, json.NewDecoder(resp.Body).Decode(&health))
+	resp.Body.Close()
+	assert.Equal(t, http.StatusOK, resp.StatusCode)
+	assert.True(t, health.Adapters["telegram"].Up)
+
 	start := time.Now()
 	cancel()
 	select {
@@ -94,32 +88,12 @@ func TestServeRunsTelegram(t *testing.T) {
 }
 
 func TestServeTelegramBadTokenFails(t *testing.T) {
-	api := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		w.WriteHeader(http.StatusUnauthorized)
-		fmt.Fprint(w, `{"ok":false,"error_code":401,"description":"Unauthorized"}`)
-	}))
+	api := telegramtest.NewServer("1:the-right-token")
 	defer api.Close()
 	code, _, errOut := run(t, "", map[string]string{config.EnvTelegramToken: fakeToken, config.EnvTelegramAPI: api.URL,
 		config.EnvDB: filepath.Join(t.TempDir(), "azchina.db")}, "serve")
 	require.Equal(t, 1, code)
 	assert.Contains(t, errOut, "Unauthorized")
+	assert.Contains(t, errOut, "check the bot token")
 	assert.NotContains(t, errOut, fakeToken)
-}
-
-// syncBuffer is a bytes.Buffer safe to write from the adapters and read from the test.
-type syncBuffer struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
-}
-
-func (b *syncBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.Write(p)
-}
-
-func (b *syncBuffer) String() string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.String()
 }

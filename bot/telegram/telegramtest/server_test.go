@@ -1,0 +1,112 @@
+package telegramtest_test
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"testing"
+	"time"
+
+	tgbot "github.com/go-telegram/bot"
+	"github.com/go-telegram/bot/models"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/azchina/azchina/bot/telegram/telegramtest"
+)
+
+const token = "1:fake-token"
+
+func client(t *testing.T) (*telegramtest.Server, *tgbot.Bot) {
+	t.Helper()
+	s := telegramtest.NewServer(token)
+	t.Cleanup(s.Close)
+	b, err := tgbot.New(token, tgbot.WithServerURL(s.URL), tgbot.WithSkipGetMe())
+	require.NoError(t, err)
+	return s, b
+}
+
+// The fake refuses what Telegram refuses, with the errors go-telegram/bot turns Telegram's
+// answers into.
+func TestServerChecksMessagesAsTelegramDoes(t *testing.T) {
+	s, b := client(t)
+	ctx := context.Background()
+	s.NeverStarted(7)
+	s.Migrate(-5, -1005)
+	tests := []struct {
+		name   string
+		params tgbot.SendMessageParams
+		want   string
+	}{
+		{"unknown tag", tgbot.SendMessageParams{ChatID: 1, Text: "<script>x</script>", ParseMode: models.ParseModeHTML}, "unsupported start tag"},
+		{"crossed tags", tgbot.SendMessageParams{ChatID: 1, Text: "<b><i>x</b></i>", ParseMode: models.ParseModeHTML}, "can't find end tag"},
+		{"bare ampersand", tgbot.SendMessageParams{ChatID: 1, Text: "a & b", ParseMode: models.ParseModeHTML}, "'&' not in an entity"},
+		{"empty once parsed", tgbot.SendMessageParams{ChatID: 1, Text: "<b> </b>", ParseMode: models.ParseModeHTML}, "message text is empty"},
+		{"too long", tgbot.SendMessageParams{ChatID: 1, Text: strings.Repeat("😀", 2049)}, "message is too long"},
+		{"the library's own keyboard button", tgbot.SendMessageParams{ChatID: 1, Text: "x", ReplyMarkup: models.InlineKeyboardMarkup{
+			InlineKeyboard: [][]models.InlineKeyboardButton{{{Text: "👍", CallbackData: "up"}}}}}, "BUTTON_COPY_TEXT_INVALID"},
+		{"never started", tgbot.SendMessageParams{ChatID: 7, Text: "x"}, "Forbidden: bot can't initiate conversation"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := b.SendMessage(ctx, &tt.params)
+			assert.ErrorContains(t, err, tt.want)
+		})
+	}
+	_, err := b.SendMessage(ctx, &tgbot.SendMessageParams{ChatID: -5, Text: "x"})
+	var migrated *tgbot.MigrateError
+	require.True(t, errors.As(err, &migrated), "%v", err)
+	assert.Equal(t, -1005, migrated.MigrateToChatID)
+	assert.True(t, errors.Is(mustSend(b, 7), tgbot.ErrorForbidden))
+	assert.Empty(t, s.Sent())
+
+	_, err = b.SendMessage(ctx, &tgbot.SendMessageParams{ChatID: 1, Text: strings.Repeat("😀", 2048), ParseMode: models.ParseModeHTML})
+	require.NoError(t, err, "4,096 UTF-16 units fit")
+	m, ok := s.Next(time.Second)
+	require.True(t, ok)
+	assert.Equal(t, int64(1), m.ChatID)
+}
+
+func mustSend(b *tgbot.Bot, chat int64) error {
+	_, err := b.SendMessage(context.Background(), &tgbot.SendMessageParams{ChatID: chat, Text: "x"})
+	return err
+}
+
+func TestServerFaults(t *testing.T) {
+	s, b := client(t)
+	ctx := context.Background()
+	s.Fail("getMe", telegramtest.Fault{Code: 429, RetryAfter: 3})
+	_, err := b.GetMe(ctx)
+	var tooMany *tgbot.TooManyRequestsError
+	require.True(t, errors.As(err, &tooMany), "%v", err)
+	assert.Equal(t, 3, tooMany.RetryAfter)
+	me, err := b.GetMe(ctx)
+	require.NoError(t, err, "a fault is used once")
+	assert.Equal(t, telegramtest.BotUsername, me.Username)
+
+	s.Break("getMe", telegramtest.Fault{Code: 502})
+	for range 2 {
+		_, err = b.GetMe(ctx)
+		assert.ErrorContains(t, err, "502")
+	}
+	s.Mend("getMe")
+	_, err = b.GetMe(ctx)
+	assert.NoError(t, err)
+
+	s.Fail("getMe", telegramtest.Fault{Hang: true})
+	short, cancel := context.WithTimeout(ctx, 50*time.Millisecond)
+	defer cancel()
+	_, err = b.GetMe(short)
+	assert.ErrorIs(t, err, context.DeadlineExceeded)
+	assert.Equal(t, 6, s.Count("getMe"))
+}
+
+func TestCheckHTML(t *testing.T) {
+	shown, err := telegramtest.CheckHTML(`<b>a</b> &lt;b&gt; &amp; &quot;&#34;&#x41; <blockquote>q</blockquote>`)
+	require.NoError(t, err)
+	assert.Equal(t, `a <b> & ""A q`, shown)
+	for _, bad := range []string{"<b>", "</b>", "a > b", "&nbsp;", "&#xZZ;", "<b x>y</b >", "\xff"} {
+		_, err := telegramtest.CheckHTML(bad)
+		assert.Error(t, err, bad)
+	}
+}
