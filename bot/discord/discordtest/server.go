@@ -89,6 +89,7 @@ type Server struct {
 	heartbeats      int
 	nonces          map[string]map[string]any // message sent per channel and nonce
 	delivered       []Message
+	onDeliver       func(Message)
 	guilds          map[string]Guild
 	dms             map[string]string // DM channel per user
 }
@@ -98,6 +99,7 @@ type Server struct {
 type Message struct {
 	ChannelID string
 	Body      map[string]any
+	At        time.Time
 }
 
 // Guild is a server as GET /guilds/{id} shows it: its owner and its roles.
@@ -211,6 +213,26 @@ func (s *Server) Delivered() []Message {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return append([]Message(nil), s.delivered...)
+}
+
+// OnDeliver has f called with each message as it is delivered (not again when it is sent
+// again with its nonce), from the goroutine of the request that delivered it: f must not
+// block for long, nor call the server's methods that deliver.
+func (s *Server) OnDeliver(f func(Message)) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.onDeliver = f
+}
+
+// deliver records a message delivered and returns the function that tells OnDeliver's f,
+// to be called once s.mu is released. s.mu must be held.
+func (s *Server) deliver(m Message) func() {
+	m.At = time.Now()
+	s.delivered = append(s.delivered, m)
+	if f := s.onDeliver; f != nil {
+		return func() { f(m) }
+	}
+	return func() {}
 }
 
 // Heartbeats returns how many heartbeats the server has acknowledged.
@@ -629,8 +651,8 @@ func (s *Server) createMessage(_ http.ResponseWriter, r *http.Request, body []by
 	nonce, _ := m["nonce"].(string)
 	enforce, _ := m["enforce_nonce"].(bool)
 	s.mu.Lock()
-	defer s.mu.Unlock()
 	if prev, ok := s.nonces[ch][nonce]; ok && enforce && nonce != "" {
+		s.mu.Unlock()
 		return http.StatusOK, prev
 	}
 	s.lastID++
@@ -645,7 +667,9 @@ func (s *Server) createMessage(_ http.ResponseWriter, r *http.Request, body []by
 		}
 		s.nonces[ch][nonce] = m
 	}
-	s.delivered = append(s.delivered, Message{ChannelID: ch, Body: m})
+	tell := s.deliver(Message{ChannelID: ch, Body: m})
+	s.mu.Unlock()
+	tell()
 	if r.URL.Query().Get("wait") == "false" {
 		return http.StatusNoContent, nil
 	}
@@ -663,8 +687,9 @@ func (s *Server) callback(_ http.ResponseWriter, _ *http.Request, body []byte) (
 		}
 		if m["type"] == float64(4) {
 			s.mu.Lock()
-			s.delivered = append(s.delivered, Message{Body: data})
+			tell := s.deliver(Message{Body: data})
 			s.mu.Unlock()
+			tell()
 		}
 	}
 	return http.StatusNoContent, nil
