@@ -227,8 +227,8 @@ func (s *Server) Delivered() []Message {
 }
 
 // OnDeliver has f called with each message as it is delivered (not again when it is sent
-// again with its nonce), from the goroutine of the request that delivered it: f must not
-// block for long, nor call the server's methods that deliver.
+// again with its nonce), from the goroutine of the request that delivered it, before the
+// request is answered: f must be safe for concurrent use and must not block for long.
 func (s *Server) OnDeliver(f func(Message)) {
 	s.mu.Lock()
 	defer s.mu.Unlock()

@@ -137,7 +137,8 @@ func (s *Server) Close() {
 func (s *Server) CloseClientConnections() { s.srv.CloseClientConnections() }
 
 // DropPolls cuts the connections of the long polls waiting for updates, without an answer,
-// as a network failure would, and returns how many it cut. Unlike CloseClientConnections
+// as a network failure would, and returns how many were waiting (one woken by updates
+// at that moment may take them instead). Unlike CloseClientConnections
 // it leaves every other call alone: a sendMessage cut short may or may not have been
 // delivered, and Telegram gives the bot no way to tell. The updates the polls would have
 // got wait for the next one.
