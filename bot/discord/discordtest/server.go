@@ -3,7 +3,8 @@
 // (HELLO, IDENTIFY, READY, RESUME, heartbeats, dispatches and close codes), so that a real
 // discordgo session can connect to it. It records every REST request and gateway step for
 // tests to check, and can misbehave on purpose: answer with 429, send op 7 instead of READY,
-// drop the connection, refuse a token or the Message Content intent, fail with 5xx. Like
+// drop the connection, refuse a token or the Message Content intent, fail with 5xx — the
+// next requests to a path, or whichever requests a test's function picks (OnRequest). Like
 // Discord it validates messages against the limits on their length, and delivers a message
 // sent again with the same nonce (enforce_nonce) only once.
 package discordtest
@@ -89,6 +90,8 @@ type Server struct {
 	heartbeats      int
 	nonces          map[string]map[string]any // message sent per channel and nonce
 	delivered       []Message
+	onDeliver       func(Message)
+	onRequest       func(Request) Fault
 	guilds          map[string]Guild
 	dms             map[string]string // DM channel per user
 }
@@ -98,6 +101,7 @@ type Server struct {
 type Message struct {
 	ChannelID string
 	Body      map[string]any
+	At        time.Time
 }
 
 // Guild is a server as GET /guilds/{id} shows it: its owner and its roles.
@@ -112,6 +116,15 @@ type Role struct {
 	ID          string
 	Name        string
 	Permissions int64
+}
+
+// Fault is how the server answers a REST request instead of as usual: Status 429 with
+// RetryAfter, or a 5xx, which with Processed takes effect first, as when Discord's answer
+// is lost on the way back. The zero Fault answers as usual.
+type Fault struct {
+	Status     int
+	RetryAfter time.Duration
+	Processed  bool
 }
 
 type failure struct {
@@ -213,6 +226,26 @@ func (s *Server) Delivered() []Message {
 	return append([]Message(nil), s.delivered...)
 }
 
+// OnDeliver has f called with each message as it is delivered (not again when it is sent
+// again with its nonce), from the goroutine of the request that delivered it, before the
+// request is answered: f must be safe for concurrent use and must not block for long.
+func (s *Server) OnDeliver(f func(Message)) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.onDeliver = f
+}
+
+// deliver records a message delivered and returns the function that tells OnDeliver's f,
+// to be called once s.mu is released. s.mu must be held.
+func (s *Server) deliver(m Message) func() {
+	m.At = time.Now()
+	s.delivered = append(s.delivered, m)
+	if f := s.onDeliver; f != nil {
+		return func() { f(m) }
+	}
+	return func() {}
+}
+
 // Heartbeats returns how many heartbeats the server has acknowledged.
 func (s *Server) Heartbeats() int {
 	s.mu.Lock()
@@ -242,6 +275,15 @@ func (s *Server) Fail(method, prefix string, n, status int, processed bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.failures = append(s.failures, &failure{method: method, prefix: prefix, n: n, status: status, processed: processed})
+}
+
+// OnRequest has f decide each REST request that no RateLimit or Fail applies to, before
+// the server answers it (Request.Status is 0 then): the zero Fault answers it as usual. f
+// is called from the request's goroutine, and must be safe for concurrent use.
+func (s *Server) OnRequest(f func(Request) Fault) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.onRequest = f
 }
 
 // AddGuild makes GET /guilds/{id} answer with g.
@@ -491,12 +533,18 @@ func (s *Server) rest(auth bool, h restHandler) http.HandlerFunc {
 			status, out = http.StatusUnauthorized, map[string]any{"message": "401: Unauthorized", "code": 0}
 		}
 		if status == 0 {
-			fail, processed := s.failing(r)
-			if fail == 0 || processed {
+			f := s.failing(r)
+			if f.Status == 0 {
+				f = s.decide(Request{Method: r.Method, Path: r.URL.Path, Body: body})
+			}
+			switch {
+			case f.Status == http.StatusTooManyRequests:
+				status, out = rateLimited(f.RetryAfter)
+			case f.Status == 0 || f.Processed:
 				status, out = h(w, r, body)
 			}
-			if fail != 0 {
-				status, out = fail, map[string]any{"message": "500: Internal Server Error", "code": 0}
+			if f.Status >= 500 {
+				status, out = f.Status, map[string]any{"message": fmt.Sprintf("%d: %s", f.Status, http.StatusText(f.Status)), "code": 0}
 			}
 		}
 		w.Header().Set("Content-Type", "application/json")
@@ -521,25 +569,40 @@ func (s *Server) limited(r *http.Request) (int, any) {
 	for _, l := range s.limits {
 		if l.n > 0 && l.method == r.Method && strings.HasPrefix(r.URL.Path, l.prefix) {
 			l.n--
-			return http.StatusTooManyRequests, map[string]any{
-				"message": "You are being rate limited.", "retry_after": l.retryAfter.Seconds(), "global": false,
-			}
+			return rateLimited(l.retryAfter)
 		}
 	}
 	return 0, nil
 }
 
-// failing reports the 5xx status the request gets, if any, and whether it takes effect.
-func (s *Server) failing(r *http.Request) (int, bool) {
+func rateLimited(retryAfter time.Duration) (int, any) {
+	return http.StatusTooManyRequests, map[string]any{
+		"message": "You are being rate limited.", "retry_after": retryAfter.Seconds(), "global": false,
+	}
+}
+
+// failing returns the 5xx fault Fail asked for the request, or the zero Fault.
+func (s *Server) failing(r *http.Request) Fault {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	for _, f := range s.failures {
 		if f.n > 0 && f.method == r.Method && strings.HasPrefix(r.URL.Path, f.prefix) {
 			f.n--
-			return f.status, f.processed
+			return Fault{Status: f.status, Processed: f.processed}
 		}
 	}
-	return 0, false
+	return Fault{}
+}
+
+// decide returns the fault OnRequest's function picks for req, or the zero Fault.
+func (s *Server) decide(req Request) Fault {
+	s.mu.Lock()
+	f := s.onRequest
+	s.mu.Unlock()
+	if f == nil {
+		return Fault{}
+	}
+	return f(req)
 }
 
 func (s *Server) gatewayURL(_ http.ResponseWriter, r *http.Request, _ []byte) (int, any) {
@@ -629,8 +692,8 @@ func (s *Server) createMessage(_ http.ResponseWriter, r *http.Request, body []by
 	nonce, _ := m["nonce"].(string)
 	enforce, _ := m["enforce_nonce"].(bool)
 	s.mu.Lock()
-	defer s.mu.Unlock()
 	if prev, ok := s.nonces[ch][nonce]; ok && enforce && nonce != "" {
+		s.mu.Unlock()
 		return http.StatusOK, prev
 	}
 	s.lastID++
@@ -645,7 +708,9 @@ func (s *Server) createMessage(_ http.ResponseWriter, r *http.Request, body []by
 		}
 		s.nonces[ch][nonce] = m
 	}
-	s.delivered = append(s.delivered, Message{ChannelID: ch, Body: m})
+	tell := s.deliver(Message{ChannelID: ch, Body: m})
+	s.mu.Unlock()
+	tell()
 	if r.URL.Query().Get("wait") == "false" {
 		return http.StatusNoContent, nil
 	}
@@ -663,8 +728,9 @@ func (s *Server) callback(_ http.ResponseWriter, _ *http.Request, body []byte) (
 		}
 		if m["type"] == float64(4) {
 			s.mu.Lock()
-			s.delivered = append(s.delivered, Message{Body: data})
+			tell := s.deliver(Message{Body: data})
 			s.mu.Unlock()
+			tell()
 		}
 	}
 	return http.StatusNoContent, nil

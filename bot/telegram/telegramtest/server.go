@@ -6,8 +6,9 @@
 // again until a getUpdates with a higher offset confirms it, and a long poll waits for
 // updates to arrive. It checks what the bot sends as Telegram does (HTML that parses, at
 // most 4,096 characters, inline keyboards Telegram accepts) and can misbehave on purpose:
-// answer a method with an error, refuse private messages to a user who never started the
-// bot, answer for a group that has become a supergroup.
+// answer a method with an error, cut the long polls waiting for updates, refuse private
+// messages to a user who never started the bot, answer for a group that has become a
+// supergroup.
 package telegramtest
 
 import (
@@ -91,6 +92,8 @@ type Server struct {
 	queue     []queued
 	offset    int64         // updates below it are confirmed, and forgotten
 	arrived   chan struct{} // closed and replaced when updates are queued
+	drop      chan struct{} // closed and replaced to cut the long polls waiting
+	waiting   int           // long polls waiting for updates
 	nextID    int64
 	nextMsg   int
 	sendCalls int
@@ -115,7 +118,7 @@ type queued struct {
 
 // NewServer starts a fake Bot API that accepts token. Close it when done.
 func NewServer(token string) *Server {
-	s := &Server{token: token, arrived: make(chan struct{}), nextID: 1, nextMsg: 1000,
+	s := &Server{token: token, arrived: make(chan struct{}), drop: make(chan struct{}), nextID: 1, nextMsg: 1000,
 		calls: map[string][]Params{}, handedOut: map[int64]time.Time{}, faults: map[string][]Fault{}, broken: map[string]Fault{},
 		members: map[[2]int64]string{}, blocked: map[int64]bool{}, migrated: map[int64]int64{},
 		delivered: make(chan Sent, 100000)}
@@ -132,6 +135,21 @@ func (s *Server) Close() {
 
 // CloseClientConnections cuts the connections open, as a network failure would.
 func (s *Server) CloseClientConnections() { s.srv.CloseClientConnections() }
+
+// DropPolls cuts the connections of the long polls waiting for updates, without an answer,
+// as a network failure would, and returns how many were waiting (one woken by updates
+// at that moment may take them instead). Unlike CloseClientConnections
+// it leaves every other call alone: a sendMessage cut short may or may not have been
+// delivered, and Telegram gives the bot no way to tell. The updates the polls would have
+// got wait for the next one.
+func (s *Server) DropPolls() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	n := s.waiting
+	close(s.drop)
+	s.drop = make(chan struct{})
+	return n
+}
 
 func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 	token, method, ok := strings.Cut(strings.TrimPrefix(r.URL.Path, "/bot"), "/")
@@ -211,17 +229,40 @@ func (s *Server) getUpdates(w http.ResponseWriter, r *http.Request, p Params) {
 			reply(w, append([]json.RawMessage{}, batch...), Fault{}, "", nil)
 			return
 		}
-		wake := s.arrived
+		wake, drop := s.arrived, s.drop
+		s.waiting++
 		s.mu.Unlock()
 		select {
 		case <-wake:
+		case <-drop:
+			s.doneWaiting()
+			cut(w)
+			return
 		case <-deadline.C:
+			s.doneWaiting()
 			reply(w, []json.RawMessage{}, Fault{}, "", nil)
 			return
 		case <-r.Context().Done():
+			s.doneWaiting()
 			return
 		}
 		s.mu.Lock()
+		s.waiting--
+	}
+}
+
+func (s *Server) doneWaiting() {
+	s.mu.Lock()
+	s.waiting--
+	s.mu.Unlock()
+}
+
+// cut closes a request's connection without an answer, as a network failure would.
+func cut(w http.ResponseWriter) {
+	if hj, ok := w.(http.Hijacker); ok {
+		if conn, _, err := hj.Hijack(); err == nil {
+			_ = conn.Close()
+		}
 	}
 }
 

@@ -2,7 +2,10 @@ package telegramtest_test
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
+	"fmt"
+	"net/http"
 	"strings"
 	"testing"
 	"time"
@@ -109,4 +112,50 @@ func TestCheckHTML(t *testing.T) {
 		_, err := telegramtest.CheckHTML(bad)
 		assert.Error(t, err, bad)
 	}
+}
+
+// getUpdates makes one long poll with a plain HTTP client, as the adapter does.
+func getUpdates(s *telegramtest.Server, offset int64, timeout int) ([]map[string]any, error) {
+	body := fmt.Sprintf(`{"offset": %d, "timeout": %d}`, offset, timeout)
+	resp, err := http.Post(s.URL+"/bot"+token+"/getUpdates", "application/json", strings.NewReader(body))
+	if err != nil {
+		return nil, err
+	}
+	defer resp.Body.Close()
+	var env struct {
+		OK     bool             `json:"ok"`
+		Result []map[string]any `json:"result"`
+	}
+	if err := json.NewDecoder(resp.Body).Decode(&env); err != nil {
+		return nil, err
+	}
+	return env.Result, nil
+}
+
+// A dropped poll fails without an answer, leaves other calls alone, and loses no update.
+func TestDropPolls(t *testing.T) {
+	s, b := client(t)
+	polled := make(chan error, 1)
+	go func() {
+		_, err := getUpdates(s, 0, 30)
+		polled <- err
+	}()
+	deadline := time.Now().Add(10 * time.Second)
+	for s.DropPolls() == 0 {
+		require.True(t, time.Now().Before(deadline), "the poll never waited")
+		time.Sleep(time.Millisecond)
+	}
+	select {
+	case err := <-polled:
+		assert.Error(t, err, "the poll was cut without an answer")
+	case <-time.After(10 * time.Second):
+		t.Fatal("the dropped poll still waits")
+	}
+	require.NoError(t, mustSend(b, 1), "other calls go on")
+	ids := s.Push(telegramtest.Message(telegramtest.PrivateChat(1, "A"), telegramtest.User(1, "A", ""), "hi"))
+	updates, err := getUpdates(s, 0, 0)
+	require.NoError(t, err)
+	require.Len(t, updates, 1)
+	assert.EqualValues(t, ids[0], updates[0]["update_id"])
+	assert.Zero(t, s.DropPolls(), "no poll waits now")
 }
