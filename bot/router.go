@@ -149,6 +149,12 @@ func (r *Router) Handle(ctx context.Context, m Message) (Reply, bool) {
 	if m.ChatKind == Group && !isCmd && !m.Mentioned && !m.ReplyToBot {
 		return Reply{}, false
 	}
+	// A bare command the bot does not know, in a group, is most likely another bot's: it is
+	// decided before the limit, so that it neither spends the user's questions nor draws a
+	// "too fast" notice.
+	if isCmd && m.ChatKind == Group && cmd.For == "" && !r.knows(cmd.Name) {
+		return Reply{}, false
+	}
 	key := string(m.Platform) + ":" + m.UserID
 	switch r.limiter.Take(key) {
 	case Dropped:
@@ -181,10 +187,18 @@ func (r *Router) Handle(ctx context.Context, m Message) (Reply, bool) {
 	if h, ok := r.commands[cmd.Name]; ok {
 		return h.HandleCommand(ctx, m, cmd)
 	}
-	if m.ChatKind == Group && cmd.For == "" {
-		return Reply{}, false // another bot's command, most likely
-	}
 	return r.say(m, i18n.UnknownCommand, truncateRunes(cmd.Name, 32)), true
+}
+
+// knows reports whether name is a command the router answers, itself or through a
+// CommandHandler.
+func (r *Router) knows(name string) bool {
+	switch name {
+	case "start", "help", "ask", "topics", "sources", "fact", "timeline", "gaps":
+		return true
+	}
+	_, ok := r.commands[name]
+	return ok
 }
 
 func (r *Router) notice(m Message, text string) Reply {

@@ -150,6 +150,22 @@ func TestRateLimitTellsOnce(t *testing.T) {
 	assert.NotEqual(t, NoticeReply, got.Kind)
 }
 
+// Another bot's command in a group spends none of the user's questions: six "/weather"
+// draw no reply at all, not even a "too fast" notice, and a question after them is
+// answered.
+func TestOtherBotsCommandsSpendNoLimit(t *testing.T) {
+	clock := &fakeClock{now: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)}
+	r := NewRouter(seedEngine(t), WithClock(clock.Now), WithLimit(5, 30*time.Second))
+	ctx := context.Background()
+	for i := 0; i < 6; i++ {
+		got, ok := r.Handle(ctx, group("/weather"))
+		require.False(t, ok, "message %d: %+v", i, got)
+	}
+	got, ok := r.Handle(ctx, group("/ask How many documents were signed in 2019?"))
+	require.True(t, ok)
+	assert.Equal(t, AnswerReply, got.Kind, "%+v", got)
+}
+
 func TestFactIsCited(t *testing.T) {
 	r := NewRouter(seedEngine(t), WithSeed(1))
 	got, ok := r.Handle(context.Background(), private("/fact"))
