@@ -48,8 +48,9 @@ const (
 )
 
 // Router turns platform-neutral messages into replies: it parses commands, decides whether
-// a message in a group is for the bot, applies the per-user rate limit and asks the
-// knowledge engine. It is safe for concurrent use.
+// a message in a group is for the bot, applies the per-user rate limit (to every platform
+// but the console, whose one user is the person at the terminal) and asks the knowledge
+// engine. It is safe for concurrent use.
 type Router struct {
 	know        Knowledge
 	limiter     *Limiter
@@ -155,15 +156,18 @@ func (r *Router) Handle(ctx context.Context, m Message) (Reply, bool) {
 	if isCmd && m.ChatKind == Group && cmd.For == "" && !r.knows(cmd.Name) {
 		return Reply{}, false
 	}
-	key := string(m.Platform) + ":" + m.UserID
-	switch r.limiter.Take(key) {
-	case Dropped:
-		r.observer.Question(string(m.Platform), "rate_limited", 0)
-		return Reply{}, false
-	case Limited:
-		r.observer.Question(string(m.Platform), "rate_limited", 0)
-		wait := max(r.limiter.Wait(key).Round(time.Second), time.Second)
-		return r.say(m, i18n.TooFast, wait, int(wait/time.Second)), true
+	// The console's one user is the person at the terminal: there is no one to share with.
+	if m.Platform != Console {
+		key := string(m.Platform) + ":" + m.UserID
+		switch r.limiter.Take(key) {
+		case Dropped:
+			r.observer.Question(string(m.Platform), "rate_limited", 0)
+			return Reply{}, false
+		case Limited:
+			r.observer.Question(string(m.Platform), "rate_limited", 0)
+			wait := max(r.limiter.Wait(key).Round(time.Second), time.Second)
+			return r.say(m, i18n.TooFast, wait, int(wait/time.Second)), true
+		}
 	}
 	if !isCmd {
 		return r.question(ctx, m, m.Text), true

@@ -150,6 +150,26 @@ func TestRateLimitTellsOnce(t *testing.T) {
 	assert.NotEqual(t, NoticeReply, got.Kind)
 }
 
+// The console's one user is never limited; the same router still limits chat platforms.
+func TestConsoleIsNotLimited(t *testing.T) {
+	clock := &fakeClock{now: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)}
+	r := NewRouter(seedEngine(t), WithClock(clock.Now), WithLimit(2, time.Hour))
+	ctx := context.Background()
+	for i := 0; i < 10; i++ {
+		m := private("/help")
+		m.Platform = Console
+		got, ok := r.Handle(ctx, m)
+		require.True(t, ok, "message %d", i)
+		require.NotContains(t, got.Text, "faster", "message %d", i)
+	}
+	for i := 0; i < 2; i++ {
+		_, ok := r.Handle(ctx, private("/help"))
+		require.True(t, ok)
+	}
+	got, _ := r.Handle(ctx, private("/help"))
+	assert.Contains(t, got.Text, "faster", "Telegram is limited")
+}
+
 // Another bot's command in a group spends none of the user's questions: six "/weather"
 // draw no reply at all, not even a "too fast" notice, and a question after them is
 // answered.

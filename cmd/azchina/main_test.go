@@ -97,6 +97,18 @@ func TestServeWithoutTokenIsTheConsoleChat(t *testing.T) {
 	assert.Contains(t, errOut, "console chat")
 }
 
+// The console has one local user and no rate limit: ten lines piped in, commands and
+// questions alike, get ten replies.
+func TestChatAnswersEveryLine(t *testing.T) {
+	in := "/help\n/topics\n" + strings.Repeat("How many documents were signed in 2019?\n", 8)
+	code, out, errOut := run(t, in, nil, "chat")
+	require.Equal(t, 0, code, errOut)
+	assert.NotContains(t, out, "asking faster")
+	assert.Equal(t, 1, strings.Count(out, "Example: /ask"), "the help")
+	assert.Equal(t, 1, strings.Count(out, "What I can answer about"), "the topics")
+	assert.Equal(t, 8, strings.Count(out, "ten documents"), "every question answered:\n%s", out)
+}
+
 func freePort(t *testing.T) string {
 	t.Helper()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
