@@ -30,14 +30,17 @@ type Knowledge interface {
 var _ Knowledge = (*knowledge.Engine)(nil)
 
 // Observer is told the outcome of every question ("answered", "refused", "rate_limited",
-// "failed") and how long it took; *ops.Metrics is one.
+// "failed") and how long it took, and of every vote recorded ("up" or "down");
+// *ops.Metrics is one. Implementations must be safe for concurrent use.
 type Observer interface {
 	Question(platform, outcome string, took time.Duration)
+	Vote(platform, vote string)
 }
 
 type noObserver struct{}
 
 func (noObserver) Question(string, string, time.Duration) {}
+func (noObserver) Vote(string, string)                    {}
 
 // Defaults for a Router.
 const (
@@ -283,8 +286,10 @@ func (r *Router) Vote(ctx context.Context, platform Platform, userID, answerID s
 	case !ok:
 		return Reply{Kind: NoticeReply, Text: "That answer is no longer open for votes."}
 	case up:
+		r.observer.Vote(string(platform), "up")
 		return Reply{Kind: NoticeReply, Text: "Thanks! Glad it helped."}
 	}
+	r.observer.Vote(string(platform), "down")
 	return Reply{Kind: NoticeReply, Text: "Thanks — noted. Moderators see answers voted down in /gaps."}
 }
 

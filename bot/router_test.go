@@ -249,6 +249,12 @@ func (c *countingObserver) Question(platform, outcome string, took time.Duration
 	c.outcomes[platform+"/"+outcome]++
 }
 
+func (c *countingObserver) Vote(platform, vote string) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.outcomes[platform+"/vote/"+vote]++
+}
+
 func TestObserverCountsOutcomes(t *testing.T) {
 	obs := &countingObserver{outcomes: map[string]int{}}
 	r := NewRouter(seedEngine(t), WithObserver(obs), WithLimit(2, time.Hour))
