@@ -17,6 +17,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/azchina/azchina/bot/logtest"
 	"github.com/azchina/azchina/bot/ops"
 	"github.com/azchina/azchina/seeds"
 )
@@ -200,7 +201,7 @@ func TestServeOpsEndpoint(t *testing.T) {
 	addr := freePort(t)
 	db := filepath.Join(t.TempDir(), "a.db")
 	stdin, feed := io.Pipe()
-	var out, errOut lockedBuffer
+	var out, errOut logtest.Buffer
 	m := &Main{Stdin: stdin, Stdout: &out, Stderr: &errOut, Getenv: func(k string) string {
 		return map[string]string{"AZCHINA_HTTP_ADDR": addr, "AZCHINA_DB": db}[k]
 	}}
@@ -270,8 +271,8 @@ func TestServeHealthzFollowsTheAdapters(t *testing.T) {
 	}
 	addr := freePort(t)
 	env := map[string]string{"AZCHINA_HTTP_ADDR": addr, "AZCHINA_DB": filepath.Join(t.TempDir(), "a.db")}
-	var errOut lockedBuffer
-	m := &Main{Stdin: strings.NewReader(""), Stdout: &lockedBuffer{}, Stderr: &errOut, Getenv: func(k string) string { return env[k] }}
+	var errOut logtest.Buffer
+	m := &Main{Stdin: strings.NewReader(""), Stdout: &logtest.Buffer{}, Stderr: &errOut, Getenv: func(k string) string { return env[k] }}
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	done := make(chan int, 1)
@@ -343,7 +344,7 @@ func TestServeReloadsTheSeedsFolder(t *testing.T) {
 		require.NoError(t, os.WriteFile(filepath.Join(dir, en.Name()), raw, 0o644))
 	}
 	stdin, feed := io.Pipe()
-	var out, errOut lockedBuffer
+	var out, errOut logtest.Buffer
 	env := map[string]string{"AZCHINA_DB": filepath.Join(t.TempDir(), "a.db")}
 	m := &Main{Stdin: stdin, Stdout: &out, Stderr: &errOut, Getenv: func(k string) string { return env[k] }}
 	done := make(chan int, 1)
