@@ -63,17 +63,6 @@ func within[T any](t testing.TB, ch <-chan T) T {
 	}
 }
 
-// pollCount counts the getUpdates calls with offset.
-func pollCount(f *telegramtest.Server, offset int64) int {
-	n := 0
-	for _, p := range f.Polls() {
-		if p.Offset == offset {
-			n++
-		}
-	}
-	return n
-}
-
 var (
 	engineOnce sync.Once
 	engine     *knowledge.Engine

@@ -86,7 +86,6 @@ type Server struct {
 	limits          []*limit
 	failures        []*failure
 	recorded        []Request
-	heartbeats      int
 	nonces          map[string]map[string]any // message sent per channel and nonce
 	delivered       []Message
 	guilds          map[string]Guild
@@ -211,13 +210,6 @@ func (s *Server) Delivered() []Message {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return append([]Message(nil), s.delivered...)
-}
-
-// Heartbeats returns how many heartbeats the server has acknowledged.
-func (s *Server) Heartbeats() int {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.heartbeats
 }
 
 // Connections returns how many gateway connections the server has accepted.
@@ -377,9 +369,6 @@ func (s *Server) gateway(w http.ResponseWriter, r *http.Request) {
 		}
 		switch p.Op {
 		case 1:
-			s.mu.Lock()
-			s.heartbeats++
-			s.mu.Unlock()
 			if c.write(map[string]any{"op": 11}) != nil {
 				return
 			}
