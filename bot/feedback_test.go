@@ -2,6 +2,9 @@ package bot_test
 
 import (
 	"context"
+	"io"
+	"net/http"
+	"net/http/httptest"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -10,6 +13,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/azchina/azchina/bot"
+	"github.com/azchina/azchina/bot/ops"
 	"github.com/azchina/azchina/bot/store"
 	"github.com/azchina/azchina/knowledge"
 	"github.com/azchina/azchina/seeds"
@@ -63,4 +67,42 @@ func TestVotesAndGaps(t *testing.T) {
 	require.True(t, ok)
 	assert.Contains(t, empty.Text, "in the last 7 days")
 	assert.True(t, empty.Private)
+}
+
+// scrape reads the metrics as Prometheus does, from the ops endpoint's /metrics.
+func scrape(t *testing.T, m *ops.Metrics) string {
+	t.Helper()
+	rec := httptest.NewRecorder()
+	ops.Handler(m, ops.NewHealth()).ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/metrics", nil))
+	require.Equal(t, http.StatusOK, rec.Code)
+	b, err := io.ReadAll(rec.Body)
+	require.NoError(t, err)
+	return string(b)
+}
+
+// Votes the journal records are counted in azchina_votes_total, by platform and vote; one
+// on no answer is not.
+func TestVotesAreCounted(t *testing.T) {
+	ctx := context.Background()
+	db, err := store.Open(ctx, filepath.Join(t.TempDir(), "azchina.db"))
+	require.NoError(t, err)
+	defer db.Close()
+	e, err := knowledge.Load(seeds.FS)
+	require.NoError(t, err)
+	metrics := ops.NewMetrics()
+	r := bot.NewRouter(e, bot.WithJournal(db), bot.WithObserver(metrics))
+	answer, ok := r.Handle(ctx, bot.Message{Platform: bot.Discord, ChatID: "1", UserID: "1", Text: "Where was the welcoming banquet held?"})
+	require.True(t, ok)
+	require.NotEmpty(t, answer.AnswerID)
+
+	r.Vote(ctx, bot.Discord, "1", answer.AnswerID, true)
+	r.Vote(ctx, bot.Discord, "2", answer.AnswerID, true)
+	r.Vote(ctx, bot.Discord, "3", answer.AnswerID, false)
+	r.Vote(ctx, bot.Discord, "4", "no such answer", false)
+	r.Vote(ctx, bot.Telegram, "5", answer.AnswerID, false) // not an answer given on Telegram
+
+	body := scrape(t, metrics)
+	assert.Contains(t, body, `azchina_votes_total{platform="discord",vote="up"} 2`)
+	assert.Contains(t, body, `azchina_votes_total{platform="discord",vote="down"} 1`)
+	assert.NotContains(t, body, `azchina_votes_total{platform="telegram"`)
 }

@@ -30,14 +30,17 @@ type Knowledge interface {
 var _ Knowledge = (*knowledge.Engine)(nil)
 
 // Observer is told the outcome of every question ("answered", "refused", "rate_limited",
-// "failed") and how long it took; *ops.Metrics is one.
+// "failed") and how long it took, and of every vote recorded ("up" or "down");
+// *ops.Metrics is one. Implementations must be safe for concurrent use.
 type Observer interface {
 	Question(platform, outcome string, took time.Duration)
+	Vote(platform, vote string)
 }
 
 type noObserver struct{}
 
 func (noObserver) Question(string, string, time.Duration) {}
+func (noObserver) Vote(string, string)                    {}
 
 // Defaults for a Router.
 const (
@@ -48,8 +51,9 @@ const (
 )
 
 // Router turns platform-neutral messages into replies: it parses commands, decides whether
-// a message in a group is for the bot, applies the per-user rate limit and asks the
-// knowledge engine. It is safe for concurrent use.
+// a message in a group is for the bot, applies the per-user rate limit (to every platform
+// but the console, whose one user is the person at the terminal) and asks the knowledge
+// engine. It is safe for concurrent use.
 type Router struct {
 	know        Knowledge
 	limiter     *Limiter
@@ -149,15 +153,24 @@ func (r *Router) Handle(ctx context.Context, m Message) (Reply, bool) {
 	if m.ChatKind == Group && !isCmd && !m.Mentioned && !m.ReplyToBot {
 		return Reply{}, false
 	}
-	key := string(m.Platform) + ":" + m.UserID
-	switch r.limiter.Take(key) {
-	case Dropped:
-		r.observer.Question(string(m.Platform), "rate_limited", 0)
+	// A bare command the bot does not know, in a group, is most likely another bot's: it is
+	// decided before the limit, so that it neither spends the user's questions nor draws a
+	// "too fast" notice.
+	if isCmd && m.ChatKind == Group && cmd.For == "" && !r.knows(cmd.Name) {
 		return Reply{}, false
-	case Limited:
-		r.observer.Question(string(m.Platform), "rate_limited", 0)
-		wait := max(r.limiter.Wait(key).Round(time.Second), time.Second)
-		return r.say(m, i18n.TooFast, wait, int(wait/time.Second)), true
+	}
+	// The console's one user is the person at the terminal: there is no one to share with.
+	if m.Platform != Console {
+		key := string(m.Platform) + ":" + m.UserID
+		switch r.limiter.Take(key) {
+		case Dropped:
+			r.observer.Question(string(m.Platform), "rate_limited", 0)
+			return Reply{}, false
+		case Limited:
+			r.observer.Question(string(m.Platform), "rate_limited", 0)
+			wait := max(r.limiter.Wait(key).Round(time.Second), time.Second)
+			return r.say(m, i18n.TooFast, wait, int(wait/time.Second)), true
+		}
 	}
 	if !isCmd {
 		return r.question(ctx, m, m.Text), true
@@ -181,10 +194,18 @@ func (r *Router) Handle(ctx context.Context, m Message) (Reply, bool) {
 	if h, ok := r.commands[cmd.Name]; ok {
 		return h.HandleCommand(ctx, m, cmd)
 	}
-	if m.ChatKind == Group && cmd.For == "" {
-		return Reply{}, false // another bot's command, most likely
-	}
 	return r.say(m, i18n.UnknownCommand, truncateRunes(cmd.Name, 32)), true
+}
+
+// knows reports whether name is a command the router answers, itself or through a
+// CommandHandler.
+func (r *Router) knows(name string) bool {
+	switch name {
+	case "start", "help", "ask", "topics", "sources", "fact", "timeline", "gaps":
+		return true
+	}
+	_, ok := r.commands[name]
+	return ok
 }
 
 func (r *Router) notice(m Message, text string) Reply {
@@ -265,8 +286,10 @@ func (r *Router) Vote(ctx context.Context, platform Platform, userID, answerID s
 	case !ok:
 		return Reply{Kind: NoticeReply, Text: "That answer is no longer open for votes."}
 	case up:
+		r.observer.Vote(string(platform), "up")
 		return Reply{Kind: NoticeReply, Text: "Thanks! Glad it helped."}
 	}
+	r.observer.Vote(string(platform), "down")
 	return Reply{Kind: NoticeReply, Text: "Thanks — noted. Moderators see answers voted down in /gaps."}
 }
 

@@ -150,6 +150,42 @@ func TestRateLimitTellsOnce(t *testing.T) {
 	assert.NotEqual(t, NoticeReply, got.Kind)
 }
 
+// The console's one user is never limited; the same router still limits chat platforms.
+func TestConsoleIsNotLimited(t *testing.T) {
+	clock := &fakeClock{now: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)}
+	r := NewRouter(seedEngine(t), WithClock(clock.Now), WithLimit(2, time.Hour))
+	ctx := context.Background()
+	for i := 0; i < 10; i++ {
+		m := private("/help")
+		m.Platform = Console
+		got, ok := r.Handle(ctx, m)
+		require.True(t, ok, "message %d", i)
+		require.NotContains(t, got.Text, "faster", "message %d", i)
+	}
+	for i := 0; i < 2; i++ {
+		_, ok := r.Handle(ctx, private("/help"))
+		require.True(t, ok)
+	}
+	got, _ := r.Handle(ctx, private("/help"))
+	assert.Contains(t, got.Text, "faster", "Telegram is limited")
+}
+
+// Another bot's command in a group spends none of the user's questions: six "/weather"
+// draw no reply at all, not even a "too fast" notice, and a question after them is
+// answered.
+func TestOtherBotsCommandsSpendNoLimit(t *testing.T) {
+	clock := &fakeClock{now: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)}
+	r := NewRouter(seedEngine(t), WithClock(clock.Now), WithLimit(5, 30*time.Second))
+	ctx := context.Background()
+	for i := 0; i < 6; i++ {
+		got, ok := r.Handle(ctx, group("/weather"))
+		require.False(t, ok, "message %d: %+v", i, got)
+	}
+	got, ok := r.Handle(ctx, group("/ask How many documents were signed in 2019?"))
+	require.True(t, ok)
+	assert.Equal(t, AnswerReply, got.Kind, "%+v", got)
+}
+
 func TestFactIsCited(t *testing.T) {
 	r := NewRouter(seedEngine(t), WithSeed(1))
 	got, ok := r.Handle(context.Background(), private("/fact"))
@@ -211,6 +247,12 @@ func (c *countingObserver) Question(platform, outcome string, took time.Duration
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.outcomes[platform+"/"+outcome]++
+}
+
+func (c *countingObserver) Vote(platform, vote string) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.outcomes[platform+"/vote/"+vote]++
 }
 
 func TestObserverCountsOutcomes(t *testing.T) {

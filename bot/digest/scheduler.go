@@ -41,8 +41,10 @@ const (
 	// failed sends.
 	DefaultCatchUp = 6 * time.Hour
 	// DefaultLease is how long a claim is its scheduler's alone. It must be longer than
-	// a send may take (DefaultSendTimeout).
-	DefaultLease       = 10 * time.Minute
+	// a send may take.
+	DefaultLease = 10 * time.Minute
+	// DefaultSendTimeout is how long one send may take; it is cut to half the lease when
+	// that is shorter.
 	DefaultSendTimeout = 2 * time.Minute
 	// DefaultPoll is the longest the scheduler sleeps: it sees schedules other
 	// processes set within this time.
@@ -106,10 +108,6 @@ func WithCatchUp(d time.Duration) Option { return func(s *Scheduler) { s.catchUp
 // WithLease sets how long a claim is its scheduler's alone (DefaultLease).
 func WithLease(d time.Duration) Option { return func(s *Scheduler) { s.lease = d } }
 
-// WithSendTimeout sets how long one send may take (DefaultSendTimeout); it is cut to half
-// the lease when longer.
-func WithSendTimeout(d time.Duration) Option { return func(s *Scheduler) { s.sendTimeout = d } }
-
 // WithPoll sets the longest the scheduler sleeps (DefaultPoll).
 func WithPoll(d time.Duration) Option { return func(s *Scheduler) { s.poll = d } }
 
@@ -155,7 +153,7 @@ func New(st Store, k Knowledge, p Poster, opts ...Option) *Scheduler {
 	if s.owner == "" {
 		s.owner = defaultOwner()
 	}
-	if s.sendTimeout <= 0 || s.sendTimeout >= s.lease {
+	if s.sendTimeout >= s.lease {
 		s.sendTimeout = s.lease / 2
 	}
 	s.backoff.Attempts = max(1, s.backoff.Attempts)

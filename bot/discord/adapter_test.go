@@ -14,6 +14,7 @@ import (
 	"github.com/azchina/azchina/bot"
 	"github.com/azchina/azchina/bot/discord"
 	"github.com/azchina/azchina/bot/discord/discordtest"
+	"github.com/azchina/azchina/bot/logtest"
 )
 
 func TestAnswersWhereItShould(t *testing.T) {
@@ -317,7 +318,7 @@ func TestShutdownCutsShortAStuckReply(t *testing.T) {
 // resuming, a rejected token.
 func TestTokensAreNeverLogged(t *testing.T) {
 	// Not parallel: it captures package log, which discordgo writes to.
-	var std syncBuffer
+	var std logtest.Buffer
 	prev := log.Writer()
 	log.SetOutput(&std)
 	defer log.SetOutput(prev)

@@ -13,6 +13,7 @@ import (
 
 	"github.com/azchina/azchina/bot"
 	"github.com/azchina/azchina/bot/digest"
+	"github.com/azchina/azchina/bot/i18n"
 )
 
 // Moderator commands: only moderators may use them, so Discord does not offer them in
@@ -24,14 +25,28 @@ const (
 
 func moderatorCommand(name string) bool { return name == cmdDigest || name == cmdGaps }
 
-// commands are the slash commands: the router's, /digest with its subcommands and /gaps.
+// menuLocales are the Discord locales the router's commands are described in beside
+// English, with the bot's language for each. Discord has no Azerbaijani locale.
+var menuLocales = map[discordgo.Locale]i18n.Lang{discordgo.Russian: i18n.Russian, discordgo.ChineseCN: i18n.Chinese}
+
+// commands are the slash commands: the router's (described in each of menuLocales too),
+// /digest with its subcommands and /gaps.
 func commands() []*discordgo.ApplicationCommand {
+	menus := map[discordgo.Locale][]bot.CommandInfo{}
+	for locale, lang := range menuLocales {
+		menus[locale] = bot.CommandsIn(lang) // in the order of bot.Commands
+	}
 	var out []*discordgo.ApplicationCommand
-	for _, c := range bot.Commands {
+	for i, c := range bot.Commands {
+		described := map[discordgo.Locale]string{}
+		for locale, menu := range menus {
+			described[locale] = truncate(menu[i].Description, 100)
+		}
 		cmd := &discordgo.ApplicationCommand{
-			Type:        discordgo.ChatApplicationCommand,
-			Name:        c.Name,
-			Description: truncate(c.Description, 100),
+			Type:                     discordgo.ChatApplicationCommand,
+			Name:                     c.Name,
+			Description:              truncate(c.Description, 100),
+			DescriptionLocalizations: &described,
 		}
 		if c.Args != "" {
 			cmd.Options = []*discordgo.ApplicationCommandOption{{

@@ -1,7 +1,6 @@
 package discord_test
 
 import (
-	"bytes"
 	"context"
 	"log/slog"
 	"path/filepath"
@@ -17,6 +16,7 @@ import (
 	"github.com/azchina/azchina/bot/digest"
 	"github.com/azchina/azchina/bot/discord"
 	"github.com/azchina/azchina/bot/discord/discordtest"
+	"github.com/azchina/azchina/bot/logtest"
 	"github.com/azchina/azchina/bot/store"
 	"github.com/azchina/azchina/knowledge"
 	"github.com/azchina/azchina/seeds"
@@ -77,24 +77,6 @@ func (r *recorder) messages() []bot.Message {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	return append([]bot.Message(nil), r.msgs...)
-}
-
-// syncBuffer is a log sink safe for the adapter's goroutines.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
 }
 
 // counters are the adapter's metrics and health, as ops would see them.
@@ -165,7 +147,7 @@ type harness struct {
 	t       testing.TB
 	fake    *discordtest.Server
 	rec     *recorder
-	logs    *syncBuffer
+	logs    *logtest.Buffer
 	metrics *counters
 	adapter *discord.Adapter
 	db      *store.DB // with setup.journal
@@ -199,7 +181,7 @@ func start(t testing.TB, s setup) *harness {
 		s.token = token
 	}
 	s.cfg.Token, s.cfg.APIURL = s.token, fake.URL
-	h := &harness{t: t, fake: fake, logs: &syncBuffer{}, metrics: &counters{}, ran: make(chan struct{})}
+	h := &harness{t: t, fake: fake, logs: &logtest.Buffer{}, metrics: &counters{}, ran: make(chan struct{})}
 	log := slog.New(slog.NewTextHandler(h.logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
 	opts := []bot.Option{bot.WithLimit(100, time.Minute), bot.WithLogger(log)}
 	posters := digest.Posters{}

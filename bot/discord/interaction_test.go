@@ -13,6 +13,7 @@ import (
 	"github.com/azchina/azchina/bot"
 	"github.com/azchina/azchina/bot/discord"
 	"github.com/azchina/azchina/bot/discord/discordtest"
+	"github.com/azchina/azchina/bot/i18n"
 )
 
 func TestSlashCommands(t *testing.T) {
@@ -29,6 +30,18 @@ func TestSlashCommands(t *testing.T) {
 	opt := cmds[0]["options"].([]any)[0].(map[string]any)
 	assert.Equal(t, "question", opt["name"])
 	assert.Equal(t, true, opt["required"])
+	require.Equal(t, 200, reg.Status, "Discord takes the commands as defined")
+	// Discord shows the router's commands in Russian and Chinese to users of those locales
+	// (it has no Azerbaijani one), and in English to everyone else.
+	for i, c := range bot.Commands {
+		assert.Equal(t, []string{"ru", "zh-CN"}, h.fake.Localized(c.Name), c.Name)
+		assert.Equal(t, c.Description, h.fake.Described(c.Name, ""), c.Name)
+		assert.Equal(t, bot.CommandsIn(i18n.Russian)[i].Description, h.fake.Described(c.Name, "ru"), c.Name)
+		assert.Equal(t, bot.CommandsIn(i18n.Chinese)[i].Description, h.fake.Described(c.Name, "zh-CN"), c.Name)
+		assert.Equal(t, c.Description, h.fake.Described(c.Name, "de"), "English where no localization: %s", c.Name)
+	}
+	assert.Equal(t, "Задать вопрос об отношениях Азербайджана и Китая", h.fake.Described("ask", "ru"))
+	assert.Empty(t, h.fake.Localized("digest"), "the moderators' commands are in English")
 
 	tests := []struct {
 		name    string

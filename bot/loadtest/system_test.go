@@ -1,7 +1,6 @@
 package loadtest_test
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"log/slog"
@@ -16,6 +15,7 @@ import (
 	"github.com/azchina/azchina/bot"
 	"github.com/azchina/azchina/bot/discord"
 	"github.com/azchina/azchina/bot/discord/discordtest"
+	"github.com/azchina/azchina/bot/logtest"
 	"github.com/azchina/azchina/bot/ops"
 	"github.com/azchina/azchina/bot/store"
 	"github.com/azchina/azchina/bot/telegram"
@@ -46,24 +46,6 @@ func seedEngine(tb testing.TB) *knowledge.Engine {
 	return engine
 }
 
-// logBuffer collects the bot's log lines, safe for its goroutines.
-type logBuffer struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
-}
-
-func (l *logBuffer) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.buf.Write(p)
-}
-
-func (l *logBuffer) String() string {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.buf.String()
-}
-
 // system is the bot as azchina serve wires it — one engine behind knowledge.Live, one
 // router keeping its question journal in SQLite, the Telegram adapter keeping its updates
 // in the same database, the Discord adapter, metrics and health — running against the
@@ -76,7 +58,7 @@ type system struct {
 	db      *store.DB
 	metrics *ops.Metrics
 	health  *ops.Health
-	logs    *logBuffer
+	logs    *logtest.Buffer
 	cancel  context.CancelFunc
 	ran     sync.WaitGroup
 	errs    [2]error // what each adapter's Run returned
@@ -91,7 +73,7 @@ func startSystem(tb testing.TB) *system {
 		dc:      discordtest.NewServer(discordToken),
 		metrics: ops.NewMetrics(),
 		health:  ops.NewHealth(),
-		logs:    &logBuffer{},
+		logs:    &logtest.Buffer{},
 	}
 	log := slog.New(slog.NewTextHandler(s.logs, &slog.HandlerOptions{Level: slog.LevelInfo}))
 	db, err := store.Open(context.Background(), filepath.Join(tb.TempDir(), "azchina.db"))

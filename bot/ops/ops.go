@@ -61,7 +61,7 @@ func NewMetrics() *Metrics {
 			Name: "azchina_reconnects_total", Help: "Connections to a platform made again after a loss.",
 		}, []string{"platform"}),
 		votes: prometheus.NewCounterVec(prometheus.CounterOpts{
-			Name: "azchina_votes_total", Help: "Feedback votes on answers.",
+			Name: "azchina_votes_total", Help: "Feedback votes recorded on answers, up or down.",
 		}, []string{"platform", "vote"}),
 	}
 	m.registry.MustRegister(m.questions, m.latency, m.sendErrors, m.retries, m.digests, m.reconnects, m.votes,
@@ -108,7 +108,8 @@ func (m *Metrics) Reconnect(platform string) {
 	}
 }
 
-// Vote counts a feedback vote ("up" or "down").
+// Vote counts a feedback vote recorded ("up" or "down"); a user who changes their vote is
+// counted again.
 func (m *Metrics) Vote(platform, vote string) {
 	if m != nil {
 		m.votes.WithLabelValues(platform, vote).Inc()

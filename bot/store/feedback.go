@@ -12,14 +12,64 @@ import (
 
 var _ bot.Journal = (*DB)(nil)
 
+// Retention is how long the journal keeps a question and the votes on it: /gaps looks back
+// a week, and nothing needs older questions. Older ones are deleted when the database is
+// opened and, while it stays open, once a day as questions are recorded.
+const Retention = 30 * 24 * time.Hour
+
+// pruneEvery is how often an open database prunes the journal.
+const pruneEvery = 24 * time.Hour
+
+// prune deletes the questions asked more than Retention ago and the votes on them.
+func (s *DB) prune(ctx context.Context) error {
+	now := s.now()
+	before := now.Add(-Retention).Unix()
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("prune questions: %w", err)
+	}
+	defer tx.Rollback()
+	if _, err := tx.ExecContext(ctx, `DELETE FROM votes WHERE question_id IN (SELECT id FROM questions WHERE asked_at < ?)`, before); err != nil {
+		return fmt.Errorf("prune votes: %w", err)
+	}
+	if _, err := tx.ExecContext(ctx, `DELETE FROM questions WHERE asked_at < ?`, before); err != nil {
+		return fmt.Errorf("prune questions: %w", err)
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("prune questions: %w", err)
+	}
+	s.mu.Lock()
+	s.pruned = now
+	s.mu.Unlock()
+	return nil
+}
+
+// pruneDaily prunes the journal when it was last pruned a day ago or more; of callers at
+// the same time, one prunes. A failure is not the question's: the next question recorded
+// tries again.
+func (s *DB) pruneDaily(ctx context.Context) {
+	s.mu.Lock()
+	due := s.now().Sub(s.pruned) >= pruneEvery
+	if due {
+		s.pruned = s.now()
+	}
+	s.mu.Unlock()
+	if due && s.prune(ctx) != nil {
+		s.mu.Lock()
+		s.pruned = time.Time{}
+		s.mu.Unlock()
+	}
+}
+
 // userHash keeps users apart without keeping who they are.
 func userHash(platform bot.Platform, user string) string {
 	sum := sha256.Sum256([]byte(string(platform) + ":" + user))
 	return hex.EncodeToString(sum[:12])
 }
 
-// Record keeps a question and returns its ID.
+// Record keeps a question and returns its ID. Once a day it also prunes the journal.
 func (s *DB) Record(ctx context.Context, a bot.Asked) (int64, error) {
+	s.pruneDaily(ctx)
 	res, err := s.db.ExecContext(ctx,
 		`INSERT INTO questions (platform, chat, user_hash, question, answered, answer, asked_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
 		string(a.Platform), a.ChatID, userHash(a.Platform, a.UserID), a.Question, a.Answered, a.Answer, a.At.Unix())

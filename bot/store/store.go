@@ -18,6 +18,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"modernc.org/sqlite" // also the database/sql driver "sqlite"
@@ -36,16 +37,28 @@ const BusyTimeout = 10 * time.Second
 
 // DB is the SQLite store. It is safe for concurrent use, and by several processes.
 type DB struct {
-	db *sql.DB
+	db  *sql.DB
+	now func() time.Time
+
+	mu     sync.Mutex
+	pruned time.Time // when the journal was last pruned
 }
+
+// Option configures a DB.
+type Option func(*DB)
+
+// WithClock sets the clock that decides which questions are past Retention, and when the
+// journal is pruned again.
+func WithClock(now func() time.Time) Option { return func(s *DB) { s.now = now } }
 
 var _ digest.Store = (*DB)(nil)
 
-// Open opens the SQLite file at path, creating it when missing, switches it to WAL mode
-// and brings its schema up to date. Several processes (or goroutines) may open one new
-// file at once. It fails when the file is not a database, cannot be written, stays locked
-// by another process for longer than BusyTimeout, or was made by a newer azchina.
-func Open(ctx context.Context, path string) (*DB, error) {
+// Open opens the SQLite file at path, creating it when missing, switches it to WAL mode,
+// brings its schema up to date and prunes the question journal (see Retention). Several
+// processes (or goroutines) may open one new file at once. It fails when the file is not
+// a database, cannot be written, stays locked by another process for longer than
+// BusyTimeout, or was made by a newer azchina.
+func Open(ctx context.Context, path string, opts ...Option) (*DB, error) {
 	if path == "" {
 		return nil, errors.New("open database: no path")
 	}
@@ -61,8 +74,15 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open database %s: %w", path, err)
 	}
-	s := &DB{db: db}
+	s := &DB{db: db, now: time.Now}
+	for _, o := range opts {
+		o(s)
+	}
 	if err := s.setup(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open database %s: %w", path, err)
+	}
+	if err := s.prune(ctx); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("open database %s: %w", path, err)
 	}

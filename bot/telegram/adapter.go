@@ -1,6 +1,7 @@
 package telegram
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -17,6 +18,7 @@ import (
 	"github.com/go-telegram/bot/models"
 
 	"github.com/azchina/azchina/bot"
+	"github.com/azchina/azchina/bot/i18n"
 )
 
 // Handler answers messages; *bot.Router is one.
@@ -241,20 +243,40 @@ func (a *Adapter) connect(ctx context.Context) (models.User, error) {
 	}
 }
 
-// setCommands fills the command menu in private and group chats. A failure is logged:
-// the commands work without the menu.
+// setCommands fills the command menu in private and group chats: in English for everyone,
+// and in each other language the bot speaks for users whose Telegram is set to it. The
+// menu is a convenience (the commands work without it), so it gets one call's timeout in
+// all and a failure is logged once.
 func (a *Adapter) setCommands(ctx context.Context) {
-	cmds := make([]models.BotCommand, 0, len(bot.Commands))
-	for _, c := range bot.Commands {
-		cmds = append(cmds, models.BotCommand{Command: c.Name, Description: c.Description})
-	}
-	for _, scope := range []models.BotCommandScope{&models.BotCommandScopeAllPrivateChats{}, &models.BotCommandScopeAllGroupChats{}} {
-		cctx, cancel := context.WithTimeout(ctx, a.callTimeout)
-		_, err := a.api.SetMyCommands(cctx, &tgbot.SetMyCommandsParams{Commands: cmds, Scope: scope})
-		cancel()
-		if err != nil && ctx.Err() == nil {
-			a.log.Warn("could not set the command menu", "err", a.redact(err))
+	mctx, cancel := context.WithTimeout(ctx, a.callTimeout)
+	defer cancel()
+	scopes := []models.BotCommandScope{&models.BotCommandScopeAllPrivateChats{}, &models.BotCommandScopeAllGroupChats{}}
+	failed, total := 0, 0
+	var first error
+	for _, lang := range i18n.Langs {
+		code := string(lang)
+		if lang == i18n.English {
+			code = "" // the menu of every language without one of its own
 		}
+		menu := bot.CommandsIn(lang)
+		cmds := make([]models.BotCommand, 0, len(menu))
+		for _, c := range menu {
+			cmds = append(cmds, models.BotCommand{Command: c.Name, Description: c.Description})
+		}
+		for _, scope := range scopes {
+			total++
+			if mctx.Err() != nil {
+				failed++
+				continue
+			}
+			if _, err := a.api.SetMyCommands(mctx, &tgbot.SetMyCommandsParams{Commands: cmds, Scope: scope, LanguageCode: code}); err != nil {
+				failed++
+				first = cmp.Or(first, err)
+			}
+		}
+	}
+	if failed > 0 && ctx.Err() == nil {
+		a.log.Warn("could not set the command menu", "failed", fmt.Sprintf("%d of %d menus", failed, total), "err", a.redact(cmp.Or(first, mctx.Err())))
 	}
 }
 

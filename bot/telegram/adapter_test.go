@@ -15,6 +15,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/azchina/azchina/bot"
+	"github.com/azchina/azchina/bot/i18n"
 	"github.com/azchina/azchina/bot/store"
 	"github.com/azchina/azchina/bot/telegram/telegramtest"
 	"github.com/azchina/azchina/knowledge"
@@ -49,20 +50,27 @@ func TestStartConnectsAndSetsCommands(t *testing.T) {
 	assert.Contains(t, r.logs.String(), `msg="connected as @azchina_bot"`)
 	assert.Equal(t, 1, f.Count("getMe"))
 	assert.Equal(t, 1, f.Count("deleteWebhook"), "long polling needs no webhook set")
-	commands := f.Calls("setMyCommands")
-	require.Len(t, commands, 2)
-	var scopes []string
-	for _, c := range commands {
-		var scope struct{ Type string }
-		require.NoError(t, json.Unmarshal([]byte(c["scope"]), &scope))
-		scopes = append(scopes, scope.Type)
-		var cmds []struct{ Command, Description string }
-		require.NoError(t, json.Unmarshal([]byte(c["commands"]), &cmds))
-		require.Len(t, cmds, len(bot.Commands))
-		assert.Equal(t, "ask", cmds[0].Command)
-		assert.NotEmpty(t, cmds[0].Description)
+	assert.Equal(t, 8, f.Count("setMyCommands"), "two scopes, each in four languages")
+	// The fake keeps the menus Telegram would take: English for everyone, and a menu of
+	// its own for Azerbaijani, Russian and Chinese users.
+	for _, scope := range []string{"all_private_chats", "all_group_chats"} {
+		for _, lang := range i18n.Langs {
+			code := string(lang)
+			if lang == i18n.English {
+				code = ""
+			}
+			menu := f.Menu(scope, code)
+			want := bot.CommandsIn(lang)
+			require.Len(t, menu, len(want), "%s %q", scope, code)
+			for i, c := range want {
+				assert.Equal(t, telegramtest.BotCommand{Command: c.Name, Description: c.Description}, menu[i])
+			}
+		}
+		assert.Equal(t, "Задать вопрос об отношениях Азербайджана и Китая", f.Menu(scope, "ru")[0].Description)
+		assert.Equal(t, "Ask a question about Azerbaijan–China relations", f.Menu(scope, "")[0].Description)
+		assert.Empty(t, f.Menu(scope, "en"), "English is every language's menu")
 	}
-	assert.ElementsMatch(t, []string{"all_private_chats", "all_group_chats"}, scopes)
+	assert.Empty(t, f.Menu("default", ""), "only private and group chats")
 	polls := f.Polls()
 	require.NotEmpty(t, polls)
 	assert.Equal(t, 50, polls[0].Timeout, "long polling")
@@ -89,7 +97,7 @@ func TestStartUpCallsTimeOut(t *testing.T) {
 	f := fakeAPI(t)
 	hang := telegramtest.Fault{Hang: true}
 	f.Fail("getMe", hang)
-	f.Fail("setMyCommands", hang, hang)
+	f.Fail("setMyCommands", hang)
 	f.Fail("deleteWebhook", hang)
 	shortCalls := func(a *Adapter) { a.callTimeout = 50 * time.Millisecond }
 	r := run(t, f, nil, shortCalls)
@@ -99,7 +107,9 @@ func TestStartUpCallsTimeOut(t *testing.T) {
 	assert.Equal(t, 2, f.Count("getMe"))
 	logs := r.logs.String()
 	assert.Contains(t, logs, "cannot reach Telegram; trying again")
-	assert.Equal(t, 2, strings.Count(logs, "could not set the command menu"))
+	assert.Equal(t, 1, strings.Count(logs, "could not set the command menu"), "the menus share one timeout, and one line says so")
+	assert.Contains(t, logs, "8 of 8 menus")
+	assert.Equal(t, 1, f.Count("setMyCommands"), "none tried past the timeout")
 	assert.Contains(t, logs, "could not remove the webhook")
 }
 

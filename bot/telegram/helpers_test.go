@@ -1,7 +1,6 @@
 package telegram
 
 import (
-	"bytes"
 	"context"
 	"log/slog"
 	"sync"
@@ -11,6 +10,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/azchina/azchina/bot"
+	"github.com/azchina/azchina/bot/logtest"
 	"github.com/azchina/azchina/bot/telegram/telegramtest"
 	"github.com/azchina/azchina/knowledge"
 	"github.com/azchina/azchina/seeds"
@@ -63,17 +63,6 @@ func within[T any](t testing.TB, ch <-chan T) T {
 	}
 }
 
-// pollCount counts the getUpdates calls with offset.
-func pollCount(f *telegramtest.Server, offset int64) int {
-	n := 0
-	for _, p := range f.Polls() {
-		if p.Offset == offset {
-			n++
-		}
-	}
-	return n
-}
-
 var (
 	engineOnce sync.Once
 	engine     *knowledge.Engine
@@ -88,28 +77,10 @@ func seedEngine(t testing.TB) *knowledge.Engine {
 	return engine
 }
 
-// logBuffer collects an adapter's log lines.
-type logBuffer struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
-}
-
-func (l *logBuffer) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.buf.Write(p)
-}
-
-func (l *logBuffer) String() string {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.buf.String()
-}
-
 // running is an adapter running against a fake Bot API.
 type running struct {
 	*Adapter
-	logs   *logBuffer
+	logs   *logtest.Buffer
 	cancel context.CancelFunc // ends Run's context
 	stop   func() error       // ends Run's context and returns what Run returned
 }
@@ -121,7 +92,7 @@ func run(t *testing.T, f *telegramtest.Server, h Handler, opts ...Option) *runni
 	if h == nil {
 		h = bot.NewRouter(seedEngine(t))
 	}
-	logs := &logBuffer{}
+	logs := &logtest.Buffer{}
 	log := slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
 	opts = append([]Option{WithAPIURL(f.URL), WithLogger(log), WithSendRate(0, 0)}, opts...)
 	a, err := New(testToken, h, opts...)

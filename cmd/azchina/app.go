@@ -46,8 +46,13 @@ Run "azchina COMMAND --help" for a command's flags.
 // work failed, 2 for a usage error.
 func (m *Main) Run(ctx context.Context, args []string) int {
 	cmd := "serve"
-	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
-		cmd, args = args[0], args[1:]
+	if len(args) > 0 {
+		switch {
+		case args[0] == "-h" || args[0] == "-help" || args[0] == "--help":
+			cmd = "help" // the program's usage, not serve's flags
+		case !strings.HasPrefix(args[0], "-"):
+			cmd, args = args[0], args[1:]
+		}
 	}
 	var err error
 	switch cmd {
@@ -98,8 +103,18 @@ func (m *Main) flags(name, synopsis string) *flag.FlagSet {
 	fs.Usage = func() {
 		fmt.Fprintf(m.Stderr, "Usage: azchina %s\n\nFlags:\n", synopsis)
 		fs.PrintDefaults()
+		fmt.Fprintln(m.Stderr, "\nRun \"azchina help\" for every command.")
 	}
 	return fs
+}
+
+// noArgs is a usage error when a command that takes only flags was given more.
+func noArgs(fs *flag.FlagSet) error {
+	if fs.NArg() == 0 {
+		return nil
+	}
+	return usageError{fmt.Sprintf("unexpected argument %q: %s takes no arguments, only flags (see \"azchina %s --help\")",
+		fs.Arg(0), fs.Name(), fs.Name())}
 }
 
 // parse parses a subcommand's flags; a bad flag is a usage error (its usage is printed).
@@ -232,6 +247,9 @@ func (m *Main) listing(name string, args []string) (*knowledge.Engine, error) {
 	fs := m.flags(name, name+" [--seeds DIR]")
 	dir := fs.String("seeds", "", "read articles from this folder instead of the embedded seeds")
 	if err := parse(fs, args); err != nil {
+		return nil, err
+	}
+	if err := noArgs(fs); err != nil {
 		return nil, err
 	}
 	return m.loadEngine(*dir)

@@ -92,6 +92,9 @@ func (m *Main) chat(ctx context.Context, args []string) error {
 	if err := parse(fs, args); err != nil {
 		return err
 	}
+	if err := noArgs(fs); err != nil {
+		return err
+	}
 	rt, err := m.setup(ctx, *configPath, *dir, false)
 	if err != nil {
 		return err
@@ -121,6 +124,9 @@ func (m *Main) serve(ctx context.Context, args []string) error {
 	configPath := fs.String("config", "", "settings file (default: $AZCHINA_CONFIG)")
 	dir := fs.String("seeds", "", "read articles from this folder instead of the embedded seeds")
 	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if err := noArgs(fs); err != nil {
 		return err
 	}
 	rt, err := m.setup(ctx, *configPath, *dir, true)

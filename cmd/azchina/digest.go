@@ -45,8 +45,8 @@ func (m *Main) digest(ctx context.Context, args []string) error {
 		fs.Usage()
 		return usageError{"say --preview: the terminal prints digests, moderators post them with /digest"}
 	}
-	if fs.NArg() > 0 {
-		return usageError{fmt.Sprintf("unexpected argument %q", fs.Arg(0))}
+	if err := noArgs(fs); err != nil {
+		return err
 	}
 	ch, err := digest.ParseChannel(*chat)
 	if err != nil {

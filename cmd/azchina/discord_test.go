@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"io"
@@ -17,37 +16,20 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/azchina/azchina/bot/discord/discordtest"
+	"github.com/azchina/azchina/bot/logtest"
 	"github.com/azchina/azchina/config"
 )
 
-// lockedBuffer is an output the program's goroutines may share.
-type lockedBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (l *lockedBuffer) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.Write(p)
-}
-
-func (l *lockedBuffer) String() string {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.String()
-}
-
 // serveDiscord runs "azchina serve" against a fake Discord (and whatever else env sets)
 // and returns its exit status channel and its standard error.
-func serveDiscord(t *testing.T, ctx context.Context, fake *discordtest.Server, token string, more ...string) (<-chan int, *lockedBuffer) {
+func serveDiscord(t *testing.T, ctx context.Context, fake *discordtest.Server, token string, more ...string) (<-chan int, *logtest.Buffer) {
 	env := map[string]string{"AZCHINA_DISCORD_TOKEN": token, "AZCHINA_DISCORD_API_URL": fake.URL,
 		"AZCHINA_DB": filepath.Join(t.TempDir(), "azchina.db")}
 	for i := 0; i+1 < len(more); i += 2 {
 		env[more[i]] = more[i+1]
 	}
-	stderr := &lockedBuffer{}
-	m := &Main{Stdin: strings.NewReader(""), Stdout: &lockedBuffer{}, Stderr: stderr, Getenv: func(k string) string { return env[k] }}
+	stderr := &logtest.Buffer{}
+	m := &Main{Stdin: strings.NewReader(""), Stdout: &logtest.Buffer{}, Stderr: stderr, Getenv: func(k string) string { return env[k] }}
 	code := make(chan int, 1)
 	go func() { code <- m.Run(ctx, []string{"serve"}) }()
 	return code, stderr

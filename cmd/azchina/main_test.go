@@ -17,6 +17,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/azchina/azchina/bot/logtest"
 	"github.com/azchina/azchina/bot/ops"
 	"github.com/azchina/azchina/seeds"
 )
@@ -62,16 +63,78 @@ func TestExplain(t *testing.T) {
 }
 
 func TestUsageErrors(t *testing.T) {
-	code, _, errOut := run(t, "", nil, "ask", "--nope", "q")
-	assert.Equal(t, 2, code)
-	assert.Contains(t, errOut, "Usage: azchina ask")
-	code, _, errOut = run(t, "", nil, "frobnicate")
-	assert.Equal(t, 2, code)
-	assert.Contains(t, errOut, "unknown command")
-	code, _, _ = run(t, "", nil, "ask")
-	assert.Equal(t, 2, code)
-	code, _, _ = run(t, "", nil, "topics", "--help")
-	assert.Equal(t, 0, code)
+	tests := []struct {
+		name           string
+		args           []string
+		code           int
+		stdout, stderr string // each must hold this
+		notErrIn       string // stderr must not hold this
+	}{
+		{name: "bad flag", args: []string{"ask", "--nope", "q"}, code: 2, stderr: "Usage: azchina ask"},
+		{name: "unknown command", args: []string{"frobnicate"}, code: 2, stderr: "unknown command"},
+		{name: "ask without a question", args: []string{"ask"}, code: 2, stderr: "give a question"},
+		{name: "a command's help", args: []string{"topics", "--help"}, code: 0, stderr: "Usage: azchina topics"},
+		{name: "help", args: []string{"help"}, code: 0, stdout: "azchina digest --preview"},
+		{name: "-h", args: []string{"-h"}, code: 0, stdout: "azchina timeline", notErrIn: "-config"},
+		{name: "-help", args: []string{"-help"}, code: 0, stdout: "azchina ask --json -", notErrIn: "-config"},
+		{name: "--help", args: []string{"--help"}, code: 0, stdout: "azchina sources", notErrIn: "-config"},
+		{name: "serve's help points at the rest", args: []string{"serve", "--help"}, code: 0, stderr: `Run "azchina help" for every command.`},
+		{name: "serve's flags without a command", args: []string{"--nope"}, code: 2, stderr: `Run "azchina help"`},
+		{name: "topics with an argument", args: []string{"topics", "visas"}, code: 2, stderr: `azchina topics: unexpected argument "visas": topics takes no arguments`},
+		{name: "sources with an argument", args: []string{"sources", "x"}, code: 2, stderr: `azchina sources: unexpected argument "x"`},
+		{name: "timeline after a flag", args: []string{"timeline", "--seeds", ".", "2025"}, code: 2, stderr: `azchina timeline: unexpected argument "2025"`},
+		{name: "chat with a question", args: []string{"chat", "hello"}, code: 2, stderr: `azchina chat: unexpected argument "hello"`},
+		{name: "serve with an argument", args: []string{"serve", "now"}, code: 2, stderr: `azchina serve: unexpected argument "now"`},
+		{name: "digest with an argument", args: []string{"digest", "--preview", "today"}, code: 2, stderr: `azchina digest: unexpected argument "today"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			// A database of its own, should serve start after all.
+			env := map[string]string{"AZCHINA_DB": filepath.Join(t.TempDir(), "a.db")}
+			code, out, errOut := run(t, "", env, tt.args...)
+			assert.Equal(t, tt.code, code, "stdout:\n%s\nstderr:\n%s", out, errOut)
+			assert.Contains(t, out, tt.stdout)
+			assert.Contains(t, errOut, tt.stderr)
+			if tt.notErrIn != "" {
+				assert.NotContains(t, errOut, tt.notErrIn)
+			}
+			if tt.code == 2 {
+				assert.Empty(t, out, "a usage error does nothing")
+			}
+		})
+	}
+}
+
+// timeline prints dated events in order, each quoted and cited by its seed file.
+func TestTimeline(t *testing.T) {
+	code, out, errOut := run(t, "", nil, "timeline")
+	require.Equal(t, 0, code, errOut)
+	lines := strings.Split(strings.TrimRight(out, "\n"), "\n")
+	require.Zero(t, len(lines)%3, "three lines an event:\n%s", out)
+	require.GreaterOrEqual(t, len(lines)/3, 5, "the seeds name many dates")
+	var prev time.Time
+	for i := 0; i < len(lines); i += 3 {
+		head, text, cite := lines[i], lines[i+1], lines[i+2]
+		when, _, ok := strings.Cut(head, " (")
+		require.True(t, ok, "date and phrase: %q", head)
+		var at time.Time
+		var err error
+		for _, layout := range []string{"2 January 2006", "January 2006", "2006"} {
+			if at, err = time.Parse(layout, when); err == nil {
+				break
+			}
+		}
+		require.NoError(t, err, "a date: %q", head)
+		assert.False(t, at.Before(prev), "%q comes after an earlier date", head)
+		prev = at
+		assert.True(t, strings.HasPrefix(text, "    ") && strings.HasSuffix(text, "[1]"), "the quote: %q", text)
+		require.True(t, strings.HasPrefix(cite, "    — "), "the citation: %q", cite)
+		fields := strings.Fields(cite)
+		file := fields[len(fields)-2]
+		_, err = seeds.FS.ReadFile(file)
+		assert.NoError(t, err, "the citation names a seed file: %q", cite)
+		assert.Regexp(t, `^¶\d+$`, fields[len(fields)-1], cite)
+	}
 }
 
 func TestBadSettingsExit(t *testing.T) {
@@ -97,6 +160,35 @@ func TestServeWithoutTokenIsTheConsoleChat(t *testing.T) {
 	assert.Contains(t, errOut, "console chat")
 }
 
+// The console has one local user and no rate limit: ten lines piped in, commands and
+// questions alike, get ten replies.
+func TestChatAnswersEveryLine(t *testing.T) {
+	in := "/help\n/topics\n" + strings.Repeat("How many documents were signed in 2019?\n", 8)
+	code, out, errOut := run(t, in, nil, "chat")
+	require.Equal(t, 0, code, errOut)
+	assert.NotContains(t, out, "asking faster")
+	assert.Equal(t, 1, strings.Count(out, "Example: /ask"), "the help")
+	assert.Equal(t, 1, strings.Count(out, "What I can answer about"), "the topics")
+	assert.Equal(t, 8, strings.Count(out, "ten documents"), "every question answered:\n%s", out)
+}
+
+// A console conversation through the real program: a follow-up reads against the question
+// before it, an unknown command is named, a question off the articles is refused, and the
+// chat ends with its input.
+func TestChatConversation(t *testing.T) {
+	in := "What is the Mutual Visa Exemption agreement about?\nWho signed it?\n/weather\nWhat is the capital of France?\n"
+	code, out, errOut := run(t, in, nil, "chat")
+	require.Equal(t, 0, code, errOut)
+	turns := strings.Split(out, "> ")
+	require.Len(t, turns, 6, "the banner, four replies and the last prompt:\n%s", out)
+	assert.Contains(t, turns[1], "ordinary passport")
+	assert.Contains(t, turns[2], "Bayramov")
+	assert.Regexp(t, `\[1\] .*\d{3}_[0-9a-f]{16}\.txt ¶\d+`, turns[2], "cited")
+	assert.Contains(t, turns[3], "/weather")
+	assert.Contains(t, turns[4], "do not say")
+	assert.Equal(t, "\n", turns[5], "the chat ends at the end of its input")
+}
+
 func freePort(t *testing.T) string {
 	t.Helper()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
@@ -109,7 +201,7 @@ func TestServeOpsEndpoint(t *testing.T) {
 	addr := freePort(t)
 	db := filepath.Join(t.TempDir(), "a.db")
 	stdin, feed := io.Pipe()
-	var out, errOut lockedBuffer
+	var out, errOut logtest.Buffer
 	m := &Main{Stdin: stdin, Stdout: &out, Stderr: &errOut, Getenv: func(k string) string {
 		return map[string]string{"AZCHINA_HTTP_ADDR": addr, "AZCHINA_DB": db}[k]
 	}}
@@ -179,8 +271,8 @@ func TestServeHealthzFollowsTheAdapters(t *testing.T) {
 	}
 	addr := freePort(t)
 	env := map[string]string{"AZCHINA_HTTP_ADDR": addr, "AZCHINA_DB": filepath.Join(t.TempDir(), "a.db")}
-	var errOut lockedBuffer
-	m := &Main{Stdin: strings.NewReader(""), Stdout: &lockedBuffer{}, Stderr: &errOut, Getenv: func(k string) string { return env[k] }}
+	var errOut logtest.Buffer
+	m := &Main{Stdin: strings.NewReader(""), Stdout: &logtest.Buffer{}, Stderr: &errOut, Getenv: func(k string) string { return env[k] }}
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	done := make(chan int, 1)
@@ -252,7 +344,7 @@ func TestServeReloadsTheSeedsFolder(t *testing.T) {
 		require.NoError(t, os.WriteFile(filepath.Join(dir, en.Name()), raw, 0o644))
 	}
 	stdin, feed := io.Pipe()
-	var out, errOut lockedBuffer
+	var out, errOut logtest.Buffer
 	env := map[string]string{"AZCHINA_DB": filepath.Join(t.TempDir(), "a.db")}
 	m := &Main{Stdin: stdin, Stdout: &out, Stderr: &errOut, Getenv: func(k string) string { return env[k] }}
 	done := make(chan int, 1)

@@ -22,6 +22,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/azchina/azchina/bot/logtest"
 	"github.com/azchina/azchina/config"
 )
 
@@ -66,7 +67,7 @@ var built = sync.OnceValues(func() (string, error) {
 // process is a running azchina.
 type process struct {
 	cmd   *exec.Cmd
-	out   lockedBuffer // standard output and error together
+	out   logtest.Buffer // standard output and error together
 	done  chan struct{}
 	state *os.ProcessState
 }

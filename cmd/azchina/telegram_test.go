@@ -13,6 +13,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/azchina/azchina/bot/logtest"
 	"github.com/azchina/azchina/bot/telegram/telegramtest"
 	"github.com/azchina/azchina/config"
 )
@@ -32,7 +33,7 @@ func TestServeRunsTelegram(t *testing.T) {
 
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	var out, errOut lockedBuffer
+	var out, errOut logtest.Buffer
 	env := map[string]string{config.EnvTelegramToken: fakeToken, config.EnvTelegramAPI: api.URL + "/",
 		config.EnvDB: filepath.Join(t.TempDir(), "azchina.db"), config.EnvHTTPAddr: "127.0.0.1:0"}
 	m := &Main{Stdin: strings.NewReader(""), Stdout: &out, Stderr: &errOut, Getenv: func(k string) string { return env[k] }}

@@ -5,8 +5,9 @@
 // tests to check, and can misbehave on purpose: answer with 429, send op 7 instead of READY,
 // drop the connection, refuse a token or the Message Content intent, fail with 5xx — the
 // next requests to a path, or whichever requests a test's function picks (OnRequest). Like
-// Discord it validates messages against the limits on their length, and delivers a message
-// sent again with the same nonce (enforce_nonce) only once.
+// Discord it validates messages against the limits on their length and slash commands'
+// names, descriptions and localizations, and delivers a message sent again with the same
+// nonce (enforce_nonce) only once.
 package discordtest
 
 import (
@@ -16,6 +17,8 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -87,8 +90,8 @@ type Server struct {
 	limits          []*limit
 	failures        []*failure
 	recorded        []Request
-	heartbeats      int
 	nonces          map[string]map[string]any // message sent per channel and nonce
+	registered      []commandDef              // the slash commands last registered
 	delivered       []Message
 	onDeliver       func(Message)
 	onRequest       func(Request) Fault
@@ -246,11 +249,39 @@ func (s *Server) deliver(m Message) func() {
 	return func() {}
 }
 
-// Heartbeats returns how many heartbeats the server has acknowledged.
-func (s *Server) Heartbeats() int {
+// Described returns the description the last slash commands registered give command
+// name in locale ("" for the default), as a user with that locale sees it: the
+// localization when there is one, else the default description; "" when there is no such
+// command.
+func (s *Server) Described(name, locale string) string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return s.heartbeats
+	for _, c := range s.registered {
+		if c.Name == name {
+			if d, ok := c.DescriptionLocalizations[locale]; ok {
+				return d
+			}
+			return c.Description
+		}
+	}
+	return ""
+}
+
+// Localized returns the locales the last slash commands registered describe command name
+// in, beside the default.
+func (s *Server) Localized(name string) []string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var out []string
+	for _, c := range s.registered {
+		if c.Name == name {
+			for l := range c.DescriptionLocalizations {
+				out = append(out, l)
+			}
+		}
+	}
+	sort.Strings(out)
+	return out
 }
 
 // Connections returns how many gateway connections the server has accepted.
@@ -419,9 +450,6 @@ func (s *Server) gateway(w http.ResponseWriter, r *http.Request) {
 		}
 		switch p.Op {
 		case 1:
-			s.mu.Lock()
-			s.heartbeats++
-			s.mu.Unlock()
 			if c.write(map[string]any{"op": 11}) != nil {
 				return
 			}
@@ -613,11 +641,66 @@ func (s *Server) gatewayURL(_ http.ResponseWriter, r *http.Request, _ []byte) (i
 	}
 }
 
+// Locales are the locales Discord offers, the keys it takes in name_localizations and
+// description_localizations.
+var Locales = map[string]bool{"id": true, "da": true, "de": true, "en-GB": true, "en-US": true, "es-ES": true,
+	"es-419": true, "fr": true, "hr": true, "it": true, "lt": true, "hu": true, "nl": true, "no": true, "pl": true,
+	"pt-BR": true, "ro": true, "fi": true, "sv-SE": true, "vi": true, "tr": true, "cs": true, "el": true, "bg": true,
+	"ru": true, "uk": true, "hi": true, "th": true, "zh-CN": true, "ja": true, "zh-TW": true, "ko": true}
+
+// commandName is what Discord takes as a slash command's or option's name.
+var commandName = regexp.MustCompile(`^[-_\p{L}\p{N}\p{Devanagari}\p{Thai}]{1,32}$`)
+
+// commandDef is the part of an application command (or option) that Discord checks here.
+type commandDef struct {
+	Name                     string            `json:"name"`
+	Description              string            `json:"description"`
+	DescriptionLocalizations map[string]string `json:"description_localizations"`
+	Options                  []commandDef      `json:"options"`
+}
+
+// checkCommand returns why Discord would refuse a command or option definition, or "".
+func checkCommand(c commandDef, where string) string {
+	if !commandName.MatchString(c.Name) || strings.ToLower(c.Name) != c.Name {
+		return where + ".name"
+	}
+	where += " " + c.Name
+	if n := utf8.RuneCountInString(c.Description); n < 1 || n > 100 {
+		return where + ".description: must be 1 to 100 characters"
+	}
+	for locale, d := range c.DescriptionLocalizations {
+		if !Locales[locale] {
+			return where + ".description_localizations: invalid locale " + strconv.Quote(locale)
+		}
+		if n := utf8.RuneCountInString(d); n < 1 || n > 100 {
+			return where + ".description_localizations." + locale + ": must be 1 to 100 characters"
+		}
+	}
+	for _, o := range c.Options {
+		if why := checkCommand(o, where+" option"); why != "" {
+			return why
+		}
+	}
+	return ""
+}
+
 func (s *Server) commands(_ http.ResponseWriter, r *http.Request, body []byte) (int, any) {
+	var defs []commandDef
+	if err := json.Unmarshal(body, &defs); err != nil {
+		return invalid("not a list of commands")
+	}
+	for i, d := range defs {
+		if why := checkCommand(d, "command "+strconv.Itoa(i)); why != "" {
+			return invalid(why)
+		}
+	}
 	var cmds []map[string]any
 	if err := json.Unmarshal(body, &cmds); err != nil {
-		return http.StatusBadRequest, map[string]any{"message": "Invalid Form Body", "code": 50035}
+		return invalid("not a list of commands")
 	}
+	s.mu.Lock()
+	s.registered = append([]commandDef(nil), defs...)
+	s.mu.Unlock()
 	for _, c := range cmds {
 		c["id"] = s.NewID()
 		c["application_id"] = r.PathValue("app")

@@ -111,6 +111,49 @@ func UTF16Len(s string) int {
 	return n
 }
 
+// BotCommand is one entry of a command menu.
+type BotCommand struct {
+	Command     string `json:"command"`
+	Description string `json:"description"`
+}
+
+// commandScopes are the scopes setMyCommands takes, by type.
+var commandScopes = map[string]bool{"default": true, "all_private_chats": true, "all_group_chats": true,
+	"all_chat_administrators": true, "chat": true, "chat_administrators": true, "chat_member": true}
+
+// checkCommands reads setMyCommands' parameters as Telegram does and returns the menu, its
+// scope's type and its language ("" for every language without a menu of its own), or why
+// Telegram would refuse them.
+func checkCommands(p Params) (menu []BotCommand, scope, lang string, err error) {
+	if err := json.Unmarshal([]byte(p["commands"]), &menu); err != nil {
+		return nil, "", "", fmt.Errorf("can't parse commands JSON object")
+	}
+	if len(menu) > 100 {
+		return nil, "", "", errors.New("too many commands specified")
+	}
+	for _, c := range menu {
+		if n := utf8.RuneCountInString(c.Command); n < 1 || n > 32 || strings.TrimLeft(c.Command, "abcdefghijklmnopqrstuvwxyz0123456789_") != "" {
+			return nil, "", "", errors.New("BOT_COMMAND_INVALID")
+		}
+		if n := utf8.RuneCountInString(strings.TrimSpace(c.Description)); n < 1 || n > 256 {
+			return nil, "", "", errors.New("BOT_COMMAND_DESCRIPTION_INVALID")
+		}
+	}
+	scope = "default"
+	if raw := p["scope"]; raw != "" {
+		var sc struct{ Type string }
+		if json.Unmarshal([]byte(raw), &sc) != nil || !commandScopes[sc.Type] {
+			return nil, "", "", errors.New("wrong parameter scope")
+		}
+		scope = sc.Type
+	}
+	lang = p["language_code"]
+	if lang != "" && (len(lang) != 2 || strings.Trim(lang, "abcdefghijklmnopqrstuvwxyz") != "") {
+		return nil, "", "", errors.New("invalid language code specified")
+	}
+	return menu, scope, lang, nil
+}
+
 // checkMessage returns why Telegram would refuse m, or "".
 func checkMessage(m Sent) string {
 	shown := m.Text

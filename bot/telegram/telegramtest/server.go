@@ -5,10 +5,10 @@
 // (retry_after, migrate_to_chat_id); getUpdates with offsets, where an update is delivered
 // again until a getUpdates with a higher offset confirms it, and a long poll waits for
 // updates to arrive. It checks what the bot sends as Telegram does (HTML that parses, at
-// most 4,096 characters, inline keyboards Telegram accepts) and can misbehave on purpose:
-// answer a method with an error, cut the long polls waiting for updates, refuse private
-// messages to a user who never started the bot, answer for a group that has become a
-// supergroup.
+// most 4,096 characters, inline keyboards and command menus Telegram accepts) and can
+// misbehave on purpose: answer a method with an error, cut the long polls waiting for
+// updates, refuse private messages to a user who never started the bot, answer for a
+// group that has become a supergroup.
 package telegramtest
 
 import (
@@ -100,12 +100,13 @@ type Server struct {
 	sent      []Sent
 	calls     map[string][]Params
 	polls     []Poll
-	handedOut map[int64]time.Time // when each update was first delivered
-	faults    map[string][]Fault  // the next calls of a method answer with these
-	broken    map[string]Fault    // every call of a method answers with this
-	members   map[[2]int64]string // (chat, user) → status
-	blocked   map[int64]bool      // users who never started the bot
-	migrated  map[int64]int64     // group → the supergroup it became
+	handedOut map[int64]time.Time        // when each update was first delivered
+	faults    map[string][]Fault         // the next calls of a method answer with these
+	broken    map[string]Fault           // every call of a method answers with this
+	members   map[[2]int64]string        // (chat, user) → status
+	blocked   map[int64]bool             // users who never started the bot
+	migrated  map[int64]int64            // group → the supergroup it became
+	menus     map[[2]string][]BotCommand // (scope type, language) → the command menu set
 	onSend    func(n int, m Sent) Fault
 	delivered chan Sent
 }
@@ -120,7 +121,7 @@ type queued struct {
 func NewServer(token string) *Server {
 	s := &Server{token: token, arrived: make(chan struct{}), drop: make(chan struct{}), nextID: 1, nextMsg: 1000,
 		calls: map[string][]Params{}, handedOut: map[int64]time.Time{}, faults: map[string][]Fault{}, broken: map[string]Fault{},
-		members: map[[2]int64]string{}, blocked: map[int64]bool{}, migrated: map[int64]int64{},
+		members: map[[2]int64]string{}, blocked: map[int64]bool{}, migrated: map[int64]int64{}, menus: map[[2]string][]BotCommand{},
 		delivered: make(chan Sent, 100000)}
 	s.srv = httptest.NewServer(http.HandlerFunc(s.serve))
 	s.URL = s.srv.URL
@@ -180,7 +181,9 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 	switch method {
 	case "getMe":
 		reply(w, Bot, Fault{}, "", nil)
-	case "setMyCommands", "deleteWebhook", "setWebhook", "answerCallbackQuery":
+	case "setMyCommands":
+		s.setMyCommands(w, p)
+	case "deleteWebhook", "setWebhook", "answerCallbackQuery":
 		reply(w, true, Fault{}, "", nil)
 	case "getChatMember":
 		s.getChatMember(w, p)
@@ -468,6 +471,26 @@ func (s *Server) Sent() []Sent {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return append([]Sent(nil), s.sent...)
+}
+
+func (s *Server) setMyCommands(w http.ResponseWriter, p Params) {
+	menu, scope, lang, err := checkCommands(p)
+	if err != nil {
+		reply(w, nil, Fault{Code: http.StatusBadRequest}, "Bad Request: "+err.Error(), nil)
+		return
+	}
+	s.mu.Lock()
+	s.menus[[2]string{scope, lang}] = menu
+	s.mu.Unlock()
+	reply(w, true, Fault{}, "", nil)
+}
+
+// Menu returns the command menu set for a scope's type ("all_private_chats") and a
+// language ("ru"; "" for the menu of every language without one of its own), or nil.
+func (s *Server) Menu(scope, lang string) []BotCommand {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return append([]BotCommand(nil), s.menus[[2]string{scope, lang}]...)
 }
 
 // Calls returns the parameters of every call of method so far.

@@ -70,6 +70,38 @@ func TestServerChecksMessagesAsTelegramDoes(t *testing.T) {
 	assert.Equal(t, int64(1), m.ChatID)
 }
 
+// setMyCommands is refused as Telegram refuses it, and a menu taken is kept by scope and
+// language.
+func TestServerChecksCommandMenus(t *testing.T) {
+	s, b := client(t)
+	ctx := context.Background()
+	ok := []models.BotCommand{{Command: "ask", Description: "Ask"}}
+	tests := []struct {
+		name   string
+		params tgbot.SetMyCommandsParams
+		want   string
+	}{
+		{"upper case", tgbot.SetMyCommandsParams{Commands: []models.BotCommand{{Command: "Ask", Description: "x"}}}, "BOT_COMMAND_INVALID"},
+		{"hyphen", tgbot.SetMyCommandsParams{Commands: []models.BotCommand{{Command: "do-it", Description: "x"}}}, "BOT_COMMAND_INVALID"},
+		{"long name", tgbot.SetMyCommandsParams{Commands: []models.BotCommand{{Command: strings.Repeat("a", 33), Description: "x"}}}, "BOT_COMMAND_INVALID"},
+		{"no description", tgbot.SetMyCommandsParams{Commands: []models.BotCommand{{Command: "ask", Description: " "}}}, "BOT_COMMAND_DESCRIPTION_INVALID"},
+		{"long description", tgbot.SetMyCommandsParams{Commands: []models.BotCommand{{Command: "ask", Description: strings.Repeat("я", 257)}}}, "BOT_COMMAND_DESCRIPTION_INVALID"},
+		{"a locale, not a language", tgbot.SetMyCommandsParams{Commands: ok, LanguageCode: "zh-CN"}, "invalid language code"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := b.SetMyCommands(ctx, &tt.params)
+			assert.ErrorContains(t, err, tt.want)
+		})
+	}
+	assert.Empty(t, s.Menu("default", ""), "nothing refused is kept")
+
+	_, err := b.SetMyCommands(ctx, &tgbot.SetMyCommandsParams{Commands: ok, Scope: &models.BotCommandScopeAllGroupChats{}, LanguageCode: "ru"})
+	require.NoError(t, err)
+	assert.Equal(t, []telegramtest.BotCommand{{Command: "ask", Description: "Ask"}}, s.Menu("all_group_chats", "ru"))
+	assert.Empty(t, s.Menu("all_group_chats", ""))
+}
+
 func mustSend(b *tgbot.Bot, chat int64) error {
 	_, err := b.SendMessage(context.Background(), &tgbot.SendMessageParams{ChatID: chat, Text: "x"})
 	return err
