@@ -5,11 +5,13 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"regexp"
 	"slices"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/azchina/azchina/knowledge/index"
+	"github.com/azchina/azchina/knowledge/ingest"
 	"github.com/azchina/azchina/knowledge/lingo"
 )
 
@@ -100,6 +102,9 @@ func (e *Engine) answer(ctx context.Context, raw string, explain bool) (Answer, 
 		text = e.lexicon.English(lang, text)
 	}
 	q := e.readQuestion(text)
+	if q.request {
+		return localize(e.refusal("I answer questions from the articles with quotes; I do not write jokes, poems or essays."), lang), ex, nil
+	}
 	rs := e.rank(q)
 	if explain {
 		ex = e.explain(q, rs)
@@ -183,8 +188,11 @@ func (e *Engine) rank(q *question) []ranked {
 	for _, h := range hits {
 		f := &e.facts[h.Doc]
 		r := ranked{fact: f, hit: h}
-		r.eligible = f.Kind == Body || (f.Kind == Caption && q.photo) || (f.Kind == Byline && q.author)
+		r.eligible = e.answersAbout(q, f)
 		r.typeBonus = e.typeBonus(q, f)
+		if r.typeBonus == 0 && q.kind == AskWho && asksAbout && ingest.NamesRole(f.Text) {
+			r.typeBonus = 1 // what a person is: "An experienced journalist, Aytan …"
+		}
 		if r.typeBonus == 0 && (q.kind == AskNumber || q.kind == AskWhen) {
 			// A sentence without a number cannot say how many, nor one without a date when.
 			r.eligible = false
@@ -209,6 +217,24 @@ func (e *Engine) rank(q *question) []ranked {
 	return out
 }
 
+// sinceWord marks a sentence that dates a start: "since 1995", "from 1992 on".
+var sinceWord = regexp.MustCompile(`(?i)\b(?:since|from)\b`)
+
+// answersAbout reports whether a fact may answer the question at all: a sentence of the
+// story always; the credits around it only a question about what they credit (a photo,
+// the author, the article's source or date).
+func (e *Engine) answersAbout(q *question, f *Fact) bool {
+	switch f.Kind {
+	case Caption:
+		return q.photo
+	case Byline, Bio:
+		return q.author || q.namesAuthorOf(e.articles[e.bySource[f.Source]])
+	case Credit:
+		return q.credit
+	}
+	return true
+}
+
 // typeBonus rewards a fact that holds the kind of thing the question asks for, beyond what
 // the question itself names: a date for "when", a number for "how many", a person for
 // "who".
@@ -223,11 +249,14 @@ func (e *Engine) typeBonus(q *question, f *Fact) float64 {
 		if e.timeOfDay[f.ID] {
 			return 1
 		}
+		if e.datedBy[f.ID] >= 0 {
+			return 1 // dated by the sentence before it, which the answer quotes too
+		}
 	case AskNumber:
 		if e.quantifies(q, f) {
 			return 1
 		}
-		if q.sinceWhen && len(f.Dates) > 0 {
+		if q.sinceWhen && len(f.Dates) > 0 && sinceWord.MatchString(f.Text) {
 			return 1 // "how long have they …": "since 1992" answers too
 		}
 	case AskWhere:
@@ -237,8 +266,11 @@ func (e *Engine) typeBonus(q *question, f *Fact) float64 {
 	case AskWho:
 		// A person the question does not name already: "Who refuted the reports?" wants
 		// the sentence that names the one who did.
-		if f.Kind != Body {
-			return 1
+		if f.Kind == Byline || f.Kind == Caption {
+			if q.author || q.photo {
+				return 1 // who wrote it, who took the photo
+			}
+			return 0
 		}
 		for _, p := range append([]string{f.Refers, f.Speaker}, f.People...) {
 			if p != "" && !q.names(p) {
@@ -361,6 +393,12 @@ func (e *Engine) compose(q *question, rs []ranked, best int) Answer {
 	}
 	var cites []Citation
 	for i, f := range chosen {
+		lead := ""
+		if d := e.datedBy[f.ID]; q.kind == AskWhen && d >= 0 && len(f.Dates) == 0 {
+			// The date is in the sentence before: quote it first.
+			cites = append(cites, e.Cite(e.facts[d]))
+			lead = e.render(&e.facts[d]) + fmt.Sprintf(" [%d] ", len(cites))
+		}
 		group := e.sameAs(f)
 		var marks []string
 		for _, g := range group {
@@ -370,7 +408,7 @@ func (e *Engine) compose(q *question, rs []ranked, best int) Answer {
 		if len(group) > 1 && note == "" {
 			marks = append(marks, fmt.Sprintf(" (reported by %d sources)", len(group)))
 		}
-		line := e.render(f) + " " + strings.Join(marks, "")
+		line := lead + e.render(f) + " " + strings.Join(marks, "")
 		if !f.Introduces && f.Next >= 0 && e.facts[f.Next].Introduces && e.facts[f.Next].Paragraph == f.Paragraph {
 			// "… a sweeping partnership. Key agreements include:" — the next sentence
 			// opens the list that says what this one means.
@@ -452,7 +490,7 @@ func (e *Engine) sameYear(a, b *Fact) bool {
 
 func (e *Engine) factYear(f *Fact) string {
 	for _, d := range f.Dates {
-		if !isNumberTerm(d.Phrase) {
+		if !isNumberTerm(d.Phrase) && !strings.HasPrefix(d.Value, "--") {
 			return d.Value[:4]
 		}
 	}
@@ -497,6 +535,9 @@ func (e *Engine) sameAs(f *Fact) []*Fact {
 // relative dates resolve to.
 func (e *Engine) render(f *Fact) string {
 	s := f.Text
+	if f.Kind == Bio {
+		return "About the author, " + f.Refers + ": " + s
+	}
 	if f.Refers != "" {
 		if i := strings.IndexByte(s, ' '); i > 0 && !strings.Contains(s[:i], f.Refers) {
 			s = s[:i] + " [" + f.Refers + "]" + s[i:]

@@ -51,6 +51,10 @@ func TestRefusals(t *testing.T) {
 		{"a fact the articles lack", "What is the population of Azerbaijan?"},
 		{"the unrelated sidebar story", "How many countries signed the International Claims Commission convention?"},
 		{"a joke", "Tell me a joke"},
+		{"a joke about the topic", "tell me a joke about diplomats"},
+		{"a poem", "Write a poem about the Middle Corridor"},
+		{"a length the articles lack", "how long is a flight from baku to beijing?"},
+		{"a name in lower case", "what did putin say about azerbaijan"},
 		{"greeting", "hi, how is your day?"},
 		{"empty", ""},
 		{"white space", "   \t\n "},
@@ -237,4 +241,53 @@ func FuzzAnswer(f *testing.F) {
 		require.GreaterOrEqual(t, a.Confidence, 0.0)
 		require.LessOrEqual(t, a.Confidence, 1.0)
 	})
+}
+
+func TestCreditsAnswerOnlyAboutTheArticle(t *testing.T) {
+	e := seedEngine(t)
+	tests := []struct{ q, want, kind string }{
+		{"Which website is the source of the article on the comprehensive strategic partnership?", "commonspace.eu", "a Source line"},
+		{"What date is the Trend article from?", "April 28", "a dateline"},
+		{"Where does the author of the visa-free article live?", "Georgia", "the box about the author"},
+		{"Who is Aytan Farhadova?", "journalist", "the box about the author"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.q, func(t *testing.T) {
+			a := ask(t, e, tt.q)
+			require.True(t, a.Answered, a.Text)
+			assert.Contains(t, a.Text+quotes(a), tt.want, tt.kind)
+		})
+	}
+	// A question about the story is answered from the story, never from the credits.
+	credits := map[string]bool{}
+	for _, f := range e.facts {
+		if f.Kind == Credit || f.Kind == Bio {
+			credits[f.Text] = true
+		}
+	}
+	for _, q := range []string{"When did Aliyev arrive in Beijing?", "Where does Azerbaijan invest?", "What did Trend report about trade?"} {
+		for _, c := range ask(t, e, q).Citations {
+			assert.False(t, credits[c.Quote], "%q quotes a credit: %s", q, c.Quote)
+		}
+	}
+}
+
+func TestDateOfTheSentenceBefore(t *testing.T) {
+	e := seedEngine(t)
+	a := ask(t, e, "When did the leaders agree to begin a visa-free regime?")
+	require.True(t, a.Answered, a.Text)
+	require.GreaterOrEqual(t, len(a.Citations), 2)
+	assert.True(t, strings.HasPrefix(a.Citations[0].Quote, "On Wednesday"), "the sentence that dates the paragraph comes first")
+	assert.True(t, strings.HasPrefix(a.Citations[1].Quote, "During the visit, the two leaders agreed"))
+	assert.Contains(t, a.Text, "23 April 2025")
+}
+
+func TestUnknownWordsWeighByHowCommonTheyAre(t *testing.T) {
+	e := seedEngine(t)
+	assert.Less(t, e.unknownShare("way"), e.unknownShare("signature"), "a common word frames a question more often than a rare one")
+	assert.Less(t, e.unknownShare("signature"), e.unknownShare("zelenskyy"))
+	assert.Equal(t, 1.0, e.unknownShare("erdogan"), "a word English lacks may be the question's topic")
+	assert.True(t, e.isEnglish("website"), "two English words run together are English")
+	assert.False(t, e.isEnglish("putin"))
+	assert.Equal(t, []string{"taiwan", "independ"}, e.az.Terms("Taiwanese independence"), "a demonym reads as its place (WordNet pertainyms)")
 }

@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"runtime"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -43,11 +44,15 @@ type Engine struct {
 	members  map[int][]int // cluster → its facts
 	numbers  [][]string    // fact ID → the numbers it names
 	vocab    [][]vocabEntry
-	english  map[string]bool // common English words (from WordNet)
-	lexicon  *lingo.Lexicon  // reads questions in other languages as English
+	english  map[string]int // common English words (from WordNet): how often each was tagged, plus one
+	lexicon  *lingo.Lexicon // reads questions in other languages as English
 	// timeOfDay marks facts that name a time without a date ("at noon on Wednesday"),
 	// which answer "what time" all the same.
-	timeOfDay   []bool
+	timeOfDay []bool
+	// datedBy maps a fact without a date of its own to the sentence before it in its
+	// paragraph that dates what both tell of ("On Wednesday, … a state visit …. During the
+	// visit, the two leaders agreed …"), or -1.
+	datedBy     []int
 	people      map[string]bool // every person the articles name
 	personParts []string        // the parts of their names, lower-cased, longer than two letters
 	placed      []bool          // facts that name a place ("in Beijing", "at the Great Hall")
@@ -182,7 +187,7 @@ func readMeta(fsys fs.FS) (map[string]ingest.Meta, error) {
 type static struct {
 	az      *analyze.Analyzer
 	intents []Intent
-	english map[string]bool
+	english map[string]int
 	lexicon *lingo.Lexicon
 }
 
@@ -223,6 +228,22 @@ func loadAnalyzer() (*analyze.Analyzer, error) {
 	if err != nil {
 		return nil, err
 	}
+	// Adjectives of places and peoples read as the place ("Taiwanese" as "Taiwan"), except
+	// where the thesaurus already says what they are.
+	known := map[string]bool{}
+	for _, fs := range t.Variants {
+		for _, f := range fs {
+			known[f] = true
+		}
+	}
+	err = eachDataLine("data/demonyms.txt", func(fields []string) {
+		if len(fields) == 2 && !known[fields[0]] {
+			forms.Variants[fields[1]] = append(forms.Variants[fields[1]], fields[0])
+		}
+	})
+	if err != nil {
+		return nil, err
+	}
 	t.Merge(forms)
 	return analyze.New(t), nil
 }
@@ -236,12 +257,16 @@ func loadLexicon() (*lingo.Lexicon, error) {
 	return lingo.ReadLexicon(bytes.NewReader(raw))
 }
 
-// loadEnglish reads WordNet's common English words.
-func loadEnglish() (map[string]bool, error) {
-	words := map[string]bool{}
+// loadEnglish reads WordNet's common English words with how often each was tagged (plus
+// one, so that every word counts as present).
+func loadEnglish() (map[string]int, error) {
+	words := map[string]int{}
 	err := eachDataLine("data/english.txt", func(fields []string) {
-		if len(fields) == 1 {
-			words[fields[0]] = true
+		if len(fields) == 2 {
+			n, err := strconv.Atoi(fields[1])
+			if err == nil {
+				words[fields[0]] = n + 1
+			}
 		}
 	})
 	return words, err
@@ -328,6 +353,7 @@ func (e *Engine) build(docs []*ingest.Document) {
 		e.numbers[i], e.placed[i], e.timeOfDay[i] = an.numbers, an.placed, an.timed
 	}
 	e.ix = b.Build()
+	e.findDatedBy()
 	e.fileIntents(factTerms)
 	e.findRepeats()
 	e.findTopical()
@@ -344,6 +370,47 @@ func (e *Engine) build(docs []*ingest.Document) {
 			}
 		}
 	}
+}
+
+// findDatedBy finds, for each body fact that names no date, the sentence before it in its
+// paragraph that names one and shares a telling word with it: the date of a paragraph's
+// event is said once, and the sentences after it take the event up ("the visit").
+func (e *Engine) findDatedBy() {
+	e.datedBy = make([]int, len(e.facts))
+	for i := range e.facts {
+		e.datedBy[i] = -1
+		f := &e.facts[i]
+		if f.Kind != Body || len(f.Dates) > 0 || f.Prev < 0 {
+			continue
+		}
+		p := &e.facts[f.Prev]
+		if p.Kind != Body || p.Paragraph != f.Paragraph || len(p.Dates) == 0 {
+			continue
+		}
+		if e.sharesTellingTerm(p.ID, f.ID) {
+			e.datedBy[i] = p.ID
+		}
+	}
+}
+
+// tellingIDF is the least IDF of a word that ties two sentences together: the words of
+// nearly every sentence ("Azerbaijan", "China") tie nothing.
+const tellingIDF = 1.5
+
+// sharesTellingTerm reports whether facts a and b share a word that is not common to most
+// sentences.
+func (e *Engine) sharesTellingTerm(a, b int) bool {
+	for _, x := range e.ix.DocTerms(a) {
+		if e.ix.IDF(x) < tellingIDF {
+			continue
+		}
+		for _, y := range e.ix.DocTerms(b) {
+			if x == y {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // findTopical collects the terms that name the domain: the intents' vocabulary, and the
@@ -433,8 +500,10 @@ func (e *Engine) analyse(f *Fact) analysis {
 	switch f.Kind {
 	case Caption:
 		ctx = append(ctx, "photo")
-	case Byline:
+	case Byline, Bio:
 		ctx = append(ctx, "author wrote article", a.Title)
+	case Credit:
+		ctx = append(ctx, "source published article", a.Title, a.Publisher)
 	}
 	for _, d := range f.Dates {
 		ctx = append(ctx, dateWords(d.Value))

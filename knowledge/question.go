@@ -1,6 +1,7 @@
 package knowledge
 
 import (
+	"math"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -49,6 +50,7 @@ type question struct {
 	numbers  map[string]bool // numbers the question itself names
 	photo    bool            // asks about a photo
 	author   bool            // asks who wrote an article
+	credit   bool            // asks about an article itself: its source, publisher or date
 	intent   string
 	unknown  []string       // words the index knows nothing like
 	topical  []bool         // per term: it names the domain
@@ -56,6 +58,33 @@ type question struct {
 	counted  map[int32]bool // for "how many X": the terms X may be matched by
 	// sinceWhen marks "how long": a date it has lasted since answers as well as a length.
 	sinceWhen bool
+	// request marks a request for made-up work ("write a poem", "tell me a joke"), which no
+	// quote answers.
+	request bool
+}
+
+// genreWords name made-up work a bot might be asked to write.
+var genreWords = map[string]bool{
+	"joke": true, "jokes": true, "poem": true, "poems": true, "poetry": true, "song": true,
+	"songs": true, "lyrics": true, "haiku": true, "limerick": true, "sonnet": true, "riddle": true,
+	"rap": true, "pun": true, "puns": true, "verse": true, "rhyme": true, "essay": true, "fairy": true,
+}
+
+// makeWords open a request to make something rather than a question.
+var makeWords = map[string]bool{
+	"write": true, "compose": true, "draw": true, "sing": true, "paint": true, "invent": true,
+	"imagine": true, "pretend": true,
+}
+
+// isRequest reports whether tokens ask for made-up work: a genre of it ("a joke about
+// diplomats"), or an imperative to make something as the first word ("Write …").
+func isRequest(tokens []analyze.Token) bool {
+	for i, t := range tokens {
+		if genreWords[t.Surface] || (i == 0 && makeWords[t.Surface]) {
+			return true
+		}
+	}
+	return false
 }
 
 // clean makes user text safe to read: valid UTF-8, no control characters, single spaces.
@@ -72,6 +101,11 @@ func clean(s string) string {
 
 var photoWords = map[string]bool{"photo": true, "photograph": true, "photographer": true, "picture": true, "image": true, "pictur": true, "imag": true, "photographi": true}
 var authorWords = map[string]bool{"wrote": true, "author": true, "written": true, "writer": true, "journalist": true, "byline": true, "reporter": true}
+
+// creditWords ask about an article itself rather than the story it tells.
+var creditWords = map[string]bool{"source": true, "sources": true, "website": true, "site": true, "outlet": true,
+	"publication": true, "published": true, "publisher": true, "article": true, "articles": true,
+	"story": true, "dateline": true, "byline": true}
 
 // readQuestion analyses a cleaned question.
 func (e *Engine) readQuestion(text string) *question {
@@ -90,6 +124,9 @@ func (e *Engine) readQuestion(text string) *question {
 		}
 		if authorWords[t.Surface] {
 			q.author = true
+		}
+		if creditWords[t.Surface] {
+			q.credit = true
 		}
 		if t.Stop || frameWords[t.Surface] || (i > 0 && kindFrame(q.tokens[i-1].Surface, t.Surface)) {
 			continue
@@ -147,6 +184,7 @@ func (e *Engine) readQuestion(text string) *question {
 	for i := 1; i < len(q.tokens); i++ {
 		q.sinceWhen = q.sinceWhen || (q.tokens[i].Surface == "long" && q.tokens[i-1].Surface == "how")
 	}
+	q.request = isRequest(q.tokens)
 	return q
 }
 
@@ -219,9 +257,10 @@ func (e *Engine) isName(qt index.QueryTerm, capitalised map[string]bool) bool {
 		return false
 	}
 	for _, w := range strings.Fields(qt.Word) {
-		// Capitalised, or no English word at all (and not mistyped from one of the
-		// articles'): a name such as "putin" typed in lower case.
-		if capitalised[w] || (utf8.RuneCountInString(w) >= 4 && isLatin(w) && !e.isEnglish(w)) {
+		// Capitalised; or, from an asker who writes names in lower case (none capitalised),
+		// no English word at all (and not mistyped from one of the articles'): a name such
+		// as "putin".
+		if capitalised[w] || (len(capitalised) == 0 && utf8.RuneCountInString(w) >= 4 && isLatin(w) && !e.isEnglish(w)) {
 			return true
 		}
 	}
@@ -243,6 +282,9 @@ func isLatin(w string) bool {
 func isYear(w string) bool {
 	return len(w) == 4 && (strings.HasPrefix(w, "19") || strings.HasPrefix(w, "20")) && isNumberTerm(w)
 }
+
+// namesAuthorOf reports whether the question names the author of the article.
+func (q *question) namesAuthorOf(a Article) bool { return a.Author != "" && q.names(a.Author) }
 
 // names reports whether the question names the person (any part of the name).
 func (q *question) names(person string) bool {
@@ -331,9 +373,9 @@ func (e *Engine) wordTerm(term, surface string, factor float64) index.QueryTerm 
 		}
 	}
 	if len(qt.Alts) == 0 {
-		// A word the articles never use weighs as much as the rarest word they do use: it
-		// may well be what the question is about.
-		qt.Weight = e.ix.MaxIDF()
+		// A word the articles never use weighs up to as much as the rarest word they do
+		// use: it may well be what the question is about.
+		qt.Weight = e.ix.MaxIDF() * e.unknownShare(surface)
 	}
 	return qt
 }
@@ -358,26 +400,68 @@ func (e *Engine) compoundHead(w string) (string, bool) {
 
 // isEnglish reports whether w, or the word it inflects, is a common English word: such a
 // word is never taken for a typo of another.
-func (e *Engine) isEnglish(w string) bool {
-	if e.english[w] {
-		return true
+func (e *Engine) isEnglish(w string) bool { return e.englishCount(w) > 0 }
+
+// englishCount returns how common w, or the word it inflects, is in English: WordNet's
+// count of it in its sense-tagged corpus plus one, or 0 for a word WordNet does not tag.
+func (e *Engine) englishCount(w string) int {
+	if n := e.english[w]; n > 0 {
+		return n
 	}
+	best := 0
 	for _, suf := range []struct{ cut, add string }{
 		{"s", ""}, {"es", ""}, {"ies", "y"}, {"ed", ""}, {"ed", "e"}, {"ing", ""}, {"ing", "e"},
 		{"er", ""}, {"est", ""}, {"ly", ""}, {"'s", ""},
 	} {
-		if strings.HasSuffix(w, suf.cut) && len(w) > len(suf.cut)+2 && e.english[strings.TrimSuffix(w, suf.cut)+suf.add] {
-			return true
+		if strings.HasSuffix(w, suf.cut) && len(w) > len(suf.cut)+2 {
+			best = max(best, e.english[strings.TrimSuffix(w, suf.cut)+suf.add])
 		}
 	}
 	// A doubled consonant before -ed or -ing: "twinned", "planning".
 	for _, suf := range []string{"ed", "ing"} {
-		if base := strings.TrimSuffix(w, suf); base != w && len(base) > 3 && base[len(base)-1] == base[len(base)-2] && e.english[base[:len(base)-1]] {
-			return true
+		if base := strings.TrimSuffix(w, suf); base != w && len(base) > 3 && base[len(base)-1] == base[len(base)-2] {
+			best = max(best, e.english[base[:len(base)-1]])
 		}
 	}
-	return false
+	if best == 0 {
+		best = e.compoundCount(w)
+	}
+	return best
 }
+
+// compoundCount reads a word WordNet lacks as two English words of three letters or more
+// run together ("website", "landmines") and returns the count of the rarer, or 0.
+func (e *Engine) compoundCount(w string) int {
+	if len(w) < 6 || len(w) > 24 || !isLatin(w) {
+		return 0
+	}
+	best := 0
+	for i := 3; i <= len(w)-3; i++ {
+		l, r := e.english[w[:i]], e.english[w[i:]]
+		if r == 0 {
+			r = e.english[strings.TrimSuffix(w[i:], "s")]
+		}
+		if l > 0 && r > 0 {
+			best = max(best, min(l, r))
+		}
+	}
+	return best
+}
+
+// unknownShare is the share of the most a word can weigh that a word the articles never
+// use weighs: all of it for a name or a rare word, which may be what the question is
+// about; less the more common the word is in English ("put", "way"), since such a word
+// more often frames a question than names its topic.
+func (e *Engine) unknownShare(w string) float64 {
+	n := e.englishCount(w)
+	if n == 0 {
+		return 1
+	}
+	return min(1, max(minUnknownShare, 1-math.Log10(float64(n))/4))
+}
+
+// minUnknownShare is the least share an unknown English word weighs.
+const minUnknownShare = 0.3
 
 // questionWords are the function words a mistyped question word is most likely to be.
 var questionWords = []string{"what", "when", "where", "which", "who", "whom", "whose", "why", "how", "about", "with", "there", "their", "does", "have", "were", "many", "much"}

@@ -1,6 +1,9 @@
 package knowledge
 
-import "sort"
+import (
+	"sort"
+	"strings"
+)
 
 // Event is a dated fact of the timeline.
 type Event struct {
@@ -23,8 +26,8 @@ func (e *Engine) Timeline() []Event {
 			continue
 		}
 		for _, d := range f.Dates {
-			if isNumberTerm(d.Phrase) {
-				continue
+			if isNumberTerm(d.Phrase) || strings.HasPrefix(d.Value, "--") {
+				continue // a bare year may be a name's ("the 2030 Strategy"); a day without a year has no place
 			}
 			cur, ok := best[d.Value]
 			// Prefer an explicit date to a relative one, then the shorter sentence.

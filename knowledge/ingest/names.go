@@ -20,6 +20,17 @@ var roleWords = map[string]bool{
 	"analyst": true, "expert": true, "correspondent": true, "photographer": true, "author": true,
 }
 
+// NamesRole reports whether text names a role a person holds ("an experienced
+// journalist", "MP Arzukhan Alizadeh", "his wife"): the words that say who someone is.
+func NamesRole(text string) bool {
+	for _, w := range words(text) {
+		if l := strings.ToLower(w.text); roleWords[l] && l != "by" && l != "member" && l != "general" {
+			return true
+		}
+	}
+	return false
+}
+
 // saidWords follow or precede a speaker's name.
 var saidWords = map[string]bool{
 	"said": true, "says": true, "told": true, "added": true, "stressed": true, "noted": true,
@@ -122,7 +133,8 @@ func findPeople(sentences []string, author string) *people {
 				j++
 			}
 			name := joinWords(ws[i:j])
-			byRole := i > 0 && roleWords[strings.ToLower(ws[i-1].text)] && closeBefore(s, ws[i-1], ws[i])
+			byRole := i > 0 && roleWords[strings.ToLower(ws[i-1].text)] && closeBefore(s, ws[i-1], ws[i]) &&
+				(j-i >= 2 || !strings.EqualFold(ws[i-1].text, "by")) // "by Russian state media" names no one
 			// "Chen Ming, refuted", "said Alain Berset": only full names, since a single
 			// capitalised word next to a verb is as often a place or a paper ("told Trend").
 			bySaid := j-i >= 2 && ((j < len(ws) && saidWords[strings.ToLower(ws[j].text)]) ||
