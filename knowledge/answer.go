@@ -346,6 +346,9 @@ func matchesNames(q *question, h index.Hit) bool {
 // or a place.
 func (e *Engine) evidence(q *question, h index.Hit) bool {
 	n, topical := 0, false
+	if q.pair {
+		n++ // "the two countries": every fact is about them
+	}
 	for i, m := range h.Matched {
 		if m > 0 {
 			n++

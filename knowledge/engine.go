@@ -46,6 +46,7 @@ type Engine struct {
 	vocab    [][]vocabEntry
 	english  map[string]int // common English words (from WordNet): how often each was tagged, plus one
 	lexicon  *lingo.Lexicon // reads questions in other languages as English
+	related  *relatedWords  // words WordNet relates to a word
 	// timeOfDay marks facts that name a time without a date ("at noon on Wednesday"),
 	// which answer "what time" all the same.
 	timeOfDay []bool
@@ -93,7 +94,7 @@ func LoadWithProgress(fsys fs.FS, progress func(done, total int)) (*Engine, erro
 	if err != nil {
 		return nil, err
 	}
-	e := &Engine{bySource: map[string]int{}, az: st.az, intents: st.intents, english: st.english, lexicon: st.lexicon}
+	e := &Engine{bySource: map[string]int{}, az: st.az, intents: st.intents, english: st.english, lexicon: st.lexicon, related: st.related}
 	results := make([]parsed, len(names))
 	var mu sync.Mutex
 	done := 0
@@ -189,6 +190,7 @@ type static struct {
 	intents []Intent
 	english map[string]int
 	lexicon *lingo.Lexicon
+	related *relatedWords
 }
 
 var loadStatic = sync.OnceValues(func() (*static, error) {
@@ -206,6 +208,11 @@ var loadStatic = sync.OnceValues(func() (*static, error) {
 	if st.lexicon, err = loadLexicon(); err != nil {
 		return nil, err
 	}
+	raw, err := data.ReadFile("data/related.txt")
+	if err != nil {
+		return nil, fmt.Errorf("read related words: %w", err)
+	}
+	st.related = newRelatedWords(string(raw))
 	return &st, nil
 })
 

@@ -58,6 +58,9 @@ type question struct {
 	counted  map[int32]bool // for "how many X": the terms X may be matched by
 	// sinceWhen marks "how long": a date it has lasted since answers as well as a length.
 	sinceWhen bool
+	// pair marks a question about "the two countries" (or "both sides"): the pair every
+	// fact is about, which counts as matched.
+	pair bool
 	// request marks a request for made-up work ("write a poem", "tell me a joke"), which no
 	// quote answers.
 	request bool
@@ -111,10 +114,11 @@ var creditWords = map[string]bool{"source": true, "sources": true, "website": tr
 func (e *Engine) readQuestion(text string) *question {
 	q := &question{text: text, lower: strings.ToLower(text), tokens: e.az.Analyze(text), numbers: map[string]bool{}}
 	capitalised := capitalisedWords(text)
-	q.kind = kindOf(q.tokens)
+	q.kind = kindOf(e.kindTokens(q.tokens))
 	var terms []string
 	var surfaces []string
 	var factors []float64
+	var readings [][]string // further readings of a mistyped word
 	for i, t := range q.tokens {
 		if t.Number {
 			q.numbers[t.Term] = true
@@ -128,11 +132,23 @@ func (e *Engine) readQuestion(text string) *question {
 		if creditWords[t.Surface] {
 			q.credit = true
 		}
+		if bothSides(q.tokens, i) {
+			q.pair = true
+			continue
+		}
 		if t.Stop || frameWords[t.Surface] || (i > 0 && kindFrame(q.tokens[i-1].Surface, t.Surface)) {
 			continue
 		}
-		term, factor := t.Term, 1.0
-		if _, ok := e.ix.Term(term); !ok && !t.Number && !e.isEnglish(t.Surface) {
+		term, factor, surface := t.Term, 1.0, t.Surface
+		var more []string
+		if i+1 < len(q.tokens) && particles[q.tokens[i+1].Surface] {
+			// "set up": a verb and its particle mean what neither does alone.
+			if rel := e.relatedTo(t.Surface, q.tokens[i+1].Surface); len(rel) > 0 {
+				surface = t.Surface + " " + q.tokens[i+1].Surface
+				term = ""
+			}
+		}
+		if _, ok := e.ix.Term(term); term != "" && !ok && !t.Number && !e.isEnglish(t.Surface) {
 			if nearStopWord(t.Surface) {
 				continue // "wen", "wht": a question word mistyped
 			}
@@ -142,13 +158,21 @@ func (e *Engine) readQuestion(text string) *question {
 				if s[0].Distance > 1 {
 					factor = abbrevFactor
 				}
+				// A typo as near to several words may be any of them ("vist": visit,
+				// visa): the rest of the question decides.
+				for _, o := range s[1:min(len(s), maxReadings)] {
+					if o.Distance == s[0].Distance && o.Term != term {
+						more = append(more, o.Term)
+					}
+				}
 			} else if head, ok := e.compoundHead(t.Surface); ok {
 				term, factor = head, abbrevFactor
 			}
 		}
 		terms = append(terms, term)
-		surfaces = append(surfaces, t.Surface)
+		surfaces = append(surfaces, surface)
 		factors = append(factors, factor)
+		readings = append(readings, more)
 	}
 	q.intent = e.questionIntent(q.tokens)
 	concepts := e.az.Concepts(terms)
@@ -157,13 +181,14 @@ func (e *Engine) readQuestion(text string) *question {
 		if ci < len(concepts) && concepts[ci].Start == i {
 			c := concepts[ci]
 			ci++
-			if qt, ok := e.conceptTerm(c, surfaces[c.Start:c.End]); ok {
+			// A typo read as several words is no concept's name for sure.
+			if qt, ok := e.conceptTerm(c, surfaces[c.Start:c.End]); ok && (c.End-c.Start > 1 || len(readings[i]) == 0) {
 				q.terms = append(q.terms, qt)
 				i = c.End - 1
 				continue
 			}
 		}
-		q.terms = append(q.terms, e.wordTerm(terms[i], surfaces[i], factors[i]))
+		q.terms = append(q.terms, e.wordTerm(terms[i], surfaces[i], factors[i], readings[i]))
 		if len(q.terms[len(q.terms)-1].Alts) == 0 {
 			q.unknown = append(q.unknown, surfaces[i])
 		}
@@ -186,6 +211,28 @@ func (e *Engine) readQuestion(text string) *question {
 	}
 	q.request = isRequest(q.tokens)
 	return q
+}
+
+// kindTokens returns the tokens with a mistyped question word at the start of the
+// question, or after "and", put right: "wen did …" asks when.
+func (e *Engine) kindTokens(tokens []analyze.Token) []analyze.Token {
+	for i, t := range tokens {
+		if i > 1 || (i == 1 && tokens[0].Surface != "and") {
+			break
+		}
+		if len(t.Surface) < 2 || len(t.Surface) > 6 || e.isEnglish(t.Surface) {
+			continue
+		}
+		if _, ok := e.ix.Term(t.Term); ok {
+			continue
+		}
+		if c := correctQuestionWord(t.Surface); c != t.Surface {
+			out := append([]analyze.Token(nil), tokens...)
+			out[i] = analyze.Token{Term: c, Surface: c, Stop: true}
+			return out
+		}
+	}
+	return tokens
 }
 
 // countedTerms returns, for "how many X", the terms that may stand for X: the
@@ -354,14 +401,20 @@ func (e *Engine) conceptTerm(c analyze.Concept, surfaces []string) (index.QueryT
 }
 
 // wordTerm makes the query term of one word: the word itself (or the index's word nearest
-// a misspelling) and its synonyms.
-func (e *Engine) wordTerm(term, surface string, factor float64) index.QueryTerm {
+// a misspelling, and the other readings of it), its synonyms, and, for a word the articles
+// never use, the words WordNet relates to it. A verb and its particle ("set up") is matched
+// by its related words only.
+func (e *Engine) wordTerm(term, surface string, factor float64, readings []string) index.QueryTerm {
 	qt := index.QueryTerm{Word: surface}
-	if id, ok := e.ix.Term(term); ok {
-		qt.Alts = append(qt.Alts, index.Alternative{Terms: []int32{id}, Factor: factor})
-		qt.Weight = e.ix.IDF(id)
-		if factor < 1 {
-			qt.Weight *= correctedShare
+	for k, t := range append([]string{term}, readings...) {
+		if id, ok := e.ix.Term(t); ok {
+			qt.Alts = append(qt.Alts, index.Alternative{Terms: []int32{id}, Factor: factor})
+			if k == 0 {
+				qt.Weight = e.ix.IDF(id)
+				if factor < 1 {
+					qt.Weight *= correctedShare
+				}
+			}
 		}
 	}
 	for _, syn := range e.az.Synonyms(term) {
@@ -372,12 +425,63 @@ func (e *Engine) wordTerm(term, surface string, factor float64) index.QueryTerm 
 			}
 		}
 	}
-	if len(qt.Alts) == 0 {
-		// A word the articles never use weighs up to as much as the rarest word they do
-		// use: it may well be what the question is about.
-		qt.Weight = e.ix.MaxIDF() * e.unknownShare(surface)
+	if len(qt.Alts) > 0 {
+		return qt
+	}
+	// A word the articles never use weighs up to as much as the rarest word they do use:
+	// it may well be what the question is about.
+	qt.Weight = e.ix.MaxIDF() * e.unknownShare(surface)
+	word, particle, _ := strings.Cut(surface, " ")
+	seen := map[int32]bool{}
+	for _, w := range e.relatedTo(word, particle) {
+		t := e.az.Word(w)
+		if id, ok := e.ix.Term(t.Term); ok && !t.Stop && !seen[id] {
+			seen[id] = true
+			qt.Alts = append(qt.Alts, index.Alternative{Terms: []int32{id}, Factor: relatedFactor * factor})
+		}
 	}
 	return qt
+}
+
+// relatedFactor is how much a match through a word WordNet relates to the question's
+// counts: less than a synonym of the domain thesaurus, since it may be of another sense.
+const relatedFactor = 0.5
+
+// maxReadings bounds how many words a typo is read as.
+const maxReadings = 3
+
+// particles follow a verb to make a verb of two words ("set up", "carry out").
+var particles = map[string]bool{"up": true, "out": true, "off": true, "down": true, "over": true, "back": true, "away": true, "forward": true, "on": true, "in": true}
+
+// relatedTo returns the words WordNet relates to w (or to the verb "w particle"), read
+// from w's base form: "greeted" is looked up as "greet".
+func (e *Engine) relatedTo(w, particle string) []string {
+	for _, base := range e.bases(w) {
+		key := base
+		if particle != "" {
+			key += "_" + particle
+		}
+		if rel := e.related.of(key); len(rel) > 0 {
+			return rel
+		}
+	}
+	return nil
+}
+
+// bases returns w and the base forms it may inflect that are common English words, w first.
+func (e *Engine) bases(w string) []string {
+	out := []string{w}
+	for _, suf := range inflections {
+		if strings.HasSuffix(w, suf.cut) && len(w) > len(suf.cut)+2 {
+			if b := strings.TrimSuffix(w, suf.cut) + suf.add; e.english[b] > 0 {
+				out = append(out, b)
+			}
+		}
+	}
+	if t := e.az.Word(w); t.Term != w && e.english[t.Term] > 0 {
+		out = append(out, t.Term) // an irregular form: "took" is "take"
+	}
+	return out
 }
 
 // compoundHead reads a word the articles do not use as two English words run together
@@ -409,10 +513,7 @@ func (e *Engine) englishCount(w string) int {
 		return n
 	}
 	best := 0
-	for _, suf := range []struct{ cut, add string }{
-		{"s", ""}, {"es", ""}, {"ies", "y"}, {"ed", ""}, {"ed", "e"}, {"ing", ""}, {"ing", "e"},
-		{"er", ""}, {"est", ""}, {"ly", ""}, {"'s", ""},
-	} {
+	for _, suf := range inflections {
 		if strings.HasSuffix(w, suf.cut) && len(w) > len(suf.cut)+2 {
 			best = max(best, e.english[strings.TrimSuffix(w, suf.cut)+suf.add])
 		}
@@ -446,6 +547,12 @@ func (e *Engine) compoundCount(w string) int {
 		}
 	}
 	return best
+}
+
+// inflections are the endings an English word takes, with what undoes each.
+var inflections = []struct{ cut, add string }{
+	{"s", ""}, {"es", ""}, {"ies", "y"}, {"ed", ""}, {"ed", "e"}, {"ing", ""}, {"ing", "e"},
+	{"er", ""}, {"est", ""}, {"ly", ""}, {"'s", ""},
 }
 
 // unknownShare is the share of the most a word can weigh that a word the articles never
@@ -493,6 +600,19 @@ var frameWords = map[string]bool{
 	"name": true, "named": true, "called": true, "adopt": true, "adopted": true, "status": true,
 }
 
+// pairWords are what "the two …" or "both …" call the two countries the articles are about.
+var pairWords = map[string]bool{"countries": true, "nations": true, "sides": true, "states": true, "parties": true, "governments": true}
+
+// bothSides reports whether tokens[i] is part of "the two countries", "both sides" and the
+// like: every article is about the two countries, so the phrase tells no fact from another.
+func bothSides(tokens []analyze.Token, i int) bool {
+	t := tokens[i]
+	if (t.Surface == "two" || t.Surface == "both") && i+1 < len(tokens) {
+		return pairWords[tokens[i+1].Surface]
+	}
+	return pairWords[t.Surface] && i > 0 && (tokens[i-1].Surface == "two" || tokens[i-1].Surface == "both")
+}
+
 // kindFrame reports whether word only says what kind of answer is wanted, as "year" does
 // in "what year".
 func kindFrame(prev, word string) bool {
@@ -507,14 +627,11 @@ func kindFrame(prev, word string) bool {
 	default:
 		return false
 	}
-	switch word {
-	case "year", "date", "day", "month", "time", "percentage", "percent", "amount", "number":
-		return true
-	}
-	return false
+	return whenNouns[word] || amountNouns[word] && word != "share" && word != "value" && word != "volume" && word != "size"
 }
 
-// kindOf reads what a question asks for from its first question words.
+// kindOf reads what a question asks for from its first question word (a later one, as in
+// "How was he greeted when he arrived?", does not count).
 func kindOf(tokens []analyze.Token) Kind {
 	for i, t := range tokens {
 		next := ""
@@ -539,14 +656,18 @@ func kindOf(tokens []analyze.Token) Kind {
 			case "many", "much", "big", "large", "long", "old", "far":
 				return AskNumber
 			}
+			return AskWhat // how it went: a manner, not a quantity
 		case "what", "which", "wat", "whats":
-			switch next {
-			case "year", "date", "day", "month", "time":
+			switch {
+			case whenNouns[next]:
 				return AskWhen
-			case "percentage", "percent", "amount", "number", "share", "value", "volume", "size":
+			case amountNouns[next]:
 				return AskNumber
-			}
-			if t.Surface == "which" {
+			case placeNouns[next]:
+				return AskWhere
+			case personNouns[next]:
+				return AskWho
+			case t.Surface == "which":
 				return AskWhich
 			}
 			return AskWhat
@@ -557,6 +678,35 @@ func kindOf(tokens []analyze.Token) Kind {
 		}
 	}
 	return AskWhat
+}
+
+// The nouns after "what" or "which" that say what kind of answer is wanted: a time, an
+// amount, a place or a person.
+var (
+	whenNouns    = map[string]bool{"year": true, "years": true, "date": true, "dates": true, "day": true, "days": true, "month": true, "months": true, "time": true}
+	amountNouns  = map[string]bool{"percentage": true, "percent": true, "amount": true, "number": true, "share": true, "value": true, "volume": true, "size": true, "sum": true}
+	placeNouns   = map[string]bool{"country": true, "countries": true, "city": true, "cities": true, "place": true, "places": true, "region": true, "regions": true, "town": true, "venue": true, "location": true, "building": true, "capital": true}
+	personNouns  = map[string]bool{"official": true, "officials": true, "leader": true, "leaders": true, "minister": true, "ministers": true, "person": true, "people": true, "politician": true, "politicians": true, "diplomat": true, "diplomats": true, "president": true, "presidents": true}
+	questionHead = []string{"what", "when", "where", "which", "who", "why", "how"}
+)
+
+// correctQuestionWord returns the question word w is mistyped from ("wen", "wich", "hw"),
+// or w. Where two are one edit away, the one w leaves a letter out of wins ("wher" is
+// "where", not "when").
+func correctQuestionWord(w string) string {
+	best := ""
+	for _, q := range questionHead {
+		if w == q {
+			return w
+		}
+		if index.Distance(w, q) == 1 && (best == "" || len(q) == len(w)+1 && len(best) != len(w)+1) {
+			best = q
+		}
+	}
+	if best == "" {
+		return w
+	}
+	return best
 }
 
 // hasLetters reports whether s holds a letter or a digit.

@@ -13,6 +13,10 @@
 //   - demonyms.txt: the adjectives of places and peoples and the name they pertain to
 //     ("taiwanese taiwan"), from WordNet's pertainym pointers, so that "Taiwanese
 //     independence" finds "Taiwan independence".
+//   - related.txt: for each common word, and each verb of two common words ("set_up"),
+//     the common words of its most frequent senses and the words derived from it
+//     ("signature" → "sign"), which the engine tries for a question's word the articles
+//     never use.
 package main
 
 import (
@@ -95,6 +99,10 @@ func run(dict, out string) error {
 	if err != nil {
 		return err
 	}
+	rel, err := related(dict, common, relatedSenses)
+	if err != nil {
+		return err
+	}
 	var irregular []string
 	if err := eachLine(filepath.Join(dict, "verb.exc"), func(fields []string) {
 		if len(fields) >= 2 && isWord(fields[0]) && common[fields[1]] {
@@ -113,13 +121,16 @@ func run(dict, out string) error {
 	if err := os.WriteFile(filepath.Join(out, "english.txt"), []byte(header+"# Common English words: tagged at least once in WordNet's sense-tagged corpus.\n# word times-tagged\n"+strings.Join(words, "\n")+"\n"), 0o644); err != nil {
 		return fmt.Errorf("write english.txt: %w", err)
 	}
+	if err := os.WriteFile(filepath.Join(out, "related.txt"), []byte(header+"# Words related to a word in its most frequent senses: word related...\n"+strings.Join(rel, "\n")+"\n"), 0o644); err != nil {
+		return fmt.Errorf("write related.txt: %w", err)
+	}
 	if err := os.WriteFile(filepath.Join(out, "demonyms.txt"), []byte(header+"# Adjectives of places and peoples: adjective name.\n"+strings.Join(demonyms, "\n")+"\n"), 0o644); err != nil {
 		return fmt.Errorf("write demonyms.txt: %w", err)
 	}
 	if err := os.WriteFile(filepath.Join(out, "irregular.txt"), []byte(header+"# Irregular verb forms: form base.\n"+strings.Join(irregular, "\n")+"\n"), 0o644); err != nil {
 		return fmt.Errorf("write irregular.txt: %w", err)
 	}
-	fmt.Printf("wrote %d common words, %d irregular forms and %d demonyms to %s\n", len(words), len(irregular), len(demonyms), out)
+	fmt.Printf("wrote %d common words, %d irregular forms, %d demonyms and %d related-word lists to %s\n", len(words), len(irregular), len(demonyms), len(rel), out)
 	return nil
 }
 
@@ -207,6 +218,158 @@ func pertainyms(dict string, lower map[string]bool) ([]string, error) {
 	}
 	sort.Strings(out)
 	return out, nil
+}
+
+// relatedSenses is how many of a word's senses, most frequent first, give related words:
+// the rarer senses relate it to words a question seldom means by it.
+const relatedSenses = 2
+
+// synset is a WordNet synset: its words and its pointers.
+type synset struct {
+	words []string
+	ptrs  []pointer
+}
+
+// pointer is a WordNet pointer from one word of a synset (src, 0 for all) to one word of
+// another (tgt, 0 for all).
+type pointer struct {
+	symbol   string
+	target   string // pos + offset
+	src, tgt int
+}
+
+// related returns "word related..." lines: for each common word and each verb of two
+// common words ("set_up"), the other words of its first senses (those the sense-tagged
+// corpus saw) that are common, and the common words derived from it in those senses
+// (WordNet's "+" pointers).
+func related(dict string, common map[string]bool, senses int) ([]string, error) {
+	synsets := map[string]*synset{}
+	for _, pos := range []string{"noun", "verb", "adj", "adv"} {
+		if err := eachLine(filepath.Join(dict, "data."+pos), func(fields []string) {
+			ws, ok := synsetWords(fields)
+			if !ok {
+				return
+			}
+			ss := &synset{words: ws}
+			at := 4 + 2*len(ws)
+			if at >= len(fields) {
+				return
+			}
+			n, err := strconv.Atoi(fields[at])
+			if err != nil {
+				return
+			}
+			for p := at + 1; p+3 < len(fields) && p < at+1+4*n; p += 4 {
+				src, err1 := strconv.ParseInt(fields[p+3][:2], 16, 32)
+				tgt, err2 := strconv.ParseInt(fields[p+3][2:], 16, 32)
+				if err1 == nil && err2 == nil {
+					ss.ptrs = append(ss.ptrs, pointer{symbol: fields[p], target: posKey(fields[p+2]) + fields[p+1], src: int(src), tgt: int(tgt)})
+				}
+			}
+			synsets[posKey(fields[2])+fields[0]] = ss
+		}); err != nil {
+			return nil, err
+		}
+	}
+	rel := map[string]map[string]bool{}
+	for _, pos := range []string{"noun", "verb", "adj", "adv"} {
+		if err := eachLine(filepath.Join(dict, "index."+pos), func(fields []string) {
+			// lemma pos synset_cnt p_cnt [ptr...] sense_cnt tagsense_cnt offset...
+			if len(fields) < 6 {
+				return
+			}
+			lemma := fields[0]
+			parts := strings.Split(lemma, "_")
+			if len(parts) > 2 || (len(parts) == 2 && pos != "verb") {
+				return
+			}
+			for _, part := range parts {
+				if !common[part] {
+					return
+				}
+			}
+			pc, err := strconv.Atoi(fields[3])
+			if err != nil || len(fields) < 6+pc {
+				return
+			}
+			// Only senses the sense-tagged corpus saw: the offsets come most frequent
+			// first, the tagged ones before the rest.
+			tagged, err := strconv.Atoi(fields[5+pc])
+			if err != nil {
+				return
+			}
+			offsets := fields[6+pc:]
+			for k, off := range offsets {
+				if k == min(senses, tagged) {
+					break
+				}
+				ss := synsets[posKey(fields[1])+off]
+				if ss == nil {
+					continue
+				}
+				at := 0
+				for i, w := range ss.words {
+					if strings.EqualFold(w, lemma) {
+						at = i + 1
+					}
+				}
+				add := func(w string) {
+					w = strings.ToLower(w)
+					if w == lemma || !common[w] || w == strings.ReplaceAll(lemma, "_", "") {
+						return
+					}
+					if rel[lemma] == nil {
+						rel[lemma] = map[string]bool{}
+					}
+					rel[lemma][w] = true
+				}
+				for _, w := range ss.words {
+					if isWord(w) {
+						add(w)
+					}
+				}
+				for _, p := range ss.ptrs {
+					if p.symbol != "+" || (p.src != 0 && p.src != at) {
+						continue
+					}
+					t := synsets[p.target]
+					if t == nil || p.tgt < 1 || p.tgt > len(t.words) {
+						continue
+					}
+					if w := t.words[p.tgt-1]; isWord(w) {
+						add(w)
+					}
+				}
+			}
+		}); err != nil {
+			return nil, err
+		}
+	}
+	out := make([]string, 0, len(rel))
+	for lemma, ws := range rel {
+		list := make([]string, 0, len(ws))
+		for w := range ws {
+			list = append(list, w)
+		}
+		sort.Strings(list)
+		out = append(out, lemma+" "+strings.Join(list, " "))
+	}
+	sort.Strings(out)
+	return out, nil
+}
+
+// posKey is the one-letter key of a part of speech, adjective satellites ("s") with
+// adjectives.
+func posKey(pos string) string {
+	switch pos {
+	case "n", "noun":
+		return "n"
+	case "v", "verb":
+		return "v"
+	case "r", "adv":
+		return "r"
+	}
+	return "a"
 }
 
 // synsetWords returns the words of a data-file line ("offset lex_filenum ss_type w_cnt

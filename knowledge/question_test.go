@@ -1,0 +1,106 @@
+package knowledge
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestKindOfQuestion(t *testing.T) {
+	e := seedEngine(t)
+	tests := []struct {
+		q    string
+		want Kind
+	}{
+		{"How was the president greeted when he arrived?", AskWhat},
+		{"How many agreements were signed?", AskNumber},
+		{"wen did the visit start", AskWhen},
+		{"wher did they meet", AskWhere},
+		{"and wen was it signed", AskWhen},
+		{"Which years does the protocol cover?", AskWhen},
+		{"What dates were given?", AskWhen},
+		{"In which country does she live?", AskWhere},
+		{"Which city hosted the summit?", AskWhere},
+		{"Which officials attended?", AskWho},
+		{"Which initiatives were praised?", AskWhich},
+		{"Did they sign it?", AskYesNo},
+	}
+	for _, tt := range tests {
+		t.Run(tt.q, func(t *testing.T) {
+			assert.Equal(t, tt.want, e.readQuestion(clean(tt.q)).kind)
+		})
+	}
+}
+
+func TestCorrectQuestionWord(t *testing.T) {
+	for in, want := range map[string]string{"wen": "when", "wher": "where", "wich": "which", "hw": "how", "wat": "what", "when": "when", "visa": "visa"} {
+		assert.Equal(t, want, correctQuestionWord(in), in)
+	}
+}
+
+// words returns the words of a question as searched.
+func words(e *Engine, q string) []string {
+	var out []string
+	for _, t := range e.readQuestion(clean(q)).terms {
+		out = append(out, t.Word)
+	}
+	return out
+}
+
+func TestBothSidesTellNothing(t *testing.T) {
+	e := seedEngine(t)
+	assert.Equal(t, []string{"protocol", "sign"}, words(e, "What protocol did the two countries sign?"))
+	assert.Equal(t, []string{"pledge"}, words(e, "What did both sides pledge?"))
+}
+
+func TestWordsTheArticlesNeverUse(t *testing.T) {
+	e := seedEngine(t)
+	matches := func(q, word string) []string {
+		for _, qt := range e.readQuestion(clean(q)).terms {
+			if qt.Word != word {
+				continue
+			}
+			var out []string
+			for _, alt := range qt.Alts {
+				out = append(out, e.ix.TermString(alt.Terms[0]))
+			}
+			return out
+		}
+		t.Fatalf("%q has no word %q", q, word)
+		return nil
+	}
+	assert.Contains(t, matches("Who put their signatures on it?", "signatures"), "sign", "a word derived from the articles' word (WordNet)")
+	assert.Contains(t, matches("What does the clause refer to?", "refer"), "pertain", "a synonym of a frequent sense (WordNet)")
+	assert.Contains(t, matches("When were the missions set up?", "set up"), "establish", "a verb of two words means what neither does alone")
+	visit := matches("when was the state vist", "vist")
+	assert.Contains(t, visit, "visit", "a typo as near to several words is read as each")
+	assert.Contains(t, visit, "visa")
+	assert.Empty(t, matches("What did Erdogan say?", "erdogan"), "a name has no related words")
+}
+
+func TestParaphrasesWithWordNet(t *testing.T) {
+	e := seedEngine(t)
+	tests := []struct{ q, want string }{
+		{"Who put their signatures on the visa waiver?", "Bayramov"},
+		{"In what year were embassies set up?", "1992"},
+		{"wen was aliyev's state vist", "22 and 24 April"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.q, func(t *testing.T) {
+			a := ask(t, e, tt.q)
+			require.True(t, a.Answered, a.Text)
+			assert.Contains(t, a.Text+quotes(a), tt.want)
+		})
+	}
+}
+
+func TestRelatedWordsFile(t *testing.T) {
+	r := newRelatedWords("# comment\nend cease finish\nset_up establish found\nsetback reverse\n")
+	assert.Equal(t, []string{"establish", "found"}, r.of("set_up"))
+	assert.Equal(t, []string{"cease", "finish"}, r.of("end"))
+	assert.Nil(t, r.of("set"))
+	assert.Nil(t, r.of("zzz"))
+	assert.False(t, strings.Contains(strings.Join(r.of("setback"), " "), "establish"))
+}
