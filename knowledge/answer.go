@@ -369,6 +369,15 @@ func (e *Engine) compose(q *question, rs []ranked, best int) Answer {
 	top := rs[best]
 	chosen := []*Fact{top.fact}
 	used := map[int]bool{e.cluster[top.fact.ID]: true}
+	if next := e.carriedOn[top.fact.ID]; next >= 0 {
+		// The sentence that carries the best one's story on, when it answers too.
+		for _, r := range rs[best+1:] {
+			if r.fact.ID == next && r.eligible && r.hit.Coverage >= minCoverage {
+				chosen = append(chosen, r.fact)
+				used[e.cluster[next]] = true
+			}
+		}
+	}
 	for _, r := range rs[best+1:] {
 		if len(chosen) >= maxQuotes {
 			break

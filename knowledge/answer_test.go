@@ -291,3 +291,22 @@ func TestUnknownWordsWeighByHowCommonTheyAre(t *testing.T) {
 	assert.False(t, e.isEnglish("putin"))
 	assert.Equal(t, []string{"taiwan", "independ"}, e.az.Terms("Taiwanese independence"), "a demonym reads as its place (WordNet pertainyms)")
 }
+
+func TestSentencesInTheirContext(t *testing.T) {
+	e := seedEngine(t)
+	tests := []struct{ name, q, want string }{
+		{"a sentence naming no one tells of the persons the article leads with",
+			"What anniversary did Bayramov and Wang Yi welcome?", "35th anniversary"},
+		{"a sentence taking up the one before it across a paragraph (the reports)",
+			"Who denied the reports about Chinese companies and the Zangezur corridor?", "Chen Ming"},
+		{"a sentence taking up the one before it across a paragraph (the interview)",
+			"What did Aliyev tell Xinhua in the interview?", "second country after China"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := ask(t, e, tt.q)
+			require.True(t, a.Answered, a.Text)
+			assert.Contains(t, a.Text+quotes(a), tt.want)
+		})
+	}
+}

@@ -60,6 +60,13 @@ type Engine struct {
 	topical     map[string]bool // terms that name the domain: intent vocabulary and names
 	names       map[string]bool // terms of the names of people, places and bodies
 	problems    []error
+	// carriedOn maps a fact to the sentence after it, in the next paragraph, that takes
+	// its story on ("… reports that Chinese companies would …" → "Chen Ming refuted the
+	// reports"), or -1.
+	carriedOn []int
+	// leads maps an article to the persons its first sentence that names any names: what
+	// the article is about, and whom a sentence naming no one tells of.
+	leads map[string][]string
 }
 
 // vocabEntry is an intent's vocabulary entry as terms, with how telling it is.
@@ -312,11 +319,15 @@ func loadIntents() ([]Intent, error) {
 // build turns the cleaned articles into facts and indexes them.
 func (e *Engine) build(docs []*ingest.Document) {
 	b := index.NewBuilder()
+	e.leads = map[string][]string{}
 	for _, doc := range docs {
 		a := Article{Source: doc.Name, Title: doc.Meta.Title, Publisher: doc.Meta.Publisher, Author: doc.Meta.Author, Date: doc.Meta.Date}
 		e.bySource[a.Source] = len(e.articles)
 		first := len(e.facts)
 		for _, s := range doc.Sentences {
+			if s.Kind == ingest.Body && e.leads[doc.Name] == nil && len(s.People) > 0 {
+				e.leads[doc.Name] = s.People
+			}
 			f := Fact{
 				ID: len(e.facts), Source: doc.Name, Paragraph: s.Paragraph, Text: s.Text,
 				Section: s.Section, Refers: s.Refers, Speaker: s.Speaker, People: s.People,
@@ -344,12 +355,28 @@ func (e *Engine) build(docs []*ingest.Document) {
 	e.numbers = make([][]string, len(e.facts))
 	e.placed = make([]bool, len(e.facts))
 	e.timeOfDay = make([]bool, len(e.facts))
+	e.carriedOn = make([]int, len(e.facts))
+	for i := range e.carriedOn {
+		e.carriedOn[i] = -1
+	}
+	df := map[string]int{}
+	for i := range analyses {
+		for _, t := range analyses[i].text {
+			df[t]++
+		}
+	}
 	for i := range e.facts {
 		f, an := &e.facts[i], &analyses[i]
 		var near []string
 		if f.Prev >= 0 {
-			if p := e.facts[f.Prev]; p.Kind == Body && (p.Paragraph == f.Paragraph || p.Introduces) {
+			p := e.facts[f.Prev]
+			switch {
+			case p.Kind != Body:
+			case p.Paragraph == f.Paragraph || p.Introduces:
 				near = analyses[f.Prev].text
+			case takesUp(an.definite, analyses[f.Prev].text, df, len(e.facts)):
+				near = analyses[f.Prev].text
+				e.carriedOn[f.Prev] = f.ID
 			}
 		}
 		b.Add(index.Document{Text: an.text, Context: an.context, Near: near})
@@ -471,8 +498,30 @@ func (e *Engine) findNames() map[string]bool {
 	return upper
 }
 
+// takesUp reports whether a sentence takes up the one before it, across a paragraph's
+// end: a word it names as known ("the reports", "the interview") that the sentence before
+// used, and that is not common to most sentences (df counts the sentences using each term
+// out of n).
+func takesUp(definite, before []string, df map[string]int, n int) bool {
+	for _, d := range definite {
+		if float64(df[d]) > float64(n)/8 {
+			continue
+		}
+		for _, t := range before {
+			if t == d {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// determiners mark a noun as one the reader already knows of.
+var determiners = map[string]bool{"the": true, "this": true, "these": true, "that": true, "those": true, "such": true}
+
 // analysis is what the index and the answer-type cues need of one fact.
 type analysis struct {
+	definite []string // terms right after "the", "this" and the like
 	text     []string // terms of the sentence, in order
 	surfaces []string // the words as written, one per text term
 	context  []string // terms of its heading, referent, speaker and dates
@@ -487,13 +536,19 @@ type analysis struct {
 // the engine, so facts can be analysed side by side.
 func (e *Engine) analyse(f *Fact) analysis {
 	var an analysis
+	afterDeterminer := false
 	for _, t := range e.az.Analyze(f.Text) {
 		if t.Number {
 			an.numbers = append(an.numbers, t.Term)
 		}
 		an.timed = an.timed || timeWords[t.Surface]
 		if t.Stop {
+			afterDeterminer = determiners[t.Surface]
 			continue
+		}
+		if afterDeterminer {
+			an.definite = append(an.definite, t.Term)
+			afterDeterminer = false
 		}
 		an.text = append(an.text, t.Term)
 		an.surfaces = append(an.surfaces, t.Surface)
@@ -503,6 +558,11 @@ func (e *Engine) analyse(f *Fact) analysis {
 	ctx := []string{f.Section, f.Refers}
 	if f.Speaker != "" {
 		ctx = append(ctx, f.Speaker+" said")
+	}
+	if f.Kind == Body && f.Refers == "" && f.Speaker == "" && len(f.People) == 0 {
+		// A sentence that names no one tells of the persons the article leads with ("The
+		// ministers also welcomed …" after "Bayramov met with Wang Yi …").
+		ctx = append(ctx, e.leads[f.Source]...)
 	}
 	switch f.Kind {
 	case Caption:
