@@ -551,7 +551,14 @@ func (e *Engine) render(f *Fact) string {
 		return "About the author, " + f.Refers + ": " + s
 	}
 	if f.Refers != "" {
-		if i := strings.IndexByte(s, ' '); i > 0 && !strings.Contains(s[:i], f.Refers) {
+		// After the pronoun, or after the role that stands for the person ("The MP").
+		i := strings.IndexByte(s, ' ')
+		if i > 0 && (s[:i] == "The" || s[:i] == "This") {
+			if j := strings.IndexByte(s[i+1:], ' '); j > 0 {
+				i += 1 + j
+			}
+		}
+		if i > 0 && !strings.Contains(s[:i], f.Refers) {
 			s = s[:i] + " [" + f.Refers + "]" + s[i:]
 		}
 	}

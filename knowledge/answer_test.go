@@ -55,6 +55,8 @@ func TestRefusals(t *testing.T) {
 		{"a poem", "Write a poem about the Middle Corridor"},
 		{"a length the articles lack", "how long is a flight from baku to beijing?"},
 		{"a name in lower case", "what did putin say about azerbaijan"},
+		{"a rare name of the articles no fact about the rest names", "When did Azerbaijan and Russia open embassies?"},
+		{"a person the articles name who said nothing on it", "What did Wang Yi say about Armenia?"},
 		{"greeting", "hi, how is your day?"},
 		{"empty", ""},
 		{"white space", "   \t\n "},
@@ -108,6 +110,9 @@ func TestPronounCarriesThePerson(t *testing.T) {
 	a := ask(t, e, "Did Aliyev bring his family to Beijing?")
 	require.True(t, a.Answered)
 	assert.Contains(t, a.Text, "He [Ilham Aliyev] also brought his family")
+	b := ask(t, e, "What did Allahveranov say about the Middle Corridor?")
+	require.True(t, b.Answered)
+	assert.Contains(t, b.Text, "The MP [Azer Allahveranov] further highlighted", "a role standing for the person is named with it")
 	assert.Equal(t, "He also brought his family, including his grandchildren, on the trip.", a.Citations[0].Quote, "the quote stays verbatim")
 }
 
@@ -301,6 +306,10 @@ func TestSentencesInTheirContext(t *testing.T) {
 			"Who denied the reports about Chinese companies and the Zangezur corridor?", "Chen Ming"},
 		{"a sentence taking up the one before it across a paragraph (the interview)",
 			"What did Aliyev tell Xinhua in the interview?", "second country after China"},
+		{"an adjective of a place asks for a kind, not for the place",
+			"Which European prime minister met Xi in April?", "Pedro Sanchez"},
+		{"a credit tells of the persons its article leads with",
+			"What is the date of the article about Alizadeh?", "April 28"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

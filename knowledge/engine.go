@@ -567,10 +567,14 @@ func (e *Engine) analyse(f *Fact) analysis {
 	switch f.Kind {
 	case Caption:
 		ctx = append(ctx, "photo")
-	case Byline, Bio:
+	case Bio:
 		ctx = append(ctx, "author wrote article", a.Title)
+	case Byline:
+		ctx = append(ctx, "author wrote article", a.Title)
+		ctx = append(ctx, e.leads[f.Source]...) // the article about them
 	case Credit:
 		ctx = append(ctx, "source published article", a.Title, a.Publisher)
+		ctx = append(ctx, e.leads[f.Source]...)
 	}
 	for _, d := range f.Dates {
 		ctx = append(ctx, dateWords(d.Value))

@@ -301,13 +301,36 @@ func (e *Engine) isName(qt index.QueryTerm, capitalised map[string]bool) bool {
 		return true // "in 2015": a fact about another year is no answer
 	}
 	if len(qt.Alts) > 0 {
-		return false
+		return e.isTellingName(qt)
 	}
 	for _, w := range strings.Fields(qt.Word) {
 		// Capitalised; or, from an asker who writes names in lower case (none capitalised),
 		// no English word at all (and not mistyped from one of the articles'): a name such
 		// as "putin".
 		if capitalised[w] || (len(capitalised) == 0 && utf8.RuneCountInString(w) >= 4 && isLatin(w) && !e.isEnglish(w)) {
+			return true
+		}
+	}
+	return false
+}
+
+// requiredIDF is the least IDF of a name the answer must match: a name the articles use
+// in fewer than about one sentence in eight (Russia, Zangezur, Wang Yi), not the two
+// countries every article is about.
+const requiredIDF = 2.0
+
+// isTellingName reports whether the question's word is, as written, one of the names the
+// articles use rarely: a fact that names neither it nor (through its context) the person
+// it stands for is about something else ("When did Azerbaijan and Russia establish
+// relations?" is not answered by a fact about China).
+func (e *Engine) isTellingName(qt index.QueryTerm) bool {
+	for _, alt := range qt.Alts {
+		if alt.Factor < 1 || len(alt.Terms) != 1 {
+			continue
+		}
+		// The name itself, not an adjective of it: "European leader" asks for a kind of
+		// leader, whom the articles may name without naming Europe.
+		if id := alt.Terms[0]; e.names[e.ix.TermString(id)] && e.ix.IDF(id) >= requiredIDF && e.az.Stem(qt.Word) == e.ix.TermString(id) {
 			return true
 		}
 	}

@@ -248,6 +248,10 @@ func (a *Analyzer) stem(w string) string {
 	return s
 }
 
+// Stem returns the Snowball stem of a lower-case word, without the thesaurus: "european"
+// stems to "european" though the thesaurus reads it as "europe".
+func (a *Analyzer) Stem(w string) string { return a.stem(w) }
+
 // number reads a number as the index keeps it: digits without thousands separators,
 // without an ordinal or a unit suffix ("35th" and "35" are one; "3.5bn" is "3.5").
 func number(w string) (string, bool) {
