@@ -217,6 +217,9 @@ func (e *Engine) rank(q *question) []ranked {
 	return out
 }
 
+// attribution marks a sentence that names where its news comes from.
+var attribution = regexp.MustCompile(`\b(?:[Rr]eports?|[Rr]eported|[Cc]iting|[Cc]ited|[Aa]ccording to|[Qq]uoted|[Ii]nterview(?:ed)? (?:with|to|by)|[Tt]old \p{Lu}|Source:)`)
+
 // sinceWord marks a sentence that dates a start: "since 1995", "from 1992 on".
 var sinceWord = regexp.MustCompile(`(?i)\b(?:since|from)\b`)
 
@@ -239,6 +242,9 @@ func (e *Engine) answersAbout(q *question, f *Fact) bool {
 // the question itself names: a date for "when", a number for "how many", a person for
 // "who".
 func (e *Engine) typeBonus(q *question, f *Fact) float64 {
+	if q.source && attribution.MatchString(f.Text) {
+		return 1 // "News.Az reports", "according to the Chinese Foreign Ministry"
+	}
 	switch q.kind {
 	case AskWhen:
 		for _, d := range f.Dates {

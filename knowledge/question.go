@@ -61,9 +61,40 @@ type question struct {
 	// pair marks a question about "the two countries" (or "both sides"): the pair every
 	// fact is about, which counts as matched.
 	pair bool
+	// source marks a question for who reported something or what it cites: a fact that
+	// names its source ("News.Az reports", "according to Xinhua", "told Trend") answers.
+	source bool
 	// request marks a request for made-up work ("write a poem", "tell me a joke"), which no
 	// quote answers.
 	request bool
+}
+
+// mediaNouns name a source of news; sourceVerbs say that a source reported something;
+// speechVerbs say what someone told a source.
+var (
+	mediaNouns  = map[string]bool{"outlet": true, "outlets": true, "newspaper": true, "newspapers": true, "website": true, "site": true, "publication": true, "source": true, "sources": true}
+	sourceVerbs = map[string]bool{"report": true, "reports": true, "reported": true, "reporting": true, "cite": true, "cites": true, "cited": true, "citing": true, "quoted": true, "quoting": true, "according": true, "told": true, "interviewed": true, "published": true}
+	speechVerbs = map[string]bool{"talk": true, "talked": true, "speak": true, "spoke": true, "tell": true, "interview": true, "give": true, "gave": true}
+)
+
+// asksSource reports whether a question asks who reported or is cited for something:
+// "Who reported …", "Which outlet …", "Which ministry is cited …".
+func asksSource(kind Kind, tokens []analyze.Token) bool {
+	switch kind {
+	case AskWho, AskWhich:
+		for _, t := range tokens {
+			if mediaNouns[t.Surface] || sourceVerbs[t.Surface] {
+				return true
+			}
+		}
+	case AskWhat:
+		for i := 1; i < len(tokens); i++ {
+			if mediaNouns[tokens[i].Surface] && (tokens[i-1].Surface == "what" || tokens[i-1].Surface == "which") {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // genreWords name made-up work a bot might be asked to write.
@@ -115,6 +146,7 @@ func (e *Engine) readQuestion(text string) *question {
 	q := &question{text: text, lower: strings.ToLower(text), tokens: e.az.Analyze(text), numbers: map[string]bool{}}
 	capitalised := capitalisedWords(text)
 	q.kind = kindOf(e.kindTokens(q.tokens))
+	q.source = asksSource(q.kind, q.tokens)
 	var terms []string
 	var surfaces []string
 	var factors []float64
@@ -138,6 +170,9 @@ func (e *Engine) readQuestion(text string) *question {
 		}
 		if t.Stop || frameWords[t.Surface] || (i > 0 && kindFrame(q.tokens[i-1].Surface, t.Surface)) {
 			continue
+		}
+		if q.source && (mediaNouns[t.Surface] || sourceVerbs[t.Surface] || speechVerbs[t.Surface]) {
+			continue // "which outlet did he talk to": the kind of answer, not its topic
 		}
 		term, factor, surface := t.Term, 1.0, t.Surface
 		var more []string

@@ -104,3 +104,26 @@ func TestRelatedWordsFile(t *testing.T) {
 	assert.Nil(t, r.of("zzz"))
 	assert.False(t, strings.Contains(strings.Join(r.of("setback"), " "), "establish"))
 }
+
+func TestSourceQuestions(t *testing.T) {
+	e := seedEngine(t)
+	tests := []struct {
+		q      string
+		source bool
+		want   string
+	}{
+		{"Which outlet reported the ministers' meeting in Beijing?", true, "News.Az reports"},
+		{"Who is cited for the visa exemption agreement?", true, "according to the Chinese Foreign Ministry"},
+		{"Which newspaper did Allahveranov speak to?", true, "told Trend"},
+		{"Which Chinese agency signed the space agreement?", false, "China National Space Administration"},
+		{"What did Sputnik report?", false, "Zangezur"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.q, func(t *testing.T) {
+			assert.Equal(t, tt.source, e.readQuestion(clean(tt.q)).source)
+			a := ask(t, e, tt.q)
+			require.True(t, a.Answered, a.Text)
+			assert.Contains(t, a.Text+quotes(a), tt.want)
+		})
+	}
+}
