@@ -91,6 +91,12 @@ func TestSuggest(t *testing.T) {
 		})
 	}
 	assert.Empty(t, ix.Suggest("zz"), "short words are not corrected")
+	long := build("allahveranov relations visiting")
+	s := long.Suggest("allaverdanov")
+	require.NotEmpty(t, s, "two edits in a long word")
+	assert.Equal(t, "allahveranov", s[0].Word)
+	assert.Equal(t, 2, Distance("vistinx", "visiting"))
+	assert.Empty(t, long.Suggest("vistinx"), "two edits in a word under eight letters as often make another word")
 	assert.Empty(t, ix.Suggest("xylophone"))
 }
 
