@@ -197,7 +197,7 @@ func (e *Engine) rank(q *question) []ranked {
 			// A sentence without a number cannot say how many, nor one without a date when.
 			r.eligible = false
 		}
-		if !e.evidence(q, h) || !matchesNames(q, h) {
+		if !e.evidence(q, h) || !matchesNames(q, h) || e.otherRole(q, f.ID) {
 			r.eligible = false
 		}
 		if q.intent != "" && contains(f.Intents, q.intent) {
@@ -333,6 +333,41 @@ func isNumberTerm(s string) bool {
 		}
 	}
 	return s != ""
+}
+
+// otherRole reports whether a fact names a role the question asks about only as another
+// country's: "Spanish Prime Minister Pedro Sanchez" does not answer "Who is the prime
+// minister of Azerbaijan?", though "Chinese Foreign Minister Wang Yi" in a sentence that
+// also names Azerbaijan's answers "Who is China's foreign minister?".
+func (e *Engine) otherRole(q *question, doc int) bool {
+	seq := e.ix.DocTerms(doc)
+	for _, qr := range q.roles {
+		found, ours := false, false
+		for _, alt := range q.terms[qr.role].Alts {
+			for p := 0; p+len(alt.Terms) <= len(seq); p++ {
+				if !sameTerms(seq[p:p+len(alt.Terms)], alt.Terms) {
+					continue
+				}
+				found = true
+				if p == 0 || !e.names[e.ix.TermString(seq[p-1])] || qr.by[seq[p-1]] {
+					ours = true // the question's own, or no one's in particular
+				}
+			}
+		}
+		if found && !ours {
+			return true
+		}
+	}
+	return false
+}
+
+func sameTerms(a, b []int32) bool {
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // matchesNames reports whether a hit matches every year and every unknown name the question

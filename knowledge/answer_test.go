@@ -57,6 +57,7 @@ func TestRefusals(t *testing.T) {
 		{"a name in lower case", "what did putin say about azerbaijan"},
 		{"a rare name of the articles no fact about the rest names", "When did Azerbaijan and Russia open embassies?"},
 		{"a person the articles name who said nothing on it", "What did Wang Yi say about Armenia?"},
+		{"a role the articles name only as another country's", "Who is the prime minister of China?"},
 		{"greeting", "hi, how is your day?"},
 		{"empty", ""},
 		{"white space", "   \t\n "},
@@ -308,6 +309,8 @@ func TestSentencesInTheirContext(t *testing.T) {
 			"What did Aliyev tell Xinhua in the interview?", "second country after China"},
 		{"an adjective of a place asks for a kind, not for the place",
 			"Which European prime minister met Xi in April?", "Pedro Sanchez"},
+		{"a role of the country the question names", "Who is the Spanish prime minister?", "Pedro Sanchez"},
+		{"a role of the country the question names, beside another's", "Who is the foreign minister of China?", "Wang Yi"},
 		{"a credit tells of the persons its article leads with",
 			"What is the date of the article about Alizadeh?", "April 28"},
 	}

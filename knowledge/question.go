@@ -8,6 +8,7 @@ import (
 
 	"github.com/azchina/azchina/knowledge/analyze"
 	"github.com/azchina/azchina/knowledge/index"
+	"github.com/azchina/azchina/knowledge/ingest"
 )
 
 // MaxQuestion is the longest question, in bytes, the engine reads.
@@ -64,9 +65,55 @@ type question struct {
 	// source marks a question for who reported something or what it cites: a fact that
 	// names its source ("News.Az reports", "according to Xinhua", "told Trend") answers.
 	source bool
+	// roles are the roles the question qualifies by a name ("the prime minister of
+	// Azerbaijan", "the Chinese foreign minister").
+	roles []qualifiedRole
 	// request marks a request for made-up work ("write a poem", "tell me a joke"), which no
 	// quote answers.
 	request bool
+}
+
+// qualifiedRole is a role the question names with the country or body it belongs to.
+type qualifiedRole struct {
+	role int            // the query term naming the role
+	by   map[int32]bool // the terms naming what it belongs to
+}
+
+// qualifiedRoles finds the roles the question qualifies by a name next to them: "prime
+// minister of Azerbaijan", "Azerbaijan's foreign minister".
+func (e *Engine) qualifiedRoles(q *question) []qualifiedRole {
+	var out []qualifiedRole
+	for i, qt := range q.terms {
+		if !isRoleTerm(qt) {
+			continue
+		}
+		for _, j := range []int{i - 1, i + 1} {
+			if j < 0 || j >= len(q.terms) || isRoleTerm(q.terms[j]) {
+				continue
+			}
+			by := map[int32]bool{}
+			for _, alt := range q.terms[j].Alts {
+				if len(alt.Terms) == 1 && e.names[e.ix.TermString(alt.Terms[0])] {
+					by[alt.Terms[0]] = true
+				}
+			}
+			if len(by) > 0 {
+				out = append(out, qualifiedRole{role: i, by: by})
+				break
+			}
+		}
+	}
+	return out
+}
+
+// isRoleTerm reports whether a query term names a role.
+func isRoleTerm(qt index.QueryTerm) bool {
+	for _, w := range strings.Fields(qt.Word) {
+		if ingest.IsRole(w) {
+			return true
+		}
+	}
+	return false
 }
 
 // mediaNouns name a source of news; sourceVerbs say that a source reported something;
@@ -241,6 +288,7 @@ func (e *Engine) readQuestion(text string) *question {
 		q.required = append(q.required, e.isName(qt, capitalised))
 	}
 	q.counted = e.countedTerms(q)
+	q.roles = e.qualifiedRoles(q)
 	for i := 1; i < len(q.tokens); i++ {
 		q.sinceWhen = q.sinceWhen || (q.tokens[i].Surface == "long" && q.tokens[i-1].Surface == "how")
 	}

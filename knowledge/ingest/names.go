@@ -20,11 +20,17 @@ var roleWords = map[string]bool{
 	"analyst": true, "expert": true, "correspondent": true, "photographer": true, "author": true,
 }
 
+// IsRole reports whether the lower-case word names a role a person holds ("minister",
+// "president", "ambassador").
+func IsRole(w string) bool {
+	return roleWords[w] && w != "by" && w != "member" && w != "general" && w != "head"
+}
+
 // NamesRole reports whether text names a role a person holds ("an experienced
 // journalist", "MP Arzukhan Alizadeh", "his wife"): the words that say who someone is.
 func NamesRole(text string) bool {
 	for _, w := range words(text) {
-		if l := strings.ToLower(w.text); roleWords[l] && l != "by" && l != "member" && l != "general" {
+		if IsRole(strings.ToLower(w.text)) {
 			return true
 		}
 	}
