@@ -79,8 +79,8 @@ type qualifiedRole struct {
 	by   map[int32]bool // the terms naming what it belongs to
 }
 
-// qualifiedRoles finds the roles the question qualifies by a name next to them: "prime
-// minister of Azerbaijan", "Azerbaijan's foreign minister".
+// qualifiedRoles finds the roles the question qualifies by a name next to them, written
+// as the name itself: "prime minister of Azerbaijan", "Azerbaijan's foreign minister".
 func (e *Engine) qualifiedRoles(q *question) []qualifiedRole {
 	var out []qualifiedRole
 	for i, qt := range q.terms {
@@ -91,10 +91,12 @@ func (e *Engine) qualifiedRoles(q *question) []qualifiedRole {
 			if j < 0 || j >= len(q.terms) || isRoleTerm(q.terms[j]) {
 				continue
 			}
+			// The name itself: an adjective of a place may name a kind ("a European
+			// prime minister") that a fact names by a narrower one ("Spanish").
 			by := map[int32]bool{}
 			for _, alt := range q.terms[j].Alts {
-				if len(alt.Terms) == 1 && e.names[e.ix.TermString(alt.Terms[0])] {
-					by[alt.Terms[0]] = true
+				if t := alt.Terms[0]; len(alt.Terms) == 1 && e.names[e.ix.TermString(t)] && e.az.Stem(q.terms[j].Word) == e.ix.TermString(t) {
+					by[t] = true
 				}
 			}
 			if len(by) > 0 {
