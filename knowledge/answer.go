@@ -188,7 +188,7 @@ func (e *Engine) rank(q *question) []ranked {
 	for _, h := range hits {
 		f := &e.facts[h.Doc]
 		r := ranked{fact: f, hit: h}
-		r.eligible = e.answersAbout(q, f)
+		r.eligible = e.answersAbout(q, r)
 		r.typeBonus = e.typeBonus(q, f)
 		if r.typeBonus == 0 && q.kind == AskWho && asksAbout && ingest.NamesRole(f.Text) {
 			r.typeBonus = 1 // what a person is: "An experienced journalist, Aytan …"
@@ -220,16 +220,34 @@ func (e *Engine) rank(q *question) []ranked {
 // attribution marks a sentence that names where its news comes from.
 var attribution = regexp.MustCompile(`\b(?:[Rr]eports?|[Rr]eported|[Cc]iting|[Cc]ited|[Aa]ccording to|[Qq]uoted|[Ii]nterview(?:ed)? (?:with|to|by)|[Tt]old \p{Lu}|Source:)`)
 
+// matchedWords counts the question's words a hit matches.
+func matchedWords(h index.Hit) int {
+	n := 0
+	for _, m := range h.Matched {
+		if m > 0 {
+			n++
+		}
+	}
+	return n
+}
+
+// captionCoverage is how much of a question a photo caption must match to answer one that
+// does not ask about a photo: all of what it asks about, nearly.
+const captionCoverage = 0.9
+
 // sinceWord marks a sentence that dates a start: "since 1995", "from 1992 on".
 var sinceWord = regexp.MustCompile(`(?i)\b(?:since|from)\b`)
 
 // answersAbout reports whether a fact may answer the question at all: a sentence of the
 // story always; the credits around it only a question about what they credit (a photo,
 // the author, the article's source or date).
-func (e *Engine) answersAbout(q *question, f *Fact) bool {
+func (e *Engine) answersAbout(q *question, r ranked) bool {
+	f := r.fact
 	switch f.Kind {
 	case Caption:
-		return q.photo
+		// A question about what a photo shows asks about the photo whether it says so or
+		// not: a caption that matches nearly all of it, three words or more, answers.
+		return q.photo || (r.hit.Coverage >= captionCoverage && matchedWords(r.hit) >= 3)
 	case Byline, Bio:
 		return q.author || q.namesAuthorOf(e.articles[e.bySource[f.Source]])
 	case Credit:
@@ -588,8 +606,11 @@ func (e *Engine) sameAs(f *Fact) []*Fact {
 // relative dates resolve to.
 func (e *Engine) render(f *Fact) string {
 	s := f.Text
-	if f.Kind == Bio {
+	switch f.Kind {
+	case Bio:
 		return "About the author, " + f.Refers + ": " + s
+	case Caption:
+		return "Photo caption: " + strings.TrimPrefix(s, "Photo: ")
 	}
 	if f.Refers != "" {
 		// After the pronoun, or after the role that stands for the person ("The MP").

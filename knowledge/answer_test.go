@@ -322,3 +322,34 @@ func TestSentencesInTheirContext(t *testing.T) {
 		})
 	}
 }
+
+func TestCaptionsAnswerWhatOnlyTheyTell(t *testing.T) {
+	e := seedEngine(t)
+	tests := []struct{ q, want string }{
+		{"At which gate of the Great Hall was the welcome ceremony?", "east gate"},
+		{"On what day were the flags of the two countries hung in Beijing?", "22 April"},
+		{"Who took the photo of the welcome ceremony?", "Rao Aimin"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.q, func(t *testing.T) {
+			a := ask(t, e, tt.q)
+			require.True(t, a.Answered, a.Text)
+			assert.Contains(t, a.Text+quotes(a), tt.want)
+		})
+	}
+	a := ask(t, e, "At which gate of the Great Hall was the welcome ceremony?")
+	assert.Contains(t, a.Text, "Photo caption: ", "a caption is shown as one")
+	assert.False(t, ask(t, e, "What is the capital of Azerbaijan?").Answered, "two words in common with a caption are a coincidence")
+}
+
+func TestPlaces(t *testing.T) {
+	for text, want := range map[string]bool{
+		"a key transit route connecting China to Europe via the South Caucasus": true,
+		"they met in Beijing":              true,
+		"at the Great Hall of the People":  true,
+		"the visit in April":               false,
+		"signed in the presence of others": false,
+	} {
+		assert.Equal(t, want, namesPlace(text), text)
+	}
+}

@@ -597,10 +597,10 @@ func humanDate(value string) string {
 	return value
 }
 
-var placePhrase = regexp.MustCompile(`\b(?:in|at)\s+(?:the\s+)?(\p{Lu}\p{L}+)`)
+var placePhrase = regexp.MustCompile(`\b(?:in|at|via|through|outside|near)\s+(?:the\s+)?(\p{Lu}\p{L}+)`)
 
-// namesPlace reports whether text names a place: "in Beijing", "at the Great Hall", not "in
-// April".
+// namesPlace reports whether text names a place: "in Beijing", "at the Great Hall", "via
+// the South Caucasus", not "in April".
 func namesPlace(text string) bool {
 	for _, m := range placePhrase.FindAllStringSubmatch(text, -1) {
 		if !monthName[strings.ToLower(m[1])] {

@@ -607,7 +607,7 @@ func sentences(doc *Document, text string, blocks []*block, ref time.Time) []Sen
 	for i := range out {
 		out[i].Text = text[out[i].Start:out[i].End]
 		out[i].Introduces = strings.HasSuffix(out[i].Text, ":")
-		if out[i].Kind == Body || out[i].Kind == Credit {
+		if out[i].Kind == Body || out[i].Kind == Credit || out[i].Kind == Caption {
 			out[i].Dates = findDates(out[i].Text, ref)
 		}
 	}
