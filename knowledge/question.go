@@ -118,6 +118,57 @@ func isRoleTerm(qt index.QueryTerm) bool {
 	return false
 }
 
+// excludedShare is the share of its weight a word keeps in a phrase the question sets
+// aside ("besides the visa one", "apart from terrorism"): the answer may well stand
+// beside it, but it is not what is asked for.
+const excludedShare = 0.5
+
+// setAside makes a query term count for excludedShare of what it did, in coverage and
+// in score.
+func setAside(qt *index.QueryTerm) {
+	qt.Weight *= excludedShare
+	for k := range qt.Alts {
+		qt.Alts[k].Factor *= excludedShare
+	}
+}
+
+// questionWord are the words that open what a question asks.
+var questionWord = map[string]bool{"what": true, "which": true, "who": true, "whom": true, "when": true, "where": true, "why": true, "how": true}
+
+// setsAside reports whether tokens[i] opens a phrase the question sets aside: "besides",
+// "except", "excluding", "apart from", "aside from", "other than".
+func setsAside(tokens []analyze.Token, i int) bool {
+	next := ""
+	if i+1 < len(tokens) {
+		next = tokens[i+1].Surface
+	}
+	switch tokens[i].Surface {
+	case "besides", "except", "excluding":
+		return true
+	case "apart", "aside":
+		return next == "from"
+	case "other":
+		return next == "than"
+	}
+	return false
+}
+
+// pronounOne reports whether "one" at tokens[i] stands for a thing named before ("the
+// visa one", "which one") rather than counting: it ends the question or follows a
+// determiner.
+func pronounOne(tokens []analyze.Token, i int) bool {
+	if i+1 == len(tokens) {
+		return true
+	}
+	if i > 0 {
+		switch tokens[i-1].Surface {
+		case "the", "which", "this", "that", "each", "every", "another", "other", "a":
+			return true
+		}
+	}
+	return false
+}
+
 // mediaNouns name a source of news; sourceVerbs say that a source reported something;
 // speechVerbs say what someone told a source.
 var (
@@ -200,7 +251,18 @@ func (e *Engine) readQuestion(text string) *question {
 	var surfaces []string
 	var factors []float64
 	var readings [][]string // further readings of a mistyped word
+	var excluded []bool     // the word is in a phrase the question sets aside ("besides X")
+	aside := false
 	for i, t := range q.tokens {
+		switch {
+		case setsAside(q.tokens, i):
+			aside = true
+		case questionWord[t.Surface]:
+			aside = false
+		}
+		if t.Surface == "one" && pronounOne(q.tokens, i) {
+			continue // "the visa one": a pronoun, not a number
+		}
 		if t.Number {
 			q.numbers[t.Term] = true
 		}
@@ -257,6 +319,7 @@ func (e *Engine) readQuestion(text string) *question {
 		surfaces = append(surfaces, surface)
 		factors = append(factors, factor)
 		readings = append(readings, more)
+		excluded = append(excluded, aside)
 	}
 	q.intent = e.questionIntent(q.tokens)
 	concepts := e.az.Concepts(terms)
@@ -267,12 +330,18 @@ func (e *Engine) readQuestion(text string) *question {
 			ci++
 			// A typo read as several words is no concept's name for sure.
 			if qt, ok := e.conceptTerm(c, surfaces[c.Start:c.End]); ok && (c.End-c.Start > 1 || len(readings[i]) == 0) {
+				if excluded[i] {
+					setAside(&qt)
+				}
 				q.terms = append(q.terms, qt)
 				i = c.End - 1
 				continue
 			}
 		}
 		q.terms = append(q.terms, e.wordTerm(terms[i], surfaces[i], factors[i], readings[i]))
+		if excluded[i] {
+			setAside(&q.terms[len(q.terms)-1])
+		}
 		if len(q.terms[len(q.terms)-1].Alts) == 0 {
 			q.unknown = append(q.unknown, surfaces[i])
 		}

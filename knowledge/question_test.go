@@ -127,3 +127,17 @@ func TestSourceQuestions(t *testing.T) {
 		})
 	}
 }
+
+func TestPhrasesSetAside(t *testing.T) {
+	e := seedEngine(t)
+	q := e.readQuestion(clean("Apart from terrorism, what threats did they fight?"))
+	require.Equal(t, "terrorism", q.terms[0].Word)
+	full := e.readQuestion(clean("What about terrorism?")).terms[0]
+	assert.InDelta(t, full.Weight*excludedShare, q.terms[0].Weight, 1e-9, "a word set aside weighs half")
+	assert.Equal(t, []string{"agreements", "signed", "visa"}, words(e, "which agreements were signed besides the visa one"), "“the visa one” counts nothing")
+	assert.Contains(t, words(e, "one belt one road"), "one belt one road", "“one” that counts stays")
+
+	a := ask(t, e, "Other than the visa exemption, which agreements were signed on April 23?")
+	require.True(t, a.Answered, a.Text)
+	assert.Contains(t, a.Text, "Legal Assistance Treaty")
+}
