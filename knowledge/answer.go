@@ -235,6 +235,9 @@ func matchedWords(h index.Hit) int {
 // does not ask about a photo: all of what it asks about, nearly.
 const captionCoverage = 0.9
 
+// reason marks a sentence that gives a reason or a purpose.
+var reason = regexp.MustCompile(`(?i)\b(?:because|due to|owing to|thanks to|in order to|so that|so as to|as a result|aimed at|aiming to|with the aim|the goal|the purpose)\b|^To \w+|, to \w+`)
+
 // sinceWord marks a sentence that dates a start: "since 1995", "from 1992 on".
 var sinceWord = regexp.MustCompile(`(?i)\b(?:since|from)\b`)
 
@@ -286,6 +289,10 @@ func (e *Engine) typeBonus(q *question, f *Fact) float64 {
 	case AskWhere:
 		if e.placed[f.ID] {
 			return 1
+		}
+	case AskWhy:
+		if reason.MatchString(f.Text) {
+			return 1 // "because …", "in order to …", "To fully capitalize on …"
 		}
 	case AskWho:
 		// A person the question does not name already: "Who refuted the reports?" wants
@@ -420,7 +427,9 @@ func (e *Engine) evidence(q *question, h index.Hit) bool {
 		// is a coincidence, not an answer.
 		return n >= 2
 	}
-	return n >= 2 || topical
+	// One name in common does not answer a question that also asks about something the
+	// articles never mention ("What is the weather like in Urumqi?").
+	return n >= 2 || (topical && len(q.unknown) == 0)
 }
 
 // compose builds the answer from the best fact and the facts close behind it.

@@ -56,6 +56,7 @@ type Engine struct {
 	datedBy     []int
 	people      map[string]bool // every person the articles name
 	personParts []string        // the parts of their names, lower-cased, longer than two letters
+	personNames [][]string      // the full names of two words or more, as terms
 	placed      []bool          // facts that name a place ("in Beijing", "at the Great Hall")
 	topical     map[string]bool // terms that name the domain: intent vocabulary and names
 	names       map[string]bool // terms of the names of people, places and bodies
@@ -396,6 +397,9 @@ func (e *Engine) build(docs []*ingest.Document) {
 		for _, p := range append([]string{f.Refers, f.Speaker}, f.People...) {
 			if p != "" && !e.people[p] {
 				e.people[p] = true
+				if ts := e.az.Terms(p); len(ts) >= 2 {
+					e.personNames = append(e.personNames, ts)
+				}
 				for _, part := range strings.Fields(strings.ToLower(p)) {
 					if len(part) > 2 {
 						e.personParts = append(e.personParts, part)

@@ -282,6 +282,9 @@ func (e *Engine) readQuestion(text string) *question {
 		if t.Stop || frameWords[t.Surface] || (i > 0 && kindFrame(q.tokens[i-1].Surface, t.Surface)) {
 			continue
 		}
+		if t.Surface == "according" && i+1 < len(q.tokens) && q.tokens[i+1].Surface == "to" {
+			continue // "according to Allahveranov": whose word, not what it is about
+		}
 		if q.source && (mediaNouns[t.Surface] || sourceVerbs[t.Surface] || speechVerbs[t.Surface]) {
 			continue // "which outlet did he talk to": the kind of answer, not its topic
 		}
@@ -325,6 +328,17 @@ func (e *Engine) readQuestion(text string) *question {
 	concepts := e.az.Concepts(terms)
 	ci := 0
 	for i := 0; i < len(terms); i++ {
+		if qt, n := e.personTerm(terms[i:], surfaces[i:]); n > 0 {
+			if excluded[i] {
+				setAside(&qt)
+			}
+			q.terms = append(q.terms, qt)
+			for ci < len(concepts) && concepts[ci].Start < i+n {
+				ci++
+			}
+			i += n - 1
+			continue
+		}
 		if ci < len(concepts) && concepts[ci].Start == i {
 			c := concepts[ci]
 			ci++
@@ -355,7 +369,8 @@ func (e *Engine) readQuestion(text string) *question {
 				}
 			}
 		}
-		q.topical = append(q.topical, top || len(qt.Alts) > 0 && len(qt.Alts[0].Terms) > 1)
+		// A concept's name of several words, or a person's full name, names the domain.
+		q.topical = append(q.topical, top || len(qt.Alts) > 0 && len(qt.Alts[0].Terms) > 1 || strings.Contains(qt.Word, " ") && len(qt.Alts) > 0)
 		q.required = append(q.required, e.isName(qt, capitalised))
 	}
 	q.counted = e.countedTerms(q)
@@ -484,8 +499,14 @@ func (e *Engine) isTellingName(qt index.QueryTerm) bool {
 		}
 		// The name itself, not an adjective of it: "European leader" asks for a kind of
 		// leader, whom the articles may name without naming Europe.
-		if id := alt.Terms[0]; e.names[e.ix.TermString(id)] && e.ix.IDF(id) >= requiredIDF && e.az.Stem(qt.Word) == e.ix.TermString(id) {
-			return true
+		id := alt.Terms[0]
+		if !e.names[e.ix.TermString(id)] || e.ix.IDF(id) < requiredIDF {
+			continue
+		}
+		for _, w := range strings.Fields(qt.Word) { // a person's full name is one word
+			if e.az.Stem(w) == e.ix.TermString(id) {
+				return true
+			}
 		}
 	}
 	return false
@@ -550,6 +571,37 @@ func (e *Engine) unitTerms(q *question) map[int32]bool {
 		return out
 	}
 	return nil
+}
+
+// personTerm makes one query term of a person's full name at the start of terms ("xi
+// jinping"): a fact that names the person by any part of the name ("Xi") matches it. It
+// returns the term and how many words it took, or 0.
+func (e *Engine) personTerm(terms, surfaces []string) (index.QueryTerm, int) {
+	for _, name := range e.personNames {
+		if len(name) > len(terms) || !equalTerms(terms[:len(name)], name) {
+			continue
+		}
+		qt := index.QueryTerm{Word: strings.Join(surfaces[:len(name)], " ")}
+		for _, t := range name {
+			if id, ok := e.ix.Term(t); ok {
+				qt.Alts = append(qt.Alts, index.Alternative{Terms: []int32{id}, Factor: 1})
+				qt.Weight = max(qt.Weight, e.ix.IDF(id))
+			}
+		}
+		if len(qt.Alts) > 0 {
+			return qt, len(name)
+		}
+	}
+	return index.QueryTerm{}, 0
+}
+
+func equalTerms(a, b []string) bool {
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return len(a) == len(b)
 }
 
 // conceptTerm makes one query term of a run of words naming a concept: any of the concept's

@@ -141,3 +141,24 @@ func TestPhrasesSetAside(t *testing.T) {
 	require.True(t, a.Answered, a.Text)
 	assert.Contains(t, a.Text, "Legal Assistance Treaty")
 }
+
+func TestPersonNameIsOneWord(t *testing.T) {
+	e := seedEngine(t)
+	q := e.readQuestion(clean("What did Xi Jinping say about the SCO summit?"))
+	require.NotEmpty(t, q.terms)
+	assert.Equal(t, "xi jinping", q.terms[0].Word)
+	assert.Len(t, q.terms[0].Alts, 2, "either part of the name finds the person")
+	assert.True(t, q.required[0], "a rarely named person must be named by the answer")
+	a := ask(t, e, "What did Xi Jinping say about the SCO summit?")
+	require.True(t, a.Answered, a.Text)
+	assert.Contains(t, quotes(a), "Xi extended an invitation", "“Xi” alone names Xi Jinping")
+	assert.False(t, ask(t, e, "What did Xi Jinping say about Armenia?").Answered)
+}
+
+func TestAccordingToAndWhy(t *testing.T) {
+	e := seedEngine(t)
+	assert.Equal(t, []string{"cargo", "allahveranov"}, words(e, "What about cargo according to Allahveranov?"), "“according to” says whose word it is")
+	a := ask(t, e, "Why is extensive cooperation on the Middle Corridor needed?")
+	require.True(t, a.Answered, a.Text)
+	assert.Contains(t, quotes(a), "To fully capitalize", "a why-question wants a reason or a purpose")
+}

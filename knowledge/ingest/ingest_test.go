@@ -267,7 +267,8 @@ func TestCreditsBiosAndTitles(t *testing.T) {
 	assert.Contains(t, bio[1], "she now lives in Georgia")
 	assert.NotContains(t, bodyText(d3), "Aliyev praises ties with China ahead of visit", "the teaser before the author box is dropped")
 	assert.Nil(t, find(d3, "Aliyev praises ties"))
-	assert.Empty(t, find(d3, "Liu’s visit was followed").People, "“by Russian state news agency” names no person")
+	assert.Equal(t, []string{"Liu Jianchao"}, find(d3, "Liu’s visit was followed").People, "“by Russian state news agency” names no person; “Liu’s” is Liu Jianchao")
+	assert.Equal(t, []string{"Liu Jianchao"}, find(d3, "The official visit to Beijing was also preceded").People, "a name the article calls by its part alone is a person's")
 }
 
 func FuzzParse(f *testing.F) {

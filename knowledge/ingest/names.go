@@ -125,6 +125,9 @@ func findPeople(sentences []string, author string) *people {
 	p := &people{byToken: map[string]string{}}
 	full := map[string]bool{}
 	single := map[string]bool{}
+	candidates := map[string]bool{}  // capitalised runs of two or three words
+	possessives := map[string]bool{} // capitalised words used alone as possessives
+	alone := map[string]bool{}       // capitalised words used alone otherwise
 	if author != "" {
 		full[author] = true
 	}
@@ -152,7 +155,29 @@ func findPeople(sentences []string, author string) *people {
 					single[name] = true
 				}
 			}
+			switch {
+			case j-i >= 2:
+				candidates[name] = true
+			case j-i == 1 && ws[i].possessive:
+				possessives[name] = true
+			case j-i == 1:
+				alone[name] = true
+			}
 			i = j - 1
+		}
+	}
+	// A name of two or three words whose first or last word the article also uses alone,
+	// only as a possessive ("Liu Jianchao" … "Liu's visit"), is a person's: places and
+	// bodies are not called by a part of their name, and a word used alone otherwise too
+	// ("China", "China's") is a name of its own.
+	for name := range candidates {
+		if full[name] {
+			continue
+		}
+		for _, part := range strings.Fields(name) {
+			if possessives[part] && !alone[part] {
+				full[name] = true
+			}
 		}
 	}
 	parts := map[string][]string{}
