@@ -105,6 +105,9 @@ func (e *Engine) answer(ctx context.Context, raw string, explain bool) (Answer, 
 	if q.request {
 		return localize(e.refusal("I answer questions from the articles with quotes; I do not write jokes, poems or essays."), lang), ex, nil
 	}
+	if q.unknownHead != "" {
+		return localize(e.refusal(fmt.Sprintf("The articles I answer from do not mention any %s.", q.unknownHead)), lang), ex, nil
+	}
 	rs := e.rank(q)
 	if explain {
 		ex = e.explain(q, rs)

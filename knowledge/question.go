@@ -68,6 +68,9 @@ type question struct {
 	// roles are the roles the question qualifies by a name ("the prime minister of
 	// Azerbaijan", "the Chinese foreign minister").
 	roles []qualifiedRole
+	// unknownHead is the thing a "what is the X" question asks about, when the articles
+	// never name it: no fact can say what it is.
+	unknownHead string
 	// request marks a request for made-up work ("write a poem", "tell me a joke"), which no
 	// quote answers.
 	request bool
@@ -197,6 +200,40 @@ func asksSource(kind Kind, tokens []analyze.Token) bool {
 	return false
 }
 
+// copulaHead returns the noun a question of the form "what/who is the X …" (or "how long
+// is a X …") asks about: the last word of the phrase after the article, up to the first
+// function word ("the Chinese ambassador in Baku" → "ambassador"). It returns "" for
+// other questions.
+func copulaHead(tokens []analyze.Token) string {
+	i := 0
+	if i >= len(tokens) || !questionWord[tokens[i].Surface] {
+		return ""
+	}
+	i++
+	if i < len(tokens) && tokens[i-1].Surface == "how" && measures[tokens[i].Surface] != nil {
+		i++ // how long, how far, how old
+	}
+	if i < len(tokens) && copulas[tokens[i].Surface] {
+		i++ // "what is the"; "what's the" has lost its "'s"
+	}
+	if i >= len(tokens) || !articles[tokens[i].Surface] {
+		return ""
+	}
+	head := ""
+	for i++; i < len(tokens) && !tokens[i].Stop; i++ {
+		head = tokens[i].Surface
+	}
+	if frameWords[head] || whenNouns[head] || amountNouns[head] {
+		return ""
+	}
+	return head
+}
+
+var (
+	copulas  = map[string]bool{"is": true, "are": true, "was": true, "were": true, "s": true}
+	articles = map[string]bool{"the": true, "a": true, "an": true}
+)
+
 // genreWords name made-up work a bot might be asked to write.
 var genreWords = map[string]bool{
 	"joke": true, "jokes": true, "poem": true, "poems": true, "poetry": true, "song": true,
@@ -277,6 +314,16 @@ func (e *Engine) readQuestion(text string) *question {
 		}
 		if bothSides(q.tokens, i) {
 			q.pair = true
+			continue
+		}
+		if rel, ok := orderWords[t.Surface]; ok && i > 0 {
+			// "before" and "after" are function words, but they say what is asked: what
+			// came before the visit is what "preceded" it.
+			terms = append(terms, "")
+			surfaces = append(surfaces, t.Surface)
+			factors = append(factors, synonymFactor)
+			readings = append(readings, rel)
+			excluded = append(excluded, aside)
 			continue
 		}
 		if t.Stop || frameWords[t.Surface] || (i > 0 && kindFrame(q.tokens[i-1].Surface, t.Surface)) {
@@ -379,6 +426,13 @@ func (e *Engine) readQuestion(text string) *question {
 		q.sinceWhen = q.sinceWhen || (q.tokens[i].Surface == "long" && q.tokens[i-1].Surface == "how")
 	}
 	q.request = isRequest(q.tokens)
+	if head := copulaHead(q.tokens); head != "" {
+		for _, qt := range q.terms {
+			if len(qt.Alts) == 0 && strings.Contains(" "+qt.Word+" ", " "+head+" ") {
+				q.unknownHead = head
+			}
+		}
+	}
 	return q
 }
 
@@ -638,7 +692,7 @@ func (e *Engine) wordTerm(term, surface string, factor float64, readings []strin
 	for k, t := range append([]string{term}, readings...) {
 		if id, ok := e.ix.Term(t); ok {
 			qt.Alts = append(qt.Alts, index.Alternative{Terms: []int32{id}, Factor: factor})
-			if k == 0 {
+			if k == 0 || qt.Weight == 0 {
 				qt.Weight = e.ix.IDF(id)
 				if factor < 1 {
 					qt.Weight *= correctedShare
@@ -678,6 +732,13 @@ const relatedFactor = 0.5
 
 // maxReadings bounds how many words a typo is read as.
 const maxReadings = 3
+
+// orderWords are the function words of order in time and the words of the articles that
+// say the same, as terms.
+var orderWords = map[string][]string{
+	"before": {"prior", "preced", "ahead", "earlier", "previous", "previously"},
+	"after":  {"follow", "later", "subsequ", "subsequently"},
+}
 
 // particles follow a verb to make a verb of two words ("set up", "carry out").
 // "On", "in" and "over" are left out: after a verb they are more often prepositions ("hung

@@ -162,3 +162,31 @@ func TestAccordingToAndWhy(t *testing.T) {
 	require.True(t, a.Answered, a.Text)
 	assert.Contains(t, quotes(a), "To fully capitalize", "a why-question wants a reason or a purpose")
 }
+
+func TestWhatIsTheUnknownThing(t *testing.T) {
+	tests := []struct{ q, head string }{
+		{"Who is the Chinese ambassador in Baku?", "ambassador"},
+		{"What is the population of China?", "population"},
+		{"How long is a flight from Baku to Beijing?", "flight"},
+		{"what's the new working group about?", "group"},
+		{"What was the date of the visit?", ""},
+		{"What did Xi say?", ""},
+	}
+	e := seedEngine(t)
+	for _, tt := range tests {
+		assert.Equal(t, tt.head, copulaHead(e.az.Analyze(clean(tt.q))), tt.q)
+	}
+	for _, q := range []string{"Who is the Chinese ambassador in Baku?", "What is the population of China?"} {
+		a := ask(t, e, q)
+		assert.False(t, a.Answered, q)
+	}
+	assert.Contains(t, ask(t, e, "Who is the Chinese ambassador in Baku?").Text, "do not mention any ambassador")
+	assert.True(t, ask(t, e, "What is the new working group?").Answered, "a thing the articles name is answered")
+}
+
+func TestBeforeAndAfter(t *testing.T) {
+	e := seedEngine(t)
+	a := ask(t, e, "Which Chinese official came to Azerbaijan before Aliyev went to Beijing?")
+	require.True(t, a.Answered, a.Text)
+	assert.Contains(t, quotes(a), "preceded by the Minister of the International Department")
+}
