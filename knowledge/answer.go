@@ -5,7 +5,6 @@ import (
 	"context"
 	"fmt"
 	"math"
-	"regexp"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -220,9 +219,6 @@ func (e *Engine) rank(q *question) []ranked {
 	return out
 }
 
-// attribution marks a sentence that names where its news comes from.
-var attribution = regexp.MustCompile(`\b(?:[Rr]eports?|[Rr]eported|[Cc]iting|[Cc]ited|[Aa]ccording to|[Qq]uoted|[Ii]nterview(?:ed)? (?:with|to|by)|[Tt]old \p{Lu}|Source:)`)
-
 // matchedWords counts the question's words a hit matches.
 func matchedWords(h index.Hit) int {
 	n := 0
@@ -237,12 +233,6 @@ func matchedWords(h index.Hit) int {
 // captionCoverage is how much of a question a photo caption must match to answer one that
 // does not ask about a photo: all of what it asks about, nearly.
 const captionCoverage = 0.9
-
-// reason marks a sentence that gives a reason or a purpose.
-var reason = regexp.MustCompile(`(?i)\b(?:because|due to|owing to|thanks to|in order to|so that|so as to|as a result|aimed at|aiming to|with the aim|the goal|the purpose)\b|^To \w+|, to \w+`)
-
-// sinceWord marks a sentence that dates a start: "since 1995", "from 1992 on".
-var sinceWord = regexp.MustCompile(`(?i)\b(?:since|from)\b`)
 
 // answersAbout reports whether a fact may answer the question at all: a sentence of the
 // story always; the credits around it only a question about what they credit (a photo,
@@ -266,7 +256,7 @@ func (e *Engine) answersAbout(q *question, r ranked) bool {
 // the question itself names: a date for "when", a number for "how many", a person for
 // "who".
 func (e *Engine) typeBonus(q *question, f *Fact) float64 {
-	if q.source && attribution.MatchString(f.Text) {
+	if q.source && e.cues[f.ID]&citesSource != 0 {
 		return 1 // "News.Az reports", "according to the Chinese Foreign Ministry"
 	}
 	switch q.kind {
@@ -286,7 +276,7 @@ func (e *Engine) typeBonus(q *question, f *Fact) float64 {
 		if e.quantifies(q, f) {
 			return 1
 		}
-		if q.sinceWhen && len(f.Dates) > 0 && sinceWord.MatchString(f.Text) {
+		if q.sinceWhen && len(f.Dates) > 0 && e.cues[f.ID]&datesStart != 0 {
 			return 1 // "how long have they …": "since 1992" answers too
 		}
 	case AskWhere:
@@ -294,7 +284,7 @@ func (e *Engine) typeBonus(q *question, f *Fact) float64 {
 			return 1
 		}
 	case AskWhy:
-		if reason.MatchString(f.Text) {
+		if e.cues[f.ID]&givesReason != 0 {
 			return 1 // "because …", "in order to …", "To fully capitalize on …"
 		}
 	case AskWho:

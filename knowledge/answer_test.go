@@ -357,3 +357,21 @@ func TestPlaces(t *testing.T) {
 		assert.Equal(t, want, namesPlace(text), text)
 	}
 }
+
+func TestCues(t *testing.T) {
+	tests := []struct {
+		text string
+		want cue
+	}{
+		{"The meeting focused on relations, News.Az reports, citing the Foreign Ministry.", citesSource},
+		{"He told Trend that China is a crucial partner.", citesSource},
+		{"To fully capitalize on these opportunities, cooperation is required.", givesReason},
+		{"Mutual Visa Exemption for ordinary passport holders, to boost people-to-people ties.", givesReason},
+		{"Since 1995, Chinese companies have invested nearly $1 billion.", datesStart},
+		{"The flags are hung at Tiananmen Square.", 0},
+		{"He told them nothing.", 0},
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.want, cuesOf(tt.text), tt.text)
+	}
+}

@@ -50,6 +50,7 @@ type Engine struct {
 	// timeOfDay marks facts that name a time without a date ("at noon on Wednesday"),
 	// which answer "what time" all the same.
 	timeOfDay []bool
+	cues      []cue // per fact, the kinds of answer it gives beyond its words
 	// datedBy maps a fact without a date of its own to the sentence before it in its
 	// paragraph that dates what both tell of ("On Wednesday, … a state visit …. During the
 	// visit, the two leaders agreed …"), or -1.
@@ -356,6 +357,7 @@ func (e *Engine) build(docs []*ingest.Document) {
 	e.numbers = make([][]string, len(e.facts))
 	e.placed = make([]bool, len(e.facts))
 	e.timeOfDay = make([]bool, len(e.facts))
+	e.cues = make([]cue, len(e.facts))
 	e.carriedOn = make([]int, len(e.facts))
 	for i := range e.carriedOn {
 		e.carriedOn[i] = -1
@@ -385,7 +387,7 @@ func (e *Engine) build(docs []*ingest.Document) {
 			b.AddSurface(an.surfaces[j], t)
 		}
 		factTerms[i] = an.text
-		e.numbers[i], e.placed[i], e.timeOfDay[i] = an.numbers, an.placed, an.timed
+		e.numbers[i], e.placed[i], e.timeOfDay[i], e.cues[i] = an.numbers, an.placed, an.timed, an.cues
 	}
 	e.ix = b.Build()
 	e.findDatedBy()
@@ -531,6 +533,7 @@ type analysis struct {
 	context  []string // terms of its heading, referent, speaker and dates
 	numbers  []string // the numbers it names
 	timed    bool     // it names a time of day or a weekday
+	cues     cue      // the kinds of answer it gives beyond its words
 	placed   bool     // it names a place
 }
 
@@ -558,6 +561,7 @@ func (e *Engine) analyse(f *Fact) analysis {
 		an.surfaces = append(an.surfaces, t.Surface)
 	}
 	an.placed = namesPlace(f.Text)
+	an.cues = cuesOf(f.Text)
 	a := e.articles[e.bySource[f.Source]]
 	ctx := []string{f.Section, f.Refers}
 	if f.Speaker != "" {
@@ -599,6 +603,66 @@ func humanDate(value string) string {
 		return t.Format("January 2006")
 	}
 	return value
+}
+
+// cue is a set of kinds of answer a sentence gives beyond its words, read once when the
+// index is built.
+type cue uint8
+
+const (
+	citesSource cue = 1 << iota // "News.Az reports", "according to", "told Trend"
+	givesReason                 // "because", "in order to", "To fully capitalize …"
+	datesStart                  // "since 1995", "from 1992"
+)
+
+// The phrases of each cue, lower-case. Plain substring tests: the cues are read for every
+// sentence of a large corpus.
+var (
+	// Where a sentence's news comes from.
+	sourcePhrases = []string{"report", "citing", "cited", "according to", "quoted", "interview with", "interview to", "interviewed by", "source:"}
+	// A reason or a purpose.
+	reasonPhrases = []string{"because", "due to", "owing to", "thanks to", "in order to", "so that", "so as to", "as a result", "aimed at", "aiming to", "with the aim", "the goal", "the purpose", ", to "}
+	// A date as a start.
+	startPhrases = []string{"since ", "from "}
+)
+
+// cuesOf reads the cues of a sentence.
+func cuesOf(text string) cue {
+	lower := strings.ToLower(text)
+	var c cue
+	if containsAny(lower, sourcePhrases) || toldSource(text) {
+		c |= citesSource
+	}
+	if containsAny(lower, reasonPhrases) || strings.HasPrefix(text, "To ") {
+		c |= givesReason
+	}
+	if containsAny(lower, startPhrases) {
+		c |= datesStart
+	}
+	return c
+}
+
+func containsAny(s string, phrases []string) bool {
+	for _, p := range phrases {
+		if strings.Contains(s, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// toldSource reports whether text says someone "told" a capitalised name ("told Trend").
+func toldSource(text string) bool {
+	for rest := text; ; {
+		i := strings.Index(rest, "told ")
+		if i < 0 {
+			return false
+		}
+		rest = rest[i+len("told "):]
+		if r, _ := utf8.DecodeRuneInString(rest); unicode.IsUpper(r) {
+			return true
+		}
+	}
 }
 
 var placePhrase = regexp.MustCompile(`\b(?:in|at|via|through|outside|near)\s+(?:the\s+)?(\p{Lu}\p{L}+)`)
