@@ -331,13 +331,16 @@ func (e *Engine) quantity(q *question, f *Fact) string {
 		if len(q.counted) == 0 {
 			return n
 		}
-		reach := 3
+		reach := 4 // "20 wide-ranging cooperation agreements"
 		if isYear(n) {
 			reach = 1 // "2029 … agreements" is a year, "2029 agreements" would be a count
 		}
 		for k := p + 1; k < len(seq) && k <= p+reach; k++ {
 			if q.counted[seq[k]] {
 				return n
+			}
+			if e.pairTerms[seq[k]] {
+				break // "the two countries … academic partnerships": it counts the countries
 			}
 		}
 	}

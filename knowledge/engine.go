@@ -51,6 +51,8 @@ type Engine struct {
 	// which answer "what time" all the same.
 	timeOfDay []bool
 	cues      []cue // per fact, the kinds of answer it gives beyond its words
+	// pairTerms are the terms of the words "the two …" calls the two countries by.
+	pairTerms map[int32]bool
 	// datedBy maps a fact without a date of its own to the sentence before it in its
 	// paragraph that dates what both tell of ("On Wednesday, … a state visit …. During the
 	// visit, the two leaders agreed …"), or -1.
@@ -391,6 +393,12 @@ func (e *Engine) build(docs []*ingest.Document) {
 	}
 	e.ix = b.Build()
 	e.findDatedBy()
+	e.pairTerms = map[int32]bool{}
+	for w := range pairWords {
+		if id, ok := e.ix.Term(e.az.Word(w).Term); ok {
+			e.pairTerms[id] = true
+		}
+	}
 	e.fileIntents(factTerms)
 	e.findRepeats()
 	e.findTopical()

@@ -26,8 +26,10 @@ func (e *Engine) Timeline() []Event {
 			continue
 		}
 		for _, d := range f.Dates {
-			if isNumberTerm(d.Phrase) || strings.HasPrefix(d.Value, "--") {
-				continue // a bare year may be a name's ("the 2030 Strategy"); a day without a year has no place
+			if isNumberTerm(d.Phrase) || strings.HasPrefix(d.Value, "--") || strings.EqualFold(d.Phrase, "today") {
+				// A bare year may be a name's ("the 2030 Strategy"); a day without a year
+				// has no place; "today" is when something was said, not an event.
+				continue
 			}
 			cur, ok := best[d.Value]
 			// Prefer an explicit date to a relative one, then the shorter sentence.
