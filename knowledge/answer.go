@@ -26,7 +26,8 @@ const (
 	maxText      = 1000
 	searchDepth  = 40
 
-	lacksTypeFactor = 0.8
+	lacksTypeFactor  = 0.8
+	lacksPlaceFactor = 0.6
 
 	// A fact covering less than minCoverage still answers when it covers this much,
 	// matches three words and scores this many times the next fact.
@@ -208,9 +209,14 @@ func (e *Engine) rank(q *question) []ranked {
 		// How much of the question a sentence answers matters more than how strongly it
 		// matches a part of it.
 		r.final = (h.Score + r.typeBonus + r.intent) * (0.25 + 0.75*h.Coverage)
-		if r.typeBonus == 0 && (q.kind == AskWhere || (q.kind == AskWho && !asksAbout)) {
-			// "Who signed it?" asks for a person, "where?" for a place: a sentence naming
-			// none is a poor answer.
+		switch {
+		case r.typeBonus > 0:
+		case q.kind == AskWhere:
+			// "Where?" asks for a place: a sentence naming none is a poor answer.
+			r.final *= lacksPlaceFactor
+		case q.kind == AskWho && !asksAbout:
+			// "Who signed it?" asks for a person, though "who does it apply to" may be
+			// answered by a kind of people.
 			r.final *= lacksTypeFactor
 		}
 		out = append(out, r)

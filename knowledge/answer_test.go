@@ -346,6 +346,13 @@ func TestCaptionsAnswerWhatOnlyTheyTell(t *testing.T) {
 	assert.False(t, ask(t, e, "What is the capital of Azerbaijan?").Answered, "two words in common with a caption are a coincidence")
 }
 
+func TestWhereWantsAPlace(t *testing.T) {
+	e := seedEngine(t)
+	a := ask(t, e, "Which region does the Middle Corridor pass through on the way to Europe?")
+	require.True(t, a.Answered, a.Text)
+	assert.Contains(t, a.Text, "South Caucasus", "a sentence naming no place ranks well below one that does")
+}
+
 func TestPlaces(t *testing.T) {
 	for text, want := range map[string]bool{
 		"a key transit route connecting China to Europe via the South Caucasus": true,
