@@ -595,7 +595,14 @@ func (e *Engine) analyse(f *Fact) analysis {
 	for _, d := range f.Dates {
 		ctx = append(ctx, dateWords(d.Value))
 	}
-	ctx = append(ctx, dateWords(a.Date))
+	// The article's date is the date of every sentence in it that names none, as fully as
+	// a date the sentence names: "at the Jan 28 meeting" locates all of that day's
+	// article. (A context word counts half; the date is put in twice.)
+	if len(f.Dates) == 0 {
+		ctx = append(ctx, dateWords(a.Date), dateWords(a.Date))
+	} else {
+		ctx = append(ctx, dateWords(a.Date))
+	}
 	for _, c := range ctx {
 		an.context = append(an.context, e.az.Terms(c)...)
 	}

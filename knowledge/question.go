@@ -135,6 +135,43 @@ func setAside(qt *index.QueryTerm) {
 	}
 }
 
+// locators marks the words of a phrase of time that only says which event the question
+// means ("at the Jan 28 meeting", "during the April visit"): a preposition, then words up
+// to the next preposition or question word, a date and an event among them. Such a phrase
+// counts like a phrase set aside: what is asked is the rest.
+func locators(tokens []analyze.Token) []bool {
+	out := make([]bool, len(tokens))
+	for i := 0; i < len(tokens); i++ {
+		if !timePrepositions[tokens[i].Surface] {
+			continue
+		}
+		end, dated, event := i+1, false, false
+		for ; end < len(tokens) && !timePrepositions[tokens[end].Surface] && !questionWord[tokens[end].Surface]; end++ {
+			date := tokens[end].Number || monthWords[tokens[end].Surface]
+			dated = dated || date
+			event = event || !date && !tokens[end].Stop
+		}
+		// A date alone ("in 2019", "on April 22") is what a question about it asks; a
+		// date with the event it dates ("the Jan 28 meeting") says which one is meant.
+		if dated && event {
+			for k := i + 1; k < end; k++ {
+				out[k] = true
+			}
+		}
+		i = end - 1
+	}
+	return out
+}
+
+var timePrepositions = map[string]bool{"at": true, "on": true, "during": true, "in": true}
+
+var monthWords = map[string]bool{
+	"january": true, "february": true, "march": true, "april": true, "may": true, "june": true,
+	"july": true, "august": true, "september": true, "october": true, "november": true, "december": true,
+	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true, "aug": true,
+	"sep": true, "sept": true, "oct": true, "nov": true, "dec": true,
+}
+
 // questionWord are the words that open what a question asks.
 var questionWord = map[string]bool{"what": true, "which": true, "who": true, "whom": true, "when": true, "where": true, "why": true, "how": true}
 
@@ -290,6 +327,7 @@ func (e *Engine) readQuestion(text string) *question {
 	var readings [][]string // further readings of a mistyped word
 	var excluded []bool     // the word is in a phrase the question sets aside ("besides X")
 	aside := false
+	locating := locators(q.tokens)
 	for i, t := range q.tokens {
 		switch {
 		case setsAside(q.tokens, i):
@@ -332,6 +370,9 @@ func (e *Engine) readQuestion(text string) *question {
 		if t.Surface == "according" && i+1 < len(q.tokens) && q.tokens[i+1].Surface == "to" {
 			continue // "according to Allahveranov": whose word, not what it is about
 		}
+		if t.Surface == "thank" && (i+1 == len(q.tokens) || q.tokens[i+1].Surface == "you" || q.tokens[i+1].Surface == "u") {
+			continue // "thank you": politeness, not "what did they thank China for"
+		}
 		if q.source && (mediaNouns[t.Surface] || sourceVerbs[t.Surface] || speechVerbs[t.Surface]) {
 			continue // "which outlet did he talk to": the kind of answer, not its topic
 		}
@@ -369,7 +410,7 @@ func (e *Engine) readQuestion(text string) *question {
 		surfaces = append(surfaces, surface)
 		factors = append(factors, factor)
 		readings = append(readings, more)
-		excluded = append(excluded, aside)
+		excluded = append(excluded, aside || locating[i])
 	}
 	q.intent = e.questionIntent(q.tokens)
 	concepts := e.az.Concepts(terms)

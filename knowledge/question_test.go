@@ -190,3 +190,38 @@ func TestBeforeAndAfter(t *testing.T) {
 	require.True(t, a.Answered, a.Text)
 	assert.Contains(t, quotes(a), "preceded by the Minister of the International Department")
 }
+
+func TestPhrasesOfTimeLocateTheEvent(t *testing.T) {
+	e := seedEngine(t)
+	tokens := e.az.Analyze("what did they discuss at the jan 28 meeting in beijing")
+	got := locators(tokens)
+	var marked []string
+	for i, m := range got {
+		if m {
+			marked = append(marked, tokens[i].Surface)
+		}
+	}
+	assert.Equal(t, []string{"the", "jan", "28", "meeting"}, marked, "a date with its event says which one is meant")
+	for _, q := range []string{"what happened on april 22", "what was signed in January 2026"} {
+		for _, m := range locators(e.az.Analyze(q)) {
+			assert.False(t, m, "%s: a date alone is what is asked", q)
+		}
+	}
+	a := ask(t, e, "What did Azerbaijan thank China for at the January 28 talks?")
+	require.True(t, a.Answered, a.Text)
+	assert.Contains(t, quotes(a), "expressing gratitude to China", "the thanks, not the meeting's date, is asked for")
+	assert.NotContains(t, words(e, "thank you, who is Wang Yi?"), "thank", "“thank you” is politeness")
+}
+
+func TestDomainSynonyms(t *testing.T) {
+	e := seedEngine(t)
+	tests := []struct{ q, want string }{
+		{"Which member of parliament told Trend that China is a crucial partner?", "Azer Allahveranov"},
+		{"Which cross-border crime did the countries pledge to fight?", "transnational crime"},
+	}
+	for _, tt := range tests {
+		a := ask(t, e, tt.q)
+		require.True(t, a.Answered, a.Text)
+		assert.Contains(t, a.Text+quotes(a), tt.want, tt.q)
+	}
+}

@@ -352,7 +352,7 @@ func IsStopWord(w string) bool {
 		"much", "many", "ever", "yet", "still", "even", "well", "like", "lot", "kind", "sort",
 		"really", "actually", "exactly", "regarding", "concerning", "etc", "via", "per",
 		"upon", "within", "without", "among", "across", "toward", "towards", "around", "onto",
-		"i'm", "im", "hi", "hello", "hey", "thanks", "thank", "u", "ur", "pls", "plz", "abt",
+		"i'm", "im", "hi", "hello", "hey", "thanks", "u", "ur", "pls", "plz", "abt",
 		"wat", "wht", "whats", "what's", "whos", "hw", "r", "y", "d", "m", "ll", "ve", "re",
 		// Chat filler: words that soften or pad a question without naming its topic.
 		"stuff", "smth", "sth", "someone", "anyone", "somebody", "anybody", "kinda", "sorta",
