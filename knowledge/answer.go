@@ -200,7 +200,7 @@ func (e *Engine) rank(q *question) []ranked {
 			// A sentence without a number cannot say how many, nor one without a date when.
 			r.eligible = false
 		}
-		if !e.evidence(q, h) || !matchesNames(q, h) || e.otherRole(q, f.ID) {
+		if !e.evidence(q, h) || !matchesNames(q, h) || e.otherRole(q, f.ID) || !saidBy(q, f) {
 			r.eligible = false
 		}
 		if q.intent != "" && contains(f.Intents, q.intent) {
@@ -395,6 +395,23 @@ func sameTerms(a, b []int32) bool {
 		}
 	}
 	return true
+}
+
+// saidBy reports whether a fact is the words of, or tells of, the person a question asks
+// the words of: the fact names the person, refers to them or quotes them.
+func saidBy(q *question, f *Fact) bool {
+	if len(q.speaker) == 0 {
+		return true
+	}
+	if q.speaker[f.Refers] || q.speaker[f.Speaker] {
+		return true
+	}
+	for _, p := range f.People {
+		if q.speaker[p] {
+			return true
+		}
+	}
+	return false
 }
 
 // matchesNames reports whether a hit matches every year and every unknown name the question

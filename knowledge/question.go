@@ -71,6 +71,9 @@ type question struct {
 	// unknownHead is the thing a "what is the X" question asks about, when the articles
 	// never name it: no fact can say what it is.
 	unknownHead string
+	// speaker holds the persons a question asks the words of ("What did Aliyev say …"),
+	// by their full names: the answer must be theirs.
+	speaker map[string]bool
 	// request marks a request for made-up work ("write a poem", "tell me a joke"), which no
 	// quote answers.
 	request bool
@@ -237,6 +240,59 @@ func asksSource(kind Kind, tokens []analyze.Token) bool {
 	return false
 }
 
+// auxiliaries open the part of a question after its question word ("what did …").
+var auxiliaries = map[string]bool{"did": true, "does": true, "do": true, "has": true, "have": true, "had": true, "will": true, "would": true}
+
+// speechVerbsAsked are the verbs a question asks someone's words with.
+var speechVerbsAsked = map[string]bool{
+	"say": true, "said": true, "tell": true, "told": true, "think": true, "stress": true,
+	"note": true, "emphasize": true, "emphasise": true, "mention": true, "describe": true,
+	"call": true, "claim": true, "argue": true, "add": true, "announce": true, "highlight": true,
+	"underline": true, "believe": true, "speak": true, "comment": true, "praise": true,
+}
+
+// questionSpeaker returns the persons a question asks the words of: a name after an
+// auxiliary and before a verb of saying ("What did Aliyev say about Taiwan?"), as the full
+// names of the persons the articles name with it. Such a question is answered by what
+// the person said, not by a sentence that only stands in an article about them.
+func (e *Engine) questionSpeaker(tokens []analyze.Token) map[string]bool {
+	for i := 0; i+2 < len(tokens); i++ {
+		if !auxiliaries[tokens[i].Surface] {
+			continue
+		}
+		j := i + 1
+		var parts []string
+		for ; j < len(tokens) && j <= i+3 && e.isPersonPart(tokens[j].Surface); j++ {
+			parts = append(parts, tokens[j].Surface)
+		}
+		if len(parts) == 0 || j >= len(tokens) || !speechVerbsAsked[tokens[j].Surface] {
+			continue
+		}
+		out := map[string]bool{}
+		for p := range e.people {
+			for _, part := range parts {
+				if strings.Contains(" "+strings.ToLower(p)+" ", " "+part+" ") {
+					out[p] = true
+				}
+			}
+		}
+		if len(out) > 0 {
+			return out
+		}
+	}
+	return nil
+}
+
+// isPersonPart reports whether w (lower-case) is a part of a person's name.
+func (e *Engine) isPersonPart(w string) bool {
+	for _, p := range e.personParts {
+		if p == w {
+			return true
+		}
+	}
+	return false
+}
+
 // copulaHead returns the noun a question of the form "what/who is the X …" (or "how long
 // is a X …") asks about: the last word of the phrase after the article, up to the first
 // function word ("the Chinese ambassador in Baku" → "ambassador"). It returns "" for
@@ -386,8 +442,8 @@ func (e *Engine) readQuestion(text string) *question {
 			}
 		}
 		if _, ok := e.ix.Term(term); term != "" && !ok && !t.Number && !e.isEnglish(t.Surface) {
-			if nearStopWord(t.Surface) {
-				continue // "wen", "wht": a question word mistyped
+			if nearStopWord(t.Surface) || nearFrameWord(t.Surface) {
+				continue // "wen", "wht", "hapened": a question or frame word mistyped
 			}
 			if s := e.ix.Suggest(t.Surface); len(s) > 0 {
 				term = s[0].Term
@@ -467,11 +523,18 @@ func (e *Engine) readQuestion(text string) *question {
 		q.sinceWhen = q.sinceWhen || (q.tokens[i].Surface == "long" && q.tokens[i-1].Surface == "how")
 	}
 	q.request = isRequest(q.tokens)
+	q.speaker = e.questionSpeaker(q.tokens)
 	if head := copulaHead(q.tokens); head != "" {
-		for _, qt := range q.terms {
-			if len(qt.Alts) == 0 && strings.Contains(" "+qt.Word+" ", " "+head+" ") {
+		for i, qt := range q.terms {
+			if !strings.Contains(" "+qt.Word+" ", " "+head+" ") {
+				continue
+			}
+			if len(qt.Alts) == 0 {
 				q.unknownHead = head
 			}
+			// "What is the length of the Zangezur corridor?" is answered only by a fact
+			// that names a length.
+			q.required[i] = true
 		}
 	}
 	return q
@@ -588,6 +651,9 @@ const requiredIDF = 2.0
 // it stands for is about something else ("When did Azerbaijan and Russia establish
 // relations?" is not answered by a fact about China).
 func (e *Engine) isTellingName(qt index.QueryTerm) bool {
+	if e.isNamedConcept(qt) {
+		return true
+	}
 	for _, alt := range qt.Alts {
 		if alt.Factor < 1 || len(alt.Terms) != 1 {
 			continue
@@ -602,6 +668,25 @@ func (e *Engine) isTellingName(qt index.QueryTerm) bool {
 			if e.az.Stem(w) == e.ix.TermString(id) {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// isNamedConcept reports whether a query term is a concept of the thesaurus with a name of
+// several words that starts with a name ("Middle Corridor", "Shanghai Cooperation
+// Organization") and that the articles name rarely: a fact about something else does not
+// answer for it.
+func (e *Engine) isNamedConcept(qt index.QueryTerm) bool {
+	if qt.Weight < requiredIDF {
+		return false
+	}
+	for _, alt := range qt.Alts {
+		if alt.Factor < 1 || len(alt.Terms) < 2 {
+			continue
+		}
+		if e.names[e.ix.TermString(alt.Terms[0])] {
+			return true
 		}
 	}
 	return false
@@ -916,6 +1001,20 @@ func nearStopWord(w string) bool {
 	return false
 }
 
+// nearFrameWord reports whether w, five letters or more, is one edit from a frame word
+// ("hapened", "mentoned").
+func nearFrameWord(w string) bool {
+	if len(w) < 5 {
+		return false
+	}
+	for f := range frameWords {
+		if len(f) >= 5 && index.Distance(w, f) == 1 {
+			return true
+		}
+	}
+	return false
+}
+
 // frameWords frame a question without naming its topic ("what happened", "what role").
 var frameWords = map[string]bool{
 	"happen": true, "happened": true, "happens": true, "happening": true, "mean": true,
@@ -936,10 +1035,14 @@ var frameWords = map[string]bool{
 // pairWords are what "the two …" or "both …" call the two countries the articles are about.
 var pairWords = map[string]bool{"countries": true, "nations": true, "sides": true, "states": true, "parties": true, "governments": true}
 
-// bothSides reports whether tokens[i] is part of "the two countries", "both sides" and the
-// like: every article is about the two countries, so the phrase tells no fact from another.
+// bothSides reports whether tokens[i] is part of "the two countries", "both sides",
+// "between them" and the like: every article is about the two countries, so the phrase
+// tells no fact from another.
 func bothSides(tokens []analyze.Token, i int) bool {
 	t := tokens[i]
+	if t.Surface == "between" && i+1 < len(tokens) && tokens[i+1].Surface == "them" {
+		return true // "trade between them"
+	}
 	if (t.Surface == "two" || t.Surface == "both") && i+1 < len(tokens) {
 		return pairWords[tokens[i+1].Surface]
 	}

@@ -225,3 +225,29 @@ func TestDomainSynonyms(t *testing.T) {
 		assert.Contains(t, a.Text+quotes(a), tt.want, tt.q)
 	}
 }
+
+func TestWhatAQuestionInsistsOn(t *testing.T) {
+	e := seedEngine(t)
+	assert.Equal(t, []string{"23", "april"}, words(e, "wat hapened on 23 april"), "a mistyped frame word frames")
+	assert.True(t, e.readQuestion(clean("how much is trade worth between them")).pair, "“between them” is the pair")
+
+	q := e.readQuestion(clean("What did Aliyev say about Taiwan?"))
+	assert.True(t, q.speaker["Ilham Aliyev"], "the person whose words are asked for")
+	mc := e.readQuestion(clean("How much cargo crosses the Middle Corridor?"))
+	for i, qt := range mc.terms {
+		if qt.Word == "middle corridor" {
+			assert.True(t, mc.required[i], "a rarely named concept that starts with a name must be named")
+		}
+	}
+
+	for _, q := range []string{
+		"What did Aliyev say about Russia?",            // his words are not about it
+		"What is the length of the Zangezur corridor?", // no fact names a length
+		"Who is the foreign minister of Armenia?",      // no fact names Armenia's
+	} {
+		assert.False(t, ask(t, e, q).Answered, q)
+	}
+	a := ask(t, e, "What did Aliyev say about Xi's initiatives?")
+	require.True(t, a.Answered, a.Text)
+	assert.Contains(t, quotes(a), "He further lauded President Xi’s global initiatives", "his words, not a sentence of an article about him")
+}
