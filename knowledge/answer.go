@@ -200,7 +200,7 @@ func (e *Engine) rank(q *question) []ranked {
 			// A sentence without a number cannot say how many, nor one without a date when.
 			r.eligible = false
 		}
-		if !e.evidence(q, h) || !matchesNames(q, h) || e.otherRole(q, f.ID) || !saidBy(q, f) {
+		if !e.evidence(q, h) || !matchesNames(q, h) || e.otherRole(q, f.ID) || !saidBy(q, f) || !matchesContent(q, h) {
 			r.eligible = false
 		}
 		if q.intent != "" && contains(f.Intents, q.intent) {
@@ -342,7 +342,7 @@ func (e *Engine) quantity(q *question, f *Fact) string {
 			reach = 1 // "2029 … agreements" is a year, "2029 agreements" would be a count
 		}
 		for k := p + 1; k < len(seq) && k <= p+reach; k++ {
-			if q.counted[seq[k]] {
+			if q.counted[seq[k]] && (k >= 64 || e.adverbs[f.ID]&(1<<k) == 0) {
 				return n
 			}
 			if e.pairTerms[seq[k]] {
@@ -412,6 +412,28 @@ func saidBy(q *question, f *Fact) bool {
 		}
 	}
 	return false
+}
+
+// matchesContent reports whether a hit matches both a word of the phrase that locates the
+// event a question asks about and a word outside it: "What was decided at the SCO
+// summit?" is answered neither by a fact that only names the summit nor by one about
+// another occasion. A question whose words outside that phrase the articles never use is
+// answered by none.
+func matchesContent(q *question, h index.Hit) bool {
+	located, content, event, asked := false, false, false, false
+	for i, loc := range q.located {
+		matched := h.Matched[i] > 0
+		if loc {
+			located = true
+			event = event || matched
+		} else {
+			content = true
+			asked = asked || matched
+		}
+	}
+	// It must be about the event too: "the treaty concluded" is no answer about "the
+	// summit in August".
+	return !located || (event && (asked || !content))
 }
 
 // matchesNames reports whether a hit matches every year and every unknown name the question

@@ -51,6 +51,9 @@ type Engine struct {
 	// which answer "what time" all the same.
 	timeOfDay []bool
 	cues      []cue // per fact, the kinds of answer it gives beyond its words
+	// adverbs marks, per fact, which of its first 64 terms stand for an adverb in -ly: a
+	// number does not count "firmly" as "firms".
+	adverbs []uint64
 	// pairTerms are the terms of the words "the two …" calls the two countries by.
 	pairTerms map[int32]bool
 	// datedBy maps a fact without a date of its own to the sentence before it in its
@@ -360,6 +363,7 @@ func (e *Engine) build(docs []*ingest.Document) {
 	e.placed = make([]bool, len(e.facts))
 	e.timeOfDay = make([]bool, len(e.facts))
 	e.cues = make([]cue, len(e.facts))
+	e.adverbs = make([]uint64, len(e.facts))
 	e.carriedOn = make([]int, len(e.facts))
 	for i := range e.carriedOn {
 		e.carriedOn[i] = -1
@@ -389,7 +393,7 @@ func (e *Engine) build(docs []*ingest.Document) {
 			b.AddSurface(an.surfaces[j], t)
 		}
 		factTerms[i] = an.text
-		e.numbers[i], e.placed[i], e.timeOfDay[i], e.cues[i] = an.numbers, an.placed, an.timed, an.cues
+		e.numbers[i], e.placed[i], e.timeOfDay[i], e.cues[i], e.adverbs[i] = an.numbers, an.placed, an.timed, an.cues, an.adverbs
 	}
 	e.ix = b.Build()
 	e.findDatedBy()
@@ -542,6 +546,7 @@ type analysis struct {
 	numbers  []string // the numbers it names
 	timed    bool     // it names a time of day or a weekday
 	cues     cue      // the kinds of answer it gives beyond its words
+	adverbs  uint64   // which of its first 64 terms stand for an adverb in -ly
 	placed   bool     // it names a place
 }
 
@@ -564,6 +569,9 @@ func (e *Engine) analyse(f *Fact) analysis {
 		if afterDeterminer {
 			an.definite = append(an.definite, t.Term)
 			afterDeterminer = false
+		}
+		if n := len(an.text); n < 64 && strings.HasSuffix(t.Surface, "ly") && !strings.HasSuffix(t.Term, "li") {
+			an.adverbs |= 1 << n
 		}
 		an.text = append(an.text, t.Term)
 		an.surfaces = append(an.surfaces, t.Surface)

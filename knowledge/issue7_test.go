@@ -83,3 +83,8 @@ func TestFollowUps(t *testing.T) {
 		})
 	}
 }
+
+func TestAnAdverbIsNotCounted(t *testing.T) {
+	e := seedEngine(t)
+	assert.False(t, ask(t, e, "How many Chinese firms operate in Azerbaijan?").Answered, "“One-China principle, firmly opposing” counts no firms")
+}

@@ -74,6 +74,10 @@ type question struct {
 	// speaker holds the persons a question asks the words of ("What did Aliyev say …"),
 	// by their full names: the answer must be theirs.
 	speaker map[string]bool
+	// located marks, per term, a word of a phrase that only says which event is meant
+	// ("at the SCO summit", "at the Jan 28 meeting"): the answer must match some other
+	// word.
+	located []bool
 	// request marks a request for made-up work ("write a poem", "tell me a joke"), which no
 	// quote answers.
 	request bool
@@ -138,28 +142,36 @@ func setAside(qt *index.QueryTerm) {
 	}
 }
 
-// locators marks the words of a phrase of time that only says which event the question
-// means ("at the Jan 28 meeting", "during the April visit"): a preposition, then words up
-// to the next preposition or question word, a date and an event among them. Such a phrase
-// counts like a phrase set aside: what is asked is the rest.
+// locators marks the words of a phrase that only says which event the question means ("at
+// the Jan 28 meeting", "during the visit", "at the SCO summit"): a preposition, then words
+// up to the next preposition or question word, an event among them, or a date with
+// something it dates, or a date right after such a phrase ("at the summit in August").
+// Such a phrase counts like a phrase set aside: what is asked is the rest.
 func locators(tokens []analyze.Token) []bool {
 	out := make([]bool, len(tokens))
+	after := false // the phrase before located an event: a date right after dates it
 	for i := 0; i < len(tokens); i++ {
 		if !timePrepositions[tokens[i].Surface] {
+			after = false
 			continue
 		}
-		end, dated, event := i+1, false, false
+		end, dated, event, named := i+1, false, false, false
 		for ; end < len(tokens) && !timePrepositions[tokens[end].Surface] && !questionWord[tokens[end].Surface]; end++ {
 			date := tokens[end].Number || monthWords[tokens[end].Surface]
 			dated = dated || date
 			event = event || !date && !tokens[end].Stop
+			named = named || eventNouns[tokens[end].Surface]
 		}
 		// A date alone ("in 2019", "on April 22") is what a question about it asks; a
-		// date with the event it dates ("the Jan 28 meeting") says which one is meant.
-		if dated && event {
+		// date with the event it dates ("the Jan 28 meeting"), or an event ("at the SCO
+		// summit", "during the visit"), says which one is meant.
+		if dated && event || named && (tokens[i].Surface == "at" || tokens[i].Surface == "during") || dated && after {
 			for k := i + 1; k < end; k++ {
 				out[k] = true
 			}
+			after = true
+		} else {
+			after = false
 		}
 		i = end - 1
 	}
@@ -167,6 +179,13 @@ func locators(tokens []analyze.Token) []bool {
 }
 
 var timePrepositions = map[string]bool{"at": true, "on": true, "during": true, "in": true}
+
+// eventNouns name an occasion a question may locate what it asks about by.
+var eventNouns = map[string]bool{
+	"meeting": true, "meetings": true, "talks": true, "summit": true, "visit": true, "trip": true,
+	"forum": true, "conference": true, "ceremony": true, "banquet": true, "session": true,
+	"event": true, "interview": true,
+}
 
 var monthWords = map[string]bool{
 	"january": true, "february": true, "march": true, "april": true, "may": true, "june": true,
@@ -382,6 +401,7 @@ func (e *Engine) readQuestion(text string) *question {
 	var factors []float64
 	var readings [][]string // further readings of a mistyped word
 	var excluded []bool     // the word is in a phrase the question sets aside ("besides X")
+	var located []bool      // the word is in a phrase that only locates the event
 	aside := false
 	locating := locators(q.tokens)
 	for i, t := range q.tokens {
@@ -418,6 +438,7 @@ func (e *Engine) readQuestion(text string) *question {
 			factors = append(factors, synonymFactor)
 			readings = append(readings, rel)
 			excluded = append(excluded, aside)
+			located = append(located, false)
 			continue
 		}
 		if t.Stop || frameWords[t.Surface] || (i > 0 && kindFrame(q.tokens[i-1].Surface, t.Surface)) {
@@ -467,11 +488,13 @@ func (e *Engine) readQuestion(text string) *question {
 		factors = append(factors, factor)
 		readings = append(readings, more)
 		excluded = append(excluded, aside || locating[i])
+		located = append(located, locating[i])
 	}
 	q.intent = e.questionIntent(q.tokens)
 	concepts := e.az.Concepts(terms)
 	ci := 0
 	for i := 0; i < len(terms); i++ {
+		q.located = append(q.located, located[i])
 		if qt, n := e.personTerm(terms[i:], surfaces[i:]); n > 0 {
 			if excluded[i] {
 				setAside(&qt)

@@ -202,7 +202,15 @@ func TestPhrasesOfTimeLocateTheEvent(t *testing.T) {
 		}
 	}
 	assert.Equal(t, []string{"the", "jan", "28", "meeting"}, marked, "a date with its event says which one is meant")
-	for _, q := range []string{"what happened on april 22", "what was signed in January 2026"} {
+	marked = nil
+	tokens = e.az.Analyze("what was agreed at the summit in august")
+	for i, m := range locators(tokens) {
+		if m {
+			marked = append(marked, tokens[i].Surface)
+		}
+	}
+	assert.Equal(t, []string{"the", "summit", "august"}, marked, "an event, and the date right after it")
+	for _, q := range []string{"what happened on april 22", "what was signed in January 2026", "when did he arrive in China for the state visit"} {
 		for _, m := range locators(e.az.Analyze(q)) {
 			assert.False(t, m, "%s: a date alone is what is asked", q)
 		}
@@ -211,6 +219,12 @@ func TestPhrasesOfTimeLocateTheEvent(t *testing.T) {
 	require.True(t, a.Answered, a.Text)
 	assert.Contains(t, quotes(a), "expressing gratitude to China", "the thanks, not the meeting's date, is asked for")
 	assert.NotContains(t, words(e, "thank you, who is Wang Yi?"), "thank", "“thank you” is politeness")
+	for _, q := range []string{
+		"What was decided at the SCO summit?",                   // nothing outside the event is named
+		"What treaties were concluded at the summit in August?", // the summit is named, no treaty
+	} {
+		assert.False(t, ask(t, e, q).Answered, "%s: a fact that only locates the event answers nothing", q)
+	}
 }
 
 func TestDomainSynonyms(t *testing.T) {
