@@ -356,10 +356,12 @@ func TestWhereWantsAPlace(t *testing.T) {
 func TestPlaces(t *testing.T) {
 	for text, want := range map[string]bool{
 		"a key transit route connecting China to Europe via the South Caucasus": true,
-		"they met in Beijing":              true,
-		"at the Great Hall of the People":  true,
-		"the visit in April":               false,
-		"signed in the presence of others": false,
+		"they met in Beijing":                     true,
+		"at the Great Hall of the People":         true,
+		"the visit in April":                      false,
+		"signed in the presence of others":        false,
+		"cooperation within Central Asia formats": false,
+		"held in the Golden Hall":                 true,
 	} {
 		assert.Equal(t, want, namesPlace(text), text)
 	}

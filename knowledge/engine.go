@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"regexp"
 	"runtime"
 	"sort"
 	"strconv"
@@ -71,6 +70,8 @@ type Engine struct {
 	// its story on ("… reports that Chinese companies would …" → "Chen Ming refuted the
 	// reports"), or -1.
 	carriedOn []int
+	// ctxTerms caches the terms of context strings while the index is built.
+	ctxTerms sync.Map
 	// leads maps an article to the persons its first sentence that names any names: what
 	// the article is about, and whom a sentence naming no one tells of.
 	leads map[string][]string
@@ -612,9 +613,24 @@ func (e *Engine) analyse(f *Fact) analysis {
 		ctx = append(ctx, dateWords(a.Date))
 	}
 	for _, c := range ctx {
-		an.context = append(an.context, e.az.Terms(c)...)
+		an.context = append(an.context, e.contextTerms(c)...)
 	}
 	return an
+}
+
+// contextTerms returns the terms of a context string (a heading, a person's name, a date
+// in words): the same few strings stand in the context of many sentences, so their terms
+// are kept. Safe for concurrent use.
+func (e *Engine) contextTerms(s string) []string {
+	if s == "" {
+		return nil
+	}
+	if ts, ok := e.ctxTerms.Load(s); ok {
+		return ts.([]string)
+	}
+	ts := e.az.Terms(s)
+	e.ctxTerms.Store(s, ts)
+	return ts
 }
 
 // humanDate spells a resolved date for a reader: "23 April 2025", "July 2024", "2025".
@@ -688,17 +704,43 @@ func toldSource(text string) bool {
 	}
 }
 
-var placePhrase = regexp.MustCompile(`\b(?:in|at|via|through|outside|near)\s+(?:the\s+)?(\p{Lu}\p{L}+)`)
+// placeWords are the prepositions a place follows.
+var placeWords = []string{"in ", "at ", "via ", "through ", "outside ", "near "}
 
 // namesPlace reports whether text names a place: "in Beijing", "at the Great Hall", "via
-// the South Caucasus", not "in April".
+// the South Caucasus", not "in April". It scans by hand: it runs for every sentence of a
+// large corpus.
 func namesPlace(text string) bool {
-	for _, m := range placePhrase.FindAllStringSubmatch(text, -1) {
-		if !monthName[strings.ToLower(m[1])] {
-			return true
+	for _, p := range placeWords {
+		for rest := text; ; {
+			i := strings.Index(rest, p)
+			if i < 0 {
+				break
+			}
+			if i > 0 && isWordByte(rest[i-1]) {
+				rest = rest[i+len(p):]
+				continue // "within", "Beijing at"
+			}
+			rest = rest[i+len(p):]
+			w := strings.TrimPrefix(rest, "the ")
+			r, _ := utf8.DecodeRuneInString(w)
+			if !unicode.IsUpper(r) {
+				continue
+			}
+			end := strings.IndexFunc(w, func(r rune) bool { return !unicode.IsLetter(r) })
+			if end < 0 {
+				end = len(w)
+			}
+			if end > 1 && !monthName[strings.ToLower(w[:end])] {
+				return true
+			}
 		}
 	}
 	return false
+}
+
+func isWordByte(b byte) bool {
+	return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9'
 }
 
 var monthName = map[string]bool{
