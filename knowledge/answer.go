@@ -397,13 +397,19 @@ func sameTerms(a, b []int32) bool {
 	return true
 }
 
-// saidBy reports whether a fact is the words of, or tells of, the person a question asks
-// the words of: the fact names the person, refers to them or quotes them.
+// saidBy reports whether a fact is the words of the person a question asks the words of:
+// it quotes them, or it names them or refers to them and says that someone said
+// something.
 func saidBy(q *question, f *Fact) bool {
-	if len(q.speaker) == 0 {
+	if len(q.speaker) == 0 || q.speaker[f.Speaker] {
 		return true
 	}
-	if q.speaker[f.Refers] || q.speaker[f.Speaker] {
+	// A sentence that names the person says what they said only if it says that someone
+	// said something: "Xi and Peng also hosted a banquet" is not Peng's words.
+	if !ingest.HasStatement(f.Text) {
+		return false
+	}
+	if q.speaker[f.Refers] {
 		return true
 	}
 	for _, p := range f.People {

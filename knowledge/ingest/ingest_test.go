@@ -295,3 +295,14 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+func TestHasStatement(t *testing.T) {
+	for text, want := range map[string]bool{
+		"President Aliyev, affirming Azerbaijan's adherence, reiterated that Taiwan is part of China.": true,
+		"He further lauded President Xi's global initiatives.":                                         true,
+		"Xi and Peng also hosted a welcoming banquet for Aliyev.":                                      false,
+		"Bayramov met with Wang Yi in Beijing.":                                                        false,
+	} {
+		assert.Equal(t, want, HasStatement(text), text)
+	}
+}

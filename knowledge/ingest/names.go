@@ -37,6 +37,27 @@ func NamesRole(text string) bool {
 	return false
 }
 
+// statementWords say that someone said, wrote or expressed something.
+var statementWords = map[string]bool{
+	"reiterated": true, "lauded": true, "commended": true, "called": true, "urged": true,
+	"affirmed": true, "expressed": true, "described": true, "pointed": true, "welcomed": true,
+	"hailed": true, "declared": true, "argued": true, "believes": true, "stating": true,
+	"saying": true, "describing": true, "expressing": true, "reaffirmed": true, "voiced": true,
+	"pledged": true, "recalled": true, "insisted": true, "warned": true, "promised": true,
+}
+
+// HasStatement reports whether text says that someone said something: "said", "stressed",
+// "reiterated that", "lauded".
+func HasStatement(text string) bool {
+	for _, w := range words(text) {
+		l := strings.ToLower(w.text)
+		if (saidWords[l] && l != "met") || statementWords[l] {
+			return true
+		}
+	}
+	return false
+}
+
 // saidWords follow or precede a speaker's name.
 var saidWords = map[string]bool{
 	"said": true, "says": true, "told": true, "added": true, "stressed": true, "noted": true,
