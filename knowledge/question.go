@@ -862,8 +862,8 @@ func (e *Engine) wordTerm(term, surface string, factor float64, readings []strin
 	}
 	// A word the articles never use weighs up to as much as the rarest word they do use:
 	// it may well be what the question is about.
-	qt.Weight = e.ix.MaxIDF() * e.unknownShare(surface)
 	word, particle, _ := strings.Cut(surface, " ")
+	qt.Weight = e.ix.MaxIDF() * e.unknownShare(word) // "carries out" is as common as "carries"
 	seen := map[int32]bool{}
 	for _, w := range e.relatedTo(word, particle) {
 		t := e.az.Word(w)

@@ -74,6 +74,11 @@ func TestWordsTheArticlesNeverUse(t *testing.T) {
 	assert.Contains(t, matches("Who put their signatures on it?", "signatures"), "sign", "a word derived from the articles' word (WordNet)")
 	assert.Contains(t, matches("What does the clause refer to?", "refer"), "pertain", "a synonym of a frequent sense (WordNet)")
 	assert.Contains(t, matches("When were the missions set up?", "set up"), "establish", "a verb of two words means what neither does alone")
+	for _, qt := range e.readQuestion(clean("Who carries out demining?")).terms {
+		if qt.Word == "carries out" {
+			assert.InDelta(t, e.ix.MaxIDF()*e.unknownShare("carries"), qt.Weight, 1e-9, "a verb of two words weighs as its verb")
+		}
+	}
 	visit := matches("when was the state vist", "vist")
 	assert.Contains(t, visit, "visit", "a typo as near to several words is read as each")
 	assert.Contains(t, visit, "visa")
