@@ -444,6 +444,9 @@ func (e *Engine) readQuestion(text string) *question {
 		if t.Stop || frameWords[t.Surface] || (i > 0 && kindFrame(q.tokens[i-1].Surface, t.Surface)) {
 			continue
 		}
+		if (t.Surface == "call" || t.Surface == "describe") && (i+1 == len(q.tokens) || !callParticles[q.tokens[i+1].Surface]) {
+			continue // "what did they call the corridor": how it was described, not "called for"
+		}
 		if t.Surface == "according" && i+1 < len(q.tokens) && q.tokens[i+1].Surface == "to" {
 			continue // "according to Allahveranov": whose word, not what it is about
 		}
@@ -881,6 +884,9 @@ const relatedFactor = 0.5
 
 // maxReadings bounds how many words a typo is read as.
 const maxReadings = 3
+
+// callParticles make "call" a verb of its own ("called for", "called on").
+var callParticles = map[string]bool{"for": true, "on": true, "upon": true}
 
 // orderWords are the function words of order in time and the words of the articles that
 // say the same, as terms.

@@ -163,6 +163,8 @@ func TestPersonNameIsOneWord(t *testing.T) {
 func TestAccordingToAndWhy(t *testing.T) {
 	e := seedEngine(t)
 	assert.Equal(t, []string{"cargo", "allahveranov"}, words(e, "What about cargo according to Allahveranov?"), "“according to” says whose word it is")
+	assert.Equal(t, []string{"ministers", "middle corridor"}, words(e, "What did the ministers call the Middle Corridor?"), "“call X” asks how X was described")
+	assert.Equal(t, []string{"xi", "call"}, words(e, "What did Xi call for?"), "“call for” is a verb of its own")
 	a := ask(t, e, "Why is extensive cooperation on the Middle Corridor needed?")
 	require.True(t, a.Answered, a.Text)
 	assert.Contains(t, quotes(a), "To fully capitalize", "a why-question wants a reason or a purpose")
