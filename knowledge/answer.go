@@ -313,8 +313,8 @@ func (e *Engine) typeBonus(q *question, f *Fact) float64 {
 
 // namesPerson reports whether the question names a person the articles name.
 func (e *Engine) namesPerson(q *question) bool {
-	for _, part := range e.personParts {
-		if strings.Contains(q.lower, part) {
+	for _, t := range q.tokens {
+		if len(e.personParts[t.Surface]) > 0 {
 			return true
 		}
 	}

@@ -58,10 +58,14 @@ type Engine struct {
 	// datedBy maps a fact without a date of its own to the sentence before it in its
 	// paragraph that dates what both tell of ("On Wednesday, … a state visit …. During the
 	// visit, the two leaders agreed …"), or -1.
-	datedBy     []int
-	people      map[string]bool // every person the articles name
-	personParts []string        // the parts of their names, lower-cased, longer than two letters
-	personNames [][]string      // the full names of two words or more, as terms
+	datedBy []int
+	people  map[string]bool // every person the articles name
+	// personParts maps each part of their names, lower-cased and longer than two letters,
+	// to the full names it is part of.
+	personParts map[string][]string
+	// personNames maps the first term of each full name of two words or more to the
+	// names' terms.
+	personNames map[string][][]string
 	placed      []bool          // facts that name a place ("in Beijing", "at the Great Hall")
 	topical     map[string]bool // terms that name the domain: intent vocabulary and names
 	names       map[string]bool // terms of the names of people, places and bodies
@@ -408,16 +412,18 @@ func (e *Engine) build(docs []*ingest.Document) {
 	e.findRepeats()
 	e.findTopical()
 	e.people = map[string]bool{}
+	e.personParts = map[string][]string{}
+	e.personNames = map[string][][]string{}
 	for _, f := range e.facts {
 		for _, p := range append([]string{f.Refers, f.Speaker}, f.People...) {
 			if p != "" && !e.people[p] {
 				e.people[p] = true
 				if ts := e.az.Terms(p); len(ts) >= 2 {
-					e.personNames = append(e.personNames, ts)
+					e.personNames[ts[0]] = append(e.personNames[ts[0]], ts)
 				}
 				for _, part := range strings.Fields(strings.ToLower(p)) {
 					if len(part) > 2 {
-						e.personParts = append(e.personParts, part)
+						e.personParts[part] = append(e.personParts[part], p)
 					}
 				}
 			}

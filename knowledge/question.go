@@ -288,11 +288,9 @@ func (e *Engine) questionSpeaker(tokens []analyze.Token) map[string]bool {
 			continue
 		}
 		out := map[string]bool{}
-		for p := range e.people {
-			for _, part := range parts {
-				if strings.Contains(" "+strings.ToLower(p)+" ", " "+part+" ") {
-					out[p] = true
-				}
+		for _, part := range parts {
+			for _, p := range e.personParts[part] {
+				out[p] = true
 			}
 		}
 		if len(out) > 0 {
@@ -303,14 +301,7 @@ func (e *Engine) questionSpeaker(tokens []analyze.Token) map[string]bool {
 }
 
 // isPersonPart reports whether w (lower-case) is a part of a person's name.
-func (e *Engine) isPersonPart(w string) bool {
-	for _, p := range e.personParts {
-		if p == w {
-			return true
-		}
-	}
-	return false
-}
+func (e *Engine) isPersonPart(w string) bool { return len(e.personParts[w]) > 0 }
 
 // copulaHead returns the noun a question of the form "what/who is the X …" (or "how long
 // is a X …") asks about: the last word of the phrase after the article, up to the first
@@ -783,7 +774,10 @@ func (e *Engine) unitTerms(q *question) map[int32]bool {
 // jinping"): a fact that names the person by any part of the name ("Xi") matches it. It
 // returns the term and how many words it took, or 0.
 func (e *Engine) personTerm(terms, surfaces []string) (index.QueryTerm, int) {
-	for _, name := range e.personNames {
+	if len(terms) == 0 {
+		return index.QueryTerm{}, 0
+	}
+	for _, name := range e.personNames[terms[0]] {
 		if len(name) > len(terms) || !equalTerms(terms[:len(name)], name) {
 			continue
 		}
