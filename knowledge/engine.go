@@ -373,6 +373,7 @@ func (e *Engine) build(docs []*ingest.Document) {
 	for i := range e.carriedOn {
 		e.carriedOn[i] = -1
 	}
+	surfaces := map[string]bool{} // the words added to the index's vocabulary
 	df := map[string]int{}
 	for i := range analyses {
 		for _, t := range analyses[i].text {
@@ -395,7 +396,17 @@ func (e *Engine) build(docs []*ingest.Document) {
 		}
 		b.Add(index.Document{Text: an.text, Context: an.context, Near: near})
 		for j, t := range an.text {
-			b.AddSurface(an.surfaces[j], t)
+			w := an.surfaces[j]
+			if surfaces[w] {
+				continue
+			}
+			surfaces[w] = true
+			b.AddSurface(w, t)
+			// The base forms of a word are words of the index too, for typos: "reprot" is
+			// one edit from "report", though the articles write "reports".
+			for _, base := range e.bases(w)[1:] {
+				b.AddSurface(base, t)
+			}
 		}
 		factTerms[i] = an.text
 		e.numbers[i], e.placed[i], e.timeOfDay[i], e.cues[i], e.adverbs[i] = an.numbers, an.placed, an.timed, an.cues, an.adverbs

@@ -456,7 +456,7 @@ func (e *Engine) readQuestion(text string) *question {
 				term = ""
 			}
 		}
-		if _, ok := e.ix.Term(term); term != "" && !ok && !t.Number && !e.isEnglish(t.Surface) {
+		if _, ok := e.ix.Term(term); term != "" && !ok && !t.Number && e.mayBeTypo(t.Surface) {
 			if nearStopWord(t.Surface) || nearFrameWord(t.Surface) {
 				continue // "wen", "wht", "hapened": a question or frame word mistyped
 			}
@@ -564,7 +564,7 @@ func (e *Engine) kindTokens(tokens []analyze.Token) []analyze.Token {
 		if i > 1 || (i == 1 && tokens[0].Surface != "and") {
 			break
 		}
-		if len(t.Surface) < 2 || len(t.Surface) > 6 || e.isEnglish(t.Surface) {
+		if len(t.Surface) < 2 || len(t.Surface) > 6 || !e.mayBeTypo(t.Surface) {
 			continue
 		}
 		if _, ok := e.ix.Term(t.Term); ok {
@@ -943,9 +943,24 @@ func (e *Engine) compoundHead(w string) (string, bool) {
 	return "", false
 }
 
-// isEnglish reports whether w, or the word it inflects, is a common English word: such a
-// word is never taken for a typo of another.
+// isEnglish reports whether w, or the word it inflects, or two words it runs together, is
+// an English word: not a name.
 func (e *Engine) isEnglish(w string) bool { return e.englishCount(w) > 0 }
+
+// mayBeTypo reports whether a word the articles do not use may be a typo of one they do: it
+// is no common English word, nor an inflection of one. Two words run together do not make
+// one here: "reprot" is not "rep" + "rot".
+func (e *Engine) mayBeTypo(w string) bool {
+	if e.english[w] > 0 {
+		return false
+	}
+	for _, suf := range inflections {
+		if strings.HasSuffix(w, suf.cut) && len(w) > len(suf.cut)+2 && e.english[strings.TrimSuffix(w, suf.cut)+suf.add] > 0 {
+			return false
+		}
+	}
+	return true
+}
 
 // englishCount returns how common w, or the word it inflects, is in English: WordNet's
 // count of it in its sense-tagged corpus plus one, or 0 for a word WordNet does not tag.

@@ -273,3 +273,17 @@ func TestWhatAQuestionInsistsOn(t *testing.T) {
 	require.True(t, a.Answered, a.Text)
 	assert.Contains(t, quotes(a), "He further lauded President Xi’s global initiatives", "his words, not a sentence of an article about him")
 }
+
+func TestTyposOfBaseForms(t *testing.T) {
+	e := seedEngine(t)
+	assert.True(t, e.mayBeTypo("reprot"), "two short words run together are no word")
+	assert.False(t, e.mayBeTypo("currency"), "a real word is no typo")
+	for typo, want := range map[string]string{"reprot": "report", "discus": "discuss"} {
+		s := e.ix.Suggest(typo)
+		require.NotEmpty(t, s, typo)
+		assert.Equal(t, want, s[0].Word, "%s: the articles write only inflected forms of it", typo)
+	}
+	a := ask(t, e, "sputnik reprot zangezur")
+	require.True(t, a.Answered, a.Text)
+	assert.Contains(t, quotes(a), "Sputnik")
+}
