@@ -53,6 +53,7 @@ func TestRefusals(t *testing.T) {
 		{"a joke", "Tell me a joke"},
 		{"a joke about the topic", "tell me a joke about diplomats"},
 		{"a poem", "Write a poem about the Middle Corridor"},
+		{"a translation", "Translate the joint statement into Chinese"},
 		{"a length the articles lack", "how long is a flight from baku to beijing?"},
 		{"a name in lower case", "what did putin say about azerbaijan"},
 		{"a rare name of the articles no fact about the rest names", "When did Azerbaijan and Russia open embassies?"},

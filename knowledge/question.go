@@ -347,7 +347,7 @@ var genreWords = map[string]bool{
 // makeWords open a request to make something rather than a question.
 var makeWords = map[string]bool{
 	"write": true, "compose": true, "draw": true, "sing": true, "paint": true, "invent": true,
-	"imagine": true, "pretend": true,
+	"imagine": true, "pretend": true, "translate": true,
 }
 
 // isRequest reports whether tokens ask for made-up work: a genre of it ("a joke about

@@ -53,6 +53,7 @@ func TestBothSidesTellNothing(t *testing.T) {
 	e := seedEngine(t)
 	assert.Equal(t, []string{"protocol", "sign"}, words(e, "What protocol did the two countries sign?"))
 	assert.Equal(t, []string{"pledge"}, words(e, "What did both sides pledge?"))
+	assert.Equal(t, []string{"taiwan"}, words(e, "Tell me everything about Taiwan"), "“everything” names nothing")
 }
 
 func TestWordsTheArticlesNeverUse(t *testing.T) {

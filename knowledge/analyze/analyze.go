@@ -348,7 +348,8 @@ func IsStopWord(w string) bool {
 	}
 	switch w {
 	case "also", "would", "could", "may", "might", "shall", "must", "us", "let", "yes", "ok",
-		"okay", "please", "tell", "know", "anything", "something", "thing", "things", "whose",
+		"okay", "please", "tell", "know", "anything", "something", "everything", "nothing",
+		"everyone", "everybody", "thing", "things", "whose",
 		"much", "many", "ever", "yet", "still", "even", "well", "like", "lot", "kind", "sort",
 		"really", "actually", "exactly", "regarding", "concerning", "etc", "via", "per",
 		"upon", "within", "without", "among", "across", "toward", "towards", "around", "onto",
