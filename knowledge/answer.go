@@ -200,7 +200,7 @@ func (e *Engine) rank(q *question) []ranked {
 			// A sentence without a number cannot say how many, nor one without a date when.
 			r.eligible = false
 		}
-		if !e.evidence(q, h) || !matchesNames(q, h) || e.otherRole(q, f.ID) || !saidBy(q, f) || !matchesContent(q, h) {
+		if !e.evidence(q, h) || !matchesNames(q, h) || e.otherRole(q, f.ID) || !saidBy(q, f) || !matchesContent(q, h) || q.future && !e.toCome(f) {
 			r.eligible = false
 		}
 		if q.intent != "" && contains(f.Intents, q.intent) {
@@ -395,6 +395,24 @@ func sameTerms(a, b []int32) bool {
 		}
 	}
 	return true
+}
+
+// toCome reports whether a fact tells of what is to come: in the future tense, or with a
+// date after its article's.
+func (e *Engine) toCome(f *Fact) bool {
+	if e.cues[f.ID]&tellsFuture != 0 {
+		return true
+	}
+	published := e.articles[e.bySource[f.Source]].Date
+	for _, d := range f.Dates {
+		if published != "" && !strings.HasPrefix(d.Value, "--") && d.Value[:4] > published[:4] {
+			return true
+		}
+		if published != "" && len(d.Value) >= 7 && d.Value[:7] > published[:7] {
+			return true
+		}
+	}
+	return false
 }
 
 // saidBy reports whether a fact is the words of the person a question asks the words of:

@@ -61,6 +61,8 @@ func TestRefusals(t *testing.T) {
 		{"a role the articles name only as another country's", "Who is the prime minister of China?"},
 		{"one name in common and a word the articles never use", "What is the weather like in Urumqi?"},
 		{"a word only the sentence before holds", "What is the capital of Azerbaijan?"},
+		{"one name and a word matched only through WordNet", "What is Confucius famous for?"},
+		{"what is to come, answered only by what was", "Who will chair CICA next?"},
 		{"greeting", "hi, how is your day?"},
 		{"empty", ""},
 		{"white space", "   \t\n "},
@@ -383,5 +385,22 @@ func TestCues(t *testing.T) {
 	}
 	for _, tt := range tests {
 		assert.Equal(t, tt.want, cuesOf(tt.text), tt.text)
+	}
+}
+
+func TestWhatIsToCome(t *testing.T) {
+	e := seedEngine(t)
+	a := ask(t, e, "When will the SCO summit take place?")
+	require.True(t, a.Answered, a.Text)
+	assert.Contains(t, quotes(a), "scheduled for this August", "a fact in the future tense answers")
+	for _, tt := range []struct {
+		text string
+		want cue
+	}{
+		{"The ministers welcomed the upcoming 35th anniversary.", tellsFuture},
+		{"Once implemented, the visa waiver will eliminate entry restrictions.", tellsFuture},
+		{"They agreed to begin a visa-free regime.", 0},
+	} {
+		assert.Equal(t, tt.want, cuesOf(tt.text)&tellsFuture, tt.text)
 	}
 }

@@ -28,6 +28,7 @@ const (
 	citesSource cue = 1 << iota // "News.Az reports", "according to", "told Trend"
 	givesReason                 // "because", "in order to", "To fully capitalize …"
 	datesStart                  // "since 1995", "from 1992"
+	tellsFuture                 // "will", "upcoming", "scheduled for", "expected to"
 )
 
 // The phrases of each cue, lower-case. Plain substring tests: the cues are read for every
@@ -39,6 +40,8 @@ var (
 	reasonPhrases = []string{"because", "due to", "owing to", "thanks to", "in order to", "so that", "so as to", "as a result", "aimed at", "aiming to", "with the aim", "the goal", "the purpose", ", to "}
 	// A date as a start.
 	startPhrases = []string{"since ", "from "}
+	// What is to come.
+	futurePhrases = []string{" will ", "upcoming", "scheduled", "expected to", "plans to", "planned", " set to ", "to be held", "future", "prospects", "once implemented", "going to"}
 )
 
 // cuesOf reads the cues of a sentence.
@@ -53,6 +56,9 @@ func cuesOf(text string) cue {
 	}
 	if containsAny(lower, startPhrases) {
 		c |= datesStart
+	}
+	if containsAny(lower, futurePhrases) {
+		c |= tellsFuture
 	}
 	return c
 }

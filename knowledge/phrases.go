@@ -314,3 +314,15 @@ func bothSides(tokens []analyze.Token, i int) bool {
 	}
 	return pairWords[t.Surface] && i > 0 && (tokens[i-1].Surface == "two" || tokens[i-1].Surface == "both")
 }
+
+// asksFuture reports whether a question asks when or by whom something is to come: "When
+// will …", "Who will chair it next?", "… visit again?". ("Which industries will see more
+// cooperation" asks what was agreed, and is answered by the agreement.)
+func asksFuture(tokens []analyze.Token) bool {
+	for i, t := range tokens {
+		if i > 0 && t.Surface == "will" && (tokens[i-1].Surface == "when" || tokens[i-1].Surface == "who") || t.Surface == "again" {
+			return true
+		}
+	}
+	return false
+}

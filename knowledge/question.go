@@ -32,7 +32,7 @@ type question struct {
 	author   bool            // asks who wrote an article
 	credit   bool            // asks about an article itself: its source, publisher or date
 	intent   string
-	unknown  []string       // words the index knows nothing like
+	unknown  []string       // words the index knows nothing like, or only words WordNet relates to them
 	topical  []bool         // per term: it names the domain
 	required []bool         // per term: a name the answer must match
 	counted  map[int32]bool // for "how many X": the terms X may be matched by
@@ -53,6 +53,9 @@ type question struct {
 	// speaker holds the persons a question asks the words of ("What did Aliyev say …"),
 	// by their full names: the answer must be theirs.
 	speaker map[string]bool
+	// future marks a question about what is to come: a fact about what was does not
+	// answer it.
+	future bool
 	// located marks, per term, a word of a phrase that only says which event is meant
 	// ("at the SCO summit", "at the Jan 28 meeting"): the answer must match some other
 	// word.
@@ -216,11 +219,11 @@ func (e *Engine) readQuestion(text string) *question {
 			}
 		}
 		q.terms = append(q.terms, e.wordTerm(terms[i], surfaces[i], factors[i], readings[i]))
+		if onlyRelated(q.terms[len(q.terms)-1]) {
+			q.unknown = append(q.unknown, surfaces[i])
+		}
 		if excluded[i] {
 			setAside(&q.terms[len(q.terms)-1])
-		}
-		if len(q.terms[len(q.terms)-1].Alts) == 0 {
-			q.unknown = append(q.unknown, surfaces[i])
 		}
 	}
 	for _, qt := range q.terms {
@@ -243,6 +246,7 @@ func (e *Engine) readQuestion(text string) *question {
 	}
 	q.request = isRequest(q.tokens)
 	q.speaker = e.questionSpeaker(q.tokens)
+	q.future = asksFuture(q.tokens)
 	if head := copulaHead(q.tokens); head != "" {
 		for i, qt := range q.terms {
 			if !strings.Contains(" "+qt.Word+" ", " "+head+" ") {

@@ -192,3 +192,14 @@ var frameWords = map[string]bool{
 	"plans": true, "position": true, "stance": true, "attitude": true, "role": true,
 	"name": true, "named": true, "called": true, "adopt": true, "adopted": true, "status": true,
 }
+
+// onlyRelated reports whether a query term matches nothing, or only the words WordNet
+// relates to it: a word the articles never use, whatever it may mean in their words.
+func onlyRelated(qt index.QueryTerm) bool {
+	for _, alt := range qt.Alts {
+		if alt.Factor > relatedFactor {
+			return false
+		}
+	}
+	return true
+}
