@@ -112,7 +112,7 @@ func (e *Engine) answer(ctx context.Context, raw string, explain bool) (Answer, 
 	if explain {
 		ex = e.explain(q, rs)
 	}
-	best := e.choose(rs)
+	best := e.choose(q, rs)
 	if best < 0 {
 		return localize(e.refusal("The articles I answer from do not say."), lang), ex, nil
 	}
@@ -139,7 +139,7 @@ func localize(a Answer, lang lingo.Language) Answer {
 // fact must cover enough of the question; a fact that covers a little less still answers
 // when it stands out clearly from the rest and matches several of the question's words, as
 // a question put in the asker's own words does (one word the articles never use).
-func (e *Engine) choose(rs []ranked) int {
+func (e *Engine) choose(q *question, rs []ranked) int {
 	first := -1
 	for i := range rs {
 		if !rs[i].eligible || rs[i].final < minScore {
@@ -155,9 +155,9 @@ func (e *Engine) choose(rs []ranked) int {
 	if first < 0 || first != firstEligible(rs) || rs[first].hit.Coverage < minCoverageClear {
 		return -1
 	}
-	matched := 0
-	for _, m := range rs[first].hit.Matched {
-		if m > 0 {
+	matched := 0 // words matched as themselves, not only through WordNet's relations
+	for i, m := range rs[first].hit.Matched {
+		if m > 0 && !onlyRelated(q.terms[i]) {
 			matched++
 		}
 	}
@@ -302,7 +302,13 @@ func (e *Engine) typeBonus(q *question, f *Fact) float64 {
 			}
 			return 0
 		}
-		for _, p := range append([]string{f.Refers, f.Speaker}, f.People...) {
+		people := append([]string{f.Refers}, f.People...)
+		if q.asksSpeech {
+			// "Who said …" is answered by the one a quotation is attributed to; "Who
+			// signed …" is not answered by someone quoted on the signing.
+			people = append(people, f.Speaker)
+		}
+		for _, p := range people {
 			if p != "" && !q.names(p) {
 				return 1
 			}

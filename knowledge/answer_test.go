@@ -63,6 +63,7 @@ func TestRefusals(t *testing.T) {
 		{"a word only the sentence before holds", "What is the capital of Azerbaijan?"},
 		{"one name and a word matched only through WordNet", "What is Confucius famous for?"},
 		{"what is to come, answered only by what was", "Who will chair CICA next?"},
+		{"a name only a bio uses, asked of the story", "What did the 2019 Beijing forum bring Georgia?"},
 		{"greeting", "hi, how is your day?"},
 		{"empty", ""},
 		{"white space", "   \t\n "},
@@ -403,4 +404,14 @@ func TestWhatIsToCome(t *testing.T) {
 	} {
 		assert.Equal(t, tt.want, cuesOf(tt.text)&tellsFuture, tt.text)
 	}
+}
+
+func TestWhoDidIt(t *testing.T) {
+	e := seedEngine(t)
+	a := ask(t, e, "Who signed the Joint Statement?")
+	require.True(t, a.Answered, a.Text)
+	assert.Contains(t, quotes(a), "The two leaders later signed a Joint Statement", "the signers, beside someone quoted on the signing")
+	b := ask(t, e, "Who said there is no winner in a tariff war?")
+	require.True(t, b.Answered, b.Text)
+	assert.Contains(t, quotes(b), "President Xi also said")
 }

@@ -505,7 +505,8 @@ func (e *Engine) findNames() map[string]bool {
 	upper, lower := map[string]bool{}, map[string]bool{}
 	seen := map[string][]string{} // word → its terms: most words recur
 	for _, f := range e.facts {
-		if f.Kind != Body {
+		// Credits and bios name places and people too ("she now lives in Georgia").
+		if f.Kind == Byline {
 			continue
 		}
 		prevEnd := true

@@ -53,6 +53,8 @@ type question struct {
 	// speaker holds the persons a question asks the words of ("What did Aliyev say …"),
 	// by their full names: the answer must be theirs.
 	speaker map[string]bool
+	// asksSpeech marks a question about what someone said ("Who said …").
+	asksSpeech bool
 	// future marks a question about what is to come: a fact about what was does not
 	// answer it.
 	future bool
@@ -247,6 +249,9 @@ func (e *Engine) readQuestion(text string) *question {
 	q.request = isRequest(q.tokens)
 	q.speaker = e.questionSpeaker(q.tokens)
 	q.future = asksFuture(q.tokens)
+	for _, t := range q.tokens {
+		q.asksSpeech = q.asksSpeech || speechVerbsAsked[t.Surface]
+	}
 	if head := copulaHead(q.tokens); head != "" {
 		for i, qt := range q.terms {
 			if !strings.Contains(" "+qt.Word+" ", " "+head+" ") {

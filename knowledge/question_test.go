@@ -278,6 +278,7 @@ func TestWhatAQuestionInsistsOn(t *testing.T) {
 func TestTyposOfBaseForms(t *testing.T) {
 	e := seedEngine(t)
 	assert.True(t, e.mayBeTypo("reprot"), "two short words run together are no word")
+	assert.False(t, e.mayBeTypo("won"), "an irregular form of a word is no typo")
 	assert.False(t, e.mayBeTypo("currency"), "a real word is no typo")
 	for typo, want := range map[string]string{"reprot": "report", "discus": "discuss"} {
 		s := e.ix.Suggest(typo)

@@ -74,11 +74,8 @@ func (e *Engine) isEnglish(w string) bool { return e.englishCount(w) > 0 }
 // is no common English word, nor an inflection of one. Two words run together do not make
 // one here: "reprot" is not "rep" + "rot".
 func (e *Engine) mayBeTypo(w string) bool {
-	if e.english[w] > 0 {
-		return false
-	}
-	for _, suf := range inflections {
-		if strings.HasSuffix(w, suf.cut) && len(w) > len(suf.cut)+2 && e.english[strings.TrimSuffix(w, suf.cut)+suf.add] > 0 {
+	for _, b := range e.bases(w) { // "won" is "win"
+		if e.english[b] > 0 {
 			return false
 		}
 	}
