@@ -391,6 +391,33 @@ func (e *Engine) otherRole(q *question, doc int) bool {
 			return true
 		}
 	}
+	return e.swappedQualifier(q, seq)
+}
+
+// swappedQualifier reports whether a fact qualifies a word of the question only by
+// another name the question uses: "Chinese companies have invested in Azerbaijan" does not
+// answer "Which Azerbaijani companies invest in China?".
+func (e *Engine) swappedQualifier(q *question, seq []int32) bool {
+	for _, qn := range q.qualified {
+		found, ours := false, false
+		for _, alt := range q.terms[qn.noun].Alts {
+			if len(alt.Terms) != 1 {
+				continue
+			}
+			for p, t := range seq {
+				if t != alt.Terms[0] {
+					continue
+				}
+				found = true
+				if p == 0 || !qn.others[seq[p-1]] {
+					ours = true
+				}
+			}
+		}
+		if found && !ours {
+			return true
+		}
+	}
 	return false
 }
 

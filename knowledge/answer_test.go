@@ -415,3 +415,12 @@ func TestWhoDidIt(t *testing.T) {
 	require.True(t, b.Answered, b.Text)
 	assert.Contains(t, quotes(b), "President Xi also said")
 }
+
+func TestSwappedQualifier(t *testing.T) {
+	e := seedEngine(t)
+	a := ask(t, e, "Which Azerbaijani companies invest in China?")
+	assert.NotContains(t, quotes(a), "Chinese companies have invested", "China's companies in Azerbaijan are not Azerbaijan's in China")
+	b := ask(t, e, "How much have Chinese companies invested in Azerbaijan?")
+	require.True(t, b.Answered)
+	assert.Contains(t, quotes(b), "Chinese companies have invested nearly $1 billion")
+}

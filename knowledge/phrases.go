@@ -326,3 +326,57 @@ func asksFuture(tokens []analyze.Token) bool {
 	}
 	return false
 }
+
+// qualifiedNoun is a word of the question that a name right before it qualifies
+// ("Azerbaijani companies"), with the terms of the other names the question uses.
+type qualifiedNoun struct {
+	noun   int            // the query term qualified
+	by     map[int32]bool // the terms of the name qualifying it
+	others map[int32]bool // the terms of the question's other names
+}
+
+// qualifiedNouns finds the words the question qualifies by the adjective of a place right
+// before them, when the question names another place or body too: "Which Azerbaijani companies invest
+// in China?" asks about Azerbaijan's companies, not China's.
+func (e *Engine) qualifiedNouns(q *question) []qualifiedNoun {
+	nameTerms := func(qt index.QueryTerm) map[int32]bool {
+		out := map[int32]bool{}
+		for _, alt := range qt.Alts {
+			if len(alt.Terms) == 1 && alt.Factor >= 1 && e.names[e.ix.TermString(alt.Terms[0])] {
+				out[alt.Terms[0]] = true
+			}
+		}
+		return out
+	}
+	var out []qualifiedNoun
+	for i := 1; i < len(q.terms); i++ {
+		by := nameTerms(q.terms[i-1])
+		// The qualifier is an adjective of a place ("Azerbaijani"), not the name itself
+		// or a person's ("Aliyev's trip").
+		if len(by) == 0 || len(nameTerms(q.terms[i])) > 0 || strings.Contains(q.terms[i-1].Word, " ") {
+			continue
+		}
+		demonym := false
+		for t := range by {
+			demonym = demonym || e.az.Stem(q.terms[i-1].Word) != e.ix.TermString(t)
+		}
+		if !demonym {
+			continue
+		}
+		others := map[int32]bool{}
+		for j, qt := range q.terms {
+			if j == i-1 {
+				continue
+			}
+			for t := range nameTerms(qt) {
+				if !by[t] {
+					others[t] = true
+				}
+			}
+		}
+		if len(others) > 0 {
+			out = append(out, qualifiedNoun{noun: i, by: by, others: others})
+		}
+	}
+	return out
+}

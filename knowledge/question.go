@@ -53,6 +53,9 @@ type question struct {
 	// speaker holds the persons a question asks the words of ("What did Aliyev say …"),
 	// by their full names: the answer must be theirs.
 	speaker map[string]bool
+	// qualified are the words the question qualifies by one of the names it uses, the
+	// others standing elsewhere in it ("Azerbaijani companies … in China").
+	qualified []qualifiedNoun
 	// asksSpeech marks a question about what someone said ("Who said …").
 	asksSpeech bool
 	// future marks a question about what is to come: a fact about what was does not
@@ -243,6 +246,7 @@ func (e *Engine) readQuestion(text string) *question {
 	}
 	q.counted = e.countedTerms(q)
 	q.roles = e.qualifiedRoles(q)
+	q.qualified = e.qualifiedNouns(q)
 	for i := 1; i < len(q.tokens); i++ {
 		q.sinceWhen = q.sinceWhen || (q.tokens[i].Surface == "long" && q.tokens[i-1].Surface == "how")
 	}
