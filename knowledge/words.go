@@ -152,7 +152,7 @@ var questionWords = []string{"what", "when", "where", "which", "who", "whom", "w
 // nearStopWord reports whether w is one edit from a question word ("wen", "wht", "hw").
 func nearStopWord(w string) bool {
 	for _, q := range questionWords {
-		if index.Distance(w, q) == 1 {
+		if len(q)-len(w) <= 1 && len(w)-len(q) <= 1 && index.Distance(w, q) == 1 {
 			return true
 		}
 	}
@@ -166,7 +166,7 @@ func nearFrameWord(w string) bool {
 		return false
 	}
 	for f := range frameWords {
-		if len(f) >= 5 && index.Distance(w, f) == 1 {
+		if len(f) >= 5 && len(f)-len(w) <= 1 && len(w)-len(f) <= 1 && index.Distance(w, f) == 1 {
 			return true
 		}
 	}

@@ -135,8 +135,9 @@ func (ix *Index) Search(q []QueryTerm, limit int) []Hit {
 	}()
 	first := make([]int, len(q))
 	hits := make([]Hit, 0, len(cands))
-	for _, doc := range cands {
-		h := Hit{Doc: int(doc), Signals: Signals{BM25: s.score[doc]}, Matched: make([]float64, len(q))}
+	matched := make([]float64, len(cands)*len(q)) // one allocation for every hit's Matched
+	for k, doc := range cands {
+		h := Hit{Doc: int(doc), Signals: Signals{BM25: s.score[doc]}, Matched: matched[k*len(q) : (k+1)*len(q) : (k+1)*len(q)]}
 		if total > 0 {
 			h.Coverage = s.coverage[doc] / total
 		}
