@@ -236,6 +236,17 @@ func matchedWords(h index.Hit) int {
 	return n
 }
 
+// matchesRareName reports whether a hit matches a rare name the question uses: a caption
+// that names a person no sentence of the story names ("Who is Rao Aimin?") answers.
+func (e *Engine) matchesRareName(q *question, h index.Hit) bool {
+	for i, qt := range q.terms {
+		if h.Matched[i] > 0 && e.isTellingName(qt) {
+			return true
+		}
+	}
+	return false
+}
+
 // captionCoverage is how much of a question a photo caption must match to answer one that
 // does not ask about a photo: all of what it asks about, nearly.
 const captionCoverage = 0.9
@@ -248,8 +259,9 @@ func (e *Engine) answersAbout(q *question, r ranked) bool {
 	switch f.Kind {
 	case Caption:
 		// A question about what a photo shows asks about the photo whether it says so or
-		// not: a caption that matches nearly all of it, three words or more, answers.
-		return q.photo || (r.hit.Coverage >= captionCoverage && matchedWords(r.hit) >= 3)
+		// not: a caption that matches nearly all of it, three words or more or a name it
+		// insists on, answers.
+		return q.photo || (r.hit.Coverage >= captionCoverage && (matchedWords(r.hit) >= 3 || e.matchesRareName(q, r.hit)))
 	case Byline, Bio:
 		return q.author || q.namesAuthorOf(e.articles[e.bySource[f.Source]])
 	case Credit:

@@ -337,6 +337,7 @@ func TestCaptionsAnswerWhatOnlyTheyTell(t *testing.T) {
 		{"At which gate of the Great Hall was the welcome ceremony?", "east gate"},
 		{"On what day were the flags of the two countries hung in Beijing?", "22 April"},
 		{"Who took the photo of the welcome ceremony?", "Rao Aimin"},
+		{"Who is Rao Aimin?", "Xinhua/Rao Aimin"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.q, func(t *testing.T) {
