@@ -123,7 +123,7 @@ func (ix *Index) Search(q []QueryTerm, limit int) []Hit {
 		total += qt.Weight
 	}
 	// Position signals cost more: compute them for the best few by term weight only.
-	cands := s.top(2 * limit)
+	cands := s.top(limit + limit/2)
 	at := queryPositions(q)
 	for t := range at {
 		s.inQuery[t/64] |= 1 << uint(t%64)
