@@ -249,9 +249,12 @@ func copulaHead(tokens []analyze.Token) string {
 	if i >= len(tokens) || !articles[tokens[i].Surface] {
 		return ""
 	}
-	head := ""
+	head, before := "", ""
 	for i++; i < len(tokens) && !tokens[i].Stop; i++ {
-		head = tokens[i].Surface
+		head, before = tokens[i].Surface, head
+	}
+	if frameWords[head] {
+		head = before // "the temperature goal" asks about a temperature
 	}
 	if frameWords[head] || whenNouns[head] || amountNouns[head] {
 		return ""

@@ -178,6 +178,8 @@ func TestWhatIsTheUnknownThing(t *testing.T) {
 		{"How long is a flight from Baku to Beijing?", "flight"},
 		{"what's the new working group about?", "group"},
 		{"What was the date of the visit?", ""},
+		{"What is the purpose of the working group?", ""},
+		{"What is the Paris Agreement's temperature goal?", "temperature"},
 		{"What did Xi say?", ""},
 	}
 	e := seedEngine(t)
@@ -190,6 +192,7 @@ func TestWhatIsTheUnknownThing(t *testing.T) {
 	}
 	assert.Contains(t, ask(t, e, "Who is the Chinese ambassador in Baku?").Text, "do not mention any ambassador")
 	assert.True(t, ask(t, e, "What is the new working group?").Answered, "a thing the articles name is answered")
+	assert.True(t, ask(t, e, "What is the purpose of the working group?").Answered, "what a thing is for is described, not named")
 }
 
 func TestBeforeAndAfter(t *testing.T) {

@@ -188,6 +188,9 @@ var frameWords = map[string]bool{
 	"involve": true, "involved": true, "plan": true, "planning": true, "planned": true,
 	"plans": true, "position": true, "stance": true, "attitude": true, "role": true,
 	"name": true, "named": true, "called": true, "adopt": true, "adopted": true, "status": true,
+	// What a thing is for or means: the answer describes it rather than names the word.
+	"purpose": true, "aim": true, "goal": true, "objective": true, "significance": true,
+	"importance": true, "meaning": true, "nature": true, "point": true,
 }
 
 // onlyRelated reports whether a query term matches nothing, or only the words WordNet
