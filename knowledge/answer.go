@@ -547,6 +547,13 @@ func (e *Engine) compose(q *question, rs []ranked, best int) Answer {
 	top := rs[best]
 	chosen := []*Fact{top.fact}
 	used := map[int]bool{e.cluster[top.fact.ID]: true}
+	if top.fact.Kind == Bio {
+		// The box about the author is short and read as one: quote it whole.
+		for n := top.fact.Next; n >= 0 && e.facts[n].Kind == Bio && len(chosen) < maxQuotes; n = e.facts[n].Next {
+			chosen = append(chosen, &e.facts[n])
+			used[e.cluster[n]] = true
+		}
+	}
 	if next := e.carriedOn[top.fact.ID]; next >= 0 {
 		// The sentence that carries the best one's story on, when it answers too.
 		for _, r := range rs[best+1:] {

@@ -264,6 +264,7 @@ func TestCreditsAnswerOnlyAboutTheArticle(t *testing.T) {
 		{"What date is the Trend article from?", "April 28", "a dateline"},
 		{"Where does the author of the visa-free article live?", "Georgia", "the box about the author"},
 		{"Who is Aytan Farhadova?", "journalist", "the box about the author"},
+		{"In which country is the journalist Aytan Farhadova based?", "Georgia", "the box about the author, quoted whole"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.q, func(t *testing.T) {
