@@ -383,3 +383,27 @@ func (e *Engine) qualifiedNouns(q *question) []qualifiedNoun {
 	}
 	return out
 }
+
+// unknownAttribute returns a common English word the articles never use that the question
+// puts right after a rare name of a place or body, or a named concept ("the Middle Corridor railway", "the SCO
+// summit decisions"): the question asks about something of it that the articles do not
+// mention. It returns "" otherwise.
+func (e *Engine) unknownAttribute(q *question) string {
+	for i := 1; i < len(q.terms); i++ {
+		qt := q.terms[i]
+		if len(qt.Alts) > 0 || strings.Contains(qt.Word, " ") || !e.isEnglish(qt.Word) {
+			continue
+		}
+		prev := q.terms[i-1]
+		person := false
+		for _, w := range strings.Fields(prev.Word) {
+			person = person || e.isPersonPart(w)
+		}
+		// A person's name is followed by what they did ("Alizadeh credit …") as often as
+		// by something of theirs.
+		if !person && e.isTellingName(prev) {
+			return qt.Word
+		}
+	}
+	return ""
+}
