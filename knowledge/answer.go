@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/azchina/azchina/knowledge/index"
+	"github.com/azchina/azchina/knowledge/ingest"
 	"github.com/azchina/azchina/knowledge/lingo"
 )
 
@@ -25,7 +26,8 @@ const (
 	maxText      = 1000
 	searchDepth  = 40
 
-	lacksTypeFactor = 0.8
+	lacksTypeFactor  = 0.8
+	lacksPlaceFactor = 0.6
 
 	// A fact covering less than minCoverage still answers when it covers this much,
 	// matches three words and scores this many times the next fact.
@@ -100,11 +102,17 @@ func (e *Engine) answer(ctx context.Context, raw string, explain bool) (Answer, 
 		text = e.lexicon.English(lang, text)
 	}
 	q := e.readQuestion(text)
+	if q.request {
+		return localize(e.refusal("I answer questions from the articles with quotes; I do not write jokes, poems or essays."), lang), ex, nil
+	}
+	if q.unknownHead != "" {
+		return localize(e.refusal(fmt.Sprintf("The articles I answer from do not mention any %s.", q.unknownHead)), lang), ex, nil
+	}
 	rs := e.rank(q)
 	if explain {
 		ex = e.explain(q, rs)
 	}
-	best := e.choose(rs)
+	best := e.choose(q, rs)
 	if best < 0 {
 		return localize(e.refusal("The articles I answer from do not say."), lang), ex, nil
 	}
@@ -131,7 +139,7 @@ func localize(a Answer, lang lingo.Language) Answer {
 // fact must cover enough of the question; a fact that covers a little less still answers
 // when it stands out clearly from the rest and matches several of the question's words, as
 // a question put in the asker's own words does (one word the articles never use).
-func (e *Engine) choose(rs []ranked) int {
+func (e *Engine) choose(q *question, rs []ranked) int {
 	first := -1
 	for i := range rs {
 		if !rs[i].eligible || rs[i].final < minScore {
@@ -147,9 +155,9 @@ func (e *Engine) choose(rs []ranked) int {
 	if first < 0 || first != firstEligible(rs) || rs[first].hit.Coverage < minCoverageClear {
 		return -1
 	}
-	matched := 0
-	for _, m := range rs[first].hit.Matched {
-		if m > 0 {
+	matched := 0 // words matched as themselves, not only through WordNet's relations
+	for i, m := range rs[first].hit.Matched {
+		if m > 0 && !onlyRelated(q.terms[i]) {
 			matched++
 		}
 	}
@@ -183,13 +191,16 @@ func (e *Engine) rank(q *question) []ranked {
 	for _, h := range hits {
 		f := &e.facts[h.Doc]
 		r := ranked{fact: f, hit: h}
-		r.eligible = f.Kind == Body || (f.Kind == Caption && q.photo) || (f.Kind == Byline && q.author)
+		r.eligible = e.answersAbout(q, r)
 		r.typeBonus = e.typeBonus(q, f)
+		if r.typeBonus == 0 && q.kind == AskWho && asksAbout && ingest.NamesRole(f.Text) {
+			r.typeBonus = 1 // what a person is: "An experienced journalist, Aytan …"
+		}
 		if r.typeBonus == 0 && (q.kind == AskNumber || q.kind == AskWhen) {
 			// A sentence without a number cannot say how many, nor one without a date when.
 			r.eligible = false
 		}
-		if !e.evidence(q, h) || !matchesNames(q, h) {
+		if !e.evidence(q, h) || !matchesNames(q, h) || e.otherRole(q, f.ID) || !saidBy(q, f) || !matchesContent(q, h) || q.future && !e.toCome(f) {
 			r.eligible = false
 		}
 		if q.intent != "" && contains(f.Intents, q.intent) {
@@ -198,9 +209,14 @@ func (e *Engine) rank(q *question) []ranked {
 		// How much of the question a sentence answers matters more than how strongly it
 		// matches a part of it.
 		r.final = (h.Score + r.typeBonus + r.intent) * (0.25 + 0.75*h.Coverage)
-		if r.typeBonus == 0 && (q.kind == AskWhere || (q.kind == AskWho && !asksAbout)) {
-			// "Who signed it?" asks for a person, "where?" for a place: a sentence naming
-			// none is a poor answer.
+		switch {
+		case r.typeBonus > 0:
+		case q.kind == AskWhere:
+			// "Where?" asks for a place: a sentence naming none is a poor answer.
+			r.final *= lacksPlaceFactor
+		case q.kind == AskWho && !asksAbout:
+			// "Who signed it?" asks for a person, though "who does it apply to" may be
+			// answered by a kind of people.
 			r.final *= lacksTypeFactor
 		}
 		out = append(out, r)
@@ -209,10 +225,58 @@ func (e *Engine) rank(q *question) []ranked {
 	return out
 }
 
+// matchedWords counts the question's words a hit matches.
+func matchedWords(h index.Hit) int {
+	n := 0
+	for _, m := range h.Matched {
+		if m > 0 {
+			n++
+		}
+	}
+	return n
+}
+
+// matchesRareName reports whether a hit matches a rare name the question uses: a caption
+// that names a person no sentence of the story names ("Who is Rao Aimin?") answers.
+func (e *Engine) matchesRareName(q *question, h index.Hit) bool {
+	for i, qt := range q.terms {
+		if h.Matched[i] > 0 && e.isTellingName(qt) {
+			return true
+		}
+	}
+	return false
+}
+
+// captionCoverage is how much of a question a photo caption must match to answer one that
+// does not ask about a photo: all of what it asks about, nearly.
+const captionCoverage = 0.9
+
+// answersAbout reports whether a fact may answer the question at all: a sentence of the
+// story always; the credits around it only a question about what they credit (a photo,
+// the author, the article's source or date).
+func (e *Engine) answersAbout(q *question, r ranked) bool {
+	f := r.fact
+	switch f.Kind {
+	case Caption:
+		// A question about what a photo shows asks about the photo whether it says so or
+		// not: a caption that matches nearly all of it, three words or more or a name it
+		// insists on, answers.
+		return q.photo || (r.hit.Coverage >= captionCoverage && (matchedWords(r.hit) >= 3 || e.matchesRareName(q, r.hit)))
+	case Byline, Bio:
+		return q.author || q.namesAuthorOf(e.articles[e.bySource[f.Source]])
+	case Credit:
+		return q.credit
+	}
+	return true
+}
+
 // typeBonus rewards a fact that holds the kind of thing the question asks for, beyond what
 // the question itself names: a date for "when", a number for "how many", a person for
 // "who".
 func (e *Engine) typeBonus(q *question, f *Fact) float64 {
+	if q.source && e.cues[f.ID]&citesSource != 0 {
+		return 1 // "News.Az reports", "according to the Chinese Foreign Ministry"
+	}
 	switch q.kind {
 	case AskWhen:
 		for _, d := range f.Dates {
@@ -223,24 +287,40 @@ func (e *Engine) typeBonus(q *question, f *Fact) float64 {
 		if e.timeOfDay[f.ID] {
 			return 1
 		}
+		if e.datedBy[f.ID] >= 0 {
+			return 1 // dated by the sentence before it, which the answer quotes too
+		}
 	case AskNumber:
 		if e.quantifies(q, f) {
 			return 1
 		}
-		if q.sinceWhen && len(f.Dates) > 0 {
+		if q.sinceWhen && len(f.Dates) > 0 && e.cues[f.ID]&datesStart != 0 {
 			return 1 // "how long have they …": "since 1992" answers too
 		}
 	case AskWhere:
 		if e.placed[f.ID] {
 			return 1
 		}
+	case AskWhy:
+		if e.cues[f.ID]&givesReason != 0 {
+			return 1 // "because …", "in order to …", "To fully capitalize on …"
+		}
 	case AskWho:
 		// A person the question does not name already: "Who refuted the reports?" wants
 		// the sentence that names the one who did.
-		if f.Kind != Body {
-			return 1
+		if f.Kind == Byline || f.Kind == Caption {
+			if q.author || q.photo {
+				return 1 // who wrote it, who took the photo
+			}
+			return 0
 		}
-		for _, p := range append([]string{f.Refers, f.Speaker}, f.People...) {
+		people := append([]string{f.Refers}, f.People...)
+		if q.asksSpeech {
+			// "Who said …" is answered by the one a quotation is attributed to; "Who
+			// signed …" is not answered by someone quoted on the signing.
+			people = append(people, f.Speaker)
+		}
+		for _, p := range people {
 			if p != "" && !q.names(p) {
 				return 1
 			}
@@ -251,8 +331,8 @@ func (e *Engine) typeBonus(q *question, f *Fact) float64 {
 
 // namesPerson reports whether the question names a person the articles name.
 func (e *Engine) namesPerson(q *question) bool {
-	for _, part := range e.personParts {
-		if strings.Contains(q.lower, part) {
+	for _, t := range q.tokens {
+		if len(e.personParts[t.Surface]) > 0 {
 			return true
 		}
 	}
@@ -275,13 +355,16 @@ func (e *Engine) quantity(q *question, f *Fact) string {
 		if len(q.counted) == 0 {
 			return n
 		}
-		reach := 3
+		reach := 4 // "20 wide-ranging cooperation agreements"
 		if isYear(n) {
 			reach = 1 // "2029 … agreements" is a year, "2029 agreements" would be a count
 		}
 		for k := p + 1; k < len(seq) && k <= p+reach; k++ {
-			if q.counted[seq[k]] {
+			if q.counted[seq[k]] && (k >= 64 || e.adverbs[f.ID]&(1<<k) == 0) {
 				return n
+			}
+			if e.pairTerms[seq[k]] {
+				break // "the two countries … academic partnerships": it counts the countries
 			}
 		}
 	}
@@ -295,6 +378,131 @@ func isNumberTerm(s string) bool {
 		}
 	}
 	return s != ""
+}
+
+// otherRole reports whether a fact names a role the question asks about only as another
+// country's: "Spanish Prime Minister Pedro Sanchez" does not answer "Who is the prime
+// minister of Azerbaijan?", though "Chinese Foreign Minister Wang Yi" in a sentence that
+// also names Azerbaijan's answers "Who is China's foreign minister?".
+func (e *Engine) otherRole(q *question, doc int) bool {
+	seq := e.ix.DocTerms(doc)
+	for _, qr := range q.roles {
+		found, ours := false, false
+		for _, alt := range q.terms[qr.role].Alts {
+			for p := 0; p+len(alt.Terms) <= len(seq); p++ {
+				if !sameTerms(seq[p:p+len(alt.Terms)], alt.Terms) {
+					continue
+				}
+				found = true
+				if p == 0 || !e.names[e.ix.TermString(seq[p-1])] || qr.by[seq[p-1]] {
+					ours = true // the question's own, or no one's in particular
+				}
+			}
+		}
+		if found && !ours {
+			return true
+		}
+	}
+	return e.swappedQualifier(q, seq)
+}
+
+// swappedQualifier reports whether a fact qualifies a word of the question only by
+// another name the question uses: "Chinese companies have invested in Azerbaijan" does not
+// answer "Which Azerbaijani companies invest in China?".
+func (e *Engine) swappedQualifier(q *question, seq []int32) bool {
+	for _, qn := range q.qualified {
+		found, ours := false, false
+		for _, alt := range q.terms[qn.noun].Alts {
+			if len(alt.Terms) != 1 {
+				continue
+			}
+			for p, t := range seq {
+				if t != alt.Terms[0] {
+					continue
+				}
+				found = true
+				if p == 0 || !qn.others[seq[p-1]] {
+					ours = true
+				}
+			}
+		}
+		if found && !ours {
+			return true
+		}
+	}
+	return false
+}
+
+func sameTerms(a, b []int32) bool {
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// toCome reports whether a fact tells of what is to come: in the future tense, or with a
+// date after its article's.
+func (e *Engine) toCome(f *Fact) bool {
+	if e.cues[f.ID]&tellsFuture != 0 {
+		return true
+	}
+	published := e.articles[e.bySource[f.Source]].Date
+	for _, d := range f.Dates {
+		if published != "" && !strings.HasPrefix(d.Value, "--") && d.Value[:4] > published[:4] {
+			return true
+		}
+		if published != "" && len(d.Value) >= 7 && d.Value[:7] > published[:7] {
+			return true
+		}
+	}
+	return false
+}
+
+// saidBy reports whether a fact is the words of the person a question asks the words of:
+// it quotes them, or it names them or refers to them and says that someone said
+// something.
+func saidBy(q *question, f *Fact) bool {
+	if len(q.speaker) == 0 || q.speaker[f.Speaker] {
+		return true
+	}
+	// A sentence that names the person says what they said only if it says that someone
+	// said something: "Xi and Peng also hosted a banquet" is not Peng's words.
+	if !ingest.HasStatement(f.Text) {
+		return false
+	}
+	if q.speaker[f.Refers] {
+		return true
+	}
+	for _, p := range f.People {
+		if q.speaker[p] {
+			return true
+		}
+	}
+	return false
+}
+
+// matchesContent reports whether a hit matches both a word of the phrase that locates the
+// event a question asks about and a word outside it: "What was decided at the SCO
+// summit?" is answered neither by a fact that only names the summit nor by one about
+// another occasion. A question whose words outside that phrase the articles never use is
+// answered by none.
+func matchesContent(q *question, h index.Hit) bool {
+	located, content, event, asked := false, false, false, false
+	for i, loc := range q.located {
+		matched := h.Matched[i] > 0
+		if loc {
+			located = true
+			event = event || matched
+		} else {
+			content = true
+			asked = asked || matched
+		}
+	}
+	// It must be about the event too: "the treaty concluded" is no answer about "the
+	// summit in August".
+	return !located || (event && (asked || !content))
 }
 
 // matchesNames reports whether a hit matches every year and every unknown name the question
@@ -314,6 +522,9 @@ func matchesNames(q *question, h index.Hit) bool {
 // or a place.
 func (e *Engine) evidence(q *question, h index.Hit) bool {
 	n, topical := 0, false
+	if q.pair {
+		n++ // "the two countries": every fact is about them
+	}
 	for i, m := range h.Matched {
 		if m > 0 {
 			n++
@@ -326,7 +537,9 @@ func (e *Engine) evidence(q *question, h index.Hit) bool {
 		// is a coincidence, not an answer.
 		return n >= 2
 	}
-	return n >= 2 || topical
+	// One name in common does not answer a question that also asks about something the
+	// articles never mention ("What is the weather like in Urumqi?").
+	return n >= 2 || (topical && len(q.unknown) == 0)
 }
 
 // compose builds the answer from the best fact and the facts close behind it.
@@ -334,6 +547,22 @@ func (e *Engine) compose(q *question, rs []ranked, best int) Answer {
 	top := rs[best]
 	chosen := []*Fact{top.fact}
 	used := map[int]bool{e.cluster[top.fact.ID]: true}
+	if top.fact.Kind == Bio {
+		// The box about the author is short and read as one: quote it whole.
+		for n := top.fact.Next; n >= 0 && e.facts[n].Kind == Bio && len(chosen) < maxQuotes; n = e.facts[n].Next {
+			chosen = append(chosen, &e.facts[n])
+			used[e.cluster[n]] = true
+		}
+	}
+	if next := e.carriedOn[top.fact.ID]; next >= 0 {
+		// The sentence that carries the best one's story on, when it answers too.
+		for _, r := range rs[best+1:] {
+			if r.fact.ID == next && r.eligible && r.hit.Coverage >= minCoverage {
+				chosen = append(chosen, r.fact)
+				used[e.cluster[next]] = true
+			}
+		}
+	}
 	for _, r := range rs[best+1:] {
 		if len(chosen) >= maxQuotes {
 			break
@@ -361,6 +590,12 @@ func (e *Engine) compose(q *question, rs []ranked, best int) Answer {
 	}
 	var cites []Citation
 	for i, f := range chosen {
+		lead := ""
+		if d := e.datedBy[f.ID]; q.kind == AskWhen && d >= 0 && len(f.Dates) == 0 {
+			// The date is in the sentence before: quote it first.
+			cites = append(cites, e.Cite(e.facts[d]))
+			lead = e.render(&e.facts[d]) + fmt.Sprintf(" [%d] ", len(cites))
+		}
 		group := e.sameAs(f)
 		var marks []string
 		for _, g := range group {
@@ -370,7 +605,7 @@ func (e *Engine) compose(q *question, rs []ranked, best int) Answer {
 		if len(group) > 1 && note == "" {
 			marks = append(marks, fmt.Sprintf(" (reported by %d sources)", len(group)))
 		}
-		line := e.render(f) + " " + strings.Join(marks, "")
+		line := lead + e.render(f) + " " + strings.Join(marks, "")
 		if !f.Introduces && f.Next >= 0 && e.facts[f.Next].Introduces && e.facts[f.Next].Paragraph == f.Paragraph {
 			// "… a sweeping partnership. Key agreements include:" — the next sentence
 			// opens the list that says what this one means.
@@ -452,7 +687,7 @@ func (e *Engine) sameYear(a, b *Fact) bool {
 
 func (e *Engine) factYear(f *Fact) string {
 	for _, d := range f.Dates {
-		if !isNumberTerm(d.Phrase) {
+		if !isNumberTerm(d.Phrase) && !strings.HasPrefix(d.Value, "--") {
 			return d.Value[:4]
 		}
 	}
@@ -497,8 +732,21 @@ func (e *Engine) sameAs(f *Fact) []*Fact {
 // relative dates resolve to.
 func (e *Engine) render(f *Fact) string {
 	s := f.Text
+	switch f.Kind {
+	case Bio:
+		return "About the author, " + f.Refers + ": " + s
+	case Caption:
+		return "Photo caption: " + strings.TrimPrefix(s, "Photo: ")
+	}
 	if f.Refers != "" {
-		if i := strings.IndexByte(s, ' '); i > 0 && !strings.Contains(s[:i], f.Refers) {
+		// After the pronoun, or after the role that stands for the person ("The MP").
+		i := strings.IndexByte(s, ' ')
+		if i > 0 && (s[:i] == "The" || s[:i] == "This") {
+			if j := strings.IndexByte(s[i+1:], ' '); j > 0 {
+				i += 1 + j
+			}
+		}
+		if i > 0 && !strings.Contains(s[:i], f.Refers) {
 			s = s[:i] + " [" + f.Refers + "]" + s[i:]
 		}
 	}

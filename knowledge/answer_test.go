@@ -51,6 +51,20 @@ func TestRefusals(t *testing.T) {
 		{"a fact the articles lack", "What is the population of Azerbaijan?"},
 		{"the unrelated sidebar story", "How many countries signed the International Claims Commission convention?"},
 		{"a joke", "Tell me a joke"},
+		{"a joke about the topic", "tell me a joke about diplomats"},
+		{"a poem", "Write a poem about the Middle Corridor"},
+		{"a translation", "Translate the joint statement into Chinese"},
+		{"a length the articles lack", "how long is a flight from baku to beijing?"},
+		{"a name in lower case", "what did putin say about azerbaijan"},
+		{"a rare name of the articles no fact about the rest names", "When did Azerbaijan and Russia open embassies?"},
+		{"a person the articles name who said nothing on it", "What did Wang Yi say about Armenia?"},
+		{"a role the articles name only as another country's", "Who is the prime minister of China?"},
+		{"one name in common and a word the articles never use", "What is the weather like in Urumqi?"},
+		{"a word only the sentence before holds", "What is the capital of Azerbaijan?"},
+		{"one name and a word matched only through WordNet", "What is Confucius famous for?"},
+		{"what is to come, answered only by what was", "Who will chair CICA next?"},
+		{"a name only a bio uses, asked of the story", "What did the 2019 Beijing forum bring Georgia?"},
+		{"something of a named thing the articles never mention", "Who financed the Middle Corridor railway?"},
 		{"greeting", "hi, how is your day?"},
 		{"empty", ""},
 		{"white space", "   \t\n "},
@@ -104,6 +118,11 @@ func TestPronounCarriesThePerson(t *testing.T) {
 	a := ask(t, e, "Did Aliyev bring his family to Beijing?")
 	require.True(t, a.Answered)
 	assert.Contains(t, a.Text, "He [Ilham Aliyev] also brought his family")
+	for i := range e.facts {
+		if f := &e.facts[i]; strings.HasPrefix(f.Text, "The MP further highlighted") {
+			assert.True(t, strings.HasPrefix(e.render(f), "The MP [Azer Allahveranov] further highlighted"), "a role standing for the person is named with it")
+		}
+	}
 	assert.Equal(t, "He also brought his family, including his grandchildren, on the trip.", a.Citations[0].Quote, "the quote stays verbatim")
 }
 
@@ -237,4 +256,174 @@ func FuzzAnswer(f *testing.F) {
 		require.GreaterOrEqual(t, a.Confidence, 0.0)
 		require.LessOrEqual(t, a.Confidence, 1.0)
 	})
+}
+
+func TestCreditsAnswerOnlyAboutTheArticle(t *testing.T) {
+	e := seedEngine(t)
+	tests := []struct{ q, want, kind string }{
+		{"Which website is the source of the article on the comprehensive strategic partnership?", "commonspace.eu", "a Source line"},
+		{"What date is the Trend article from?", "April 28", "a dateline"},
+		{"Where does the author of the visa-free article live?", "Georgia", "the box about the author"},
+		{"Who is Aytan Farhadova?", "journalist", "the box about the author"},
+		{"In which country is the journalist Aytan Farhadova based?", "Georgia", "the box about the author, quoted whole"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.q, func(t *testing.T) {
+			a := ask(t, e, tt.q)
+			require.True(t, a.Answered, a.Text)
+			assert.Contains(t, a.Text+quotes(a), tt.want, tt.kind)
+		})
+	}
+	// A question about the story is answered from the story, never from the credits.
+	credits := map[string]bool{}
+	for _, f := range e.facts {
+		if f.Kind == Credit || f.Kind == Bio {
+			credits[f.Text] = true
+		}
+	}
+	for _, q := range []string{"When did Aliyev arrive in Beijing?", "Where does Azerbaijan invest?", "What did Trend report about trade?"} {
+		for _, c := range ask(t, e, q).Citations {
+			assert.False(t, credits[c.Quote], "%q quotes a credit: %s", q, c.Quote)
+		}
+	}
+}
+
+func TestDateOfTheSentenceBefore(t *testing.T) {
+	e := seedEngine(t)
+	a := ask(t, e, "When did the leaders agree to begin a visa-free regime?")
+	require.True(t, a.Answered, a.Text)
+	require.GreaterOrEqual(t, len(a.Citations), 2)
+	assert.True(t, strings.HasPrefix(a.Citations[0].Quote, "On Wednesday"), "the sentence that dates the paragraph comes first")
+	assert.True(t, strings.HasPrefix(a.Citations[1].Quote, "During the visit, the two leaders agreed"))
+	assert.Contains(t, a.Text, "23 April 2025")
+}
+
+func TestUnknownWordsWeighByHowCommonTheyAre(t *testing.T) {
+	e := seedEngine(t)
+	assert.Less(t, e.unknownShare("way"), e.unknownShare("signature"), "a common word frames a question more often than a rare one")
+	assert.Less(t, e.unknownShare("signature"), e.unknownShare("zelenskyy"))
+	assert.Equal(t, 1.0, e.unknownShare("erdogan"), "a word English lacks may be the question's topic")
+	assert.True(t, e.isEnglish("website"), "two English words run together are English")
+	assert.False(t, e.isEnglish("putin"))
+	assert.Equal(t, []string{"taiwan", "independ"}, e.az.Terms("Taiwanese independence"), "a demonym reads as its place (WordNet pertainyms)")
+}
+
+func TestSentencesInTheirContext(t *testing.T) {
+	e := seedEngine(t)
+	tests := []struct{ name, q, want string }{
+		{"a sentence naming no one tells of the persons the article leads with",
+			"What anniversary did Bayramov and Wang Yi welcome?", "35th anniversary"},
+		{"a sentence taking up the one before it across a paragraph (the reports)",
+			"Who denied the reports about Chinese companies and the Zangezur corridor?", "Chen Ming"},
+		{"a sentence taking up the one before it across a paragraph (the interview)",
+			"What did Aliyev tell Xinhua in the interview?", "second country after China"},
+		{"an adjective of a place asks for a kind, not for the place",
+			"Which European prime minister met Xi in April?", "Pedro Sanchez"},
+		{"a role of the country the question names", "Who is the Spanish prime minister?", "Pedro Sanchez"},
+		{"a role of the country the question names, beside another's", "Who is the foreign minister of China?", "Wang Yi"},
+		{"a credit tells of the persons its article leads with",
+			"What is the date of the article about Alizadeh?", "April 28"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := ask(t, e, tt.q)
+			require.True(t, a.Answered, a.Text)
+			assert.Contains(t, a.Text+quotes(a), tt.want)
+		})
+	}
+}
+
+func TestCaptionsAnswerWhatOnlyTheyTell(t *testing.T) {
+	e := seedEngine(t)
+	tests := []struct{ q, want string }{
+		{"At which gate of the Great Hall was the welcome ceremony?", "east gate"},
+		{"On what day were the flags of the two countries hung in Beijing?", "22 April"},
+		{"Who took the photo of the welcome ceremony?", "Rao Aimin"},
+		{"Who is Rao Aimin?", "Xinhua/Rao Aimin"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.q, func(t *testing.T) {
+			a := ask(t, e, tt.q)
+			require.True(t, a.Answered, a.Text)
+			assert.Contains(t, a.Text+quotes(a), tt.want)
+		})
+	}
+	a := ask(t, e, "At which gate of the Great Hall was the welcome ceremony?")
+	assert.Contains(t, a.Text, "Photo caption: ", "a caption is shown as one")
+	assert.False(t, ask(t, e, "What is the capital of Azerbaijan?").Answered, "two words in common with a caption are a coincidence")
+}
+
+func TestWhereWantsAPlace(t *testing.T) {
+	e := seedEngine(t)
+	a := ask(t, e, "Which region does the Middle Corridor pass through on the way to Europe?")
+	require.True(t, a.Answered, a.Text)
+	assert.Contains(t, a.Text, "South Caucasus", "a sentence naming no place ranks well below one that does")
+}
+
+func TestPlaces(t *testing.T) {
+	for text, want := range map[string]bool{
+		"a key transit route connecting China to Europe via the South Caucasus": true,
+		"they met in Beijing":                     true,
+		"at the Great Hall of the People":         true,
+		"the visit in April":                      false,
+		"signed in the presence of others":        false,
+		"cooperation within Central Asia formats": false,
+		"held in the Golden Hall":                 true,
+	} {
+		assert.Equal(t, want, namesPlace(text), text)
+	}
+}
+
+func TestCues(t *testing.T) {
+	tests := []struct {
+		text string
+		want cue
+	}{
+		{"The meeting focused on relations, News.Az reports, citing the Foreign Ministry.", citesSource},
+		{"He told Trend that China is a crucial partner.", citesSource},
+		{"To fully capitalize on these opportunities, cooperation is required.", givesReason},
+		{"Mutual Visa Exemption for ordinary passport holders, to boost people-to-people ties.", givesReason},
+		{"Since 1995, Chinese companies have invested nearly $1 billion.", datesStart},
+		{"The flags are hung at Tiananmen Square.", 0},
+		{"He told them nothing.", 0},
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.want, cuesOf(tt.text), tt.text)
+	}
+}
+
+func TestWhatIsToCome(t *testing.T) {
+	e := seedEngine(t)
+	a := ask(t, e, "When will the SCO summit take place?")
+	require.True(t, a.Answered, a.Text)
+	assert.Contains(t, quotes(a), "scheduled for this August", "a fact in the future tense answers")
+	for _, tt := range []struct {
+		text string
+		want cue
+	}{
+		{"The ministers welcomed the upcoming 35th anniversary.", tellsFuture},
+		{"Once implemented, the visa waiver will eliminate entry restrictions.", tellsFuture},
+		{"They agreed to begin a visa-free regime.", 0},
+	} {
+		assert.Equal(t, tt.want, cuesOf(tt.text)&tellsFuture, tt.text)
+	}
+}
+
+func TestWhoDidIt(t *testing.T) {
+	e := seedEngine(t)
+	a := ask(t, e, "Who signed the Joint Statement?")
+	require.True(t, a.Answered, a.Text)
+	assert.Contains(t, quotes(a), "The two leaders later signed a Joint Statement", "the signers, beside someone quoted on the signing")
+	b := ask(t, e, "Who said there is no winner in a tariff war?")
+	require.True(t, b.Answered, b.Text)
+	assert.Contains(t, quotes(b), "President Xi also said")
+}
+
+func TestSwappedQualifier(t *testing.T) {
+	e := seedEngine(t)
+	a := ask(t, e, "Which Azerbaijani companies invest in China?")
+	assert.NotContains(t, quotes(a), "Chinese companies have invested", "China's companies in Azerbaijan are not Azerbaijan's in China")
+	b := ask(t, e, "How much have Chinese companies invested in Azerbaijan?")
+	require.True(t, b.Answered)
+	assert.Contains(t, quotes(b), "Chinese companies have invested nearly $1 billion")
 }

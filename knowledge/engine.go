@@ -6,12 +6,11 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"regexp"
 	"runtime"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
-	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -43,17 +42,42 @@ type Engine struct {
 	members  map[int][]int // cluster → its facts
 	numbers  [][]string    // fact ID → the numbers it names
 	vocab    [][]vocabEntry
-	english  map[string]bool // common English words (from WordNet)
-	lexicon  *lingo.Lexicon  // reads questions in other languages as English
+	english  map[string]int // common English words (from WordNet): how often each was tagged, plus one
+	lexicon  *lingo.Lexicon // reads questions in other languages as English
+	related  *relatedWords  // words WordNet relates to a word
 	// timeOfDay marks facts that name a time without a date ("at noon on Wednesday"),
 	// which answer "what time" all the same.
-	timeOfDay   []bool
-	people      map[string]bool // every person the articles name
-	personParts []string        // the parts of their names, lower-cased, longer than two letters
+	timeOfDay []bool
+	cues      []cue // per fact, the kinds of answer it gives beyond its words
+	// adverbs marks, per fact, which of its first 64 terms stand for an adverb in -ly: a
+	// number does not count "firmly" as "firms".
+	adverbs []uint64
+	// pairTerms are the terms of the words "the two …" calls the two countries by.
+	pairTerms map[int32]bool
+	// datedBy maps a fact without a date of its own to the sentence before it in its
+	// paragraph that dates what both tell of ("On Wednesday, … a state visit …. During the
+	// visit, the two leaders agreed …"), or -1.
+	datedBy []int
+	people  map[string]bool // every person the articles name
+	// personParts maps each part of their names, lower-cased and longer than two letters,
+	// to the full names it is part of.
+	personParts map[string][]string
+	// personNames maps the first term of each full name of two words or more to the
+	// names' terms.
+	personNames map[string][][]string
 	placed      []bool          // facts that name a place ("in Beijing", "at the Great Hall")
 	topical     map[string]bool // terms that name the domain: intent vocabulary and names
 	names       map[string]bool // terms of the names of people, places and bodies
 	problems    []error
+	// carriedOn maps a fact to the sentence after it, in the next paragraph, that takes
+	// its story on ("… reports that Chinese companies would …" → "Chen Ming refuted the
+	// reports"), or -1.
+	carriedOn []int
+	// ctxTerms caches the terms of context strings while the index is built.
+	ctxTerms sync.Map
+	// leads maps an article to the persons its first sentence that names any names: what
+	// the article is about, and whom a sentence naming no one tells of.
+	leads map[string][]string
 }
 
 // vocabEntry is an intent's vocabulary entry as terms, with how telling it is.
@@ -88,7 +112,7 @@ func LoadWithProgress(fsys fs.FS, progress func(done, total int)) (*Engine, erro
 	if err != nil {
 		return nil, err
 	}
-	e := &Engine{bySource: map[string]int{}, az: st.az, intents: st.intents, english: st.english, lexicon: st.lexicon}
+	e := &Engine{bySource: map[string]int{}, az: st.az, intents: st.intents, english: st.english, lexicon: st.lexicon, related: st.related}
 	results := make([]parsed, len(names))
 	var mu sync.Mutex
 	done := 0
@@ -182,8 +206,9 @@ func readMeta(fsys fs.FS) (map[string]ingest.Meta, error) {
 type static struct {
 	az      *analyze.Analyzer
 	intents []Intent
-	english map[string]bool
+	english map[string]int
 	lexicon *lingo.Lexicon
+	related *relatedWords
 }
 
 var loadStatic = sync.OnceValues(func() (*static, error) {
@@ -201,6 +226,11 @@ var loadStatic = sync.OnceValues(func() (*static, error) {
 	if st.lexicon, err = loadLexicon(); err != nil {
 		return nil, err
 	}
+	raw, err := data.ReadFile("data/related.txt")
+	if err != nil {
+		return nil, fmt.Errorf("read related words: %w", err)
+	}
+	st.related = newRelatedWords(string(raw))
 	return &st, nil
 })
 
@@ -223,6 +253,22 @@ func loadAnalyzer() (*analyze.Analyzer, error) {
 	if err != nil {
 		return nil, err
 	}
+	// Adjectives of places and peoples read as the place ("Taiwanese" as "Taiwan"), except
+	// where the thesaurus already says what they are.
+	known := map[string]bool{}
+	for _, fs := range t.Variants {
+		for _, f := range fs {
+			known[f] = true
+		}
+	}
+	err = eachDataLine("data/demonyms.txt", func(fields []string) {
+		if len(fields) == 2 && !known[fields[0]] {
+			forms.Variants[fields[1]] = append(forms.Variants[fields[1]], fields[0])
+		}
+	})
+	if err != nil {
+		return nil, err
+	}
 	t.Merge(forms)
 	return analyze.New(t), nil
 }
@@ -236,12 +282,16 @@ func loadLexicon() (*lingo.Lexicon, error) {
 	return lingo.ReadLexicon(bytes.NewReader(raw))
 }
 
-// loadEnglish reads WordNet's common English words.
-func loadEnglish() (map[string]bool, error) {
-	words := map[string]bool{}
+// loadEnglish reads WordNet's common English words with how often each was tagged (plus
+// one, so that every word counts as present).
+func loadEnglish() (map[string]int, error) {
+	words := map[string]int{}
 	err := eachDataLine("data/english.txt", func(fields []string) {
-		if len(fields) == 1 {
-			words[fields[0]] = true
+		if len(fields) == 2 {
+			n, err := strconv.Atoi(fields[1])
+			if err == nil {
+				words[fields[0]] = n + 1
+			}
 		}
 	})
 	return words, err
@@ -280,11 +330,15 @@ func loadIntents() ([]Intent, error) {
 // build turns the cleaned articles into facts and indexes them.
 func (e *Engine) build(docs []*ingest.Document) {
 	b := index.NewBuilder()
+	e.leads = map[string][]string{}
 	for _, doc := range docs {
 		a := Article{Source: doc.Name, Title: doc.Meta.Title, Publisher: doc.Meta.Publisher, Author: doc.Meta.Author, Date: doc.Meta.Date}
 		e.bySource[a.Source] = len(e.articles)
 		first := len(e.facts)
 		for _, s := range doc.Sentences {
+			if s.Kind == ingest.Body && e.leads[doc.Name] == nil && len(s.People) > 0 {
+				e.leads[doc.Name] = s.People
+			}
 			f := Fact{
 				ID: len(e.facts), Source: doc.Name, Paragraph: s.Paragraph, Text: s.Text,
 				Section: s.Section, Refers: s.Refers, Speaker: s.Speaker, People: s.People,
@@ -312,38 +366,120 @@ func (e *Engine) build(docs []*ingest.Document) {
 	e.numbers = make([][]string, len(e.facts))
 	e.placed = make([]bool, len(e.facts))
 	e.timeOfDay = make([]bool, len(e.facts))
+	e.cues = make([]cue, len(e.facts))
+	e.adverbs = make([]uint64, len(e.facts))
+	e.carriedOn = make([]int, len(e.facts))
+	for i := range e.carriedOn {
+		e.carriedOn[i] = -1
+	}
+	surfaces := map[string]bool{} // the words added to the index's vocabulary
+	df := map[string]int{}
+	for i := range analyses {
+		for _, t := range analyses[i].text {
+			df[t]++
+		}
+	}
 	for i := range e.facts {
 		f, an := &e.facts[i], &analyses[i]
 		var near []string
 		if f.Prev >= 0 {
-			if p := e.facts[f.Prev]; p.Kind == Body && (p.Paragraph == f.Paragraph || p.Introduces) {
+			p := e.facts[f.Prev]
+			switch {
+			case p.Kind != Body:
+			case p.Paragraph == f.Paragraph || p.Introduces:
 				near = analyses[f.Prev].text
+			case takesUp(an.definite, analyses[f.Prev].text, df, len(e.facts)):
+				near = analyses[f.Prev].text
+				e.carriedOn[f.Prev] = f.ID
 			}
 		}
 		b.Add(index.Document{Text: an.text, Context: an.context, Near: near})
 		for j, t := range an.text {
-			b.AddSurface(an.surfaces[j], t)
+			w := an.surfaces[j]
+			if surfaces[w] {
+				continue
+			}
+			surfaces[w] = true
+			b.AddSurface(w, t)
+			// The base forms of a word are words of the index too, for typos: "reprot" is
+			// one edit from "report", though the articles write "reports".
+			for _, base := range e.bases(w)[1:] {
+				b.AddSurface(base, t)
+			}
 		}
 		factTerms[i] = an.text
-		e.numbers[i], e.placed[i], e.timeOfDay[i] = an.numbers, an.placed, an.timed
+		e.numbers[i], e.placed[i], e.timeOfDay[i], e.cues[i], e.adverbs[i] = an.numbers, an.placed, an.timed, an.cues, an.adverbs
 	}
 	e.ix = b.Build()
+	e.findDatedBy()
+	e.pairTerms = map[int32]bool{}
+	for w := range pairWords {
+		if id, ok := e.ix.Term(e.az.Word(w).Term); ok {
+			e.pairTerms[id] = true
+		}
+	}
 	e.fileIntents(factTerms)
 	e.findRepeats()
 	e.findTopical()
 	e.people = map[string]bool{}
+	e.personParts = map[string][]string{}
+	e.personNames = map[string][][]string{}
 	for _, f := range e.facts {
 		for _, p := range append([]string{f.Refers, f.Speaker}, f.People...) {
 			if p != "" && !e.people[p] {
 				e.people[p] = true
+				if ts := e.az.Terms(p); len(ts) >= 2 {
+					e.personNames[ts[0]] = append(e.personNames[ts[0]], ts)
+				}
 				for _, part := range strings.Fields(strings.ToLower(p)) {
 					if len(part) > 2 {
-						e.personParts = append(e.personParts, part)
+						e.personParts[part] = append(e.personParts[part], p)
 					}
 				}
 			}
 		}
 	}
+}
+
+// findDatedBy finds, for each body fact that names no date, the sentence before it in its
+// paragraph that names one and shares a telling word with it: the date of a paragraph's
+// event is said once, and the sentences after it take the event up ("the visit").
+func (e *Engine) findDatedBy() {
+	e.datedBy = make([]int, len(e.facts))
+	for i := range e.facts {
+		e.datedBy[i] = -1
+		f := &e.facts[i]
+		if f.Kind != Body || len(f.Dates) > 0 || f.Prev < 0 {
+			continue
+		}
+		p := &e.facts[f.Prev]
+		if p.Kind != Body || p.Paragraph != f.Paragraph || len(p.Dates) == 0 {
+			continue
+		}
+		if e.sharesTellingTerm(p.ID, f.ID) {
+			e.datedBy[i] = p.ID
+		}
+	}
+}
+
+// tellingIDF is the least IDF of a word that ties two sentences together: the words of
+// nearly every sentence ("Azerbaijan", "China") tie nothing.
+const tellingIDF = 1.5
+
+// sharesTellingTerm reports whether facts a and b share a word that is not common to most
+// sentences.
+func (e *Engine) sharesTellingTerm(a, b int) bool {
+	for _, x := range e.ix.DocTerms(a) {
+		if e.ix.IDF(x) < tellingIDF {
+			continue
+		}
+		for _, y := range e.ix.DocTerms(b) {
+			if x == y {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // findTopical collects the terms that name the domain: the intents' vocabulary, and the
@@ -369,7 +505,8 @@ func (e *Engine) findNames() map[string]bool {
 	upper, lower := map[string]bool{}, map[string]bool{}
 	seen := map[string][]string{} // word → its terms: most words recur
 	for _, f := range e.facts {
-		if f.Kind != Body {
+		// Credits and bios name places and people too ("she now lives in Georgia").
+		if f.Kind == Byline {
 			continue
 		}
 		prevEnd := true
@@ -397,13 +534,37 @@ func (e *Engine) findNames() map[string]bool {
 	return upper
 }
 
+// takesUp reports whether a sentence takes up the one before it, across a paragraph's
+// end: a word it names as known ("the reports", "the interview") that the sentence before
+// used, and that is not common to most sentences (df counts the sentences using each term
+// out of n).
+func takesUp(definite, before []string, df map[string]int, n int) bool {
+	for _, d := range definite {
+		if float64(df[d]) > float64(n)/8 {
+			continue
+		}
+		for _, t := range before {
+			if t == d {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// determiners mark a noun as one the reader already knows of.
+var determiners = map[string]bool{"the": true, "this": true, "these": true, "that": true, "those": true, "such": true}
+
 // analysis is what the index and the answer-type cues need of one fact.
 type analysis struct {
+	definite []string // terms right after "the", "this" and the like
 	text     []string // terms of the sentence, in order
 	surfaces []string // the words as written, one per text term
 	context  []string // terms of its heading, referent, speaker and dates
 	numbers  []string // the numbers it names
 	timed    bool     // it names a time of day or a weekday
+	cues     cue      // the kinds of answer it gives beyond its words
+	adverbs  uint64   // which of its first 64 terms stand for an adverb in -ly
 	placed   bool     // it names a place
 }
 
@@ -413,200 +574,80 @@ type analysis struct {
 // the engine, so facts can be analysed side by side.
 func (e *Engine) analyse(f *Fact) analysis {
 	var an analysis
+	afterDeterminer := false
 	for _, t := range e.az.Analyze(f.Text) {
 		if t.Number {
 			an.numbers = append(an.numbers, t.Term)
 		}
 		an.timed = an.timed || timeWords[t.Surface]
 		if t.Stop {
+			afterDeterminer = determiners[t.Surface]
 			continue
+		}
+		if afterDeterminer {
+			an.definite = append(an.definite, t.Term)
+			afterDeterminer = false
+		}
+		if n := len(an.text); n < 64 && strings.HasSuffix(t.Surface, "ly") && !strings.HasSuffix(t.Term, "li") {
+			an.adverbs |= 1 << n
 		}
 		an.text = append(an.text, t.Term)
 		an.surfaces = append(an.surfaces, t.Surface)
 	}
 	an.placed = namesPlace(f.Text)
+	an.cues = cuesOf(f.Text)
 	a := e.articles[e.bySource[f.Source]]
 	ctx := []string{f.Section, f.Refers}
 	if f.Speaker != "" {
 		ctx = append(ctx, f.Speaker+" said")
 	}
+	if f.Kind == Body && f.Refers == "" && f.Speaker == "" && len(f.People) == 0 {
+		// A sentence that names no one tells of the persons the article leads with ("The
+		// ministers also welcomed …" after "Bayramov met with Wang Yi …").
+		ctx = append(ctx, e.leads[f.Source]...)
+	}
 	switch f.Kind {
 	case Caption:
 		ctx = append(ctx, "photo")
+	case Bio:
+		ctx = append(ctx, "author wrote article", a.Title)
 	case Byline:
 		ctx = append(ctx, "author wrote article", a.Title)
+		ctx = append(ctx, e.leads[f.Source]...) // the article about them
+	case Credit:
+		ctx = append(ctx, "source published article", a.Title, a.Publisher)
+		ctx = append(ctx, e.leads[f.Source]...)
 	}
 	for _, d := range f.Dates {
 		ctx = append(ctx, dateWords(d.Value))
 	}
-	ctx = append(ctx, dateWords(a.Date))
+	// The article's date is the date of every sentence in it that names none, as fully as
+	// a date the sentence names: "at the Jan 28 meeting" locates all of that day's
+	// article. (A context word counts half; the date is put in twice.)
+	if len(f.Dates) == 0 {
+		ctx = append(ctx, dateWords(a.Date), dateWords(a.Date))
+	} else {
+		ctx = append(ctx, dateWords(a.Date))
+	}
 	for _, c := range ctx {
-		an.context = append(an.context, e.az.Terms(c)...)
+		an.context = append(an.context, e.contextTerms(c)...)
 	}
 	return an
 }
 
-// humanDate spells a resolved date for a reader: "23 April 2025", "July 2024", "2025".
-func humanDate(value string) string {
-	if t, err := time.Parse(time.DateOnly, value); err == nil {
-		return t.Format("2 January 2006")
+// contextTerms returns the terms of a context string (a heading, a person's name, a date
+// in words): the same few strings stand in the context of many sentences, so their terms
+// are kept. Safe for concurrent use.
+func (e *Engine) contextTerms(s string) []string {
+	if s == "" {
+		return nil
 	}
-	if t, err := time.Parse("2006-01", value); err == nil {
-		return t.Format("January 2006")
+	if ts, ok := e.ctxTerms.Load(s); ok {
+		return ts.([]string)
 	}
-	return value
-}
-
-var placePhrase = regexp.MustCompile(`\b(?:in|at)\s+(?:the\s+)?(\p{Lu}\p{L}+)`)
-
-// namesPlace reports whether text names a place: "in Beijing", "at the Great Hall", not "in
-// April".
-func namesPlace(text string) bool {
-	for _, m := range placePhrase.FindAllStringSubmatch(text, -1) {
-		if !monthName[strings.ToLower(m[1])] {
-			return true
-		}
-	}
-	return false
-}
-
-var monthName = map[string]bool{
-	"january": true, "february": true, "march": true, "april": true, "may": true, "june": true,
-	"july": true, "august": true, "september": true, "october": true, "november": true, "december": true,
-}
-
-// timeWords name a time of day or a day of the week.
-var timeWords = map[string]bool{
-	"noon": true, "midday": true, "midnight": true, "morning": true, "afternoon": true,
-	"evening": true, "night": true, "monday": true, "tuesday": true, "wednesday": true,
-	"thursday": true, "friday": true, "saturday": true, "sunday": true, "a.m": true, "p.m": true,
-}
-
-// dateWords spells a date ("2025-04-23") as the words a question would use: "April 2025 23".
-func dateWords(value string) string {
-	for _, layout := range []string{time.DateOnly, "2006-01", "2006"} {
-		t, err := time.Parse(layout, value)
-		if err != nil {
-			continue
-		}
-		switch layout {
-		case time.DateOnly:
-			return t.Format("January 2006 2")
-		case "2006-01":
-			return t.Format("January 2006")
-		}
-		return value
-	}
-	return ""
-}
-
-// findRepeats groups facts that say the same thing, in one article or several: one holds
-// nearly all the content words of the other.
-func (e *Engine) findRepeats() {
-	e.cluster = make([]int, len(e.facts))
-	sets := make([]map[int32]bool, len(e.facts))
-	for i, f := range e.facts {
-		e.cluster[i] = i
-		sets[i] = map[int32]bool{}
-		if f.Kind != Body {
-			continue
-		}
-		for _, t := range e.ix.DocTerms(i) {
-			sets[i][t] = true
-		}
-	}
-	// Candidates share at least three rare terms; common terms would pair everything.
-	const rare = 50
-	for i := range e.facts {
-		if len(sets[i]) < sameClause {
-			continue
-		}
-		shared := map[int]int{}
-		for t := range sets[i] {
-			if e.ix.DocFreq(t) > rare {
-				continue
-			}
-			for _, p := range e.ix.Postings(t) {
-				if j := int(p.Doc); j > i && p.TF > 0 {
-					shared[j]++
-				}
-			}
-		}
-		for j, n := range shared {
-			if n < 3 || e.facts[j].Kind != Body {
-				continue
-			}
-			if containment(sets[i], sets[j]) >= 0.8 || commonRun(e.ix.DocTerms(i), e.ix.DocTerms(j)) >= sameClause {
-				e.union(i, j)
-			}
-		}
-	}
-	e.members = map[int][]int{}
-	for i := range e.cluster {
-		e.cluster[i] = e.root(i)
-		e.members[e.cluster[i]] = append(e.members[e.cluster[i]], i)
-	}
-}
-
-// containment is the share of the smaller set's terms the larger holds.
-func containment(a, b map[int32]bool) float64 {
-	if len(a) > len(b) {
-		a, b = b, a
-	}
-	if len(a) == 0 {
-		return 0
-	}
-	n := 0
-	for t := range a {
-		if b[t] {
-			n++
-		}
-	}
-	return float64(n) / float64(len(a))
-}
-
-// sameClause is how many content words in a row two sentences must share to say the same
-// thing ("China supports Azerbaijan in safeguarding its national sovereignty, independence
-// and territorial integrity" quoted in one article, reported in another).
-const sameClause = 8
-
-// commonRun returns the length of the longest run of terms a and b share.
-func commonRun(a, b []int32) int {
-	best := 0
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for i := range a {
-		for j := range b {
-			if a[i] == b[j] {
-				cur[j+1] = prev[j] + 1
-				best = max(best, cur[j+1])
-			} else {
-				cur[j+1] = 0
-			}
-		}
-		prev, cur = cur, prev
-	}
-	return best
-}
-
-func (e *Engine) root(i int) int {
-	for e.cluster[i] != i {
-		e.cluster[i] = e.cluster[e.cluster[i]]
-		i = e.cluster[i]
-	}
-	return i
-}
-
-func (e *Engine) union(i, j int) {
-	ri, rj := e.root(i), e.root(j)
-	if ri == rj {
-		return
-	}
-	if ri < rj {
-		e.cluster[rj] = ri
-	} else {
-		e.cluster[ri] = rj
-	}
+	ts := e.az.Terms(s)
+	e.ctxTerms.Store(s, ts)
+	return ts
 }
 
 // Problems returns what went wrong reading the articles left out.

@@ -19,6 +19,11 @@ func TestFiguresThatDisagreeAreBothShown(t *testing.T) {
 		sources[c.Source[:3]] = true
 	}
 	assert.True(t, sources["002"] && sources["003"], "both figures are cited: %v", a.Citations)
+
+	b := ask(t, e, "How many documents did the leaders sign?")
+	require.True(t, b.Answered)
+	assert.Contains(t, b.Text, "20 in 001_1dd007d9d2e50d38.txt and commonspace.eu (002)", "both articles that give 20 are named (\"20 wide-ranging cooperation agreements\")")
+	assert.False(t, ask(t, e, "How many Azerbaijani students study in China?").Answered, "“the two countries … academic partnerships” counts countries, not students")
 }
 
 func TestDifferentYearsAreNoDisagreement(t *testing.T) {
@@ -48,6 +53,9 @@ func TestTimeline(t *testing.T) {
 		assert.Contains(t, dates, want)
 	}
 	assert.NotContains(t, dates, "2030", "the 2030 Strategy is a name, not an event")
+	for _, ev := range events {
+		assert.NotEqual(t, "Today", ev.Phrase, "“today” is when something was said, not an event")
+	}
 }
 
 func TestFollowUps(t *testing.T) {
@@ -74,4 +82,9 @@ func TestFollowUps(t *testing.T) {
 			assert.Contains(t, a.Text+quotes(a), tt.want)
 		})
 	}
+}
+
+func TestAnAdverbIsNotCounted(t *testing.T) {
+	e := seedEngine(t)
+	assert.False(t, ask(t, e, "How many Chinese firms operate in Azerbaijan?").Answered, "“One-China principle, firmly opposing” counts no firms")
 }

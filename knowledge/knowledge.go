@@ -44,7 +44,7 @@ type Fact struct {
 }
 
 // Date is a date a fact names ("22 April, 2025") or implies ("on Wednesday"), resolved to
-// "2006-01-02", "2006-01" or "2006".
+// "2006-01-02", "2006-01" or "2006", or to "--01-02" when no year can be told.
 type Date struct {
 	Phrase   string
 	Value    string
@@ -61,6 +61,11 @@ const (
 	Caption
 	// Byline names the article's author: it answers only questions about who wrote it.
 	Byline
+	// Credit says where an article comes from (a "Source:" line, a dateline): it answers
+	// only questions about the article itself.
+	Credit
+	// Bio is a sentence about the author: it answers only questions about the author.
+	Bio
 )
 
 // Intent is a topic questions and facts are filed under.

@@ -16,11 +16,8 @@ import (
 // Azerbaijani, Russian and Chinese, language by language, with the judge of the dev set.
 func TestMultilingualAccuracy(t *testing.T) {
 	e := seedEngine(t)
-	// The share each language got right when last measured (19 questions each). The
-	// Chinese question missed (zh17) quotes the report but not its denial: in the Chinese
-	// word order the denial ranks just below the share the engine quotes, in the English
-	// order it does not.
-	floor := map[lingo.Language]float64{lingo.Azerbaijani: 1, lingo.Russian: 1, lingo.Chinese: 18.0 / 19}
+	// The share each language got right when last measured (20 questions each): all.
+	floor := map[lingo.Language]float64{lingo.Azerbaijani: 1, lingo.Russian: 1, lingo.Chinese: 1}
 	right, total := map[lingo.Language]int{}, map[lingo.Language]int{}
 	var wrong []string
 	for _, it := range readEval(t, "testdata/multilingual.jsonl") {

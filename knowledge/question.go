@@ -12,25 +12,6 @@ import (
 // MaxQuestion is the longest question, in bytes, the engine reads.
 const MaxQuestion = 1000
 
-// Kind is what a question asks for, read from its question words.
-type Kind int
-
-// The kinds of question.
-const (
-	AskWhat Kind = iota
-	AskWho
-	AskWhen
-	AskWhere
-	AskNumber // how many, how much
-	AskWhich
-	AskYesNo
-	AskWhy
-)
-
-var kindNames = [...]string{"what", "who", "when", "where", "number", "which", "yes/no", "why"}
-
-func (k Kind) String() string { return kindNames[k] }
-
 // Factors for matches that are not the question's own word.
 const (
 	typoFactor     = 0.85 // a word one edit from the question's
@@ -49,13 +30,44 @@ type question struct {
 	numbers  map[string]bool // numbers the question itself names
 	photo    bool            // asks about a photo
 	author   bool            // asks who wrote an article
+	credit   bool            // asks about an article itself: its source, publisher or date
 	intent   string
-	unknown  []string       // words the index knows nothing like
+	unknown  []string       // words the index knows nothing like, or only words WordNet relates to them
 	topical  []bool         // per term: it names the domain
 	required []bool         // per term: a name the answer must match
 	counted  map[int32]bool // for "how many X": the terms X may be matched by
 	// sinceWhen marks "how long": a date it has lasted since answers as well as a length.
 	sinceWhen bool
+	// pair marks a question about "the two countries" (or "both sides"): the pair every
+	// fact is about, which counts as matched.
+	pair bool
+	// source marks a question for who reported something or what it cites: a fact that
+	// names its source ("News.Az reports", "according to Xinhua", "told Trend") answers.
+	source bool
+	// roles are the roles the question qualifies by a name ("the prime minister of
+	// Azerbaijan", "the Chinese foreign minister").
+	roles []qualifiedRole
+	// unknownHead is the thing a "what is the X" question asks about, when the articles
+	// never name it: no fact can say what it is.
+	unknownHead string
+	// speaker holds the persons a question asks the words of ("What did Aliyev say …"),
+	// by their full names: the answer must be theirs.
+	speaker map[string]bool
+	// qualified are the words the question qualifies by one of the names it uses, the
+	// others standing elsewhere in it ("Azerbaijani companies … in China").
+	qualified []qualifiedNoun
+	// asksSpeech marks a question about what someone said ("Who said …").
+	asksSpeech bool
+	// future marks a question about what is to come: a fact about what was does not
+	// answer it.
+	future bool
+	// located marks, per term, a word of a phrase that only says which event is meant
+	// ("at the SCO summit", "at the Jan 28 meeting"): the answer must match some other
+	// word.
+	located []bool
+	// request marks a request for made-up work ("write a poem", "tell me a joke"), which no
+	// quote answers.
+	request bool
 }
 
 // clean makes user text safe to read: valid UTF-8, no control characters, single spaces.
@@ -71,17 +83,38 @@ func clean(s string) string {
 }
 
 var photoWords = map[string]bool{"photo": true, "photograph": true, "photographer": true, "picture": true, "image": true, "pictur": true, "imag": true, "photographi": true}
+
 var authorWords = map[string]bool{"wrote": true, "author": true, "written": true, "writer": true, "journalist": true, "byline": true, "reporter": true}
+
+// creditWords ask about an article itself rather than the story it tells.
+var creditWords = map[string]bool{"source": true, "sources": true, "website": true, "site": true, "outlet": true,
+	"publication": true, "published": true, "publisher": true, "article": true, "articles": true,
+	"story": true, "dateline": true, "byline": true}
 
 // readQuestion analyses a cleaned question.
 func (e *Engine) readQuestion(text string) *question {
 	q := &question{text: text, lower: strings.ToLower(text), tokens: e.az.Analyze(text), numbers: map[string]bool{}}
 	capitalised := capitalisedWords(text)
-	q.kind = kindOf(q.tokens)
+	q.kind = kindOf(e.kindTokens(q.tokens))
+	q.source = asksSource(q.kind, q.tokens)
 	var terms []string
 	var surfaces []string
 	var factors []float64
+	var readings [][]string // further readings of a mistyped word
+	var excluded []bool     // the word is in a phrase the question sets aside ("besides X")
+	var located []bool      // the word is in a phrase that only locates the event
+	aside := false
+	locating := locators(q.tokens)
 	for i, t := range q.tokens {
+		switch {
+		case setsAside(q.tokens, i):
+			aside = true
+		case questionWord[t.Surface]:
+			aside = false
+		}
+		if t.Surface == "one" && pronounOne(q.tokens, i) {
+			continue // "the visa one": a pronoun, not a number
+		}
 		if t.Number {
 			q.numbers[t.Term] = true
 		}
@@ -91,13 +124,51 @@ func (e *Engine) readQuestion(text string) *question {
 		if authorWords[t.Surface] {
 			q.author = true
 		}
+		if creditWords[t.Surface] {
+			q.credit = true
+		}
+		if bothSides(q.tokens, i) {
+			q.pair = true
+			continue
+		}
+		if rel, ok := orderWords[t.Surface]; ok && i > 0 {
+			// "before" and "after" are function words, but they say what is asked: what
+			// came before the visit is what "preceded" it.
+			terms = append(terms, "")
+			surfaces = append(surfaces, t.Surface)
+			factors = append(factors, synonymFactor)
+			readings = append(readings, rel)
+			excluded = append(excluded, aside)
+			located = append(located, false)
+			continue
+		}
 		if t.Stop || frameWords[t.Surface] || (i > 0 && kindFrame(q.tokens[i-1].Surface, t.Surface)) {
 			continue
 		}
-		term, factor := t.Term, 1.0
-		if _, ok := e.ix.Term(term); !ok && !t.Number && !e.isEnglish(t.Surface) {
-			if nearStopWord(t.Surface) {
-				continue // "wen", "wht": a question word mistyped
+		if (t.Surface == "call" || t.Surface == "describe") && (i+1 == len(q.tokens) || !callParticles[q.tokens[i+1].Surface]) {
+			continue // "what did they call the corridor": how it was described, not "called for"
+		}
+		if t.Surface == "according" && i+1 < len(q.tokens) && q.tokens[i+1].Surface == "to" {
+			continue // "according to Allahveranov": whose word, not what it is about
+		}
+		if t.Surface == "thank" && (i+1 == len(q.tokens) || q.tokens[i+1].Surface == "you" || q.tokens[i+1].Surface == "u") {
+			continue // "thank you": politeness, not "what did they thank China for"
+		}
+		if q.source && (mediaNouns[t.Surface] || sourceVerbs[t.Surface] || speechVerbs[t.Surface]) {
+			continue // "which outlet did he talk to": the kind of answer, not its topic
+		}
+		term, factor, surface := t.Term, 1.0, t.Surface
+		var more []string
+		if i+1 < len(q.tokens) && particles[q.tokens[i+1].Surface] {
+			// "set up": a verb and its particle mean what neither does alone.
+			if rel := e.relatedTo(t.Surface, q.tokens[i+1].Surface); len(rel) > 0 {
+				surface = t.Surface + " " + q.tokens[i+1].Surface
+				term = ""
+			}
+		}
+		if _, ok := e.ix.Term(term); term != "" && !ok && !t.Number && e.mayBeTypo(t.Surface) {
+			if nearStopWord(t.Surface) || nearFrameWord(t.Surface) {
+				continue // "wen", "wht", "hapened": a question or frame word mistyped
 			}
 			if s := e.ix.Suggest(t.Surface); len(s) > 0 {
 				term = s[0].Term
@@ -105,30 +176,59 @@ func (e *Engine) readQuestion(text string) *question {
 				if s[0].Distance > 1 {
 					factor = abbrevFactor
 				}
+				// A typo as near to several words may be any of them ("vist": visit,
+				// visa): the rest of the question decides.
+				for _, o := range s[1:min(len(s), maxReadings)] {
+					if o.Distance == s[0].Distance && o.Term != term {
+						more = append(more, o.Term)
+					}
+				}
 			} else if head, ok := e.compoundHead(t.Surface); ok {
 				term, factor = head, abbrevFactor
 			}
 		}
 		terms = append(terms, term)
-		surfaces = append(surfaces, t.Surface)
+		surfaces = append(surfaces, surface)
 		factors = append(factors, factor)
+		readings = append(readings, more)
+		excluded = append(excluded, aside || locating[i])
+		located = append(located, locating[i])
 	}
 	q.intent = e.questionIntent(q.tokens)
 	concepts := e.az.Concepts(terms)
 	ci := 0
 	for i := 0; i < len(terms); i++ {
+		q.located = append(q.located, located[i])
+		if qt, n := e.personTerm(terms[i:], surfaces[i:]); n > 0 {
+			if excluded[i] {
+				setAside(&qt)
+			}
+			q.terms = append(q.terms, qt)
+			for ci < len(concepts) && concepts[ci].Start < i+n {
+				ci++
+			}
+			i += n - 1
+			continue
+		}
 		if ci < len(concepts) && concepts[ci].Start == i {
 			c := concepts[ci]
 			ci++
-			if qt, ok := e.conceptTerm(c, surfaces[c.Start:c.End]); ok {
+			// A typo read as several words is no concept's name for sure.
+			if qt, ok := e.conceptTerm(c, surfaces[c.Start:c.End]); ok && (c.End-c.Start > 1 || len(readings[i]) == 0) {
+				if excluded[i] {
+					setAside(&qt)
+				}
 				q.terms = append(q.terms, qt)
 				i = c.End - 1
 				continue
 			}
 		}
-		q.terms = append(q.terms, e.wordTerm(terms[i], surfaces[i], factors[i]))
-		if len(q.terms[len(q.terms)-1].Alts) == 0 {
+		q.terms = append(q.terms, e.wordTerm(terms[i], surfaces[i], factors[i], readings[i]))
+		if onlyRelated(q.terms[len(q.terms)-1]) {
 			q.unknown = append(q.unknown, surfaces[i])
+		}
+		if excluded[i] {
+			setAside(&q.terms[len(q.terms)-1])
 		}
 	}
 	for _, qt := range q.terms {
@@ -140,12 +240,37 @@ func (e *Engine) readQuestion(text string) *question {
 				}
 			}
 		}
-		q.topical = append(q.topical, top || len(qt.Alts) > 0 && len(qt.Alts[0].Terms) > 1)
+		// A concept's name of several words, or a person's full name, names the domain.
+		q.topical = append(q.topical, top || len(qt.Alts) > 0 && len(qt.Alts[0].Terms) > 1 || strings.Contains(qt.Word, " ") && len(qt.Alts) > 0)
 		q.required = append(q.required, e.isName(qt, capitalised))
 	}
 	q.counted = e.countedTerms(q)
+	q.roles = e.qualifiedRoles(q)
+	q.qualified = e.qualifiedNouns(q)
 	for i := 1; i < len(q.tokens); i++ {
 		q.sinceWhen = q.sinceWhen || (q.tokens[i].Surface == "long" && q.tokens[i-1].Surface == "how")
+	}
+	q.request = isRequest(q.tokens)
+	q.speaker = e.questionSpeaker(q.tokens)
+	q.future = asksFuture(q.tokens)
+	for _, t := range q.tokens {
+		q.asksSpeech = q.asksSpeech || speechVerbsAsked[t.Surface]
+	}
+	if head := e.unknownAttribute(q); head != "" {
+		q.unknownHead = head
+	}
+	if head := copulaHead(q.tokens); head != "" {
+		for i, qt := range q.terms {
+			if !strings.Contains(" "+qt.Word+" ", " "+head+" ") {
+				continue
+			}
+			if len(qt.Alts) == 0 {
+				q.unknownHead = head
+			}
+			// "What is the length of the Zangezur corridor?" is answered only by a fact
+			// that names a length.
+			q.required[i] = true
+		}
 	}
 	return q
 }
@@ -216,12 +341,64 @@ func (e *Engine) isName(qt index.QueryTerm, capitalised map[string]bool) bool {
 		return true // "in 2015": a fact about another year is no answer
 	}
 	if len(qt.Alts) > 0 {
-		return false
+		return e.isTellingName(qt)
 	}
 	for _, w := range strings.Fields(qt.Word) {
-		// Capitalised, or no English word at all (and not mistyped from one of the
-		// articles'): a name such as "putin" typed in lower case.
-		if capitalised[w] || (utf8.RuneCountInString(w) >= 4 && isLatin(w) && !e.isEnglish(w)) {
+		// Capitalised; or, from an asker who writes names in lower case (none capitalised),
+		// no English word at all (and not mistyped from one of the articles'): a name such
+		// as "putin".
+		if capitalised[w] || (len(capitalised) == 0 && utf8.RuneCountInString(w) >= 4 && isLatin(w) && !e.isEnglish(w)) {
+			return true
+		}
+	}
+	return false
+}
+
+// requiredIDF is the least IDF of a name the answer must match: a name the articles use
+// in fewer than about one sentence in eight (Russia, Zangezur, Wang Yi), not the two
+// countries every article is about.
+const requiredIDF = 2.0
+
+// isTellingName reports whether the question's word is, as written, one of the names the
+// articles use rarely: a fact that names neither it nor (through its context) the person
+// it stands for is about something else ("When did Azerbaijan and Russia establish
+// relations?" is not answered by a fact about China).
+func (e *Engine) isTellingName(qt index.QueryTerm) bool {
+	if e.isNamedConcept(qt) {
+		return true
+	}
+	for _, alt := range qt.Alts {
+		if alt.Factor < 1 || len(alt.Terms) != 1 {
+			continue
+		}
+		// The name itself, not an adjective of it: "European leader" asks for a kind of
+		// leader, whom the articles may name without naming Europe.
+		id := alt.Terms[0]
+		if !e.names[e.ix.TermString(id)] || e.ix.IDF(id) < requiredIDF {
+			continue
+		}
+		for _, w := range strings.Fields(qt.Word) { // a person's full name is one word
+			if e.az.Stem(w) == e.ix.TermString(id) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// isNamedConcept reports whether a query term is a concept of the thesaurus with a name of
+// several words that starts with a name ("Middle Corridor", "Shanghai Cooperation
+// Organization") and that the articles name rarely: a fact about something else does not
+// answer for it.
+func (e *Engine) isNamedConcept(qt index.QueryTerm) bool {
+	if qt.Weight < requiredIDF {
+		return false
+	}
+	for _, alt := range qt.Alts {
+		if alt.Factor < 1 || len(alt.Terms) < 2 {
+			continue
+		}
+		if e.names[e.ix.TermString(alt.Terms[0])] {
 			return true
 		}
 	}
@@ -243,6 +420,9 @@ func isLatin(w string) bool {
 func isYear(w string) bool {
 	return len(w) == 4 && (strings.HasPrefix(w, "19") || strings.HasPrefix(w, "20")) && isNumberTerm(w)
 }
+
+// namesAuthorOf reports whether the question names the author of the article.
+func (q *question) namesAuthorOf(a Article) bool { return a.Author != "" && q.names(a.Author) }
 
 // names reports whether the question names the person (any part of the name).
 func (q *question) names(person string) bool {
@@ -286,6 +466,40 @@ func (e *Engine) unitTerms(q *question) map[int32]bool {
 	return nil
 }
 
+// personTerm makes one query term of a person's full name at the start of terms ("xi
+// jinping"): a fact that names the person by any part of the name ("Xi") matches it. It
+// returns the term and how many words it took, or 0.
+func (e *Engine) personTerm(terms, surfaces []string) (index.QueryTerm, int) {
+	if len(terms) == 0 {
+		return index.QueryTerm{}, 0
+	}
+	for _, name := range e.personNames[terms[0]] {
+		if len(name) > len(terms) || !equalTerms(terms[:len(name)], name) {
+			continue
+		}
+		qt := index.QueryTerm{Word: strings.Join(surfaces[:len(name)], " ")}
+		for _, t := range name {
+			if id, ok := e.ix.Term(t); ok {
+				qt.Alts = append(qt.Alts, index.Alternative{Terms: []int32{id}, Factor: 1})
+				qt.Weight = max(qt.Weight, e.ix.IDF(id))
+			}
+		}
+		if len(qt.Alts) > 0 {
+			return qt, len(name)
+		}
+	}
+	return index.QueryTerm{}, 0
+}
+
+func equalTerms(a, b []string) bool {
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return len(a) == len(b)
+}
+
 // conceptTerm makes one query term of a run of words naming a concept: any of the concept's
 // names matches it.
 func (e *Engine) conceptTerm(c analyze.Concept, surfaces []string) (index.QueryTerm, bool) {
@@ -312,14 +526,20 @@ func (e *Engine) conceptTerm(c analyze.Concept, surfaces []string) (index.QueryT
 }
 
 // wordTerm makes the query term of one word: the word itself (or the index's word nearest
-// a misspelling) and its synonyms.
-func (e *Engine) wordTerm(term, surface string, factor float64) index.QueryTerm {
+// a misspelling, and the other readings of it), its synonyms, and, for a word the articles
+// never use, the words WordNet relates to it. A verb and its particle ("set up") is matched
+// by its related words only.
+func (e *Engine) wordTerm(term, surface string, factor float64, readings []string) index.QueryTerm {
 	qt := index.QueryTerm{Word: surface}
-	if id, ok := e.ix.Term(term); ok {
-		qt.Alts = append(qt.Alts, index.Alternative{Terms: []int32{id}, Factor: factor})
-		qt.Weight = e.ix.IDF(id)
-		if factor < 1 {
-			qt.Weight *= correctedShare
+	for k, t := range append([]string{term}, readings...) {
+		if id, ok := e.ix.Term(t); ok {
+			qt.Alts = append(qt.Alts, index.Alternative{Terms: []int32{id}, Factor: factor})
+			if k == 0 || qt.Weight == 0 {
+				qt.Weight = e.ix.IDF(id)
+				if factor < 1 {
+					qt.Weight *= correctedShare
+				}
+			}
 		}
 	}
 	for _, syn := range e.az.Synonyms(term) {
@@ -330,150 +550,27 @@ func (e *Engine) wordTerm(term, surface string, factor float64) index.QueryTerm 
 			}
 		}
 	}
-	if len(qt.Alts) == 0 {
-		// A word the articles never use weighs as much as the rarest word they do use: it
-		// may well be what the question is about.
-		qt.Weight = e.ix.MaxIDF()
+	if len(qt.Alts) > 0 {
+		return qt
+	}
+	// A word the articles never use weighs up to as much as the rarest word they do use:
+	// it may well be what the question is about.
+	word, particle, _ := strings.Cut(surface, " ")
+	qt.Weight = e.ix.MaxIDF() * e.unknownShare(word) // "carries out" is as common as "carries"
+	seen := map[int32]bool{}
+	for _, w := range e.relatedTo(word, particle) {
+		t := e.az.Word(w)
+		if id, ok := e.ix.Term(t.Term); ok && !t.Stop && !seen[id] {
+			seen[id] = true
+			qt.Alts = append(qt.Alts, index.Alternative{Terms: []int32{id}, Factor: relatedFactor * factor})
+		}
 	}
 	return qt
 }
 
-// compoundHead reads a word the articles do not use as two English words run together
-// ("landmines" = "land" + "mines") and returns the index term of its head, the second.
-func (e *Engine) compoundHead(w string) (string, bool) {
-	rs := []rune(w)
-	for i := 3; i <= len(rs)-3; i++ {
-		left, right := string(rs[:i]), string(rs[i:])
-		if !e.isEnglish(left) || !e.isEnglish(right) {
-			continue
-		}
-		if t := e.az.Word(right); !t.Stop {
-			if _, ok := e.ix.Term(t.Term); ok {
-				return t.Term, true
-			}
-		}
-	}
-	return "", false
-}
-
-// isEnglish reports whether w, or the word it inflects, is a common English word: such a
-// word is never taken for a typo of another.
-func (e *Engine) isEnglish(w string) bool {
-	if e.english[w] {
-		return true
-	}
-	for _, suf := range []struct{ cut, add string }{
-		{"s", ""}, {"es", ""}, {"ies", "y"}, {"ed", ""}, {"ed", "e"}, {"ing", ""}, {"ing", "e"},
-		{"er", ""}, {"est", ""}, {"ly", ""}, {"'s", ""},
-	} {
-		if strings.HasSuffix(w, suf.cut) && len(w) > len(suf.cut)+2 && e.english[strings.TrimSuffix(w, suf.cut)+suf.add] {
-			return true
-		}
-	}
-	// A doubled consonant before -ed or -ing: "twinned", "planning".
-	for _, suf := range []string{"ed", "ing"} {
-		if base := strings.TrimSuffix(w, suf); base != w && len(base) > 3 && base[len(base)-1] == base[len(base)-2] && e.english[base[:len(base)-1]] {
-			return true
-		}
-	}
-	return false
-}
-
-// questionWords are the function words a mistyped question word is most likely to be.
-var questionWords = []string{"what", "when", "where", "which", "who", "whom", "whose", "why", "how", "about", "with", "there", "their", "does", "have", "were", "many", "much"}
-
-// nearStopWord reports whether w is one edit from a question word ("wen", "wht", "hw").
-func nearStopWord(w string) bool {
-	for _, q := range questionWords {
-		if index.Distance(w, q) == 1 {
-			return true
-		}
-	}
-	return false
-}
-
-// frameWords frame a question without naming its topic ("what happened", "what role").
-var frameWords = map[string]bool{
-	"happen": true, "happened": true, "happens": true, "happening": true, "mean": true,
-	"means": true, "meant": true, "exist": true, "exists": true, "describe": true,
-	"explain": true, "info": true, "information": true, "give": true, "show": true,
-	"find": true, "want": true, "need": true, "get": true, "got": true, "go": true,
-	"going": true, "went": true, "come": true, "came": true, "today": true,
-	"currently": true, "nowadays": true, "recently": true, "worth": true, "now": true,
-	"days": true, "described": true, "assess": true, "assessed": true,
-	"characterize": true, "characterized": true, "characterise": true, "characterised": true,
-	"view": true, "viewed": true, "regard": true, "regarded": true, "consider": true,
-	"considered": true, "mention": true, "mentioned": true, "mentions": true, "known": true,
-	"involve": true, "involved": true, "plan": true, "planning": true, "planned": true,
-	"plans": true, "position": true, "stance": true, "attitude": true, "role": true,
-	"name": true, "named": true, "called": true, "adopt": true, "adopted": true, "status": true,
-}
-
-// kindFrame reports whether word only says what kind of answer is wanted, as "year" does
-// in "what year".
-func kindFrame(prev, word string) bool {
-	switch prev {
-	case "how":
-		switch word {
-		case "big", "large", "long", "old", "far", "often", "soon", "high", "fast", "small":
-			return true
-		}
-		return false
-	case "what", "which", "wat", "whats":
-	default:
-		return false
-	}
-	switch word {
-	case "year", "date", "day", "month", "time", "percentage", "percent", "amount", "number":
-		return true
-	}
-	return false
-}
-
-// kindOf reads what a question asks for from its first question words.
-func kindOf(tokens []analyze.Token) Kind {
-	for i, t := range tokens {
-		next := ""
-		if i+1 < len(tokens) {
-			next = tokens[i+1].Surface
-		}
-		switch t.Surface {
-		case "who", "whom", "whose", "whos":
-			return AskWho
-		case "when":
-			return AskWhen
-		case "since":
-			if i == 0 {
-				return AskWhen
-			}
-		case "where":
-			return AskWhere
-		case "why":
-			return AskWhy
-		case "how":
-			switch next {
-			case "many", "much", "big", "large", "long", "old", "far":
-				return AskNumber
-			}
-		case "what", "which", "wat", "whats":
-			switch next {
-			case "year", "date", "day", "month", "time":
-				return AskWhen
-			case "percentage", "percent", "amount", "number", "share", "value", "volume", "size":
-				return AskNumber
-			}
-			if t.Surface == "which" {
-				return AskWhich
-			}
-			return AskWhat
-		case "is", "are", "was", "were", "did", "does", "do", "has", "have", "can", "will", "could", "should":
-			if i == 0 {
-				return AskYesNo
-			}
-		}
-	}
-	return AskWhat
-}
+// relatedFactor is how much a match through a word WordNet relates to the question's
+// counts: less than a synonym of the domain thesaurus, since it may be of another sense.
+const relatedFactor = 0.5
 
 // hasLetters reports whether s holds a letter or a digit.
 func hasLetters(s string) bool {

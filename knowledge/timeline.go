@@ -1,6 +1,9 @@
 package knowledge
 
-import "sort"
+import (
+	"sort"
+	"strings"
+)
 
 // Event is a dated fact of the timeline.
 type Event struct {
@@ -23,7 +26,9 @@ func (e *Engine) Timeline() []Event {
 			continue
 		}
 		for _, d := range f.Dates {
-			if isNumberTerm(d.Phrase) {
+			if isNumberTerm(d.Phrase) || strings.HasPrefix(d.Value, "--") || strings.EqualFold(d.Phrase, "today") {
+				// A bare year may be a name's ("the 2030 Strategy"); a day without a year
+				// has no place; "today" is when something was said, not an event.
 				continue
 			}
 			cur, ok := best[d.Value]

@@ -248,6 +248,10 @@ func (a *Analyzer) stem(w string) string {
 	return s
 }
 
+// Stem returns the Snowball stem of a lower-case word, without the thesaurus: "european"
+// stems to "european" though the thesaurus reads it as "europe".
+func (a *Analyzer) Stem(w string) string { return a.stem(w) }
+
 // number reads a number as the index keeps it: digits without thousands separators,
 // without an ordinal or a unit suffix ("35th" and "35" are one; "3.5bn" is "3.5").
 func number(w string) (string, bool) {
@@ -344,11 +348,12 @@ func IsStopWord(w string) bool {
 	}
 	switch w {
 	case "also", "would", "could", "may", "might", "shall", "must", "us", "let", "yes", "ok",
-		"okay", "please", "tell", "know", "anything", "something", "thing", "things", "whose",
+		"okay", "please", "tell", "know", "anything", "something", "everything", "nothing",
+		"everyone", "everybody", "thing", "things", "whose",
 		"much", "many", "ever", "yet", "still", "even", "well", "like", "lot", "kind", "sort",
 		"really", "actually", "exactly", "regarding", "concerning", "etc", "via", "per",
 		"upon", "within", "without", "among", "across", "toward", "towards", "around", "onto",
-		"i'm", "im", "hi", "hello", "hey", "thanks", "thank", "u", "ur", "pls", "plz", "abt",
+		"i'm", "im", "hi", "hello", "hey", "thanks", "u", "ur", "pls", "plz", "abt",
 		"wat", "wht", "whats", "what's", "whos", "hw", "r", "y", "d", "m", "ll", "ve", "re",
 		// Chat filler: words that soften or pad a question without naming its topic.
 		"stuff", "smth", "sth", "someone", "anyone", "somebody", "anybody", "kinda", "sorta",

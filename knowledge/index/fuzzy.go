@@ -95,6 +95,9 @@ func (ix *Index) Suggest(word string) []Suggestion {
 	if len(out) == 0 && n >= 3 {
 		out = v.abbreviated(word)
 	}
+	if len(out) == 0 && n >= minTwoEdits {
+		out = v.twoEdits(word)
+	}
 	sort.SliceStable(out, func(i, j int) bool {
 		if out[i].Distance != out[j].Distance {
 			return out[i].Distance < out[j].Distance
@@ -127,6 +130,29 @@ func (v *vocabulary) abbreviated(word string) []Suggestion {
 		// keeps the word's first three letters ("orgs", "econ", "govt").
 		if (extra >= 1 && extra <= 2) || (extra > 2 && n <= 4 && strings.HasPrefix(m.Str, string([]rune(word)[:3]))) {
 			out = append(out, Suggestion{Word: m.Str, Term: v.terms[m.Str], Distance: extra})
+		}
+	}
+	return out
+}
+
+// minTwoEdits is the shortest word read as a typo two edits from a word of the index: in
+// shorter words two edits as often make another word.
+const minTwoEdits = 8
+
+// twoEdits finds the words two edits from word ("allaverdanov" → "allahveranov") among
+// those that start with its first letter and are about as long.
+func (v *vocabulary) twoEdits(word string) []Suggestion {
+	first, _ := utf8.DecodeRuneInString(word)
+	lo := sort.SearchStrings(v.words, string(first))
+	hi := sort.SearchStrings(v.words, string(first+1))
+	n := utf8.RuneCountInString(word)
+	var out []Suggestion
+	for _, w := range v.words[lo:hi] {
+		if m := utf8.RuneCountInString(w); m < n-2 || m > n+2 {
+			continue
+		}
+		if Distance(word, w) == 2 {
+			out = append(out, Suggestion{Word: w, Term: v.terms[w], Distance: 2})
 		}
 	}
 	return out

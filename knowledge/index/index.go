@@ -37,6 +37,7 @@ type Index struct {
 	docs     [][]int32 // each document's text terms in order
 	lengths  []float32
 	avgLen   float64
+	textDF   []int32 // per term, the documents whose text (not context) holds it
 	vocab    *vocabulary
 	scratch  sync.Pool // per-search work space sized to the documents
 }
@@ -124,6 +125,14 @@ func (b *Builder) Build() *Index {
 	if len(ix.lengths) > 0 {
 		ix.avgLen = total / float64(len(ix.lengths))
 	}
+	ix.textDF = make([]int32, len(ix.terms))
+	for id, ps := range ix.postings {
+		for _, p := range ps {
+			if p.TF > 0 {
+				ix.textDF[id]++
+			}
+		}
+	}
 	ix.vocab = newVocabulary(b.surfaces)
 	ix.scratch.New = ix.newScratch
 	return ix
@@ -141,12 +150,14 @@ func (ix *Index) Term(t string) (int32, bool) {
 // TermString returns the term with the given id.
 func (ix *Index) TermString(id int32) string { return ix.terms[id] }
 
-// DocFreq returns in how many documents a term occurs.
-func (ix *Index) DocFreq(id int32) int { return len(ix.postings[id]) }
+// DocFreq returns in how many documents' text a term occurs.
+func (ix *Index) DocFreq(id int32) int { return int(ix.textDF[id]) }
 
-// IDF returns the BM25 inverse document frequency of a term: high for rare terms.
+// IDF returns the BM25 inverse document frequency of a term: high for rare terms. It counts
+// the documents whose text holds the term: a name that stands in the context of many
+// sentences (the person a pronoun refers to) is no commoner for that.
 func (ix *Index) IDF(id int32) float64 {
-	n := float64(len(ix.postings[id]))
+	n := float64(ix.textDF[id])
 	return math.Log(1 + (float64(len(ix.docs))-n+0.5)/(n+0.5))
 }
 

@@ -91,6 +91,12 @@ func TestSuggest(t *testing.T) {
 		})
 	}
 	assert.Empty(t, ix.Suggest("zz"), "short words are not corrected")
+	long := build("allahveranov relations visiting")
+	s := long.Suggest("allaverdanov")
+	require.NotEmpty(t, s, "two edits in a long word")
+	assert.Equal(t, "allahveranov", s[0].Word)
+	assert.Equal(t, 2, Distance("vistinx", "visiting"))
+	assert.Empty(t, long.Suggest("vistinx"), "two edits in a word under eight letters as often make another word")
 	assert.Empty(t, ix.Suggest("xylophone"))
 }
 
@@ -126,4 +132,24 @@ func TestShortAbbreviations(t *testing.T) {
 		assert.Equal(t, want, s[0].Word, in)
 	}
 	assert.Empty(t, ix.Suggest("putin"), "a longer word is no abbreviation of a word that merely starts like it")
+}
+
+func TestFieldsAndFrequency(t *testing.T) {
+	b := NewBuilder()
+	b.Add(Document{Text: []string{"visit", "beijing"}, Context: []string{"aliyev"}})
+	b.Add(Document{Text: []string{"family", "trip"}, Context: []string{"aliyev"}, Near: []string{"visit", "beijing"}})
+	b.Add(Document{Text: []string{"aliyev", "said"}})
+	b.Add(Document{Text: []string{"other", "words"}})
+	ix := b.Build()
+	aliyev, _ := ix.Term("aliyev")
+	visit, _ := ix.Term("visit")
+	assert.Equal(t, 1, ix.DocFreq(aliyev), "a term's frequency counts the texts that hold it, not the contexts")
+	assert.Equal(t, ix.IDF(visit), ix.IDF(aliyev))
+
+	hits := ix.Search(query(ix, "visit", "beijing"), 10)
+	require.Len(t, hits, 2)
+	assert.Equal(t, 0, hits[0].Doc)
+	assert.InDelta(t, 1.0, hits[0].Coverage, 1e-9)
+	assert.Equal(t, 1, hits[1].Doc)
+	assert.InDelta(t, nearCoverage, hits[1].Coverage, 1e-9, "words only the sentence before holds cover less")
 }

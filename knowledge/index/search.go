@@ -19,6 +19,9 @@ const (
 // before it stops making new candidates.
 const commonPostings = 1000
 
+// nearOnly reports whether only the sentence before the document holds the term.
+func (p Posting) nearOnly() bool { return p.TF == 0 && p.Context == 0 }
+
 func (p Posting) tf() float64 {
 	return float64(p.TF) + contextWeight*float64(p.Context) + nearWeight*float64(p.Near)
 }
@@ -87,7 +90,7 @@ func (ix *Index) Search(q []QueryTerm, limit int) []Hit {
 		stamp := int32(i + 1)
 		onlyKnown := n > 0 && freq[i] > max(len(ix.docs)/5, commonPostings) && len(s.touched) > 0
 		for _, alt := range qt.Alts {
-			ix.eachMatch(alt, func(doc int32, tf float64, idf float64) {
+			ix.eachMatch(alt, func(doc int32, tf, idf float64, nearOnly bool) {
 				if onlyKnown && s.mask[doc] == 0 {
 					return
 				}
@@ -98,7 +101,11 @@ func (ix *Index) Search(q []QueryTerm, limit int) []Hit {
 					s.forTerm = append(s.forTerm, doc)
 				}
 				if v > s.best[doc] {
-					s.best[doc], s.factor[doc] = v, alt.Factor
+					f := alt.Factor
+					if nearOnly {
+						f *= nearCoverage
+					}
+					s.best[doc], s.factor[doc] = v, f
 				}
 			})
 		}
@@ -116,7 +123,7 @@ func (ix *Index) Search(q []QueryTerm, limit int) []Hit {
 		total += qt.Weight
 	}
 	// Position signals cost more: compute them for the best few by term weight only.
-	cands := s.top(2 * limit)
+	cands := s.top(limit + limit/2)
 	at := queryPositions(q)
 	for t := range at {
 		s.inQuery[t/64] |= 1 << uint(t%64)
@@ -128,8 +135,9 @@ func (ix *Index) Search(q []QueryTerm, limit int) []Hit {
 	}()
 	first := make([]int, len(q))
 	hits := make([]Hit, 0, len(cands))
-	for _, doc := range cands {
-		h := Hit{Doc: int(doc), Signals: Signals{BM25: s.score[doc]}, Matched: make([]float64, len(q))}
+	matched := make([]float64, len(cands)*len(q)) // one allocation for every hit's Matched
+	for k, doc := range cands {
+		h := Hit{Doc: int(doc), Signals: Signals{BM25: s.score[doc]}, Matched: matched[k*len(q) : (k+1)*len(q) : (k+1)*len(q)]}
 		if total > 0 {
 			h.Coverage = s.coverage[doc] / total
 		}
@@ -162,9 +170,15 @@ func (ix *Index) newScratch() any {
 	}
 }
 
+// nearCoverage is the share of a word's weight in a document's coverage when only the
+// sentence before it holds the word: it sets the scene, but the document itself does not
+// say it.
+const nearCoverage = 0.5
+
 // eachMatch calls fn for every document holding all of alt's terms, with the saturated
-// term frequency and the IDF of the alternative's rarest term.
-func (ix *Index) eachMatch(alt Alternative, fn func(doc int32, tf, idf float64)) {
+// term frequency, the IDF of the alternative's rarest term, and whether only the sentence
+// before the document holds it.
+func (ix *Index) eachMatch(alt Alternative, fn func(doc int32, tf, idf float64, nearOnly bool)) {
 	if len(alt.Terms) == 0 {
 		return
 	}
@@ -177,6 +191,7 @@ func (ix *Index) eachMatch(alt Alternative, fn func(doc int32, tf, idf float64))
 	idf := ix.IDF(rarest)
 	for _, p := range ix.postings[rarest] {
 		tf := p.tf()
+		nearOnly := p.nearOnly()
 		ok := true
 		for _, t := range alt.Terms {
 			if t == rarest {
@@ -188,12 +203,13 @@ func (ix *Index) eachMatch(alt Alternative, fn func(doc int32, tf, idf float64))
 				break
 			}
 			tf = min(tf, q.tf())
+			nearOnly = nearOnly || q.nearOnly()
 		}
 		if !ok {
 			continue
 		}
 		norm := k1 * (1 - b + b*float64(ix.lengths[p.Doc])/ix.avgLen)
-		fn(p.Doc, tf*(k1+1)/(tf+norm), idf)
+		fn(p.Doc, tf*(k1+1)/(tf+norm), idf, nearOnly)
 	}
 }
 

@@ -10,7 +10,8 @@ import (
 )
 
 // DateMention is a date a sentence names or implies, resolved where the article's date
-// allows: Value is "2006-01-02", "2006-01" or "2006".
+// allows: Value is "2006-01-02", "2006-01" or "2006", or "--01-02" (ISO 8601's form for a
+// day whose year neither the text nor the article's date tells).
 type DateMention struct {
 	Phrase   string // as written: "on Wednesday", "last July", "22 April, 2025"
 	Value    string
@@ -22,6 +23,7 @@ const monthNames = `(January|February|March|April|May|June|July|August|September
 var (
 	dayMonthYear = regexp.MustCompile(`\b(\d{1,2})(?:st|nd|rd|th)?\s+` + monthNames + `(?:,?\s+(\d{4}))?\b`)
 	monthDayYear = regexp.MustCompile(`\b` + monthNames + `\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,\s*(\d{4})\b)?`)
+	dayRange     = regexp.MustCompile(`\b(\d{1,2})\s*(?:and|to|–|-)\s*\d{1,2}(?:st|nd|rd|th)?\s+` + monthNames + `(?:,?\s+(\d{4}))?\b`)
 	monthYear    = regexp.MustCompile(`\b` + monthNames + `\s+(\d{4})\b`)
 	isoDate      = regexp.MustCompile(`\b(\d{4})-(\d{2})-(\d{2})\b`)
 	yearOnly     = regexp.MustCompile(`\b(?:in|since|from|until|by|of|to|year|early|late|mid-)\s+((?:19|20)\d{2})\b|\b((?:19|20)\d{2})\b`)
@@ -110,8 +112,11 @@ func findDates(text string, ref time.Time) []DateMention {
 		return y
 	}
 	day := func(y int, m time.Month, d int) string {
-		if y == 0 || m == 0 || d < 1 || d > 31 {
+		if m == 0 || d < 1 || d > 31 {
 			return ""
+		}
+		if y == 0 {
+			return fmt.Sprintf("--%02d-%02d", m, d) // a day of a year the text does not tell
 		}
 		return time.Date(y, m, d, 0, 0, 0, 0, time.UTC).Format(time.DateOnly)
 	}
@@ -141,6 +146,17 @@ func findDates(text string, ref time.Time) []DateMention {
 			}
 		}
 		add(m[:2], fmt.Sprintf("%04d-%02d", y, mon), true)
+	}
+	for _, m := range findAll(hasMonth, dayRange, text) {
+		// "between 22 and 24 April": the first day of a range; the last is read below.
+		d, _ := strconv.Atoi(text[m[2]:m[3]])
+		y := 0
+		if m[6] >= 0 {
+			y = yearOf(text[m[6]:m[7]])
+		} else {
+			y = yearOf("")
+		}
+		add(m[2:4], day(y, parseMonth(text[m[4]:m[5]]), d), false)
 	}
 	for _, m := range findAll(hasMonth, dayMonthYear, text) {
 		d, _ := strconv.Atoi(text[m[2]:m[3]])

@@ -30,6 +30,11 @@ const (
 	Caption
 	// Byline is the "by Name" line naming the author.
 	Byline
+	// Credit says where an article comes from: a "Source: …" line or a dateline ("BAKU,
+	// Azerbaijan, April 28.").
+	Credit
+	// Bio is a sentence of the box about the author that follows an article.
+	Bio
 )
 
 // Sentence is one sentence of a cleaned article. Text is always raw[Start:End].
@@ -76,6 +81,8 @@ const (
 	headingBlock
 	captionBlock
 	bylineBlock
+	creditBlock
+	bioBlock
 	droppedBlock
 )
 
@@ -84,6 +91,9 @@ type block struct {
 	start, end int
 	kind       blockKind
 	reason     string
+	// lead marks a credit that opens the paragraph after it (a dateline): it shares that
+	// paragraph's number.
+	lead bool
 }
 
 var (
@@ -130,25 +140,27 @@ func Parse(name string, raw []byte, known Meta) (*Document, error) {
 	}
 	text := string(raw)
 	doc := &Document{Name: name, Meta: known}
-	blocks := splitBlocks(text)
-	classify(doc, blocks)
+	blocks := classify(doc, splitBlocks(text))
 	dropRepeats(blocks)
 	dropOffTopic(blocks)
-	if doc.Meta.Title == "" {
-		for _, b := range blocks {
-			if b.kind == droppedBlock || b.kind == bylineBlock || b.kind == captionBlock {
-				continue
-			}
-			if b.kind == headingBlock {
+	// A heading before any text is the headline: the article's title, not the heading of
+	// every sentence under it.
+	for _, b := range blocks {
+		if b.kind == droppedBlock || b.kind == bylineBlock || b.kind == captionBlock || b.kind == creditBlock {
+			continue
+		}
+		if b.kind == headingBlock {
+			if doc.Meta.Title == "" {
 				doc.Meta.Title = b.text
-				b.kind, b.reason = droppedBlock, "title"
 				doc.MetaNotes = append(doc.MetaNotes, "title from the first line")
 			}
-			break
+			b.kind, b.reason = droppedBlock, "title"
 		}
+		break
 	}
 	ref, _ := ParseDate(doc.Meta.Date)
-	if d := datelineDate(doc, blocks); ref.IsZero() {
+	blocks, d := datelineDate(doc, blocks)
+	if ref.IsZero() {
 		ref = d
 	}
 	if ref.IsZero() {
@@ -197,18 +209,21 @@ func isSpaceOrInvisible(r rune) bool {
 }
 
 // classify sorts blocks into body, headings, list items, credits and furniture, and notes
-// the metadata that furniture and credits carry.
-func classify(doc *Document, blocks []*block) {
+// the metadata that furniture and credits carry. It returns the blocks, a "Source: …"
+// line that goes on with a photo credit split in two.
+func classify(doc *Document, blocks []*block) []*block {
 	sidebar, authorBox := "", false
+	out := make([]*block, 0, len(blocks))
 	for i, b := range blocks {
+		out = append(out, b)
 		switch l := label(b.text); {
 		case sidebar != "":
 			b.kind, b.reason = droppedBlock, "sidebar after "+strconvQuote(sidebar)
-		case authorBox:
-			b.kind, b.reason = droppedBlock, "author box"
 		case sidebarLabels[l]:
 			sidebar = b.text
 			b.kind, b.reason = droppedBlock, "sidebar label"
+		case authorBox:
+			b.kind = bioBlock
 		case furnitureLabels[l]:
 			b.kind, b.reason = droppedBlock, "page furniture"
 		case len(b.text) < 120 && widgetLine.MatchString(b.text):
@@ -218,9 +233,11 @@ func classify(doc *Document, blocks []*block) {
 				doc.MetaNotes = append(doc.MetaNotes, "date from the page's date line")
 			}
 		case doc.Meta.Author != "" && strings.EqualFold(b.text, doc.Meta.Author) && i > 0:
+			// The author's name alone on a line opens the box about the author: what
+			// follows is about the author, not the story.
 			authorBox = true
 			b.kind, b.reason = droppedBlock, "author box"
-			dropTeaser(blocks[:i])
+			dropTeaser(out[:len(out)-1])
 		case len(b.text) < 80 && bylineLine.MatchString(b.text):
 			b.kind = bylineBlock
 			if doc.Meta.Author == "" {
@@ -233,19 +250,22 @@ func classify(doc *Document, blocks []*block) {
 				doc.Meta.Publisher = publisherOf(src)
 				doc.MetaNotes = append(doc.MetaNotes, "publisher from the Source line")
 			}
+			b.kind = creditBlock
 			if loc := photoMark.FindStringIndex(b.text); loc != nil {
-				// The rest of the line after "Photo:" is a caption.
+				// The rest of the line from "Photo:" on is a caption.
 				cut := strings.LastIndex(b.text[:loc[0]+1], ". ")
 				if cut < 0 {
 					cut = loc[0]
 				} else {
 					cut += 2
 				}
-				b.start += cut
-				b.text = b.text[cut:]
-				b.kind = captionBlock
-			} else {
-				b.kind, b.reason = droppedBlock, "source line"
+				caption := &block{text: b.text[cut:], start: b.start + cut, end: b.end, kind: captionBlock}
+				credit := strings.TrimRightFunc(b.text[:cut], unicode.IsSpace)
+				b.text, b.end = credit, b.start+len(credit)
+				if credit == "" || strings.EqualFold(credit, "source:") {
+					b.kind, b.reason = droppedBlock, "source line"
+				}
+				out = append(out, caption)
 			}
 		case mayBeCaption(b.text) && photoMark.MatchString(b.text):
 			b.kind = captionBlock
@@ -257,11 +277,12 @@ func classify(doc *Document, blocks []*block) {
 			b.kind = bodyBlock
 		}
 	}
+	blocks = out
 	// A short line that closes the article with nothing after it is the publisher's
 	// signature ("News.Az"), not a heading.
 	for i := len(blocks) - 1; i >= 0; i-- {
 		b := blocks[i]
-		if b.kind == droppedBlock || b.kind == captionBlock {
+		if b.kind == droppedBlock || b.kind == captionBlock || b.kind == creditBlock || b.kind == bioBlock {
 			continue
 		}
 		if b.kind == headingBlock && len(strings.Fields(b.text)) <= 3 {
@@ -284,6 +305,7 @@ func classify(doc *Document, blocks []*block) {
 			b.kind, b.reason = droppedBlock, "heading with no text"
 		}
 	}
+	return blocks
 }
 
 func strconvQuote(s string) string { return "“" + s + "”" }
@@ -310,7 +332,9 @@ func dropTeaser(before []*block) {
 
 func nextKept(blocks []*block, i int) *block {
 	for _, b := range blocks[i+1:] {
-		if b.kind != droppedBlock && b.kind != captionBlock && b.kind != bylineBlock {
+		switch b.kind {
+		case droppedBlock, captionBlock, bylineBlock, creditBlock, bioBlock:
+		default:
 			return b
 		}
 	}
@@ -453,22 +477,26 @@ func stopword(w string) bool {
 	return false
 }
 
-// datelineDate strips a dateline ("BAKU, Azerbaijan, April 28.") from the first body block
-// and returns its date when it names a year; it fills Meta.Date (when empty) only then.
-func datelineDate(doc *Document, blocks []*block) time.Time {
-	for _, b := range blocks {
+// datelineDate splits a dateline ("BAKU, Azerbaijan, April 28.") off the first body block
+// into a credit of its own, and returns the blocks and the dateline's date when it names a
+// year; it fills Meta.Date (when empty) only then.
+func datelineDate(doc *Document, blocks []*block) ([]*block, time.Time) {
+	for i, b := range blocks {
 		if b.kind != bodyBlock {
 			continue
 		}
 		m := datelineStart.FindStringSubmatchIndex(b.text)
 		if m == nil {
-			return time.Time{}
+			return blocks, time.Time{}
 		}
 		line := b.text
+		credit := strings.TrimRightFunc(line[:m[1]], unicode.IsSpace)
+		out := append(append(append(make([]*block, 0, len(blocks)+1), blocks[:i]...),
+			&block{text: credit, start: b.start, end: b.start + len(credit), kind: creditBlock, lead: true}), blocks[i:]...)
 		b.start += m[1]
 		b.text = b.text[m[1]:]
 		if m[8] < 0 {
-			return time.Time{}
+			return out, time.Time{}
 		}
 		year, _ := strconv.Atoi(line[m[8]:m[9]])
 		day, _ := strconv.Atoi(line[m[6]:m[7]])
@@ -477,9 +505,9 @@ func datelineDate(doc *Document, blocks []*block) time.Time {
 			doc.Meta.Date = t.Format(time.DateOnly)
 			doc.MetaNotes = append(doc.MetaNotes, "date from the dateline")
 		}
-		return t
+		return out, t
 	}
-	return time.Time{}
+	return blocks, time.Time{}
 }
 
 // captionDate takes the article's date from the first photo caption that names a full
@@ -547,12 +575,24 @@ func sentences(doc *Document, text string, blocks []*block, ref time.Time) []Sen
 			continue
 		}
 		last = b
-		para++
+		if !b.lead {
+			para++ // a dateline shares the number of the paragraph it opens
+		}
 		switch b.kind {
 		case captionBlock:
 			out = append(out, Sentence{Text: b.text, Start: b.start, End: b.end, Paragraph: para, Kind: Caption})
 		case bylineBlock:
 			out = append(out, Sentence{Text: b.text, Start: b.start, End: b.end, Paragraph: para, Kind: Byline})
+		case creditBlock:
+			p := para
+			if b.lead {
+				p++
+			}
+			out = append(out, Sentence{Text: b.text, Start: b.start, End: b.end, Paragraph: p, Kind: Credit})
+		case bioBlock:
+			for _, sp := range splitSentences(b.text, b.start) {
+				out = append(out, Sentence{Start: sp.start, End: sp.end, Paragraph: para, Kind: Bio, Refers: doc.Meta.Author})
+			}
 		case listBlock:
 			loc := listMarker.FindStringIndex(b.text)
 			for _, sp := range splitSentences(b.text[loc[1]:], b.start+loc[1]) {
@@ -567,7 +607,7 @@ func sentences(doc *Document, text string, blocks []*block, ref time.Time) []Sen
 	for i := range out {
 		out[i].Text = text[out[i].Start:out[i].End]
 		out[i].Introduces = strings.HasSuffix(out[i].Text, ":")
-		if out[i].Kind == Body {
+		if out[i].Kind == Body || out[i].Kind == Credit || out[i].Kind == Caption {
 			out[i].Dates = findDates(out[i].Text, ref)
 		}
 	}

@@ -59,6 +59,7 @@ func TestFindDates(t *testing.T) {
 		{"weekday", "On Wednesday, they met", []string{"2025-04-23"}, true},
 		{"previous day", "On Wednesday, a visit that began the previous day", []string{"2025-04-23", "2025-04-22"}, true},
 		{"money is not a year", "invested $2019 million", nil, false},
+		{"day range", "a state visit between 22 and 24 April.", []string{"2025-04-22", "2025-04-24"}, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -71,6 +72,11 @@ func TestFindDates(t *testing.T) {
 		})
 	}
 	assert.Empty(t, findDates("On Wednesday, last July", time.Time{}), "relative dates need the article's date")
+	var got []string
+	for _, d := range findDates("the agreements signed on April 23 and the 2019 forum", time.Time{}) {
+		got = append(got, d.Value)
+	}
+	assert.Equal(t, []string{"--04-23", "2019"}, got, "a day of an undated article keeps its month and day")
 }
 
 func parseSeed(t *testing.T, name string, meta Meta) *Document {
@@ -226,12 +232,43 @@ func TestBadArticles(t *testing.T) {
 	assert.True(t, errors.Is(err, ErrEmpty), "%v", err)
 }
 
-func TestDatelineIsNeverAFact(t *testing.T) {
+func TestDatelineIsACredit(t *testing.T) {
 	doc := parseSeed(t, "004_5522fbf094e0c90f.txt", Meta{Date: "2025-04-28"})
-	for _, s := range doc.Sentences {
-		assert.NotContains(t, s.Text, "BAKU, Azerbaijan, April 28", "the dateline is stripped even when the date is known")
+	assert.Equal(t, Credit, doc.Sentences[0].Kind)
+	assert.Equal(t, "BAKU, Azerbaijan, April 28.", doc.Sentences[0].Text)
+	assert.Equal(t, 1, doc.Sentences[0].Paragraph, "the dateline shares the number of the paragraph it opens")
+	assert.True(t, strings.HasPrefix(doc.Sentences[1].Text, "Azerbaijani-Chinese relations have evolved"))
+	assert.Equal(t, Body, doc.Sentences[1].Kind)
+	assert.Equal(t, 1, doc.Sentences[1].Paragraph)
+}
+
+func TestCreditsBiosAndTitles(t *testing.T) {
+	d2 := parseSeed(t, "002_6166f93d619a1581.txt", Meta{Title: "Azerbaijan and China sign Comprehensive Strategic Partnership"})
+	kinds := map[Kind][]string{}
+	for _, s := range d2.Sentences {
+		kinds[s.Kind] = append(kinds[s.Kind], s.Text)
+		if s.Kind == Body {
+			assert.Empty(t, s.Section, "a headline is the title, not the heading of every sentence: %s", s.Text)
+		}
 	}
-	assert.True(t, strings.HasPrefix(doc.Sentences[0].Text, "Azerbaijani-Chinese relations have evolved"))
+	assert.Equal(t, []string{"Source: commonspace.eu with agencies."}, kinds[Credit], "the Source line is a credit")
+	require.Len(t, kinds[Caption], 1)
+	assert.True(t, strings.HasPrefix(kinds[Caption][0], "Photo: Chinese President Xi Jinping"), "the photo credit after it is a caption")
+
+	d3 := parseSeed(t, "003_c856946c1487f07b.txt", Meta{Author: "Aytan Farhadova"})
+	var bio []string
+	for _, s := range d3.Sentences {
+		if s.Kind == Bio {
+			bio = append(bio, s.Text)
+			assert.Equal(t, "Aytan Farhadova", s.Refers, "a bio is about the author")
+		}
+	}
+	require.Len(t, bio, 2)
+	assert.Contains(t, bio[1], "she now lives in Georgia")
+	assert.NotContains(t, bodyText(d3), "Aliyev praises ties with China ahead of visit", "the teaser before the author box is dropped")
+	assert.Nil(t, find(d3, "Aliyev praises ties"))
+	assert.Equal(t, []string{"Liu Jianchao"}, find(d3, "Liu’s visit was followed").People, "“by Russian state news agency” names no person; “Liu’s” is Liu Jianchao")
+	assert.Equal(t, []string{"Liu Jianchao"}, find(d3, "The official visit to Beijing was also preceded").People, "a name the article calls by its part alone is a person's")
 }
 
 // FuzzParse feeds article ingestion any bytes, with any known date: it never panics,
@@ -268,4 +305,15 @@ func FuzzParse(f *testing.F) {
 			last = s.Start
 		}
 	})
+}
+
+func TestHasStatement(t *testing.T) {
+	for text, want := range map[string]bool{
+		"President Aliyev, affirming Azerbaijan's adherence, reiterated that Taiwan is part of China.": true,
+		"He further lauded President Xi's global initiatives.":                                         true,
+		"Xi and Peng also hosted a welcoming banquet for Aliyev.":                                      false,
+		"Bayramov met with Wang Yi in Beijing.":                                                        false,
+	} {
+		assert.Equal(t, want, HasStatement(text), text)
+	}
 }

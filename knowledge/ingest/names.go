@@ -20,6 +20,44 @@ var roleWords = map[string]bool{
 	"analyst": true, "expert": true, "correspondent": true, "photographer": true, "author": true,
 }
 
+// IsRole reports whether the lower-case word names a role a person holds ("minister",
+// "president", "ambassador").
+func IsRole(w string) bool {
+	return roleWords[w] && w != "by" && w != "member" && w != "general" && w != "head"
+}
+
+// NamesRole reports whether text names a role a person holds ("an experienced
+// journalist", "MP Arzukhan Alizadeh", "his wife"): the words that say who someone is.
+func NamesRole(text string) bool {
+	for _, w := range words(text) {
+		if IsRole(strings.ToLower(w.text)) {
+			return true
+		}
+	}
+	return false
+}
+
+// statementWords say that someone said, wrote or expressed something.
+var statementWords = map[string]bool{
+	"reiterated": true, "lauded": true, "commended": true, "called": true, "urged": true,
+	"affirmed": true, "expressed": true, "described": true, "pointed": true, "welcomed": true,
+	"hailed": true, "declared": true, "argued": true, "believes": true, "stating": true,
+	"saying": true, "describing": true, "expressing": true, "reaffirmed": true, "voiced": true,
+	"pledged": true, "recalled": true, "insisted": true, "warned": true, "promised": true,
+}
+
+// HasStatement reports whether text says that someone said something: "said", "stressed",
+// "reiterated that", "lauded".
+func HasStatement(text string) bool {
+	for _, w := range words(text) {
+		l := strings.ToLower(w.text)
+		if (saidWords[l] && l != "met") || statementWords[l] {
+			return true
+		}
+	}
+	return false
+}
+
 // saidWords follow or precede a speaker's name.
 var saidWords = map[string]bool{
 	"said": true, "says": true, "told": true, "added": true, "stressed": true, "noted": true,
@@ -108,6 +146,9 @@ func findPeople(sentences []string, author string) *people {
 	p := &people{byToken: map[string]string{}}
 	full := map[string]bool{}
 	single := map[string]bool{}
+	candidates := map[string]bool{}  // capitalised runs of two or three words
+	possessives := map[string]bool{} // capitalised words used alone as possessives
+	alone := map[string]bool{}       // capitalised words used alone otherwise
 	if author != "" {
 		full[author] = true
 	}
@@ -122,7 +163,8 @@ func findPeople(sentences []string, author string) *people {
 				j++
 			}
 			name := joinWords(ws[i:j])
-			byRole := i > 0 && roleWords[strings.ToLower(ws[i-1].text)] && closeBefore(s, ws[i-1], ws[i])
+			byRole := i > 0 && roleWords[strings.ToLower(ws[i-1].text)] && closeBefore(s, ws[i-1], ws[i]) &&
+				(j-i >= 2 || !strings.EqualFold(ws[i-1].text, "by")) // "by Russian state media" names no one
 			// "Chen Ming, refuted", "said Alain Berset": only full names, since a single
 			// capitalised word next to a verb is as often a place or a paper ("told Trend").
 			bySaid := j-i >= 2 && ((j < len(ws) && saidWords[strings.ToLower(ws[j].text)]) ||
@@ -134,7 +176,29 @@ func findPeople(sentences []string, author string) *people {
 					single[name] = true
 				}
 			}
+			switch {
+			case j-i >= 2:
+				candidates[name] = true
+			case j-i == 1 && ws[i].possessive:
+				possessives[name] = true
+			case j-i == 1:
+				alone[name] = true
+			}
 			i = j - 1
+		}
+	}
+	// A name of two or three words whose first or last word the article also uses alone,
+	// only as a possessive ("Liu Jianchao" … "Liu's visit"), is a person's: places and
+	// bodies are not called by a part of their name, and a word used alone otherwise too
+	// ("China", "China's") is a name of its own.
+	for name := range candidates {
+		if full[name] {
+			continue
+		}
+		for _, part := range strings.Fields(name) {
+			if possessives[part] && !alone[part] {
+				full[name] = true
+			}
 		}
 	}
 	parts := map[string][]string{}

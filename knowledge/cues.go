@@ -1,0 +1,156 @@
+package knowledge
+
+// What a sentence gives beyond its words: a source, a reason, a place, a time.
+
+import (
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+)
+
+// humanDate spells a resolved date for a reader: "23 April 2025", "July 2024", "2025".
+func humanDate(value string) string {
+	if t, err := time.Parse(time.DateOnly, value); err == nil {
+		return t.Format("2 January 2006")
+	}
+	if t, err := time.Parse("2006-01", value); err == nil {
+		return t.Format("January 2006")
+	}
+	return value
+}
+
+// cue is a set of kinds of answer a sentence gives beyond its words, read once when the
+// index is built.
+type cue uint8
+
+const (
+	citesSource cue = 1 << iota // "News.Az reports", "according to", "told Trend"
+	givesReason                 // "because", "in order to", "To fully capitalize …"
+	datesStart                  // "since 1995", "from 1992"
+	tellsFuture                 // "will", "upcoming", "scheduled for", "expected to"
+)
+
+// The phrases of each cue, lower-case. Plain substring tests: the cues are read for every
+// sentence of a large corpus.
+var (
+	// Where a sentence's news comes from.
+	sourcePhrases = []string{"report", "citing", "cited", "according to", "quoted", "interview with", "interview to", "interviewed by", "source:"}
+	// A reason or a purpose.
+	reasonPhrases = []string{"because", "due to", "owing to", "thanks to", "in order to", "so that", "so as to", "as a result", "aimed at", "aiming to", "with the aim", "the goal", "the purpose", ", to "}
+	// A date as a start.
+	startPhrases = []string{"since ", "from "}
+	// What is to come.
+	futurePhrases = []string{" will ", "upcoming", "scheduled", "expected to", "plans to", "planned", " set to ", "to be held", "future", "prospects", "once implemented", "going to"}
+)
+
+// cuesOf reads the cues of a sentence.
+func cuesOf(text string) cue {
+	lower := strings.ToLower(text)
+	var c cue
+	if containsAny(lower, sourcePhrases) || toldSource(text) {
+		c |= citesSource
+	}
+	if containsAny(lower, reasonPhrases) || strings.HasPrefix(text, "To ") {
+		c |= givesReason
+	}
+	if containsAny(lower, startPhrases) {
+		c |= datesStart
+	}
+	if containsAny(lower, futurePhrases) {
+		c |= tellsFuture
+	}
+	return c
+}
+
+func containsAny(s string, phrases []string) bool {
+	for _, p := range phrases {
+		if strings.Contains(s, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// toldSource reports whether text says someone "told" a capitalised name ("told Trend").
+func toldSource(text string) bool {
+	for rest := text; ; {
+		i := strings.Index(rest, "told ")
+		if i < 0 {
+			return false
+		}
+		rest = rest[i+len("told "):]
+		if r, _ := utf8.DecodeRuneInString(rest); unicode.IsUpper(r) {
+			return true
+		}
+	}
+}
+
+// placeWords are the prepositions a place follows.
+var placeWords = []string{"in ", "at ", "via ", "through ", "outside ", "near "}
+
+// namesPlace reports whether text names a place: "in Beijing", "at the Great Hall", "via
+// the South Caucasus", not "in April". It scans by hand: it runs for every sentence of a
+// large corpus.
+func namesPlace(text string) bool {
+	for _, p := range placeWords {
+		for rest := text; ; {
+			i := strings.Index(rest, p)
+			if i < 0 {
+				break
+			}
+			if i > 0 && isWordByte(rest[i-1]) {
+				rest = rest[i+len(p):]
+				continue // "within", "Beijing at"
+			}
+			rest = rest[i+len(p):]
+			w := strings.TrimPrefix(rest, "the ")
+			r, _ := utf8.DecodeRuneInString(w)
+			if !unicode.IsUpper(r) {
+				continue
+			}
+			end := strings.IndexFunc(w, func(r rune) bool { return !unicode.IsLetter(r) })
+			if end < 0 {
+				end = len(w)
+			}
+			if end > 1 && !monthName[strings.ToLower(w[:end])] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func isWordByte(b byte) bool {
+	return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9'
+}
+
+var monthName = map[string]bool{
+	"january": true, "february": true, "march": true, "april": true, "may": true, "june": true,
+	"july": true, "august": true, "september": true, "october": true, "november": true, "december": true,
+}
+
+// timeWords name a time of day or a day of the week.
+var timeWords = map[string]bool{
+	"noon": true, "midday": true, "midnight": true, "morning": true, "afternoon": true,
+	"evening": true, "night": true, "monday": true, "tuesday": true, "wednesday": true,
+	"thursday": true, "friday": true, "saturday": true, "sunday": true, "a.m": true, "p.m": true,
+}
+
+// dateWords spells a date ("2025-04-23") as the words a question would use: "April 2025 23".
+func dateWords(value string) string {
+	for _, layout := range []string{time.DateOnly, "2006-01", "2006"} {
+		t, err := time.Parse(layout, value)
+		if err != nil {
+			continue
+		}
+		switch layout {
+		case time.DateOnly:
+			return t.Format("January 2006 2")
+		case "2006-01":
+			return t.Format("January 2006")
+		}
+		return value
+	}
+	return ""
+}

@@ -1,0 +1,145 @@
+package knowledge
+
+// What kind of answer a question asks for, read from its question words.
+
+import (
+	"github.com/azchina/azchina/knowledge/analyze"
+	"github.com/azchina/azchina/knowledge/index"
+)
+
+// Kind is what a question asks for, read from its question words.
+type Kind int
+
+// The kinds of question.
+const (
+	AskWhat Kind = iota
+	AskWho
+	AskWhen
+	AskWhere
+	AskNumber // how many, how much
+	AskWhich
+	AskYesNo
+	AskWhy
+)
+
+var kindNames = [...]string{"what", "who", "when", "where", "number", "which", "yes/no", "why"}
+
+func (k Kind) String() string { return kindNames[k] }
+
+// kindTokens returns the tokens with a mistyped question word at the start of the
+// question, or after "and", put right: "wen did …" asks when.
+func (e *Engine) kindTokens(tokens []analyze.Token) []analyze.Token {
+	for i, t := range tokens {
+		if i > 1 || (i == 1 && tokens[0].Surface != "and") {
+			break
+		}
+		if len(t.Surface) < 2 || len(t.Surface) > 6 || !e.mayBeTypo(t.Surface) {
+			continue
+		}
+		if _, ok := e.ix.Term(t.Term); ok {
+			continue
+		}
+		if c := correctQuestionWord(t.Surface); c != t.Surface {
+			out := append([]analyze.Token(nil), tokens...)
+			out[i] = analyze.Token{Term: c, Surface: c, Stop: true}
+			return out
+		}
+	}
+	return tokens
+}
+
+// kindFrame reports whether word only says what kind of answer is wanted, as "year" does
+// in "what year".
+func kindFrame(prev, word string) bool {
+	switch prev {
+	case "how":
+		switch word {
+		case "big", "large", "long", "old", "far", "often", "soon", "high", "fast", "small":
+			return true
+		}
+		return false
+	case "what", "which", "wat", "whats":
+	default:
+		return false
+	}
+	return whenNouns[word] || amountNouns[word] && word != "share" && word != "value" && word != "volume" && word != "size"
+}
+
+// kindOf reads what a question asks for from its first question word (a later one, as in
+// "How was he greeted when he arrived?", does not count).
+func kindOf(tokens []analyze.Token) Kind {
+	for i, t := range tokens {
+		next := ""
+		if i+1 < len(tokens) {
+			next = tokens[i+1].Surface
+		}
+		switch t.Surface {
+		case "who", "whom", "whose", "whos":
+			return AskWho
+		case "when":
+			return AskWhen
+		case "since":
+			if i == 0 {
+				return AskWhen
+			}
+		case "where":
+			return AskWhere
+		case "why":
+			return AskWhy
+		case "how":
+			switch next {
+			case "many", "much", "big", "large", "long", "old", "far":
+				return AskNumber
+			}
+			return AskWhat // how it went: a manner, not a quantity
+		case "what", "which", "wat", "whats":
+			switch {
+			case whenNouns[next]:
+				return AskWhen
+			case amountNouns[next]:
+				return AskNumber
+			case placeNouns[next]:
+				return AskWhere
+			case personNouns[next]:
+				return AskWho
+			case t.Surface == "which":
+				return AskWhich
+			}
+			return AskWhat
+		case "is", "are", "was", "were", "did", "does", "do", "has", "have", "can", "will", "could", "should":
+			if i == 0 {
+				return AskYesNo
+			}
+		}
+	}
+	return AskWhat
+}
+
+// The nouns after "what" or "which" that say what kind of answer is wanted: a time, an
+// amount, a place or a person.
+var (
+	whenNouns    = map[string]bool{"year": true, "years": true, "date": true, "dates": true, "day": true, "days": true, "month": true, "months": true, "time": true}
+	amountNouns  = map[string]bool{"percentage": true, "percent": true, "amount": true, "number": true, "share": true, "value": true, "volume": true, "size": true, "sum": true}
+	placeNouns   = map[string]bool{"country": true, "countries": true, "city": true, "cities": true, "place": true, "places": true, "region": true, "regions": true, "town": true, "venue": true, "location": true, "building": true, "capital": true}
+	personNouns  = map[string]bool{"official": true, "officials": true, "leader": true, "leaders": true, "minister": true, "ministers": true, "person": true, "people": true, "politician": true, "politicians": true, "diplomat": true, "diplomats": true, "president": true, "presidents": true}
+	questionHead = []string{"what", "when", "where", "which", "who", "why", "how"}
+)
+
+// correctQuestionWord returns the question word w is mistyped from ("wen", "wich", "hw"),
+// or w. Where two are one edit away, the one w leaves a letter out of wins ("wher" is
+// "where", not "when").
+func correctQuestionWord(w string) string {
+	best := ""
+	for _, q := range questionHead {
+		if w == q {
+			return w
+		}
+		if index.Distance(w, q) == 1 && (best == "" || len(q) == len(w)+1 && len(best) != len(w)+1) {
+			best = q
+		}
+	}
+	if best == "" {
+		return w
+	}
+	return best
+}

@@ -1,0 +1,409 @@
+package knowledge
+
+// The phrases of a question that say what it insists on or sets aside.
+
+import (
+	"strings"
+
+	"github.com/azchina/azchina/knowledge/analyze"
+	"github.com/azchina/azchina/knowledge/index"
+	"github.com/azchina/azchina/knowledge/ingest"
+)
+
+// qualifiedRole is a role the question names with the country or body it belongs to.
+type qualifiedRole struct {
+	role int            // the query term naming the role
+	by   map[int32]bool // the terms naming what it belongs to
+}
+
+// qualifiedRoles finds the roles the question qualifies by a name next to them, written
+// as the name itself: "prime minister of Azerbaijan", "Azerbaijan's foreign minister".
+func (e *Engine) qualifiedRoles(q *question) []qualifiedRole {
+	var out []qualifiedRole
+	for i, qt := range q.terms {
+		if !isRoleTerm(qt) {
+			continue
+		}
+		for _, j := range []int{i - 1, i + 1} {
+			if j < 0 || j >= len(q.terms) || isRoleTerm(q.terms[j]) {
+				continue
+			}
+			// The name itself: an adjective of a place may name a kind ("a European
+			// prime minister") that a fact names by a narrower one ("Spanish").
+			by := map[int32]bool{}
+			for _, alt := range q.terms[j].Alts {
+				if t := alt.Terms[0]; len(alt.Terms) == 1 && e.names[e.ix.TermString(t)] && e.az.Stem(q.terms[j].Word) == e.ix.TermString(t) {
+					by[t] = true
+				}
+			}
+			if len(by) > 0 {
+				out = append(out, qualifiedRole{role: i, by: by})
+				break
+			}
+		}
+	}
+	return out
+}
+
+// isRoleTerm reports whether a query term names a role.
+func isRoleTerm(qt index.QueryTerm) bool {
+	for _, w := range strings.Fields(qt.Word) {
+		if ingest.IsRole(w) {
+			return true
+		}
+	}
+	return false
+}
+
+// excludedShare is the share of its weight a word keeps in a phrase the question sets
+// aside ("besides the visa one", "apart from terrorism"): the answer may well stand
+// beside it, but it is not what is asked for.
+const excludedShare = 0.5
+
+// setAside makes a query term count for excludedShare of what it did, in coverage and
+// in score.
+func setAside(qt *index.QueryTerm) {
+	qt.Weight *= excludedShare
+	for k := range qt.Alts {
+		qt.Alts[k].Factor *= excludedShare
+	}
+}
+
+// locators marks the words of a phrase that only says which event the question means ("at
+// the Jan 28 meeting", "during the visit", "at the SCO summit"): a preposition, then words
+// up to the next preposition or question word, an event among them, or a date with
+// something it dates, or a date right after such a phrase ("at the summit in August").
+// Such a phrase counts like a phrase set aside: what is asked is the rest.
+func locators(tokens []analyze.Token) []bool {
+	out := make([]bool, len(tokens))
+	after := false // the phrase before located an event: a date right after dates it
+	for i := 0; i < len(tokens); i++ {
+		if !timePrepositions[tokens[i].Surface] {
+			after = false
+			continue
+		}
+		end, dated, event, named := i+1, false, false, false
+		for ; end < len(tokens) && !timePrepositions[tokens[end].Surface] && !questionWord[tokens[end].Surface]; end++ {
+			date := tokens[end].Number || monthWords[tokens[end].Surface]
+			dated = dated || date
+			event = event || !date && !tokens[end].Stop
+			named = named || eventNouns[tokens[end].Surface]
+		}
+		// A date alone ("in 2019", "on April 22") is what a question about it asks; a
+		// date with the event it dates ("the Jan 28 meeting"), or an event ("at the SCO
+		// summit", "during the visit"), says which one is meant.
+		if dated && event || named && (tokens[i].Surface == "at" || tokens[i].Surface == "during") || dated && after {
+			for k := i + 1; k < end; k++ {
+				out[k] = true
+			}
+			after = true
+		} else {
+			after = false
+		}
+		i = end - 1
+	}
+	return out
+}
+
+var timePrepositions = map[string]bool{"at": true, "on": true, "during": true, "in": true}
+
+// eventNouns name an occasion a question may locate what it asks about by.
+var eventNouns = map[string]bool{
+	"meeting": true, "meetings": true, "talks": true, "summit": true, "visit": true, "trip": true,
+	"forum": true, "conference": true, "ceremony": true, "banquet": true, "session": true,
+	"event": true, "interview": true,
+}
+
+var monthWords = map[string]bool{
+	"january": true, "february": true, "march": true, "april": true, "may": true, "june": true,
+	"july": true, "august": true, "september": true, "october": true, "november": true, "december": true,
+	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true, "aug": true,
+	"sep": true, "sept": true, "oct": true, "nov": true, "dec": true,
+}
+
+// questionWord are the words that open what a question asks.
+var questionWord = map[string]bool{"what": true, "which": true, "who": true, "whom": true, "when": true, "where": true, "why": true, "how": true}
+
+// setsAside reports whether tokens[i] opens a phrase the question sets aside: "besides",
+// "except", "excluding", "apart from", "aside from", "other than".
+func setsAside(tokens []analyze.Token, i int) bool {
+	next := ""
+	if i+1 < len(tokens) {
+		next = tokens[i+1].Surface
+	}
+	switch tokens[i].Surface {
+	case "besides", "except", "excluding":
+		return true
+	case "apart", "aside":
+		return next == "from"
+	case "other":
+		return next == "than"
+	}
+	return false
+}
+
+// pronounOne reports whether "one" at tokens[i] stands for a thing named before ("the
+// visa one", "which one") rather than counting: it ends the question or follows a
+// determiner.
+func pronounOne(tokens []analyze.Token, i int) bool {
+	if i+1 == len(tokens) {
+		return true
+	}
+	if i > 0 {
+		switch tokens[i-1].Surface {
+		case "the", "which", "this", "that", "each", "every", "another", "other", "a":
+			return true
+		}
+	}
+	return false
+}
+
+// mediaNouns name a source of news; sourceVerbs say that a source reported something;
+// speechVerbs say what someone told a source.
+var (
+	mediaNouns  = map[string]bool{"outlet": true, "outlets": true, "newspaper": true, "newspapers": true, "website": true, "site": true, "publication": true, "source": true, "sources": true}
+	sourceVerbs = map[string]bool{"report": true, "reports": true, "reported": true, "reporting": true, "cite": true, "cites": true, "cited": true, "citing": true, "quoted": true, "quoting": true, "according": true, "told": true, "interviewed": true, "published": true}
+	speechVerbs = map[string]bool{"talk": true, "talked": true, "speak": true, "spoke": true, "tell": true, "interview": true, "give": true, "gave": true}
+)
+
+// asksSource reports whether a question asks who reported or is cited for something:
+// "Who reported …", "Which outlet …", "Which ministry is cited …".
+func asksSource(kind Kind, tokens []analyze.Token) bool {
+	switch kind {
+	case AskWho, AskWhich:
+		for _, t := range tokens {
+			if mediaNouns[t.Surface] || sourceVerbs[t.Surface] {
+				return true
+			}
+		}
+	case AskWhat:
+		for i := 1; i < len(tokens); i++ {
+			if mediaNouns[tokens[i].Surface] && (tokens[i-1].Surface == "what" || tokens[i-1].Surface == "which") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// auxiliaries open the part of a question after its question word ("what did …").
+var auxiliaries = map[string]bool{"did": true, "does": true, "do": true, "has": true, "have": true, "had": true, "will": true, "would": true}
+
+// speechVerbsAsked are the verbs a question asks someone's words with.
+var speechVerbsAsked = map[string]bool{
+	"say": true, "said": true, "tell": true, "told": true, "think": true, "stress": true,
+	"note": true, "emphasize": true, "emphasise": true, "mention": true, "describe": true,
+	"call": true, "claim": true, "argue": true, "add": true, "announce": true, "highlight": true,
+	"underline": true, "believe": true, "speak": true, "comment": true, "praise": true,
+}
+
+// questionSpeaker returns the persons a question asks the words of: a name after an
+// auxiliary and before a verb of saying ("What did Aliyev say about Taiwan?"), as the full
+// names of the persons the articles name with it. Such a question is answered by what
+// the person said, not by a sentence that only stands in an article about them.
+func (e *Engine) questionSpeaker(tokens []analyze.Token) map[string]bool {
+	for i := 0; i+2 < len(tokens); i++ {
+		if !auxiliaries[tokens[i].Surface] {
+			continue
+		}
+		j := i + 1
+		var parts []string
+		for ; j < len(tokens) && j <= i+3 && e.isPersonPart(tokens[j].Surface); j++ {
+			parts = append(parts, tokens[j].Surface)
+		}
+		if len(parts) == 0 || j >= len(tokens) || !speechVerbsAsked[tokens[j].Surface] {
+			continue
+		}
+		out := map[string]bool{}
+		for _, part := range parts {
+			for _, p := range e.personParts[part] {
+				out[p] = true
+			}
+		}
+		if len(out) > 0 {
+			return out
+		}
+	}
+	return nil
+}
+
+// isPersonPart reports whether w (lower-case) is a part of a person's name.
+func (e *Engine) isPersonPart(w string) bool { return len(e.personParts[w]) > 0 }
+
+// copulaHead returns the noun a question of the form "what/who is the X …" (or "how long
+// is a X …") asks about: the last word of the phrase after the article, up to the first
+// function word ("the Chinese ambassador in Baku" → "ambassador"). It returns "" for
+// other questions.
+func copulaHead(tokens []analyze.Token) string {
+	i := 0
+	if i >= len(tokens) || !questionWord[tokens[i].Surface] {
+		return ""
+	}
+	i++
+	if i < len(tokens) && tokens[i-1].Surface == "how" && measures[tokens[i].Surface] != nil {
+		i++ // how long, how far, how old
+	}
+	if i < len(tokens) && copulas[tokens[i].Surface] {
+		i++ // "what is the"; "what's the" has lost its "'s"
+	}
+	if i >= len(tokens) || !articles[tokens[i].Surface] {
+		return ""
+	}
+	head, before := "", ""
+	for i++; i < len(tokens) && !tokens[i].Stop; i++ {
+		head, before = tokens[i].Surface, head
+	}
+	if frameWords[head] {
+		head = before // "the temperature goal" asks about a temperature
+	}
+	if frameWords[head] || whenNouns[head] || amountNouns[head] {
+		return ""
+	}
+	return head
+}
+
+var (
+	copulas  = map[string]bool{"is": true, "are": true, "was": true, "were": true, "s": true}
+	articles = map[string]bool{"the": true, "a": true, "an": true}
+)
+
+// genreWords name made-up work a bot might be asked to write.
+var genreWords = map[string]bool{
+	"joke": true, "jokes": true, "poem": true, "poems": true, "poetry": true, "song": true,
+	"songs": true, "lyrics": true, "haiku": true, "limerick": true, "sonnet": true, "riddle": true,
+	"rap": true, "pun": true, "puns": true, "verse": true, "rhyme": true, "essay": true, "fairy": true,
+}
+
+// makeWords open a request to make something rather than a question.
+var makeWords = map[string]bool{
+	"write": true, "compose": true, "draw": true, "sing": true, "paint": true, "invent": true,
+	"imagine": true, "pretend": true, "translate": true,
+}
+
+// isRequest reports whether tokens ask for made-up work: a genre of it ("a joke about
+// diplomats"), or an imperative to make something as the first word ("Write …").
+func isRequest(tokens []analyze.Token) bool {
+	for i, t := range tokens {
+		if genreWords[t.Surface] || (i == 0 && makeWords[t.Surface]) {
+			return true
+		}
+	}
+	return false
+}
+
+// callParticles make "call" a verb of its own ("called for", "called on").
+var callParticles = map[string]bool{"for": true, "on": true, "upon": true}
+
+// orderWords are the function words of order in time and the words of the articles that
+// say the same, as terms.
+var orderWords = map[string][]string{
+	"before": {"prior", "preced", "ahead", "earlier", "previous", "previously"},
+	"after":  {"follow", "later", "subsequ", "subsequently"},
+}
+
+// pairWords are what "the two …" or "both …" call the two countries the articles are about.
+var pairWords = map[string]bool{"countries": true, "nations": true, "sides": true, "states": true, "parties": true, "governments": true}
+
+// bothSides reports whether tokens[i] is part of "the two countries", "both sides",
+// "between them" and the like: every article is about the two countries, so the phrase
+// tells no fact from another.
+func bothSides(tokens []analyze.Token, i int) bool {
+	t := tokens[i]
+	if t.Surface == "between" && i+1 < len(tokens) && tokens[i+1].Surface == "them" {
+		return true // "trade between them"
+	}
+	if (t.Surface == "two" || t.Surface == "both") && i+1 < len(tokens) {
+		return pairWords[tokens[i+1].Surface]
+	}
+	return pairWords[t.Surface] && i > 0 && (tokens[i-1].Surface == "two" || tokens[i-1].Surface == "both")
+}
+
+// asksFuture reports whether a question asks when or by whom something is to come: "When
+// will …", "Who will chair it next?", "… visit again?". ("Which industries will see more
+// cooperation" asks what was agreed, and is answered by the agreement.)
+func asksFuture(tokens []analyze.Token) bool {
+	for i, t := range tokens {
+		if i > 0 && t.Surface == "will" && (tokens[i-1].Surface == "when" || tokens[i-1].Surface == "who") || t.Surface == "again" {
+			return true
+		}
+	}
+	return false
+}
+
+// qualifiedNoun is a word of the question that a name right before it qualifies
+// ("Azerbaijani companies"), with the terms of the other names the question uses.
+type qualifiedNoun struct {
+	noun   int            // the query term qualified
+	by     map[int32]bool // the terms of the name qualifying it
+	others map[int32]bool // the terms of the question's other names
+}
+
+// qualifiedNouns finds the words the question qualifies by the adjective of a place right
+// before them, when the question names another place or body too: "Which Azerbaijani companies invest
+// in China?" asks about Azerbaijan's companies, not China's.
+func (e *Engine) qualifiedNouns(q *question) []qualifiedNoun {
+	nameTerms := func(qt index.QueryTerm) map[int32]bool {
+		out := map[int32]bool{}
+		for _, alt := range qt.Alts {
+			if len(alt.Terms) == 1 && alt.Factor >= 1 && e.names[e.ix.TermString(alt.Terms[0])] {
+				out[alt.Terms[0]] = true
+			}
+		}
+		return out
+	}
+	var out []qualifiedNoun
+	for i := 1; i < len(q.terms); i++ {
+		by := nameTerms(q.terms[i-1])
+		// The qualifier is an adjective of a place ("Azerbaijani"), not the name itself
+		// or a person's ("Aliyev's trip").
+		if len(by) == 0 || len(nameTerms(q.terms[i])) > 0 || strings.Contains(q.terms[i-1].Word, " ") {
+			continue
+		}
+		demonym := false
+		for t := range by {
+			demonym = demonym || e.az.Stem(q.terms[i-1].Word) != e.ix.TermString(t)
+		}
+		if !demonym {
+			continue
+		}
+		others := map[int32]bool{}
+		for j, qt := range q.terms {
+			if j == i-1 {
+				continue
+			}
+			for t := range nameTerms(qt) {
+				if !by[t] {
+					others[t] = true
+				}
+			}
+		}
+		if len(others) > 0 {
+			out = append(out, qualifiedNoun{noun: i, by: by, others: others})
+		}
+	}
+	return out
+}
+
+// unknownAttribute returns a common English word the articles never use that the question
+// puts right after a rare name of a place or body, or a named concept ("the Middle Corridor railway", "the SCO
+// summit decisions"): the question asks about something of it that the articles do not
+// mention. It returns "" otherwise.
+func (e *Engine) unknownAttribute(q *question) string {
+	for i := 1; i < len(q.terms); i++ {
+		qt := q.terms[i]
+		if len(qt.Alts) > 0 || strings.Contains(qt.Word, " ") || !e.isEnglish(qt.Word) {
+			continue
+		}
+		prev := q.terms[i-1]
+		person := false
+		for _, w := range strings.Fields(prev.Word) {
+			person = person || e.isPersonPart(w)
+		}
+		// A person's name is followed by what they did ("Alizadeh credit …") as often as
+		// by something of theirs.
+		if !person && e.isTellingName(prev) {
+			return qt.Word
+		}
+	}
+	return ""
+}

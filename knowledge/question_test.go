@@ -1,0 +1,294 @@
+package knowledge
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestKindOfQuestion(t *testing.T) {
+	e := seedEngine(t)
+	tests := []struct {
+		q    string
+		want Kind
+	}{
+		{"How was the president greeted when he arrived?", AskWhat},
+		{"How many agreements were signed?", AskNumber},
+		{"wen did the visit start", AskWhen},
+		{"wher did they meet", AskWhere},
+		{"and wen was it signed", AskWhen},
+		{"Which years does the protocol cover?", AskWhen},
+		{"What dates were given?", AskWhen},
+		{"In which country does she live?", AskWhere},
+		{"Which city hosted the summit?", AskWhere},
+		{"Which officials attended?", AskWho},
+		{"Which initiatives were praised?", AskWhich},
+		{"Did they sign it?", AskYesNo},
+	}
+	for _, tt := range tests {
+		t.Run(tt.q, func(t *testing.T) {
+			assert.Equal(t, tt.want, e.readQuestion(clean(tt.q)).kind)
+		})
+	}
+}
+
+func TestCorrectQuestionWord(t *testing.T) {
+	for in, want := range map[string]string{"wen": "when", "wher": "where", "wich": "which", "hw": "how", "wat": "what", "when": "when", "visa": "visa"} {
+		assert.Equal(t, want, correctQuestionWord(in), in)
+	}
+}
+
+// words returns the words of a question as searched.
+func words(e *Engine, q string) []string {
+	var out []string
+	for _, t := range e.readQuestion(clean(q)).terms {
+		out = append(out, t.Word)
+	}
+	return out
+}
+
+func TestBothSidesTellNothing(t *testing.T) {
+	e := seedEngine(t)
+	assert.Equal(t, []string{"protocol", "sign"}, words(e, "What protocol did the two countries sign?"))
+	assert.Equal(t, []string{"pledge"}, words(e, "What did both sides pledge?"))
+	assert.Equal(t, []string{"taiwan"}, words(e, "Tell me everything about Taiwan"), "“everything” names nothing")
+}
+
+func TestWordsTheArticlesNeverUse(t *testing.T) {
+	e := seedEngine(t)
+	matches := func(q, word string) []string {
+		for _, qt := range e.readQuestion(clean(q)).terms {
+			if qt.Word != word {
+				continue
+			}
+			var out []string
+			for _, alt := range qt.Alts {
+				out = append(out, e.ix.TermString(alt.Terms[0]))
+			}
+			return out
+		}
+		t.Fatalf("%q has no word %q", q, word)
+		return nil
+	}
+	assert.Contains(t, matches("Who put their signatures on it?", "signatures"), "sign", "a word derived from the articles' word (WordNet)")
+	assert.Contains(t, matches("What does the clause refer to?", "refer"), "pertain", "a synonym of a frequent sense (WordNet)")
+	assert.Contains(t, matches("When were the missions set up?", "set up"), "establish", "a verb of two words means what neither does alone")
+	for _, qt := range e.readQuestion(clean("Who carries out demining?")).terms {
+		if qt.Word == "carries out" {
+			assert.InDelta(t, e.ix.MaxIDF()*e.unknownShare("carries"), qt.Weight, 1e-9, "a verb of two words weighs as its verb")
+		}
+	}
+	visit := matches("when was the state vist", "vist")
+	assert.Contains(t, visit, "visit", "a typo as near to several words is read as each")
+	assert.Contains(t, visit, "visa")
+	assert.Empty(t, matches("What did Erdogan say?", "erdogan"), "a name has no related words")
+}
+
+func TestParaphrasesWithWordNet(t *testing.T) {
+	e := seedEngine(t)
+	tests := []struct{ q, want string }{
+		{"Who put their signatures on the visa waiver?", "Bayramov"},
+		{"In what year were embassies set up?", "1992"},
+		{"wen was aliyev's state vist", "22 and 24 April"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.q, func(t *testing.T) {
+			a := ask(t, e, tt.q)
+			require.True(t, a.Answered, a.Text)
+			assert.Contains(t, a.Text+quotes(a), tt.want)
+		})
+	}
+}
+
+func TestRelatedWordsFile(t *testing.T) {
+	r := newRelatedWords("# comment\nend cease finish\nset_up establish found\nsetback reverse\n")
+	assert.Equal(t, []string{"establish", "found"}, r.of("set_up"))
+	assert.Equal(t, []string{"cease", "finish"}, r.of("end"))
+	assert.Nil(t, r.of("set"))
+	assert.Nil(t, r.of("zzz"))
+	assert.False(t, strings.Contains(strings.Join(r.of("setback"), " "), "establish"))
+}
+
+func TestSourceQuestions(t *testing.T) {
+	e := seedEngine(t)
+	tests := []struct {
+		q      string
+		source bool
+		want   string
+	}{
+		{"Which outlet reported the ministers' meeting in Beijing?", true, "News.Az reports"},
+		{"Who is cited for the visa exemption agreement?", true, "according to the Chinese Foreign Ministry"},
+		{"Which newspaper did Allahveranov speak to?", true, "told Trend"},
+		{"Which Chinese agency signed the space agreement?", false, "China National Space Administration"},
+		{"What did Sputnik report?", false, "Zangezur"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.q, func(t *testing.T) {
+			assert.Equal(t, tt.source, e.readQuestion(clean(tt.q)).source)
+			a := ask(t, e, tt.q)
+			require.True(t, a.Answered, a.Text)
+			assert.Contains(t, a.Text+quotes(a), tt.want)
+		})
+	}
+}
+
+func TestPhrasesSetAside(t *testing.T) {
+	e := seedEngine(t)
+	q := e.readQuestion(clean("Apart from terrorism, what threats did they fight?"))
+	require.Equal(t, "terrorism", q.terms[0].Word)
+	full := e.readQuestion(clean("What about terrorism?")).terms[0]
+	assert.InDelta(t, full.Weight*excludedShare, q.terms[0].Weight, 1e-9, "a word set aside weighs half")
+	assert.Equal(t, []string{"agreements", "signed", "visa"}, words(e, "which agreements were signed besides the visa one"), "“the visa one” counts nothing")
+	assert.Contains(t, words(e, "one belt one road"), "one belt one road", "“one” that counts stays")
+
+	a := ask(t, e, "Other than the visa exemption, which agreements were signed on April 23?")
+	require.True(t, a.Answered, a.Text)
+	assert.Contains(t, a.Text, "Legal Assistance Treaty")
+}
+
+func TestPersonNameIsOneWord(t *testing.T) {
+	e := seedEngine(t)
+	q := e.readQuestion(clean("What did Xi Jinping say about the SCO summit?"))
+	require.NotEmpty(t, q.terms)
+	assert.Equal(t, "xi jinping", q.terms[0].Word)
+	assert.Len(t, q.terms[0].Alts, 2, "either part of the name finds the person")
+	assert.True(t, q.required[0], "a rarely named person must be named by the answer")
+	a := ask(t, e, "What did Xi Jinping say about the SCO summit?")
+	require.True(t, a.Answered, a.Text)
+	assert.Contains(t, quotes(a), "Xi extended an invitation", "“Xi” alone names Xi Jinping")
+	assert.False(t, ask(t, e, "What did Xi Jinping say about Armenia?").Answered)
+}
+
+func TestAccordingToAndWhy(t *testing.T) {
+	e := seedEngine(t)
+	assert.Equal(t, []string{"cargo", "allahveranov"}, words(e, "What about cargo according to Allahveranov?"), "“according to” says whose word it is")
+	assert.Equal(t, []string{"ministers", "middle corridor"}, words(e, "What did the ministers call the Middle Corridor?"), "“call X” asks how X was described")
+	assert.Equal(t, []string{"xi", "call"}, words(e, "What did Xi call for?"), "“call for” is a verb of its own")
+	a := ask(t, e, "Why is extensive cooperation on the Middle Corridor needed?")
+	require.True(t, a.Answered, a.Text)
+	assert.Contains(t, quotes(a), "To fully capitalize", "a why-question wants a reason or a purpose")
+}
+
+func TestWhatIsTheUnknownThing(t *testing.T) {
+	tests := []struct{ q, head string }{
+		{"Who is the Chinese ambassador in Baku?", "ambassador"},
+		{"What is the population of China?", "population"},
+		{"How long is a flight from Baku to Beijing?", "flight"},
+		{"what's the new working group about?", "group"},
+		{"What was the date of the visit?", ""},
+		{"What is the purpose of the working group?", ""},
+		{"What is the Paris Agreement's temperature goal?", "temperature"},
+		{"What did Xi say?", ""},
+	}
+	e := seedEngine(t)
+	for _, tt := range tests {
+		assert.Equal(t, tt.head, copulaHead(e.az.Analyze(clean(tt.q))), tt.q)
+	}
+	for _, q := range []string{"Who is the Chinese ambassador in Baku?", "What is the population of China?"} {
+		a := ask(t, e, q)
+		assert.False(t, a.Answered, q)
+	}
+	assert.Contains(t, ask(t, e, "Who is the Chinese ambassador in Baku?").Text, "do not mention any ambassador")
+	assert.True(t, ask(t, e, "What is the new working group?").Answered, "a thing the articles name is answered")
+	assert.True(t, ask(t, e, "What is the purpose of the working group?").Answered, "what a thing is for is described, not named")
+}
+
+func TestBeforeAndAfter(t *testing.T) {
+	e := seedEngine(t)
+	a := ask(t, e, "Which Chinese official came to Azerbaijan before Aliyev went to Beijing?")
+	require.True(t, a.Answered, a.Text)
+	assert.Contains(t, quotes(a), "preceded by the Minister of the International Department")
+}
+
+func TestPhrasesOfTimeLocateTheEvent(t *testing.T) {
+	e := seedEngine(t)
+	tokens := e.az.Analyze("what did they discuss at the jan 28 meeting in beijing")
+	got := locators(tokens)
+	var marked []string
+	for i, m := range got {
+		if m {
+			marked = append(marked, tokens[i].Surface)
+		}
+	}
+	assert.Equal(t, []string{"the", "jan", "28", "meeting"}, marked, "a date with its event says which one is meant")
+	marked = nil
+	tokens = e.az.Analyze("what was agreed at the summit in august")
+	for i, m := range locators(tokens) {
+		if m {
+			marked = append(marked, tokens[i].Surface)
+		}
+	}
+	assert.Equal(t, []string{"the", "summit", "august"}, marked, "an event, and the date right after it")
+	for _, q := range []string{"what happened on april 22", "what was signed in January 2026", "when did he arrive in China for the state visit"} {
+		for _, m := range locators(e.az.Analyze(q)) {
+			assert.False(t, m, "%s: a date alone is what is asked", q)
+		}
+	}
+	a := ask(t, e, "What did Azerbaijan thank China for at the January 28 talks?")
+	require.True(t, a.Answered, a.Text)
+	assert.Contains(t, quotes(a), "expressing gratitude to China", "the thanks, not the meeting's date, is asked for")
+	assert.NotContains(t, words(e, "thank you, who is Wang Yi?"), "thank", "“thank you” is politeness")
+	for _, q := range []string{
+		"What was decided at the SCO summit?",                   // nothing outside the event is named
+		"What treaties were concluded at the summit in August?", // the summit is named, no treaty
+	} {
+		assert.False(t, ask(t, e, q).Answered, "%s: a fact that only locates the event answers nothing", q)
+	}
+}
+
+func TestDomainSynonyms(t *testing.T) {
+	e := seedEngine(t)
+	tests := []struct{ q, want string }{
+		{"Which member of parliament told Trend that China is a crucial partner?", "Azer Allahveranov"},
+		{"Which lawmaker of the National Assembly spoke to Trend?", "Azer Allahveranov"},
+	}
+	for _, tt := range tests {
+		a := ask(t, e, tt.q)
+		require.True(t, a.Answered, a.Text)
+		assert.Contains(t, a.Text+quotes(a), tt.want, tt.q)
+	}
+}
+
+func TestWhatAQuestionInsistsOn(t *testing.T) {
+	e := seedEngine(t)
+	assert.Equal(t, []string{"23", "april"}, words(e, "wat hapened on 23 april"), "a mistyped frame word frames")
+	assert.True(t, e.readQuestion(clean("how much is trade worth between them")).pair, "“between them” is the pair")
+
+	q := e.readQuestion(clean("What did Aliyev say about Taiwan?"))
+	assert.True(t, q.speaker["Ilham Aliyev"], "the person whose words are asked for")
+	mc := e.readQuestion(clean("How much cargo crosses the Middle Corridor?"))
+	for i, qt := range mc.terms {
+		if qt.Word == "middle corridor" {
+			assert.True(t, mc.required[i], "a rarely named concept that starts with a name must be named")
+		}
+	}
+
+	for _, q := range []string{
+		"What did Aliyev say about Russia?",            // his words are not about it
+		"What did Peng Liyuan say?",                    // she is named, but says nothing
+		"What is the length of the Zangezur corridor?", // no fact names a length
+		"Who is the foreign minister of Armenia?",      // no fact names Armenia's
+	} {
+		assert.False(t, ask(t, e, q).Answered, q)
+	}
+	a := ask(t, e, "What did Aliyev say about Xi's initiatives?")
+	require.True(t, a.Answered, a.Text)
+	assert.Contains(t, quotes(a), "He further lauded President Xi’s global initiatives", "his words, not a sentence of an article about him")
+}
+
+func TestTyposOfBaseForms(t *testing.T) {
+	e := seedEngine(t)
+	assert.True(t, e.mayBeTypo("reprot"), "two short words run together are no word")
+	assert.False(t, e.mayBeTypo("won"), "an irregular form of a word is no typo")
+	assert.False(t, e.mayBeTypo("currency"), "a real word is no typo")
+	for typo, want := range map[string]string{"reprot": "report", "discus": "discuss"} {
+		s := e.ix.Suggest(typo)
+		require.NotEmpty(t, s, typo)
+		assert.Equal(t, want, s[0].Word, "%s: the articles write only inflected forms of it", typo)
+	}
+	a := ask(t, e, "sputnik reprot zangezur")
+	require.True(t, a.Answered, a.Text)
+	assert.Contains(t, quotes(a), "Sputnik")
+}

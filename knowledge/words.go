@@ -1,0 +1,205 @@
+package knowledge
+
+// How a question word the articles never use is weighed, corrected and related.
+
+import (
+	"math"
+	"strings"
+
+	"github.com/azchina/azchina/knowledge/index"
+)
+
+// maxReadings bounds how many words a typo is read as.
+const maxReadings = 3
+
+// particles follow a verb to make a verb of two words ("set up", "carry out").
+// "On", "in" and "over" are left out: after a verb they are more often prepositions ("hung
+// on April 22").
+var particles = map[string]bool{"up": true, "out": true, "off": true, "down": true, "back": true, "away": true, "forward": true}
+
+// relatedTo returns the words WordNet relates to w (or to the verb "w particle"), read
+// from w's base form: "greeted" is looked up as "greet".
+func (e *Engine) relatedTo(w, particle string) []string {
+	for _, base := range e.bases(w) {
+		key := base
+		if particle != "" {
+			key += "_" + particle
+		}
+		if rel := e.related.of(key); len(rel) > 0 {
+			return rel
+		}
+	}
+	return nil
+}
+
+// bases returns w and the base forms it may inflect that are common English words, w first.
+func (e *Engine) bases(w string) []string {
+	out := []string{w}
+	for _, suf := range inflections {
+		if strings.HasSuffix(w, suf.cut) && len(w) > len(suf.cut)+2 {
+			if b := strings.TrimSuffix(w, suf.cut) + suf.add; e.english[b] > 0 {
+				out = append(out, b)
+			}
+		}
+	}
+	if t := e.az.Word(w); t.Term != w && e.english[t.Term] > 0 {
+		out = append(out, t.Term) // an irregular form: "took" is "take"
+	}
+	return out
+}
+
+// compoundHead reads a word the articles do not use as two English words run together
+// ("landmines" = "land" + "mines") and returns the index term of its head, the second.
+func (e *Engine) compoundHead(w string) (string, bool) {
+	rs := []rune(w)
+	for i := 3; i <= len(rs)-3; i++ {
+		left, right := string(rs[:i]), string(rs[i:])
+		if !e.isEnglish(left) || !e.isEnglish(right) {
+			continue
+		}
+		if t := e.az.Word(right); !t.Stop {
+			if _, ok := e.ix.Term(t.Term); ok {
+				return t.Term, true
+			}
+		}
+	}
+	return "", false
+}
+
+// isEnglish reports whether w, or the word it inflects, or two words it runs together, is
+// an English word: not a name.
+func (e *Engine) isEnglish(w string) bool { return e.englishCount(w) > 0 }
+
+// mayBeTypo reports whether a word the articles do not use may be a typo of one they do: it
+// is no common English word, nor an inflection of one. Two words run together do not make
+// one here: "reprot" is not "rep" + "rot".
+func (e *Engine) mayBeTypo(w string) bool {
+	for _, b := range e.bases(w) { // "won" is "win"
+		if e.english[b] > 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// englishCount returns how common w, or the word it inflects, is in English: WordNet's
+// count of it in its sense-tagged corpus plus one, or 0 for a word WordNet does not tag.
+func (e *Engine) englishCount(w string) int {
+	if n := e.english[w]; n > 0 {
+		return n
+	}
+	best := 0
+	for _, suf := range inflections {
+		if strings.HasSuffix(w, suf.cut) && len(w) > len(suf.cut)+2 {
+			best = max(best, e.english[strings.TrimSuffix(w, suf.cut)+suf.add])
+		}
+	}
+	// A doubled consonant before -ed or -ing: "twinned", "planning".
+	for _, suf := range []string{"ed", "ing"} {
+		if base := strings.TrimSuffix(w, suf); base != w && len(base) > 3 && base[len(base)-1] == base[len(base)-2] {
+			best = max(best, e.english[base[:len(base)-1]])
+		}
+	}
+	if best == 0 {
+		best = e.compoundCount(w)
+	}
+	return best
+}
+
+// compoundCount reads a word WordNet lacks as two English words of three letters or more
+// run together ("website", "landmines") and returns the count of the rarer, or 0.
+func (e *Engine) compoundCount(w string) int {
+	if len(w) < 6 || len(w) > 24 || !isLatin(w) {
+		return 0
+	}
+	best := 0
+	for i := 3; i <= len(w)-3; i++ {
+		l, r := e.english[w[:i]], e.english[w[i:]]
+		if r == 0 {
+			r = e.english[strings.TrimSuffix(w[i:], "s")]
+		}
+		if l > 0 && r > 0 {
+			best = max(best, min(l, r))
+		}
+	}
+	return best
+}
+
+// inflections are the endings an English word takes, with what undoes each.
+var inflections = []struct{ cut, add string }{
+	{"s", ""}, {"es", ""}, {"ies", "y"}, {"ed", ""}, {"ed", "e"}, {"ing", ""}, {"ing", "e"},
+	{"er", ""}, {"est", ""}, {"ly", ""}, {"'s", ""},
+}
+
+// unknownShare is the share of the most a word can weigh that a word the articles never
+// use weighs: all of it for a name or a rare word, which may be what the question is
+// about; less the more common the word is in English ("put", "way"), since such a word
+// more often frames a question than names its topic.
+func (e *Engine) unknownShare(w string) float64 {
+	n := e.englishCount(w)
+	if n == 0 {
+		return 1
+	}
+	return min(1, max(minUnknownShare, 1-math.Log10(float64(n))/4))
+}
+
+// minUnknownShare is the least share an unknown English word weighs.
+const minUnknownShare = 0.3
+
+// questionWords are the function words a mistyped question word is most likely to be.
+var questionWords = []string{"what", "when", "where", "which", "who", "whom", "whose", "why", "how", "about", "with", "there", "their", "does", "have", "were", "many", "much"}
+
+// nearStopWord reports whether w is one edit from a question word ("wen", "wht", "hw").
+func nearStopWord(w string) bool {
+	for _, q := range questionWords {
+		if len(q)-len(w) <= 1 && len(w)-len(q) <= 1 && index.Distance(w, q) == 1 {
+			return true
+		}
+	}
+	return false
+}
+
+// nearFrameWord reports whether w, five letters or more, is one edit from a frame word
+// ("hapened", "mentoned").
+func nearFrameWord(w string) bool {
+	if len(w) < 5 {
+		return false
+	}
+	for f := range frameWords {
+		if len(f) >= 5 && len(f)-len(w) <= 1 && len(w)-len(f) <= 1 && index.Distance(w, f) == 1 {
+			return true
+		}
+	}
+	return false
+}
+
+// frameWords frame a question without naming its topic ("what happened", "what role").
+var frameWords = map[string]bool{
+	"happen": true, "happened": true, "happens": true, "happening": true, "mean": true,
+	"means": true, "meant": true, "exist": true, "exists": true, "describe": true,
+	"explain": true, "info": true, "information": true, "give": true, "show": true,
+	"find": true, "want": true, "need": true, "get": true, "got": true, "go": true,
+	"going": true, "went": true, "come": true, "came": true, "today": true,
+	"currently": true, "nowadays": true, "recently": true, "worth": true, "now": true,
+	"days": true, "described": true, "assess": true, "assessed": true,
+	"characterize": true, "characterized": true, "characterise": true, "characterised": true,
+	"view": true, "viewed": true, "regard": true, "regarded": true, "consider": true,
+	"considered": true, "mention": true, "mentioned": true, "mentions": true, "known": true,
+	"involve": true, "involved": true, "plan": true, "planning": true, "planned": true,
+	"plans": true, "position": true, "stance": true, "attitude": true, "role": true,
+	"name": true, "named": true, "called": true, "adopt": true, "adopted": true, "status": true,
+	// What a thing is for or means: the answer describes it rather than names the word.
+	"purpose": true, "aim": true, "goal": true, "objective": true, "significance": true,
+	"importance": true, "meaning": true, "nature": true, "point": true,
+}
+
+// onlyRelated reports whether a query term matches nothing, or only the words WordNet
+// relates to it: a word the articles never use, whatever it may mean in their words.
+func onlyRelated(qt index.QueryTerm) bool {
+	for _, alt := range qt.Alts {
+		if alt.Factor > relatedFactor {
+			return false
+		}
+	}
+	return true
+}
