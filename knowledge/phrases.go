@@ -70,8 +70,9 @@ func setAside(qt *index.QueryTerm) {
 }
 
 // locators marks the words of a phrase that only says which event the question means ("at
-// the Jan 28 meeting", "during the visit", "at the SCO summit"): a preposition, then words
-// up to the next preposition or question word, an event among them, or a date with
+// the Jan 28 meeting", "during the visit", "at the SCO summit"): a preposition, then the
+// noun phrase after it (up to the next function word that is no determiner: "in 2025 do
+// for ties …" locates nothing but the year), an event among its words, or a date with
 // something it dates, or a date right after such a phrase ("at the summit in August").
 // Such a phrase counts like a phrase set aside: what is asked is the rest.
 func locators(tokens []analyze.Token) []bool {
@@ -83,7 +84,7 @@ func locators(tokens []analyze.Token) []bool {
 			continue
 		}
 		end, dated, event, named := i+1, false, false, false
-		for ; end < len(tokens) && !timePrepositions[tokens[end].Surface] && !questionWord[tokens[end].Surface]; end++ {
+		for ; end < len(tokens) && (!tokens[end].Stop || nounPhraseWords[tokens[end].Surface]); end++ {
 			date := tokens[end].Number || monthWords[tokens[end].Surface]
 			dated = dated || date
 			event = event || !date && !tokens[end].Stop
@@ -106,6 +107,13 @@ func locators(tokens []analyze.Token) []bool {
 }
 
 var timePrepositions = map[string]bool{"at": true, "on": true, "during": true, "in": true}
+
+// nounPhraseWords are the function words a noun phrase holds ("the summit of the SCO",
+// "his visit"): any other (a verb, a preposition) ends it.
+var nounPhraseWords = map[string]bool{
+	"the": true, "a": true, "an": true, "this": true, "that": true, "these": true, "those": true,
+	"of": true, "his": true, "her": true, "its": true, "their": true,
+}
 
 // eventNouns name an occasion a question may locate what it asks about by.
 var eventNouns = map[string]bool{
