@@ -74,8 +74,10 @@ func TestMultiTermAlternative(t *testing.T) {
 }
 
 func TestSuggest(t *testing.T) {
-	ix := build("investment relations beijing visa free")
+	ix := build("investment relations beijing visa free tariff committee")
 	tests := []struct{ in, want string }{
+		{"tarrif", "tariff"}, // a doubled letter misplaced
+		{"comitee", "committee"},
 		{"investmnt", "investment"}, // a letter left out
 		{"relatons", "relations"},
 		{"beijnig", "beijing"}, // two letters swapped
