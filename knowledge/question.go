@@ -166,6 +166,11 @@ func (e *Engine) readQuestion(text string) *question {
 				term = ""
 			}
 		}
+		if _, ok := e.ix.Term(term); term != "" && !ok && !t.Number {
+			if other := e.otherSpelling(t.Surface); other != "" {
+				term = other // "honours": the articles write "honors"
+			}
+		}
 		if _, ok := e.ix.Term(term); term != "" && !ok && !t.Number && e.mayBeTypo(t.Surface) {
 			if nearStopWord(t.Surface) || nearFrameWord(t.Surface) {
 				continue // "wen", "wht", "hapened": a question or frame word mistyped

@@ -297,3 +297,20 @@ func TestTyposOfBaseForms(t *testing.T) {
 	require.True(t, a.Answered, a.Text)
 	assert.Contains(t, quotes(a), "Sputnik")
 }
+
+func TestOtherSpelling(t *testing.T) {
+	e := seedEngine(t)
+	for w, want := range map[string]string{
+		"honours":    "honor",   // the articles spell it the American way
+		"programmes": "program", //
+		"realizing":  "realis",  // and some the British way ("realising")
+		"colours":    "",        // a word the articles never use either way
+	} {
+		assert.Equal(t, want, e.otherSpelling(w), w)
+	}
+	q := e.readQuestion(clean("Was he received with full honours?"))
+	require.NotEmpty(t, q.terms)
+	last := q.terms[len(q.terms)-1]
+	require.NotEmpty(t, last.Alts)
+	assert.Equal(t, 1.0, last.Alts[0].Factor, "the same word, spelt otherwise, matches in full")
+}

@@ -48,6 +48,34 @@ func (e *Engine) bases(w string) []string {
 	return out
 }
 
+// spellings are the endings British and American English spell differently ("honour" and
+// "honor", "organise" and "organize", "centre" and "center"), each way round.
+var spellings = [][2]string{
+	{"our", "or"}, {"ours", "ors"}, {"oured", "ored"}, {"ouring", "oring"}, {"ourable", "orable"},
+	{"ise", "ize"}, {"ised", "ized"}, {"ises", "izes"}, {"ising", "izing"}, {"isation", "ization"},
+	{"isations", "izations"}, {"yse", "yze"}, {"ysed", "yzed"}, {"tre", "ter"}, {"tres", "ters"},
+	{"ence", "ense"}, {"ogue", "og"}, {"ogues", "ogs"}, {"lled", "led"}, {"lling", "ling"},
+	{"mme", "m"}, {"mmes", "ms"},
+}
+
+// otherSpelling returns the term of w as the other side of the Atlantic spells it, when
+// the index holds that and not w's own ("honours" → "honor"), or "".
+func (e *Engine) otherSpelling(w string) string {
+	for _, sp := range spellings {
+		for _, way := range [2][2]string{sp, {sp[1], sp[0]}} {
+			stem, ok := strings.CutSuffix(w, way[0])
+			if !ok || len(stem) < 2 {
+				continue
+			}
+			t := e.az.Word(stem + way[1])
+			if _, ok := e.ix.Term(t.Term); ok && !t.Stop {
+				return t.Term
+			}
+		}
+	}
+	return ""
+}
+
 // compoundHead reads a word the articles do not use as two English words run together
 // ("landmines" = "land" + "mines") and returns the index term of its head, the second.
 func (e *Engine) compoundHead(w string) (string, bool) {
