@@ -78,6 +78,11 @@ type Engine struct {
 	// leads maps an article to the persons its first sentence that names any names: what
 	// the article is about, and whom a sentence naming no one tells of.
 	leads map[string][]string
+	// holders maps a role and what it belongs to ("president" of "china") to whom or what
+	// the articles name as holding it ("Xi Jinping"); roleNames are the ways a question may
+	// name a role.
+	holders   map[roleKey][]string
+	roleNames []roleName
 }
 
 // vocabEntry is an intent's vocabulary entry as terms, with how telling it is.
@@ -112,7 +117,7 @@ func LoadWithProgress(fsys fs.FS, progress func(done, total int)) (*Engine, erro
 	if err != nil {
 		return nil, err
 	}
-	e := &Engine{bySource: map[string]int{}, az: st.az, intents: st.intents, english: st.english, lexicon: st.lexicon, related: st.related}
+	e := &Engine{bySource: map[string]int{}, az: st.az, intents: st.intents, english: st.english, lexicon: st.lexicon, related: st.related, roleNames: st.roleNames}
 	results := make([]parsed, len(names))
 	var mu sync.Mutex
 	done := 0
@@ -209,6 +214,8 @@ type static struct {
 	english map[string]int
 	lexicon *lingo.Lexicon
 	related *relatedWords
+	// roleNames are the ways a question may name a role (data/roles.yaml).
+	roleNames []roleName
 }
 
 var loadStatic = sync.OnceValues(func() (*static, error) {
@@ -231,6 +238,9 @@ var loadStatic = sync.OnceValues(func() (*static, error) {
 		return nil, fmt.Errorf("read related words: %w", err)
 	}
 	st.related = newRelatedWords(string(raw))
+	if st.roleNames, err = loadRoles(st.az); err != nil {
+		return nil, err
+	}
 	return &st, nil
 })
 
@@ -311,6 +321,19 @@ func eachDataLine(name string, fn func([]string)) error {
 		fn(strings.Fields(line))
 	}
 	return nil
+}
+
+// loadRoles reads the titles of roles and the words questions use for them.
+func loadRoles(az *analyze.Analyzer) ([]roleName, error) {
+	raw, err := data.ReadFile("data/roles.yaml")
+	if err != nil {
+		return nil, fmt.Errorf("read roles: %w", err)
+	}
+	var titles map[string][]string
+	if err := yaml.Unmarshal(raw, &titles); err != nil {
+		return nil, fmt.Errorf("read roles: %w", err)
+	}
+	return loadRoleNames(az, titles), nil
 }
 
 func loadIntents() ([]Intent, error) {
@@ -421,6 +444,7 @@ func (e *Engine) build(docs []*ingest.Document) {
 	e.fileIntents(factTerms)
 	e.findRepeats()
 	e.findTopical()
+	e.findHolders()
 	e.people = map[string]bool{}
 	e.personParts = map[string][]string{}
 	e.personNames = map[string][][]string{}

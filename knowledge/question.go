@@ -236,6 +236,7 @@ func (e *Engine) readQuestion(text string) *question {
 			setAside(&q.terms[len(q.terms)-1])
 		}
 	}
+	e.resolveRoles(q)
 	for _, qt := range q.terms {
 		top := false
 		for _, alt := range qt.Alts {
