@@ -521,7 +521,7 @@ func matchesNames(q *question, h index.Hit) bool {
 // is your day") is not enough, nor a lone word for a question that wants a date, a number
 // or a place.
 func (e *Engine) evidence(q *question, h index.Hit) bool {
-	n, topical := 0, false
+	n, topical, named := 0, false, false
 	if q.pair {
 		n++ // "the two countries": every fact is about them
 	}
@@ -529,13 +529,15 @@ func (e *Engine) evidence(q *question, h index.Hit) bool {
 		if m > 0 {
 			n++
 			topical = topical || q.topical[i]
+			named = named || q.required[i] && !isYear(q.terms[i].Word)
 		}
 	}
 	switch q.kind {
 	case AskWhen, AskNumber, AskWhere:
 		// "what time is it in Beijing": a date, number or place and one word in common
-		// is a coincidence, not an answer.
-		return n >= 2
+		// is a coincidence, not an answer; but a rare name the question insists on is
+		// what it asks about ("where was COP29 held?").
+		return n >= 2 || named && len(q.unknown) == 0
 	}
 	// One name in common does not answer a question that also asks about something the
 	// articles never mention ("What is the weather like in Urumqi?").

@@ -288,15 +288,39 @@ var makeWords = map[string]bool{
 	"imagine": true, "pretend": true, "translate": true,
 }
 
-// isRequest reports whether tokens ask for made-up work: a genre of it ("a joke about
-// diplomats"), or an imperative to make something as the first word ("Write …").
+// isRequest reports whether tokens ask for made-up work or a service rather than what the
+// articles say: a genre of work ("a joke about diplomats"), an imperative to make
+// something as the first word ("Write …"), or a verb done for the asker ("book me a
+// flight", "can you find us a hotel") that is not one of telling.
 func isRequest(tokens []analyze.Token) bool {
 	for i, t := range tokens {
 		if genreWords[t.Surface] || (i == 0 && makeWords[t.Surface]) {
 			return true
 		}
 	}
-	return false
+	verb := 0 // the verb of an imperative, or of "can you …"
+	for verb < len(tokens) && (politeWords[tokens[verb].Surface] || verb > 0 && tokens[verb].Surface == "you" && politeWords[tokens[verb-1].Surface]) {
+		verb++
+	}
+	if verb+1 >= len(tokens) || questionWord[tokens[verb].Surface] || auxiliaries[tokens[verb].Surface] || tellVerbs[tokens[verb].Surface] {
+		return false
+	}
+	return verb > 0 && makeWords[tokens[verb].Surface] || forAsker[tokens[verb+1].Surface]
+}
+
+// politeWords open a request before its verb: "please", "can you", "could you".
+var politeWords = map[string]bool{"please": true, "pls": true, "plz": true, "can": true, "could": true, "would": true, "will": true, "kindly": true}
+
+// forAsker are the words after a verb that say it is to be done for the asker.
+var forAsker = map[string]bool{"me": true, "us": true}
+
+// tellVerbs ask to be told or shown something: a question put as a request ("tell me …",
+// "show me the agreements").
+var tellVerbs = map[string]bool{
+	"tell": true, "show": true, "give": true, "explain": true, "remind": true, "let": true,
+	"help": true, "say": true, "list": true, "name": true, "describe": true, "summarize": true,
+	"summarise": true, "inform": true, "teach": true, "walk": true, "brief": true, "update": true,
+	"find": true, "fetch": true, "quote": true, "cite": true, "point": true, "send": true,
 }
 
 // callParticles make "call" a verb of its own ("called for", "called on").
@@ -392,6 +416,31 @@ func (e *Engine) qualifiedNouns(q *question) []qualifiedNoun {
 	return out
 }
 
+// typedKinds are the kinds of question that ask for a date, a place, a number, a person or
+// one of a kind of things, rather than for what was done.
+var typedKinds = map[Kind]bool{AskWho: true, AskWhen: true, AskWhere: true, AskNumber: true, AskWhich: true}
+
+// doAuxiliaries leave the main verb of a question to its end: "when does it run?".
+var doAuxiliaries = map[string]bool{"do": true, "does": true, "did": true, "will": true, "can": true, "could": true, "would": true, "should": true}
+
+// endsWithVerb reports whether word is the last word of a question that has an auxiliary
+// before it ("Through which region does the route run?"): the question's main verb.
+func endsWithVerb(tokens []analyze.Token, word string) bool {
+	last := len(tokens) - 1
+	for last >= 0 && tokens[last].Stop {
+		last--
+	}
+	if last < 0 || tokens[last].Surface != word {
+		return false
+	}
+	for _, t := range tokens[:last] {
+		if doAuxiliaries[t.Surface] {
+			return true
+		}
+	}
+	return false
+}
+
 // unknownAttribute returns a common English word the articles never use that the question
 // puts right after a rare name of a place or body, or a named concept ("the Middle Corridor railway", "the SCO
 // summit decisions"): the question asks about something of it that the articles do not
@@ -403,6 +452,15 @@ func (e *Engine) unknownAttribute(q *question) string {
 			continue
 		}
 		prev := q.terms[i-1]
+		if typedKinds[q.kind] && endsWithVerb(q.tokens, qt.Word) {
+			// "Until what year does the Cultural Protocol run?": the verb relates the thing
+			// to what is asked (a year), though "What did the SCO summit decide?" asks
+			// what the verb says.
+			continue
+		}
+		if !strings.Contains(prev.Word, " ") && !q.capitalised[prev.Word] && (len(q.capitalised) > 0 || e.isEnglish(prev.Word)) {
+			continue // "resilient urban health": a word, not the name the articles capitalise
+		}
 		person := false
 		for _, w := range strings.Fields(prev.Word) {
 			person = person || e.isPersonPart(w)

@@ -68,6 +68,9 @@ type question struct {
 	// request marks a request for made-up work ("write a poem", "tell me a joke"), which no
 	// quote answers.
 	request bool
+	// capitalised are the words the question capitalises in mid-sentence: the names as
+	// the asker writes them.
+	capitalised map[string]bool
 }
 
 // clean makes user text safe to read: valid UTF-8, no control characters, single spaces.
@@ -95,6 +98,7 @@ var creditWords = map[string]bool{"source": true, "sources": true, "website": tr
 func (e *Engine) readQuestion(text string) *question {
 	q := &question{text: text, lower: strings.ToLower(text), tokens: e.az.Analyze(text), numbers: map[string]bool{}}
 	capitalised := capitalisedWords(text)
+	q.capitalised = capitalised
 	q.kind = kindOf(e.kindTokens(q.tokens))
 	q.source = asksSource(q.kind, q.tokens)
 	var terms []string
@@ -142,7 +146,7 @@ func (e *Engine) readQuestion(text string) *question {
 			located = append(located, false)
 			continue
 		}
-		if t.Stop || frameWords[t.Surface] || (i > 0 && kindFrame(q.tokens[i-1].Surface, t.Surface)) {
+		if t.Stop || frameWords[t.Surface] || (i > 0 && kindFrame(q.tokens[i-1].Surface, t.Surface)) || inFramePhrase(q.tokens, i) {
 			continue
 		}
 		if (t.Surface == "call" || t.Surface == "describe") && (i+1 == len(q.tokens) || !callParticles[q.tokens[i+1].Surface]) {

@@ -6,6 +6,7 @@ import (
 	"math"
 	"strings"
 
+	"github.com/azchina/azchina/knowledge/analyze"
 	"github.com/azchina/azchina/knowledge/index"
 )
 
@@ -219,6 +220,19 @@ var frameWords = map[string]bool{
 	// What a thing is for or means: the answer describes it rather than names the word.
 	"purpose": true, "aim": true, "goal": true, "objective": true, "significance": true,
 	"importance": true, "meaning": true, "nature": true, "point": true,
+}
+
+// framePhrases are phrases of two words that frame a question as "happen" does: "where did
+// it take place".
+var framePhrases = map[[2]string]bool{
+	{"take", "place"}: true, {"took", "place"}: true, {"takes", "place"}: true,
+	{"taking", "place"}: true, {"taken", "place"}: true,
+}
+
+// inFramePhrase reports whether tokens[i] is a word of a frame phrase.
+func inFramePhrase(tokens []analyze.Token, i int) bool {
+	return i+1 < len(tokens) && framePhrases[[2]string{tokens[i].Surface, tokens[i+1].Surface}] ||
+		i > 0 && framePhrases[[2]string{tokens[i-1].Surface, tokens[i].Surface}]
 }
 
 // onlyRelated reports whether a query term matches nothing, or only the words WordNet
