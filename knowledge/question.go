@@ -7,6 +7,7 @@ import (
 
 	"github.com/azchina/azchina/knowledge/analyze"
 	"github.com/azchina/azchina/knowledge/index"
+	"github.com/azchina/azchina/knowledge/ingest"
 )
 
 // MaxQuestion is the longest question, in bytes, the engine reads.
@@ -388,7 +389,9 @@ func (e *Engine) isTellingName(qt index.QueryTerm) bool {
 			continue
 		}
 		for _, w := range strings.Fields(qt.Word) { // a person's full name is one word
-			if e.az.Stem(w) == e.ix.TermString(id) {
+			// A title is no name, though the articles capitalise it ("MP Arzukhan
+			// Alizadeh"): "the MP" is answered by "the deputy".
+			if e.az.Stem(w) == e.ix.TermString(id) && !ingest.IsRole(w) {
 				return true
 			}
 		}
