@@ -169,8 +169,16 @@ func pronounOne(tokens []analyze.Token, i int) bool {
 // mediaNouns name a source of news; sourceVerbs say that a source reported something;
 // speechVerbs say what someone told a source.
 var (
-	mediaNouns  = map[string]bool{"outlet": true, "outlets": true, "newspaper": true, "newspapers": true, "website": true, "site": true, "publication": true, "source": true, "sources": true}
-	sourceVerbs = map[string]bool{"report": true, "reports": true, "reported": true, "reporting": true, "cite": true, "cites": true, "cited": true, "citing": true, "quoted": true, "quoting": true, "according": true, "told": true, "interviewed": true, "published": true}
+	mediaNouns = map[string]bool{
+		"outlet": true, "outlets": true, "newspaper": true, "newspapers": true, "website": true, "site": true,
+		"publication": true, "source": true, "sources": true, "agency": true, "agencies": true, "paper": true,
+		"portal": true, "broadcaster": true, "channel": true,
+	}
+	sourceVerbs = map[string]bool{
+		"report": true, "reports": true, "reported": true, "reporting": true, "cite": true, "cites": true,
+		"cited": true, "citing": true, "quoted": true, "quoting": true, "according": true, "told": true,
+		"interviewed": true, "published": true, "carried": true, "carry": true, "carries": true,
+	}
 	speechVerbs = map[string]bool{"talk": true, "talked": true, "speak": true, "spoke": true, "tell": true, "interview": true, "give": true, "gave": true}
 )
 
