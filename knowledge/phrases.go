@@ -171,8 +171,8 @@ func pronounOne(tokens []analyze.Token, i int) bool {
 var (
 	mediaNouns = map[string]bool{
 		"outlet": true, "outlets": true, "newspaper": true, "newspapers": true, "website": true, "site": true,
-		"publication": true, "source": true, "sources": true, "agency": true, "agencies": true, "paper": true,
-		"portal": true, "broadcaster": true, "channel": true,
+		"publication": true, "source": true, "sources": true, "paper": true, "portal": true,
+		"broadcaster": true, "channel": true,
 	}
 	sourceVerbs = map[string]bool{
 		"report": true, "reports": true, "reported": true, "reporting": true, "cite": true, "cites": true,
@@ -182,19 +182,38 @@ var (
 	speechVerbs = map[string]bool{"talk": true, "talked": true, "speak": true, "spoke": true, "tell": true, "interview": true, "give": true, "gave": true}
 )
 
+// isMediaNoun reports whether tokens[i] names a source of news: an outlet, or an agency
+// of news ("news agency", "the agency he talked to"; not "the agency that signed").
+func isMediaNoun(tokens []analyze.Token, i int) bool {
+	switch w := tokens[i].Surface; {
+	case mediaNouns[w]:
+		return true
+	case w != "agency" && w != "agencies":
+		return false
+	case i > 0 && (tokens[i-1].Surface == "news" || tokens[i-1].Surface == "press"):
+		return true
+	}
+	for _, t := range tokens {
+		if speechVerbs[t.Surface] || sourceVerbs[t.Surface] {
+			return true
+		}
+	}
+	return false
+}
+
 // asksSource reports whether a question asks who reported or is cited for something:
 // "Who reported …", "Which outlet …", "Which ministry is cited …".
 func asksSource(kind Kind, tokens []analyze.Token) bool {
 	switch kind {
 	case AskWho, AskWhich:
-		for _, t := range tokens {
-			if mediaNouns[t.Surface] || sourceVerbs[t.Surface] {
+		for i, t := range tokens {
+			if isMediaNoun(tokens, i) || sourceVerbs[t.Surface] {
 				return true
 			}
 		}
 	case AskWhat:
 		for i := 1; i < len(tokens); i++ {
-			if mediaNouns[tokens[i].Surface] && (tokens[i-1].Surface == "what" || tokens[i-1].Surface == "which") {
+			if isMediaNoun(tokens, i) && (tokens[i-1].Surface == "what" || tokens[i-1].Surface == "which") {
 				return true
 			}
 		}
