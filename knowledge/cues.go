@@ -137,6 +137,16 @@ var timeWords = map[string]bool{
 	"thursday": true, "friday": true, "saturday": true, "sunday": true, "a.m": true, "p.m": true,
 }
 
+// dayPhrases count a day within a story rather than date it: "on the second day of the
+// visit", "the previous day", "on the same day". They answer "which day" as a date does.
+var dayPhrases = []string{
+	"first day", "second day", "third day", "fourth day", "final day", "last day", "previous day",
+	"next day", "following day", "same day",
+}
+
+// countsDay reports whether text names a day by its place in the story.
+func countsDay(text string) bool { return containsAny(strings.ToLower(text), dayPhrases) }
+
 // dateWords spells a date ("2025-04-23") as the words a question would use: "April 2025 23".
 func dateWords(value string) string {
 	for _, layout := range []string{time.DateOnly, "2006-01", "2006"} {

@@ -618,6 +618,7 @@ func (e *Engine) analyse(f *Fact) analysis {
 		an.text = append(an.text, t.Term)
 		an.surfaces = append(an.surfaces, t.Surface)
 	}
+	an.timed = an.timed || countsDay(f.Text)
 	an.placed = namesPlace(f.Text)
 	an.cues = cuesOf(f.Text)
 	a := e.articles[e.bySource[f.Source]]
