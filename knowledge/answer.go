@@ -557,9 +557,10 @@ func (e *Engine) compose(q *question, rs []ranked, best int) Answer {
 		}
 	}
 	if next := e.carriedOn[top.fact.ID]; next >= 0 {
-		// The sentence that carries the best one's story on, when it answers too.
+		// The sentence that carries the best one's story on ("Chen Ming refuted the
+		// reports"), when it may answer too: what became of the story is part of it.
 		for _, r := range rs[best+1:] {
-			if r.fact.ID == next && r.eligible && r.hit.Coverage >= minCoverage {
+			if r.fact.ID == next && r.eligible {
 				chosen = append(chosen, r.fact)
 				used[e.cluster[next]] = true
 			}
