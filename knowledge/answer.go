@@ -200,7 +200,7 @@ func (e *Engine) rank(q *question) []ranked {
 			// A sentence without a number cannot say how many, nor one without a date when.
 			r.eligible = false
 		}
-		if !e.evidence(q, h) || !matchesNames(q, h) || e.otherRole(q, f.ID) || !saidBy(q, f) || !matchesContent(q, h) || q.future && !e.toCome(f) {
+		if !e.evidence(q, h) || !matchesNames(q, h) || e.otherRole(q, f.ID) || !e.saidBy(q, f) || !matchesContent(q, h) || q.future && !e.toCome(f) {
 			r.eligible = false
 		}
 		if q.intent != "" && contains(f.Intents, q.intent) {
@@ -461,9 +461,9 @@ func (e *Engine) toCome(f *Fact) bool {
 }
 
 // saidBy reports whether a fact is the words of the person a question asks the words of:
-// it quotes them, or it names them or refers to them and says that someone said
-// something.
-func saidBy(q *question, f *Fact) bool {
+// it quotes them, or it names them, refers to them or (naming no one) stands in an
+// article that leads with them, and says that someone said something.
+func (e *Engine) saidBy(q *question, f *Fact) bool {
 	if len(q.speaker) == 0 || q.speaker[f.Speaker] {
 		return true
 	}
@@ -477,6 +477,26 @@ func saidBy(q *question, f *Fact) bool {
 	}
 	for _, p := range f.People {
 		if q.speaker[p] {
+			return true
+		}
+	}
+	if f.Refers == "" && pluralSubject(f.Text) {
+		// "Both sides stressed …", "They highlighted …" in an article that leads with the
+		// two ministers: theirs, whoever else the sentence names.
+		for _, p := range e.leads[f.Source] {
+			if q.speaker[p] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// pluralSubject reports whether a sentence opens with a subject that stands for the
+// persons its article is about: "They", "Both sides", "The two leaders".
+func pluralSubject(text string) bool {
+	for _, p := range []string{"They ", "Both ", "The two "} {
+		if strings.HasPrefix(text, p) {
 			return true
 		}
 	}

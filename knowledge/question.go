@@ -72,6 +72,8 @@ type question struct {
 	// capitalised are the words the question capitalises in mid-sentence: the names as
 	// the asker writes them.
 	capitalised map[string]bool
+	// described are the phrases that describe the holders of a role ("the Chinese leader").
+	described []description
 }
 
 // clean makes user text safe to read: valid UTF-8, no control characters, single spaces.
@@ -135,6 +137,9 @@ func (e *Engine) readQuestion(text string) *question {
 		if bothSides(q.tokens, i) {
 			q.pair = true
 			continue
+		}
+		if t.Surface == "two" && i > 0 && q.tokens[i-1].Surface == "the" && i+1 < len(q.tokens) && !q.tokens[i+1].Number {
+			continue // "the two ministers": the pair the question speaks of, not a count
 		}
 		if rel, ok := orderWords[t.Surface]; ok && i > 0 {
 			// "before" and "after" are function words, but they say what is asked: what
@@ -263,6 +268,9 @@ func (e *Engine) readQuestion(text string) *question {
 	}
 	q.request = isRequest(q.tokens)
 	q.speaker = e.questionSpeaker(q.tokens)
+	if q.speaker == nil {
+		q.speaker = describedSpeaker(q)
+	}
 	q.future = asksFuture(q.tokens)
 	for _, t := range q.tokens {
 		q.asksSpeech = q.asksSpeech || speechVerbsAsked[t.Surface]

@@ -5,6 +5,7 @@ package knowledge
 // describes instead of naming ("the Chinese leader", "the Chinese capital") finds them.
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -180,6 +181,7 @@ func (e *Engine) resolveRoles(q *question) {
 				continue
 			}
 			asks := head != "" && e.az.Word(head).Term == flat[p+n-1]
+			found := false
 			for _, at := range []int{p - 1, p + n} { // "Chinese leader", "leader of China"
 				if at < 0 || at >= len(flat) {
 					continue
@@ -188,29 +190,86 @@ func (e *Engine) resolveRoles(q *question) {
 				if len(holders) != 1 {
 					continue
 				}
-				e.nameHolder(q, holders[0], rn.role, flat, owner[p:p+n], owner[at], asks)
+				e.nameHolder(q, holders, rn.role, flat, owner[p:p+n], owner[at], asks)
+				found = true
 				break
+			}
+			if word := q.terms[owner[p+n-1]].Word; !found && strings.HasSuffix(word, "s") {
+				// "the foreign ministers": every holder of the title the articles name.
+				if holders := e.allHolders(rn.role); len(holders) > 1 {
+					e.nameHolder(q, holders, rn.role, flat, owner[p:p+n], -1, asks)
+				}
 			}
 		}
 	}
 }
 
-// nameHolder adds the holder's name as a way to match the query terms that describe the
+// description is a phrase of a question that describes the holders of a role ("the
+// Chinese leader"), by its words.
+type description struct {
+	words   map[string]bool
+	holders []string
+}
+
+// describedSpeaker returns the holders of a role a question asks the words of: "What did
+// the Chinese leader say …" asks what Xi said.
+func describedSpeaker(q *question) map[string]bool {
+	for i, t := range q.tokens {
+		if !auxiliaries[t.Surface] {
+			continue
+		}
+		for _, d := range q.described {
+			j := i + 1
+			for j < len(q.tokens) && j <= i+5 && (q.tokens[j].Stop || q.tokens[j].Number || d.words[q.tokens[j].Surface]) && !speechVerbsAsked[q.tokens[j].Surface] {
+				j++
+			}
+			if j > i+1 && j < len(q.tokens) && speechVerbsAsked[q.tokens[j].Surface] && d.words[q.tokens[j-1].Surface] {
+				out := map[string]bool{}
+				for _, h := range d.holders {
+					out[h] = true
+				}
+				return out
+			}
+		}
+	}
+	return nil
+}
+
+// allHolders returns every holder of a role the articles name with what it belongs to.
+func (e *Engine) allHolders(role string) []string {
+	var out []string
+	for k, hs := range e.holders {
+		if k.role != role || k.of == "" {
+			continue
+		}
+		for _, h := range hs {
+			if !contains(out, h) {
+				out = append(out, h)
+			}
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// nameHolder adds the holders' names as ways to match the query terms that describe the
 // holder (the role's and the term of what it belongs to), and the title the articles give
 // the role as a way to match the role's, unless the question names the holder already. A
 // question that asks who or what the holder is ("Who is the Chinese leader?") gets the
 // title only: a fact that merely names Xi does not say he is the leader.
-func (e *Engine) nameHolder(q *question, holder, role string, flat []string, roleTerms []int, of int, asks bool) {
-	name := e.az.Terms(holder)
-	for _, t := range name {
-		if contains(flat, t) {
-			return
-		}
-	}
+func (e *Engine) nameHolder(q *question, holders []string, role string, flat []string, roleTerms []int, of int, asks bool) {
 	var names []index.Alternative
-	for _, t := range name {
-		if id, ok := e.ix.Term(t); ok {
-			names = append(names, index.Alternative{Terms: []int32{id}, Factor: 1})
+	for _, holder := range holders {
+		name := e.az.Terms(holder)
+		for _, t := range name {
+			if contains(flat, t) {
+				return
+			}
+		}
+		for _, t := range name {
+			if id, ok := e.ix.Term(t); ok {
+				names = append(names, index.Alternative{Terms: []int32{id}, Factor: 1})
+			}
 		}
 	}
 	if asks {
@@ -226,7 +285,19 @@ func (e *Engine) nameHolder(q *question, holder, role string, flat []string, rol
 	if len(ids) == len(strings.Fields(role)) {
 		title = append(title[:len(title):len(title)], index.Alternative{Terms: ids, Factor: 1})
 	}
-	addAlts(&q.terms[of], names)
+	described := map[string]bool{}
+	for _, i := range roleTerms {
+		for _, w := range strings.Fields(q.terms[i].Word) {
+			described[w] = true
+		}
+	}
+	if of >= 0 {
+		addAlts(&q.terms[of], names)
+		for _, w := range strings.Fields(q.terms[of].Word) {
+			described[w] = true
+		}
+	}
+	q.described = append(q.described, description{words: described, holders: holders})
 	for i, t := range roleTerms {
 		if i == 0 || t != roleTerms[i-1] {
 			addAlts(&q.terms[t], title)
