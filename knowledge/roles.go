@@ -25,9 +25,10 @@ var roleModifiers = map[string]bool{
 	"state": true, "chief": true, "capital": true,
 }
 
-// holderRoles are the role words a holder may follow or precede: those of persons, and a
-// country's capital.
-func isHolderRole(w string) bool { return ingest.IsRole(w) || w == "capital" }
+// isHolderRole reports whether w is a role word a holder may follow or precede: those of
+// persons, and a country's capital. A counterpart is someone's only relative to another
+// ("his Chinese counterpart Xi" is not Bayramov's).
+func isHolderRole(w string) bool { return ingest.IsRole(w) && w != "counterpart" || w == "capital" }
 
 // findHolders reads who holds which role from the sentences and captions that write the
 // role next to the name: "[Chinese] [President] Xi Jinping", "Azerbaijan’s Foreign

@@ -24,6 +24,7 @@ func TestHoldersFromTheArticles(t *testing.T) {
 		assert.ElementsMatch(t, tt.want, e.holders[roleKey{of: tt.of, role: tt.role}], "%s %s", tt.of, tt.role)
 	}
 	assert.Empty(t, e.holders[roleKey{of: "beij", role: "presid"}], "“in Beijing, President Xi”: a comma parts them")
+	assert.Empty(t, e.holders[roleKey{of: "china", role: "counterpart"}], "a counterpart is one only relative to another")
 }
 
 func TestRolesReadAsTheirHolders(t *testing.T) {
