@@ -96,7 +96,7 @@ func kindOf(tokens []analyze.Token) Kind {
 			switch {
 			case whenNouns[next]:
 				return AskWhen
-			case amountNouns[next]:
+			case amountNouns[next] || amountAfterCopula(tokens[i+1:]):
 				return AskNumber
 			case placeNouns[next]:
 				return AskWhere
@@ -113,6 +113,23 @@ func kindOf(tokens []analyze.Token) Kind {
 		}
 	}
 	return AskWhat
+}
+
+// amountAfterCopula reports whether the words after "what" ask for an amount as the
+// thing they are: "is the total dollar value of …", "was the cost of …".
+func amountAfterCopula(tokens []analyze.Token) bool {
+	if len(tokens) < 3 || (tokens[0].Surface != "is" && tokens[0].Surface != "was" && tokens[0].Surface != "s") || tokens[1].Surface != "the" {
+		return false
+	}
+	for _, t := range tokens[2:min(len(tokens), 5)] {
+		if t.Stop {
+			return false
+		}
+		if amountNouns[t.Surface] || t.Surface == "cost" || t.Surface == "price" {
+			return true
+		}
+	}
+	return false
 }
 
 // The nouns after "what" or "which" that say what kind of answer is wanted: a time, an

@@ -463,12 +463,21 @@ var measures = map[string][]string{
 	"far":  {"km", "kilometres", "kilometers", "miles"},
 }
 
-// unitTerms returns the index terms of the units "how old/long/far" counts in; an empty
-// (non-nil) set when the index has none, so that no number answers.
+// moneyUnits are the words a sum of money is counted in.
+var moneyUnits = []string{"billion", "million", "thousand", "trillion", "dollar", "dollars", "usd", "manat", "yuan", "euro", "euros"}
+
+// moneyNouns ask for a sum of money: "what is the total value of …", "how much is it worth".
+var moneyNouns = map[string]bool{"value": true, "cost": true, "costs": true, "price": true, "worth": true}
+
+// unitTerms returns the index terms of the units "how old/long/far" counts in, or a sum of
+// money ("value", "cost") is counted in; an empty (non-nil) set when the index has none,
+// so that no number answers.
 func (e *Engine) unitTerms(q *question) map[int32]bool {
 	for i := 1; i < len(q.tokens); i++ {
 		units, ok := measures[q.tokens[i].Surface]
-		if !ok || q.tokens[i-1].Surface != "how" {
+		if moneyNouns[q.tokens[i].Surface] {
+			units, ok = moneyUnits, true
+		} else if !ok || q.tokens[i-1].Surface != "how" {
 			continue
 		}
 		out := map[int32]bool{}
