@@ -261,6 +261,14 @@ func (e *Engine) readQuestion(text string) *question {
 		q.required = append(q.required, e.isName(qt, capitalised))
 	}
 	q.counted = e.countedTerms(q)
+	if x := muchOf(q.tokens); x != "" {
+		// "How much oil …" asks an amount of oil: a figure of trade is no answer.
+		for i, qt := range q.terms {
+			if qt.Word == x {
+				q.required[i] = true
+			}
+		}
+	}
 	q.roles = e.qualifiedRoles(q)
 	q.qualified = e.qualifiedNouns(q)
 	for i := 1; i < len(q.tokens); i++ {
@@ -333,6 +341,16 @@ func (e *Engine) countedTerms(q *question) map[int32]bool {
 		}
 	}
 	return out
+}
+
+// muchOf returns the word "how much" asks an amount of ("how much oil"), or "".
+func muchOf(tokens []analyze.Token) string {
+	for i := 2; i < len(tokens); i++ {
+		if tokens[i-1].Surface == "much" && tokens[i-2].Surface == "how" && !tokens[i].Stop && !tokens[i].Number && !moneyNouns[tokens[i].Surface] {
+			return tokens[i].Surface
+		}
+	}
+	return ""
 }
 
 // capitalisedWords returns the words text capitalises in mid-sentence, lower-cased: the
