@@ -102,6 +102,7 @@ func (e *Engine) readQuestion(text string) *question {
 	q := &question{text: text, lower: strings.ToLower(text), tokens: e.az.Analyze(text), numbers: map[string]bool{}}
 	capitalised := capitalisedWords(text)
 	q.capitalised = capitalised
+	acronyms := acronymsOf(text)
 	q.kind = kindOf(e.kindTokens(q.tokens))
 	q.source = asksSource(q.kind, q.tokens)
 	var terms []string
@@ -181,7 +182,7 @@ func (e *Engine) readQuestion(text string) *question {
 				term = other // "honours": the articles write "honors"
 			}
 		}
-		if _, ok := e.ix.Term(term); term != "" && !ok && !t.Number && e.mayBeTypo(t.Surface) {
+		if _, ok := e.ix.Term(term); term != "" && !ok && !t.Number && e.mayBeTypo(t.Surface) && !acronyms[t.Surface] {
 			if nearStopWord(t.Surface) || nearFrameWord(t.Surface) {
 				continue // "wen", "wht", "hapened": a question or frame word mistyped
 			}
@@ -258,7 +259,7 @@ func (e *Engine) readQuestion(text string) *question {
 		}
 		// A concept's name of several words, or a person's full name, names the domain.
 		q.topical = append(q.topical, top || len(qt.Alts) > 0 && len(qt.Alts[0].Terms) > 1 || strings.Contains(qt.Word, " ") && len(qt.Alts) > 0)
-		q.required = append(q.required, e.isName(qt, capitalised))
+		q.required = append(q.required, e.isName(qt, capitalised, acronyms))
 	}
 	q.counted = e.countedTerms(q)
 	if x := muchOf(q.tokens); x != "" {
@@ -353,6 +354,33 @@ func muchOf(tokens []analyze.Token) string {
 	return ""
 }
 
+// acronymsOf returns the words text writes in capitals, two to five letters ("EU",
+// "NATO"), lower-cased, unless all of it is in capitals.
+func acronymsOf(text string) map[string]bool {
+	out := map[string]bool{}
+	if strings.ToUpper(text) == text {
+		return out // a question shouted in capitals writes no acronym as such
+	}
+	for _, w := range strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+		if n := utf8.RuneCountInString(w); n >= 2 && n <= 5 && strings.ToUpper(w) == w && strings.ToLower(w) != w {
+			out[strings.ToLower(w)] = true
+		}
+	}
+	return out
+}
+
+// isAcronym reports whether the question writes the word as an acronym ("EU", "FTA"): a
+// name the answer must match, by any of its names, though the word stands in the
+// articles' text otherwise ("commonspace.eu"). A title ("MP") is no name.
+func isAcronym(qt index.QueryTerm, acronyms map[string]bool) bool {
+	for _, w := range strings.Fields(qt.Word) {
+		if acronyms[w] && !ingest.IsRole(w) {
+			return true
+		}
+	}
+	return false
+}
+
 // capitalisedWords returns the words text capitalises in mid-sentence, lower-cased: the
 // names the asker wrote as names ("What did Erdogan say").
 func capitalisedWords(text string) map[string]bool {
@@ -373,12 +401,12 @@ func capitalisedWords(text string) map[string]bool {
 
 // isName reports whether a query term is a name the answer must match: a year, or a name
 // the articles never use ("What did Erdogan say?"), which no fact can answer for.
-func (e *Engine) isName(qt index.QueryTerm, capitalised map[string]bool) bool {
+func (e *Engine) isName(qt index.QueryTerm, capitalised, acronyms map[string]bool) bool {
 	if isYear(qt.Word) {
 		return true // "in 2015": a fact about another year is no answer
 	}
 	if len(qt.Alts) > 0 {
-		return e.isTellingName(qt)
+		return e.isTellingName(qt) || isAcronym(qt, acronyms)
 	}
 	for _, w := range strings.Fields(qt.Word) {
 		// Capitalised; or, from an asker who writes names in lower case (none capitalised),
