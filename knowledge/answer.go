@@ -298,8 +298,12 @@ func (e *Engine) typeBonus(q *question, f *Fact) float64 {
 			return 1 // "how long have they …": "since 1992" answers too
 		}
 	case AskWhere:
-		if e.placed[f.ID] {
-			return 1
+		// A place the question does not name already: "In which Chinese city …" is not
+		// answered by "in China".
+		for _, p := range e.places[f.ID] {
+			if !q.hasTerm(p) {
+				return 1
+			}
 		}
 	case AskWhy:
 		if e.cues[f.ID]&givesReason != 0 {
@@ -556,8 +560,8 @@ func (e *Engine) evidence(q *question, h index.Hit) bool {
 	case AskWhen, AskNumber, AskWhere:
 		// "what time is it in Beijing": a date, number or place and one word in common
 		// is a coincidence, not an answer; but a rare name the question insists on is
-		// what it asks about ("where was COP29 held?").
-		return n >= 2 || named && len(q.unknown) == 0
+		// what it asks about when it asks nothing else ("where was COP29 held?").
+		return n >= 2 || named && n == len(q.terms)
 	}
 	// One name in common does not answer a question that also asks about something the
 	// articles never mention ("What is the weather like in Urumqi?").

@@ -89,10 +89,11 @@ func toldSource(text string) bool {
 // placeWords are the prepositions a place follows.
 var placeWords = []string{"in ", "at ", "via ", "through ", "outside ", "near "}
 
-// namesPlace reports whether text names a place: "in Beijing", "at the Great Hall", "via
-// the South Caucasus", not "in April". It scans by hand: it runs for every sentence of a
-// large corpus.
-func namesPlace(text string) bool {
+// placesIn returns the first word of each place text names, lower-cased: "in Beijing",
+// "at the Great Hall", "via the South Caucasus", not "in April". It scans by hand: it runs
+// for every sentence of a large corpus.
+func placesIn(text string) []string {
+	var out []string
 	for _, p := range placeWords {
 		for rest := text; ; {
 			i := strings.Index(rest, p)
@@ -113,12 +114,12 @@ func namesPlace(text string) bool {
 			if end < 0 {
 				end = len(w)
 			}
-			if end > 1 && !monthName[strings.ToLower(w[:end])] {
-				return true
+			if name := strings.ToLower(w[:end]); end > 1 && !monthName[name] {
+				out = append(out, name)
 			}
 		}
 	}
-	return false
+	return out
 }
 
 func isWordByte(b byte) bool {

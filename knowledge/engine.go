@@ -65,10 +65,12 @@ type Engine struct {
 	// personNames maps the first term of each full name of two words or more to the
 	// names' terms.
 	personNames map[string][][]string
-	placed      []bool          // facts that name a place ("in Beijing", "at the Great Hall")
-	topical     map[string]bool // terms that name the domain: intent vocabulary and names
-	names       map[string]bool // terms of the names of people, places and bodies
-	problems    []error
+	// places holds, per fact, the terms of the first word of each place it names ("in
+	// Beijing", "at the Great Hall").
+	places   [][]string
+	topical  map[string]bool // terms that name the domain: intent vocabulary and names
+	names    map[string]bool // terms of the names of people, places and bodies
+	problems []error
 	// carriedOn maps a fact to the sentence after it, in the next paragraph, that takes
 	// its story on ("… reports that Chinese companies would …" → "Chen Ming refuted the
 	// reports"), or -1.
@@ -387,7 +389,7 @@ func (e *Engine) build(docs []*ingest.Document) {
 	parallel(len(e.facts), func(i int) { analyses[i] = e.analyse(&e.facts[i]) })
 	factTerms := make([][]string, len(e.facts))
 	e.numbers = make([][]string, len(e.facts))
-	e.placed = make([]bool, len(e.facts))
+	e.places = make([][]string, len(e.facts))
 	e.timeOfDay = make([]bool, len(e.facts))
 	e.cues = make([]cue, len(e.facts))
 	e.adverbs = make([]uint64, len(e.facts))
@@ -431,7 +433,7 @@ func (e *Engine) build(docs []*ingest.Document) {
 			}
 		}
 		factTerms[i] = an.text
-		e.numbers[i], e.placed[i], e.timeOfDay[i], e.cues[i], e.adverbs[i] = an.numbers, an.placed, an.timed, an.cues, an.adverbs
+		e.numbers[i], e.places[i], e.timeOfDay[i], e.cues[i], e.adverbs[i] = an.numbers, an.places, an.timed, an.cues, an.adverbs
 	}
 	e.ix = b.Build()
 	e.findDatedBy()
@@ -589,7 +591,7 @@ type analysis struct {
 	timed    bool     // it names a time of day or a weekday
 	cues     cue      // the kinds of answer it gives beyond its words
 	adverbs  uint64   // which of its first 64 terms stand for an adverb in -ly
-	placed   bool     // it names a place
+	places   []string // the terms of the places it names
 }
 
 // analyse reads a fact for the index: the words of its text, and as context the heading
@@ -619,7 +621,9 @@ func (e *Engine) analyse(f *Fact) analysis {
 		an.surfaces = append(an.surfaces, t.Surface)
 	}
 	an.timed = an.timed || countsDay(f.Text)
-	an.placed = namesPlace(f.Text)
+	for _, w := range placesIn(f.Text) {
+		an.places = append(an.places, e.az.Word(w).Term)
+	}
 	an.cues = cuesOf(f.Text)
 	a := e.articles[e.bySource[f.Source]]
 	ctx := []string{f.Section, f.Refers}

@@ -156,6 +156,9 @@ func (e *Engine) readQuestion(text string) *question {
 		if t.Stop || frameWords[t.Surface] || (i > 0 && kindFrame(q.tokens[i-1].Surface, t.Surface)) || inFramePhrase(q.tokens, i) {
 			continue
 		}
+		if (q.kind == AskWhere || q.kind == AskWhen) && staging[t.Surface] {
+			continue // "where was COP29 held": that it took place, asked where
+		}
 		if (t.Surface == "call" || t.Surface == "describe") && (i+1 == len(q.tokens) || !callParticles[q.tokens[i+1].Surface]) {
 			continue // "what did they call the corridor": how it was described, not "called for"
 		}
@@ -301,6 +304,16 @@ func (e *Engine) readQuestion(text string) *question {
 		}
 	}
 	return q
+}
+
+// hasTerm reports whether the question holds a word of the term.
+func (q *question) hasTerm(term string) bool {
+	for _, t := range q.tokens {
+		if t.Term == term {
+			return true
+		}
+	}
+	return false
 }
 
 // countedTerms returns, for "how many X", the terms that may stand for X: the

@@ -222,6 +222,13 @@ var frameWords = map[string]bool{
 	"importance": true, "meaning": true, "nature": true, "point": true,
 }
 
+// staging are the verbs that say an event took place somewhere or at some time: in a
+// question of where or when they frame it ("where was COP29 held?").
+var staging = map[string]bool{
+	"held": true, "hold": true, "holds": true, "hosted": true, "host": true, "hosts": true,
+	"located": true, "situated": true, "staged": true, "convened": true,
+}
+
 // framePhrases are phrases of two words that frame a question as "happen" does: "where did
 // it take place".
 var framePhrases = map[[2]string]bool{
