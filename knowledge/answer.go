@@ -200,7 +200,7 @@ func (e *Engine) rank(q *question) []ranked {
 			// A sentence without a number cannot say how many, nor one without a date when.
 			r.eligible = false
 		}
-		if !e.evidence(q, h) || !matchesNames(q, h) || e.otherRole(q, f.ID) || !e.saidBy(q, f) || !matchesContent(q, h) || q.future && !e.toCome(f) {
+		if !e.evidence(q, h) || !matchesNames(q, h) || e.otherRole(q, f.ID) || !e.saidBy(q, f) || !matchesSayer(q, h) || !matchesContent(q, h) || q.future && !e.toCome(f) {
 			r.eligible = false
 		}
 		if q.intent != "" && contains(f.Intents, q.intent) {
@@ -494,6 +494,18 @@ func (e *Engine) saidBy(q *question, f *Fact) bool {
 		}
 	}
 	return false
+}
+
+// matchesSayer reports whether a hit names the thing a question asks the words of, when
+// that is no person: "What did the joint statement say about Russia?" is not answered by
+// what Russian media reported.
+func matchesSayer(q *question, h index.Hit) bool {
+	for _, i := range q.sayer {
+		if h.Matched[i] > 0 {
+			return true
+		}
+	}
+	return len(q.sayer) == 0
 }
 
 // pluralSubject reports whether a sentence opens with a subject that stands for the

@@ -48,7 +48,7 @@ func (e *Engine) qualifiedRoles(q *question) []qualifiedRole {
 // isRoleTerm reports whether a query term names a role.
 func isRoleTerm(qt index.QueryTerm) bool {
 	for _, w := range strings.Fields(qt.Word) {
-		if ingest.IsRole(w) {
+		if ingest.IsRole(w) || ingest.IsRole(strings.TrimSuffix(w, "s")) {
 			return true
 		}
 	}
@@ -258,6 +258,39 @@ func (e *Engine) questionSpeaker(tokens []analyze.Token) map[string]bool {
 		if len(out) > 0 {
 			return out
 		}
+	}
+	return nil
+}
+
+// sayerTerms returns the query terms between an auxiliary and a verb of saying ("What did
+// the joint statement say …"): who or what the question asks the words of.
+func sayerTerms(q *question) []int {
+	for i := 0; i+2 < len(q.tokens); i++ {
+		if !auxiliaries[q.tokens[i].Surface] {
+			continue
+		}
+		span := map[string]bool{}
+		j := i + 1
+		for ; j < len(q.tokens) && j <= i+4 && !speechVerbsAsked[q.tokens[j].Surface]; j++ {
+			span[q.tokens[j].Surface] = true
+		}
+		if j >= len(q.tokens) || !speechVerbsAsked[q.tokens[j].Surface] {
+			continue
+		}
+		var out []int
+		for k, qt := range q.terms {
+			in := true
+			for _, w := range strings.Fields(qt.Word) {
+				in = in && span[w]
+			}
+			if in && isRoleTerm(qt) {
+				return nil // "the ministers": persons, whom the sentence may call "they"
+			}
+			if in && len(qt.Alts) > 0 {
+				out = append(out, k)
+			}
+		}
+		return out
 	}
 	return nil
 }

@@ -74,6 +74,10 @@ type question struct {
 	capitalised map[string]bool
 	// described are the phrases that describe the holders of a role ("the Chinese leader").
 	described []description
+	// sayer are the terms that name who or what a question asks the words of when that is
+	// no person ("What did the joint statement say about Russia?"): the answer must match
+	// one of them.
+	sayer []int
 }
 
 // clean makes user text safe to read: valid UTF-8, no control characters, single spaces.
@@ -282,6 +286,9 @@ func (e *Engine) readQuestion(text string) *question {
 	q.speaker = e.questionSpeaker(q.tokens)
 	if q.speaker == nil {
 		q.speaker = describedSpeaker(q)
+	}
+	if q.speaker == nil {
+		q.sayer = sayerTerms(q)
 	}
 	q.future = asksFuture(q.tokens)
 	for _, t := range q.tokens {
