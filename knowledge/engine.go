@@ -54,6 +54,8 @@ type Engine struct {
 	adverbs []uint64
 	// pairTerms are the terms of the words "the two …" calls the two countries by.
 	pairTerms map[int32]bool
+	// travel are the terms of the words that say someone went somewhere ("visit", "trip").
+	travel map[int32]bool
 	// datedBy maps a fact without a date of its own to the sentence before it in its
 	// paragraph that dates what both tell of ("On Wednesday, … a state visit …. During the
 	// visit, the two leaders agreed …"), or -1.
@@ -441,6 +443,14 @@ func (e *Engine) build(docs []*ingest.Document) {
 	for w := range pairWords {
 		if id, ok := e.ix.Term(e.az.Word(w).Term); ok {
 			e.pairTerms[id] = true
+		}
+	}
+	for _, w := range travelWords {
+		if id, ok := e.ix.Term(e.az.Word(w).Term); ok {
+			if e.travel == nil {
+				e.travel = map[int32]bool{}
+			}
+			e.travel[id] = true
 		}
 	}
 	e.fileIntents(factTerms)
