@@ -193,7 +193,7 @@ func (e *Engine) rank(q *question) []ranked {
 		r := ranked{fact: f, hit: h}
 		r.eligible = e.answersAbout(q, r)
 		r.typeBonus = e.typeBonus(q, f)
-		if r.typeBonus == 0 && q.kind == AskWho && asksAbout && ingest.NamesRole(f.Text) {
+		if r.typeBonus == 0 && q.kind == AskWho && asksAbout && e.cues[f.ID]&namesRole != 0 {
 			r.typeBonus = 1 // what a person is: "An experienced journalist, Aytan …"
 		}
 		if r.typeBonus == 0 && (q.kind == AskNumber || q.kind == AskWhen) {

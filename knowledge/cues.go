@@ -7,6 +7,8 @@ import (
 	"time"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/azchina/azchina/knowledge/ingest"
 )
 
 // humanDate spells a resolved date for a reader: "23 April 2025", "July 2024", "2025".
@@ -29,6 +31,7 @@ const (
 	givesReason                 // "because", "in order to", "To fully capitalize …"
 	datesStart                  // "since 1995", "from 1992"
 	tellsFuture                 // "will", "upcoming", "scheduled for", "expected to"
+	namesRole                   // a role a person holds: "an experienced journalist", "MP …"
 )
 
 // The phrases of each cue, lower-case. Plain substring tests: the cues are read for every
@@ -59,6 +62,9 @@ func cuesOf(text string) cue {
 	}
 	if containsAny(lower, futurePhrases) {
 		c |= tellsFuture
+	}
+	if ingest.NamesRole(text) {
+		c |= namesRole
 	}
 	return c
 }

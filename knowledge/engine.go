@@ -85,8 +85,9 @@ type Engine struct {
 	// holders maps a role and what it belongs to ("president" of "china") to whom or what
 	// the articles name as holding it ("Xi Jinping"); roleNames are the ways a question may
 	// name a role.
-	holders   map[roleKey][]string
-	roleNames []roleName
+	holders    map[roleKey][]string
+	roleNames  []roleName
+	roleStarts map[string]bool // the first terms of the roleNames
 }
 
 // vocabEntry is an intent's vocabulary entry as terms, with how telling it is.
@@ -121,7 +122,7 @@ func LoadWithProgress(fsys fs.FS, progress func(done, total int)) (*Engine, erro
 	if err != nil {
 		return nil, err
 	}
-	e := &Engine{bySource: map[string]int{}, az: st.az, intents: st.intents, english: st.english, lexicon: st.lexicon, related: st.related, roleNames: st.roleNames}
+	e := &Engine{bySource: map[string]int{}, az: st.az, intents: st.intents, english: st.english, lexicon: st.lexicon, related: st.related, roleNames: st.roleNames, roleStarts: st.roleStarts}
 	results := make([]parsed, len(names))
 	var mu sync.Mutex
 	done := 0
@@ -218,8 +219,10 @@ type static struct {
 	english map[string]int
 	lexicon *lingo.Lexicon
 	related *relatedWords
-	// roleNames are the ways a question may name a role (data/roles.yaml).
-	roleNames []roleName
+	// roleNames are the ways a question may name a role (data/roles.yaml), roleStarts
+	// their first terms.
+	roleNames  []roleName
+	roleStarts map[string]bool
 }
 
 var loadStatic = sync.OnceValues(func() (*static, error) {
@@ -242,7 +245,7 @@ var loadStatic = sync.OnceValues(func() (*static, error) {
 		return nil, fmt.Errorf("read related words: %w", err)
 	}
 	st.related = newRelatedWords(string(raw))
-	if st.roleNames, err = loadRoles(st.az); err != nil {
+	if st.roleNames, st.roleStarts, err = loadRoles(st.az); err != nil {
 		return nil, err
 	}
 	return &st, nil
@@ -328,16 +331,17 @@ func eachDataLine(name string, fn func([]string)) error {
 }
 
 // loadRoles reads the titles of roles and the words questions use for them.
-func loadRoles(az *analyze.Analyzer) ([]roleName, error) {
+func loadRoles(az *analyze.Analyzer) ([]roleName, map[string]bool, error) {
 	raw, err := data.ReadFile("data/roles.yaml")
 	if err != nil {
-		return nil, fmt.Errorf("read roles: %w", err)
+		return nil, nil, fmt.Errorf("read roles: %w", err)
 	}
 	var titles map[string][]string
 	if err := yaml.Unmarshal(raw, &titles); err != nil {
-		return nil, fmt.Errorf("read roles: %w", err)
+		return nil, nil, fmt.Errorf("read roles: %w", err)
 	}
-	return loadRoleNames(az, titles), nil
+	names, starts := loadRoleNames(az, titles)
+	return names, starts, nil
 }
 
 func loadIntents() ([]Intent, error) {

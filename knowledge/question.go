@@ -377,10 +377,10 @@ func muchOf(tokens []analyze.Token) string {
 // acronymsOf returns the words text writes in capitals, two to five letters ("EU",
 // "NATO"), lower-cased, unless all of it is in capitals.
 func acronymsOf(text string) map[string]bool {
-	out := map[string]bool{}
-	if strings.ToUpper(text) == text {
-		return out // a question shouted in capitals writes no acronym as such
+	if !hasCapitalPair(text) || strings.ToUpper(text) == text {
+		return nil // none; or a question shouted in capitals, which writes none as such
 	}
+	out := map[string]bool{}
 	for _, w := range strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
 		if n := utf8.RuneCountInString(w); n >= 2 && n <= 5 && strings.ToUpper(w) == w && strings.ToLower(w) != w {
 			out[strings.ToLower(w)] = true
@@ -389,10 +389,27 @@ func acronymsOf(text string) map[string]bool {
 	return out
 }
 
+// hasCapitalPair reports whether text holds two capital letters in a row, as any acronym
+// does.
+func hasCapitalPair(text string) bool {
+	prev := false
+	for _, r := range text {
+		up := unicode.IsUpper(r)
+		if up && prev {
+			return true
+		}
+		prev = up
+	}
+	return false
+}
+
 // isAcronym reports whether the question writes the word as an acronym ("EU", "FTA"): a
 // name the answer must match, by any of its names, though the word stands in the
 // articles' text otherwise ("commonspace.eu"). A title ("MP") is no name.
 func isAcronym(qt index.QueryTerm, acronyms map[string]bool) bool {
+	if len(acronyms) == 0 {
+		return false
+	}
 	for _, w := range strings.Fields(qt.Word) {
 		if acronyms[w] && !ingest.IsRole(w) {
 			return true

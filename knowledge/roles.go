@@ -146,16 +146,22 @@ type roleName struct {
 	role  string // the title's terms, joined
 }
 
-// loadRoleNames reads data/roles.yaml: the titles and the words questions use for them.
-func loadRoleNames(az *analyze.Analyzer, raw map[string][]string) []roleName {
+// loadRoleNames reads data/roles.yaml: the titles and the words questions use for them,
+// and the first terms of those words.
+func loadRoleNames(az *analyze.Analyzer, raw map[string][]string) ([]roleName, map[string]bool) {
+	starts := map[string]bool{}
 	var out []roleName
 	for title, others := range raw {
 		role := strings.Join(az.Terms(title), " ")
 		for _, n := range append([]string{title}, others...) {
-			out = append(out, roleName{terms: az.Terms(n), role: role})
+			rn := roleName{terms: az.Terms(n), role: role}
+			if len(rn.terms) > 0 {
+				out = append(out, rn)
+				starts[rn.terms[0]] = true
+			}
 		}
 	}
-	return out
+	return out, starts
 }
 
 // resolveRoles reads the roles a question names with what they belong to ("the Chinese
@@ -165,6 +171,9 @@ func loadRoleNames(az *analyze.Analyzer, raw map[string][]string) []roleName {
 func (e *Engine) resolveRoles(q *question) {
 	// "What is the capital of China?" asks for the holder: a fact that merely names
 	// Beijing does not say it is the capital.
+	if !e.mayNameRole(q) {
+		return
+	}
 	head := copulaHead(q.tokens)
 	// The question's words as terms, each with the query term it belongs to.
 	var flat []string
@@ -203,6 +212,17 @@ func (e *Engine) resolveRoles(q *question) {
 			}
 		}
 	}
+}
+
+// mayNameRole reports whether a word of the question starts a way of naming a role: most
+// questions name none, and need not be read for one.
+func (e *Engine) mayNameRole(q *question) bool {
+	for _, t := range q.tokens {
+		if !t.Stop && e.roleStarts[t.Term] {
+			return true
+		}
+	}
+	return false
 }
 
 // description is a phrase of a question that describes the holders of a role ("the
