@@ -7,6 +7,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/azchina/azchina/knowledge/index"
@@ -108,7 +109,9 @@ func (e *Engine) answer(ctx context.Context, raw string, explain bool) (Answer, 
 	if q.unknownHead != "" {
 		return localize(e.refusal(fmt.Sprintf("The articles I answer from do not mention any %s.", q.unknownHead)), lang), ex, nil
 	}
-	rs := e.rank(q)
+	buf := answerBufs.Get().(*answerBuf)
+	defer answerBufs.Put(buf)
+	rs := e.rank(q, buf)
 	if explain {
 		ex = e.explain(q, rs)
 	}
@@ -183,10 +186,21 @@ func firstEligible(rs []ranked) int {
 	return -1
 }
 
-// rank searches the index and reranks the hits with what the question asks for.
-func (e *Engine) rank(q *question) []ranked {
-	hits := e.ix.Search(q.terms, searchDepth)
-	out := make([]ranked, 0, len(hits))
+// answerBuf is room for the work of one answer, reused across answers: fewer
+// allocations, less garbage to collect under load.
+type answerBuf struct {
+	results index.Results
+	ranked  []ranked
+}
+
+var answerBufs = sync.Pool{New: func() any { return &answerBuf{} }}
+
+// rank searches the index and reranks the hits with what the question asks for. The hits
+// live in buf until its next use.
+func (e *Engine) rank(q *question, buf *answerBuf) []ranked {
+	hits := e.ix.SearchInto(&buf.results, q.terms, searchDepth)
+	out := buf.ranked[:0]
+	defer func() { buf.ranked = out[:0] }()
 	asksAbout := e.namesPerson(q) // "Who is Liu Jianchao?" is answered by what describes him
 	for _, h := range hits {
 		f := &e.facts[h.Doc]
