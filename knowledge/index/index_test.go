@@ -155,3 +155,17 @@ func TestFieldsAndFrequency(t *testing.T) {
 	assert.Equal(t, 1, hits[1].Doc)
 	assert.InDelta(t, nearCoverage, hits[1].Coverage, 1e-9, "words only the sentence before holds cover less")
 }
+
+func TestSearchIntoReusesResults(t *testing.T) {
+	ix := build("visa free travel", "visa waiver", "trade turnover grew", "trade and visa")
+	var r Results
+	for _, q := range [][]string{{"visa", "travel"}, {"trade"}, {"visa", "trade", "grew"}, {"visa"}} {
+		want := ix.Search(query(ix, q...), 10)
+		got := ix.SearchInto(&r, query(ix, q...), 10)
+		require.Len(t, got, len(want), "%v", q)
+		for i := range want {
+			assert.Equal(t, want[i].Doc, got[i].Doc, "%v", q)
+			assert.Equal(t, want[i].Matched, got[i].Matched, "%v: nothing left over from the search before", q)
+		}
+	}
+}
