@@ -308,7 +308,10 @@ func copulaHead(tokens []analyze.Token) string {
 		return ""
 	}
 	i++
-	if i < len(tokens) && tokens[i-1].Surface == "how" && measures[tokens[i].Surface] != nil {
+	if tokens[i-1].Surface == "how" {
+		if i >= len(tokens) || measures[tokens[i].Surface] == nil {
+			return "" // "How was the leader greeted?" asks a manner, not what a thing is
+		}
 		i++ // how long, how far, how old
 	}
 	if i < len(tokens) && copulas[tokens[i].Surface] {

@@ -443,13 +443,25 @@ func (e *Engine) isName(qt index.QueryTerm, capitalised, acronyms map[string]boo
 		return true // "in 2015": a fact about another year is no answer
 	}
 	if len(qt.Alts) > 0 {
-		return e.isTellingName(qt) || isAcronym(qt, acronyms)
+		return e.isTellingName(qt) && e.writtenAsName(qt, capitalised) || isAcronym(qt, acronyms)
 	}
 	for _, w := range strings.Fields(qt.Word) {
 		// Capitalised; or, from an asker who writes names in lower case (none capitalised),
 		// no English word at all (and not mistyped from one of the articles'): a name such
 		// as "putin".
 		if capitalised[w] || (len(capitalised) == 0 && utf8.RuneCountInString(w) >= 4 && isLatin(w) && !e.isEnglish(w)) {
+			return true
+		}
+	}
+	return false
+}
+
+// writtenAsName reports whether the question writes a word as a name: capitalised, or, from
+// an asker who capitalises nothing, a word that is no English word. "ordinary citizens"
+// names no agreement, though the articles capitalise "Citizens" only in one's title.
+func (e *Engine) writtenAsName(qt index.QueryTerm, capitalised map[string]bool) bool {
+	for _, w := range strings.Fields(qt.Word) {
+		if capitalised[w] || len(capitalised) == 0 && !e.isEnglish(w) {
 			return true
 		}
 	}

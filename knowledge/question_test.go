@@ -314,3 +314,17 @@ func TestOtherSpelling(t *testing.T) {
 	require.NotEmpty(t, last.Alts)
 	assert.Equal(t, 1.0, last.Alts[0].Factor, "the same word, spelt otherwise, matches in full")
 }
+
+func TestLowerCaseWordIsNoName(t *testing.T) {
+	e := seedEngine(t)
+	// The articles capitalise "Citizens" only in an agreement's title.
+	q := e.readQuestion(clean("Why do contacts between ordinary citizens matter to Bayramov?"))
+	for i, qt := range q.terms {
+		if qt.Word == "citizens" {
+			assert.False(t, q.required[i], "a word the question writes in lower case is no name")
+		}
+		if qt.Word == "bayramov" {
+			assert.True(t, q.required[i], "a name it capitalises is")
+		}
+	}
+}
