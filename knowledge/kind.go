@@ -135,7 +135,7 @@ func amountAfterCopula(tokens []analyze.Token) bool {
 // The nouns after "what" or "which" that say what kind of answer is wanted: a time, an
 // amount, a place or a person.
 var (
-	whenNouns    = map[string]bool{"year": true, "years": true, "date": true, "dates": true, "day": true, "days": true, "month": true, "months": true, "time": true}
+	whenNouns    = map[string]bool{"year": true, "years": true, "date": true, "dates": true, "day": true, "days": true, "month": true, "months": true, "time": true, "weekday": true}
 	amountNouns  = map[string]bool{"percentage": true, "percent": true, "amount": true, "number": true, "share": true, "value": true, "volume": true, "size": true, "sum": true}
 	placeNouns   = map[string]bool{"country": true, "countries": true, "city": true, "cities": true, "place": true, "places": true, "region": true, "regions": true, "town": true, "venue": true, "location": true, "building": true, "capital": true}
 	personNouns  = map[string]bool{"official": true, "officials": true, "leader": true, "leaders": true, "minister": true, "ministers": true, "person": true, "people": true, "politician": true, "politicians": true, "diplomat": true, "diplomats": true, "president": true, "presidents": true}
