@@ -169,11 +169,12 @@ func loadRoleNames(az *analyze.Analyzer, raw map[string][]string) ([]roleName, m
 // articles name for it: a fact that names Xi matches "the Chinese leader" in full. A role
 // with several holders, or none, is left as written.
 func (e *Engine) resolveRoles(q *question) {
-	// "What is the capital of China?" asks for the holder: a fact that merely names
-	// Beijing does not say it is the capital.
+	e.resolveCounterparts(q)
 	if !e.mayNameRole(q) {
 		return
 	}
+	// "What is the capital of China?" asks for the holder: a fact that merely names
+	// Beijing does not say it is the capital.
 	head := copulaHead(q.tokens)
 	// The question's words as terms, each with the query term it belongs to.
 	var flat []string
@@ -210,6 +211,41 @@ func (e *Engine) resolveRoles(q *question) {
 					e.nameHolder(q, holders, rn.role, flat, owner[p:p+n], -1, asks)
 				}
 			}
+		}
+	}
+}
+
+// relativeRoles name a person by another's role: "Bayramov and his Chinese colleague" is
+// China's holder of Bayramov's role.
+var relativeRoles = map[string]bool{"counterpart": true, "counterparts": true, "colleague": true, "colleagues": true, "peer": true}
+
+// resolveCounterparts reads "Bayramov's Chinese counterpart" as the holder of Bayramov's
+// role that belongs to what the question qualifies it by ("Chinese"): Wang Yi.
+func (e *Engine) resolveCounterparts(q *question) {
+	for j := 1; j < len(q.terms); j++ {
+		if !relativeRoles[q.terms[j].Word] {
+			continue
+		}
+		of := e.az.Word(q.terms[j-1].Word).Term
+		var found []string
+		for _, qt := range q.terms {
+			for _, w := range strings.Fields(qt.Word) {
+				for _, person := range e.personParts[w] {
+					for k, hs := range e.holders {
+						if k.of == "" || k.of == of || len(hs) != 1 || hs[0] != person {
+							continue
+						}
+						for _, h := range e.holders[roleKey{of: of, role: k.role}] {
+							if !contains(found, h) {
+								found = append(found, h)
+							}
+						}
+					}
+				}
+			}
+		}
+		if len(found) == 1 {
+			e.nameHolder(q, found, "", nil, []int{j}, j-1, false)
 		}
 	}
 }
@@ -298,12 +334,12 @@ func (e *Engine) nameHolder(q *question, holders []string, role string, flat []s
 	}
 	title := names
 	var ids []int32
-	for _, t := range strings.Fields(role) {
+	for _, t := range strings.Fields(role) { // none for a counterpart
 		if id, ok := e.ix.Term(t); ok {
 			ids = append(ids, id)
 		}
 	}
-	if len(ids) == len(strings.Fields(role)) {
+	if len(ids) > 0 && len(ids) == len(strings.Fields(role)) {
 		title = append(title[:len(title):len(title)], index.Alternative{Terms: ids, Factor: 1})
 	}
 	described := map[string]bool{}

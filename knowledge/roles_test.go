@@ -60,3 +60,18 @@ func TestRolesOfANewArticle(t *testing.T) {
 	require.True(t, a.Answered, a.Text)
 	assert.Contains(t, quotes(a), "cargo shipments")
 }
+
+func TestCounterparts(t *testing.T) {
+	e := seedEngine(t)
+	q := e.readQuestion(clean("What did Bayramov's Chinese counterpart say?"))
+	wang, _ := e.ix.Term(e.az.Word("wang").Term)
+	found := false
+	for _, qt := range q.terms {
+		if qt.Word == "counterpart" {
+			for _, alt := range qt.Alts {
+				found = found || len(alt.Terms) == 1 && alt.Terms[0] == wang
+			}
+		}
+	}
+	assert.True(t, found, "Bayramov's Chinese counterpart is China's foreign minister, Wang Yi")
+}
