@@ -182,6 +182,29 @@ var (
 	speechVerbs = map[string]bool{"talk": true, "talked": true, "speak": true, "spoke": true, "tell": true, "interview": true, "give": true, "gave": true}
 )
 
+// articleSpeaks reports whether the article a question names at tokens[i] is only where
+// the answer is to be read: "how does the article describe …", "what does the story say
+// about …", "according to the article".
+func articleSpeaks(tokens []analyze.Token, i int) bool {
+	switch tokens[i].Surface {
+	case "article", "story", "report", "piece", "text":
+	default:
+		return false
+	}
+	if i+1 < len(tokens) && (speechVerbsAsked[tokens[i+1].Surface] || saysForms[tokens[i+1].Surface]) {
+		return true
+	}
+	return i >= 2 && tokens[i-1].Surface == "the" && (tokens[i-2].Surface == "to" || tokens[i-2].Surface == "in")
+}
+
+// saysForms are the forms of the verbs of saying an article is the subject of.
+var saysForms = map[string]bool{
+	"says": true, "describes": true, "mentions": true, "calls": true, "notes": true, "states": true,
+	"reports": true, "claims": true, "explains": true, "explain": true, "characterize": true,
+	"characterise": true, "portray": true, "portrays": true, "present": true, "presents": true,
+	"report": true, "state": true,
+}
+
 // isMediaNoun reports whether tokens[i] names a source of news: an outlet, or an agency
 // of news ("news agency", "the agency he talked to"; not "the agency that signed").
 func isMediaNoun(tokens []analyze.Token, i int) bool {

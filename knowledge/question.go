@@ -137,6 +137,9 @@ func (e *Engine) readQuestion(text string) *question {
 			q.author = true
 		}
 		if creditWords[t.Surface] {
+			if articleSpeaks(q.tokens, i) {
+				continue // "How does the article describe …": what it says, not the article
+			}
 			q.credit = true
 		}
 		if bothSides(q.tokens, i) {
