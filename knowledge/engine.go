@@ -88,6 +88,8 @@ type Engine struct {
 	holders    map[roleKey][]string
 	roleNames  []roleName
 	roleStarts map[string]bool // the first terms of the roleNames
+	// chat maps the shortenings of chat ("abt", "btwn") to the words they stand for.
+	chat map[string]string
 }
 
 // vocabEntry is an intent's vocabulary entry as terms, with how telling it is.
@@ -122,7 +124,7 @@ func LoadWithProgress(fsys fs.FS, progress func(done, total int)) (*Engine, erro
 	if err != nil {
 		return nil, err
 	}
-	e := &Engine{bySource: map[string]int{}, az: st.az, intents: st.intents, english: st.english, lexicon: st.lexicon, related: st.related, roleNames: st.roleNames, roleStarts: st.roleStarts}
+	e := &Engine{bySource: map[string]int{}, az: st.az, intents: st.intents, english: st.english, lexicon: st.lexicon, related: st.related, roleNames: st.roleNames, roleStarts: st.roleStarts, chat: st.chat}
 	results := make([]parsed, len(names))
 	var mu sync.Mutex
 	done := 0
@@ -223,6 +225,8 @@ type static struct {
 	// their first terms.
 	roleNames  []roleName
 	roleStarts map[string]bool
+	// chat maps the shortenings of chat ("abt", "btwn") to the words they stand for.
+	chat map[string]string
 }
 
 var loadStatic = sync.OnceValues(func() (*static, error) {
@@ -246,6 +250,15 @@ var loadStatic = sync.OnceValues(func() (*static, error) {
 	}
 	st.related = newRelatedWords(string(raw))
 	if st.roleNames, st.roleStarts, err = loadRoles(st.az); err != nil {
+		return nil, err
+	}
+	st.chat = map[string]string{}
+	err = eachDataLine("data/chat.txt", func(fields []string) {
+		if len(fields) == 2 {
+			st.chat[fields[0]] = fields[1]
+		}
+	})
+	if err != nil {
 		return nil, err
 	}
 	return &st, nil

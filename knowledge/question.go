@@ -103,7 +103,7 @@ var creditWords = map[string]bool{"source": true, "sources": true, "website": tr
 
 // readQuestion analyses a cleaned question.
 func (e *Engine) readQuestion(text string) *question {
-	q := &question{text: text, lower: strings.ToLower(text), tokens: e.az.Analyze(text), numbers: map[string]bool{}}
+	q := &question{text: text, lower: strings.ToLower(text), tokens: e.expandChat(e.az.Analyze(text)), numbers: map[string]bool{}}
 	capitalised := capitalisedWords(text)
 	q.capitalised = capitalised
 	acronyms := acronymsOf(text)
@@ -190,6 +190,10 @@ func (e *Engine) readQuestion(text string) *question {
 		if _, ok := e.ix.Term(term); term != "" && !ok && !t.Number {
 			if other := e.otherSpelling(t.Surface); other != "" {
 				term = other // "honours": the articles write "honors"
+			} else if one := e.az.Word(strings.TrimSuffix(t.Surface, "s")); len(t.Surface) > 2 && one.Surface != t.Surface && !one.Stop {
+				if _, ok := e.ix.Term(one.Term); ok {
+					term = one.Term // "MPs": the stemmer leaves a short word's plural whole
+				}
 			}
 		}
 		if _, ok := e.ix.Term(term); term != "" && !ok && !t.Number && e.mayBeTypo(t.Surface) && !acronyms[t.Surface] {
@@ -324,6 +328,21 @@ func (q *question) hasTerm(term string) bool {
 		}
 	}
 	return false
+}
+
+// expandChat reads the shortenings of chat as the words they stand for ("abt" as "about",
+// "btwn" as "between") and drops single letters that stand for nothing ("w" is "with").
+func (e *Engine) expandChat(tokens []analyze.Token) []analyze.Token {
+	out := tokens[:0]
+	for _, t := range tokens {
+		if w, ok := e.chat[t.Surface]; ok {
+			t = e.az.Word(w)
+		} else if len(t.Surface) == 1 && !t.Number && !t.Stop && t.Surface[0] < utf8.RuneSelf {
+			continue
+		}
+		out = append(out, t)
+	}
+	return out
 }
 
 // countedTerms returns, for "how many X", the terms that may stand for X: the
