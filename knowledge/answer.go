@@ -279,7 +279,9 @@ func (e *Engine) answersAbout(q *question, r ranked) bool {
 	case Byline, Bio:
 		return q.author || q.namesAuthorOf(e.articles[e.bySource[f.Source]])
 	case Credit:
-		return q.credit
+		// A "Source:" line names the publisher: no answer to which source the publisher's
+		// own article cites ("Which agency is cited in the commonspace article?").
+		return q.credit && !(q.source && q.namesPublisherOf(e.articles[e.bySource[f.Source]]))
 	}
 	return true
 }

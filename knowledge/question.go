@@ -562,6 +562,21 @@ func isYear(w string) bool {
 // namesAuthorOf reports whether the question names the author of the article.
 func (q *question) namesAuthorOf(a Article) bool { return a.Author != "" && q.names(a.Author) }
 
+// namesPublisherOf reports whether the question names the publisher of the article
+// ("commonspace" for "commonspace.eu").
+func (q *question) namesPublisherOf(a Article) bool {
+	for _, part := range strings.FieldsFunc(strings.ToLower(a.Publisher), func(r rune) bool { return !unicode.IsLetter(r) }) {
+		if len(part) > 3 {
+			for _, t := range q.tokens {
+				if t.Surface == part {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
 // names reports whether the question names the person (any part of the name).
 func (q *question) names(person string) bool {
 	for _, part := range strings.Fields(strings.ToLower(person)) {
