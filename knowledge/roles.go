@@ -43,8 +43,8 @@ func (e *Engine) findHolders() {
 	}
 	for i := range e.facts {
 		f := &e.facts[i]
-		if f.Kind != Body && f.Kind != Caption {
-			continue
+		if f.Kind != Body && f.Kind != Caption || e.cues[i]&namesRole == 0 && !strings.Contains(f.Text, "capital") {
+			continue // most sentences name no title
 		}
 		toks := e.az.Analyze(f.Text)
 		for _, p := range f.People {

@@ -42,6 +42,9 @@ func newVocabulary(surfaces map[string]string) *vocabulary {
 // singleLetters returns w with each run of one letter written once: "tariff" and "tarrif"
 // are both "tarif".
 func singleLetters(w string) string {
+	if !hasDoubled(w) {
+		return w
+	}
 	var b strings.Builder
 	var last rune = -1
 	for _, r := range w {
@@ -70,6 +73,16 @@ func deletions(w string) []string {
 		out = append(out, string(rs[:i])+string(rs[i+1:]))
 	}
 	return out
+}
+
+// hasDoubled reports whether w writes a letter twice in a row.
+func hasDoubled(w string) bool {
+	for i := 1; i < len(w); i++ {
+		if w[i] == w[i-1] {
+			return true
+		}
+	}
+	return false
 }
 
 // Suggestion is a word of the index near a misspelt word.
