@@ -32,6 +32,7 @@ const (
 	datesStart                  // "since 1995", "from 1992"
 	tellsFuture                 // "will", "upcoming", "scheduled for", "expected to"
 	namesRole                   // a role a person holds: "an experienced journalist", "MP …"
+	countsDay                   // a day counted in the story: "on the second day", "the same day"
 )
 
 // The phrases of each cue, lower-case. Plain substring tests: the cues are read for every
@@ -63,8 +64,11 @@ func cuesOf(text string) cue {
 	if containsAny(lower, futurePhrases) {
 		c |= tellsFuture
 	}
-	if ingest.NamesRole(text) {
+	if ingest.NamesRoleLower(lower) {
 		c |= namesRole
+	}
+	if containsAny(lower, dayPhrases) {
+		c |= countsDay
 	}
 	return c
 }
@@ -150,9 +154,6 @@ var dayPhrases = []string{
 	"first day", "second day", "third day", "fourth day", "final day", "last day", "previous day",
 	"next day", "following day", "same day",
 }
-
-// countsDay reports whether text names a day by its place in the story.
-func countsDay(text string) bool { return containsAny(strings.ToLower(text), dayPhrases) }
 
 // dateWords spells a date ("2025-04-23") as the words a question would use: "April 2025 23".
 func dateWords(value string) string {

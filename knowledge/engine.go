@@ -647,11 +647,11 @@ func (e *Engine) analyse(f *Fact) analysis {
 		an.text = append(an.text, t.Term)
 		an.surfaces = append(an.surfaces, t.Surface)
 	}
-	an.timed = an.timed || countsDay(f.Text)
 	for _, w := range placesIn(f.Text) {
 		an.places = append(an.places, e.az.Word(w).Term)
 	}
 	an.cues = cuesOf(f.Text)
+	an.timed = an.timed || an.cues&countsDay != 0
 	a := e.articles[e.bySource[f.Source]]
 	ctx := []string{f.Section, f.Refers}
 	if f.Speaker != "" {

@@ -46,16 +46,21 @@ func (e *Engine) findHolders() {
 		if f.Kind != Body && f.Kind != Caption || e.cues[i]&namesRole == 0 && !strings.Contains(f.Text, "capital") {
 			continue // most sentences name no title
 		}
-		toks := e.az.Analyze(f.Text)
-		for _, p := range f.People {
-			name := e.az.Terms(p)
-			// A title stands right before the name, with no comma between: "in Beijing,
-			// President Xi" is no Beijing president.
+		// A title stands right before the name, with no comma between: "in Beijing,
+		// President Xi" is no Beijing president.
+		if len(f.People) > 0 {
 			for _, clause := range strings.FieldsFunc(f.Text, isClauseBreak) {
-				e.holdersIn(clause, p, name, add)
+				ctoks := e.az.Analyze(clause)
+				for _, p := range f.People {
+					e.holdersIn(clause, ctoks, p, e.contextTerms(p), add)
+				}
 			}
 		}
+		if !strings.Contains(f.Text, "capital") {
+			continue
+		}
 		// After a place's name: "Beijing, capital of China".
+		toks := e.az.Analyze(f.Text)
 		for k := 0; k+3 < len(toks); k++ {
 			if toks[k].Stop || !e.names[toks[k].Term] || toks[k+1].Surface != "capital" || toks[k+2].Surface != "of" {
 				continue
@@ -69,8 +74,7 @@ func (e *Engine) findHolders() {
 
 // holdersIn adds the titles a clause gives a person before their name: "Chinese Foreign
 // Minister Wang Yi".
-func (e *Engine) holdersIn(clause, person string, name []string, add func(roleKey, string)) {
-	toks := e.az.Analyze(clause)
+func (e *Engine) holdersIn(clause string, toks []analyze.Token, person string, name []string, add func(roleKey, string)) {
 	for k := range toks {
 		if nameAt(toks, k, name) == 0 {
 			continue
