@@ -214,7 +214,8 @@ func (e *Engine) rank(q *question, buf *answerBuf) []ranked {
 			// A sentence without a number cannot say how many, nor one without a date when.
 			r.eligible = false
 		}
-		if !e.evidence(q, h) || !matchesNames(q, h) || e.otherRole(q, f.ID) || !e.saidBy(q, f) || !matchesSayer(q, h) || !matchesContent(q, h) || q.future && !e.toCome(f) {
+		if !e.evidence(q, h) || !matchesNames(q, h) || e.otherRole(q, f.ID) || !e.saidBy(q, f) || !matchesSayer(q, h) || !matchesContent(q, h) || q.future && !e.toCome(f) ||
+			q.predicate >= 0 && h.Matched[q.predicate] == 0 {
 			r.eligible = false
 		}
 		if q.intent != "" && contains(f.Intents, q.intent) {

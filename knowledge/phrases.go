@@ -228,7 +228,14 @@ func isMediaNoun(tokens []analyze.Token, i int) bool {
 // "Who reported …", "Which outlet …", "Which ministry is cited …".
 func asksSource(kind Kind, tokens []analyze.Token) bool {
 	switch kind {
-	case AskWho, AskWhich:
+	case AskWho:
+		// "Who reported …", though not "Who founded the news agency?".
+		for _, t := range tokens {
+			if sourceVerbs[t.Surface] {
+				return true
+			}
+		}
+	case AskWhich:
 		for i, t := range tokens {
 			if isMediaNoun(tokens, i) || sourceVerbs[t.Surface] {
 				return true
@@ -287,7 +294,7 @@ func (e *Engine) questionSpeaker(tokens []analyze.Token) map[string]bool {
 
 // sayerTerms returns the query terms between an auxiliary and a verb of saying ("What did
 // the joint statement say …"): who or what the question asks the words of.
-func sayerTerms(q *question) []int {
+func (e *Engine) sayerTerms(q *question) []int {
 	for i := 0; i+2 < len(q.tokens); i++ {
 		if !auxiliaries[q.tokens[i].Surface] {
 			continue
@@ -300,22 +307,64 @@ func sayerTerms(q *question) []int {
 		if j >= len(q.tokens) || !speechVerbsAsked[q.tokens[j].Surface] {
 			continue
 		}
-		var out []int
+		var out, roles []int
+		qualified := false
 		for k, qt := range q.terms {
 			in := true
 			for _, w := range strings.Fields(qt.Word) {
 				in = in && span[w]
 			}
-			if in && isRoleTerm(qt) {
-				return nil // "the ministers": persons, whom the sentence may call "they"
-			}
-			if in && len(qt.Alts) > 0 {
+			switch {
+			case !in || len(qt.Alts) == 0:
+			case isRoleTerm(qt):
+				roles = append(roles, k)
+			default:
+				qualified = qualified || e.namesSomething(qt)
 				out = append(out, k)
 			}
+		}
+		switch {
+		case len(roles) > 0 && !qualified:
+			return nil // "the ministers": persons, whom the sentence may call "they"
+		case len(roles) > 0:
+			// "the Armenian prime minister", whom the articles do not name: the answer
+			// must name the title, not only the country.
+			return roles
 		}
 		return out
 	}
 	return nil
+}
+
+// lightVerbs say little of their own: "who put their signatures on …", "who took the
+// photo" ask about the noun after them.
+var lightVerbs = map[string]bool{
+	"put": true, "take": true, "took": true, "make": true, "made": true, "give": true,
+	"gave": true, "get": true, "got": true, "held": true, "hold": true, "play": true, "played": true,
+}
+
+// whoPredicate returns the query term of the verb right after "who" when the articles
+// never use it, nor a synonym of it ("Who translated …"), or -1; none for a light verb.
+func whoPredicate(q *question) int {
+	if q.kind != AskWho || len(q.tokens) < 3 || q.tokens[0].Surface != "who" || q.tokens[1].Stop || lightVerbs[q.tokens[1].Surface] {
+		return -1
+	}
+	for i, qt := range q.terms {
+		if qt.Word == q.tokens[1].Surface && onlyRelated(qt) {
+			return i
+		}
+	}
+	return -1
+}
+
+// namesSomething reports whether a query term is a name of the articles, as written.
+func (e *Engine) namesSomething(qt index.QueryTerm) bool {
+	for _, alt := range qt.Alts {
+		if len(alt.Terms) == 1 && alt.Factor >= 1 && e.names[e.ix.TermString(alt.Terms[0])] {
+			return true
+		}
+	}
+	return false
 }
 
 // isPersonPart reports whether w (lower-case) is a part of a person's name.

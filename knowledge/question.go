@@ -74,6 +74,10 @@ type question struct {
 	capitalised map[string]bool
 	// described are the phrases that describe the holders of a role ("the Chinese leader").
 	described []description
+	// predicate is the term of a verb the articles never use that "Who VERBed …" asks the
+	// doer of ("Who translated at the talks?"), or -1: a fact that does not say it was done
+	// names someone who did something else.
+	predicate int
 	// sayer are the terms that name who or what a question asks the words of when that is
 	// no person ("What did the joint statement say about Russia?"): the answer must match
 	// one of them.
@@ -295,8 +299,9 @@ func (e *Engine) readQuestion(text string) *question {
 		q.speaker = describedSpeaker(q)
 	}
 	if q.speaker == nil {
-		q.sayer = sayerTerms(q)
+		q.sayer = e.sayerTerms(q)
 	}
+	q.predicate = whoPredicate(q)
 	q.future = asksFuture(q.tokens)
 	for _, t := range q.tokens {
 		q.asksSpeech = q.asksSpeech || speechVerbsAsked[t.Surface]
