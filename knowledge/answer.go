@@ -215,7 +215,7 @@ func (e *Engine) rank(q *question, buf *answerBuf) []ranked {
 			r.eligible = false
 		}
 		if !e.evidence(q, h) || !matchesNames(q, h) || e.otherRole(q, f.ID) || !e.saidBy(q, f) || !matchesSayer(q, h) || !matchesContent(q, h) || q.future && !e.toCome(f) ||
-			q.predicate >= 0 && h.Matched[q.predicate] == 0 {
+			q.predicate >= 0 && !e.says(f.ID, q.terms[q.predicate]) {
 			r.eligible = false
 		}
 		if q.intent != "" && contains(f.Intents, q.intent) {
@@ -575,6 +575,19 @@ func (e *Engine) saidBy(q *question, f *Fact) bool {
 		// two ministers: theirs, whoever else the sentence names.
 		for _, p := range e.leads[f.Source] {
 			if q.speaker[p] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// says reports whether a fact's own sentence (not its context, nor the sentence before it)
+// holds a word the query term may be matched by.
+func (e *Engine) says(doc int, qt index.QueryTerm) bool {
+	for _, t := range e.ix.DocTerms(doc) {
+		for _, alt := range qt.Alts {
+			if len(alt.Terms) == 1 && alt.Terms[0] == t {
 				return true
 			}
 		}

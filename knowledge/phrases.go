@@ -346,16 +346,26 @@ var lightVerbs = map[string]bool{
 // whoPredicate returns the query term of the verb right after "who" when the articles
 // never use it, nor a synonym of it ("Who translated …"), or -1; none for a light verb.
 func whoPredicate(q *question) int {
-	if q.kind != AskWho || len(q.tokens) < 3 || q.tokens[0].Surface != "who" || q.tokens[1].Stop || lightVerbs[q.tokens[1].Surface] {
+	if q.kind != AskWho || len(q.tokens) < 3 || q.tokens[0].Surface != "who" {
+		return -1
+	}
+	verb := q.tokens[1]
+	if modals[verb.Surface] {
+		verb = q.tokens[2] // "Who will succeed …"
+	}
+	if verb.Stop || lightVerbs[verb.Surface] {
 		return -1
 	}
 	for i, qt := range q.terms {
-		if qt.Word == q.tokens[1].Surface && onlyRelated(qt) {
+		if qt.Word == verb.Surface && onlyRelated(qt) {
 			return i
 		}
 	}
 	return -1
 }
+
+// modals stand between "who" and the verb: "who will chair …", "who has visited …".
+var modals = map[string]bool{"will": true, "would": true, "can": true, "could": true, "has": true, "have": true, "had": true, "should": true, "might": true, "must": true}
 
 // namesSomething reports whether a query term is a name of the articles, as written.
 func (e *Engine) namesSomething(qt index.QueryTerm) bool {

@@ -376,17 +376,25 @@ func (e *Engine) countedTerms(q *question) map[int32]bool {
 		return e.unitTerms(q)
 	}
 	out := map[int32]bool{}
+	present, asked := false, false // a counted word searched for; one the articles use
 	for _, qt := range q.terms {
 		if !words[qt.Word] {
 			continue
 		}
+		present = true
 		for _, alt := range qt.Alts {
+			asked = asked || alt.Factor > relatedFactor
 			for _, id := range alt.Terms {
 				if e.ix.IDF(id) >= 1 {
 					out[id] = true
 				}
 			}
 		}
+	}
+	if present && !asked {
+		// "How many flights …": the articles count nothing of the kind, so no number
+		// they give answers.
+		return map[int32]bool{-1: true}
 	}
 	return out
 }
