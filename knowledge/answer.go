@@ -424,76 +424,7 @@ func (e *Engine) otherRole(q *question, doc int) bool {
 			return true
 		}
 	}
-	return e.swappedQualifier(q, seq) || e.otherDestination(q, doc)
-}
-
-// travelWords say that someone went somewhere: the name after them is where to.
-var travelWords = []string{"visit", "trip", "travel", "arrive", "tour", "went", "came"}
-
-// otherDestination reports whether a fact tells of a visit to another place than the
-// question's: "When did Xi last visit Baku?" is not answered by Aliyev's "state visit to
-// China".
-func (e *Engine) otherDestination(q *question, doc int) bool {
-	if e.travel == nil {
-		return false
-	}
-	for i := 0; i+1 < len(q.terms); i++ {
-		if !e.isTravel(q.terms[i]) {
-			continue
-		}
-		dest := map[int32]bool{}
-		for _, alt := range q.terms[i+1].Alts {
-			if len(alt.Terms) == 1 && e.isPlace(alt.Terms[0]) {
-				dest[alt.Terms[0]] = true
-			}
-		}
-		if len(dest) == 0 {
-			continue
-		}
-		to, travels := e.destinations(doc)
-		if f := &e.facts[doc]; len(to) == 0 && travels && f.Prev >= 0 && e.facts[f.Prev].Paragraph == f.Paragraph {
-			to, _ = e.destinations(f.Prev) // "During the visit, …" after "… a state visit to China"
-		}
-		for _, t := range to {
-			if dest[t] {
-				return false
-			}
-		}
-		return len(to) > 0
-	}
-	return false
-}
-
-// destinations returns the places a fact tells someone went to ("a state visit to
-// China"), and whether it tells of going anywhere.
-func (e *Engine) destinations(doc int) (to []int32, travels bool) {
-	seq := e.ix.DocTerms(doc)
-	for p, t := range seq {
-		if !e.travel[t] {
-			continue
-		}
-		travels = true
-		if p+1 < len(seq) && e.isPlace(seq[p+1]) {
-			to = append(to, seq[p+1])
-		}
-	}
-	return to, travels
-}
-
-// isPlace reports whether a term is a name and no part of a person's.
-func (e *Engine) isPlace(id int32) bool {
-	t := e.ix.TermString(id)
-	return e.names[t] && len(e.personParts[t]) == 0
-}
-
-// isTravel reports whether a query term is a word of travel.
-func (e *Engine) isTravel(qt index.QueryTerm) bool {
-	for _, alt := range qt.Alts {
-		if len(alt.Terms) == 1 && alt.Factor >= synonymFactor && e.travel[alt.Terms[0]] {
-			return true
-		}
-	}
-	return false
+	return e.swappedQualifier(q, seq) || e.otherVenue(q, doc)
 }
 
 // swappedQualifier reports whether a fact qualifies a word of the question only by

@@ -434,3 +434,25 @@ func TestSwappedQualifier(t *testing.T) {
 	require.True(t, b.Answered)
 	assert.Contains(t, quotes(b), "Chinese companies have invested nearly $1 billion")
 }
+
+func TestVenues(t *testing.T) {
+	e := seedEngine(t)
+	for text, want := range map[string][]string{
+		"during a state visit to China that began":   {"china"},
+		"Aliyev arrived in Beijing to fanfare":       {"beij"},
+		"the upcoming SCO Summit in China":           {"china"},
+		"talks between Chinese President Xi Jinping": nil, // no venue: "between" is no "in"
+		"Liu Jianchao visited Azerbaijan":            {"azerbaijan"},
+	} {
+		assert.Equal(t, want, venuesIn(e.az.Analyze(text)).places, text)
+	}
+	for _, f := range e.facts {
+		switch {
+		case strings.Contains(f.Text, "upcoming SCO Summit in China"):
+			assert.True(t, e.otherVenue(e.readQuestion(clean("When is the SCO summit in Baku?")), f.ID), "a summit in China is not one in Baku")
+			assert.False(t, e.otherVenue(e.readQuestion(clean("When is the SCO summit in China?")), f.ID))
+		case strings.HasPrefix(f.Text, "During the visit, the two leaders agreed"):
+			assert.True(t, e.otherVenue(e.readQuestion(clean("What did Xi agree on during his visit to Baku?")), f.ID), "the visit the sentence before names")
+		}
+	}
+}

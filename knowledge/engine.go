@@ -54,8 +54,10 @@ type Engine struct {
 	adverbs []uint64
 	// pairTerms are the terms of the words "the two …" calls the two countries by.
 	pairTerms map[int32]bool
-	// travel are the terms of the words that say someone went somewhere ("visit", "trip").
-	travel map[int32]bool
+	// venues holds, per fact, where it tells someone went or something took place ("a
+	// state visit to China", "the SCO Summit in China"), as terms, and whether it tells
+	// of a visit.
+	venues []venues
 	// datedBy maps a fact without a date of its own to the sentence before it in its
 	// paragraph that dates what both tell of ("On Wednesday, … a state visit …. During the
 	// visit, the two leaders agreed …"), or -1.
@@ -412,6 +414,7 @@ func (e *Engine) build(docs []*ingest.Document) {
 	e.timeOfDay = make([]bool, len(e.facts))
 	e.cues = make([]cue, len(e.facts))
 	e.adverbs = make([]uint64, len(e.facts))
+	e.venues = make([]venues, len(e.facts))
 	e.carriedOn = make([]int, len(e.facts))
 	for i := range e.carriedOn {
 		e.carriedOn[i] = -1
@@ -453,6 +456,7 @@ func (e *Engine) build(docs []*ingest.Document) {
 		}
 		factTerms[i] = an.text
 		e.numbers[i], e.places[i], e.timeOfDay[i], e.cues[i], e.adverbs[i] = an.numbers, an.places, an.timed, an.cues, an.adverbs
+		e.venues[i] = an.venues
 	}
 	e.ix = b.Build()
 	e.findDatedBy()
@@ -460,14 +464,6 @@ func (e *Engine) build(docs []*ingest.Document) {
 	for w := range pairWords {
 		if id, ok := e.ix.Term(e.az.Word(w).Term); ok {
 			e.pairTerms[id] = true
-		}
-	}
-	for _, w := range travelWords {
-		if id, ok := e.ix.Term(e.az.Word(w).Term); ok {
-			if e.travel == nil {
-				e.travel = map[int32]bool{}
-			}
-			e.travel[id] = true
 		}
 	}
 	e.fileIntents(factTerms)
@@ -619,6 +615,7 @@ type analysis struct {
 	cues     cue      // the kinds of answer it gives beyond its words
 	adverbs  uint64   // which of its first 64 terms stand for an adverb in -ly
 	places   []string // the terms of the places it names
+	venues   venues   // where it tells someone went or something took place
 }
 
 // analyse reads a fact for the index: the words of its text, and as context the heading
@@ -628,7 +625,9 @@ type analysis struct {
 func (e *Engine) analyse(f *Fact) analysis {
 	var an analysis
 	afterDeterminer := false
-	for _, t := range e.az.Analyze(f.Text) {
+	toks := e.az.Analyze(f.Text)
+	an.venues = venuesIn(toks)
+	for _, t := range toks {
 		if t.Number {
 			an.numbers = append(an.numbers, t.Term)
 		}
