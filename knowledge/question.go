@@ -78,6 +78,9 @@ type question struct {
 	// doer of ("Who translated at the talks?"), or -1: a fact that does not say it was done
 	// names someone who did something else.
 	predicate int
+	// venues are the terms of the places the question asks someone went to or something
+	// took place in ("visit Baku", "the summit in Baku").
+	venues map[int32]bool
 	// sayer are the terms that name who or what a question asks the words of when that is
 	// no person ("What did the joint statement say about Russia?"): the answer must match
 	// one of them.
@@ -302,6 +305,7 @@ func (e *Engine) readQuestion(text string) *question {
 		q.sayer = e.sayerTerms(q)
 	}
 	q.predicate = whoPredicate(q)
+	q.venues = e.askedVenues(q)
 	q.future = asksFuture(q.tokens)
 	for _, t := range q.tokens {
 		q.asksSpeech = q.asksSpeech || speechVerbsAsked[t.Surface]

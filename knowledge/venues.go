@@ -65,7 +65,7 @@ func venuesIn(tokens []analyze.Token) venues {
 // question's. A sentence that tells of a visit without saying where ("During the visit,
 // …") goes where the sentence before it in its paragraph says.
 func (e *Engine) otherVenue(q *question, doc int) bool {
-	asked := e.askedVenues(q)
+	asked := q.venues
 	if len(asked) == 0 {
 		return false
 	}
