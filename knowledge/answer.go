@@ -191,6 +191,8 @@ func firstEligible(rs []ranked) int {
 type answerBuf struct {
 	results index.Results
 	ranked  []ranked
+	sorted  []ranked
+	order   []int
 }
 
 var answerBufs = sync.Pool{New: func() any { return &answerBuf{} }}
@@ -201,6 +203,8 @@ func (e *Engine) rank(q *question, buf *answerBuf) []ranked {
 	hits := e.ix.SearchInto(&buf.results, q.terms, searchDepth)
 	out := buf.ranked[:0]
 	defer func() { buf.ranked = out[:0] }()
+	sorted := buf.sorted[:0]
+	defer func() { buf.sorted = sorted[:0] }()
 	asksAbout := e.namesPerson(q) // "Who is Liu Jianchao?" is answered by what describes him
 	for _, h := range hits {
 		f := &e.facts[h.Doc]
@@ -236,8 +240,17 @@ func (e *Engine) rank(q *question, buf *answerBuf) []ranked {
 		}
 		out = append(out, r)
 	}
-	slices.SortStableFunc(out, func(a, b ranked) int { return cmp.Compare(b.final, a.final) })
-	return out
+	// Sort positions, then copy once: moving the large records about costs more.
+	order := buf.order[:0]
+	for i := range out {
+		order = append(order, i)
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(out[b].final, out[a].final) })
+	for _, i := range order {
+		sorted = append(sorted, out[i])
+	}
+	buf.order = order[:0]
+	return sorted
 }
 
 // matchedWords counts the question's words a hit matches.
