@@ -7,6 +7,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/azchina/azchina/knowledge/index"
@@ -108,7 +109,9 @@ func (e *Engine) answer(ctx context.Context, raw string, explain bool) (Answer, 
 	if q.unknownHead != "" {
 		return localize(e.refusal(fmt.Sprintf("The articles I answer from do not mention any %s.", q.unknownHead)), lang), ex, nil
 	}
-	rs := e.rank(q)
+	buf := answerBufs.Get().(*answerBuf)
+	defer answerBufs.Put(buf)
+	rs := e.rank(q, buf)
 	if explain {
 		ex = e.explain(q, rs)
 	}
@@ -183,24 +186,40 @@ func firstEligible(rs []ranked) int {
 	return -1
 }
 
-// rank searches the index and reranks the hits with what the question asks for.
-func (e *Engine) rank(q *question) []ranked {
-	hits := e.ix.Search(q.terms, searchDepth)
-	out := make([]ranked, 0, len(hits))
+// answerBuf is room for the work of one answer, reused across answers: fewer
+// allocations, less garbage to collect under load.
+type answerBuf struct {
+	results index.Results
+	ranked  []ranked
+	sorted  []ranked
+	order   []int
+}
+
+var answerBufs = sync.Pool{New: func() any { return &answerBuf{} }}
+
+// rank searches the index and reranks the hits with what the question asks for. The hits
+// live in buf until its next use.
+func (e *Engine) rank(q *question, buf *answerBuf) []ranked {
+	hits := e.ix.SearchInto(&buf.results, q.terms, searchDepth)
+	out := buf.ranked[:0]
+	defer func() { buf.ranked = out[:0] }()
+	sorted := buf.sorted[:0]
+	defer func() { buf.sorted = sorted[:0] }()
 	asksAbout := e.namesPerson(q) // "Who is Liu Jianchao?" is answered by what describes him
 	for _, h := range hits {
 		f := &e.facts[h.Doc]
 		r := ranked{fact: f, hit: h}
 		r.eligible = e.answersAbout(q, r)
 		r.typeBonus = e.typeBonus(q, f)
-		if r.typeBonus == 0 && q.kind == AskWho && asksAbout && ingest.NamesRole(f.Text) {
+		if r.typeBonus == 0 && q.kind == AskWho && asksAbout && e.cues[f.ID]&namesRole != 0 {
 			r.typeBonus = 1 // what a person is: "An experienced journalist, Aytan …"
 		}
 		if r.typeBonus == 0 && (q.kind == AskNumber || q.kind == AskWhen) {
 			// A sentence without a number cannot say how many, nor one without a date when.
 			r.eligible = false
 		}
-		if !e.evidence(q, h) || !matchesNames(q, h) || e.otherRole(q, f.ID) || !saidBy(q, f) || !matchesContent(q, h) || q.future && !e.toCome(f) {
+		if !e.evidence(q, h) || !matchesNames(q, h) || e.otherRole(q, f.ID) || !e.saidBy(q, f) || !matchesSayer(q, h) || !matchesContent(q, h) || q.future && !e.toCome(f) ||
+			q.predicate >= 0 && !e.says(f.ID, q.terms[q.predicate]) {
 			r.eligible = false
 		}
 		if q.intent != "" && contains(f.Intents, q.intent) {
@@ -221,8 +240,17 @@ func (e *Engine) rank(q *question) []ranked {
 		}
 		out = append(out, r)
 	}
-	slices.SortStableFunc(out, func(a, b ranked) int { return cmp.Compare(b.final, a.final) })
-	return out
+	// Sort positions, then copy once: moving the large records about costs more.
+	order := buf.order[:0]
+	for i := range out {
+		order = append(order, i)
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(out[b].final, out[a].final) })
+	for _, i := range order {
+		sorted = append(sorted, out[i])
+	}
+	buf.order = order[:0]
+	return sorted
 }
 
 // matchedWords counts the question's words a hit matches.
@@ -265,7 +293,9 @@ func (e *Engine) answersAbout(q *question, r ranked) bool {
 	case Byline, Bio:
 		return q.author || q.namesAuthorOf(e.articles[e.bySource[f.Source]])
 	case Credit:
-		return q.credit
+		// A "Source:" line names the publisher: no answer to which source the publisher's
+		// own article cites ("Which agency is cited in the commonspace article?").
+		return q.credit && !(q.source && q.namesPublisherOf(e.articles[e.bySource[f.Source]]))
 	}
 	return true
 }
@@ -298,8 +328,12 @@ func (e *Engine) typeBonus(q *question, f *Fact) float64 {
 			return 1 // "how long have they …": "since 1992" answers too
 		}
 	case AskWhere:
-		if e.placed[f.ID] {
-			return 1
+		// A place the question does not name already: "In which Chinese city …" is not
+		// answered by "in China".
+		for _, p := range e.places[f.ID] {
+			if !q.hasTerm(p) {
+				return 1
+			}
 		}
 	case AskWhy:
 		if e.cues[f.ID]&givesReason != 0 {
@@ -403,7 +437,7 @@ func (e *Engine) otherRole(q *question, doc int) bool {
 			return true
 		}
 	}
-	return e.swappedQualifier(q, seq)
+	return e.swappedQualifier(q, seq) || e.otherVenue(q, doc)
 }
 
 // swappedQualifier reports whether a fact qualifies a word of the question only by
@@ -461,9 +495,9 @@ func (e *Engine) toCome(f *Fact) bool {
 }
 
 // saidBy reports whether a fact is the words of the person a question asks the words of:
-// it quotes them, or it names them or refers to them and says that someone said
-// something.
-func saidBy(q *question, f *Fact) bool {
+// it quotes them, or it names them, refers to them or (naming no one) stands in an
+// article that leads with them, and says that someone said something.
+func (e *Engine) saidBy(q *question, f *Fact) bool {
 	if len(q.speaker) == 0 || q.speaker[f.Speaker] {
 		return true
 	}
@@ -477,6 +511,51 @@ func saidBy(q *question, f *Fact) bool {
 	}
 	for _, p := range f.People {
 		if q.speaker[p] {
+			return true
+		}
+	}
+	if f.Refers == "" && pluralSubject(f.Text) {
+		// "Both sides stressed …", "They highlighted …" in an article that leads with the
+		// two ministers: theirs, whoever else the sentence names.
+		for _, p := range e.leads[f.Source] {
+			if q.speaker[p] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// says reports whether a fact's own sentence (not its context, nor the sentence before it)
+// holds a word the query term may be matched by.
+func (e *Engine) says(doc int, qt index.QueryTerm) bool {
+	for _, t := range e.ix.DocTerms(doc) {
+		for _, alt := range qt.Alts {
+			if len(alt.Terms) == 1 && alt.Terms[0] == t {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// matchesSayer reports whether a hit names the thing a question asks the words of, when
+// that is no person: "What did the joint statement say about Russia?" is not answered by
+// what Russian media reported.
+func matchesSayer(q *question, h index.Hit) bool {
+	for _, i := range q.sayer {
+		if h.Matched[i] > 0 {
+			return true
+		}
+	}
+	return len(q.sayer) == 0
+}
+
+// pluralSubject reports whether a sentence opens with a subject that stands for the
+// persons its article is about: "They", "Both sides", "The two leaders".
+func pluralSubject(text string) bool {
+	for _, p := range []string{"They ", "Both ", "The two "} {
+		if strings.HasPrefix(text, p) {
 			return true
 		}
 	}
@@ -521,7 +600,7 @@ func matchesNames(q *question, h index.Hit) bool {
 // is your day") is not enough, nor a lone word for a question that wants a date, a number
 // or a place.
 func (e *Engine) evidence(q *question, h index.Hit) bool {
-	n, topical := 0, false
+	n, topical, named := 0, false, false
 	if q.pair {
 		n++ // "the two countries": every fact is about them
 	}
@@ -529,13 +608,15 @@ func (e *Engine) evidence(q *question, h index.Hit) bool {
 		if m > 0 {
 			n++
 			topical = topical || q.topical[i]
+			named = named || q.required[i] && !isYear(q.terms[i].Word)
 		}
 	}
 	switch q.kind {
 	case AskWhen, AskNumber, AskWhere:
 		// "what time is it in Beijing": a date, number or place and one word in common
-		// is a coincidence, not an answer.
-		return n >= 2
+		// is a coincidence, not an answer; but a rare name the question insists on is
+		// what it asks about when it asks nothing else ("where was COP29 held?").
+		return n >= 2 || named && n == len(q.terms)
 	}
 	// One name in common does not answer a question that also asks about something the
 	// articles never mention ("What is the weather like in Urumqi?").
@@ -555,9 +636,10 @@ func (e *Engine) compose(q *question, rs []ranked, best int) Answer {
 		}
 	}
 	if next := e.carriedOn[top.fact.ID]; next >= 0 {
-		// The sentence that carries the best one's story on, when it answers too.
+		// The sentence that carries the best one's story on ("Chen Ming refuted the
+		// reports"), when it may answer too: what became of the story is part of it.
 		for _, r := range rs[best+1:] {
-			if r.fact.ID == next && r.eligible && r.hit.Coverage >= minCoverage {
+			if r.fact.ID == next && r.eligible {
 				chosen = append(chosen, r.fact)
 				used[e.cluster[next]] = true
 			}

@@ -361,16 +361,23 @@ func TestWhereWantsAPlace(t *testing.T) {
 }
 
 func TestPlaces(t *testing.T) {
-	for text, want := range map[string]bool{
-		"a key transit route connecting China to Europe via the South Caucasus": true,
-		"they met in Beijing":                     true,
-		"at the Great Hall of the People":         true,
-		"the visit in April":                      false,
-		"signed in the presence of others":        false,
-		"cooperation within Central Asia formats": false,
-		"held in the Golden Hall":                 true,
+	for text, want := range map[string][]string{
+		"a key transit route connecting China to Europe via the South Caucasus": {"south"},
+		"they met in Beijing":                     {"beijing"},
+		"at the Great Hall of the People":         {"great"},
+		"the visit in April":                      nil,
+		"signed in the presence of others":        nil,
+		"cooperation within Central Asia formats": nil,
+		"held in the Golden Hall":                 {"golden"},
 	} {
-		assert.Equal(t, want, namesPlace(text), text)
+		assert.Equal(t, want, placesIn(text), text)
+	}
+	e := seedEngine(t)
+	q := e.readQuestion(clean("In which Chinese city will the SCO summit take place?"))
+	for _, f := range e.facts {
+		if strings.Contains(f.Text, "SCO Summit in China") {
+			assert.Zero(t, e.typeBonus(q, &f), "“in China” names no place the question does not")
+		}
 	}
 }
 
@@ -426,4 +433,26 @@ func TestSwappedQualifier(t *testing.T) {
 	b := ask(t, e, "How much have Chinese companies invested in Azerbaijan?")
 	require.True(t, b.Answered)
 	assert.Contains(t, quotes(b), "Chinese companies have invested nearly $1 billion")
+}
+
+func TestVenues(t *testing.T) {
+	e := seedEngine(t)
+	for text, want := range map[string][]string{
+		"during a state visit to China that began":   {"china"},
+		"Aliyev arrived in Beijing to fanfare":       {"beij"},
+		"the upcoming SCO Summit in China":           {"china"},
+		"talks between Chinese President Xi Jinping": nil, // no venue: "between" is no "in"
+		"Liu Jianchao visited Azerbaijan":            {"azerbaijan"},
+	} {
+		assert.Equal(t, want, venuesIn(e.az.Analyze(text)).places, text)
+	}
+	for _, f := range e.facts {
+		switch {
+		case strings.Contains(f.Text, "upcoming SCO Summit in China"):
+			assert.True(t, e.otherVenue(e.readQuestion(clean("When is the SCO summit in Baku?")), f.ID), "a summit in China is not one in Baku")
+			assert.False(t, e.otherVenue(e.readQuestion(clean("When is the SCO summit in China?")), f.ID))
+		case strings.HasPrefix(f.Text, "During the visit, the two leaders agreed"):
+			assert.True(t, e.otherVenue(e.readQuestion(clean("What did Xi agree on during his visit to Baku?")), f.ID), "the visit the sentence before names")
+		}
+	}
 }

@@ -7,6 +7,8 @@ import (
 	"time"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/azchina/azchina/knowledge/ingest"
 )
 
 // humanDate spells a resolved date for a reader: "23 April 2025", "July 2024", "2025".
@@ -29,6 +31,8 @@ const (
 	givesReason                 // "because", "in order to", "To fully capitalize …"
 	datesStart                  // "since 1995", "from 1992"
 	tellsFuture                 // "will", "upcoming", "scheduled for", "expected to"
+	namesRole                   // a role a person holds: "an experienced journalist", "MP …"
+	countsDay                   // a day counted in the story: "on the second day", "the same day"
 )
 
 // The phrases of each cue, lower-case. Plain substring tests: the cues are read for every
@@ -60,6 +64,12 @@ func cuesOf(text string) cue {
 	if containsAny(lower, futurePhrases) {
 		c |= tellsFuture
 	}
+	if ingest.NamesRoleLower(lower) {
+		c |= namesRole
+	}
+	if containsAny(lower, dayPhrases) {
+		c |= countsDay
+	}
 	return c
 }
 
@@ -89,10 +99,11 @@ func toldSource(text string) bool {
 // placeWords are the prepositions a place follows.
 var placeWords = []string{"in ", "at ", "via ", "through ", "outside ", "near "}
 
-// namesPlace reports whether text names a place: "in Beijing", "at the Great Hall", "via
-// the South Caucasus", not "in April". It scans by hand: it runs for every sentence of a
-// large corpus.
-func namesPlace(text string) bool {
+// placesIn returns the first word of each place text names, lower-cased: "in Beijing",
+// "at the Great Hall", "via the South Caucasus", not "in April". It scans by hand: it runs
+// for every sentence of a large corpus.
+func placesIn(text string) []string {
+	var out []string
 	for _, p := range placeWords {
 		for rest := text; ; {
 			i := strings.Index(rest, p)
@@ -113,12 +124,12 @@ func namesPlace(text string) bool {
 			if end < 0 {
 				end = len(w)
 			}
-			if end > 1 && !monthName[strings.ToLower(w[:end])] {
-				return true
+			if name := strings.ToLower(w[:end]); end > 1 && !monthName[name] {
+				out = append(out, name)
 			}
 		}
 	}
-	return false
+	return out
 }
 
 func isWordByte(b byte) bool {
@@ -135,6 +146,13 @@ var timeWords = map[string]bool{
 	"noon": true, "midday": true, "midnight": true, "morning": true, "afternoon": true,
 	"evening": true, "night": true, "monday": true, "tuesday": true, "wednesday": true,
 	"thursday": true, "friday": true, "saturday": true, "sunday": true, "a.m": true, "p.m": true,
+}
+
+// dayPhrases count a day within a story rather than date it: "on the second day of the
+// visit", "the previous day", "on the same day". They answer "which day" as a date does.
+var dayPhrases = []string{
+	"first day", "second day", "third day", "fourth day", "final day", "last day", "previous day",
+	"next day", "following day", "same day",
 }
 
 // dateWords spells a date ("2025-04-23") as the words a question would use: "April 2025 23".

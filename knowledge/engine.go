@@ -54,6 +54,10 @@ type Engine struct {
 	adverbs []uint64
 	// pairTerms are the terms of the words "the two …" calls the two countries by.
 	pairTerms map[int32]bool
+	// venues holds, per fact, where it tells someone went or something took place ("a
+	// state visit to China", "the SCO Summit in China"), as terms, and whether it tells
+	// of a visit.
+	venues []venues
 	// datedBy maps a fact without a date of its own to the sentence before it in its
 	// paragraph that dates what both tell of ("On Wednesday, … a state visit …. During the
 	// visit, the two leaders agreed …"), or -1.
@@ -65,10 +69,12 @@ type Engine struct {
 	// personNames maps the first term of each full name of two words or more to the
 	// names' terms.
 	personNames map[string][][]string
-	placed      []bool          // facts that name a place ("in Beijing", "at the Great Hall")
-	topical     map[string]bool // terms that name the domain: intent vocabulary and names
-	names       map[string]bool // terms of the names of people, places and bodies
-	problems    []error
+	// places holds, per fact, the terms of the first word of each place it names ("in
+	// Beijing", "at the Great Hall").
+	places   [][]string
+	topical  map[string]bool // terms that name the domain: intent vocabulary and names
+	names    map[string]bool // terms of the names of people, places and bodies
+	problems []error
 	// carriedOn maps a fact to the sentence after it, in the next paragraph, that takes
 	// its story on ("… reports that Chinese companies would …" → "Chen Ming refuted the
 	// reports"), or -1.
@@ -78,6 +84,14 @@ type Engine struct {
 	// leads maps an article to the persons its first sentence that names any names: what
 	// the article is about, and whom a sentence naming no one tells of.
 	leads map[string][]string
+	// holders maps a role and what it belongs to ("president" of "china") to whom or what
+	// the articles name as holding it ("Xi Jinping"); roleNames are the ways a question may
+	// name a role.
+	holders    map[roleKey][]string
+	roleNames  []roleName
+	roleStarts map[string]bool // the first terms of the roleNames
+	// chat maps the shortenings of chat ("abt", "btwn") to the words they stand for.
+	chat map[string]string
 }
 
 // vocabEntry is an intent's vocabulary entry as terms, with how telling it is.
@@ -112,7 +126,7 @@ func LoadWithProgress(fsys fs.FS, progress func(done, total int)) (*Engine, erro
 	if err != nil {
 		return nil, err
 	}
-	e := &Engine{bySource: map[string]int{}, az: st.az, intents: st.intents, english: st.english, lexicon: st.lexicon, related: st.related}
+	e := &Engine{bySource: map[string]int{}, az: st.az, intents: st.intents, english: st.english, lexicon: st.lexicon, related: st.related, roleNames: st.roleNames, roleStarts: st.roleStarts, chat: st.chat}
 	results := make([]parsed, len(names))
 	var mu sync.Mutex
 	done := 0
@@ -209,6 +223,12 @@ type static struct {
 	english map[string]int
 	lexicon *lingo.Lexicon
 	related *relatedWords
+	// roleNames are the ways a question may name a role (data/roles.yaml), roleStarts
+	// their first terms.
+	roleNames  []roleName
+	roleStarts map[string]bool
+	// chat maps the shortenings of chat ("abt", "btwn") to the words they stand for.
+	chat map[string]string
 }
 
 var loadStatic = sync.OnceValues(func() (*static, error) {
@@ -231,6 +251,18 @@ var loadStatic = sync.OnceValues(func() (*static, error) {
 		return nil, fmt.Errorf("read related words: %w", err)
 	}
 	st.related = newRelatedWords(string(raw))
+	if st.roleNames, st.roleStarts, err = loadRoles(st.az); err != nil {
+		return nil, err
+	}
+	st.chat = map[string]string{}
+	err = eachDataLine("data/chat.txt", func(fields []string) {
+		if len(fields) == 2 {
+			st.chat[fields[0]] = fields[1]
+		}
+	})
+	if err != nil {
+		return nil, err
+	}
 	return &st, nil
 })
 
@@ -313,6 +345,20 @@ func eachDataLine(name string, fn func([]string)) error {
 	return nil
 }
 
+// loadRoles reads the titles of roles and the words questions use for them.
+func loadRoles(az *analyze.Analyzer) ([]roleName, map[string]bool, error) {
+	raw, err := data.ReadFile("data/roles.yaml")
+	if err != nil {
+		return nil, nil, fmt.Errorf("read roles: %w", err)
+	}
+	var titles map[string][]string
+	if err := yaml.Unmarshal(raw, &titles); err != nil {
+		return nil, nil, fmt.Errorf("read roles: %w", err)
+	}
+	names, starts := loadRoleNames(az, titles)
+	return names, starts, nil
+}
+
 func loadIntents() ([]Intent, error) {
 	raw, err := data.ReadFile("data/intents.yaml")
 	if err != nil {
@@ -364,10 +410,11 @@ func (e *Engine) build(docs []*ingest.Document) {
 	parallel(len(e.facts), func(i int) { analyses[i] = e.analyse(&e.facts[i]) })
 	factTerms := make([][]string, len(e.facts))
 	e.numbers = make([][]string, len(e.facts))
-	e.placed = make([]bool, len(e.facts))
+	e.places = make([][]string, len(e.facts))
 	e.timeOfDay = make([]bool, len(e.facts))
 	e.cues = make([]cue, len(e.facts))
 	e.adverbs = make([]uint64, len(e.facts))
+	e.venues = make([]venues, len(e.facts))
 	e.carriedOn = make([]int, len(e.facts))
 	for i := range e.carriedOn {
 		e.carriedOn[i] = -1
@@ -408,7 +455,8 @@ func (e *Engine) build(docs []*ingest.Document) {
 			}
 		}
 		factTerms[i] = an.text
-		e.numbers[i], e.placed[i], e.timeOfDay[i], e.cues[i], e.adverbs[i] = an.numbers, an.placed, an.timed, an.cues, an.adverbs
+		e.numbers[i], e.places[i], e.timeOfDay[i], e.cues[i], e.adverbs[i] = an.numbers, an.places, an.timed, an.cues, an.adverbs
+		e.venues[i] = an.venues
 	}
 	e.ix = b.Build()
 	e.findDatedBy()
@@ -421,6 +469,7 @@ func (e *Engine) build(docs []*ingest.Document) {
 	e.fileIntents(factTerms)
 	e.findRepeats()
 	e.findTopical()
+	e.findHolders()
 	e.people = map[string]bool{}
 	e.personParts = map[string][]string{}
 	e.personNames = map[string][][]string{}
@@ -565,7 +614,8 @@ type analysis struct {
 	timed    bool     // it names a time of day or a weekday
 	cues     cue      // the kinds of answer it gives beyond its words
 	adverbs  uint64   // which of its first 64 terms stand for an adverb in -ly
-	placed   bool     // it names a place
+	places   []string // the terms of the places it names
+	venues   venues   // where it tells someone went or something took place
 }
 
 // analyse reads a fact for the index: the words of its text, and as context the heading
@@ -575,7 +625,9 @@ type analysis struct {
 func (e *Engine) analyse(f *Fact) analysis {
 	var an analysis
 	afterDeterminer := false
-	for _, t := range e.az.Analyze(f.Text) {
+	toks := e.az.Analyze(f.Text)
+	an.venues = venuesIn(toks)
+	for _, t := range toks {
 		if t.Number {
 			an.numbers = append(an.numbers, t.Term)
 		}
@@ -594,8 +646,11 @@ func (e *Engine) analyse(f *Fact) analysis {
 		an.text = append(an.text, t.Term)
 		an.surfaces = append(an.surfaces, t.Surface)
 	}
-	an.placed = namesPlace(f.Text)
+	for _, w := range placesIn(f.Text) {
+		an.places = append(an.places, e.az.Word(w).Term)
+	}
 	an.cues = cuesOf(f.Text)
+	an.timed = an.timed || an.cues&countsDay != 0
 	a := e.articles[e.bySource[f.Source]]
 	ctx := []string{f.Section, f.Refers}
 	if f.Speaker != "" {

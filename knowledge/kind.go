@@ -96,7 +96,7 @@ func kindOf(tokens []analyze.Token) Kind {
 			switch {
 			case whenNouns[next]:
 				return AskWhen
-			case amountNouns[next]:
+			case amountNouns[next] || amountAfterCopula(tokens[i+1:]):
 				return AskNumber
 			case placeNouns[next]:
 				return AskWhere
@@ -115,10 +115,27 @@ func kindOf(tokens []analyze.Token) Kind {
 	return AskWhat
 }
 
+// amountAfterCopula reports whether the words after "what" ask for an amount as the
+// thing they are: "is the total dollar value of …", "was the cost of …".
+func amountAfterCopula(tokens []analyze.Token) bool {
+	if len(tokens) < 3 || (tokens[0].Surface != "is" && tokens[0].Surface != "was" && tokens[0].Surface != "s") || tokens[1].Surface != "the" {
+		return false
+	}
+	for _, t := range tokens[2:min(len(tokens), 5)] {
+		if t.Stop {
+			return false
+		}
+		if amountNouns[t.Surface] || t.Surface == "cost" || t.Surface == "price" {
+			return true
+		}
+	}
+	return false
+}
+
 // The nouns after "what" or "which" that say what kind of answer is wanted: a time, an
 // amount, a place or a person.
 var (
-	whenNouns    = map[string]bool{"year": true, "years": true, "date": true, "dates": true, "day": true, "days": true, "month": true, "months": true, "time": true}
+	whenNouns    = map[string]bool{"year": true, "years": true, "date": true, "dates": true, "day": true, "days": true, "month": true, "months": true, "time": true, "weekday": true}
 	amountNouns  = map[string]bool{"percentage": true, "percent": true, "amount": true, "number": true, "share": true, "value": true, "volume": true, "size": true, "sum": true}
 	placeNouns   = map[string]bool{"country": true, "countries": true, "city": true, "cities": true, "place": true, "places": true, "region": true, "regions": true, "town": true, "venue": true, "location": true, "building": true, "capital": true}
 	personNouns  = map[string]bool{"official": true, "officials": true, "leader": true, "leaders": true, "minister": true, "ministers": true, "person": true, "people": true, "politician": true, "politicians": true, "diplomat": true, "diplomats": true, "president": true, "presidents": true}

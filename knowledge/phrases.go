@@ -48,7 +48,7 @@ func (e *Engine) qualifiedRoles(q *question) []qualifiedRole {
 // isRoleTerm reports whether a query term names a role.
 func isRoleTerm(qt index.QueryTerm) bool {
 	for _, w := range strings.Fields(qt.Word) {
-		if ingest.IsRole(w) {
+		if ingest.IsRole(w) || ingest.IsRole(strings.TrimSuffix(w, "s")) {
 			return true
 		}
 	}
@@ -70,8 +70,9 @@ func setAside(qt *index.QueryTerm) {
 }
 
 // locators marks the words of a phrase that only says which event the question means ("at
-// the Jan 28 meeting", "during the visit", "at the SCO summit"): a preposition, then words
-// up to the next preposition or question word, an event among them, or a date with
+// the Jan 28 meeting", "during the visit", "at the SCO summit"): a preposition, then the
+// noun phrase after it (up to the next function word that is no determiner: "in 2025 do
+// for ties …" locates nothing but the year), an event among its words, or a date with
 // something it dates, or a date right after such a phrase ("at the summit in August").
 // Such a phrase counts like a phrase set aside: what is asked is the rest.
 func locators(tokens []analyze.Token) []bool {
@@ -83,7 +84,7 @@ func locators(tokens []analyze.Token) []bool {
 			continue
 		}
 		end, dated, event, named := i+1, false, false, false
-		for ; end < len(tokens) && !timePrepositions[tokens[end].Surface] && !questionWord[tokens[end].Surface]; end++ {
+		for ; end < len(tokens) && (!tokens[end].Stop || nounPhraseWords[tokens[end].Surface]); end++ {
 			date := tokens[end].Number || monthWords[tokens[end].Surface]
 			dated = dated || date
 			event = event || !date && !tokens[end].Stop
@@ -106,6 +107,13 @@ func locators(tokens []analyze.Token) []bool {
 }
 
 var timePrepositions = map[string]bool{"at": true, "on": true, "during": true, "in": true}
+
+// nounPhraseWords are the function words a noun phrase holds ("the summit of the SCO",
+// "his visit"): any other (a verb, a preposition) ends it.
+var nounPhraseWords = map[string]bool{
+	"the": true, "a": true, "an": true, "this": true, "that": true, "these": true, "those": true,
+	"of": true, "his": true, "her": true, "its": true, "their": true,
+}
 
 // eventNouns name an occasion a question may locate what it asks about by.
 var eventNouns = map[string]bool{
@@ -161,24 +169,81 @@ func pronounOne(tokens []analyze.Token, i int) bool {
 // mediaNouns name a source of news; sourceVerbs say that a source reported something;
 // speechVerbs say what someone told a source.
 var (
-	mediaNouns  = map[string]bool{"outlet": true, "outlets": true, "newspaper": true, "newspapers": true, "website": true, "site": true, "publication": true, "source": true, "sources": true}
-	sourceVerbs = map[string]bool{"report": true, "reports": true, "reported": true, "reporting": true, "cite": true, "cites": true, "cited": true, "citing": true, "quoted": true, "quoting": true, "according": true, "told": true, "interviewed": true, "published": true}
+	mediaNouns = map[string]bool{
+		"outlet": true, "outlets": true, "newspaper": true, "newspapers": true, "website": true, "site": true,
+		"publication": true, "source": true, "sources": true, "paper": true, "portal": true,
+		"broadcaster": true, "channel": true,
+	}
+	sourceVerbs = map[string]bool{
+		"report": true, "reports": true, "reported": true, "reporting": true, "cite": true, "cites": true,
+		"cited": true, "citing": true, "quoted": true, "quoting": true, "according": true, "told": true,
+		"interviewed": true, "published": true, "carried": true, "carry": true, "carries": true,
+	}
 	speechVerbs = map[string]bool{"talk": true, "talked": true, "speak": true, "spoke": true, "tell": true, "interview": true, "give": true, "gave": true}
 )
+
+// articleSpeaks reports whether the article a question names at tokens[i] is only where
+// the answer is to be read: "how does the article describe …", "what does the story say
+// about …", "according to the article".
+func articleSpeaks(tokens []analyze.Token, i int) bool {
+	switch tokens[i].Surface {
+	case "article", "story", "report", "piece", "text":
+	default:
+		return false
+	}
+	if i+1 < len(tokens) && (speechVerbsAsked[tokens[i+1].Surface] || saysForms[tokens[i+1].Surface]) {
+		return true
+	}
+	return i >= 2 && tokens[i-1].Surface == "the" && (tokens[i-2].Surface == "to" || tokens[i-2].Surface == "in")
+}
+
+// saysForms are the forms of the verbs of saying an article is the subject of.
+var saysForms = map[string]bool{
+	"says": true, "describes": true, "mentions": true, "calls": true, "notes": true, "states": true,
+	"reports": true, "claims": true, "explains": true, "explain": true, "characterize": true,
+	"characterise": true, "portray": true, "portrays": true, "present": true, "presents": true,
+	"report": true, "state": true,
+}
+
+// isMediaNoun reports whether tokens[i] names a source of news: an outlet, or an agency
+// of news ("news agency", "the agency he talked to"; not "the agency that signed").
+func isMediaNoun(tokens []analyze.Token, i int) bool {
+	switch w := tokens[i].Surface; {
+	case mediaNouns[w]:
+		return true
+	case w != "agency" && w != "agencies":
+		return false
+	case i > 0 && (tokens[i-1].Surface == "news" || tokens[i-1].Surface == "press"):
+		return true
+	}
+	for _, t := range tokens {
+		if speechVerbs[t.Surface] || sourceVerbs[t.Surface] {
+			return true
+		}
+	}
+	return false
+}
 
 // asksSource reports whether a question asks who reported or is cited for something:
 // "Who reported …", "Which outlet …", "Which ministry is cited …".
 func asksSource(kind Kind, tokens []analyze.Token) bool {
 	switch kind {
-	case AskWho, AskWhich:
+	case AskWho:
+		// "Who reported …", though not "Who founded the news agency?".
 		for _, t := range tokens {
-			if mediaNouns[t.Surface] || sourceVerbs[t.Surface] {
+			if sourceVerbs[t.Surface] {
+				return true
+			}
+		}
+	case AskWhich:
+		for i, t := range tokens {
+			if isMediaNoun(tokens, i) || sourceVerbs[t.Surface] {
 				return true
 			}
 		}
 	case AskWhat:
 		for i := 1; i < len(tokens); i++ {
-			if mediaNouns[tokens[i].Surface] && (tokens[i-1].Surface == "what" || tokens[i-1].Surface == "which") {
+			if isMediaNoun(tokens, i) && (tokens[i-1].Surface == "what" || tokens[i-1].Surface == "which") {
 				return true
 			}
 		}
@@ -227,6 +292,91 @@ func (e *Engine) questionSpeaker(tokens []analyze.Token) map[string]bool {
 	return nil
 }
 
+// sayerTerms returns the query terms between an auxiliary and a verb of saying ("What did
+// the joint statement say …"): who or what the question asks the words of.
+func (e *Engine) sayerTerms(q *question) []int {
+	for i := 0; i+2 < len(q.tokens); i++ {
+		if !auxiliaries[q.tokens[i].Surface] {
+			continue
+		}
+		span := map[string]bool{}
+		j := i + 1
+		for ; j < len(q.tokens) && j <= i+4 && !speechVerbsAsked[q.tokens[j].Surface]; j++ {
+			span[q.tokens[j].Surface] = true
+		}
+		if j >= len(q.tokens) || !speechVerbsAsked[q.tokens[j].Surface] {
+			continue
+		}
+		var out, roles []int
+		qualified := false
+		for k, qt := range q.terms {
+			in := true
+			for _, w := range strings.Fields(qt.Word) {
+				in = in && span[w]
+			}
+			switch {
+			case !in || len(qt.Alts) == 0:
+			case isRoleTerm(qt):
+				roles = append(roles, k)
+			default:
+				qualified = qualified || e.namesSomething(qt)
+				out = append(out, k)
+			}
+		}
+		switch {
+		case len(roles) > 0 && !qualified:
+			return nil // "the ministers": persons, whom the sentence may call "they"
+		case len(roles) > 0:
+			// "the Armenian prime minister", whom the articles do not name: the answer
+			// must name the title, not only the country.
+			return roles
+		}
+		return out
+	}
+	return nil
+}
+
+// lightVerbs say little of their own: "who put their signatures on …", "who took the
+// photo" ask about the noun after them.
+var lightVerbs = map[string]bool{
+	"put": true, "take": true, "took": true, "make": true, "made": true, "give": true,
+	"gave": true, "get": true, "got": true, "held": true, "hold": true, "play": true, "played": true,
+}
+
+// whoPredicate returns the query term of the verb right after "who" when the articles
+// never use it, nor a synonym of it ("Who translated …"), or -1; none for a light verb.
+func whoPredicate(q *question) int {
+	if q.kind != AskWho || len(q.tokens) < 3 || q.tokens[0].Surface != "who" {
+		return -1
+	}
+	verb := q.tokens[1]
+	if modals[verb.Surface] {
+		verb = q.tokens[2] // "Who will succeed …"
+	}
+	if verb.Stop || lightVerbs[verb.Surface] {
+		return -1
+	}
+	for i, qt := range q.terms {
+		if qt.Word == verb.Surface && onlyRelated(qt) {
+			return i
+		}
+	}
+	return -1
+}
+
+// modals stand between "who" and the verb: "who will chair …", "who has visited …".
+var modals = map[string]bool{"will": true, "would": true, "can": true, "could": true, "has": true, "have": true, "had": true, "should": true, "might": true, "must": true}
+
+// namesSomething reports whether a query term is a name of the articles, as written.
+func (e *Engine) namesSomething(qt index.QueryTerm) bool {
+	for _, alt := range qt.Alts {
+		if len(alt.Terms) == 1 && alt.Factor >= 1 && e.names[e.ix.TermString(alt.Terms[0])] {
+			return true
+		}
+	}
+	return false
+}
+
 // isPersonPart reports whether w (lower-case) is a part of a person's name.
 func (e *Engine) isPersonPart(w string) bool { return len(e.personParts[w]) > 0 }
 
@@ -240,7 +390,10 @@ func copulaHead(tokens []analyze.Token) string {
 		return ""
 	}
 	i++
-	if i < len(tokens) && tokens[i-1].Surface == "how" && measures[tokens[i].Surface] != nil {
+	if tokens[i-1].Surface == "how" {
+		if i >= len(tokens) || measures[tokens[i].Surface] == nil {
+			return "" // "How was the leader greeted?" asks a manner, not what a thing is
+		}
 		i++ // how long, how far, how old
 	}
 	if i < len(tokens) && copulas[tokens[i].Surface] {
@@ -280,15 +433,39 @@ var makeWords = map[string]bool{
 	"imagine": true, "pretend": true, "translate": true,
 }
 
-// isRequest reports whether tokens ask for made-up work: a genre of it ("a joke about
-// diplomats"), or an imperative to make something as the first word ("Write …").
+// isRequest reports whether tokens ask for made-up work or a service rather than what the
+// articles say: a genre of work ("a joke about diplomats"), an imperative to make
+// something as the first word ("Write …"), or a verb done for the asker ("book me a
+// flight", "can you find us a hotel") that is not one of telling.
 func isRequest(tokens []analyze.Token) bool {
 	for i, t := range tokens {
 		if genreWords[t.Surface] || (i == 0 && makeWords[t.Surface]) {
 			return true
 		}
 	}
-	return false
+	verb := 0 // the verb of an imperative, or of "can you …"
+	for verb < len(tokens) && (politeWords[tokens[verb].Surface] || verb > 0 && tokens[verb].Surface == "you" && politeWords[tokens[verb-1].Surface]) {
+		verb++
+	}
+	if verb+1 >= len(tokens) || questionWord[tokens[verb].Surface] || auxiliaries[tokens[verb].Surface] || tellVerbs[tokens[verb].Surface] {
+		return false
+	}
+	return verb > 0 && makeWords[tokens[verb].Surface] || forAsker[tokens[verb+1].Surface]
+}
+
+// politeWords open a request before its verb: "please", "can you", "could you".
+var politeWords = map[string]bool{"please": true, "pls": true, "plz": true, "can": true, "could": true, "would": true, "will": true, "kindly": true}
+
+// forAsker are the words after a verb that say it is to be done for the asker.
+var forAsker = map[string]bool{"me": true, "us": true}
+
+// tellVerbs ask to be told or shown something: a question put as a request ("tell me …",
+// "show me the agreements").
+var tellVerbs = map[string]bool{
+	"tell": true, "show": true, "give": true, "explain": true, "remind": true, "let": true,
+	"help": true, "say": true, "list": true, "name": true, "describe": true, "summarize": true,
+	"summarise": true, "inform": true, "teach": true, "walk": true, "brief": true, "update": true,
+	"find": true, "fetch": true, "quote": true, "cite": true, "point": true, "send": true,
 }
 
 // callParticles make "call" a verb of its own ("called for", "called on").
@@ -384,6 +561,31 @@ func (e *Engine) qualifiedNouns(q *question) []qualifiedNoun {
 	return out
 }
 
+// typedKinds are the kinds of question that ask for a date, a place, a number, a person or
+// one of a kind of things, rather than for what was done.
+var typedKinds = map[Kind]bool{AskWho: true, AskWhen: true, AskWhere: true, AskNumber: true, AskWhich: true}
+
+// doAuxiliaries leave the main verb of a question to its end: "when does it run?".
+var doAuxiliaries = map[string]bool{"do": true, "does": true, "did": true, "will": true, "can": true, "could": true, "would": true, "should": true}
+
+// endsWithVerb reports whether word is the last word of a question that has an auxiliary
+// before it ("Through which region does the route run?"): the question's main verb.
+func endsWithVerb(tokens []analyze.Token, word string) bool {
+	last := len(tokens) - 1
+	for last >= 0 && tokens[last].Stop {
+		last--
+	}
+	if last < 0 || tokens[last].Surface != word {
+		return false
+	}
+	for _, t := range tokens[:last] {
+		if doAuxiliaries[t.Surface] {
+			return true
+		}
+	}
+	return false
+}
+
 // unknownAttribute returns a common English word the articles never use that the question
 // puts right after a rare name of a place or body, or a named concept ("the Middle Corridor railway", "the SCO
 // summit decisions"): the question asks about something of it that the articles do not
@@ -395,6 +597,15 @@ func (e *Engine) unknownAttribute(q *question) string {
 			continue
 		}
 		prev := q.terms[i-1]
+		if typedKinds[q.kind] && endsWithVerb(q.tokens, qt.Word) {
+			// "Until what year does the Cultural Protocol run?": the verb relates the thing
+			// to what is asked (a year), though "What did the SCO summit decide?" asks
+			// what the verb says.
+			continue
+		}
+		if !strings.Contains(prev.Word, " ") && !q.capitalised[prev.Word] && (len(q.capitalised) > 0 || e.isEnglish(prev.Word)) {
+			continue // "resilient urban health": a word, not the name the articles capitalise
+		}
 		person := false
 		for _, w := range strings.Fields(prev.Word) {
 			person = person || e.isPersonPart(w)

@@ -7,6 +7,7 @@ import (
 
 	"github.com/azchina/azchina/knowledge/analyze"
 	"github.com/azchina/azchina/knowledge/index"
+	"github.com/azchina/azchina/knowledge/ingest"
 )
 
 // MaxQuestion is the longest question, in bytes, the engine reads.
@@ -68,6 +69,22 @@ type question struct {
 	// request marks a request for made-up work ("write a poem", "tell me a joke"), which no
 	// quote answers.
 	request bool
+	// capitalised are the words the question capitalises in mid-sentence: the names as
+	// the asker writes them.
+	capitalised map[string]bool
+	// described are the phrases that describe the holders of a role ("the Chinese leader").
+	described []description
+	// predicate is the term of a verb the articles never use that "Who VERBed …" asks the
+	// doer of ("Who translated at the talks?"), or -1: a fact that does not say it was done
+	// names someone who did something else.
+	predicate int
+	// venues are the terms of the places the question asks someone went to or something
+	// took place in ("visit Baku", "the summit in Baku").
+	venues map[int32]bool
+	// sayer are the terms that name who or what a question asks the words of when that is
+	// no person ("What did the joint statement say about Russia?"): the answer must match
+	// one of them.
+	sayer []int
 }
 
 // clean makes user text safe to read: valid UTF-8, no control characters, single spaces.
@@ -93,8 +110,10 @@ var creditWords = map[string]bool{"source": true, "sources": true, "website": tr
 
 // readQuestion analyses a cleaned question.
 func (e *Engine) readQuestion(text string) *question {
-	q := &question{text: text, lower: strings.ToLower(text), tokens: e.az.Analyze(text), numbers: map[string]bool{}}
+	q := &question{text: text, lower: strings.ToLower(text), tokens: e.expandChat(e.az.Analyze(text)), numbers: map[string]bool{}}
 	capitalised := capitalisedWords(text)
+	q.capitalised = capitalised
+	acronyms := acronymsOf(text)
 	q.kind = kindOf(e.kindTokens(q.tokens))
 	q.source = asksSource(q.kind, q.tokens)
 	var terms []string
@@ -125,11 +144,17 @@ func (e *Engine) readQuestion(text string) *question {
 			q.author = true
 		}
 		if creditWords[t.Surface] {
+			if articleSpeaks(q.tokens, i) {
+				continue // "How does the article describe …": what it says, not the article
+			}
 			q.credit = true
 		}
 		if bothSides(q.tokens, i) {
 			q.pair = true
 			continue
+		}
+		if t.Surface == "two" && i > 0 && q.tokens[i-1].Surface == "the" && i+1 < len(q.tokens) && !q.tokens[i+1].Number {
+			continue // "the two ministers": the pair the question speaks of, not a count
 		}
 		if rel, ok := orderWords[t.Surface]; ok && i > 0 {
 			// "before" and "after" are function words, but they say what is asked: what
@@ -142,8 +167,11 @@ func (e *Engine) readQuestion(text string) *question {
 			located = append(located, false)
 			continue
 		}
-		if t.Stop || frameWords[t.Surface] || (i > 0 && kindFrame(q.tokens[i-1].Surface, t.Surface)) {
+		if t.Stop || frameWords[t.Surface] || (i > 0 && kindFrame(q.tokens[i-1].Surface, t.Surface)) || inFramePhrase(q.tokens, i) {
 			continue
+		}
+		if (q.kind == AskWhere || q.kind == AskWhen) && staging[t.Surface] {
+			continue // "where was COP29 held": that it took place, asked where
 		}
 		if (t.Surface == "call" || t.Surface == "describe") && (i+1 == len(q.tokens) || !callParticles[q.tokens[i+1].Surface]) {
 			continue // "what did they call the corridor": how it was described, not "called for"
@@ -154,7 +182,7 @@ func (e *Engine) readQuestion(text string) *question {
 		if t.Surface == "thank" && (i+1 == len(q.tokens) || q.tokens[i+1].Surface == "you" || q.tokens[i+1].Surface == "u") {
 			continue // "thank you": politeness, not "what did they thank China for"
 		}
-		if q.source && (mediaNouns[t.Surface] || sourceVerbs[t.Surface] || speechVerbs[t.Surface]) {
+		if q.source && (isMediaNoun(q.tokens, i) || sourceVerbs[t.Surface] || speechVerbs[t.Surface]) {
 			continue // "which outlet did he talk to": the kind of answer, not its topic
 		}
 		term, factor, surface := t.Term, 1.0, t.Surface
@@ -166,7 +194,16 @@ func (e *Engine) readQuestion(text string) *question {
 				term = ""
 			}
 		}
-		if _, ok := e.ix.Term(term); term != "" && !ok && !t.Number && e.mayBeTypo(t.Surface) {
+		if _, ok := e.ix.Term(term); term != "" && !ok && !t.Number {
+			if other := e.otherSpelling(t.Surface); other != "" {
+				term = other // "honours": the articles write "honors"
+			} else if one := e.az.Word(strings.TrimSuffix(t.Surface, "s")); len(t.Surface) > 2 && one.Surface != t.Surface && !one.Stop {
+				if _, ok := e.ix.Term(one.Term); ok {
+					term = one.Term // "MPs": the stemmer leaves a short word's plural whole
+				}
+			}
+		}
+		if _, ok := e.ix.Term(term); term != "" && !ok && !t.Number && e.mayBeTypo(t.Surface) && !acronyms[t.Surface] {
 			if nearStopWord(t.Surface) || nearFrameWord(t.Surface) {
 				continue // "wen", "wht", "hapened": a question or frame word mistyped
 			}
@@ -231,6 +268,7 @@ func (e *Engine) readQuestion(text string) *question {
 			setAside(&q.terms[len(q.terms)-1])
 		}
 	}
+	e.resolveRoles(q)
 	for _, qt := range q.terms {
 		top := false
 		for _, alt := range qt.Alts {
@@ -242,9 +280,17 @@ func (e *Engine) readQuestion(text string) *question {
 		}
 		// A concept's name of several words, or a person's full name, names the domain.
 		q.topical = append(q.topical, top || len(qt.Alts) > 0 && len(qt.Alts[0].Terms) > 1 || strings.Contains(qt.Word, " ") && len(qt.Alts) > 0)
-		q.required = append(q.required, e.isName(qt, capitalised))
+		q.required = append(q.required, e.isName(qt, capitalised, acronyms))
 	}
 	q.counted = e.countedTerms(q)
+	if x := muchOf(q.tokens); x != "" {
+		// "How much oil …" asks an amount of oil: a figure of trade is no answer.
+		for i, qt := range q.terms {
+			if qt.Word == x {
+				q.required[i] = true
+			}
+		}
+	}
 	q.roles = e.qualifiedRoles(q)
 	q.qualified = e.qualifiedNouns(q)
 	for i := 1; i < len(q.tokens); i++ {
@@ -252,6 +298,14 @@ func (e *Engine) readQuestion(text string) *question {
 	}
 	q.request = isRequest(q.tokens)
 	q.speaker = e.questionSpeaker(q.tokens)
+	if q.speaker == nil {
+		q.speaker = describedSpeaker(q)
+	}
+	if q.speaker == nil {
+		q.sayer = e.sayerTerms(q)
+	}
+	q.predicate = whoPredicate(q)
+	q.venues = e.askedVenues(q)
 	q.future = asksFuture(q.tokens)
 	for _, t := range q.tokens {
 		q.asksSpeech = q.asksSpeech || speechVerbsAsked[t.Surface]
@@ -273,6 +327,31 @@ func (e *Engine) readQuestion(text string) *question {
 		}
 	}
 	return q
+}
+
+// hasTerm reports whether the question holds a word of the term.
+func (q *question) hasTerm(term string) bool {
+	for _, t := range q.tokens {
+		if t.Term == term {
+			return true
+		}
+	}
+	return false
+}
+
+// expandChat reads the shortenings of chat as the words they stand for ("abt" as "about",
+// "btwn" as "between") and drops single letters that stand for nothing ("w" is "with").
+func (e *Engine) expandChat(tokens []analyze.Token) []analyze.Token {
+	out := tokens[:0]
+	for _, t := range tokens {
+		if w, ok := e.chat[t.Surface]; ok {
+			t = e.az.Word(w)
+		} else if len(t.Surface) == 1 && !t.Number && !t.Stop && t.Surface[0] < utf8.RuneSelf {
+			continue
+		}
+		out = append(out, t)
+	}
+	return out
 }
 
 // countedTerms returns, for "how many X", the terms that may stand for X: the
@@ -301,11 +380,14 @@ func (e *Engine) countedTerms(q *question) map[int32]bool {
 		return e.unitTerms(q)
 	}
 	out := map[int32]bool{}
+	present, asked := false, false // a counted word searched for; one the articles use
 	for _, qt := range q.terms {
 		if !words[qt.Word] {
 			continue
 		}
+		present = true
 		for _, alt := range qt.Alts {
+			asked = asked || alt.Factor > relatedFactor
 			for _, id := range alt.Terms {
 				if e.ix.IDF(id) >= 1 {
 					out[id] = true
@@ -313,7 +395,66 @@ func (e *Engine) countedTerms(q *question) map[int32]bool {
 			}
 		}
 	}
+	if present && !asked {
+		// "How many flights …": the articles count nothing of the kind, so no number
+		// they give answers.
+		return map[int32]bool{-1: true}
+	}
 	return out
+}
+
+// muchOf returns the word "how much" asks an amount of ("how much oil"), or "".
+func muchOf(tokens []analyze.Token) string {
+	for i := 2; i < len(tokens); i++ {
+		if tokens[i-1].Surface == "much" && tokens[i-2].Surface == "how" && !tokens[i].Stop && !tokens[i].Number && !moneyNouns[tokens[i].Surface] {
+			return tokens[i].Surface
+		}
+	}
+	return ""
+}
+
+// acronymsOf returns the words text writes in capitals, two to five letters ("EU",
+// "NATO"), lower-cased, unless all of it is in capitals.
+func acronymsOf(text string) map[string]bool {
+	if !hasCapitalPair(text) || strings.ToUpper(text) == text {
+		return nil // none; or a question shouted in capitals, which writes none as such
+	}
+	out := map[string]bool{}
+	for _, w := range strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+		if n := utf8.RuneCountInString(w); n >= 2 && n <= 5 && strings.ToUpper(w) == w && strings.ToLower(w) != w {
+			out[strings.ToLower(w)] = true
+		}
+	}
+	return out
+}
+
+// hasCapitalPair reports whether text holds two capital letters in a row, as any acronym
+// does.
+func hasCapitalPair(text string) bool {
+	prev := false
+	for _, r := range text {
+		up := unicode.IsUpper(r)
+		if up && prev {
+			return true
+		}
+		prev = up
+	}
+	return false
+}
+
+// isAcronym reports whether the question writes the word as an acronym ("EU", "FTA"): a
+// name the answer must match, by any of its names, though the word stands in the
+// articles' text otherwise ("commonspace.eu"). A title ("MP") is no name.
+func isAcronym(qt index.QueryTerm, acronyms map[string]bool) bool {
+	if len(acronyms) == 0 {
+		return false
+	}
+	for _, w := range strings.Fields(qt.Word) {
+		if acronyms[w] && !ingest.IsRole(w) {
+			return true
+		}
+	}
+	return false
 }
 
 // capitalisedWords returns the words text capitalises in mid-sentence, lower-cased: the
@@ -336,18 +477,30 @@ func capitalisedWords(text string) map[string]bool {
 
 // isName reports whether a query term is a name the answer must match: a year, or a name
 // the articles never use ("What did Erdogan say?"), which no fact can answer for.
-func (e *Engine) isName(qt index.QueryTerm, capitalised map[string]bool) bool {
+func (e *Engine) isName(qt index.QueryTerm, capitalised, acronyms map[string]bool) bool {
 	if isYear(qt.Word) {
 		return true // "in 2015": a fact about another year is no answer
 	}
 	if len(qt.Alts) > 0 {
-		return e.isTellingName(qt)
+		return e.isTellingName(qt) && e.writtenAsName(qt, capitalised) || isAcronym(qt, acronyms)
 	}
 	for _, w := range strings.Fields(qt.Word) {
 		// Capitalised; or, from an asker who writes names in lower case (none capitalised),
 		// no English word at all (and not mistyped from one of the articles'): a name such
 		// as "putin".
 		if capitalised[w] || (len(capitalised) == 0 && utf8.RuneCountInString(w) >= 4 && isLatin(w) && !e.isEnglish(w)) {
+			return true
+		}
+	}
+	return false
+}
+
+// writtenAsName reports whether the question writes a word as a name: capitalised, or, from
+// an asker who capitalises nothing, a word that is no English word. "ordinary citizens"
+// names no agreement, though the articles capitalise "Citizens" only in one's title.
+func (e *Engine) writtenAsName(qt index.QueryTerm, capitalised map[string]bool) bool {
+	for _, w := range strings.Fields(qt.Word) {
+		if capitalised[w] || len(capitalised) == 0 && !e.isEnglish(w) {
 			return true
 		}
 	}
@@ -378,7 +531,9 @@ func (e *Engine) isTellingName(qt index.QueryTerm) bool {
 			continue
 		}
 		for _, w := range strings.Fields(qt.Word) { // a person's full name is one word
-			if e.az.Stem(w) == e.ix.TermString(id) {
+			// A title is no name, though the articles capitalise it ("MP Arzukhan
+			// Alizadeh"): "the MP" is answered by "the deputy".
+			if e.az.Stem(w) == e.ix.TermString(id) && !ingest.IsRole(w) {
 				return true
 			}
 		}
@@ -424,6 +579,21 @@ func isYear(w string) bool {
 // namesAuthorOf reports whether the question names the author of the article.
 func (q *question) namesAuthorOf(a Article) bool { return a.Author != "" && q.names(a.Author) }
 
+// namesPublisherOf reports whether the question names the publisher of the article
+// ("commonspace" for "commonspace.eu").
+func (q *question) namesPublisherOf(a Article) bool {
+	for _, part := range strings.FieldsFunc(strings.ToLower(a.Publisher), func(r rune) bool { return !unicode.IsLetter(r) }) {
+		if len(part) > 3 {
+			for _, t := range q.tokens {
+				if t.Surface == part {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
 // names reports whether the question names the person (any part of the name).
 func (q *question) names(person string) bool {
 	for _, part := range strings.Fields(strings.ToLower(person)) {
@@ -442,12 +612,21 @@ var measures = map[string][]string{
 	"far":  {"km", "kilometres", "kilometers", "miles"},
 }
 
-// unitTerms returns the index terms of the units "how old/long/far" counts in; an empty
-// (non-nil) set when the index has none, so that no number answers.
+// moneyUnits are the words a sum of money is counted in.
+var moneyUnits = []string{"billion", "million", "thousand", "trillion", "dollar", "dollars", "usd", "manat", "yuan", "euro", "euros"}
+
+// moneyNouns ask for a sum of money: "what is the total value of …", "how much is it worth".
+var moneyNouns = map[string]bool{"value": true, "cost": true, "costs": true, "price": true, "worth": true}
+
+// unitTerms returns the index terms of the units "how old/long/far" counts in, or a sum of
+// money ("value", "cost") is counted in; an empty (non-nil) set when the index has none,
+// so that no number answers.
 func (e *Engine) unitTerms(q *question) map[int32]bool {
 	for i := 1; i < len(q.tokens); i++ {
 		units, ok := measures[q.tokens[i].Surface]
-		if !ok || q.tokens[i-1].Surface != "how" {
+		if moneyNouns[q.tokens[i].Surface] {
+			units, ok = moneyUnits, true
+		} else if !ok || q.tokens[i-1].Surface != "how" {
 			continue
 		}
 		out := map[int32]bool{}

@@ -221,7 +221,12 @@ func TestPhrasesOfTimeLocateTheEvent(t *testing.T) {
 		}
 	}
 	assert.Equal(t, []string{"the", "summit", "august"}, marked, "an event, and the date right after it")
-	for _, q := range []string{"what happened on april 22", "what was signed in January 2026", "when did he arrive in China for the state visit"} {
+	for _, q := range []string{
+		"what happened on april 22", "what was signed in January 2026", "when did he arrive in China for the state visit",
+		// The phrase ends at a verb or a preposition: what follows is what is asked.
+		"what did the move to a partnership in 2025 do for ties between Baku and Beijing",
+		"who put signatures on the visa deal for the two governments",
+	} {
 		for _, m := range locators(e.az.Analyze(q)) {
 			assert.False(t, m, "%s: a date alone is what is asked", q)
 		}
@@ -291,4 +296,35 @@ func TestTyposOfBaseForms(t *testing.T) {
 	a := ask(t, e, "sputnik reprot zangezur")
 	require.True(t, a.Answered, a.Text)
 	assert.Contains(t, quotes(a), "Sputnik")
+}
+
+func TestOtherSpelling(t *testing.T) {
+	e := seedEngine(t)
+	for w, want := range map[string]string{
+		"honours":    "honor",   // the articles spell it the American way
+		"programmes": "program", //
+		"realizing":  "realis",  // and some the British way ("realising")
+		"colours":    "",        // a word the articles never use either way
+	} {
+		assert.Equal(t, want, e.otherSpelling(w), w)
+	}
+	q := e.readQuestion(clean("Was he received with full honours?"))
+	require.NotEmpty(t, q.terms)
+	last := q.terms[len(q.terms)-1]
+	require.NotEmpty(t, last.Alts)
+	assert.Equal(t, 1.0, last.Alts[0].Factor, "the same word, spelt otherwise, matches in full")
+}
+
+func TestLowerCaseWordIsNoName(t *testing.T) {
+	e := seedEngine(t)
+	// The articles capitalise "Citizens" only in an agreement's title.
+	q := e.readQuestion(clean("Why do contacts between ordinary citizens matter to Bayramov?"))
+	for i, qt := range q.terms {
+		if qt.Word == "citizens" {
+			assert.False(t, q.required[i], "a word the question writes in lower case is no name")
+		}
+		if qt.Word == "bayramov" {
+			assert.True(t, q.required[i], "a name it capitalises is")
+		}
+	}
 }

@@ -6,6 +6,7 @@ import (
 	"math"
 	"strings"
 
+	"github.com/azchina/azchina/knowledge/analyze"
 	"github.com/azchina/azchina/knowledge/index"
 )
 
@@ -46,6 +47,34 @@ func (e *Engine) bases(w string) []string {
 		out = append(out, t.Term) // an irregular form: "took" is "take"
 	}
 	return out
+}
+
+// spellings are the endings British and American English spell differently ("honour" and
+// "honor", "organise" and "organize", "centre" and "center"), each way round.
+var spellings = [][2]string{
+	{"our", "or"}, {"ours", "ors"}, {"oured", "ored"}, {"ouring", "oring"}, {"ourable", "orable"},
+	{"ise", "ize"}, {"ised", "ized"}, {"ises", "izes"}, {"ising", "izing"}, {"isation", "ization"},
+	{"isations", "izations"}, {"yse", "yze"}, {"ysed", "yzed"}, {"tre", "ter"}, {"tres", "ters"},
+	{"ence", "ense"}, {"ogue", "og"}, {"ogues", "ogs"}, {"lled", "led"}, {"lling", "ling"},
+	{"mme", "m"}, {"mmes", "ms"},
+}
+
+// otherSpelling returns the term of w as the other side of the Atlantic spells it, when
+// the index holds that and not w's own ("honours" → "honor"), or "".
+func (e *Engine) otherSpelling(w string) string {
+	for _, sp := range spellings {
+		for _, way := range [2][2]string{sp, {sp[1], sp[0]}} {
+			stem, ok := strings.CutSuffix(w, way[0])
+			if !ok || len(stem) < 2 {
+				continue
+			}
+			t := e.az.Word(stem + way[1])
+			if _, ok := e.ix.Term(t.Term); ok && !t.Stop {
+				return t.Term
+			}
+		}
+	}
+	return ""
 }
 
 // compoundHead reads a word the articles do not use as two English words run together
@@ -191,6 +220,26 @@ var frameWords = map[string]bool{
 	// What a thing is for or means: the answer describes it rather than names the word.
 	"purpose": true, "aim": true, "goal": true, "objective": true, "significance": true,
 	"importance": true, "meaning": true, "nature": true, "point": true,
+}
+
+// staging are the verbs that say an event took place somewhere or at some time: in a
+// question of where or when they frame it ("where was COP29 held?").
+var staging = map[string]bool{
+	"held": true, "hold": true, "holds": true, "hosted": true, "host": true, "hosts": true,
+	"located": true, "situated": true, "staged": true, "convened": true,
+}
+
+// framePhrases are phrases of two words that frame a question as "happen" does: "where did
+// it take place".
+var framePhrases = map[[2]string]bool{
+	{"take", "place"}: true, {"took", "place"}: true, {"takes", "place"}: true,
+	{"taking", "place"}: true, {"taken", "place"}: true,
+}
+
+// inFramePhrase reports whether tokens[i] is a word of a frame phrase.
+func inFramePhrase(tokens []analyze.Token, i int) bool {
+	return i+1 < len(tokens) && framePhrases[[2]string{tokens[i].Surface, tokens[i+1].Surface}] ||
+		i > 0 && framePhrases[[2]string{tokens[i-1].Surface, tokens[i].Surface}]
 }
 
 // onlyRelated reports whether a query term matches nothing, or only the words WordNet

@@ -10,16 +10,18 @@ import (
 
 // vocabulary finds the index's words nearest a misspelt one. Single edits (a letter left
 // out, added, changed or two swapped) are found through a table of each word with one
-// letter deleted; words with several letters left out ("govt", "investmnt") through
-// github.com/sahilm/fuzzy's subsequence matching.
+// letter deleted; a doubled letter put in the wrong place ("tarrif") through a table of
+// each word with its doubled letters single; words with several letters left out
+// ("govt", "investmnt") through github.com/sahilm/fuzzy's subsequence matching.
 type vocabulary struct {
 	words   []string          // surface words, sorted
 	terms   map[string]string // surface word → term
 	deletes map[string][]int32
+	singled map[string][]int32 // a word with its doubled letters single → the words
 }
 
 func newVocabulary(surfaces map[string]string) *vocabulary {
-	v := &vocabulary{terms: surfaces, deletes: map[string][]int32{}}
+	v := &vocabulary{terms: surfaces, deletes: map[string][]int32{}, singled: map[string][]int32{}}
 	for w := range surfaces {
 		if utf8.RuneCountInString(w) >= 3 && !isDigits(w) {
 			v.words = append(v.words, w)
@@ -30,8 +32,28 @@ func newVocabulary(surfaces map[string]string) *vocabulary {
 		for _, d := range deletions(w) {
 			v.deletes[d] = append(v.deletes[d], int32(i))
 		}
+		if s := singleLetters(w); s != w {
+			v.singled[s] = append(v.singled[s], int32(i))
+		}
 	}
 	return v
+}
+
+// singleLetters returns w with each run of one letter written once: "tariff" and "tarrif"
+// are both "tarif".
+func singleLetters(w string) string {
+	if !hasDoubled(w) {
+		return w
+	}
+	var b strings.Builder
+	var last rune = -1
+	for _, r := range w {
+		if r != last {
+			b.WriteRune(r)
+		}
+		last = r
+	}
+	return b.String()
 }
 
 func isDigits(s string) bool {
@@ -51,6 +73,16 @@ func deletions(w string) []string {
 		out = append(out, string(rs[:i])+string(rs[i+1:]))
 	}
 	return out
+}
+
+// hasDoubled reports whether w writes a letter twice in a row.
+func hasDoubled(w string) bool {
+	for i := 1; i < len(w); i++ {
+		if w[i] == w[i-1] {
+			return true
+		}
+	}
+	return false
 }
 
 // Suggestion is a word of the index near a misspelt word.
@@ -90,6 +122,12 @@ func (ix *Index) Suggest(word string) []Suggestion {
 		}
 		for _, i := range v.deletes[d] { // a letter changed, or two swapped
 			consider(i)
+		}
+	}
+	if len(out) == 0 && n >= 5 {
+		// The doubling of a letter misplaced ("tarrif", "comittee"): as near as one edit.
+		for _, i := range v.singled[singleLetters(word)] {
+			out = append(out, Suggestion{Word: v.words[i], Term: v.terms[v.words[i]], Distance: 1})
 		}
 	}
 	if len(out) == 0 && n >= 3 {

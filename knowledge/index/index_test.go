@@ -74,8 +74,10 @@ func TestMultiTermAlternative(t *testing.T) {
 }
 
 func TestSuggest(t *testing.T) {
-	ix := build("investment relations beijing visa free")
+	ix := build("investment relations beijing visa free tariff committee")
 	tests := []struct{ in, want string }{
+		{"tarrif", "tariff"}, // a doubled letter misplaced
+		{"comitee", "committee"},
 		{"investmnt", "investment"}, // a letter left out
 		{"relatons", "relations"},
 		{"beijnig", "beijing"}, // two letters swapped
@@ -152,4 +154,18 @@ func TestFieldsAndFrequency(t *testing.T) {
 	assert.InDelta(t, 1.0, hits[0].Coverage, 1e-9)
 	assert.Equal(t, 1, hits[1].Doc)
 	assert.InDelta(t, nearCoverage, hits[1].Coverage, 1e-9, "words only the sentence before holds cover less")
+}
+
+func TestSearchIntoReusesResults(t *testing.T) {
+	ix := build("visa free travel", "visa waiver", "trade turnover grew", "trade and visa")
+	var r Results
+	for _, q := range [][]string{{"visa", "travel"}, {"trade"}, {"visa", "trade", "grew"}, {"visa"}} {
+		want := ix.Search(query(ix, q...), 10)
+		got := ix.SearchInto(&r, query(ix, q...), 10)
+		require.Len(t, got, len(want), "%v", q)
+		for i := range want {
+			assert.Equal(t, want[i].Doc, got[i].Doc, "%v", q)
+			assert.Equal(t, want[i].Matched, got[i].Matched, "%v: nothing left over from the search before", q)
+		}
+	}
 }

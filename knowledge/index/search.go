@@ -65,9 +65,21 @@ type scratch struct {
 	touched, forTerm              []int32
 }
 
+// Results is room for the hits of a search. Reusing one across searches saves allocating
+// it each time; the hits a search returns live in it until the next search into it.
+type Results struct {
+	hits    []Hit
+	matched []float64
+}
+
 // Search ranks the documents matching any of the question's terms and returns the best
 // limit of them, best first.
 func (ix *Index) Search(q []QueryTerm, limit int) []Hit {
+	return ix.SearchInto(&Results{}, q, limit)
+}
+
+// SearchInto is Search, with the hits kept in r.
+func (ix *Index) SearchInto(r *Results, q []QueryTerm, limit int) []Hit {
 	s := ix.scratch.Get().(*scratch)
 	defer ix.scratch.Put(s)
 	// Rare terms first: a term found in most documents then only adds to the documents
@@ -134,8 +146,9 @@ func (ix *Index) Search(q []QueryTerm, limit int) []Hit {
 		}
 	}()
 	first := make([]int, len(q))
-	hits := make([]Hit, 0, len(cands))
-	matched := make([]float64, len(cands)*len(q)) // one allocation for every hit's Matched
+	hits := r.hits[:0]
+	matched := grow(r.matched, len(cands)*len(q)) // one allocation for every hit's Matched
+	clear(matched)
 	for k, doc := range cands {
 		h := Hit{Doc: int(doc), Signals: Signals{BM25: s.score[doc]}, Matched: matched[k*len(q) : (k+1)*len(q) : (k+1)*len(q)]}
 		if total > 0 {
@@ -155,10 +168,19 @@ func (ix *Index) Search(q []QueryTerm, limit int) []Hit {
 	}
 	s.touched = s.touched[:0]
 	slices.SortStableFunc(hits, func(a, b Hit) int { return cmp.Compare(b.Score, a.Score) })
+	r.hits, r.matched = hits, matched
 	if len(hits) > limit {
 		hits = hits[:limit]
 	}
 	return hits
+}
+
+// grow returns s resized to n, reallocated only when it is too small.
+func grow(s []float64, n int) []float64 {
+	if cap(s) < n {
+		return make([]float64, n)
+	}
+	return s[:n]
 }
 
 func (ix *Index) newScratch() any {

@@ -317,3 +317,18 @@ func TestHasStatement(t *testing.T) {
 		assert.Equal(t, want, HasStatement(text), text)
 	}
 }
+
+func TestNamesRoleLower(t *testing.T) {
+	for _, text := range []string{
+		"MP Arzukhan Alizadeh said",
+		"An experienced journalist, Aytan has",
+		"The deputy added that",
+		"The two leaders later signed",
+		"Trade turnover has more than doubled.",
+		"the presidential couple",
+		"Xi and his wife, Peng Liyuan",
+	} {
+		assert.Equal(t, NamesRole(text), NamesRoleLower(strings.ToLower(text)), text)
+	}
+	assert.True(t, NamesRoleLower("china’s charge d’affaires to armenia"), "a role word after an apostrophe")
+}

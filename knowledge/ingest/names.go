@@ -37,6 +37,25 @@ func NamesRole(text string) bool {
 	return false
 }
 
+// NamesRoleLower is NamesRole for text already in lower case, without allocating: it runs
+// for every sentence of a large corpus.
+func NamesRoleLower(lower string) bool {
+	start := -1
+	for i := 0; i <= len(lower); i++ {
+		letter := i < len(lower) && (lower[i] >= 'a' && lower[i] <= 'z')
+		switch {
+		case letter && start < 0:
+			start = i
+		case !letter && start >= 0:
+			if IsRole(lower[start:i]) {
+				return true
+			}
+			start = -1
+		}
+	}
+	return false
+}
+
 // statementWords say that someone said, wrote or expressed something.
 var statementWords = map[string]bool{
 	"reiterated": true, "lauded": true, "commended": true, "called": true, "urged": true,

@@ -1,0 +1,120 @@
+package knowledge
+
+// Where a question and a fact say someone went or something took place: "When did Xi
+// last visit Baku?" is not answered by Aliyev's "state visit to China", nor "When will the
+// SCO summit be held in Baku?" by "the upcoming SCO Summit in China".
+
+import "github.com/azchina/azchina/knowledge/analyze"
+
+// venues are the terms of the places a sentence tells someone went to or something took
+// place in, and whether it tells of a visit.
+type venues struct {
+	places []string
+	visit  bool
+}
+
+// travelWords say that someone went somewhere: the name after them, or after "to" or
+// "in", is where to.
+var travelWords = map[string]bool{
+	"visit": true, "visits": true, "visited": true, "visiting": true, "trip": true, "trips": true,
+	"travel": true, "travelled": true, "traveled": true, "arrive": true, "arrived": true,
+	"tour": true, "went": true, "go": true, "came": true, "come": true, "journey": true,
+}
+
+// eventWords name an occasion: the name after "in" or "at" is where it took place.
+var eventWords = map[string]bool{
+	"summit": true, "meeting": true, "talks": true, "forum": true, "conference": true,
+	"ceremony": true, "banquet": true, "held": true, "hosted": true, "place": true,
+}
+
+// venueAt returns the index of the token a venue word at tokens[i] says is where: the
+// word after it (a visit only), or after "to", "in" or "at" and an article; or -1.
+func venueAt(tokens []analyze.Token, i int) int {
+	travel := travelWords[tokens[i].Surface]
+	if !travel && !eventWords[tokens[i].Surface] {
+		return -1
+	}
+	j := i + 1
+	if j < len(tokens) && (tokens[j].Surface == "to" || tokens[j].Surface == "in" || tokens[j].Surface == "at") {
+		j++
+	} else if !travel {
+		return -1
+	}
+	if j < len(tokens) && tokens[j].Surface == "the" {
+		j++
+	}
+	if j >= len(tokens) || tokens[j].Stop || tokens[j].Number {
+		return -1
+	}
+	return j
+}
+
+// venuesIn reads where a sentence tells someone went or something took place.
+func venuesIn(tokens []analyze.Token) venues {
+	var v venues
+	for i, t := range tokens {
+		v.visit = v.visit || travelWords[t.Surface]
+		if j := venueAt(tokens, i); j >= 0 {
+			v.places = append(v.places, tokens[j].Term)
+		}
+	}
+	return v
+}
+
+// otherVenue reports whether a fact tells of a visit or an occasion somewhere else than the
+// question's. A sentence that tells of a visit without saying where ("During the visit,
+// …") goes where the sentence before it in its paragraph says.
+func (e *Engine) otherVenue(q *question, doc int) bool {
+	asked := q.venues
+	if len(asked) == 0 {
+		return false
+	}
+	v := e.venues[doc]
+	if f := &e.facts[doc]; len(v.places) == 0 && v.visit && f.Prev >= 0 && e.facts[f.Prev].Paragraph == f.Paragraph {
+		v = e.venues[f.Prev]
+	}
+	other := false
+	for _, p := range v.places {
+		id, ok := e.ix.Term(p)
+		if !ok || !e.isPlace(id) {
+			continue
+		}
+		if asked[id] {
+			return false
+		}
+		other = true
+	}
+	return other
+}
+
+// askedVenues returns the terms of the places a question asks someone went to or something
+// took place in, with the places the thesaurus calls so ("Baku": Azerbaijan too).
+func (e *Engine) askedVenues(q *question) map[int32]bool {
+	var out map[int32]bool
+	for i := range q.tokens {
+		j := venueAt(q.tokens, i)
+		if j < 0 {
+			continue
+		}
+		for _, qt := range q.terms {
+			if qt.Word != q.tokens[j].Surface {
+				continue
+			}
+			for _, alt := range qt.Alts {
+				if len(alt.Terms) == 1 && e.isPlace(alt.Terms[0]) {
+					if out == nil {
+						out = map[int32]bool{}
+					}
+					out[alt.Terms[0]] = true
+				}
+			}
+		}
+	}
+	return out
+}
+
+// isPlace reports whether a term is a name and no part of a person's.
+func (e *Engine) isPlace(id int32) bool {
+	t := e.ix.TermString(id)
+	return e.names[t] && len(e.personParts[t]) == 0
+}
