@@ -15,8 +15,7 @@ import (
 	"github.com/azchina/azchina/bot"
 	"github.com/azchina/azchina/bot/ops"
 	"github.com/azchina/azchina/bot/store"
-	"github.com/azchina/azchina/knowledge"
-	"github.com/azchina/azchina/seeds"
+	"github.com/azchina/azchina/knowledge/knowledgetest"
 )
 
 func TestVotesAndGaps(t *testing.T) {
@@ -24,8 +23,7 @@ func TestVotesAndGaps(t *testing.T) {
 	db, err := store.Open(ctx, filepath.Join(t.TempDir(), "azchina.db"))
 	require.NoError(t, err)
 	defer db.Close()
-	e, err := knowledge.Load(seeds.FS)
-	require.NoError(t, err)
+	e := knowledgetest.Seeds(t)
 	r := bot.NewRouter(e, bot.WithJournal(db))
 	msgIn := func(chat, user, text string, moderator bool) bot.Message {
 		return bot.Message{Platform: bot.Telegram, ChatID: chat, ChatKind: bot.Group, UserID: user, Text: text, BotName: "azchina_bot",
@@ -87,8 +85,7 @@ func TestVotesAreCounted(t *testing.T) {
 	db, err := store.Open(ctx, filepath.Join(t.TempDir(), "azchina.db"))
 	require.NoError(t, err)
 	defer db.Close()
-	e, err := knowledge.Load(seeds.FS)
-	require.NoError(t, err)
+	e := knowledgetest.Seeds(t)
 	metrics := ops.NewMetrics()
 	r := bot.NewRouter(e, bot.WithJournal(db), bot.WithObserver(metrics))
 	answer, ok := r.Handle(ctx, bot.Message{Platform: bot.Discord, ChatID: "1", UserID: "1", Text: "Where was the welcoming banquet held?"})

@@ -10,6 +10,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/azchina/azchina/bot/i18n"
+	"github.com/azchina/azchina/knowledge/knowledgetest"
 )
 
 func inLocale(text, locale string) Message {
@@ -22,7 +23,7 @@ func inLocale(text, locale string) Message {
 // TestRouterSpeaksTheSendersLanguage checks the fixed replies in each language the
 // platforms report, Telegram's language codes and Discord's locales alike.
 func TestRouterSpeaksTheSendersLanguage(t *testing.T) {
-	r := NewRouter(seedEngine(t))
+	r := NewRouter(knowledgetest.Seeds(t))
 	ctx := context.Background()
 	tests := []struct {
 		locale                         string
@@ -61,7 +62,7 @@ func TestRouterSpeaksTheSendersLanguage(t *testing.T) {
 // TestExamplesAnswerInTheirLanguage asks the example questions each language's help and
 // empty-/ask notice give: each must be answered, with a citation, in its language.
 func TestExamplesAnswerInTheirLanguage(t *testing.T) {
-	r := NewRouter(seedEngine(t))
+	r := NewRouter(knowledgetest.Seeds(t))
 	for _, lang := range i18n.Langs {
 		for _, k := range []i18n.Key{i18n.Help, i18n.EmptyAsk} {
 			text := i18n.Text(lang, k)
@@ -80,7 +81,7 @@ func TestExamplesAnswerInTheirLanguage(t *testing.T) {
 }
 
 func TestRefusalInTheQuestionsLanguage(t *testing.T) {
-	r := NewRouter(seedEngine(t))
+	r := NewRouter(knowledgetest.Seeds(t))
 	tests := []struct{ name, q, locale, want string }{
 		{"russian question", "Какая погода в Баку завтра?", "", "Попробуйте /topics."},
 		{"chinese question", "德国的首都是哪里？", "en", "试试 /topics。"},
@@ -99,7 +100,7 @@ func TestRefusalInTheQuestionsLanguage(t *testing.T) {
 
 func TestNoticesInTheSendersLanguage(t *testing.T) {
 	clock := &fakeClock{now: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)}
-	r := NewRouter(seedEngine(t), WithClock(clock.Now), WithLimit(1, 30*time.Second))
+	r := NewRouter(knowledgetest.Seeds(t), WithClock(clock.Now), WithLimit(1, 30*time.Second))
 	m := inLocale("visa", "ru")
 	_, ok := r.Handle(context.Background(), m)
 	require.True(t, ok)

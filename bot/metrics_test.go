@@ -9,16 +9,14 @@ import (
 
 	"github.com/azchina/azchina/bot"
 	"github.com/azchina/azchina/bot/ops"
-	"github.com/azchina/azchina/knowledge"
-	"github.com/azchina/azchina/seeds"
+	"github.com/azchina/azchina/knowledge/knowledgetest"
 )
 
 // A question the engine could not answer (its context ended: the chat went away, the
 // process is stopping) is counted as failed, with its time, and the user is told to try
 // again; it is neither answered nor refused.
 func TestFailedQuestionIsCounted(t *testing.T) {
-	e, err := knowledge.Load(seeds.FS)
-	require.NoError(t, err)
+	e := knowledgetest.Seeds(t)
 	metrics := ops.NewMetrics()
 	r := bot.NewRouter(e, bot.WithObserver(metrics))
 	ctx, cancel := context.WithCancel(context.Background())

@@ -12,23 +12,9 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/azchina/azchina/knowledge"
+	"github.com/azchina/azchina/knowledge/knowledgetest"
 	"github.com/azchina/azchina/seeds"
 )
-
-var (
-	engineOnce sync.Once
-	engine     *knowledge.Engine
-	engineErr  error
-)
-
-// seedEngine is the real engine over the embedded seeds, built once.
-func seedEngine(t *testing.T) *knowledge.Engine {
-	t.Helper()
-	engineOnce.Do(func() { engine, engineErr = knowledge.Load(seeds.FS) })
-	require.NoError(t, engineErr)
-	return engine
-}
 
 // fakeClock is a clock tests move by hand.
 type fakeClock struct {
@@ -79,7 +65,7 @@ func TestParseCommand(t *testing.T) {
 }
 
 func TestRouterAnswersWhereItShould(t *testing.T) {
-	r := NewRouter(seedEngine(t))
+	r := NewRouter(knowledgetest.Seeds(t))
 	ctx := context.Background()
 	mentioned := group("How many documents were signed in 2019?")
 	mentioned.Mentioned = true
@@ -126,7 +112,7 @@ func TestRouterAnswersWhereItShould(t *testing.T) {
 
 func TestRateLimitTellsOnce(t *testing.T) {
 	clock := &fakeClock{now: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)}
-	r := NewRouter(seedEngine(t), WithClock(clock.Now), WithLimit(5, 30*time.Second))
+	r := NewRouter(knowledgetest.Seeds(t), WithClock(clock.Now), WithLimit(5, 30*time.Second))
 	ctx := context.Background()
 	for i := 0; i < 5; i++ {
 		_, ok := r.Handle(ctx, private("visa"))
@@ -153,7 +139,7 @@ func TestRateLimitTellsOnce(t *testing.T) {
 // The console's one user is never limited; the same router still limits chat platforms.
 func TestConsoleIsNotLimited(t *testing.T) {
 	clock := &fakeClock{now: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)}
-	r := NewRouter(seedEngine(t), WithClock(clock.Now), WithLimit(2, time.Hour))
+	r := NewRouter(knowledgetest.Seeds(t), WithClock(clock.Now), WithLimit(2, time.Hour))
 	ctx := context.Background()
 	for i := 0; i < 10; i++ {
 		m := private("/help")
@@ -175,7 +161,7 @@ func TestConsoleIsNotLimited(t *testing.T) {
 // answered.
 func TestOtherBotsCommandsSpendNoLimit(t *testing.T) {
 	clock := &fakeClock{now: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)}
-	r := NewRouter(seedEngine(t), WithClock(clock.Now), WithLimit(5, 30*time.Second))
+	r := NewRouter(knowledgetest.Seeds(t), WithClock(clock.Now), WithLimit(5, 30*time.Second))
 	ctx := context.Background()
 	for i := 0; i < 6; i++ {
 		got, ok := r.Handle(ctx, group("/weather"))
@@ -187,7 +173,7 @@ func TestOtherBotsCommandsSpendNoLimit(t *testing.T) {
 }
 
 func TestFactIsCited(t *testing.T) {
-	r := NewRouter(seedEngine(t), WithSeed(1))
+	r := NewRouter(knowledgetest.Seeds(t), WithSeed(1))
 	got, ok := r.Handle(context.Background(), private("/fact"))
 	require.True(t, ok)
 	require.NotNil(t, got.Answer)
@@ -198,7 +184,7 @@ func TestFactIsCited(t *testing.T) {
 }
 
 func TestPlainText(t *testing.T) {
-	r := NewRouter(seedEngine(t))
+	r := NewRouter(knowledgetest.Seeds(t))
 	got, _ := r.Handle(context.Background(), private("How many documents were signed in 2019?"))
 	text := PlainText(got)
 	assert.Contains(t, text, "ten documents")
@@ -207,7 +193,7 @@ func TestPlainText(t *testing.T) {
 
 func TestFollowUpScripts(t *testing.T) {
 	clock := &fakeClock{now: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)}
-	r := NewRouter(seedEngine(t), WithClock(clock.Now), WithLimit(100, time.Minute))
+	r := NewRouter(knowledgetest.Seeds(t), WithClock(clock.Now), WithLimit(100, time.Minute))
 	ctx := context.Background()
 	say := func(m Message) string {
 		t.Helper()
@@ -229,7 +215,7 @@ func TestFollowUpScripts(t *testing.T) {
 }
 
 func TestTimelineCommand(t *testing.T) {
-	got, ok := NewRouter(seedEngine(t)).Handle(context.Background(), private("/timeline"))
+	got, ok := NewRouter(knowledgetest.Seeds(t)).Handle(context.Background(), private("/timeline"))
 	require.True(t, ok)
 	assert.Equal(t, ListReply, got.Kind)
 	require.NotEmpty(t, got.Items)
@@ -257,7 +243,7 @@ func (c *countingObserver) Vote(platform, vote string) {
 
 func TestObserverCountsOutcomes(t *testing.T) {
 	obs := &countingObserver{outcomes: map[string]int{}}
-	r := NewRouter(seedEngine(t), WithObserver(obs), WithLimit(2, time.Hour))
+	r := NewRouter(knowledgetest.Seeds(t), WithObserver(obs), WithLimit(2, time.Hour))
 	ctx := context.Background()
 	r.Handle(ctx, private("How many documents were signed in 2019?"))
 	r.Handle(ctx, private("What is the capital of France?"))
@@ -296,8 +282,7 @@ func FuzzRouter(f *testing.F) {
 	for _, s := range []string{"/ask", "/help", "<b>x</b>", "@everyone", "\xff", "/fact@azchina_bot", "and who?"} {
 		f.Add(s, true, false)
 	}
-	e, err := knowledge.Load(seeds.FS)
-	require.NoError(f, err)
+	e := knowledgetest.Seeds(f)
 	r := NewRouter(e, WithLimit(1000, time.Second))
 	f.Fuzz(func(t *testing.T, text string, isGroup, mentioned bool) {
 		m := private(text)

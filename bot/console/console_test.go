@@ -10,13 +10,11 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/azchina/azchina/bot"
-	"github.com/azchina/azchina/knowledge"
-	"github.com/azchina/azchina/seeds"
+	"github.com/azchina/azchina/knowledge/knowledgetest"
 )
 
 func TestConsoleChat(t *testing.T) {
-	e, err := knowledge.Load(seeds.FS)
-	require.NoError(t, err)
+	e := knowledgetest.Seeds(t)
 	var out strings.Builder
 	in := "How many documents were signed in 2019?\n/help\n\n<b>@everyone</b>\n"
 	require.NoError(t, New(strings.NewReader(in), &out, bot.NewRouter(e)).Run(context.Background()))
@@ -27,8 +25,7 @@ func TestConsoleChat(t *testing.T) {
 }
 
 func TestConsoleStopsWithContext(t *testing.T) {
-	e, err := knowledge.Load(seeds.FS)
-	require.NoError(t, err)
+	e := knowledgetest.Seeds(t)
 	r, w := io.Pipe()
 	defer w.Close()
 	ctx, cancel := context.WithCancel(context.Background())

@@ -9,13 +9,11 @@ import (
 	"github.com/azchina/azchina/bot"
 	"github.com/azchina/azchina/bot/digest"
 	"github.com/azchina/azchina/bot/store"
+	"github.com/azchina/azchina/knowledge/knowledgetest"
 )
 
 func BenchmarkCompose(b *testing.B) {
-	e, err := seedEngine()
-	if err != nil {
-		b.Fatal(err)
-	}
+	e := knowledgetest.Seeds(b)
 	c := digest.NewComposer(e)
 	d, _ := digest.ParseDay("2026-03-29")
 	rot := digest.Rotation{Used: map[string]bool{}}
@@ -31,10 +29,7 @@ func BenchmarkCompose(b *testing.B) {
 // benchScheduler is a scheduler over a fresh file with schedules for n channels.
 func benchScheduler(b *testing.B, n int, c *clock, p digest.Poster) *digest.Scheduler {
 	b.Helper()
-	e, err := seedEngine()
-	if err != nil {
-		b.Fatal(err)
-	}
+	e := knowledgetest.Seeds(b)
 	db, err := store.Open(ctx, filepath.Join(b.TempDir(), "azchina.db"))
 	if err != nil {
 		b.Fatal(err)

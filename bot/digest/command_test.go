@@ -15,6 +15,7 @@ import (
 
 	"github.com/azchina/azchina/bot"
 	"github.com/azchina/azchina/bot/digest"
+	"github.com/azchina/azchina/knowledge/knowledgetest"
 )
 
 func TestParseRequest(t *testing.T) {
@@ -128,7 +129,7 @@ func TestDigestThroughTheRouter(t *testing.T) {
 	c := newClock(time.Date(2026, 3, 29, 8, 0, 0, 0, time.UTC))
 	p := &poster{}
 	s := newScheduler(t, dbPath(t), c, p)
-	r := bot.NewRouter(engine(t), bot.WithCommand("digest", s), bot.WithLimit(100, time.Minute))
+	r := bot.NewRouter(knowledgetest.Seeds(t), bot.WithCommand("digest", s), bot.WithLimit(100, time.Minute))
 
 	m := moderator("/digest schedule 09:00 Asia/Baku")
 	got, ok := r.Handle(ctx, m)

@@ -17,21 +17,11 @@ import (
 	"github.com/azchina/azchina/bot"
 	"github.com/azchina/azchina/bot/digest"
 	"github.com/azchina/azchina/bot/store"
-	"github.com/azchina/azchina/knowledge"
+	"github.com/azchina/azchina/knowledge/knowledgetest"
 	"github.com/azchina/azchina/seeds"
 )
 
 var ctx = context.Background()
-
-var seedEngine = sync.OnceValues(func() (*knowledge.Engine, error) { return knowledge.Load(seeds.FS) })
-
-// engine is the real engine over the embedded seeds, built once.
-func engine(t *testing.T) *knowledge.Engine {
-	t.Helper()
-	e, err := seedEngine()
-	require.NoError(t, err)
-	return e
-}
 
 // clock is a clock tests move by hand; schedulers sharing one see the same time.
 type clock struct {
@@ -145,7 +135,7 @@ var quiet = slog.New(slog.NewTextHandler(io.Discard, nil))
 func newScheduler(t *testing.T, path string, c *clock, p digest.Poster, opts ...digest.Option) *digest.Scheduler {
 	t.Helper()
 	opts = append([]digest.Option{digest.WithClock(c.Now), digest.WithLogger(quiet)}, opts...)
-	return digest.New(openStore(t, path), engine(t), p, opts...)
+	return digest.New(openStore(t, path), knowledgetest.Seeds(t), p, opts...)
 }
 
 func zone(t *testing.T, name string) *time.Location {

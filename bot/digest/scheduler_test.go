@@ -15,6 +15,7 @@ import (
 	"github.com/azchina/azchina/bot"
 	"github.com/azchina/azchina/bot/digest"
 	"github.com/azchina/azchina/knowledge"
+	"github.com/azchina/azchina/knowledge/knowledgetest"
 )
 
 // tickAt moves the clock to t and runs one pass.
@@ -381,7 +382,7 @@ func TestRotationCoversEveryFactBeforeRepeating(t *testing.T) {
 	c := newClock(start)
 	p := &poster{}
 	s := newScheduler(t, dbPath(t), c, p)
-	n := digest.NewComposer(engine(t)).Len()
+	n := digest.NewComposer(knowledgetest.Seeds(t)).Len()
 	require.Greater(t, n, 100, "the seeds give enough facts for a real test")
 	schedule(t, s, "schedule 09:00 Asia/Baku 10")
 	days := 2*n/10 + 2

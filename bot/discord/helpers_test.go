@@ -18,8 +18,7 @@ import (
 	"github.com/azchina/azchina/bot/discord/discordtest"
 	"github.com/azchina/azchina/bot/logtest"
 	"github.com/azchina/azchina/bot/store"
-	"github.com/azchina/azchina/knowledge"
-	"github.com/azchina/azchina/seeds"
+	"github.com/azchina/azchina/knowledge/knowledgetest"
 )
 
 const (
@@ -32,20 +31,6 @@ const (
 	// question is one the seeds answer with "ten documents".
 	question = "How many documents were signed in 2019?"
 )
-
-var (
-	engineOnce sync.Once
-	engine     *knowledge.Engine
-	engineErr  error
-)
-
-// seedEngine is the real engine over the embedded seeds, built once.
-func seedEngine(t testing.TB) *knowledge.Engine {
-	t.Helper()
-	engineOnce.Do(func() { engine, engineErr = knowledge.Load(seeds.FS) })
-	require.NoError(t, engineErr)
-	return engine
-}
 
 // recorder is the real router, with the messages it was given kept for the test to read.
 type recorder struct {
@@ -190,10 +175,10 @@ func start(t testing.TB, s setup) *harness {
 		require.NoError(t, err)
 		t.Cleanup(func() { db.Close() })
 		h.db = db
-		sched := digest.New(db, seedEngine(t), posters, digest.WithLogger(log), digest.WithObserver(h.metrics))
+		sched := digest.New(db, knowledgetest.Seeds(t), posters, digest.WithLogger(log), digest.WithObserver(h.metrics))
 		opts = append(opts, bot.WithJournal(db), bot.WithCommand("digest", sched))
 	}
-	h.rec = &recorder{router: bot.NewRouter(seedEngine(t), opts...), block: s.block}
+	h.rec = &recorder{router: bot.NewRouter(knowledgetest.Seeds(t), opts...), block: s.block}
 	a, err := discord.New(s.cfg, h.rec, log, append([]discord.Option{discord.WithMetrics(h.metrics), discord.WithHealth(h.metrics)}, s.opts...)...)
 	require.NoError(t, err)
 	posters[a.Platform()] = a

@@ -13,6 +13,7 @@ import (
 	"github.com/azchina/azchina/bot/digest"
 	"github.com/azchina/azchina/bot/discord"
 	"github.com/azchina/azchina/bot/discord/discordtest"
+	"github.com/azchina/azchina/knowledge/knowledgetest"
 )
 
 const (
@@ -137,7 +138,7 @@ func TestPostDigest(t *testing.T) {
 	h := start(t, setup{fake: func(f *discordtest.Server) {
 		f.Fail("POST", "/api/v9/channels/", 1, 500, true) // posted, but the answer is lost
 	}})
-	d := digest.NewComposer(seedEngine(t)).Compose(digest.Channel{Platform: "discord", ChatID: channel},
+	d := digest.NewComposer(knowledgetest.Seeds(t)).Compose(digest.Channel{Platform: "discord", ChatID: channel},
 		mustDay(t, "2026-03-29"), digest.MaxCount, digest.Rotation{})
 	require.Len(t, d.Items, digest.MaxCount)
 	ctx, cancel := context.WithTimeout(context.Background(), guard)

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/azchina/azchina/bot/discord/discordtest"
+	"github.com/azchina/azchina/knowledge/knowledgetest"
 )
 
 // load is one run: users in all (half on each platform), the messages each sends,
@@ -66,7 +67,7 @@ const (
 // outlives it and that it leaves nothing on the heap.
 func run(tb testing.TB, l load) result {
 	tb.Helper()
-	seedEngine(tb) // built once for all runs: not a goroutine or heap of the run's
+	knowledgetest.Seeds(tb) // built once for all runs: not a goroutine or heap of the run's
 	runtime.GC()
 	goroutines, heap := runtime.NumGoroutine(), liveHeap()
 	res := drive(tb, l)

@@ -21,7 +21,7 @@ import (
 	"github.com/azchina/azchina/bot/telegram"
 	"github.com/azchina/azchina/bot/telegram/telegramtest"
 	"github.com/azchina/azchina/knowledge"
-	"github.com/azchina/azchina/seeds"
+	"github.com/azchina/azchina/knowledge/knowledgetest"
 )
 
 // The bots' tokens; the fakes accept only these.
@@ -29,22 +29,6 @@ const (
 	telegramToken = "123456789:AAFakeLoadTestToken-0123456789abcdef"
 	discordToken  = "load-test-discord-token"
 )
-
-var (
-	engineOnce sync.Once
-	engine     *knowledge.Engine
-	engineErr  error
-)
-
-// seedEngine is the real engine over the embedded seeds, built once.
-func seedEngine(tb testing.TB) *knowledge.Engine {
-	tb.Helper()
-	engineOnce.Do(func() { engine, engineErr = knowledge.Load(seeds.FS) })
-	if engineErr != nil {
-		tb.Fatal(engineErr)
-	}
-	return engine
-}
 
 // system is the bot as azchina serve wires it — one engine behind knowledge.Live, one
 // router keeping its question journal in SQLite, the Telegram adapter keeping its updates
@@ -82,7 +66,7 @@ func startSystem(tb testing.TB) *system {
 		tb.Fatal(err)
 	}
 	s.db = db
-	router := bot.NewRouter(knowledge.NewLive(seedEngine(tb)),
+	router := bot.NewRouter(knowledge.NewLive(knowledgetest.Seeds(tb)),
 		bot.WithLimit(1<<30, time.Second), // lifted: each user sends far faster than people do
 		bot.WithObserver(s.metrics),
 		bot.WithJournal(db),

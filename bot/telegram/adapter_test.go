@@ -19,6 +19,7 @@ import (
 	"github.com/azchina/azchina/bot/store"
 	"github.com/azchina/azchina/bot/telegram/telegramtest"
 	"github.com/azchina/azchina/knowledge"
+	"github.com/azchina/azchina/knowledge/knowledgetest"
 )
 
 const signedQuestion = "How many documents were signed in 2019?"
@@ -321,7 +322,7 @@ func TestUpdateInFlightAtShutdownIsAnsweredAfterRestart(t *testing.T) {
 	f := fakeAPI(t)
 	path := filepath.Join(t.TempDir(), "azchina.db")
 	db := openStore(t, path)
-	h := blocking{next: bot.NewRouter(seedEngine(t)), holding: make(chan struct{}, 1), release: make(chan struct{})}
+	h := blocking{next: bot.NewRouter(knowledgetest.Seeds(t)), holding: make(chan struct{}, 1), release: make(chan struct{})}
 	first := run(t, f, h, WithInbox(db), WithShutdownGrace(50*time.Millisecond))
 	answered := message(annChat, ann, "/help")
 	f.Push(answered)
@@ -456,7 +457,7 @@ func (p panicky) Handle(ctx context.Context, m bot.Message) (bot.Reply, bool) {
 
 func TestPanickingHandlerLeavesTheBotAnswering(t *testing.T) {
 	f := fakeAPI(t)
-	r := run(t, f, panicky{bot.NewRouter(seedEngine(t))})
+	r := run(t, f, panicky{bot.NewRouter(knowledgetest.Seeds(t))})
 	boom := message(annChat, ann, "boom")
 	f.Push(boom)
 	m := next(t, f)
@@ -606,7 +607,7 @@ func TestShutdownAbandonsStuckReplies(t *testing.T) {
 
 func TestRefusedTokenStopsRun(t *testing.T) {
 	f := fakeAPI(t)
-	a, err := New("42:wrong-token", bot.NewRouter(seedEngine(t)), WithAPIURL(f.URL))
+	a, err := New("42:wrong-token", bot.NewRouter(knowledgetest.Seeds(t)), WithAPIURL(f.URL))
 	require.NoError(t, err)
 	err = a.Run(context.Background())
 	require.Error(t, err)

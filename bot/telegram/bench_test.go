@@ -12,6 +12,7 @@ import (
 	"github.com/azchina/azchina/bot"
 	"github.com/azchina/azchina/bot/store"
 	"github.com/azchina/azchina/bot/telegram/telegramtest"
+	"github.com/azchina/azchina/knowledge/knowledgetest"
 )
 
 var benchQuestions = []string{
@@ -34,7 +35,7 @@ var benchQuestions = []string{
 // rate limit raised: this measures the adapter, not the limits.
 func BenchmarkAdapter10kUpdates(b *testing.B) {
 	const updates, chats = 10000, 1000
-	router := bot.NewRouter(seedEngine(b), bot.WithLimit(1<<30, time.Second))
+	router := bot.NewRouter(knowledgetest.Seeds(b), bot.WithLimit(1<<30, time.Second))
 	var lat []time.Duration
 	var total time.Duration
 	for b.Loop() {

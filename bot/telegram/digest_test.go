@@ -13,6 +13,7 @@ import (
 	"github.com/azchina/azchina/bot/digest"
 	"github.com/azchina/azchina/bot/store"
 	"github.com/azchina/azchina/bot/telegram/telegramtest"
+	"github.com/azchina/azchina/knowledge/knowledgetest"
 )
 
 // digestBot is an adapter whose router answers /digest with a scheduler on a real SQLite
@@ -27,8 +28,8 @@ func runDigestBot(t *testing.T, f *telegramtest.Server, opts ...Option) digestBo
 	t.Helper()
 	db := openStore(t, filepath.Join(t.TempDir(), "azchina.db"))
 	posters := digest.Posters{}
-	s := digest.New(db, seedEngine(t), posters)
-	r := run(t, f, bot.NewRouter(seedEngine(t), bot.WithCommand("digest", s)), opts...)
+	s := digest.New(db, knowledgetest.Seeds(t), posters)
+	r := run(t, f, bot.NewRouter(knowledgetest.Seeds(t), bot.WithCommand("digest", s)), opts...)
 	posters[r.Platform()] = r.Adapter
 	return digestBot{running: r, db: db, scheduler: s}
 }

@@ -12,8 +12,7 @@ import (
 	"github.com/azchina/azchina/bot"
 	"github.com/azchina/azchina/bot/logtest"
 	"github.com/azchina/azchina/bot/telegram/telegramtest"
-	"github.com/azchina/azchina/knowledge"
-	"github.com/azchina/azchina/seeds"
+	"github.com/azchina/azchina/knowledge/knowledgetest"
 )
 
 const testToken = "123456789:AAFakeTokenForTests-0123456789abcdef"
@@ -63,20 +62,6 @@ func within[T any](t testing.TB, ch <-chan T) T {
 	}
 }
 
-var (
-	engineOnce sync.Once
-	engine     *knowledge.Engine
-	engineErr  error
-)
-
-// seedEngine is the real engine over the embedded seeds, built once.
-func seedEngine(t testing.TB) *knowledge.Engine {
-	t.Helper()
-	engineOnce.Do(func() { engine, engineErr = knowledge.Load(seeds.FS) })
-	require.NoError(t, engineErr)
-	return engine
-}
-
 // running is an adapter running against a fake Bot API.
 type running struct {
 	*Adapter
@@ -90,7 +75,7 @@ type running struct {
 func run(t *testing.T, f *telegramtest.Server, h Handler, opts ...Option) *running {
 	t.Helper()
 	if h == nil {
-		h = bot.NewRouter(seedEngine(t))
+		h = bot.NewRouter(knowledgetest.Seeds(t))
 	}
 	logs := &logtest.Buffer{}
 	log := slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug}))

@@ -11,6 +11,7 @@ import (
 
 	"github.com/azchina/azchina/bot"
 	"github.com/azchina/azchina/bot/telegram/telegramtest"
+	"github.com/azchina/azchina/knowledge/knowledgetest"
 )
 
 func TestParseVote(t *testing.T) {
@@ -43,7 +44,7 @@ func TestParseVote(t *testing.T) {
 func TestVoteButtons(t *testing.T) {
 	f := fakeAPI(t)
 	db := openStore(t, filepath.Join(t.TempDir(), "azchina.db"))
-	run(t, f, bot.NewRouter(seedEngine(t), bot.WithJournal(db)))
+	run(t, f, bot.NewRouter(knowledgetest.Seeds(t), bot.WithJournal(db)))
 
 	f.Push(message(groupChat, ann, "/ask "+signedQuestion))
 	answer := next(t, f)
@@ -98,7 +99,7 @@ func TestVoteButtons(t *testing.T) {
 // A handler that keeps no votes still answers every press.
 func TestVoteWithoutVoter(t *testing.T) {
 	f := fakeAPI(t)
-	run(t, f, panicky{bot.NewRouter(seedEngine(t))})
+	run(t, f, panicky{bot.NewRouter(knowledgetest.Seeds(t))})
 	f.Push(telegramtest.Callback(ann, telegramtest.Sent{MessageID: 5, ChatID: 42}, "vote:up:1"))
 	require.Eventually(t, func() bool { return f.Count("answerCallbackQuery") == 1 }, 10*time.Second, 5*time.Millisecond)
 	assert.Equal(t, "Votes are not recorded here.", f.Calls("answerCallbackQuery")[0]["text"])

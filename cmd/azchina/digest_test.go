@@ -14,8 +14,7 @@ import (
 	"github.com/azchina/azchina/bot"
 	"github.com/azchina/azchina/bot/digest"
 	"github.com/azchina/azchina/bot/store"
-	"github.com/azchina/azchina/knowledge"
-	"github.com/azchina/azchina/seeds"
+	"github.com/azchina/azchina/knowledge/knowledgetest"
 )
 
 func TestDigestPreview(t *testing.T) {
@@ -71,8 +70,7 @@ func TestDigestPreviewIsWhatTheSchedulerPosts(t *testing.T) {
 	db, err := store.Open(ctx, path)
 	require.NoError(t, err)
 	defer db.Close()
-	e, err := knowledge.Load(seeds.FS)
-	require.NoError(t, err)
+	e := knowledgetest.Seeds(t)
 	baku, err := time.LoadLocation("Asia/Baku")
 	require.NoError(t, err)
 	now := time.Date(2026, 3, 28, 12, 0, 0, 0, baku)
