@@ -894,7 +894,7 @@ func contains(list []string, s string) bool {
 func (e *Engine) refusal(why string) Answer {
 	names := make([]string, 0, len(e.intents))
 	for _, in := range e.intents {
-		names = append(names, strings.ToLower(in.Name))
+		names = append(names, in.Name) // as written: "Belt and Road", "UN" keep their capitals
 	}
 	text := why + " I answer only from news articles on Azerbaijan–China relations: " + strings.Join(names, "; ") + "."
 	if len(e.intents) > 0 && len(e.intents[0].Examples) > 0 {
