@@ -124,7 +124,11 @@ func (e *Engine) readQuestion(text string) *question {
 	var located []bool      // the word is in a phrase that only locates the event
 	aside := false
 	locating := locators(q.tokens)
+	joined := -1 // a token read together with the one before it
 	for i, t := range q.tokens {
+		if i == joined {
+			continue
+		}
 		switch {
 		case setsAside(q.tokens, i):
 			aside = true
@@ -203,7 +207,11 @@ func (e *Engine) readQuestion(text string) *question {
 				}
 			}
 		}
-		if _, ok := e.ix.Term(term); term != "" && !ok && !t.Number && e.mayBeTypo(t.Surface) && !acronyms[t.Surface] {
+		if w, ok := e.joinedWord(q.tokens, i, acronyms); term != "" && ok {
+			// "mutli modal": one word of the articles split in two, mistyped or not.
+			term, factor, surface = w.Term, w.factor, t.Surface+" "+q.tokens[i+1].Surface
+			joined = i + 1
+		} else if _, ok := e.ix.Term(term); term != "" && !ok && !t.Number && e.mayBeTypo(t.Surface) && !acronyms[t.Surface] {
 			if nearStopWord(t.Surface) || nearFrameWord(t.Surface) {
 				continue // "wen", "wht", "hapened": a question or frame word mistyped
 			}
