@@ -62,6 +62,9 @@ type question struct {
 	// future marks a question about what is to come: a fact about what was does not
 	// answer it.
 	future bool
+	// city marks a question that asks for a city ("In which city …"): a country is no
+	// answer to it.
+	city bool
 	// located marks, per term, a word of a phrase that only says which event is meant
 	// ("at the SCO summit", "at the Jan 28 meeting"): the answer must match some other
 	// word.
@@ -315,6 +318,7 @@ func (e *Engine) readQuestion(text string) *question {
 	q.predicate = whoPredicate(q)
 	q.venues = e.askedVenues(q)
 	q.future = asksFuture(q.tokens)
+	q.city = asksCity(q.tokens)
 	for _, t := range q.tokens {
 		q.asksSpeech = q.asksSpeech || speechVerbsAsked[t.Surface]
 	}
