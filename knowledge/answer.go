@@ -219,7 +219,7 @@ func (e *Engine) rank(q *question, buf *answerBuf) []ranked {
 			r.eligible = false
 		}
 		if !e.evidence(q, h) || !matchesNames(q, h) || e.otherRole(q, f.ID) || !e.saidBy(q, f) || !matchesSayer(q, h) || !matchesContent(q, h) || q.future && !e.toCome(f) ||
-			q.predicate >= 0 && !e.says(f.ID, q.terms[q.predicate]) {
+			q.predicate >= 0 && !e.says(f.ID, q.terms[q.predicate]) || q.city && e.onlyCountries(q, f) {
 			r.eligible = false
 		}
 		if q.intent != "" && contains(f.Intents, q.intent) {
@@ -251,6 +251,22 @@ func (e *Engine) rank(q *question, buf *answerBuf) []ranked {
 	}
 	buf.order = order[:0]
 	return sorted
+}
+
+// onlyCountries reports whether a fact says where only by naming countries: "In which
+// city will the summit be held?" is not answered by "the summit in China", nor "In which
+// Chinese city …" by "in China". A fact that names a city besides those the question names
+// may answer, and one that names no place is left to the ranking.
+func (e *Engine) onlyCountries(q *question, f *Fact) bool {
+	found := false
+	for _, p := range e.places[f.ID] {
+		if e.states[p] {
+			found = true
+		} else if !q.hasTerm(p) {
+			return false
+		}
+	}
+	return found
 }
 
 // matchedWords counts the question's words a hit matches.

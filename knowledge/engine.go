@@ -87,7 +87,10 @@ type Engine struct {
 	// holders maps a role and what it belongs to ("president" of "china") to whom or what
 	// the articles name as holding it ("Xi Jinping"); roleNames are the ways a question may
 	// name a role.
-	holders    map[roleKey][]string
+	holders map[roleKey][]string
+	// states are the terms of the places a role belongs to ("president" of "china",
+	// "capital" of "china"): countries, which no question asking for a city is answered by.
+	states     map[string]bool
 	roleNames  []roleName
 	roleStarts map[string]bool // the first terms of the roleNames
 	// chat maps the shortenings of chat ("abt", "btwn") to the words they stand for.
@@ -470,6 +473,7 @@ func (e *Engine) build(docs []*ingest.Document) {
 	e.findRepeats()
 	e.findTopical()
 	e.findHolders()
+	e.findStates()
 	e.people = map[string]bool{}
 	e.personParts = map[string][]string{}
 	e.personNames = map[string][][]string{}

@@ -618,3 +618,22 @@ func (e *Engine) unknownAttribute(q *question) string {
 	}
 	return ""
 }
+
+// cityNouns ask for a place finer than a country.
+var cityNouns = map[string]bool{"city": true, "cities": true, "town": true, "towns": true}
+
+// asksCity reports whether "which" or "what" asks for a city, with up to two words between
+// ("In which Chinese city …", "what city").
+func asksCity(tokens []analyze.Token) bool {
+	for i, t := range tokens {
+		if t.Surface != "which" && t.Surface != "what" {
+			continue
+		}
+		for _, n := range tokens[i+1 : min(len(tokens), i+4)] {
+			if cityNouns[n.Surface] {
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -62,6 +62,9 @@ type question struct {
 	// future marks a question about what is to come: a fact about what was does not
 	// answer it.
 	future bool
+	// city marks a question that asks for a city ("In which city …"): a country is no
+	// answer to it.
+	city bool
 	// located marks, per term, a word of a phrase that only says which event is meant
 	// ("at the SCO summit", "at the Jan 28 meeting"): the answer must match some other
 	// word.
@@ -124,7 +127,11 @@ func (e *Engine) readQuestion(text string) *question {
 	var located []bool      // the word is in a phrase that only locates the event
 	aside := false
 	locating := locators(q.tokens)
+	joined := -1 // a token read together with the one before it
 	for i, t := range q.tokens {
+		if i == joined {
+			continue
+		}
 		switch {
 		case setsAside(q.tokens, i):
 			aside = true
@@ -203,7 +210,11 @@ func (e *Engine) readQuestion(text string) *question {
 				}
 			}
 		}
-		if _, ok := e.ix.Term(term); term != "" && !ok && !t.Number && e.mayBeTypo(t.Surface) && !acronyms[t.Surface] {
+		if w, ok := e.joinedWord(q.tokens, i, acronyms); term != "" && ok {
+			// "mutli modal": one word of the articles split in two, mistyped or not.
+			term, factor, surface = w.Term, w.factor, t.Surface+" "+q.tokens[i+1].Surface
+			joined = i + 1
+		} else if _, ok := e.ix.Term(term); term != "" && !ok && !t.Number && e.mayBeTypo(t.Surface) && !acronyms[t.Surface] {
 			if nearStopWord(t.Surface) || nearFrameWord(t.Surface) {
 				continue // "wen", "wht", "hapened": a question or frame word mistyped
 			}
@@ -307,6 +318,7 @@ func (e *Engine) readQuestion(text string) *question {
 	q.predicate = whoPredicate(q)
 	q.venues = e.askedVenues(q)
 	q.future = asksFuture(q.tokens)
+	q.city = asksCity(q.tokens)
 	for _, t := range q.tokens {
 		q.asksSpeech = q.asksSpeech || speechVerbsAsked[t.Surface]
 	}

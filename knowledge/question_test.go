@@ -328,3 +328,34 @@ func TestLowerCaseWordIsNoName(t *testing.T) {
 		}
 	}
 }
+
+// TestWordsSplitInTwo reads two words of a question as the one word of the articles they
+// spell together, mistyped or not, and leaves two words the articles use as they are.
+func TestWordsSplitInTwo(t *testing.T) {
+	e := seedEngine(t)
+	tests := []struct {
+		q, word string // word: the question's word as read, "" for none joined
+		matches string
+	}{
+		{"What does the multi modal transport deal aim to improve?", "multi modal", "multimod"},
+		{"What does the mutli modal transport deal aim to improve?", "mutli modal", "multimod"},
+		{"Did they discuss the trade war?", "", ""},
+		{"Was the visa free regime agreed?", "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.q, func(t *testing.T) {
+			q := e.readQuestion(clean(tt.q))
+			var joined []string
+			for _, qt := range q.terms {
+				if strings.Contains(qt.Word, " ") && len(qt.Alts) == 1 && len(qt.Alts[0].Terms) == 1 {
+					joined = append(joined, qt.Word+"="+e.ix.TermString(qt.Alts[0].Terms[0]))
+				}
+			}
+			if tt.word == "" {
+				assert.Empty(t, joined)
+				return
+			}
+			assert.Equal(t, []string{tt.word + "=" + tt.matches}, joined)
+		})
+	}
+}

@@ -72,6 +72,17 @@ func (e *Engine) findHolders() {
 	}
 }
 
+// findStates reads which places are countries from the roles the articles give them: a
+// place that has a president, a foreign minister or a capital is a state, not a city.
+func (e *Engine) findStates() {
+	e.states = map[string]bool{}
+	for k := range e.holders {
+		if k.of != "" && !e.people[k.of] && !e.isPersonPart(k.of) {
+			e.states[k.of] = true
+		}
+	}
+}
+
 // holdersIn adds the titles a clause gives a person before their name: "Chinese Foreign
 // Minister Wang Yi".
 func (e *Engine) holdersIn(clause string, toks []analyze.Token, person string, name []string, add func(roleKey, string)) {

@@ -1,6 +1,7 @@
 package knowledge
 
 import (
+	"strings"
 	"testing"
 	"testing/fstest"
 
@@ -74,4 +75,33 @@ func TestCounterparts(t *testing.T) {
 		}
 	}
 	assert.True(t, found, "Bayramov's Chinese counterpart is China's foreign minister, Wang Yi")
+}
+
+// TestCountriesAreNoCities holds that a place the articles give a president, a minister
+// or a capital is a country, and that a question asking for a city is not answered by a
+// fact that says where only by naming one.
+func TestCountriesAreNoCities(t *testing.T) {
+	e := seedEngine(t)
+	assert.True(t, e.states["china"], "China has a president")
+	assert.True(t, e.states["azerbaijan"], "Azerbaijan has a foreign minister")
+	assert.False(t, e.states["beij"], "Beijing is a city")
+	tests := []struct {
+		q    string
+		city bool
+	}{
+		{"In which Chinese city will the summit be held?", true},
+		{"what city did they meet in", true},
+		{"Which towns signed the letter?", true},
+		{"In which country does she live?", false},
+		{"Where will the summit be held?", false},
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.city, e.readQuestion(clean(tt.q)).city, tt.q)
+	}
+	for _, f := range e.facts {
+		if strings.Contains(f.Text, "upcoming SCO Summit in China") {
+			q := e.readQuestion(clean("In which city will the SCO summit take place?"))
+			assert.True(t, e.onlyCountries(q, &f), "the summit in China is in no city")
+		}
+	}
 }

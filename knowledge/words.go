@@ -95,6 +95,46 @@ func (e *Engine) compoundHead(w string) (string, bool) {
 	return "", false
 }
 
+// joinedTerm is a word of the articles that two words of a question spell together, and
+// how much a match of it counts.
+type joinedTerm struct {
+	Term   string
+	factor float64
+}
+
+// joinedWord reads the question's words i and i+1 as one word of the articles they split
+// ("multi modal", or mistyped: "mutli modal" → "multimodal"), when the articles do not use
+// both of them as they stand. Two words the articles use are two words ("trade war").
+func (e *Engine) joinedWord(tokens []analyze.Token, i int, acronyms map[string]bool) (joinedTerm, bool) {
+	if i+1 >= len(tokens) {
+		return joinedTerm{}, false
+	}
+	a, b := tokens[i], tokens[i+1]
+	if a.Stop || b.Stop || a.Number || b.Number || acronyms[a.Surface] || acronyms[b.Surface] || !isLatin(a.Surface) || !isLatin(b.Surface) {
+		return joinedTerm{}, false
+	}
+	_, knowA := e.ix.Term(a.Term)
+	_, knowB := e.ix.Term(b.Term)
+	if knowA && knowB {
+		return joinedTerm{}, false
+	}
+	w := e.az.Word(a.Surface + b.Surface)
+	if _, ok := e.ix.Term(w.Term); ok && !w.Stop {
+		return joinedTerm{Term: w.Term, factor: 1}, true
+	}
+	if len(a.Surface)+len(b.Surface) < minJoinedTypo || !e.mayBeTypo(a.Surface+b.Surface) {
+		return joinedTerm{}, false
+	}
+	if s := e.ix.Suggest(a.Surface + b.Surface); len(s) > 0 && s[0].Distance == 1 {
+		return joinedTerm{Term: s[0].Term, factor: typoFactor}, true
+	}
+	return joinedTerm{}, false
+}
+
+// minJoinedTypo is the shortest pair of words read as one mistyped word: two short words
+// one edit from a word of the articles are as likely two words.
+const minJoinedTypo = 8
+
 // isEnglish reports whether w, or the word it inflects, or two words it runs together, is
 // an English word: not a name.
 func (e *Engine) isEnglish(w string) bool { return e.englishCount(w) > 0 }
