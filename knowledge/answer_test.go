@@ -30,6 +30,22 @@ func quotes(a Answer) string {
 	return b.String()
 }
 
+// qa is a question and a text its answer (or a quote of it) must hold.
+type qa struct{ q, want string }
+
+// assertAnswers asks each question, each as a subtest, and checks that it is answered with
+// its text.
+func assertAnswers(t *testing.T, e *Engine, tests []qa) {
+	t.Helper()
+	for _, tt := range tests {
+		t.Run(tt.q, func(t *testing.T) {
+			a := ask(t, e, tt.q)
+			require.True(t, a.Answered, a.Text)
+			assert.Contains(t, a.Text+quotes(a), tt.want)
+		})
+	}
+}
+
 func TestCitationsAreVerbatim(t *testing.T) {
 	e := seedEngine(t)
 	for _, it := range readEval(t, "testdata/dev.jsonl") {
@@ -97,20 +113,13 @@ func TestWordOrderPicksTheDirection(t *testing.T) {
 
 func TestTyposAndSynonyms(t *testing.T) {
 	e := seedEngine(t)
-	tests := []struct{ q, want string }{
+	assertAnswers(t, e, []qa{
 		{"wen were diplomatic misions established", "1992"},
 		{"how large is the trade turnovr", "$3.5 billion"},
 		{"which city is nakhichevan twinned with", "Urumqi"},
 		{"when is the 35 anniversary", "2027"},
 		{"what did aliev say about taiwan", "Taiwan"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.q, func(t *testing.T) {
-			a := ask(t, e, tt.q)
-			require.True(t, a.Answered, a.Text)
-			assert.Contains(t, a.Text+quotes(a), tt.want)
-		})
-	}
+	})
 }
 
 func TestPronounCarriesThePerson(t *testing.T) {
@@ -335,19 +344,12 @@ func TestSentencesInTheirContext(t *testing.T) {
 
 func TestCaptionsAnswerWhatOnlyTheyTell(t *testing.T) {
 	e := seedEngine(t)
-	tests := []struct{ q, want string }{
+	assertAnswers(t, e, []qa{
 		{"At which gate of the Great Hall was the welcome ceremony?", "east gate"},
 		{"On what day were the flags of the two countries hung in Beijing?", "22 April"},
 		{"Who took the photo of the welcome ceremony?", "Rao Aimin"},
 		{"Who is Rao Aimin?", "Xinhua/Rao Aimin"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.q, func(t *testing.T) {
-			a := ask(t, e, tt.q)
-			require.True(t, a.Answered, a.Text)
-			assert.Contains(t, a.Text+quotes(a), tt.want)
-		})
-	}
+	})
 	a := ask(t, e, "At which gate of the Great Hall was the welcome ceremony?")
 	assert.Contains(t, a.Text, "Photo caption: ", "a caption is shown as one")
 	assert.False(t, ask(t, e, "What is the capital of Azerbaijan?").Answered, "two words in common with a caption are a coincidence")

@@ -30,18 +30,13 @@ func TestHoldersFromTheArticles(t *testing.T) {
 
 func TestRolesReadAsTheirHolders(t *testing.T) {
 	e := seedEngine(t)
-	tests := []struct{ q, want string }{
+	assertAnswers(t, e, []qa{
 		{"What did the Chinese leader tell the Spanish head of government about tariff wars?", "no winner in a tariff war"},
 		{"Which Chinese minister did Azerbaijan's chief diplomat meet in January?", "Wang Yi"},
 		{"By how much did trade grow, according to the Azerbaijani leader?", "20%"},
 		// Asked who holds the role: answered by a fact that says so, not one that names him.
 		{"Who is the Chinese leader?", "Chinese President Xi Jinping"},
-	}
-	for _, tt := range tests {
-		a := ask(t, e, tt.q)
-		require.True(t, a.Answered, "%s\n%s", tt.q, a.Text)
-		assert.Contains(t, a.Text+quotes(a), tt.want, tt.q)
-	}
+	})
 	assert.False(t, ask(t, e, "What is the capital of China?").Answered, "no sentence of a story says so")
 }
 
