@@ -101,14 +101,16 @@ func findDates(text string, ref time.Time) []DateMention {
 		}
 		out = append(out, DateMention{Phrase: strings.TrimSpace(text[loc[0]:loc[1]]), Value: value, Relative: relative})
 	}
-	yearOf := func(s string) int {
-		if s == "" {
+	// yearAt returns the year submatch i of m names, else the article's year (0 when
+	// the article is undated).
+	yearAt := func(m []int, i int) int {
+		if m[i] < 0 {
 			if ref.IsZero() {
 				return 0
 			}
 			return ref.Year()
 		}
-		y, _ := strconv.Atoi(s)
+		y, _ := strconv.Atoi(text[m[i]:m[i+1]])
 		return y
 	}
 	day := func(y int, m time.Month, d int) string {
@@ -150,32 +152,17 @@ func findDates(text string, ref time.Time) []DateMention {
 	for _, m := range findAll(hasMonth, dayRange, text) {
 		// "between 22 and 24 April": the first day of a range; the last is read below.
 		d, _ := strconv.Atoi(text[m[2]:m[3]])
-		y := 0
-		if m[6] >= 0 {
-			y = yearOf(text[m[6]:m[7]])
-		} else {
-			y = yearOf("")
-		}
+		y := yearAt(m, 6)
 		add(m[2:4], day(y, parseMonth(text[m[4]:m[5]]), d), false)
 	}
 	for _, m := range findAll(hasMonth, dayMonthYear, text) {
 		d, _ := strconv.Atoi(text[m[2]:m[3]])
-		y := 0
-		if m[6] >= 0 {
-			y = yearOf(text[m[6]:m[7]])
-		} else {
-			y = yearOf("")
-		}
+		y := yearAt(m, 6)
 		add(m[:2], day(y, parseMonth(text[m[4]:m[5]]), d), false)
 	}
 	for _, m := range findAll(hasMonth, monthDayYear, text) {
 		d, _ := strconv.Atoi(text[m[4]:m[5]])
-		y := 0
-		if m[6] >= 0 {
-			y = yearOf(text[m[6]:m[7]])
-		} else {
-			y = yearOf("")
-		}
+		y := yearAt(m, 6)
 		add(m[:2], day(y, parseMonth(text[m[2]:m[3]]), d), false)
 	}
 	for _, m := range findAll(hasMonth, monthYear, text) {
