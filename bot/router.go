@@ -175,21 +175,8 @@ func (r *Router) Handle(ctx context.Context, m Message) (Reply, bool) {
 	if !isCmd {
 		return r.question(ctx, m, m.Text), true
 	}
-	switch cmd.Name {
-	case "start", "help":
-		return r.say(m, i18n.Help), true
-	case "ask":
-		return r.question(ctx, m, cmd.Args), true
-	case "topics":
-		return r.topics(m), true
-	case "sources":
-		return r.sources(m), true
-	case "fact":
-		return r.fact(m), true
-	case "timeline":
-		return r.timeline(m), true
-	case "gaps":
-		return r.gaps(ctx, m), true
+	if b, ok := builtins[cmd.Name]; ok {
+		return b(r, ctx, m, cmd), true
 	}
 	if h, ok := r.commands[cmd.Name]; ok {
 		return h.HandleCommand(ctx, m, cmd)
@@ -200,12 +187,23 @@ func (r *Router) Handle(ctx context.Context, m Message) (Reply, bool) {
 // knows reports whether name is a command the router answers, itself or through a
 // CommandHandler.
 func (r *Router) knows(name string) bool {
-	switch name {
-	case "start", "help", "ask", "topics", "sources", "fact", "timeline", "gaps":
-		return true
-	}
-	_, ok := r.commands[name]
-	return ok
+	_, builtin := builtins[name]
+	_, handled := r.commands[name]
+	return builtin || handled
+}
+
+// builtins are the commands the router answers itself, by name.
+var builtins = map[string]func(r *Router, ctx context.Context, m Message, cmd Command) Reply{
+	"start": func(r *Router, _ context.Context, m Message, _ Command) Reply { return r.say(m, i18n.Help) },
+	"help":  func(r *Router, _ context.Context, m Message, _ Command) Reply { return r.say(m, i18n.Help) },
+	"ask": func(r *Router, ctx context.Context, m Message, cmd Command) Reply {
+		return r.question(ctx, m, cmd.Args)
+	},
+	"topics":   func(r *Router, _ context.Context, m Message, _ Command) Reply { return r.topics(m) },
+	"sources":  func(r *Router, _ context.Context, m Message, _ Command) Reply { return r.sources(m) },
+	"fact":     func(r *Router, _ context.Context, m Message, _ Command) Reply { return r.fact(m) },
+	"timeline": func(r *Router, _ context.Context, m Message, _ Command) Reply { return r.timeline(m) },
+	"gaps":     func(r *Router, ctx context.Context, m Message, _ Command) Reply { return r.gaps(ctx, m) },
 }
 
 func (r *Router) notice(m Message, text string) Reply {
