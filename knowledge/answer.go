@@ -64,6 +64,7 @@ type HitExplanation struct {
 	Intent   float64
 	Coverage float64
 	Eligible bool
+	Excluded string // why it may not answer, when it may not
 }
 
 type ranked struct {
@@ -73,6 +74,7 @@ type ranked struct {
 	intent    float64
 	final     float64
 	eligible  bool
+	excluded  string // why it may not answer, when it may not
 }
 
 // Answer answers a question from the articles. It returns an error only when ctx is done.
@@ -209,19 +211,12 @@ func (e *Engine) rank(q *question, buf *answerBuf) []ranked {
 	for _, h := range hits {
 		f := &e.facts[h.Doc]
 		r := ranked{fact: f, hit: h}
-		r.eligible = e.answersAbout(q, r)
 		r.typeBonus = e.typeBonus(q, f)
 		if r.typeBonus == 0 && q.kind == AskWho && asksAbout && e.cues[f.ID]&namesRole != 0 {
 			r.typeBonus = 1 // what a person is: "An experienced journalist, Aytan …"
 		}
-		if r.typeBonus == 0 && (q.kind == AskNumber || q.kind == AskWhen) {
-			// A sentence without a number cannot say how many, nor one without a date when.
-			r.eligible = false
-		}
-		if !e.evidence(q, h) || !matchesNames(q, h) || e.otherRole(q, f.ID) || !e.saidBy(q, f) || !matchesSayer(q, h) || !matchesContent(q, h) || q.future && !e.toCome(f) ||
-			q.predicate >= 0 && !e.says(f.ID, q.terms[q.predicate]) || q.city && e.onlyCountries(q, f) {
-			r.eligible = false
-		}
+		r.excluded = e.excluded(q, r)
+		r.eligible = r.excluded == ""
 		if q.intent != "" && contains(f.Intents, q.intent) {
 			r.intent = 0.3
 		}
@@ -251,6 +246,40 @@ func (e *Engine) rank(q *question, buf *answerBuf) []ranked {
 	}
 	buf.order = order[:0]
 	return sorted
+}
+
+// excluded returns why a fact may not answer the question, or "" when it may.
+func (e *Engine) excluded(q *question, r ranked) string {
+	f, h := r.fact, r.hit
+	switch {
+	case !e.answersAbout(q, r):
+		return "credits, not a fact"
+	case r.typeBonus == 0 && (q.kind == AskNumber || q.kind == AskWhen):
+		// A sentence without a number cannot say how many, nor one without a date when.
+		if q.kind == AskNumber {
+			return "holds no number"
+		}
+		return "holds no date"
+	case !e.evidence(q, h):
+		return "too few words in common"
+	case !matchesNames(q, h):
+		return "misses a name or year asked about"
+	case e.otherRole(q, f.ID):
+		return "another's role"
+	case !e.saidBy(q, f):
+		return "not the words of whom it asks about"
+	case !matchesSayer(q, h):
+		return "not what the sayer asked about said"
+	case !matchesContent(q, h):
+		return "not about the occasion asked about"
+	case q.future && !e.toCome(f):
+		return "not of what is to come"
+	case q.predicate >= 0 && !e.says(f.ID, q.terms[q.predicate]):
+		return "does not say what is asked"
+	case q.city && e.onlyCountries(q, f):
+		return "names no city"
+	}
+	return ""
 }
 
 // onlyCountries reports whether a fact says where only by naming countries: "In which
@@ -292,8 +321,8 @@ func (e *Engine) matchesRareName(q *question, h index.Hit) bool {
 }
 
 // captionCoverage is how much of a question a photo caption must match to answer one that
-// does not ask about a photo: all of what it asks about, nearly.
-const captionCoverage = 0.9
+// does not ask about a photo: most of what it asks about ("put up" for "hung" may miss).
+const captionCoverage = 0.8
 
 // answersAbout reports whether a fact may answer the question at all: a sentence of the
 // story always; the credits around it only a question about what they credit (a photo,
@@ -303,7 +332,7 @@ func (e *Engine) answersAbout(q *question, r ranked) bool {
 	switch f.Kind {
 	case Caption:
 		// A question about what a photo shows asks about the photo whether it says so or
-		// not: a caption that matches nearly all of it, three words or more or a name it
+		// not: a caption that matches most of it, three words or more or a name it
 		// insists on, answers.
 		return q.photo || (r.hit.Coverage >= captionCoverage && (matchedWords(r.hit) >= 3 || e.matchesRareName(q, r.hit)))
 	case Byline, Bio:
@@ -939,7 +968,7 @@ func (e *Engine) explain(q *question, rs []ranked) Explanation {
 		ex.Hits = append(ex.Hits, HitExplanation{
 			Fact: *r.fact, Final: round2(r.final), BM25: round2(r.hit.Signals.BM25),
 			Phrase: round2(r.hit.Signals.Phrase), Order: round2(r.hit.Signals.Order),
-			Type: r.typeBonus, Intent: r.intent, Coverage: round2(r.hit.Coverage), Eligible: r.eligible,
+			Type: r.typeBonus, Intent: r.intent, Coverage: round2(r.hit.Coverage), Eligible: r.eligible, Excluded: r.excluded,
 		})
 	}
 	return ex

@@ -200,6 +200,12 @@ func TestExplainShowsSignals(t *testing.T) {
 	require.NotEmpty(t, ex.Hits)
 	assert.Greater(t, ex.Hits[0].BM25, 0.0)
 	assert.Equal(t, 1.0, ex.Hits[0].Type, "the winner holds a number")
+	for _, h := range ex.Hits {
+		assert.Equal(t, h.Eligible, h.Excluded == "", "a fact is excluded exactly when a reason says why: %+v", h)
+		if h.Type == 0 {
+			assert.Equal(t, "holds no number", h.Excluded, "a sentence without a number cannot say how many")
+		}
+	}
 }
 
 // flightsArticle is an article the seeds do not have, with no metadata entry.
@@ -312,6 +318,8 @@ func TestUnknownWordsWeighByHowCommonTheyAre(t *testing.T) {
 	assert.Less(t, e.unknownShare("way"), e.unknownShare("signature"), "a common word frames a question more often than a rare one")
 	assert.Less(t, e.unknownShare("signature"), e.unknownShare("zelenskyy"))
 	assert.Equal(t, 1.0, e.unknownShare("erdogan"), "a word English lacks may be the question's topic")
+	assert.Equal(t, e.unknownShare("use"), e.unknownShare("using"), "a short verb's form weighs as the verb")
+	assert.Equal(t, e.unknownShare("run"), e.unknownShare("ran"), "an irregular form weighs as its verb")
 	assert.True(t, e.isEnglish("website"), "two English words run together are English")
 	assert.False(t, e.isEnglish("putin"))
 	assert.Equal(t, []string{"taiwan", "independ"}, e.az.Terms("Taiwanese independence"), "a demonym reads as its place (WordNet pertainyms)")

@@ -532,6 +532,9 @@ func (e *Engine) isTellingName(qt index.QueryTerm) bool {
 	if e.isNamedConcept(qt) {
 		return true
 	}
+	if e.standsForCountry(qt) {
+		return false // "Baku and Beijing's stance": the two countries, in their capitals' names
+	}
 	for _, alt := range qt.Alts {
 		if alt.Factor < 1 || len(alt.Terms) != 1 {
 			continue
@@ -548,6 +551,19 @@ func (e *Engine) isTellingName(qt index.QueryTerm) bool {
 			if e.az.Stem(w) == e.ix.TermString(id) && !ingest.IsRole(w) {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// standsForCountry reports whether a query term is a name the thesaurus reads as one of
+// the countries the articles are about, as a capital is ("Beijing" for China): a fact
+// that names the country, or neither (the Great Hall of the People is in Beijing), may
+// answer for it.
+func (e *Engine) standsForCountry(qt index.QueryTerm) bool {
+	for _, alt := range qt.Alts {
+		if alt.Factor < 1 && len(alt.Terms) == 1 && e.names[e.ix.TermString(alt.Terms[0])] && e.ix.IDF(alt.Terms[0]) < requiredIDF {
+			return true
 		}
 	}
 	return false

@@ -159,9 +159,13 @@ func (e *Engine) englishCount(w string) int {
 	}
 	best := 0
 	for _, suf := range inflections {
-		if strings.HasSuffix(w, suf.cut) && len(w) > len(suf.cut)+2 {
+		// A base of two letters may take back an "e": "using" is "use".
+		if strings.HasSuffix(w, suf.cut) && len(w)+len(suf.add) > len(suf.cut)+2 {
 			best = max(best, e.english[strings.TrimSuffix(w, suf.cut)+suf.add])
 		}
+	}
+	if t := e.az.Word(w); t.Term != w {
+		best = max(best, e.english[t.Term]) // an irregular form: "ran" is "run"
 	}
 	// A doubled consonant before -ed or -ing: "twinned", "planning".
 	for _, suf := range []string{"ed", "ing"} {

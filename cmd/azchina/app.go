@@ -235,8 +235,12 @@ func writeExplanation(w io.Writer, ex knowledge.Explanation) {
 		fmt.Fprintf(w, "  word %-16q weight %.2f  matches %s\n", t.Word, t.Weight, strings.Join(t.Matches, " "))
 	}
 	for i, h := range ex.Hits {
-		fmt.Fprintf(w, "  #%d final %.2f = bm25 %.2f + phrase %.2f + order %.2f + type %.2f + intent %.2f; coverage %.2f eligible %v\n     %s ¶%d: %s\n",
-			i+1, h.Final, h.BM25, h.Phrase, h.Order, h.Type, h.Intent, h.Coverage, h.Eligible, h.Fact.Source, h.Fact.Paragraph, h.Fact.Text)
+		eligible := "eligible"
+		if !h.Eligible {
+			eligible = "excluded: " + h.Excluded
+		}
+		fmt.Fprintf(w, "  #%d final %.2f = bm25 %.2f + phrase %.2f + order %.2f + type %.2f + intent %.2f; coverage %.2f; %s\n     %s ¶%d: %s\n",
+			i+1, h.Final, h.BM25, h.Phrase, h.Order, h.Type, h.Intent, h.Coverage, eligible, h.Fact.Source, h.Fact.Paragraph, h.Fact.Text)
 	}
 	fmt.Fprintln(w)
 }

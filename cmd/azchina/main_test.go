@@ -60,6 +60,7 @@ func TestExplain(t *testing.T) {
 	require.Equal(t, 0, code)
 	assert.Contains(t, out, "bm25")
 	assert.Contains(t, out, "kind: number")
+	assert.Contains(t, out, "excluded: holds no number", "says why a fact may not answer")
 }
 
 func TestUsageErrors(t *testing.T) {
