@@ -155,7 +155,9 @@ func (v *vocabulary) find(w string) (int32, bool) {
 
 // abbreviated finds words that hold word's letters in order and start with its first
 // letter: with at most two more letters ("investmnt" → "investment"), or, for a word of
-// three or four letters, any number more when the first three agree ("econ" → "economic").
+// three or four letters, any number more when the first three agree ("econ" → "economic"),
+// or, for a longer word, any number more when it is cut from their start ("pharma" →
+// "pharmaceuticals").
 func (v *vocabulary) abbreviated(word string) []Suggestion {
 	first, _ := utf8.DecodeRuneInString(word)
 	lo := sort.SearchStrings(v.words, string(first))
@@ -164,14 +166,20 @@ func (v *vocabulary) abbreviated(word string) []Suggestion {
 	var out []Suggestion
 	for _, m := range fuzzy.FindFrom(word, wordRange(v.words[lo:hi])) {
 		extra := utf8.RuneCountInString(m.Str) - n
-		// A few letters left out anywhere ("investmnt"), or a short abbreviation that
-		// keeps the word's first three letters ("orgs", "econ", "govt").
-		if (extra >= 1 && extra <= 2) || (extra > 2 && n <= 4 && strings.HasPrefix(m.Str, string([]rune(word)[:3]))) {
+		// A few letters left out anywhere ("investmnt"), a short abbreviation that keeps
+		// the word's first three letters ("orgs", "econ", "govt"), or the start of a word
+		// ("pharma").
+		if (extra >= 1 && extra <= 2) || (extra > 2 && n <= 4 && strings.HasPrefix(m.Str, string([]rune(word)[:3]))) ||
+			(extra > 2 && n >= minClipped && strings.HasPrefix(m.Str, word)) {
 			out = append(out, Suggestion{Word: m.Str, Term: v.terms[m.Str], Distance: extra})
 		}
 	}
 	return out
 }
+
+// minClipped is the shortest word read as cut from the start of a longer one: a shorter
+// start is the start of too many words.
+const minClipped = 5
 
 // minTwoEdits is the shortest word read as a typo two edits from a word of the index: in
 // shorter words two edits as often make another word.

@@ -136,6 +136,16 @@ func TestShortAbbreviations(t *testing.T) {
 	assert.Empty(t, ix.Suggest("putin"), "a longer word is no abbreviation of a word that merely starts like it")
 }
 
+func TestClippedWords(t *testing.T) {
+	ix := build("pharmaceuticals infrastructure machinery")
+	for in, want := range map[string]string{"pharma": "pharmaceuticals", "infra": "infrastructure"} {
+		s := ix.Suggest(in)
+		require.NotEmpty(t, s, in)
+		assert.Equal(t, want, s[0].Word, in)
+	}
+	assert.Empty(t, ix.Suggest("pharmacy"), "a word that only starts like another is not cut from it")
+}
+
 func TestFieldsAndFrequency(t *testing.T) {
 	b := NewBuilder()
 	b.Add(Document{Text: []string{"visit", "beijing"}, Context: []string{"aliyev"}})
