@@ -65,6 +65,20 @@ func kindFrame(prev, word string) bool {
 	return whenNouns[word] || amountNouns[word] && word != "share" && word != "value" && word != "volume" && word != "size"
 }
 
+// occupations are the words that ask what a person does ("What is his job?"). They frame
+// the question: the articles say what people are, not what their job is.
+var occupations = map[string]bool{"job": true, "occupation": true, "profession": true, "position": true}
+
+// asksOccupation reports whether a question asks what somebody's job is.
+func asksOccupation(tokens []analyze.Token) bool {
+	for _, t := range tokens {
+		if occupations[t.Surface] {
+			return true
+		}
+	}
+	return false
+}
+
 // kindOf reads what a question asks for from its first question word (a later one, as in
 // "How was he greeted when he arrived?", does not count).
 func kindOf(tokens []analyze.Token) Kind {

@@ -118,6 +118,9 @@ func (e *Engine) readQuestion(text string) *question {
 	q.capitalised = capitalised
 	acronyms := acronymsOf(text)
 	q.kind = kindOf(e.kindTokens(q.tokens))
+	if q.kind == AskWhat && asksOccupation(q.tokens) && e.namesPerson(q) {
+		q.kind = AskWho // "What is Chen Ming's job?" asks who he is
+	}
 	q.source = asksSource(q.kind, q.tokens)
 	var terms []string
 	var surfaces []string
