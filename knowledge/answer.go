@@ -75,6 +75,7 @@ type ranked struct {
 	final     float64
 	eligible  bool
 	excluded  string // why it may not answer, when it may not
+	lacksType bool   // excluded for want of the date, number or city asked for
 }
 
 // Answer answers a question from the articles. It returns an error only when ctx is done.
@@ -146,9 +147,18 @@ func localize(a Answer, lang lingo.Language) Answer {
 // a question put in the asker's own words does (one word the articles never use).
 func (e *Engine) choose(q *question, rs []ranked) int {
 	first := -1
+	lacking := 0.0 // the best score of a fact that lacks what the question asks for
 	for i := range rs {
+		if !rs[i].eligible && rs[i].lacksType {
+			lacking = max(lacking, rs[i].final)
+		}
 		if !rs[i].eligible || rs[i].final < minScore {
 			continue
+		}
+		if lacking >= lackingMargin*rs[i].final {
+			// The articles tell of what the question asks about, far better than this fact
+			// does, without the date, number or city it asks for: they do not say.
+			return -1
 		}
 		if rs[i].hit.Coverage >= minCoverage {
 			return i
@@ -217,6 +227,7 @@ func (e *Engine) rank(q *question, buf *answerBuf) []ranked {
 		}
 		r.excluded = e.excluded(q, r)
 		r.eligible = r.excluded == ""
+		r.lacksType = r.excluded == lacksDate || r.excluded == lacksNumber || r.excluded == lacksCity
 		if q.intent != "" && contains(f.Intents, q.intent) {
 			r.intent = 0.3
 		}
@@ -248,6 +259,17 @@ func (e *Engine) rank(q *question, buf *answerBuf) []ranked {
 	return sorted
 }
 
+// Why a fact that is about what a question asks may still not answer it.
+const (
+	lacksDate   = "holds no date"
+	lacksNumber = "holds no number"
+	lacksCity   = "names no city"
+)
+
+// lackingMargin is how many times a fact that lacks the date, number or city a question
+// asks for must outscore the best fact that has one for the question to be refused.
+const lackingMargin = 2.0
+
 // excluded returns why a fact may not answer the question, or "" when it may.
 func (e *Engine) excluded(q *question, r ranked) string {
 	f, h := r.fact, r.hit
@@ -257,9 +279,9 @@ func (e *Engine) excluded(q *question, r ranked) string {
 	case r.typeBonus == 0 && (q.kind == AskNumber || q.kind == AskWhen):
 		// A sentence without a number cannot say how many, nor one without a date when.
 		if q.kind == AskNumber {
-			return "holds no number"
+			return lacksNumber
 		}
-		return "holds no date"
+		return lacksDate
 	case !e.evidence(q, h):
 		return "too few words in common"
 	case !matchesNames(q, h):
@@ -277,7 +299,7 @@ func (e *Engine) excluded(q *question, r ranked) string {
 	case q.predicate >= 0 && !e.says(f.ID, q.terms[q.predicate]):
 		return "does not say what is asked"
 	case q.city && e.onlyCountries(q, f):
-		return "names no city"
+		return lacksCity
 	}
 	return ""
 }
