@@ -151,10 +151,10 @@ func setsAside(tokens []analyze.Token, i int) bool {
 }
 
 // pronounOne reports whether "one" at tokens[i] stands for a thing named before ("the
-// visa one", "which one") rather than counting: it ends the question or follows a
-// determiner.
+// visa one", "which one") or picks one of several ("is farming one of the fields")
+// rather than counting: it ends the question, follows a determiner or comes before "of".
 func pronounOne(tokens []analyze.Token, i int) bool {
-	if i+1 == len(tokens) {
+	if i+1 == len(tokens) || tokens[i+1].Surface == "of" {
 		return true
 	}
 	if i > 0 {

@@ -135,6 +135,7 @@ func TestPhrasesSetAside(t *testing.T) {
 	assert.InDelta(t, full.Weight*excludedShare, q.terms[0].Weight, 1e-9, "a word set aside weighs half")
 	assert.Equal(t, []string{"agreements", "signed", "visa"}, words(e, "which agreements were signed besides the visa one"), "“the visa one” counts nothing")
 	assert.Contains(t, words(e, "one belt one road"), "one belt one road", "“one” that counts stays")
+	assert.Equal(t, []string{"agriculture", "areas"}, words(e, "is agriculture one of the areas"), "“one of” picks, it does not count")
 
 	a := ask(t, e, "Other than the visa exemption, which agreements were signed on April 23?")
 	require.True(t, a.Answered, a.Text)
