@@ -144,7 +144,9 @@ func localize(a Answer, lang lingo.Language) Answer {
 // choose returns the index of the fact to answer with, or -1 to refuse. The best eligible
 // fact must cover enough of the question; a fact that covers a little less still answers
 // when it stands out clearly from the rest and matches several of the question's words, as
-// a question put in the asker's own words does (one word the articles never use).
+// a question put in the asker's own words does (one word the articles never use). No fact
+// answers when the facts that tell of what is asked, without the date, number or city it
+// asks for, far outscore it.
 func (e *Engine) choose(q *question, rs []ranked) int {
 	first := -1
 	lacking := 0.0 // the best score of a fact that lacks what the question asks for
