@@ -165,7 +165,7 @@ func (e *Engine) englishCount(w string) int {
 		}
 	}
 	if t := e.az.Word(w); t.Term != w {
-		best = max(best, e.english[t.Term]) // an irregular form: "ran" is "run"
+		best = max(best, e.english[t.Term]) // an irregular form ("ran" is "run"), or a stem that is a word
 	}
 	// A doubled consonant before -ed or -ing: "twinned", "planning".
 	for _, suf := range []string{"ed", "ing"} {
