@@ -209,9 +209,15 @@ func TestResumesAfterTheConnectionDrops(t *testing.T) {
 	// discordgo's heartbeat may close the resumed connection once more (it closes the
 	// session, not its own socket): the adapter resumes again. Each reconnect follows a
 	// loss and brings the adapter up.
-	reconnects := h.metrics.count("reconnect")
+	// The health is up as soon as the gateway says RESUMED, the reconnect counted once the
+	// library's Open returns: wait until the two tell of the same reconnects.
+	var reconnects int
+	var changes []bool
+	assert.Eventually(t, func() bool {
+		reconnects, changes = h.metrics.count("reconnect"), h.metrics.changes()
+		return reconnects >= 2 && len(changes) == 2*(reconnects+1)
+	}, guard, 5*time.Millisecond, "connecting, ready, then lost and resumed per reconnect")
 	assert.GreaterOrEqual(t, reconnects, 2)
-	changes := h.metrics.changes()
 	assert.Len(t, changes, 2*(reconnects+1), "connecting, ready, then lost and resumed per reconnect: %v", changes)
 	up, detail := h.metrics.up()
 	assert.True(t, up, detail)
