@@ -202,6 +202,7 @@ func (e *Engine) readQuestion(text string) *question {
 			if rel := e.relatedTo(t.Surface, q.tokens[i+1].Surface); len(rel) > 0 {
 				surface = t.Surface + " " + q.tokens[i+1].Surface
 				term = ""
+				joined = i + 1 // "took back": the particle is no word of its own ("back" as support)
 			}
 		}
 		if _, ok := e.ix.Term(term); term != "" && !ok && !t.Number {

@@ -80,6 +80,7 @@ func TestWordsTheArticlesNeverUse(t *testing.T) {
 			assert.InDelta(t, e.ix.MaxIDF()*e.unknownShare("carries"), qt.Weight, 1e-9, "a verb of two words weighs as its verb")
 		}
 	}
+	assert.NotContains(t, words(e, "what did China do in the lands Azerbaijan took back"), "back", "a verb's particle is no word of its own")
 	visit := matches("when was the state vist", "vist")
 	assert.Contains(t, visit, "visit", "a typo as near to several words is read as each")
 	assert.Contains(t, visit, "visa")
