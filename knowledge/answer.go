@@ -107,7 +107,7 @@ func (e *Engine) answer(ctx context.Context, raw string, explain bool) (Answer, 
 	}
 	q := e.readQuestion(text)
 	if q.request {
-		return localize(e.refusal("I answer questions from the articles with quotes; I do not write jokes, poems or essays."), lang), ex, nil
+		return localize(e.refusal("I answer questions from the articles with quotes; I do not write jokes, poems or essays, nor translate."), lang), ex, nil
 	}
 	if q.unknownHead != "" {
 		return localize(e.refusal(fmt.Sprintf("The articles I answer from do not mention any %s.", q.unknownHead)), lang), ex, nil

@@ -439,7 +439,7 @@ var makeWords = map[string]bool{
 // flight", "can you find us a hotel") that is not one of telling.
 func isRequest(tokens []analyze.Token) bool {
 	for i, t := range tokens {
-		if genreWords[t.Surface] || (i == 0 && makeWords[t.Surface]) {
+		if genreWords[t.Surface] || (i == 0 && makeWords[t.Surface]) || asksWording(tokens, i) {
 			return true
 		}
 	}
@@ -451,6 +451,40 @@ func isRequest(tokens []analyze.Token) bool {
 		return false
 	}
 	return verb > 0 && makeWords[tokens[verb].Surface] || forAsker[tokens[verb+1].Surface]
+}
+
+// asksWording reports whether tokens[i] opens a question on how words are said ("how do
+// you say 'thank you' in Azerbaijani", "how to spell Aliyev"): a translation, not what the
+// articles say. Only function words stand between "how" and the verb ("how did Aliyev
+// say …" asks what he said), and "say" or "write" must name a language after it ("how
+// would you say relations changed" asks for a description).
+func asksWording(tokens []analyze.Token, i int) bool {
+	if tokens[i].Surface != "how" {
+		return false
+	}
+	for k := i + 1; k < min(len(tokens), i+5); k++ {
+		switch t := tokens[k].Surface; {
+		case t == "pronounce" || t == "spell":
+			return true
+		case t == "say" || t == "write":
+			for j := k + 2; j < len(tokens); j++ {
+				if tokens[j-1].Surface == "in" && languages[tokens[j].Surface] {
+					return true
+				}
+			}
+			return false
+		case !tokens[k].Stop:
+			return false
+		}
+	}
+	return false
+}
+
+// languages are the languages a question may ask a word in.
+var languages = map[string]bool{
+	"azerbaijani": true, "azeri": true, "chinese": true, "mandarin": true, "cantonese": true,
+	"russian": true, "english": true, "turkish": true, "persian": true, "french": true,
+	"german": true, "spanish": true, "arabic": true,
 }
 
 // politeWords open a request before its verb: "please", "can you", "could you".
