@@ -30,10 +30,9 @@ const (
 	lacksTypeFactor  = 0.8
 	lacksPlaceFactor = 0.6
 
-	// A fact covering less than minCoverage still answers when it covers this much,
-	// matches three words and scores this many times the next fact.
-	minCoverageClear = 0.35
-	clearMargin      = 1.6
+	// A fact covering less than minCoverage still answers when it covers this much and
+	// matches three of the question's words as themselves.
+	minCoverageClear = 0.30
 )
 
 // Explanation tells why an answer's facts won: the question as read and the signals of the
@@ -64,7 +63,8 @@ type HitExplanation struct {
 	Intent   float64
 	Coverage float64
 	Eligible bool
-	Excluded string // why it may not answer, when it may not
+	Excluded string   // why it may not answer, when it may not
+	Missed   []string // the question's words it does not match
 }
 
 type ranked struct {
@@ -142,9 +142,10 @@ func localize(a Answer, lang lingo.Language) Answer {
 }
 
 // choose returns the index of the fact to answer with, or -1 to refuse. The best eligible
-// fact must cover enough of the question; a fact that covers a little less still answers
-// when it stands out clearly from the rest and matches several of the question's words, as
-// a question put in the asker's own words does (one word the articles never use). No fact
+// fact must cover enough of the question; a fact that covers less still answers when it
+// ranks first and matches three of the question's words as themselves, as a long question
+// put in the asker's own words does (several words the articles never use, none of them
+// what a near miss lacks: "Who is Azerbaijan's ambassador in Beijing?" matches two). No fact
 // answers when the facts that tell of what is asked, without the date, number or city it
 // asks for, far outscore it.
 func (e *Engine) choose(q *question, rs []ranked) int {
@@ -178,14 +179,7 @@ func (e *Engine) choose(q *question, rs []ranked) int {
 			matched++
 		}
 	}
-	next := 0.0
-	for _, r := range rs[first+1:] {
-		if r.eligible && e.cluster[r.fact.ID] != e.cluster[rs[first].fact.ID] {
-			next = r.final
-			break
-		}
-	}
-	if matched >= 3 && rs[first].final >= clearMargin*next {
+	if matched >= 3 {
 		return first
 	}
 	return -1
@@ -989,10 +983,17 @@ func (e *Engine) explain(q *question, rs []ranked) Explanation {
 		if i == 5 {
 			break
 		}
+		var missed []string
+		for k, m := range r.hit.Matched {
+			if m == 0 {
+				missed = append(missed, q.terms[k].Word)
+			}
+		}
 		ex.Hits = append(ex.Hits, HitExplanation{
 			Fact: *r.fact, Final: round2(r.final), BM25: round2(r.hit.Signals.BM25),
 			Phrase: round2(r.hit.Signals.Phrase), Order: round2(r.hit.Signals.Order),
 			Type: r.typeBonus, Intent: r.intent, Coverage: round2(r.hit.Coverage), Eligible: r.eligible, Excluded: r.excluded,
+			Missed: missed,
 		})
 	}
 	return ex

@@ -239,8 +239,12 @@ func writeExplanation(w io.Writer, ex knowledge.Explanation) {
 		if !h.Eligible {
 			eligible = "excluded: " + h.Excluded
 		}
-		fmt.Fprintf(w, "  #%d final %.2f = bm25 %.2f + phrase %.2f + order %.2f + type %.2f + intent %.2f; coverage %.2f; %s\n     %s ¶%d: %s\n",
-			i+1, h.Final, h.BM25, h.Phrase, h.Order, h.Type, h.Intent, h.Coverage, eligible, h.Fact.Source, h.Fact.Paragraph, h.Fact.Text)
+		missed := ""
+		if len(h.Missed) > 0 {
+			missed = "; misses " + strings.Join(h.Missed, ", ")
+		}
+		fmt.Fprintf(w, "  #%d final %.2f = bm25 %.2f + phrase %.2f + order %.2f + type %.2f + intent %.2f; coverage %.2f%s; %s\n     %s ¶%d: %s\n",
+			i+1, h.Final, h.BM25, h.Phrase, h.Order, h.Type, h.Intent, h.Coverage, missed, eligible, h.Fact.Source, h.Fact.Paragraph, h.Fact.Text)
 	}
 	fmt.Fprintln(w)
 }
