@@ -61,6 +61,7 @@ func TestExplain(t *testing.T) {
 	assert.Contains(t, out, "bm25")
 	assert.Contains(t, out, "kind: number")
 	assert.Contains(t, out, "excluded: holds no number", "says why a fact may not answer")
+	assert.Contains(t, out, "; misses ", "says which of the question's words a fact misses")
 }
 
 func TestUsageErrors(t *testing.T) {
