@@ -276,7 +276,7 @@ func (e *Engine) questionSpeaker(tokens []analyze.Token) map[string]bool {
 		for ; j < len(tokens) && j <= i+3 && e.isPersonPart(tokens[j].Surface); j++ {
 			parts = append(parts, tokens[j].Surface)
 		}
-		if len(parts) == 0 || j >= len(tokens) || !speechVerbsAsked[tokens[j].Surface] {
+		if len(parts) == 0 || j >= len(tokens) || !speechVerbsAsked[tokens[j].Surface] || answersYesNo(tokens, j) {
 			continue
 		}
 		out := map[string]bool{}
@@ -290,6 +290,13 @@ func (e *Engine) questionSpeaker(tokens []analyze.Token) map[string]bool {
 		}
 	}
 	return nil
+}
+
+// answersYesNo reports whether the verb at tokens[j] is "say yes" or "say no": to accept or
+// refuse, which the articles tell of, rather than words they quote ("Did Aliyev say yes to
+// the invitation?").
+func answersYesNo(tokens []analyze.Token, j int) bool {
+	return j+1 < len(tokens) && (tokens[j+1].Surface == "yes" || tokens[j+1].Surface == "no")
 }
 
 // sayerTerms returns the query terms between an auxiliary and a verb of saying ("What did

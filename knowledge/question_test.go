@@ -253,6 +253,7 @@ func TestWhatAQuestionInsistsOn(t *testing.T) {
 
 	q := e.readQuestion(clean("What did Aliyev say about Taiwan?"))
 	assert.True(t, q.speaker["Ilham Aliyev"], "the person whose words are asked for")
+	assert.Nil(t, e.readQuestion(clean("Did Aliyev say yes to the invitation?")).speaker, "“say yes” accepts; it asks no one's words")
 	mc := e.readQuestion(clean("How much cargo crosses the Middle Corridor?"))
 	for i, qt := range mc.terms {
 		if qt.Word == "middle corridor" {
