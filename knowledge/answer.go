@@ -643,8 +643,8 @@ func matchesContent(q *question, h index.Hit) bool {
 		}
 	}
 	// It must be about the event too: "the treaty concluded" is no answer about "the
-	// summit in August".
-	return !located || (event && (asked || !content))
+	// summit in August"; but the visit the articles tell of need not be named again.
+	return !located || (event || q.bareEvent) && (asked || !content)
 }
 
 // matchesNames reports whether a hit matches every year and every unknown name the question

@@ -74,21 +74,25 @@ func setAside(qt *index.QueryTerm) {
 // noun phrase after it (up to the next function word that is no determiner: "in 2025 do
 // for ties …" locates nothing but the year), an event among its words, or a date with
 // something it dates, or a date right after such a phrase ("at the summit in August").
-// Such a phrase counts like a phrase set aside: what is asked is the rest.
-func locators(tokens []analyze.Token) []bool {
-	out := make([]bool, len(tokens))
+// Such a phrase counts like a phrase set aside: what is asked is the rest. bare reports
+// whether every such phrase names its event by a bare noun ("during the visit", "at the
+// talks"): the one the articles tell of, which their sentences need not name again.
+func locators(tokens []analyze.Token) (out []bool, bare bool) {
+	out = make([]bool, len(tokens))
 	after := false // the phrase before located an event: a date right after dates it
+	found, qualifiedAny := false, false
 	for i := 0; i < len(tokens); i++ {
 		if !timePrepositions[tokens[i].Surface] {
 			after = false
 			continue
 		}
-		end, dated, event, named := i+1, false, false, false
+		end, dated, event, named, qualified := i+1, false, false, false, false
 		for ; end < len(tokens) && (!tokens[end].Stop || nounPhraseWords[tokens[end].Surface]); end++ {
 			date := tokens[end].Number || monthWords[tokens[end].Surface]
 			dated = dated || date
 			event = event || !date && !tokens[end].Stop
 			named = named || eventNouns[tokens[end].Surface]
+			qualified = qualified || !tokens[end].Stop && !eventNouns[tokens[end].Surface]
 		}
 		// A date alone ("in 2019", "on April 22") is what a question about it asks; a
 		// date with the event it dates ("the Jan 28 meeting"), or an event ("at the SCO
@@ -97,13 +101,15 @@ func locators(tokens []analyze.Token) []bool {
 			for k := i + 1; k < end; k++ {
 				out[k] = true
 			}
+			found = true
+			qualifiedAny = qualifiedAny || qualified || dated || after
 			after = true
 		} else {
 			after = false
 		}
 		i = end - 1
 	}
-	return out
+	return out, found && !qualifiedAny
 }
 
 var timePrepositions = map[string]bool{"at": true, "on": true, "during": true, "in": true}

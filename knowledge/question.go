@@ -69,6 +69,9 @@ type question struct {
 	// ("at the SCO summit", "at the Jan 28 meeting"): the answer must match some other
 	// word.
 	located []bool
+	// bareEvent reports that the event is located by a bare noun ("during the visit"):
+	// the one the articles tell of, which a fact need not name.
+	bareEvent bool
 	// request marks a request for made-up work ("write a poem", "tell me a joke"), which no
 	// quote answers.
 	request bool
@@ -129,7 +132,8 @@ func (e *Engine) readQuestion(text string) *question {
 	var excluded []bool     // the word is in a phrase the question sets aside ("besides X")
 	var located []bool      // the word is in a phrase that only locates the event
 	aside := false
-	locating := locators(q.tokens)
+	locating, bare := locators(q.tokens)
+	q.bareEvent = bare
 	joined := -1 // a token read together with the one before it
 	for i, t := range q.tokens {
 		if i == joined {
