@@ -176,8 +176,54 @@ func (e *Engine) englishCount(w string) int {
 	if best == 0 {
 		best = e.compoundCount(w)
 	}
+	if best == 0 {
+		best = e.mistypedCount(w)
+	}
 	return best
 }
+
+// mistypedCount reads a word WordNet lacks, of five letters or more, as a common English
+// word or function word mistyped by one edit after its first letter ("somthing", "betwen")
+// and returns that word's count, or 0: such a word frames a question as the word meant does, and is no
+// name ("biden" is not "widen").
+func (e *Engine) mistypedCount(w string) int {
+	if len(w) < 5 || len(w) > 24 || !isLatin(w) {
+		return 0
+	}
+	best := 0
+	var room [32]byte
+	try := func(c []byte) {
+		// string(c) in a map index or a call that keeps nothing allocates nothing.
+		if n := e.english[string(c)]; n >= minMistypedCount {
+			best = max(best, n)
+		} else if analyze.IsStopWord(string(c)) {
+			best = max(best, stopWordCount) // "somthing", "betwen"
+		}
+	}
+	for i := 1; i <= len(w); i++ {
+		if i < len(w) {
+			try(append(append(room[:0], w[:i]...), w[i+1:]...)) // a letter put in
+			if i+1 < len(w) {
+				try(append(append(append(room[:0], w[:i]...), w[i+1], w[i]), w[i+2:]...)) // two swapped
+			}
+		}
+		for c := byte('a'); c <= 'z'; c++ {
+			try(append(append(append(room[:0], w[:i]...), c), w[i:]...)) // a letter left out
+			if i < len(w) && c != w[i] {
+				try(append(append(append(room[:0], w[:i]...), c), w[i+1:]...)) // a letter changed
+			}
+		}
+	}
+	return best
+}
+
+// stopWordCount is how common a function word WordNet does not count is taken to be: as
+// common as its commonest words.
+const stopWordCount = 1000
+
+// minMistypedCount is how common a word must be to be read in a mistyped one: a rare word
+// one edit away is as likely a coincidence.
+const minMistypedCount = 3
 
 // compoundCount reads a word WordNet lacks as two English words of three letters or more
 // run together ("website", "landmines") and returns the count of the rarer, or 0.
