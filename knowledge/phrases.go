@@ -273,6 +273,9 @@ var speechVerbsAsked = map[string]bool{
 // names of the persons the articles name with it. Such a question is answered by what
 // the person said, not by a sentence that only stands in an article about them.
 func (e *Engine) questionSpeaker(tokens []analyze.Token) map[string]bool {
+	if out := e.accordingTo(tokens); len(out) > 0 {
+		return out
+	}
 	for i := 0; i+2 < len(tokens); i++ {
 		if !auxiliaries[tokens[i].Surface] {
 			continue
@@ -294,6 +297,30 @@ func (e *Engine) questionSpeaker(tokens []analyze.Token) map[string]bool {
 		if len(out) > 0 {
 			return out
 		}
+	}
+	return nil
+}
+
+// accordingTo returns the persons of "according to Bayramov and Wang Yi": whose words the
+// question asks for, whether a sentence names them or says "they".
+func (e *Engine) accordingTo(tokens []analyze.Token) map[string]bool {
+	for i := 0; i+2 < len(tokens); i++ {
+		if tokens[i].Surface != "according" || tokens[i+1].Surface != "to" {
+			continue
+		}
+		out := map[string]bool{}
+		for _, t := range tokens[i+2:] {
+			if t.Surface == "and" {
+				continue
+			}
+			if !e.isPersonPart(t.Surface) {
+				break
+			}
+			for _, p := range e.personParts[t.Surface] {
+				out[p] = true
+			}
+		}
+		return out
 	}
 	return nil
 }

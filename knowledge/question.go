@@ -320,6 +320,12 @@ func (e *Engine) readQuestion(text string) *question {
 	if q.speaker == nil {
 		q.speaker = describedSpeaker(q)
 	}
+	for i, qt := range q.terms {
+		// Whose words are asked for is checked apart (saidBy): a sentence may say "they".
+		if q.required[i] && e.namesOnly(qt.Word, q.speaker) {
+			q.required[i] = false
+		}
+	}
 	if q.speaker == nil {
 		q.sayer = e.sayerTerms(q)
 	}
@@ -347,6 +353,28 @@ func (e *Engine) readQuestion(text string) *question {
 		}
 	}
 	return q
+}
+
+// namesOnly reports whether a query term's phrase names one of the persons: each of its
+// words that is part of a name ("wang"; "yi" is too short to be one alone) is part of
+// theirs.
+func (e *Engine) namesOnly(phrase string, persons map[string]bool) bool {
+	named := false
+	for _, w := range strings.Fields(phrase) {
+		parts := e.personParts[w]
+		if len(parts) == 0 {
+			continue
+		}
+		found := false
+		for _, p := range parts {
+			found = found || persons[p]
+		}
+		if !found {
+			return false
+		}
+		named = true
+	}
+	return named
 }
 
 // hasTerm reports whether the question holds a word of the term.

@@ -256,6 +256,11 @@ func TestWhatAQuestionInsistsOn(t *testing.T) {
 	q := e.readQuestion(clean("What did Aliyev say about Taiwan?"))
 	assert.True(t, q.speaker["Ilham Aliyev"], "the person whose words are asked for")
 	assert.Nil(t, e.readQuestion(clean("Did Aliyev say yes to the invitation?")).speaker, "“say yes” accepts; it asks no one's words")
+	acc := e.readQuestion(clean("what matters most, according to Bayramov and Wang Yi?"))
+	assert.Equal(t, map[string]bool{"Jeyhun Bayramov": true, "Wang Yi": true}, acc.speaker, "“according to” names whose words are asked for")
+	for i := range acc.terms {
+		assert.False(t, acc.required[i], "%s: a sentence may say “they” of the speakers", acc.terms[i].Word)
+	}
 	mc := e.readQuestion(clean("How much cargo crosses the Middle Corridor?"))
 	for i, qt := range mc.terms {
 		if qt.Word == "middle corridor" {
