@@ -130,12 +130,16 @@ func kindOf(tokens []analyze.Token) Kind {
 }
 
 // amountAfterCopula reports whether the words after "what" ask for an amount as the
-// thing they are: "is the total dollar value of …", "was the cost of …".
+// thing they are: "is the total dollar value of …", "was the cost of …", and after
+// "whats", which has lost its "is", "the trade turnover figure".
 func amountAfterCopula(tokens []analyze.Token) bool {
-	if len(tokens) < 3 || (tokens[0].Surface != "is" && tokens[0].Surface != "was" && tokens[0].Surface != "s") || tokens[1].Surface != "the" {
+	if len(tokens) > 0 && (tokens[0].Surface == "is" || tokens[0].Surface == "was" || tokens[0].Surface == "s") {
+		tokens = tokens[1:]
+	}
+	if len(tokens) < 2 || tokens[0].Surface != "the" {
 		return false
 	}
-	for _, t := range tokens[2:min(len(tokens), 5)] {
+	for _, t := range tokens[1:min(len(tokens), 4)] {
 		if t.Stop {
 			return false
 		}
@@ -150,7 +154,7 @@ func amountAfterCopula(tokens []analyze.Token) bool {
 // amount, a place or a person.
 var (
 	whenNouns    = map[string]bool{"year": true, "years": true, "date": true, "dates": true, "day": true, "days": true, "month": true, "months": true, "time": true, "weekday": true}
-	amountNouns  = map[string]bool{"percentage": true, "percent": true, "amount": true, "number": true, "share": true, "value": true, "volume": true, "size": true, "sum": true}
+	amountNouns  = map[string]bool{"percentage": true, "percent": true, "amount": true, "number": true, "share": true, "value": true, "volume": true, "size": true, "sum": true, "figure": true, "figures": true, "total": true}
 	placeNouns   = map[string]bool{"country": true, "countries": true, "city": true, "cities": true, "place": true, "places": true, "region": true, "regions": true, "town": true, "venue": true, "location": true, "building": true, "capital": true}
 	personNouns  = map[string]bool{"official": true, "officials": true, "leader": true, "leaders": true, "minister": true, "ministers": true, "person": true, "people": true, "politician": true, "politicians": true, "diplomat": true, "diplomats": true, "president": true, "presidents": true}
 	questionHead = []string{"what", "when", "where", "which", "who", "why", "how"}
