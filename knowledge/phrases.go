@@ -3,6 +3,7 @@ package knowledge
 // The phrases of a question that say what it insists on or sets aside.
 
 import (
+	"regexp"
 	"strings"
 
 	"github.com/azchina/azchina/knowledge/analyze"
@@ -325,6 +326,17 @@ func (e *Engine) accordingTo(tokens []analyze.Token) map[string]bool {
 	return nil
 }
 
+// possessorsIn returns the words a text writes with a possessive "'s" ("China's").
+func possessorsIn(lower string) map[string]bool {
+	out := map[string]bool{}
+	for _, m := range possessive.FindAllStringSubmatch(lower, -1) {
+		out[m[1]] = true
+	}
+	return out
+}
+
+var possessive = regexp.MustCompile(`([\p{L}\d]+)['’]s\b`)
+
 // answersYesNo reports whether the verb at tokens[j] is "say yes" or "say no": to accept or
 // refuse, which the articles tell of, rather than words they quote ("Did Aliyev say yes to
 // the invitation?").
@@ -421,10 +433,11 @@ func (e *Engine) namesSomething(qt index.QueryTerm) bool {
 func (e *Engine) isPersonPart(w string) bool { return len(e.personParts[w]) > 0 }
 
 // copulaHead returns the noun a question of the form "what/who is the X …" (or "how long
-// is a X …") asks about: the last word of the phrase after the article, up to the first
-// function word ("the Chinese ambassador in Baku" → "ambassador"). It returns "" for
-// other questions.
-func copulaHead(tokens []analyze.Token) string {
+// is a X …", "who is China's X …") asks about: the last word of the phrase after the
+// article or a person's possessor, up to the first function word ("the Chinese ambassador in
+// Baku" → "ambassador"). possessors are the words the question writes with "'s". It
+// returns "" for other questions.
+func copulaHead(tokens []analyze.Token, possessors map[string]bool) string {
 	i := 0
 	if i >= len(tokens) || !questionWord[tokens[i].Surface] {
 		return ""
@@ -439,7 +452,9 @@ func copulaHead(tokens []analyze.Token) string {
 	if i < len(tokens) && copulas[tokens[i].Surface] {
 		i++ // "what is the"; "what's the" has lost its "'s"
 	}
-	if i >= len(tokens) || !articles[tokens[i].Surface] {
+	// A possessor determines the noun of a person asked for ("who is China's ambassador"),
+	// but what a thing's "rank" or "take" is need not be said in those words.
+	if i >= len(tokens) || !articles[tokens[i].Surface] && !(possessors[tokens[i].Surface] && tokens[0].Surface == "who") {
 		return ""
 	}
 	head, before := "", ""

@@ -69,6 +69,8 @@ type question struct {
 	// ("at the SCO summit", "at the Jan 28 meeting"): the answer must match some other
 	// word.
 	located []bool
+	// possessors are the words the question writes with "'s" ("China's ambassador").
+	possessors map[string]bool
 	// bareEvent reports that the event is located by a bare noun ("during the visit"):
 	// the one the articles tell of, which a fact need not name.
 	bareEvent bool
@@ -120,6 +122,7 @@ func (e *Engine) readQuestion(text string) *question {
 	capitalised := capitalisedWords(text)
 	q.capitalised = capitalised
 	acronyms := acronymsOf(text)
+	q.possessors = possessorsIn(q.lower)
 	q.kind = kindOf(e.kindTokens(q.tokens))
 	if q.kind == AskWhat && asksOccupation(q.tokens) && e.namesPerson(q) {
 		q.kind = AskWho // "What is Chen Ming's job?" asks who he is
@@ -339,7 +342,7 @@ func (e *Engine) readQuestion(text string) *question {
 	if head := e.unknownAttribute(q); head != "" {
 		q.unknownHead = head
 	}
-	if head := copulaHead(q.tokens); head != "" {
+	if head := copulaHead(q.tokens, q.possessors); head != "" {
 		for i, qt := range q.terms {
 			if !strings.Contains(" "+qt.Word+" ", " "+head+" ") {
 				continue

@@ -190,7 +190,7 @@ func (e *Engine) resolveRoles(q *question) {
 	}
 	// "What is the capital of China?" asks for the holder: a fact that merely names
 	// Beijing does not say it is the capital.
-	head := copulaHead(q.tokens)
+	head := copulaHead(q.tokens, q.possessors)
 	// The question's words as terms, each with the query term it belongs to.
 	var flat []string
 	var owner []int
