@@ -416,6 +416,44 @@ func whoPredicate(q *question) int {
 	return -1
 }
 
+// roleChange returns the query term of the verb of "When did Bayramov become foreign
+// minister?" or "When was Xi elected?", or -1: such a question asks when someone took up a
+// role, which a sentence that merely calls him by it on some date does not say.
+func roleChange(q *question) int {
+	if q.kind != AskWhen {
+		return -1
+	}
+	for i, qt := range q.terms {
+		if appointVerbs[qt.Word] || becomeVerbs[qt.Word] && rolesAfter(q.tokens, qt.Word) {
+			return i
+		}
+	}
+	return -1
+}
+
+// rolesAfter reports whether a role follows the word in the question ("become foreign
+// minister"): "become independent" or "become partners" takes up no role.
+func rolesAfter(tokens []analyze.Token, word string) bool {
+	for i, t := range tokens {
+		if t.Surface != word {
+			continue
+		}
+		for _, n := range tokens[i+1 : min(len(tokens), i+5)] {
+			if ingest.IsRole(n.Surface) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// appointVerbs say that someone was given a role; becomeVerbs that someone took one up,
+// when a role follows.
+var (
+	appointVerbs = map[string]bool{"appointed": true, "elected": true, "reelected": true, "sworn": true, "inaugurated": true}
+	becomeVerbs  = map[string]bool{"become": true, "became": true, "becomes": true}
+)
+
 // modals stand between "who" and the verb: "who will chair …", "who has visited …".
 var modals = map[string]bool{"will": true, "would": true, "can": true, "could": true, "has": true, "have": true, "had": true, "should": true, "might": true, "must": true}
 

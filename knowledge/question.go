@@ -333,6 +333,9 @@ func (e *Engine) readQuestion(text string) *question {
 		q.sayer = e.sayerTerms(q)
 	}
 	q.predicate = whoPredicate(q)
+	if q.predicate < 0 {
+		q.predicate = roleChange(q)
+	}
 	q.venues = e.askedVenues(q)
 	q.future = asksFuture(q.tokens)
 	q.city = asksCity(q.tokens)
