@@ -799,6 +799,13 @@ func (e *Engine) wordTerm(term, surface string, factor float64, readings []strin
 			}
 		}
 	}
+	if opposite := e.negated(surface); opposite >= 0 {
+		// "Was it clear which route …" is answered by "It was unclear which route …".
+		qt.Alts = append(qt.Alts, index.Alternative{Terms: []int32{opposite}, Factor: synonymFactor * factor})
+		if qt.Weight == 0 {
+			qt.Weight = e.ix.IDF(opposite) * synonymFactor
+		}
+	}
 	if len(qt.Alts) > 0 {
 		return qt
 	}
@@ -815,6 +822,24 @@ func (e *Engine) wordTerm(term, surface string, factor float64, readings []strin
 		}
 	}
 	return qt
+}
+
+// negated returns the index term of a word with "un" before it or taken off it ("clear"
+// and "unclear"), or -1: whether a thing is so is answered by a sentence that says it is
+// not.
+func (e *Engine) negated(w string) int32 {
+	base, other := w, "un"+w
+	if rest, ok := strings.CutPrefix(w, "un"); ok {
+		base, other = rest, rest
+	}
+	if len(base) < 4 || !isLatin(w) {
+		return -1 // "under" is no "der" denied
+	}
+	t := e.az.Word(other)
+	if id, ok := e.ix.Term(t.Term); ok && !t.Stop {
+		return id
+	}
+	return -1
 }
 
 // relatedFactor is how much a match through a word WordNet relates to the question's
