@@ -142,14 +142,15 @@ func localize(a Answer, lang lingo.Language) Answer {
 }
 
 // choose returns the index of the fact to answer with, or -1 to refuse. The best eligible
-// fact must cover enough of the question; a fact that covers less still answers when it
-// ranks first and matches three of the question's words as themselves, as a long question
-// put in the asker's own words does (several words the articles never use, none of them
-// what a near miss lacks: "Who is Azerbaijan's ambassador in Beijing?" matches two). No fact
-// answers when the facts that tell of what is asked, without the date, number or city it
-// asks for, far outscore it.
+// fact answers when it covers enough of the question, or, covering less, when it matches
+// three of the question's words as themselves, as a long question put in the asker's own
+// words does (several words the articles never use, none of them what a near miss lacks:
+// "Who is Azerbaijan's ambassador in Beijing?" matches two); else the next that covers
+// enough. No fact answers when the facts that tell of what is asked, without the date,
+// number or city it asks for, far outscore it.
 func (e *Engine) choose(q *question, rs []ranked) int {
-	first := -1
+	best := firstEligible(rs)
+	seen := false  // an eligible fact scored enough before this one
 	lacking := 0.0 // the best score of a fact that lacks what the question asks for
 	for i := range rs {
 		if !rs[i].eligible && rs[i].lacksType {
@@ -163,26 +164,31 @@ func (e *Engine) choose(q *question, rs []ranked) int {
 			// does, without the date, number or city it asks for: they do not say.
 			return -1
 		}
+		if !seen && i == best && e.answersInOwnWords(q, rs[i]) {
+			return i // the best fact answers before one that covers more but ranks lower
+		}
 		if rs[i].hit.Coverage >= minCoverage {
 			return i
 		}
-		if first < 0 {
-			first = i
-		}
+		seen = true
 	}
-	if first < 0 || first != firstEligible(rs) || rs[first].hit.Coverage < minCoverageClear {
-		return -1
+	return -1
+}
+
+// answersInOwnWords reports whether a fact covers enough of a question put in the asker's
+// own words: from minCoverageClear, matching three of its words as themselves (not only
+// through WordNet's relations).
+func (e *Engine) answersInOwnWords(q *question, r ranked) bool {
+	if r.hit.Coverage < minCoverageClear {
+		return false
 	}
-	matched := 0 // words matched as themselves, not only through WordNet's relations
-	for i, m := range rs[first].hit.Matched {
+	matched := 0
+	for i, m := range r.hit.Matched {
 		if m > 0 && !onlyRelated(q.terms[i]) {
 			matched++
 		}
 	}
-	if matched >= 3 {
-		return first
-	}
-	return -1
+	return matched >= 3
 }
 
 func firstEligible(rs []ranked) int {

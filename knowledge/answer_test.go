@@ -11,6 +11,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/azchina/azchina/knowledge/index"
 	"github.com/azchina/azchina/seeds"
 )
 
@@ -467,5 +468,39 @@ func TestVenues(t *testing.T) {
 		case strings.HasPrefix(f.Text, "During the visit, the two leaders agreed"):
 			assert.True(t, e.otherVenue(e.readQuestion(clean("What did Xi agree on during his visit to Baku?")), f.ID), "the visit the sentence before names")
 		}
+	}
+}
+
+func TestChooseTheBestFactInTheAskersWords(t *testing.T) {
+	e := seedEngine(t)
+	word := index.QueryTerm{Alts: []index.Alternative{{Factor: 1}}}
+	q := &question{terms: []index.QueryTerm{word, word, word, word}}
+	hit := func(coverage float64, matched ...float64) index.Hit {
+		return index.Hit{Coverage: coverage, Matched: matched}
+	}
+	facts := []Fact{{ID: 0}, {ID: 1}}
+	tests := []struct {
+		name string
+		rs   []ranked
+		want int
+	}{
+		{"the best covers enough", []ranked{
+			{fact: &facts[0], hit: hit(0.6, 1, 1, 0, 0), final: 5, eligible: true},
+			{fact: &facts[1], hit: hit(0.7, 1, 1, 1, 0), final: 4, eligible: true},
+		}, 0},
+		{"the best matches three words from less coverage", []ranked{
+			{fact: &facts[0], hit: hit(0.35, 1, 1, 1, 0), final: 5, eligible: true},
+			{fact: &facts[1], hit: hit(0.5, 1, 1, 0, 0), final: 4, eligible: true},
+		}, 0},
+		{"the best matches two words: the next that covers enough", []ranked{
+			{fact: &facts[0], hit: hit(0.4, 1, 1, 0, 0), final: 5, eligible: true},
+			{fact: &facts[1], hit: hit(0.5, 1, 1, 0, 0), final: 4, eligible: true},
+		}, 1},
+		{"too little coverage for three words", []ranked{
+			{fact: &facts[0], hit: hit(0.25, 1, 1, 1, 0), final: 5, eligible: true},
+		}, -1},
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.want, e.choose(q, tt.rs), tt.name)
 	}
 }
