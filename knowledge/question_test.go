@@ -138,6 +138,7 @@ func TestPhrasesSetAside(t *testing.T) {
 	assert.Equal(t, []string{"agreements", "signed", "visa"}, words(e, "which agreements were signed besides the visa one"), "“the visa one” counts nothing")
 	assert.Contains(t, words(e, "one belt one road"), "one belt one road", "“one” that counts stays")
 	assert.Equal(t, []string{"agriculture", "areas"}, words(e, "is agriculture one of the areas"), "“one of” picks, it does not count")
+	assert.NotContains(t, words(e, "what did they ask for on behalf of developing nations"), "behalf", "a preposition of three words names nothing")
 
 	a := ask(t, e, "Other than the visa exemption, which agreements were signed on April 23?")
 	require.True(t, a.Answered, a.Text)

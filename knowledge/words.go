@@ -327,10 +327,22 @@ var framePhrases = map[[2]string]bool{
 	{"taking", "place"}: true, {"taken", "place"}: true,
 }
 
-// inFramePhrase reports whether tokens[i] is a word of a frame phrase.
+// inFramePhrase reports whether tokens[i] is a word of a frame phrase, or the noun of a
+// preposition of three words ("on behalf of").
 func inFramePhrase(tokens []analyze.Token, i int) bool {
 	return i+1 < len(tokens) && framePhrases[[2]string{tokens[i].Surface, tokens[i+1].Surface}] ||
-		i > 0 && framePhrases[[2]string{tokens[i-1].Surface, tokens[i].Surface}]
+		i > 0 && framePhrases[[2]string{tokens[i-1].Surface, tokens[i].Surface}] ||
+		i > 0 && i+1 < len(tokens) && complexPrepositions[[3]string{tokens[i-1].Surface, tokens[i].Surface, tokens[i+1].Surface}]
+}
+
+// complexPrepositions are prepositions of three words, whose noun names nothing the
+// question is about: "what did they call for on behalf of developing nations".
+var complexPrepositions = map[[3]string]bool{
+	{"on", "behalf", "of"}: true, {"in", "terms", "of"}: true, {"in", "spite", "of"}: true,
+	{"on", "account", "of"}: true, {"by", "way", "of"}: true, {"in", "light", "of"}: true,
+	{"with", "respect", "to"}: true, {"with", "regard", "to"}: true, {"in", "relation", "to"}: true,
+	{"in", "view", "of"}: true, {"by", "means", "of"}: true, {"in", "favour", "of"}: true,
+	{"in", "favor", "of"}: true, {"for", "sake", "of"}: true, {"in", "case", "of"}: true,
 }
 
 // onlyRelated reports whether a query term matches nothing, or only the words WordNet
