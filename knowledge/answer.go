@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"regexp"
 	"slices"
 	"strings"
 	"sync"
@@ -396,6 +397,9 @@ func (e *Engine) typeBonus(q *question, f *Fact) float64 {
 		if q.sinceWhen && len(f.Dates) > 0 && e.cues[f.ID]&datesStart != 0 {
 			return 1 // "how long have they …": "since 1992" answers too
 		}
+		if (q.sinceWhen || q.lasting) && spansDates(f.Text) {
+			return 1 // "how long was the visit": "between 22 and 24 April"
+		}
 	case AskWhere:
 		// A place the question does not name already: "In which Chinese city …" is not
 		// answered by "in China".
@@ -431,6 +435,18 @@ func (e *Engine) typeBonus(q *question, f *Fact) float64 {
 	}
 	return 0
 }
+
+// spansDates reports whether a sentence gives a span of days: "between 22 and 24 April",
+// "from 22 to 24 April".
+func spansDates(text string) bool { return dateSpan.MatchString(text) }
+
+// lastingVerbs end a question on how long something lasted.
+var lastingVerbs = map[string]bool{"last": true, "lasted": true, "lasts": true}
+
+// durations are the units "how many" asks a length of time in.
+var durations = map[string]bool{"days": true, "weeks": true, "months": true, "years": true, "hours": true}
+
+var dateSpan = regexp.MustCompile(`(?i)\b(?:between|from) (?:\d{1,2}|(?:January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}) (?:and|to|until) \d{1,2}\b`)
 
 // namesPerson reports whether the question names a person the articles name.
 func (e *Engine) namesPerson(q *question) bool {

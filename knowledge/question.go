@@ -39,6 +39,8 @@ type question struct {
 	counted  map[int32]bool // for "how many X": the terms X may be matched by
 	// sinceWhen marks "how long": a date it has lasted since answers as well as a length.
 	sinceWhen bool
+	// lasting marks "how many days" (or weeks, months, years): a span of dates answers.
+	lasting bool
 	// pair marks a question about "the two countries" (or "both sides"): the pair every
 	// fact is about, which counts as matched.
 	pair bool
@@ -187,6 +189,9 @@ func (e *Engine) readQuestion(text string) *question {
 		if t.Stop || frameWords[t.Surface] || (i > 0 && kindFrame(q.tokens[i-1].Surface, t.Surface)) || inFramePhrase(q.tokens, i) {
 			continue
 		}
+		if q.kind == AskNumber && lastingVerbs[t.Surface] && i == len(q.tokens)-1 {
+			continue // "how long did the visit last": the length asked, not "last year"
+		}
 		if (q.kind == AskWhere || q.kind == AskWhen) && staging[t.Surface] {
 			continue // "where was COP29 held": that it took place, asked where
 		}
@@ -317,6 +322,7 @@ func (e *Engine) readQuestion(text string) *question {
 	q.qualified = e.qualifiedNouns(q)
 	for i := 1; i < len(q.tokens); i++ {
 		q.sinceWhen = q.sinceWhen || (q.tokens[i].Surface == "long" && q.tokens[i-1].Surface == "how")
+		q.lasting = q.lasting || i+1 < len(q.tokens) && q.tokens[i].Surface == "many" && q.tokens[i-1].Surface == "how" && durations[q.tokens[i+1].Surface]
 	}
 	q.request = isRequest(q.tokens)
 	q.speaker = e.questionSpeaker(q.tokens)
