@@ -440,12 +440,6 @@ func (e *Engine) typeBonus(q *question, f *Fact) float64 {
 // "from 22 to 24 April".
 func spansDates(text string) bool { return dateSpan.MatchString(text) }
 
-// lastingVerbs end a question on how long something lasted.
-var lastingVerbs = map[string]bool{"last": true, "lasted": true, "lasts": true}
-
-// durations are the units "how many" asks a length of time in.
-var durations = map[string]bool{"days": true, "weeks": true, "months": true, "years": true, "hours": true}
-
 var dateSpan = regexp.MustCompile(`(?i)\b(?:between|from) (?:\d{1,2}|(?:January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}) (?:and|to|until) \d{1,2}\b`)
 
 // namesPerson reports whether the question names a person the articles name.

@@ -150,6 +150,12 @@ func amountAfterCopula(tokens []analyze.Token) bool {
 	return false
 }
 
+// lastingVerbs end a question on how long something lasted.
+var lastingVerbs = map[string]bool{"last": true, "lasted": true, "lasts": true}
+
+// durations are the units "how many" asks a length of time in.
+var durations = map[string]bool{"days": true, "weeks": true, "months": true, "years": true, "hours": true}
+
 // The nouns after "what" or "which" that say what kind of answer is wanted: a time, an
 // amount, a place or a person.
 var (
