@@ -688,64 +688,6 @@ func (e *Engine) qualifiedNouns(q *question) []qualifiedNoun {
 	return out
 }
 
-// typedKinds are the kinds of question that ask for a date, a place, a number, a person or
-// one of a kind of things, rather than for what was done.
-var typedKinds = map[Kind]bool{AskWho: true, AskWhen: true, AskWhere: true, AskNumber: true, AskWhich: true}
-
-// doAuxiliaries leave the main verb of a question to its end: "when does it run?".
-var doAuxiliaries = map[string]bool{"do": true, "does": true, "did": true, "will": true, "can": true, "could": true, "would": true, "should": true}
-
-// endsWithVerb reports whether word is the last word of a question that has an auxiliary
-// before it ("Through which region does the route run?"): the question's main verb.
-func endsWithVerb(tokens []analyze.Token, word string) bool {
-	last := len(tokens) - 1
-	for last >= 0 && tokens[last].Stop {
-		last--
-	}
-	if last < 0 || tokens[last].Surface != word {
-		return false
-	}
-	for _, t := range tokens[:last] {
-		if doAuxiliaries[t.Surface] {
-			return true
-		}
-	}
-	return false
-}
-
-// unknownAttribute returns a common English word the articles never use that the question
-// puts right after a rare name of a place or body, or a named concept ("the Middle Corridor railway", "the SCO
-// summit decisions"): the question asks about something of it that the articles do not
-// mention. It returns "" otherwise.
-func (e *Engine) unknownAttribute(q *question) string {
-	for i := 1; i < len(q.terms); i++ {
-		qt := q.terms[i]
-		if len(qt.Alts) > 0 || strings.Contains(qt.Word, " ") || !e.isEnglish(qt.Word) {
-			continue
-		}
-		prev := q.terms[i-1]
-		if typedKinds[q.kind] && endsWithVerb(q.tokens, qt.Word) {
-			// "Until what year does the Cultural Protocol run?": the verb relates the thing
-			// to what is asked (a year), though "What did the SCO summit decide?" asks
-			// what the verb says.
-			continue
-		}
-		if !strings.Contains(prev.Word, " ") && !q.capitalised[prev.Word] && (len(q.capitalised) > 0 || e.isEnglish(prev.Word)) {
-			continue // "resilient urban health": a word, not the name the articles capitalise
-		}
-		person := false
-		for _, w := range strings.Fields(prev.Word) {
-			person = person || e.isPersonPart(w)
-		}
-		// A person's name is followed by what they did ("Alizadeh credit …") as often as
-		// by something of theirs.
-		if !person && e.isTellingName(prev) {
-			return qt.Word
-		}
-	}
-	return ""
-}
-
 // cityNouns ask for a place finer than a country.
 var cityNouns = map[string]bool{"city": true, "cities": true, "town": true, "towns": true}
 

@@ -348,9 +348,6 @@ func (e *Engine) readQuestion(text string) *question {
 	for _, t := range q.tokens {
 		q.asksSpeech = q.asksSpeech || speechVerbsAsked[t.Surface]
 	}
-	if head := e.unknownAttribute(q); head != "" {
-		q.unknownHead = head
-	}
 	if head := copulaHead(q.tokens, q.possessors); head != "" {
 		for i, qt := range q.terms {
 			if !strings.Contains(" "+qt.Word+" ", " "+head+" ") {
