@@ -380,7 +380,9 @@ func (e *Engine) typeBonus(q *question, f *Fact) float64 {
 	switch q.kind {
 	case AskWhen:
 		for _, d := range f.Dates {
-			if d.Relative || !q.numbers[strings.SplitN(d.Value, "-", 2)[0]] {
+			// A date tells more than the question when it is not of a year the question
+			// names, or names a day it does not ("what day in 2026": January 28).
+			if d.Relative || !q.numbers[strings.SplitN(d.Value, "-", 2)[0]] || len(d.Value) == len("2006-01-02") && !q.numbers[strings.TrimLeft(d.Value[8:], "0")] {
 				return 1
 			}
 		}
