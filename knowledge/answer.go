@@ -22,7 +22,7 @@ import (
 const (
 	minCoverage  = 0.45
 	minScore     = 2.0
-	moreShare    = 0.75 // a further fact is quoted when it scores this share of the best
+	moreShare    = 0.6 // a further fact is quoted when it scores this share of the best
 	maxQuotes    = 3
 	maxFollowing = 8 // sentences quoted after one that ends with a colon
 	maxText      = 1000

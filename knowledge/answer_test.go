@@ -504,3 +504,16 @@ func TestChooseTheBestFactInTheAskersWords(t *testing.T) {
 		assert.Equal(t, tt.want, e.choose(q, tt.rs), tt.name)
 	}
 }
+
+func TestComposeQuotesTheFactsCloseBehind(t *testing.T) {
+	e := seedEngine(t)
+	q := e.readQuestion(clean("What did the two sides sign?"))
+	var rs []ranked
+	for i, final := range []float64{10, 6.5, 5.5} {
+		f := &e.facts[i*7] // facts of other paragraphs, so of other clusters
+		rs = append(rs, ranked{fact: f, hit: index.Hit{Doc: f.ID, Coverage: 0.8}, final: final, eligible: true})
+	}
+	a := e.compose(q, rs, 0)
+	require.Len(t, a.Citations, 2, "a fact that scores 65%% of the best is quoted too; one at 55%% is not")
+	assert.Equal(t, rs[1].fact.Text, a.Citations[1].Quote)
+}
