@@ -817,6 +817,10 @@ func (e *Engine) wordTerm(term, surface string, factor float64, readings []strin
 	word, particle, _ := strings.Cut(surface, " ")
 	qt.Weight = e.ix.MaxIDF() * e.unknownShare(word) // "carries out" is as common as "carries"
 	seen := map[int32]bool{}
+	for _, id := range e.derived(term) {
+		seen[id] = true
+		qt.Alts = append(qt.Alts, index.Alternative{Terms: []int32{id}, Factor: relatedFactor * factor})
+	}
 	for _, w := range e.relatedTo(word, particle) {
 		t := e.az.Word(w)
 		if id, ok := e.ix.Term(t.Term); ok && !t.Stop && !seen[id] {
@@ -826,6 +830,26 @@ func (e *Engine) wordTerm(term, surface string, factor float64, readings []strin
 	}
 	return qt
 }
+
+// derived returns the terms of the articles that are another form of the same word as a
+// stem they never use: one's stem starts with the other's, both of minDerived letters or
+// more ("reunifying" and "reunification").
+func (e *Engine) derived(stem string) []int32 {
+	if len(stem) < minDerived || !isLatin(stem) {
+		return nil
+	}
+	for k := len(stem) - 1; k >= minDerived; k-- {
+		if id, ok := e.ix.Term(stem[:k]); ok && e.ix.DocFreq(id) > 0 {
+			return []int32{id}
+		}
+	}
+	out := e.ix.Extending(stem)
+	return out[:min(len(out), maxReadings)]
+}
+
+// minDerived is the shortest stem read as the start of another form of a word: a shorter
+// one starts too many words ("nation" does, "inform" does not).
+const minDerived = 6
 
 // negated returns the index term of a word with "un" before it or taken off it ("clear"
 // and "unclear"), or -1: whether a thing is so is answered by a sentence that says it is

@@ -9,6 +9,7 @@ package index
 import (
 	"math"
 	"sort"
+	"strings"
 	"sync"
 )
 
@@ -39,6 +40,7 @@ type Index struct {
 	avgLen   float64
 	textDF   []int32 // per term, the documents whose text (not context) holds it
 	vocab    *vocabulary
+	sorted   []int32   // the terms in the order of their strings
 	scratch  sync.Pool // per-search work space sized to the documents
 }
 
@@ -134,8 +136,26 @@ func (b *Builder) Build() *Index {
 		}
 	}
 	ix.vocab = newVocabulary(b.surfaces)
+	ix.sorted = make([]int32, len(ix.terms))
+	for i := range ix.sorted {
+		ix.sorted[i] = int32(i)
+	}
+	sort.Slice(ix.sorted, func(i, j int) bool { return ix.terms[ix.sorted[i]] < ix.terms[ix.sorted[j]] })
 	ix.scratch.New = ix.newScratch
 	return ix
+}
+
+// Extending returns the terms a document's text holds that start with prefix and are
+// longer, in the order of their strings.
+func (ix *Index) Extending(prefix string) []int32 {
+	i := sort.Search(len(ix.sorted), func(i int) bool { return ix.terms[ix.sorted[i]] >= prefix })
+	var out []int32
+	for ; i < len(ix.sorted) && strings.HasPrefix(ix.terms[ix.sorted[i]], prefix); i++ {
+		if id := ix.sorted[i]; ix.terms[id] != prefix && ix.textDF[id] > 0 {
+			out = append(out, id)
+		}
+	}
+	return out
 }
 
 // Len returns the number of documents.

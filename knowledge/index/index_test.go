@@ -146,6 +146,16 @@ func TestClippedWords(t *testing.T) {
 	assert.Empty(t, ix.Suggest("pharmacy"), "a word that only starts like another is not cut from it")
 }
 
+func TestExtending(t *testing.T) {
+	ix := build("reunif reunification reunifi other")
+	var got []string
+	for _, id := range ix.Extending("reunif") {
+		got = append(got, ix.TermString(id))
+	}
+	assert.Equal(t, []string{"reunifi", "reunification"}, got, "longer terms only, in order")
+	assert.Empty(t, ix.Extending("zz"))
+}
+
 func TestFieldsAndFrequency(t *testing.T) {
 	b := NewBuilder()
 	b.Add(Document{Text: []string{"visit", "beijing"}, Context: []string{"aliyev"}})
