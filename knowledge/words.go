@@ -306,7 +306,7 @@ var frameWords = map[string]bool{
 	"considered": true, "mention": true, "mentioned": true, "mentions": true, "known": true,
 	"involve": true, "involved": true, "plan": true, "planning": true, "planned": true,
 	"plans": true, "position": true, "stance": true, "attitude": true, "role": true,
-	"job": true, "occupation": true, "profession": true,
+	"job": true, "occupation": true, "profession": true, "think": true, "thinks": true, "believe": true, "believes": true,
 	"name": true, "named": true, "called": true, "adopt": true, "adopted": true, "status": true,
 	// What a thing is for or means: the answer describes it rather than names the word.
 	"purpose": true, "aim": true, "goal": true, "objective": true, "significance": true,
