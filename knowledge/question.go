@@ -848,7 +848,7 @@ func (e *Engine) derived(stem string) []int32 {
 }
 
 // minDerived is the shortest stem read as the start of another form of a word: a shorter
-// one starts too many words ("nation" does, "inform" does not).
+// one starts words of other meanings too ("organ" starts "organization").
 const minDerived = 6
 
 // negated returns the index term of a word with "un" before it or taken off it ("clear"
