@@ -209,11 +209,23 @@ func (a *Analyzer) Synonyms(term string) []string { return a.synonyms[term] }
 func (a *Analyzer) Analyze(s string) []Token {
 	ws := splitWords(s)
 	out := make([]Token, 0, len(ws))
-	for _, w := range ws {
-		out = append(out, a.Word(w))
+	for i := 0; i < len(ws); i++ {
+		if i+1 < len(ws) && reciprocals[[2]string{ws[i], ws[i+1]}] {
+			// "each other" is one word, and says what two sides do to one another,
+			// though each of its words alone is a function word.
+			out = append(out, Token{Term: Reciprocal, Surface: ws[i] + " " + ws[i+1]})
+			i++
+			continue
+		}
+		out = append(out, a.Word(ws[i]))
 	}
 	return out
 }
+
+// Reciprocal is the term of "each other" and "one another".
+const Reciprocal = "each_other"
+
+var reciprocals = map[[2]string]bool{{"each", "other"}: true, {"one", "another"}: true}
 
 // Word analyses one lower-cased word.
 func (a *Analyzer) Word(w string) Token {

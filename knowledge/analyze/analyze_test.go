@@ -38,6 +38,7 @@ func TestTerms(t *testing.T) {
 		{"decimal and thousands", "$3.5 billion and 86,000 claims", []string{"3.5", "billion", "86000", "claim"}},
 		{"ordinal and unit", "the 35th anniversary, 2bn", []string{"35", "anniversari", "2"}},
 		{"number words", "ten documents", []string{"10", "document"}},
+		{"reciprocal", "they trusted each other and one another", []string{"trust", Reciprocal, Reciprocal}},
 		{"belt n road", "belt n road", []string{"belt", "road"}},
 		{"chat shorthand", "wat abt visas", []string{"visa"}},
 	}
