@@ -230,7 +230,7 @@ func (e *Engine) readQuestion(text string) *question {
 			// "mutli modal": one word of the articles split in two, mistyped or not.
 			term, factor, surface = w.Term, w.factor, t.Surface+" "+q.tokens[i+1].Surface
 			joined = i + 1
-		} else if _, ok := e.ix.Term(term); term != "" && !ok && !t.Number && e.mayBeTypo(t.Surface) && !acronyms[t.Surface] {
+		} else if _, ok := e.ix.Term(term); term != "" && !ok && !t.Number && e.mayBeTypo(t.Surface) && !acronyms[t.Surface] && !e.az.NamesConcept(term) {
 			if nearStopWord(t.Surface) || nearFrameWord(t.Surface) {
 				continue // "wen", "wht", "hapened": a question or frame word mistyped
 			}

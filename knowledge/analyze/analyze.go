@@ -202,6 +202,19 @@ func contains(list []string, s string) bool {
 	return false
 }
 
+// NamesConcept reports whether term alone is a name of a concept ("fms" of the foreign
+// ministers): a word to read as it is, not as a typo.
+func (a *Analyzer) NamesConcept(term string) bool {
+	for _, c := range a.concepts[term] {
+		for _, name := range a.names[c] {
+			if len(name) == 1 && name[0] == term {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // Synonyms returns the terms a question may mean by term.
 func (a *Analyzer) Synonyms(term string) []string { return a.synonyms[term] }
 

@@ -69,3 +69,10 @@ func TestReadThesaurusRejectsUnknownKeys(t *testing.T) {
 	_, err := ReadThesaurus(strings.NewReader("synonym: []\n"))
 	assert.Error(t, err)
 }
+
+func TestNamesConcept(t *testing.T) {
+	a := newTest(t)
+	assert.True(t, a.NamesConcept("bri"), "a one-word name of a concept")
+	assert.False(t, a.NamesConcept("belt"), "the first word of a longer name alone names nothing")
+	assert.False(t, a.NamesConcept("trade"))
+}
