@@ -262,6 +262,9 @@ func (a *Analyzer) Word(w string) Token {
 const maxCached = 200_000
 
 func (a *Analyzer) stem(w string) string {
+	if s, ok := overstemmed[w]; ok {
+		return s
+	}
 	if s, ok := a.stems.Load(w); ok {
 		return s.(string)
 	}
@@ -272,6 +275,10 @@ func (a *Analyzer) stem(w string) string {
 	}
 	return s
 }
+
+// overstemmed are the words the Snowball stemmer cuts to another word's stem, with a
+// stem of their own: "important" is no "import", whose synonyms are trade words.
+var overstemmed = map[string]string{"important": "importan", "importance": "importan", "importantly": "importan"}
 
 // Stem returns the Snowball stem of a lower-case word, without the thesaurus: "european"
 // stems to "european" though the thesaurus reads it as "europe".

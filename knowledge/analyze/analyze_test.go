@@ -39,6 +39,7 @@ func TestTerms(t *testing.T) {
 		{"ordinal and unit", "the 35th anniversary, 2bn", []string{"35", "anniversari", "2"}},
 		{"number words", "ten documents", []string{"10", "document"}},
 		{"reciprocal", "they trusted each other and one another", []string{"trust", Reciprocal, Reciprocal}},
+		{"overstemmed", "important imports", []string{"importan", "import"}},
 		{"belt n road", "belt n road", []string{"belt", "road"}},
 		{"chat shorthand", "wat abt visas", []string{"visa"}},
 	}
