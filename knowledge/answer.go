@@ -393,13 +393,21 @@ func (e *Engine) typeBonus(q *question, f *Fact) float64 {
 			return 1 // dated by the sentence before it, which the answer quotes too
 		}
 	case AskNumber:
+		if q.lasting != "" {
+			// "How many days …" is answered by so many days or a span of dates, not by
+			// "the two leaders".
+			if spansDates(f.Text) || e.givesMany(f, q.lasting) {
+				return 1
+			}
+			return 0
+		}
 		if e.quantifies(q, f) {
 			return 1
 		}
 		if q.sinceWhen && len(f.Dates) > 0 && e.cues[f.ID]&datesStart != 0 {
 			return 1 // "how long have they …": "since 1992" answers too
 		}
-		if (q.sinceWhen || q.lasting) && spansDates(f.Text) {
+		if q.sinceWhen && spansDates(f.Text) {
 			return 1 // "how long was the visit": "between 22 and 24 April"
 		}
 	case AskWhere:
@@ -436,6 +444,21 @@ func (e *Engine) typeBonus(q *question, f *Fact) float64 {
 		}
 	}
 	return 0
+}
+
+// givesMany reports whether a fact gives a number of the unit ("five years").
+func (e *Engine) givesMany(f *Fact, unit string) bool {
+	id, ok := e.ix.Term(e.az.Word(unit).Term)
+	if !ok {
+		return false
+	}
+	seq := e.ix.DocTerms(f.ID)
+	for p := 1; p < len(seq); p++ {
+		if seq[p] == id && isNumberTerm(e.ix.TermString(seq[p-1])) {
+			return true
+		}
+	}
+	return false
 }
 
 // spansDates reports whether a sentence gives a span of days: "between 22 and 24 April",

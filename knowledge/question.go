@@ -39,8 +39,9 @@ type question struct {
 	counted  map[int32]bool // for "how many X": the terms X may be matched by
 	// sinceWhen marks "how long": a date it has lasted since answers as well as a length.
 	sinceWhen bool
-	// lasting marks "how many days" (or weeks, months, years): a span of dates answers.
-	lasting bool
+	// lasting is the unit of "how many days" (or weeks, months, years): so many of it, or
+	// a span of dates, answers.
+	lasting string
 	// pair marks a question about "the two countries" (or "both sides"): the pair every
 	// fact is about, which counts as matched.
 	pair bool
@@ -322,7 +323,9 @@ func (e *Engine) readQuestion(text string) *question {
 	q.qualified = e.qualifiedNouns(q)
 	for i := 1; i < len(q.tokens); i++ {
 		q.sinceWhen = q.sinceWhen || (q.tokens[i].Surface == "long" && q.tokens[i-1].Surface == "how")
-		q.lasting = q.lasting || i+1 < len(q.tokens) && q.tokens[i].Surface == "many" && q.tokens[i-1].Surface == "how" && durations[q.tokens[i+1].Surface]
+		if i+1 < len(q.tokens) && q.tokens[i].Surface == "many" && q.tokens[i-1].Surface == "how" && durations[q.tokens[i+1].Surface] {
+			q.lasting = q.tokens[i+1].Surface
+		}
 	}
 	q.request = isRequest(q.tokens)
 	q.speaker = e.questionSpeaker(q.tokens)
