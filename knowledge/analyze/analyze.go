@@ -277,8 +277,12 @@ func (a *Analyzer) stem(w string) string {
 }
 
 // overstemmed are the words the Snowball stemmer cuts to another word's stem, with a
-// stem of their own: "important" is no "import", whose synonyms are trade words.
-var overstemmed = map[string]string{"important": "importan", "importance": "importan", "importantly": "importan"}
+// stem of their own: "important" is no "import", whose synonyms are trade words, nor
+// "renewable" energy a "renewed" passport.
+var overstemmed = map[string]string{
+	"important": "importan", "importance": "importan", "importantly": "importan",
+	"renewable": "renewabl", "renewables": "renewabl",
+}
 
 // Stem returns the Snowball stem of a lower-case word, without the thesaurus: "european"
 // stems to "european" though the thesaurus reads it as "europe".

@@ -40,6 +40,7 @@ func TestTerms(t *testing.T) {
 		{"number words", "ten documents", []string{"10", "document"}},
 		{"reciprocal", "they trusted each other and one another", []string{"trust", Reciprocal, Reciprocal}},
 		{"overstemmed", "important imports", []string{"importan", "import"}},
+		{"overstemmed renewables", "renewables renewed", []string{"renewabl", "renew"}},
 		{"belt n road", "belt n road", []string{"belt", "road"}},
 		{"chat shorthand", "wat abt visas", []string{"visa"}},
 	}
