@@ -142,6 +142,7 @@ func TestPhrasesSetAside(t *testing.T) {
 	assert.Equal(t, []string{"agriculture", "areas"}, words(e, "is agriculture one of the areas"), "“one of” picks, it does not count")
 	assert.NotContains(t, words(e, "what did they ask for on behalf of developing nations"), "behalf", "a preposition of three words names nothing")
 	assert.Equal(t, []string{"ministers", "tourism"}, words(e, "what do the ministers think about tourism"), "“think” frames whose view is asked")
+	assert.Equal(t, []string{"middle corridor"}, words(e, "what is the middle corridor, in a nutshell"), "“in a nutshell” says how briefly, not what about")
 
 	a := ask(t, e, "Other than the visa exemption, which agreements were signed on April 23?")
 	require.True(t, a.Answered, a.Text)

@@ -307,6 +307,8 @@ var frameWords = map[string]bool{
 	"involve": true, "involved": true, "plan": true, "planning": true, "planned": true,
 	"plans": true, "position": true, "stance": true, "attitude": true, "role": true,
 	"job": true, "occupation": true, "profession": true, "think": true, "thinks": true, "believe": true, "believes": true,
+	// How briefly to answer, not what about: "in a nutshell", "in summary".
+	"nutshell": true, "briefly": true, "summary": true, "simply": true,
 	"name": true, "named": true, "called": true, "adopt": true, "adopted": true, "status": true,
 	// What a thing is for or means: the answer describes it rather than names the word.
 	"purpose": true, "aim": true, "goal": true, "objective": true, "significance": true,
