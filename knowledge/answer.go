@@ -656,9 +656,9 @@ func matchesSayer(q *question, h index.Hit) bool {
 }
 
 // pluralSubject reports whether a sentence opens with a subject that stands for the
-// persons its article is about: "They", "Both sides", "The two leaders".
+// persons its article is about: "They", "Both sides", "The two leaders", "The leaders".
 func pluralSubject(text string) bool {
-	for _, p := range []string{"They ", "Both ", "The two "} {
+	for _, p := range []string{"They ", "Both ", "The two ", "The leaders ", "The ministers ", "The presidents ", "The sides "} {
 		if strings.HasPrefix(text, p) {
 			return true
 		}
