@@ -18,13 +18,7 @@ import (
 func copySeeds(t *testing.T) string {
 	t.Helper()
 	dir := t.TempDir()
-	entries, err := seeds.FS.ReadDir(".")
-	require.NoError(t, err)
-	for _, en := range entries {
-		raw, err := seeds.FS.ReadFile(en.Name())
-		require.NoError(t, err)
-		require.NoError(t, os.WriteFile(filepath.Join(dir, en.Name()), raw, 0o644))
-	}
+	require.NoError(t, os.CopyFS(dir, seeds.FS))
 	return dir
 }
 

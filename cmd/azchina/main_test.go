@@ -338,13 +338,7 @@ func TestServeReloadsTheSeedsFolder(t *testing.T) {
 	reloadEvery = 10 * time.Millisecond
 	t.Cleanup(func() { reloadEvery = orig })
 	dir := t.TempDir()
-	entries, err := seeds.FS.ReadDir(".")
-	require.NoError(t, err)
-	for _, en := range entries {
-		raw, err := seeds.FS.ReadFile(en.Name())
-		require.NoError(t, err)
-		require.NoError(t, os.WriteFile(filepath.Join(dir, en.Name()), raw, 0o644))
-	}
+	require.NoError(t, os.CopyFS(dir, seeds.FS))
 	stdin, feed := io.Pipe()
 	var out, errOut logtest.Buffer
 	env := map[string]string{"AZCHINA_DB": filepath.Join(t.TempDir(), "a.db")}
@@ -353,7 +347,7 @@ func TestServeReloadsTheSeedsFolder(t *testing.T) {
 	go func() { done <- m.Run(context.Background(), []string{"serve", "--seeds", dir}) }()
 
 	const q = "Which Chinese city will Azerbaijan Airlines fly to?\n"
-	_, err = io.WriteString(feed, q)
+	_, err := io.WriteString(feed, q)
 	require.NoError(t, err)
 	require.Eventually(t, func() bool { return strings.Contains(out.String(), "do not say") },
 		10*time.Second, 10*time.Millisecond, "refused before the article is added: %s", out.String())
