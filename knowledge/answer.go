@@ -76,7 +76,12 @@ type ranked struct {
 	final     float64
 	eligible  bool
 	excluded  string // why it may not answer, when it may not
-	lacksType bool   // excluded for want of the date, number or city asked for
+}
+
+// lacksType reports whether the fact was excluded for want of the date, number or city
+// the question asks for.
+func (r *ranked) lacksType() bool {
+	return r.excluded == lacksDate || r.excluded == lacksNumber || r.excluded == lacksCity
 }
 
 // Answer answers a question from the articles. It returns an error only when ctx is done.
@@ -154,7 +159,7 @@ func (e *Engine) choose(q *question, rs []ranked) int {
 	seen := false  // an eligible fact scored enough before this one
 	lacking := 0.0 // the best score of a fact that lacks what the question asks for
 	for i := range rs {
-		if !rs[i].eligible && rs[i].lacksType {
+		if !rs[i].eligible && rs[i].lacksType() {
 			lacking = max(lacking, rs[i].final)
 		}
 		if !rs[i].eligible || rs[i].final < minScore {
@@ -230,7 +235,6 @@ func (e *Engine) rank(q *question, buf *answerBuf) []ranked {
 		}
 		r.excluded = e.excluded(q, r)
 		r.eligible = r.excluded == ""
-		r.lacksType = r.excluded == lacksDate || r.excluded == lacksNumber || r.excluded == lacksCity
 		if q.intent != "" && contains(f.Intents, q.intent) {
 			r.intent = 0.3
 		}
