@@ -854,8 +854,8 @@ func (e *Engine) derived(stem string) []int32 {
 // one starts words of other meanings too ("organ" starts "organization").
 const minDerived = 6
 
-// negated returns the index term of a word with "un" before it or taken off it ("clear"
-// and "unclear"), or -1: whether a thing is so is answered by a sentence that says it is
+// negated returns the index term of a word the articles write with "un" before it or
+// taken off it ("clear" and "unclear"), or -1: whether a thing is so is answered by a sentence that says it is
 // not.
 func (e *Engine) negated(w string) int32 {
 	base, other := w, "un"+w
@@ -865,8 +865,7 @@ func (e *Engine) negated(w string) int32 {
 	if len(base) < 4 || !isLatin(w) {
 		return -1 // "under" is no "der" denied
 	}
-	t := e.az.Word(other)
-	if id, ok := e.ix.Term(t.Term); ok && !t.Stop {
+	if id, ok := e.ix.SurfaceTerm(other); ok {
 		return id
 	}
 	return -1

@@ -145,6 +145,16 @@ func (b *Builder) Build() *Index {
 	return ix
 }
 
+// SurfaceTerm returns the term of a word as the documents write it ("unclear"), and
+// whether they do.
+func (ix *Index) SurfaceTerm(w string) (int32, bool) {
+	t, ok := ix.vocab.terms[w]
+	if !ok {
+		return 0, false
+	}
+	return ix.Term(t)
+}
+
 // Extending returns the terms a document's text holds that start with prefix and are
 // longer, in the order of their strings.
 func (ix *Index) Extending(prefix string) []int32 {

@@ -146,6 +146,18 @@ func TestClippedWords(t *testing.T) {
 	assert.Empty(t, ix.Suggest("pharmacy"), "a word that only starts like another is not cut from it")
 }
 
+func TestSurfaceTerm(t *testing.T) {
+	b := NewBuilder()
+	b.Add(Document{Text: []string{"unclear"}})
+	b.AddSurface("unclear", "unclear")
+	ix := b.Build()
+	id, ok := ix.SurfaceTerm("unclear")
+	require.True(t, ok)
+	assert.Equal(t, "unclear", ix.TermString(id))
+	_, ok = ix.SurfaceTerm("clear")
+	assert.False(t, ok, "a word the documents do not write")
+}
+
 func TestExtending(t *testing.T) {
 	ix := build("reunif reunification reunifi other")
 	var got []string
