@@ -237,13 +237,13 @@ type static struct {
 var loadStatic = sync.OnceValues(func() (*static, error) {
 	var st static
 	var err error
-	if st.az, err = loadAnalyzer(); err != nil {
+	if st.english, err = loadEnglish(); err != nil {
+		return nil, err
+	}
+	if st.az, err = loadAnalyzer(st.english); err != nil {
 		return nil, err
 	}
 	if st.intents, err = loadIntents(); err != nil {
-		return nil, err
-	}
-	if st.english, err = loadEnglish(); err != nil {
 		return nil, err
 	}
 	if st.lexicon, err = loadLexicon(); err != nil {
@@ -269,8 +269,9 @@ var loadStatic = sync.OnceValues(func() (*static, error) {
 	return &st, nil
 })
 
-// loadAnalyzer reads the thesaurus and WordNet's irregular verb forms into an Analyzer.
-func loadAnalyzer() (*analyze.Analyzer, error) {
+// loadAnalyzer reads the thesaurus and WordNet's irregular verb forms into an Analyzer,
+// with the British spellings of the English words that end in "-ize" (english).
+func loadAnalyzer(english map[string]int) (*analyze.Analyzer, error) {
 	raw, err := data.ReadFile("data/thesaurus.yaml")
 	if err != nil {
 		return nil, fmt.Errorf("read thesaurus: %w", err)
@@ -304,8 +305,39 @@ func loadAnalyzer() (*analyze.Analyzer, error) {
 	if err != nil {
 		return nil, err
 	}
+	for w, fs := range britishSpellings(english) {
+		forms.Variants[w] = append(forms.Variants[w], fs...)
+	}
 	t.Merge(forms)
 	return analyze.New(t), nil
+}
+
+// britishSpellings maps each English word ending in "-ize", "-ization" or "-izer" to its
+// British forms ("organization": "organisation", "organisations"), which Snowball stems
+// apart from the American ones. A word needs three letters before the suffix, so that
+// "prize" gets no "prise".
+func britishSpellings(english map[string]int) map[string][]string {
+	endings := []struct {
+		us string
+		uk []string
+	}{
+		{"ize", []string{"ise", "ises", "ised", "ising"}},
+		{"ization", []string{"isation", "isations"}},
+		{"izer", []string{"iser", "isers"}},
+	}
+	out := map[string][]string{}
+	for w := range english {
+		for _, e := range endings {
+			base, ok := strings.CutSuffix(w, e.us)
+			if !ok || len(base) < 3 {
+				continue
+			}
+			for _, uk := range e.uk {
+				out[w] = append(out[w], base+uk)
+			}
+		}
+	}
+	return out
 }
 
 // loadLexicon reads the domain lexicon for questions in Azerbaijani, Russian and Chinese.

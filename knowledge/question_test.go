@@ -309,7 +309,7 @@ func TestOtherSpelling(t *testing.T) {
 	for w, want := range map[string]string{
 		"honours":    "honor",   // the articles spell it the American way
 		"programmes": "program", //
-		"realizing":  "realis",  // and some the British way ("realising")
+		"realizing":  "realiz",  // and some the British way ("realising"), read as American
 		"colours":    "",        // a word the articles never use either way
 	} {
 		assert.Equal(t, want, e.otherSpelling(w), w)
@@ -319,6 +319,19 @@ func TestOtherSpelling(t *testing.T) {
 	last := q.terms[len(q.terms)-1]
 	require.NotEmpty(t, last.Alts)
 	assert.Equal(t, 1.0, last.Alts[0].Factor, "the same word, spelt otherwise, matches in full")
+}
+
+func TestBritishSpellingsReadAsAmerican(t *testing.T) {
+	e := seedEngine(t)
+	for uk, us := range map[string]string{
+		"organisations": "organizations",
+		"realised":      "realized",
+		"recognising":   "recognizing",
+	} {
+		assert.Equal(t, e.az.Terms(us), e.az.Terms(uk), uk)
+	}
+	assert.NotEqual(t, e.az.Terms("prize"), e.az.Terms("prise"), "too short a base to be a British -ise")
+	assert.Equal(t, "multilateral", e.questionIntent(e.az.Analyze("which international organisations")))
 }
 
 func TestLowerCaseWordIsNoName(t *testing.T) {
