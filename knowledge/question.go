@@ -813,6 +813,7 @@ func (e *Engine) wordTerm(term, surface string, factor float64, readings []strin
 		}
 	}
 	if len(qt.Alts) > 0 {
+		e.addFamily(&qt, term, factor)
 		return qt
 	}
 	// A word the articles never use weighs up to as much as the rarest word they do use:
@@ -833,6 +834,37 @@ func (e *Engine) wordTerm(term, surface string, factor float64, readings []strin
 	}
 	return qt
 }
+
+// addFamily adds to a question's word the words of the articles WordNet relates to it that
+// are formed from it ("partner": "partnership"): the stem of one starts the other's.
+func (e *Engine) addFamily(qt *index.QueryTerm, term string, factor float64) {
+	if len(term) < familyStem || !isLatin(term) {
+		return
+	}
+	seen := map[int32]bool{}
+	for _, a := range qt.Alts {
+		for _, id := range a.Terms {
+			seen[id] = true
+		}
+	}
+	for _, w := range e.relatedTo(qt.Word, "") {
+		t := e.az.Word(w)
+		if t.Stop || t.Term == term || !(strings.HasPrefix(t.Term, term) || strings.HasPrefix(term, t.Term) && len(t.Term) >= familyStem) {
+			continue
+		}
+		if id, ok := e.ix.Term(t.Term); ok && !seen[id] {
+			seen[id] = true
+			qt.Alts = append(qt.Alts, index.Alternative{Terms: []int32{id}, Factor: familyFactor * factor})
+		}
+	}
+}
+
+// familyStem is the shortest stem whose derived words count as its family, and
+// familyFactor how much a match through one counts.
+const (
+	familyStem   = 5
+	familyFactor = 0.7
+)
 
 // derived returns the terms of the articles that are another form of the same word as a
 // stem they never use: one's stem starts with the other's, both of minDerived letters or
