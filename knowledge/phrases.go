@@ -498,6 +498,9 @@ func copulaHead(tokens []analyze.Token, possessors map[string]bool) string {
 	head, before := "", ""
 	for i++; i < len(tokens) && !tokens[i].Stop; i++ {
 		head, before = tokens[i].Surface, head
+		if isParticiple(head) && before != "" {
+			break // "where were the documents signed back in 2019": the signing
+		}
 	}
 	if frameWords[head] {
 		head = before // "the temperature goal" asks about a temperature
@@ -506,6 +509,12 @@ func copulaHead(tokens []analyze.Token, possessors map[string]bool) string {
 		return ""
 	}
 	return head
+}
+
+// isParticiple reports whether w looks like a verb's past participle ("signed"), which
+// ends a passive question's phrase: what follows it is no part of the thing asked about.
+func isParticiple(w string) bool {
+	return len(w) >= 5 && strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "eed")
 }
 
 var (

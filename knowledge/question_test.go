@@ -183,7 +183,9 @@ func TestWhatIsTheUnknownThing(t *testing.T) {
 		{"What is the Paris Agreement's temperature goal?", "temperature"},
 		{"What did Xi say?", ""},
 		{"Who is Azerbaijan's envoy in Beijing?", "envoy"},
-		{"what is China's rank among Azerbaijan's partners", ""}, // what a thing is need not be said so
+		{"what is China's rank among Azerbaijan's partners", ""},    // what a thing is need not be said so
+		{"where was the memorandum signed back in april", "signed"}, // a passive's verb ends the phrase
+		{"where were the united nations founded", "founded"},
 	}
 	e := seedEngine(t)
 	for _, tt := range tests {
