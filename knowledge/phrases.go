@@ -476,12 +476,20 @@ func (e *Engine) isPersonPart(w string) bool { return len(e.personParts[w]) > 0 
 // Baku" → "ambassador"). possessors are the words the question writes with "'s". It
 // returns "" for other questions.
 func copulaHead(tokens []analyze.Token, possessors map[string]bool) string {
-	i := 0
-	if i >= len(tokens) || !questionWord[tokens[i].Surface] {
+	if len(tokens) == 0 {
 		return ""
 	}
-	i++
-	if tokens[i-1].Surface == "how" {
+	first := tokens[0].Surface
+	if w, ok := contractedCopula[first]; ok {
+		// "whats the budget": the question word has swallowed its "is".
+		tokens = append([]analyze.Token{{Term: w, Surface: w, Stop: true}, {Term: "is", Surface: "is", Stop: true}}, tokens[1:]...)
+		first = w
+	}
+	if !questionWord[first] {
+		return ""
+	}
+	i := 1
+	if first == "how" {
 		if i >= len(tokens) || measures[tokens[i].Surface] == nil {
 			return "" // "How was the leader greeted?" asks a manner, not what a thing is
 		}
@@ -492,7 +500,7 @@ func copulaHead(tokens []analyze.Token, possessors map[string]bool) string {
 	}
 	// A possessor determines the noun of a person asked for ("who is China's ambassador"),
 	// but what a thing's "rank" or "take" is need not be said in those words.
-	if i >= len(tokens) || !articles[tokens[i].Surface] && !(possessors[tokens[i].Surface] && tokens[0].Surface == "who") {
+	if i >= len(tokens) || !articles[tokens[i].Surface] && !(possessors[tokens[i].Surface] && first == "who") {
 		return ""
 	}
 	head, before := "", ""
@@ -502,8 +510,8 @@ func copulaHead(tokens []analyze.Token, possessors map[string]bool) string {
 			break // "where were the documents signed back in 2019": the signing
 		}
 	}
-	if frameWords[head] {
-		head = before // "the temperature goal" asks about a temperature
+	if frameWords[head] && !genericModifiers[before] {
+		head = before // "the temperature goal" asks about a temperature; "the official name" not about officials
 	}
 	if frameWords[head] || whenNouns[head] || amountNouns[head] {
 		return ""
@@ -516,6 +524,18 @@ func copulaHead(tokens []analyze.Token, possessors map[string]bool) string {
 func isParticiple(w string) bool {
 	return len(w) >= 5 && strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "eed")
 }
+
+// genericModifiers qualify a noun without naming a thing of their own ("the official
+// name", "the main goal").
+var genericModifiers = map[string]bool{
+	"official": true, "full": true, "exact": true, "real": true, "actual": true, "main": true,
+	"primary": true, "key": true, "overall": true, "proper": true, "formal": true, "stated": true,
+	"declared": true, "ultimate": true, "whole": true, "complete": true, "specific": true,
+	"precise": true, "true": true, "correct": true,
+}
+
+// contractedCopula are question words typed with their "is" run on, without the apostrophe.
+var contractedCopula = map[string]string{"whats": "what", "whos": "who", "wheres": "where"}
 
 var (
 	copulas  = map[string]bool{"is": true, "are": true, "was": true, "were": true, "s": true}

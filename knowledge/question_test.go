@@ -186,6 +186,9 @@ func TestWhatIsTheUnknownThing(t *testing.T) {
 		{"what is China's rank among Azerbaijan's partners", ""},    // what a thing is need not be said so
 		{"where was the memorandum signed back in april", "signed"}, // a passive's verb ends the phrase
 		{"where were the united nations founded", "founded"},
+		{"whats the budget of the deal", "budget"}, // "whats" has swallowed its "is"
+		{"whos the ambassador", "ambassador"},
+		{"what's the official name of the visa deal", ""}, // "official" qualifies the name
 	}
 	e := seedEngine(t)
 	for _, tt := range tests {
