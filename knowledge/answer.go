@@ -78,10 +78,10 @@ type ranked struct {
 	excluded  string // why it may not answer, when it may not
 }
 
-// lacksType reports whether the fact was excluded for want of the date, number or city
-// the question asks for.
+// lacksType reports whether the fact was excluded for want of the date, number, city or
+// outcome the question asks for.
 func (r *ranked) lacksType() bool {
-	return r.excluded == lacksDate || r.excluded == lacksNumber || r.excluded == lacksCity
+	return r.excluded == lacksDate || r.excluded == lacksNumber || r.excluded == lacksCity || r.excluded == lacksOutcome
 }
 
 // Answer answers a question from the articles. It returns an error only when ctx is done.
@@ -268,9 +268,10 @@ func (e *Engine) rank(q *question, buf *answerBuf) []ranked {
 
 // Why a fact that is about what a question asks may still not answer it.
 const (
-	lacksDate   = "holds no date"
-	lacksNumber = "holds no number"
-	lacksCity   = "names no city"
+	lacksDate    = "holds no date"
+	lacksNumber  = "holds no number"
+	lacksCity    = "names no city"
+	lacksOutcome = "of what was to come, not how it turned out"
 )
 
 // lackingMargin is how many times a fact that lacks the date, number or city a question
@@ -303,6 +304,10 @@ func (e *Engine) excluded(q *question, r ranked) string {
 		return "not about the occasion asked about"
 	case q.future && !e.toCome(f):
 		return "not of what is to come"
+	case q.outcome && e.cues[f.ID]&tellsPlan != 0 && matchedWords(h) < len(q.terms):
+		// "Did he end up going to the summit?" is not answered by "the upcoming summit",
+		// though "did Xi actually invite him to it" is by "an invitation to the upcoming summit".
+		return lacksOutcome
 	case q.predicate >= 0 && !e.says(f.ID, q.terms[q.predicate]):
 		return "does not say what is asked"
 	case q.city && e.onlyCountries(q, f):

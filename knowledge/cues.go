@@ -33,6 +33,7 @@ const (
 	tellsFuture                 // "will", "upcoming", "scheduled for", "expected to"
 	namesRole                   // a role a person holds: "an experienced journalist", "MP …"
 	countsDay                   // a day counted in the story: "on the second day", "the same day"
+	tellsPlan                   // an event still to take place: "upcoming", "once implemented"
 )
 
 // The phrases of each cue, lower-case. Plain substring tests: the cues are read for every
@@ -46,6 +47,9 @@ var (
 	startPhrases = []string{"since ", "from "}
 	// What is to come.
 	futurePhrases = []string{" will ", "upcoming", "scheduled", "expected to", "plans to", "planned", " set to ", "to be held", "future", "prospects", "once implemented", "going to"}
+	// An event planned, not yet come about: not words said of the future ("will only
+	// result in …").
+	planPhrases = []string{"upcoming", "scheduled", "expected to", "plans to", "planned", " set to ", "to be held", "once implemented"}
 )
 
 // cuesOf reads the cues of a sentence.
@@ -63,6 +67,9 @@ func cuesOf(text string) cue {
 	}
 	if containsAny(lower, futurePhrases) {
 		c |= tellsFuture
+	}
+	if containsAny(lower, planPhrases) {
+		c |= tellsPlan
 	}
 	if ingest.NamesRoleLower(lower) {
 		c |= namesRole

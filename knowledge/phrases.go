@@ -663,6 +663,28 @@ func asksFuture(tokens []analyze.Token) bool {
 	return false
 }
 
+// asksOutcome reports whether a question asks how a thing turned out: "Did he actually
+// go?", "did it end up happening". A fact of what was to come then does not answer it.
+func asksOutcome(tokens []analyze.Token) bool {
+	if len(tokens) == 0 || tokens[0].Surface != "did" {
+		return false
+	}
+	for i, t := range tokens {
+		switch {
+		case outcomeWords[t.Surface]:
+			return true
+		case (t.Surface == "end" || t.Surface == "ended") && i+1 < len(tokens) && tokens[i+1].Surface == "up":
+			return true
+		case t.Surface == "in" && i+2 < len(tokens) && tokens[i+1].Surface == "the" && tokens[i+2].Surface == "end":
+			return true
+		}
+	}
+	return false
+}
+
+// outcomeWords ask whether a thing came about in the end.
+var outcomeWords = map[string]bool{"actually": true, "eventually": true, "finally": true, "ultimately": true}
+
 // qualifiedNoun is a word of the question that a name right before it qualifies
 // ("Azerbaijani companies"), with the terms of the other names the question uses.
 type qualifiedNoun struct {

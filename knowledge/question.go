@@ -65,6 +65,9 @@ type question struct {
 	// future marks a question about what is to come: a fact about what was does not
 	// answer it.
 	future bool
+	// outcome marks a question of how a thing turned out ("did he actually go"): a fact
+	// of what was then to come does not answer it.
+	outcome bool
 	// city marks a question that asks for a city ("In which city …"): a country is no
 	// answer to it.
 	city bool
@@ -347,6 +350,7 @@ func (e *Engine) readQuestion(text string) *question {
 	}
 	q.venues = e.askedVenues(q)
 	q.future = asksFuture(q.tokens)
+	q.outcome = asksOutcome(q.tokens)
 	q.city = asksCity(q.tokens)
 	for _, t := range q.tokens {
 		q.asksSpeech = q.asksSpeech || speechVerbsAsked[t.Surface]
