@@ -319,7 +319,9 @@ func (e *Engine) excluded(q *question, r ranked) string {
 // onlyCountries reports whether a fact says where only by naming countries: "In which
 // city will the summit be held?" is not answered by "the summit in China", nor "In which
 // Chinese city …" by "in China". A fact that names a city besides those the question names
-// may answer, and one that names no place is left to the ranking.
+// may answer. One that names no place after "in" or "at" may still name a city ("sister
+// cities Nakhchivan and Urumqi"): a capitalised word that is no English word, and no
+// country, person, title or word of the question.
 func (e *Engine) onlyCountries(q *question, f *Fact) bool {
 	found := false
 	for _, p := range e.places[f.ID] {
@@ -329,7 +331,24 @@ func (e *Engine) onlyCountries(q *question, f *Fact) bool {
 			return false
 		}
 	}
-	return found
+	if len(e.places[f.ID]) > 0 {
+		return found
+	}
+	asked := map[string]bool{}
+	for _, qt := range q.terms {
+		for _, alt := range qt.Alts {
+			for _, id := range alt.Terms {
+				asked[e.ix.TermString(id)] = true
+			}
+		}
+	}
+	for w := range capitalisedWords(f.Text) {
+		t := e.az.Word(w)
+		if !t.Stop && !e.states[t.Term] && !asked[t.Term] && !e.isPersonPart(w) && !ingest.IsRole(w) && !monthName[w] && !e.isEnglish(w) {
+			return false
+		}
+	}
+	return true
 }
 
 // matchedWords counts the question's words a hit matches.
