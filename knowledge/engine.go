@@ -640,6 +640,25 @@ func takesUp(definite, before []string, df map[string]int, n int) bool {
 // determiners mark a noun as one the reader already knows of.
 var determiners = map[string]bool{"the": true, "this": true, "these": true, "that": true, "those": true, "such": true}
 
+// pointsBack reports whether a sentence refers to what the sentence before it said: "these
+// opportunities", "this context", but not "this year".
+func pointsBack(text string) bool {
+	ws := strings.Fields(strings.ToLower(text))
+	for i := 0; i+1 < len(ws); i++ {
+		switch ws[i] {
+		case "this", "these", "those":
+			next := strings.Trim(ws[i+1], ".,;:!?\"'’”“")
+			if !timeNouns[next] && !analyze.IsStopWord(next) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// timeNouns follow "this" to name a time, not a thing said before.
+var timeNouns = map[string]bool{"year": true, "month": true, "week": true, "time": true, "morning": true, "summer": true, "spring": true, "autumn": true, "winter": true, "august": true, "july": true, "june": true, "september": true}
+
 // analysis is what the index and the answer-type cues need of one fact.
 type analysis struct {
 	definite []string // terms right after "the", "this" and the like
@@ -696,6 +715,14 @@ func (e *Engine) analyse(f *Fact) analysis {
 		// A sentence that names no one tells of the persons the article leads with ("The
 		// ministers also welcomed …" after "Bayramov met with Wang Yi …").
 		ctx = append(ctx, e.leads[f.Source]...)
+	}
+	if f.Kind == Body && f.Prev >= 0 && pointsBack(f.Text) {
+		// "To fully capitalize on these opportunities …": the opportunities the sentence
+		// before names are what it is about.
+		if prev := &e.facts[f.Prev]; prev.Kind == Body && prev.Source == f.Source {
+			ctx = append(ctx, prev.Text)
+			an.cues |= cuesOf(prev.Text) & tellsPlan // "these talks" ahead of an upcoming summit
+		}
 	}
 	switch f.Kind {
 	case Caption:
