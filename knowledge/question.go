@@ -866,7 +866,7 @@ func (e *Engine) addFamily(qt *index.QueryTerm, term string, factor float64) {
 // familyStem is the shortest stem whose derived words count as its family, and
 // familyFactor how much a match through one counts.
 const (
-	familyStem   = 5
+	familyStem   = 4
 	familyFactor = 0.7
 )
 
