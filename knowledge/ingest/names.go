@@ -17,7 +17,7 @@ var roleWords = map[string]bool{
 	"affaires": true, "wife": true, "husband": true, "journalist": true, "counterpart": true,
 	"leader": true, "king": true, "queen": true, "prince": true, "envoy": true, "member": true,
 	"assembly": true, "by": true, "professor": true, "dr": true, "mr": true, "mrs": true, "ms": true,
-	"analyst": true, "expert": true, "correspondent": true, "photographer": true, "author": true,
+	"fm": true, "analyst": true, "expert": true, "correspondent": true, "photographer": true, "author": true,
 }
 
 // IsRole reports whether the lower-case word names a role a person holds ("minister",
