@@ -259,6 +259,13 @@ func TestDomainSynonyms(t *testing.T) {
 		{"Which member of parliament told Trend that China is a crucial partner?", "Azer Allahveranov"},
 		{"Which lawmaker of the National Assembly spoke to Trend?", "Azer Allahveranov"},
 	})
+	q := e.readQuestion("growth")
+	require.Len(t, q.terms, 1)
+	var alts []string
+	for _, a := range q.terms[0].Alts {
+		alts = append(alts, e.ix.TermString(a.Terms[0]))
+	}
+	assert.Contains(t, alts, e.az.Stem("development"), "the growth of ties is their development")
 }
 
 func TestWhatAQuestionInsistsOn(t *testing.T) {
