@@ -416,6 +416,50 @@ func whoPredicate(q *question) int {
 	return -1
 }
 
+// whatPredicate returns the query term of the verb of "What did Peng Liyuan wear …" when
+// the articles never use it, nor a synonym of it, or -1: what someone did that the
+// articles never tell of is not answered by another thing they did.
+func (e *Engine) whatPredicate(q *question) int {
+	if len(q.tokens) < 4 || q.tokens[0].Surface != "what" || !auxiliaries[q.tokens[1].Surface] {
+		return -1
+	}
+	i := 2
+	for ; i < len(q.tokens) && i < 6; i++ {
+		w := q.tokens[i].Surface
+		if !q.tokens[i].Stop && !e.isPersonPart(w) && !ingest.IsRole(strings.TrimSuffix(w, "s")) {
+			break // past the subject: a person, a pronoun, "the ministers"
+		}
+	}
+	if i == 2 || i >= len(q.tokens) {
+		return -1
+	}
+	if verb := q.tokens[i].Surface; lightVerbs[verb] || speechVerbsAsked[verb] || speechActs[verb] {
+		return -1 // "What did Xi vow?": what he vowed is in his words, whatever the verb
+	}
+	for k, qt := range q.terms {
+		if qt.Word == q.tokens[i].Surface && onlyRelated(qt) {
+			return k
+		}
+	}
+	return -1
+}
+
+// speechActs are verbs of saying or wanting, beyond speechVerbsAsked: what someone vowed,
+// urged or hoped for is told in the words they said, whichever verb the article uses.
+var speechActs = map[string]bool{
+	"vow": true, "vowed": true, "promise": true, "promised": true, "pledge": true, "urge": true,
+	"urged": true, "boast": true, "boasted": true, "tout": true, "touted": true, "insist": true,
+	"insisted": true, "suggest": true, "suggested": true, "propose": true, "proposed": true,
+	"demand": true, "demanded": true, "want": true, "wanted": true, "hope": true, "hoped": true,
+	"wish": true, "wished": true, "expect": true, "expected": true, "ask": true, "asked": true,
+	"request": true, "requested": true, "seek": true, "sought": true, "intend": true,
+	"reveal": true, "revealed": true, "disclose": true, "disclosed": true, "admit": true,
+	"admitted": true, "warn": true, "warned": true, "assert": true, "asserted": true,
+	"declare": true, "declared": true, "state": true, "stated": true, "reply": true,
+	"replied": true, "recommend": true, "recommended": true, "predict": true, "predicted": true,
+	"envisage": true, "envision": true, "foresee": true, "reckon": true, "feel": true, "felt": true,
+}
+
 // roleChange returns the query term of the verb of "When did Bayramov become foreign
 // minister?" or "When was Xi elected?", or -1: such a question asks when someone took up a
 // role, which a sentence that merely calls him by it on some date does not say.

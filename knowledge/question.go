@@ -346,6 +346,9 @@ func (e *Engine) readQuestion(text string) *question {
 	}
 	q.predicate = whoPredicate(q)
 	if q.predicate < 0 {
+		q.predicate = e.whatPredicate(q)
+	}
+	if q.predicate < 0 {
 		q.predicate = roleChange(q)
 	}
 	q.venues = e.askedVenues(q)
