@@ -78,10 +78,10 @@ type ranked struct {
 	excluded  string // why it may not answer, when it may not
 }
 
-// lacksType reports whether the fact was excluded for want of the date, number, city or
-// outcome the question asks for.
+// lacksType reports whether the fact was excluded for want of the date, number, city,
+// outcome or named thing the question asks for.
 func (r *ranked) lacksType() bool {
-	return r.excluded == lacksDate || r.excluded == lacksNumber || r.excluded == lacksCity || r.excluded == lacksOutcome
+	return r.excluded == lacksDate || r.excluded == lacksNumber || r.excluded == lacksCity || r.excluded == lacksOutcome || r.excluded == lacksKind
 }
 
 // Answer answers a question from the articles. It returns an error only when ctx is done.
@@ -272,6 +272,7 @@ const (
 	lacksNumber  = "holds no number"
 	lacksCity    = "names no city"
 	lacksOutcome = "of what was to come, not how it turned out"
+	lacksKind    = "names none of what is asked for"
 )
 
 // lackingMargin is how many times a fact that lacks the date, number or city a question
@@ -312,6 +313,10 @@ func (e *Engine) excluded(q *question, r ranked) string {
 		return "does not say what is asked"
 	case q.city && e.onlyCountries(q, f):
 		return lacksCity
+	case q.which >= 0 && !e.says(f.ID, q.terms[q.which]) && !e.namesOther(q, f):
+		// "Which Chinese companies will build the smart villages?" is not answered by
+		// "China's role in the smart village projects": it names no company, nor any one.
+		return lacksKind
 	}
 	return ""
 }
@@ -349,6 +354,51 @@ func (e *Engine) onlyCountries(q *question, f *Fact) bool {
 		}
 	}
 	return true
+}
+
+// namesOther reports whether a fact names, in mid-sentence, a thing the question does
+// not: a run of capitalised words with a word that the question does not match and that
+// names no country (nor its capital) or person; a run of one such word must be no English
+// word ("Huawei", not "Foreign"). A run with a title in it names a person ("Foreign
+// Minister Jeyhun Bayramov").
+func (e *Engine) namesOther(q *question, f *Fact) bool {
+	asked := map[string]bool{}
+	for _, qt := range q.terms {
+		for _, alt := range qt.Alts {
+			for _, id := range alt.Terms {
+				asked[e.ix.TermString(id)] = true
+			}
+		}
+	}
+	for _, run := range capitalisedRuns(f.Text) {
+		other, title := "", false
+		for _, w := range run {
+			t := e.az.Word(w)
+			switch {
+			case ingest.IsRole(w):
+				title = true
+			case len(w) > 2 && !t.Stop && !asked[t.Term] && !e.isState(t.Term) && !e.isPersonPart(w):
+				other = w
+			}
+		}
+		if !title && other != "" && (len(run) > 1 || !e.isEnglish(other)) {
+			return true
+		}
+	}
+	return false
+}
+
+// isState reports whether term names a country, or a capital the thesaurus reads as one.
+func (e *Engine) isState(term string) bool {
+	if e.states[term] {
+		return true
+	}
+	for _, syn := range e.az.Synonyms(term) {
+		if e.states[syn] {
+			return true
+		}
+	}
+	return false
 }
 
 // matchedWords counts the question's words a hit matches.

@@ -444,6 +444,45 @@ func (e *Engine) whatPredicate(q *question) int {
 	return -1
 }
 
+// whichHead returns the query term of the noun a "which" question asks for when it is a
+// kind of thing known by name ("Which Chinese companies will build …" → "companies"), or
+// -1. "Which sectors" may be answered by a list of sectors that never says "sectors".
+func whichHead(q *question) int {
+	for i, t := range q.tokens {
+		if t.Surface != "which" {
+			continue
+		}
+		head := ""
+		for _, u := range q.tokens[i+1:] {
+			if u.Stop || u.Number {
+				break
+			}
+			head = u.Surface
+		}
+		if !namedKinds[head] {
+			return -1
+		}
+		for k, qt := range q.terms {
+			if qt.Word == head {
+				return k
+			}
+		}
+		return -1
+	}
+	return -1
+}
+
+// namedKinds are the kinds of thing an answer names: a company, a city, a university.
+var namedKinds = map[string]bool{
+	"company": true, "companies": true, "firm": true, "firms": true, "corporation": true,
+	"corporations": true, "bank": true, "banks": true, "university": true, "universities": true,
+	"city": true, "cities": true, "town": true, "towns": true, "province": true, "provinces": true,
+	"region": true, "regions": true, "port": true, "ports": true, "airline": true, "airlines": true,
+	"newspaper": true, "newspapers": true, "agency": true, "agencies": true, "ministry": true,
+	"ministries": true, "party": true, "parties": true, "school": true, "schools": true,
+	"team": true, "teams": true, "hotel": true, "hotels": true, "brand": true, "brands": true,
+}
+
 // speechActs are verbs of saying or wanting, beyond speechVerbsAsked: what someone vowed,
 // urged or hoped for is told in the words they said, whichever verb the article uses.
 var speechActs = map[string]bool{

@@ -65,6 +65,8 @@ type question struct {
 	// future marks a question about what is to come: a fact about what was does not
 	// answer it.
 	future bool
+	// which is the query term of the noun a "which" question asks for, or -1.
+	which int
 	// outcome marks a question of how a thing turned out ("did he actually go"): a fact
 	// of what was then to come does not answer it.
 	outcome bool
@@ -344,6 +346,10 @@ func (e *Engine) readQuestion(text string) *question {
 	if q.speaker == nil {
 		q.sayer = e.sayerTerms(q)
 	}
+	q.which = -1
+	if q.kind == AskWhich {
+		q.which = whichHead(q)
+	}
 	q.predicate = whoPredicate(q)
 	if q.predicate < 0 {
 		q.predicate = e.whatPredicate(q)
@@ -538,6 +544,31 @@ func capitalisedWords(text string) map[string]bool {
 			}
 		}
 		prevEnd = strings.ContainsAny(w[len(w)-1:], ".!?:")
+	}
+	return out
+}
+
+// capitalisedRuns returns the runs of words text capitalises in mid-sentence, lower-cased
+// ("China National Space Administration"), split where a word ends in punctuation.
+func capitalisedRuns(text string) [][]string {
+	var out [][]string
+	var run []string
+	prevEnd := true
+	for _, w := range strings.Fields(text) {
+		trimmed := strings.TrimLeft(w, "“\"‘'([")
+		r, _ := utf8.DecodeRuneInString(trimmed)
+		if unicode.IsUpper(r) && !prevEnd {
+			run = append(run, strings.ToLower(strings.TrimRightFunc(trimmed, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })))
+		} else if len(run) > 0 {
+			out, run = append(out, run), nil
+		}
+		prevEnd = strings.ContainsAny(w[len(w)-1:], ".!?:")
+		if len(run) > 0 && strings.ContainsAny(w[len(w)-1:], ",;)”\"") {
+			out, run = append(out, run), nil
+		}
+	}
+	if len(run) > 0 {
+		out = append(out, run)
 	}
 	return out
 }

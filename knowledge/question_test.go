@@ -390,3 +390,11 @@ func TestWordsSplitInTwo(t *testing.T) {
 		})
 	}
 }
+
+func TestCapitalisedRuns(t *testing.T) {
+	assert.Equal(t, [][]string{{"china", "national", "space", "administration"}},
+		capitalisedRuns("A deal with the China National Space Administration."))
+	assert.Equal(t, [][]string{{"foreign", "minister", "jeyhun", "bayramov"}, {"wang", "yi"}},
+		capitalisedRuns("It was signed by Foreign Minister Jeyhun Bayramov, and Wang Yi."))
+	assert.Empty(t, capitalisedRuns("The leaders met."), "the first word of a sentence is capitalised anyway")
+}
