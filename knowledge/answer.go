@@ -305,9 +305,10 @@ func (e *Engine) excluded(q *question, r ranked) string {
 		return "not about the occasion asked about"
 	case q.future && !e.toCome(f):
 		return "not of what is to come"
-	case q.outcome && e.cues[f.ID]&tellsPlan != 0 && matchedWords(h) < len(q.terms):
+	case q.outcome && e.cues[f.ID]&tellsPlan != 0 && (matchedWords(h) < len(q.terms) || e.onlyToCome(q, f)):
 		// "Did he end up going to the summit?" is not answered by "the upcoming summit",
-		// though "did Xi actually invite him to it" is by "an invitation to the upcoming summit".
+		// nor "did he actually attend it" by "invited him to attend it"; but "did Xi
+		// actually invite him to it" is by "an invitation to the upcoming summit".
 		return lacksOutcome
 	case q.predicate >= 0 && !e.says(f.ID, q.terms[q.predicate]):
 		return "does not say what is asked"
@@ -386,6 +387,29 @@ func (e *Engine) namesOther(q *question, f *Fact) bool {
 		}
 	}
 	return false
+}
+
+// onlyToCome reports whether a fact says the verb an outcome question asks about ("did
+// he actually attend") only as what was to be done: "invited him to attend".
+func (e *Engine) onlyToCome(q *question, f *Fact) bool {
+	if q.verb < 0 {
+		return false
+	}
+	said, planned := false, false
+	toks := e.az.Analyze(f.Text)
+	for i, t := range toks {
+		for _, alt := range q.terms[q.verb].Alts {
+			if len(alt.Terms) != 1 || e.ix.TermString(alt.Terms[0]) != t.Term {
+				continue
+			}
+			if i > 0 && toks[i-1].Surface == "to" {
+				planned = true
+			} else {
+				said = true
+			}
+		}
+	}
+	return planned && !said
 }
 
 // isState reports whether term names a country, or a capital the thesaurus reads as one.

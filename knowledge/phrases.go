@@ -765,6 +765,24 @@ func asksOutcome(tokens []analyze.Token) bool {
 	return false
 }
 
+// outcomeVerb returns the query term of the verb after "did" and its subject in an
+// outcome question ("Did Aliyev actually attend …" → "attend"), or -1.
+func (e *Engine) outcomeVerb(q *question) int {
+	for _, t := range q.tokens[1:] {
+		w := t.Surface
+		if t.Stop || outcomeWords[w] || e.isPersonPart(w) || ingest.IsRole(strings.TrimSuffix(w, "s")) {
+			continue
+		}
+		for k, qt := range q.terms {
+			if qt.Word == w {
+				return k
+			}
+		}
+		return -1
+	}
+	return -1
+}
+
 // outcomeWords ask whether a thing came about in the end.
 var outcomeWords = map[string]bool{"actually": true, "eventually": true, "finally": true, "ultimately": true}
 

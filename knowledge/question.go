@@ -70,6 +70,9 @@ type question struct {
 	// outcome marks a question of how a thing turned out ("did he actually go"): a fact
 	// of what was then to come does not answer it.
 	outcome bool
+	// verb is the query term of the verb an outcome question asks about ("did he
+	// actually attend"), or -1.
+	verb int
 	// city marks a question that asks for a city ("In which city …"): a country is no
 	// answer to it.
 	city bool
@@ -360,6 +363,10 @@ func (e *Engine) readQuestion(text string) *question {
 	q.venues = e.askedVenues(q)
 	q.future = asksFuture(q.tokens)
 	q.outcome = asksOutcome(q.tokens)
+	q.verb = -1
+	if q.outcome {
+		q.verb = e.outcomeVerb(q)
+	}
 	q.city = asksCity(q.tokens)
 	for _, t := range q.tokens {
 		q.asksSpeech = q.asksSpeech || speechVerbsAsked[t.Surface]
