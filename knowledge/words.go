@@ -327,6 +327,8 @@ var staging = map[string]bool{
 var framePhrases = map[[2]string]bool{
 	{"take", "place"}: true, {"took", "place"}: true, {"takes", "place"}: true,
 	{"taking", "place"}: true, {"taken", "place"}: true,
+	// "is supposed to": what is expected, as "expected to" frames it.
+	{"supposed", "to"}: true, {"meant", "to"}: true,
 }
 
 // inFramePhrase reports whether tokens[i] is a word of a frame phrase, or the noun of a
