@@ -641,8 +641,12 @@ func takesUp(definite, before []string, df map[string]int, n int) bool {
 var determiners = map[string]bool{"the": true, "this": true, "these": true, "that": true, "those": true, "such": true}
 
 // pointsBack reports whether a sentence refers to what the sentence before it said: "these
-// opportunities", "this context", but not "this year".
+// opportunities", "this context", but not "this year"; or opens with "They" or "It" ("It
+// was unclear which route …" after the clause it is about).
 func pointsBack(text string) bool {
+	if strings.HasPrefix(text, "They ") || strings.HasPrefix(text, "It ") {
+		return true // "They jointly opposed …": the two the sentence before names
+	}
 	ws := strings.Fields(strings.ToLower(text))
 	for i := 0; i+1 < len(ws); i++ {
 		switch ws[i] {
