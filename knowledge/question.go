@@ -145,6 +145,8 @@ func (e *Engine) readQuestion(text string) *question {
 	var readings [][]string // further readings of a mistyped word
 	var excluded []bool     // the word is in a phrase the question sets aside ("besides X")
 	var located []bool      // the word is in a phrase that only locates the event
+	var besides []bool      // the word is in a phrase the question sets aside
+	var termBesides []bool  // per query term: it is in such a phrase
 	aside := false
 	locating, bare := locators(q.tokens)
 	q.bareEvent = bare
@@ -192,6 +194,7 @@ func (e *Engine) readQuestion(text string) *question {
 			factors = append(factors, synonymFactor)
 			readings = append(readings, rel)
 			excluded = append(excluded, aside)
+			besides = append(besides, aside)
 			located = append(located, false)
 			continue
 		}
@@ -265,6 +268,7 @@ func (e *Engine) readQuestion(text string) *question {
 		factors = append(factors, factor)
 		readings = append(readings, more)
 		excluded = append(excluded, aside || locating[i])
+		besides = append(besides, aside)
 		located = append(located, locating[i])
 	}
 	q.intent = e.questionIntent(q.tokens)
@@ -277,6 +281,7 @@ func (e *Engine) readQuestion(text string) *question {
 				setAside(&qt)
 			}
 			q.terms = append(q.terms, qt)
+			termBesides = append(termBesides, besides[i])
 			for ci < len(concepts) && concepts[ci].Start < i+n {
 				ci++
 			}
@@ -292,11 +297,13 @@ func (e *Engine) readQuestion(text string) *question {
 					setAside(&qt)
 				}
 				q.terms = append(q.terms, qt)
+				termBesides = append(termBesides, besides[i])
 				i = c.End - 1
 				continue
 			}
 		}
 		q.terms = append(q.terms, e.wordTerm(terms[i], surfaces[i], factors[i], readings[i]))
+		termBesides = append(termBesides, besides[i])
 		if onlyRelated(q.terms[len(q.terms)-1]) {
 			q.unknown = append(q.unknown, surfaces[i])
 		}
@@ -316,7 +323,7 @@ func (e *Engine) readQuestion(text string) *question {
 		}
 		// A concept's name of several words, or a person's full name, names the domain.
 		q.topical = append(q.topical, top || len(qt.Alts) > 0 && len(qt.Alts[0].Terms) > 1 || strings.Contains(qt.Word, " ") && len(qt.Alts) > 0)
-		q.required = append(q.required, e.isName(qt, capitalised, acronyms))
+		q.required = append(q.required, e.isName(qt, capitalised, acronyms) && !termBesides[len(q.required)])
 	}
 	q.counted = e.countedTerms(q)
 	if x := muchOf(q.tokens); x != "" {
