@@ -128,7 +128,34 @@ func (e *Engine) answer(ctx context.Context, raw string, explain bool) (Answer, 
 	if best < 0 {
 		return localize(e.refusal("The articles I answer from do not say."), lang), ex, nil
 	}
+	if q.publisher {
+		rs, best = e.leadWithPublisher(rs, best)
+	}
 	return localize(e.compose(q, rs, best), lang), ex, nil
+}
+
+// leadWithPublisher answers "Which website ran the story on …" with the sentence that
+// names the publisher of the article that tells the story, before the story's own
+// sentence: of the best fact's article, or of the best fact that scores nearly as well
+// from an article whose publisher a sentence names.
+func (e *Engine) leadWithPublisher(rs []ranked, best int) ([]ranked, int) {
+	for i := best; i < len(rs); i++ {
+		r := rs[i]
+		if !r.eligible || r.final < moreShare*rs[best].final {
+			continue
+		}
+		pf, ok := e.publisherFact[r.fact.Source]
+		if !ok {
+			continue
+		}
+		if pf == r.fact.ID {
+			return rs, i
+		}
+		lead := r
+		lead.fact = &e.facts[pf]
+		return append([]ranked{lead}, rs[i:]...), 0
+	}
+	return rs, best
 }
 
 // localize marks an answer to a question asked in lang: its language, and a first line in

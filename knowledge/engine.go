@@ -79,6 +79,9 @@ type Engine struct {
 	// its story on ("… reports that Chinese companies would …" → "Chen Ming refuted the
 	// reports"), or -1.
 	carriedOn []int
+	// publisherFact maps an article to its first sentence that names its publisher
+	// ("Source: commonspace.eu …", "… told Trend"), when one does.
+	publisherFact map[string]int
 	// ctxTerms caches the terms of context strings while the index is built.
 	ctxTerms sync.Map
 	// leads maps an article to the persons its first sentence that names any names: what
@@ -454,6 +457,7 @@ func (e *Engine) build(docs []*ingest.Document) {
 	for i := range e.carriedOn {
 		e.carriedOn[i] = -1
 	}
+	e.findPublisherFacts()
 	surfaces := map[string]bool{} // the words added to the index's vocabulary
 	df := map[string]int{}
 	for i := range analyses {
@@ -639,6 +643,22 @@ func takesUp(definite, before []string, df map[string]int, n int) bool {
 
 // determiners mark a noun as one the reader already knows of.
 var determiners = map[string]bool{"the": true, "this": true, "these": true, "that": true, "those": true, "such": true}
+
+// findPublisherFacts finds, for each article with a publisher, the first sentence of it
+// that names the publisher.
+func (e *Engine) findPublisherFacts() {
+	e.publisherFact = map[string]int{}
+	for i := range e.facts {
+		f := &e.facts[i]
+		if _, done := e.publisherFact[f.Source]; done {
+			continue
+		}
+		a := e.articles[e.bySource[f.Source]]
+		if a.Publisher != "" && strings.Contains(strings.ToLower(f.Text), strings.ToLower(a.Publisher)) {
+			e.publisherFact[f.Source] = i
+		}
+	}
+}
 
 // pointsBack reports whether a sentence refers to what the sentence before it said: "these
 // opportunities", "this context", but not "this year"; or opens with "They" or "It" ("It

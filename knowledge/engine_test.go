@@ -47,3 +47,16 @@ func TestSentencePointingBackReadsTheOneBefore(t *testing.T) {
 	assert.Contains(t, ex.Hits[0].Fact.Text, "This document confirms")
 	assert.Equal(t, 1.0, ex.Hits[0].Coverage)
 }
+
+func TestPublisherFacts(t *testing.T) {
+	e := seedEngine(t)
+	for src, want := range map[string]string{
+		"000_4a064d0de9c1c643.txt": "News.Az",
+		"002_6166f93d619a1581.txt": "commonspace.eu",
+		"004_5522fbf094e0c90f.txt": "Trend",
+	} {
+		require.Contains(t, e.publisherFact, src)
+		assert.Contains(t, e.facts[e.publisherFact[src]].Text, want)
+	}
+	assert.NotContains(t, e.publisherFact, "001_1dd007d9d2e50d38.txt", "an article whose publisher the text never names")
+}

@@ -185,6 +185,7 @@ var (
 		"report": true, "reports": true, "reported": true, "reporting": true, "cite": true, "cites": true,
 		"cited": true, "citing": true, "quoted": true, "quoting": true, "according": true, "told": true,
 		"interviewed": true, "published": true, "carried": true, "carry": true, "carries": true,
+		"ran": true, "posted": true,
 	}
 	speechVerbs = map[string]bool{"talk": true, "talked": true, "speak": true, "spoke": true, "tell": true, "interview": true, "give": true, "gave": true}
 )
@@ -257,6 +258,24 @@ func asksSource(kind Kind, tokens []analyze.Token) bool {
 	}
 	return false
 }
+
+// asksPublisher reports whether a question that asks for a source asks which outlet
+// published a story, not whom a story cites: "Which website ran the story on …", "what
+// site published the article about …".
+func asksPublisher(tokens []analyze.Token) bool {
+	outlet, story := false, false
+	for _, t := range tokens {
+		outlet = outlet || publisherNouns[t.Surface] || publishVerbs[t.Surface]
+		story = story || storyNouns[t.Surface]
+	}
+	return outlet && story
+}
+
+var (
+	publisherNouns = map[string]bool{"website": true, "site": true, "outlet": true, "publication": true, "publisher": true, "newspaper": true, "paper": true, "portal": true}
+	publishVerbs   = map[string]bool{"published": true, "publish": true, "ran": true, "run": true, "posted": true, "carried": true}
+	storyNouns     = map[string]bool{"story": true, "article": true, "piece": true, "report": true, "news": true}
+)
 
 // auxiliaries open the part of a question after its question word ("what did …").
 var auxiliaries = map[string]bool{"did": true, "does": true, "do": true, "has": true, "have": true, "had": true, "will": true, "would": true}

@@ -65,6 +65,9 @@ type question struct {
 	// future marks a question about what is to come: a fact about what was does not
 	// answer it.
 	future bool
+	// publisher marks a question of which outlet published a story ("Which website ran
+	// the story on …").
+	publisher bool
 	// which is the query term of the noun a "which" question asks for, or -1.
 	which int
 	// outcome marks a question of how a thing turned out ("did he actually go"): a fact
@@ -139,6 +142,7 @@ func (e *Engine) readQuestion(text string) *question {
 		q.kind = AskWho // "What is Chen Ming's job?" asks who he is
 	}
 	q.source = asksSource(q.kind, q.tokens)
+	q.publisher = q.source && asksPublisher(q.tokens)
 	var terms []string
 	var surfaces []string
 	var factors []float64
@@ -178,6 +182,9 @@ func (e *Engine) readQuestion(text string) *question {
 				continue // "How does the article describe …": what it says, not the article
 			}
 			q.credit = true
+			if q.source {
+				continue // "which website published the story on …": the kind of answer
+			}
 		}
 		if bothSides(q.tokens, i) {
 			q.pair = true
