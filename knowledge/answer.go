@@ -367,18 +367,12 @@ func (e *Engine) onlyCountries(q *question, f *Fact) bool {
 	if len(e.places[f.ID]) > 0 {
 		return found
 	}
-	asked := map[string]bool{}
-	for _, qt := range q.terms {
-		for _, alt := range qt.Alts {
-			for _, id := range alt.Terms {
-				asked[e.ix.TermString(id)] = true
+	asked := e.askedTerms(q)
+	for _, run := range e.nameRuns[f.ID] {
+		for _, w := range run {
+			if w.kind&(nameStop|nameState|namePerson|nameTitle|nameEnglish) == 0 && !asked[w.term] {
+				return false
 			}
-		}
-	}
-	for w := range capitalisedWords(f.Text) {
-		t := e.az.Word(w)
-		if !t.Stop && !e.states[t.Term] && !asked[t.Term] && !e.isPersonPart(w) && !ingest.IsRole(w) && !monthName[w] && !e.isEnglish(w) {
-			return false
 		}
 	}
 	return true
@@ -390,30 +384,38 @@ func (e *Engine) onlyCountries(q *question, f *Fact) bool {
 // word ("Huawei", not "Foreign"). A run with a title in it names a person ("Foreign
 // Minister Jeyhun Bayramov").
 func (e *Engine) namesOther(q *question, f *Fact) bool {
-	asked := map[string]bool{}
-	for _, qt := range q.terms {
-		for _, alt := range qt.Alts {
-			for _, id := range alt.Terms {
-				asked[e.ix.TermString(id)] = true
-			}
-		}
-	}
-	for _, run := range capitalisedRuns(f.Text) {
-		other, title := "", false
-		for _, w := range run {
-			t := e.az.Word(w)
+	asked := e.askedTerms(q)
+	for _, run := range e.nameRuns[f.ID] {
+		var other *nameWord
+		title := false
+		for i, w := range run {
 			switch {
-			case ingest.IsRole(w):
+			case w.kind&nameTitle != 0:
 				title = true
-			case len(w) > 2 && !t.Stop && !asked[t.Term] && !e.isState(t.Term) && !e.isPersonPart(w):
-				other = w
+			case w.kind&(nameStop|nameState|namePerson|nameShort) == 0 && !asked[w.term]:
+				other = &run[i]
 			}
 		}
-		if !title && other != "" && (len(run) > 1 || !e.isEnglish(other)) {
+		if !title && other != nil && (len(run) > 1 || other.kind&nameEnglish == 0) {
 			return true
 		}
 	}
 	return false
+}
+
+// askedTerms returns the index terms a question's words match, worked out once.
+func (e *Engine) askedTerms(q *question) map[string]bool {
+	if q.asked == nil {
+		q.asked = map[string]bool{}
+		for _, qt := range q.terms {
+			for _, alt := range qt.Alts {
+				for _, id := range alt.Terms {
+					q.asked[e.ix.TermString(id)] = true
+				}
+			}
+		}
+	}
+	return q.asked
 }
 
 // onlyToCome reports whether a fact says the verb an outcome question asks about ("did

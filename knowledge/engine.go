@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -79,9 +80,16 @@ type Engine struct {
 	// its story on ("… reports that Chinese companies would …" → "Chen Ming refuted the
 	// reports"), or -1.
 	carriedOn []int
+	// nameRuns holds, per fact, the runs of words it capitalises in mid-sentence
+	// ("China National Space Administration"), each word read once.
+	nameRuns [][][]nameWord
 	// publisherFact maps an article to its first sentence that names its publisher
 	// ("Source: commonspace.eu …", "… told Trend"), when one does.
 	publisherFact map[string]int
+	// families caches the family of each question word (see family), familiesCached
+	// counts them.
+	families       sync.Map
+	familiesCached atomic.Int64
 	// ctxTerms caches the terms of context strings while the index is built.
 	ctxTerms sync.Map
 	// leads maps an article to the persons its first sentence that names any names: what
@@ -526,6 +534,53 @@ func (e *Engine) build(docs []*ingest.Document) {
 					}
 				}
 			}
+		}
+	}
+	e.findNameRuns()
+}
+
+// nameWord is a word a fact capitalises in mid-sentence: its index term, and what kind
+// of word it is.
+type nameWord struct {
+	term string
+	kind nameKind
+}
+
+// nameKind is a set of the kinds of word a capitalised word may be.
+type nameKind uint8
+
+const (
+	nameStop    nameKind = 1 << iota // a function word
+	nameTitle                        // a role: "Minister"
+	namePerson                       // part of a person's name
+	nameState                        // a country, or a capital read as one
+	nameEnglish                      // a common English word, or a month
+	nameShort                        // of two letters or fewer
+)
+
+// findNameRuns reads the words each fact capitalises in mid-sentence, for the questions
+// that ask which company or city: whether a fact names one.
+func (e *Engine) findNameRuns() {
+	e.nameRuns = make([][][]nameWord, len(e.facts))
+	for i := range e.facts {
+		for _, run := range capitalisedRuns(e.facts[i].Text) {
+			words := make([]nameWord, len(run))
+			for k, w := range run {
+				t := e.az.Word(w)
+				words[k].term = t.Term
+				for _, is := range []struct {
+					yes  bool
+					kind nameKind
+				}{
+					{t.Stop, nameStop}, {ingest.IsRole(w), nameTitle}, {e.isPersonPart(w), namePerson},
+					{e.isState(t.Term), nameState}, {e.isEnglish(w) || monthName[w], nameEnglish}, {len(w) <= 2, nameShort},
+				} {
+					if is.yes {
+						words[k].kind |= is.kind
+					}
+				}
+			}
+			e.nameRuns[i] = append(e.nameRuns[i], words)
 		}
 	}
 }

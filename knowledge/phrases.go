@@ -3,8 +3,9 @@ package knowledge
 // The phrases of a question that say what it insists on or sets aside.
 
 import (
-	"regexp"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/azchina/azchina/knowledge/analyze"
 	"github.com/azchina/azchina/knowledge/index"
@@ -348,13 +349,35 @@ func (e *Engine) accordingTo(tokens []analyze.Token) map[string]bool {
 // possessorsIn returns the words a text writes with a possessive "'s" ("China's").
 func possessorsIn(lower string) map[string]bool {
 	out := map[string]bool{}
-	for _, m := range possessive.FindAllStringSubmatch(lower, -1) {
-		out[m[1]] = true
+	for i := 0; i < len(lower); {
+		j := strings.IndexAny(lower[i:], "'’")
+		if j < 0 {
+			break
+		}
+		at := i + j
+		_, size := utf8.DecodeRuneInString(lower[at:])
+		after := at + size
+		i = after
+		if after >= len(lower) || lower[after] != 's' {
+			continue
+		}
+		if r, _ := utf8.DecodeRuneInString(lower[after+1:]); after+1 < len(lower) && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
+			continue // "'sh…" is no possessive
+		}
+		start := at
+		for start > 0 {
+			r, size := utf8.DecodeLastRuneInString(lower[:start])
+			if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+				break
+			}
+			start -= size
+		}
+		if start < at {
+			out[lower[start:at]] = true
+		}
 	}
 	return out
 }
-
-var possessive = regexp.MustCompile(`([\p{L}\d]+)['’]s\b`)
 
 // answersYesNo reports whether the verb at tokens[j] is "say yes" or "say no": to accept or
 // refuse, which the articles tell of, rather than words they quote ("Did Aliyev say yes to

@@ -1,6 +1,7 @@
 package knowledge
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -65,6 +66,8 @@ type question struct {
 	// future marks a question about what is to come: a fact about what was does not
 	// answer it.
 	future bool
+	// asked holds the index terms the question's words match, once askedTerms has run.
+	asked map[string]bool
 	// publisher marks a question of which outlet published a story ("Which website ran
 	// the story on …").
 	publisher bool
@@ -900,23 +903,43 @@ func (e *Engine) addFamily(qt *index.QueryTerm, term string, factor float64) {
 	if len(term) < familyStem || !isLatin(term) {
 		return
 	}
-	seen := map[int32]bool{}
-	for _, a := range qt.Alts {
-		for _, id := range a.Terms {
-			seen[id] = true
+	for _, id := range e.family(qt.Word, term) {
+		have := false
+		for _, a := range qt.Alts {
+			have = have || slices.Contains(a.Terms, id)
 		}
-	}
-	for _, w := range e.relatedTo(qt.Word, "") {
-		t := e.az.Word(w)
-		if t.Stop || t.Term == term || !(strings.HasPrefix(t.Term, term) || strings.HasPrefix(term, t.Term) && len(t.Term) >= familyStem) {
-			continue
-		}
-		if id, ok := e.ix.Term(t.Term); ok && !seen[id] {
-			seen[id] = true
+		if !have {
 			qt.Alts = append(qt.Alts, index.Alternative{Terms: []int32{id}, Factor: familyFactor * factor})
 		}
 	}
 }
+
+// family returns the index terms of the words WordNet relates to word that are formed from
+// it (its term is term). The answers are kept for the first maxCached words, as stems are:
+// the same few words come up in question after question. Safe for concurrent use.
+func (e *Engine) family(word, term string) []int32 {
+	if ids, ok := e.families.Load(word); ok {
+		return ids.([]int32)
+	}
+	var ids []int32
+	for _, w := range e.relatedTo(word, "") {
+		t := e.az.Word(w)
+		if t.Stop || t.Term == term || !(strings.HasPrefix(t.Term, term) || strings.HasPrefix(term, t.Term) && len(t.Term) >= familyStem) {
+			continue
+		}
+		if id, ok := e.ix.Term(t.Term); ok && !slices.Contains(ids, id) {
+			ids = append(ids, id)
+		}
+	}
+	if e.familiesCached.Load() < maxCachedFamilies {
+		e.families.Store(word, ids)
+		e.familiesCached.Add(1)
+	}
+	return ids
+}
+
+// maxCachedFamilies bounds the words whose families are kept.
+const maxCachedFamilies = 100_000
 
 // familyStem is the shortest stem whose derived words count as its family, and
 // familyFactor how much a match through one counts.

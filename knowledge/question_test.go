@@ -398,3 +398,20 @@ func TestCapitalisedRuns(t *testing.T) {
 		capitalisedRuns("It was signed by Foreign Minister Jeyhun Bayramov, and Wang Yi."))
 	assert.Empty(t, capitalisedRuns("The leaders met."), "the first word of a sentence is capitalised anyway")
 }
+
+func TestPossessorsIn(t *testing.T) {
+	for text, want := range map[string][]string{
+		"who is china's ambassador":        {"china"},
+		"azerbaijan’s and china's leaders": {"azerbaijan", "china"},
+		"what's the date":                  {"what"},
+		"the ministers' talks":             nil,
+		"it's 'shanghai'":                  {"it"},
+		"no possessive here":               nil,
+	} {
+		var got []string
+		for w := range possessorsIn(text) {
+			got = append(got, w)
+		}
+		assert.ElementsMatch(t, want, got, text)
+	}
+}
