@@ -573,7 +573,7 @@ func (e *Engine) findNameRuns() {
 					kind nameKind
 				}{
 					{t.Stop, nameStop}, {ingest.IsRole(w), nameTitle}, {e.isPersonPart(w), namePerson},
-					{e.isState(t.Term), nameState}, {e.isEnglish(w) || monthName[w], nameEnglish}, {len(w) <= 2, nameShort},
+					{e.isState(t.Term), nameState}, {e.wordCount(w) > 0 || monthName[w], nameEnglish}, {len(w) <= 2, nameShort},
 				} {
 					if is.yes {
 						words[k].kind |= is.kind

@@ -154,6 +154,19 @@ func (e *Engine) mayBeTypo(w string) bool {
 // englishCount returns how common w, or the word it inflects, is in English: WordNet's
 // count of it in its sense-tagged corpus plus one, or 0 for a word WordNet does not tag.
 func (e *Engine) englishCount(w string) int {
+	best := e.wordCount(w)
+	if best == 0 {
+		best = e.compoundCount(w)
+	}
+	if best == 0 {
+		best = e.mistypedCount(w)
+	}
+	return best
+}
+
+// wordCount is englishCount for a word as written, or an inflection of one: not two words
+// run together, nor a mistyped one.
+func (e *Engine) wordCount(w string) int {
 	if n := e.english[w]; n > 0 {
 		return n
 	}
@@ -172,12 +185,6 @@ func (e *Engine) englishCount(w string) int {
 		if base := strings.TrimSuffix(w, suf); base != w && len(base) > 3 && base[len(base)-1] == base[len(base)-2] {
 			best = max(best, e.english[base[:len(base)-1]])
 		}
-	}
-	if best == 0 {
-		best = e.compoundCount(w)
-	}
-	if best == 0 {
-		best = e.mistypedCount(w)
 	}
 	return best
 }
