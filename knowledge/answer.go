@@ -337,6 +337,10 @@ func (e *Engine) excluded(q *question, r ranked) string {
 		// nor "did he actually attend it" by "invited him to attend it"; but "did Xi
 		// actually invite him to it" is by "an invitation to the upcoming summit".
 		return lacksOutcome
+	case !q.future && q.kind != AskWhen && e.cues[f.ID]&tellsPlan != 0 && locatesByPlanned(q, h):
+		// "What did he say at the SCO summit?": the articles tell of the summit only as
+		// one to come, so of nothing said at it.
+		return lacksOutcome
 	case q.predicate >= 0 && !e.says(f.ID, q.terms[q.predicate]):
 		return "does not say what is asked"
 	case q.city && e.onlyCountries(q, f):
@@ -817,6 +821,17 @@ func matchesContent(q *question, h index.Hit) bool {
 	// It must be about the event too: "the treaty concluded" is no answer about "the
 	// summit in August"; but the visit the articles tell of need not be named again.
 	return !located || (event || q.bareEvent) && (asked || !content)
+}
+
+// locatesByPlanned reports whether a hit matches the phrase that locates the event a question
+// asks about ("at the SCO summit").
+func locatesByPlanned(q *question, h index.Hit) bool {
+	for i, loc := range q.located {
+		if loc && h.Matched[i] > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // matchesNames reports whether a hit matches every year and every unknown name the question
