@@ -345,7 +345,7 @@ func (e *Engine) excluded(q *question, r ranked) string {
 		return "does not say what is asked"
 	case q.city && e.onlyCountries(q, f):
 		return lacksCity
-	case q.which >= 0 && !e.says(f.ID, q.terms[q.which]) && !e.namesOther(q, f):
+	case q.which >= 0 && !e.saysAsIs(f.ID, q.terms[q.which]) && !e.namesOther(q, f):
 		// "Which Chinese companies will build the smart villages?" is not answered by
 		// "China's role in the smart village projects": it names no company, nor any one.
 		return lacksKind
@@ -771,6 +771,19 @@ func (e *Engine) says(doc int, qt index.QueryTerm) bool {
 	for _, t := range e.ix.DocTerms(doc) {
 		for _, alt := range qt.Alts {
 			if len(alt.Terms) == 1 && alt.Terms[0] == t {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// saysAsIs is says for the question's word itself, or a name of its concept: not for a
+// synonym ("education" says no "university").
+func (e *Engine) saysAsIs(doc int, qt index.QueryTerm) bool {
+	for _, t := range e.ix.DocTerms(doc) {
+		for _, alt := range qt.Alts {
+			if alt.Factor >= 1 && len(alt.Terms) == 1 && alt.Terms[0] == t {
 				return true
 			}
 		}

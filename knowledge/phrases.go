@@ -486,12 +486,13 @@ func (e *Engine) whatPredicate(q *question) int {
 	return -1
 }
 
-// whichHead returns the query term of the noun a "which" question asks for when it is a
-// kind of thing known by name ("Which Chinese companies will build …" → "companies"), or
-// -1. "Which sectors" may be answered by a list of sectors that never says "sectors".
+// whichHead returns the query term of the noun a "which" or "what" question asks for when
+// it is a kind of thing known by name ("Which Chinese companies will build …" →
+// "companies", "what political party" → "party"), or -1. "Which sectors" may be answered
+// by a list of sectors that never says "sectors".
 func whichHead(q *question) int {
 	for i, t := range q.tokens {
-		if t.Surface != "which" {
+		if t.Surface != "which" && t.Surface != "what" {
 			continue
 		}
 		head := ""

@@ -367,7 +367,7 @@ func (e *Engine) readQuestion(text string) *question {
 		q.sayer = e.sayerTerms(q)
 	}
 	q.which = -1
-	if q.kind == AskWhich {
+	if q.kind == AskWhich || q.kind == AskWhat {
 		q.which = whichHead(q)
 	}
 	q.predicate = whoPredicate(q)
@@ -573,7 +573,8 @@ func capitalisedWords(text string) map[string]bool {
 }
 
 // capitalisedRuns returns the runs of words text capitalises in mid-sentence, lower-cased
-// ("China National Space Administration"), split where a word ends in punctuation.
+// ("China National Space Administration"), split where a word ends in punctuation; a
+// word joined by a dash is two.
 func capitalisedRuns(text string) [][]string {
 	var out [][]string
 	var run []string
@@ -582,7 +583,12 @@ func capitalisedRuns(text string) [][]string {
 		trimmed := strings.TrimLeft(w, "“\"‘'([")
 		r, _ := utf8.DecodeRuneInString(trimmed)
 		if unicode.IsUpper(r) && !prevEnd {
-			run = append(run, strings.ToLower(strings.TrimRightFunc(trimmed, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })))
+			// "Azerbaijan–China", "Azerbaijan’s": the names, without the dash or the "'s".
+			for _, part := range strings.FieldsFunc(strings.ToLower(trimmed), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+				if part != "s" {
+					run = append(run, part)
+				}
+			}
 		} else if len(run) > 0 {
 			out, run = append(out, run), nil
 		}

@@ -397,6 +397,7 @@ func TestCapitalisedRuns(t *testing.T) {
 	assert.Equal(t, [][]string{{"foreign", "minister", "jeyhun", "bayramov"}, {"wang", "yi"}},
 		capitalisedRuns("It was signed by Foreign Minister Jeyhun Bayramov, and Wang Yi."))
 	assert.Empty(t, capitalisedRuns("The leaders met."), "the first word of a sentence is capitalised anyway")
+	assert.Equal(t, [][]string{{"azerbaijan", "china"}, {"china"}}, capitalisedRuns("It lifted Azerbaijan–China ties and China’s trade."))
 }
 
 func TestPossessorsIn(t *testing.T) {
