@@ -264,7 +264,11 @@ var loadStatic = sync.OnceValues(func() (*static, error) {
 	if err != nil {
 		return nil, fmt.Errorf("read related words: %w", err)
 	}
-	st.related = newRelatedWords(string(raw))
+	phrasal, err := data.ReadFile("data/phrasal.txt")
+	if err != nil {
+		return nil, fmt.Errorf("read phrasal verbs: %w", err)
+	}
+	st.related = newRelatedWords(string(raw), string(phrasal))
 	if st.roleNames, st.roleStarts, err = loadRoles(st.az); err != nil {
 		return nil, err
 	}

@@ -100,8 +100,9 @@ func TestParaphrasesWithWordNet(t *testing.T) {
 }
 
 func TestRelatedWordsFile(t *testing.T) {
-	r := newRelatedWords("# comment\nend cease finish\nset_up establish found\nsetback reverse\n")
-	assert.Equal(t, []string{"establish", "found"}, r.of("set_up"))
+	r := newRelatedWords("# comment\nend cease finish\nset_up establish found\nsetback reverse\n", "# first\nset_up create\nput_up hang\n")
+	assert.Equal(t, []string{"create", "establish", "found"}, r.of("set_up"), "the words given first, then WordNet's")
+	assert.Equal(t, []string{"hang"}, r.of("put_up"))
 	assert.Equal(t, []string{"cease", "finish"}, r.of("end"))
 	assert.Nil(t, r.of("set"))
 	assert.Nil(t, r.of("zzz"))

@@ -1,6 +1,7 @@
 package knowledge
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -12,11 +13,21 @@ import (
 type relatedWords struct {
 	text  string
 	once  sync.Once
-	lines []string // the data lines, sorted by their first field
+	lines []string            // the data lines, sorted by their first field
+	first map[string][]string // words read before WordNet's (data/phrasal.txt)
 }
 
-// newRelatedWords reads the lines of the file's text lazily.
-func newRelatedWords(text string) *relatedWords { return &relatedWords{text: text} }
+// newRelatedWords reads the lines of the file's text lazily; first holds, in the same
+// form, the words to give before the file's for some words.
+func newRelatedWords(text, first string) *relatedWords {
+	r := &relatedWords{text: text, first: map[string][]string{}}
+	for _, l := range strings.Split(first, "\n") {
+		if f := strings.Fields(l); len(f) > 1 && !strings.HasPrefix(l, "#") {
+			r.first[f[0]] = f[1:]
+		}
+	}
+	return r
+}
 
 // of returns the words related to word ("set_up" for a verb of two words), or nil.
 func (r *relatedWords) of(word string) []string {
@@ -27,9 +38,13 @@ func (r *relatedWords) of(word string) []string {
 			}
 		}
 	})
+	out := r.first[word]
 	i := sort.Search(len(r.lines), func(i int) bool { return r.lines[i] >= word+" " })
 	if i == len(r.lines) || !strings.HasPrefix(r.lines[i], word+" ") {
-		return nil
+		return out
 	}
-	return strings.Fields(r.lines[i])[1:]
+	if len(out) == 0 {
+		return strings.Fields(r.lines[i])[1:]
+	}
+	return append(slices.Clip(out), strings.Fields(r.lines[i])[1:]...)
 }
