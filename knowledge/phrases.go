@@ -233,6 +233,13 @@ func isMediaNoun(tokens []analyze.Token, i int) bool {
 	return false
 }
 
+// speechNouns name what someone said to a reporter: "which agency did they give their
+// comments to" asks where the words appeared, not about comments.
+var speechNouns = map[string]bool{
+	"comments": true, "comment": true, "remarks": true, "remark": true, "statement": true,
+	"statements": true, "interview": true, "interviews": true,
+}
+
 // asksSource reports whether a question asks who reported or is cited for something:
 // "Who reported …", "Which outlet …", "Which ministry is cited …".
 func asksSource(kind Kind, tokens []analyze.Token) bool {
