@@ -1,6 +1,7 @@
 package index
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -136,6 +137,9 @@ func (ix *Index) Suggest(word string) []Suggestion {
 	if len(out) == 0 && n >= minTwoEdits {
 		out = v.twoEdits(word)
 	}
+	if len(out) == 0 && n >= minScrambled {
+		out = v.scrambled(word)
+	}
 	sort.SliceStable(out, func(i, j int) bool {
 		if out[i].Distance != out[j].Distance {
 			return out[i].Distance < out[j].Distance
@@ -202,6 +206,33 @@ func (v *vocabulary) twoEdits(word string) []Suggestion {
 		}
 	}
 	return out
+}
+
+// minScrambled is the shortest word read as another with its letters after the first
+// in another order ("tawain" for "taiwan").
+const minScrambled = 5
+
+// scrambled finds the words of the same letters as word, in another order after the same
+// first letter: a typo of two letters swapped across a third, which is two edits.
+func (v *vocabulary) scrambled(word string) []Suggestion {
+	first, _ := utf8.DecodeRuneInString(word)
+	lo := sort.SearchStrings(v.words, string(first))
+	hi := sort.SearchStrings(v.words, string(first+1))
+	key := sortedLetters(word)
+	var out []Suggestion
+	for _, w := range v.words[lo:hi] {
+		if len(w) == len(word) && w != word && sortedLetters(w) == key {
+			out = append(out, Suggestion{Word: w, Term: v.terms[w], Distance: 2})
+		}
+	}
+	return out
+}
+
+// sortedLetters returns w's letters in order.
+func sortedLetters(w string) string {
+	rs := []rune(w)
+	slices.Sort(rs)
+	return string(rs)
 }
 
 type wordRange []string

@@ -74,7 +74,7 @@ func TestMultiTermAlternative(t *testing.T) {
 }
 
 func TestSuggest(t *testing.T) {
-	ix := build("investment relations beijing visa free tariff committee")
+	ix := build("investment relations beijing visa free tariff committee taiwan")
 	tests := []struct{ in, want string }{
 		{"tarrif", "tariff"}, // a doubled letter misplaced
 		{"comitee", "committee"},
@@ -84,6 +84,7 @@ func TestSuggest(t *testing.T) {
 		{"vissa", "visa"},      // a letter added
 		{"fre", "free"},
 		{"invstmnt", "investment"}, // letters left out: a subsequence
+		{"tawain", "taiwan"},       // the same letters, scrambled after the first
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
