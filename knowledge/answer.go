@@ -557,6 +557,10 @@ func (e *Engine) typeBonus(q *question, f *Fact) float64 {
 		if e.cues[f.ID]&givesReason != 0 {
 			return 1 // "because …", "in order to …", "To fully capitalize on …"
 		}
+	case AskWhat:
+		if q.defines >= 0 && definesIn(f.Text, q.terms[q.defines].Word) {
+			return 1 // "the Middle Corridor, a key transit route …"
+		}
 	case AskWho:
 		// A person the question does not name already: "Who refuted the reports?" wants
 		// the sentence that names the one who did.
@@ -835,6 +839,28 @@ func matchesContent(q *question, h index.Hit) bool {
 	// summit in August"; but the visit the articles tell of need not be named again.
 	return !located || (event || q.bareEvent) && (asked || !content)
 }
+
+// definesIn reports whether text says what the thing named by phrase (as the question
+// writes it) is: "the Middle Corridor, a key transit route", "X is a …".
+func definesIn(text, phrase string) bool {
+	lower := strings.ToLower(text)
+	for at := 0; ; {
+		i := strings.Index(lower[at:], phrase)
+		if i < 0 {
+			return false
+		}
+		rest := lower[at+i+len(phrase):]
+		for _, p := range definingStarts {
+			if strings.HasPrefix(rest, p) {
+				return true
+			}
+		}
+		at += i + len(phrase)
+	}
+}
+
+// definingStarts open what a thing is, right after its name.
+var definingStarts = []string{", a ", ", an ", " is a ", " is an ", " is the ", " refers to "}
 
 // locatesByPlanned reports whether a hit matches the phrase that locates the event a question
 // asks about ("at the SCO summit").

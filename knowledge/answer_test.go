@@ -517,3 +517,9 @@ func TestComposeQuotesTheFactsCloseBehind(t *testing.T) {
 	require.Len(t, a.Citations, 2, "a fact that scores 65%% of the best is quoted too; one at 55%% is not")
 	assert.Equal(t, rs[1].fact.Text, a.Citations[1].Quote)
 }
+
+func TestDefinesIn(t *testing.T) {
+	assert.True(t, definesIn("It runs through the Middle Corridor, a key transit route.", "middle corridor"))
+	assert.True(t, definesIn("The Middle Corridor is a route to Europe.", "middle corridor"))
+	assert.False(t, definesIn("The Middle Corridor and the TITR were praised.", "middle corridor"))
+}

@@ -493,6 +493,20 @@ func (e *Engine) whatPredicate(q *question) int {
 	return -1
 }
 
+// definedTerm returns the query term of X in "what is X", "what exactly is the X", "X,
+// what is it" when X is the question's only word, or -1.
+func definedTerm(q *question) int {
+	if q.kind != AskWhat || len(q.terms) != 1 {
+		return -1
+	}
+	for _, t := range q.tokens {
+		if copulas[t.Surface] {
+			return 0
+		}
+	}
+	return -1
+}
+
 // whichHead returns the query term of the noun a "which" or "what" question asks for when
 // it is a kind of thing known by name ("Which Chinese companies will build …" →
 // "companies", "what political party" → "party"), or -1. "Which sectors" may be answered

@@ -68,6 +68,9 @@ type question struct {
 	future bool
 	// asked holds the index terms the question's words match, once askedTerms has run.
 	asked map[string]bool
+	// defines is the query term of the thing "what is X" asks to have defined, when X is
+	// all the question names, or -1.
+	defines int
 	// publisher marks a question of which outlet published a story ("Which website ran
 	// the story on …").
 	publisher bool
@@ -366,6 +369,7 @@ func (e *Engine) readQuestion(text string) *question {
 	if q.speaker == nil {
 		q.sayer = e.sayerTerms(q)
 	}
+	q.defines = definedTerm(q)
 	q.which = -1
 	if q.kind == AskWhich || q.kind == AskWhat {
 		q.which = whichHead(q)
