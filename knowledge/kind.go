@@ -97,6 +97,9 @@ func kindOf(tokens []analyze.Token) Kind {
 				return AskWhen
 			}
 		case "where":
+			if standsOn(tokens[i+1:]) {
+				return AskWhat // "where do they stand on tariffs": their position
+			}
 			return AskWhere
 		case "why":
 			return AskWhy
@@ -183,4 +186,15 @@ func correctQuestionWord(w string) string {
 		return w
 	}
 	return best
+}
+
+// standsOn reports whether tokens say where someone stands on a matter ("do they stand
+// on"), which asks for a position, not a place.
+func standsOn(tokens []analyze.Token) bool {
+	for i, t := range tokens {
+		if (t.Surface == "stand" || t.Surface == "stands") && i+1 < len(tokens) && (tokens[i+1].Surface == "on" || tokens[i+1].Surface == "regarding") {
+			return true
+		}
+	}
+	return false
 }

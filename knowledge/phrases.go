@@ -798,6 +798,33 @@ func bothSides(tokens []analyze.Token, i int) bool {
 	return pairWords[t.Surface] && i > 0 && (tokens[i-1].Surface == "two" || tokens[i-1].Surface == "both")
 }
 
+// countryPair reports whether tokens[i] is one of the two capitals named together for the
+// pair of countries the articles are about: "Baku and Beijing", "Baku n Beijing". Every
+// sentence is about them, whether it names them or says "both sides". ("Azerbaijan and
+// China", named so, are still looked for as written.)
+func countryPair(tokens []analyze.Token, i int) bool {
+	side := func(j int) string {
+		if j < 0 || j >= len(tokens) {
+			return ""
+		}
+		return pairSide[tokens[j].Term]
+	}
+	and := func(j int) bool {
+		return j >= 0 && j < len(tokens) && (tokens[j].Surface == "and" || tokens[j].Surface == "n" || tokens[j].Surface == "&")
+	}
+	me := side(i)
+	if me == "" {
+		return false
+	}
+	if and(i+1) && side(i+2) != "" && side(i+2) != me {
+		return true
+	}
+	return and(i-1) && side(i-2) != "" && side(i-2) != me
+}
+
+// pairSide maps the terms of the two capitals to their countries.
+var pairSide = map[string]string{"baku": "az", "beij": "cn"}
+
 // asksFuture reports whether a question asks when or by whom something is to come: "When
 // will …", "Who will chair it next?", "… visit again?". ("Which industries will see more
 // cooperation" asks what was agreed, and is answered by the agreement.)

@@ -192,7 +192,7 @@ func (e *Engine) readQuestion(text string) *question {
 				continue // "which website published the story on …": the kind of answer
 			}
 		}
-		if bothSides(q.tokens, i) {
+		if bothSides(q.tokens, i) || countryPair(q.tokens, i) {
 			q.pair = true
 			continue
 		}

@@ -26,6 +26,7 @@ func TestKindOfQuestion(t *testing.T) {
 		{"Which officials attended?", AskWho},
 		{"Which initiatives were praised?", AskWhich},
 		{"Did they sign it?", AskYesNo},
+		{"Where do they stand on tariffs?", AskWhat},
 	}
 	for _, tt := range tests {
 		t.Run(tt.q, func(t *testing.T) {

@@ -336,6 +336,8 @@ var framePhrases = map[[2]string]bool{
 	{"taking", "place"}: true, {"taken", "place"}: true,
 	// "is supposed to": what is expected, as "expected to" frames it.
 	{"supposed", "to"}: true, {"meant", "to"}: true,
+	// "where do they stand on": their position, as "stance" frames it.
+	{"stand", "on"}: true, {"stands", "on"}: true, {"stood", "on"}: true,
 }
 
 // inFramePhrase reports whether tokens[i] is a word of a frame phrase, or the noun of a
