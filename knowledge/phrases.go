@@ -220,7 +220,7 @@ func isMediaNoun(tokens []analyze.Token, i int) bool {
 	switch w := tokens[i].Surface; {
 	case mediaNouns[w]:
 		return true
-	case w != "agency" && w != "agencies":
+	case !sourceBodies[w]:
 		return false
 	case i > 0 && (tokens[i-1].Surface == "news" || tokens[i-1].Surface == "press"):
 		return true
@@ -239,6 +239,10 @@ var speechNouns = map[string]bool{
 	"comments": true, "comment": true, "remarks": true, "remark": true, "statement": true,
 	"statements": true, "interview": true, "interviews": true,
 }
+
+// sourceBodies are the nouns that name a source only in a question about reporting:
+// "which body was cited", though not "which new body was created".
+var sourceBodies = map[string]bool{"agency": true, "agencies": true, "body": true, "bodies": true, "institution": true, "authority": true}
 
 // asksSource reports whether a question asks who reported or is cited for something:
 // "Who reported …", "Which outlet …", "Which ministry is cited …".

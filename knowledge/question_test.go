@@ -122,6 +122,8 @@ func TestSourceQuestions(t *testing.T) {
 		{"Which newspaper did Allahveranov speak to?", true, "told Trend"},
 		{"Which Chinese agency signed the space agreement?", false, "China National Space Administration"},
 		{"What did Sputnik report?", false, "Zangezur"},
+		{"Which Chinese body is cited as the source for the visa exemption?", true, "according to the Chinese Foreign Ministry"},
+		{"What new body will work on investment?", false, "Working Group on Investment Cooperation"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.q, func(t *testing.T) {
