@@ -229,7 +229,7 @@ func (r *Router) question(ctx context.Context, m Message, text string) Reply {
 		text, _ = r.know.FollowUp(text, prev)
 	}
 	start := r.now()
-	a, err := r.know.Answer(ctx, text)
+	a, err := r.answer(ctx, text)
 	outcome := "answered"
 	switch {
 	case err != nil:
@@ -253,6 +253,17 @@ func (r *Router) question(ctx context.Context, m Message, text string) Reply {
 	}
 	r.remember(key, text)
 	return Reply{Kind: AnswerReply, Answer: &a, ReplyTo: m.MessageID, AnswerID: r.record(ctx, m, text, a)}
+}
+
+// answer asks the engine, and turns a panic in it into an error: one question that finds
+// a fault in the engine gets the failure reply, and the bot goes on with the next.
+func (r *Router) answer(ctx context.Context, text string) (a knowledge.Answer, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("the engine panicked on a question: %v", p)
+		}
+	}()
+	return r.know.Answer(ctx, text)
 }
 
 // record keeps an answered question in the journal and returns its ID for the vote

@@ -12,6 +12,8 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/azchina/azchina/bot/i18n"
+	"github.com/azchina/azchina/knowledge"
 	"github.com/azchina/azchina/knowledge/knowledgetest"
 	"github.com/azchina/azchina/seeds"
 )
@@ -300,4 +302,26 @@ func FuzzRouter(f *testing.F) {
 			require.NotEmpty(t, got.Answer.Citations)
 		}
 	})
+}
+
+// panickingKnowledge is the seeds' engine with an Answer that panics on one question: the
+// real engine has no known question that makes it panic.
+type panickingKnowledge struct{ *knowledge.Engine }
+
+func (k panickingKnowledge) Answer(ctx context.Context, q string) (knowledge.Answer, error) {
+	if q == "boom" {
+		panic("a fault in the engine")
+	}
+	return k.Engine.Answer(ctx, q)
+}
+
+func TestRouterSurvivesAPanicInTheEngine(t *testing.T) {
+	r := NewRouter(panickingKnowledge{knowledgetest.Seeds(t)})
+	ctx := context.Background()
+	got, ok := r.Handle(ctx, private("boom"))
+	require.True(t, ok)
+	assert.Equal(t, i18n.Text(i18n.English, i18n.Failed), got.Text, "the asker is told it failed")
+	got, ok = r.Handle(ctx, private("How many documents were signed in 2019?"))
+	require.True(t, ok)
+	assert.Equal(t, AnswerReply, got.Kind, "the next question is answered")
 }
