@@ -565,6 +565,7 @@ var speechActs = map[string]bool{
 	"declare": true, "declared": true, "state": true, "stated": true, "reply": true,
 	"replied": true, "recommend": true, "recommended": true, "predict": true, "predicted": true,
 	"envisage": true, "envision": true, "foresee": true, "reckon": true, "feel": true, "felt": true,
+	"credit": true, "credited": true, "attribute": true, "attributed": true, "blame": true, "blamed": true,
 }
 
 // roleChange returns the query term of the verb of "When did Bayramov become foreign

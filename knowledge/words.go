@@ -304,7 +304,7 @@ var frameWords = map[string]bool{
 	"happen": true, "happened": true, "happens": true, "happening": true, "mean": true,
 	"means": true, "meant": true, "exist": true, "exists": true, "describe": true,
 	"explain": true, "info": true, "information": true, "give": true, "show": true,
-	"find": true, "want": true, "need": true, "get": true, "got": true, "go": true,
+	"find": true, "want": true, "need": true, "get": true, "got": true, "go": true, "given": true,
 	"going": true, "went": true, "come": true, "came": true, "today": true,
 	"currently": true, "nowadays": true, "recently": true, "worth": true, "now": true,
 	"days": true, "described": true, "assess": true, "assessed": true,
