@@ -628,8 +628,15 @@ func (e *Engine) isPersonPart(w string) bool { return len(e.personParts[w]) > 0 
 // Baku" → "ambassador"). possessors are the words the question writes with "'s". It
 // returns "" for other questions.
 func copulaHead(tokens []analyze.Token, possessors map[string]bool) string {
+	head, _ := copulaPhrase(tokens, possessors)
+	return head
+}
+
+// copulaPhrase is copulaHead, with the words of the phrase the head ends ("the first
+// president" → "first", "president").
+func copulaPhrase(tokens []analyze.Token, possessors map[string]bool) (head string, words []string) {
 	if len(tokens) == 0 {
-		return ""
+		return "", nil
 	}
 	first := tokens[0].Surface
 	if w, ok := contractedCopula[first]; ok {
@@ -638,12 +645,12 @@ func copulaHead(tokens []analyze.Token, possessors map[string]bool) string {
 		first = w
 	}
 	if !questionWord[first] {
-		return ""
+		return "", nil
 	}
 	i := 1
 	if first == "how" {
 		if i >= len(tokens) || measures[tokens[i].Surface] == nil {
-			return "" // "How was the leader greeted?" asks a manner, not what a thing is
+			return "", nil // "How was the leader greeted?" asks a manner, not what a thing is
 		}
 		i++ // how long, how far, how old
 	}
@@ -653,11 +660,12 @@ func copulaHead(tokens []analyze.Token, possessors map[string]bool) string {
 	// A possessor determines the noun of a person asked for ("who is China's ambassador"),
 	// but what a thing's "rank" or "take" is need not be said in those words.
 	if i >= len(tokens) || !articles[tokens[i].Surface] && !(possessors[tokens[i].Surface] && first == "who") {
-		return ""
+		return "", nil
 	}
-	head, before := "", ""
+	before := ""
 	for i++; i < len(tokens) && !tokens[i].Stop; i++ {
 		head, before = tokens[i].Surface, head
+		words = append(words, head)
 		if isParticiple(head) && before != "" {
 			break // "where were the documents signed back in 2019": the signing
 		}
@@ -666,9 +674,9 @@ func copulaHead(tokens []analyze.Token, possessors map[string]bool) string {
 		head = before // "the temperature goal" asks about a temperature; "the official name" not about officials
 	}
 	if frameWords[head] || whenNouns[head] || amountNouns[head] {
-		return ""
+		return "", words
 	}
-	return head
+	return head, words
 }
 
 // isParticiple reports whether w looks like a verb's past participle ("signed"), which

@@ -392,17 +392,20 @@ func (e *Engine) readQuestion(text string) *question {
 	for _, t := range q.tokens {
 		q.asksSpeech = q.asksSpeech || speechVerbsAsked[t.Surface]
 	}
-	if head := copulaHead(q.tokens, q.possessors); head != "" {
+	if head, words := copulaPhrase(q.tokens, q.possessors); head != "" {
 		for i, qt := range q.terms {
-			if !strings.Contains(" "+qt.Word+" ", " "+head+" ") {
-				continue
+			if strings.Contains(" "+qt.Word+" ", " "+head+" ") {
+				if len(qt.Alts) == 0 {
+					q.unknownHead = head
+				}
+				// "What is the length of the Zangezur corridor?" is answered only by a
+				// fact that names a length.
+				q.required[i] = true
+			} else if len(qt.Alts) == 0 && slices.Contains(words, qt.Word) && !genericModifiers[qt.Word] && len(e.ix.Suggest(qt.Word)) == 0 {
+				// "Who was the first president?": a president the articles never call
+				// the first is not the one asked about ("the tree evil forces" are three).
+				q.required[i] = true
 			}
-			if len(qt.Alts) == 0 {
-				q.unknownHead = head
-			}
-			// "What is the length of the Zangezur corridor?" is answered only by a fact
-			// that names a length.
-			q.required[i] = true
 		}
 	}
 	return q
