@@ -28,7 +28,7 @@ const (
 	maxText      = 1000
 	searchDepth  = 40
 
-	lacksTypeFactor  = 0.8
+	lacksTypeFactor  = 0.7
 	lacksPlaceFactor = 0.6
 
 	// A fact covering less than minCoverage still answers when it covers this much and

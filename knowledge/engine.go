@@ -703,6 +703,27 @@ func takesUp(definite, before []string, df map[string]int, n int) bool {
 // determiners mark a noun as one the reader already knows of.
 var determiners = map[string]bool{"the": true, "this": true, "these": true, "that": true, "those": true, "such": true}
 
+// listLeads returns the sentences before a list that the list's items go on from: the
+// last body sentence before them that is no item, within maxListLead sentences, and when
+// that only opens the list ("Key agreements include:"), the sentence before it in its
+// paragraph.
+func (e *Engine) listLeads(f *Fact) []int {
+	for n, p := 0, f.Prev; p >= 0 && n < maxListLead; n, p = n+1, e.facts[p].Prev {
+		prev := &e.facts[p]
+		if prev.Kind != Body || prev.ListItem {
+			continue
+		}
+		if pp := prev.Prev; prev.Introduces && pp >= 0 && e.facts[pp].Paragraph == prev.Paragraph && e.facts[pp].Kind == Body {
+			return []int{p, pp}
+		}
+		return []int{p}
+	}
+	return nil
+}
+
+// maxListLead is how far back a list item looks for the sentence that opens its list.
+const maxListLead = 12
+
 // findPublisherFacts finds, for each article with a publisher, the first sentence of it
 // that names the publisher.
 func (e *Engine) findPublisherFacts() {
@@ -798,6 +819,17 @@ func (e *Engine) analyse(f *Fact) analysis {
 		// A sentence that names no one tells of the persons the article leads with ("The
 		// ministers also welcomed …" after "Bayramov met with Wang Yi …").
 		ctx = append(ctx, e.leads[f.Source]...)
+	}
+	if f.Kind == Body && f.ListItem {
+		// "Legal Assistance Treaty and judicial cooperation pacts.": an item of a list is
+		// about what the sentence that opens the list says ("the agreements signed on
+		// April 23").
+		for _, lead := range e.listLeads(f) {
+			ctx = append(ctx, e.facts[lead].Text)
+			for _, d := range e.facts[lead].Dates {
+				ctx = append(ctx, dateWords(d.Value))
+			}
+		}
 	}
 	if f.Kind == Body && f.Prev >= 0 && pointsBack(f.Text) {
 		// "To fully capitalize on these opportunities …": the opportunities the sentence

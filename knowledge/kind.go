@@ -33,8 +33,8 @@ func (e *Engine) kindTokens(tokens []analyze.Token) []analyze.Token {
 		if i > 1 || (i == 1 && tokens[0].Surface != "and") {
 			break
 		}
-		if len(t.Surface) < 2 || len(t.Surface) > 6 || !e.mayBeTypo(t.Surface) {
-			continue
+		if t.Stop || len(t.Surface) < 2 || len(t.Surface) > 6 || !e.mayBeTypo(t.Surface) {
+			continue // "Were any signed?" is no "where"
 		}
 		if _, ok := e.ix.Term(t.Term); ok {
 			continue

@@ -27,6 +27,7 @@ func TestKindOfQuestion(t *testing.T) {
 		{"Which initiatives were praised?", AskWhich},
 		{"Did they sign it?", AskYesNo},
 		{"Where do they stand on tariffs?", AskWhat},
+		{"Were any legal agreements signed?", AskYesNo},
 	}
 	for _, tt := range tests {
 		t.Run(tt.q, func(t *testing.T) {
