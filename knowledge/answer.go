@@ -345,7 +345,7 @@ func (e *Engine) excluded(q *question, r ranked) string {
 		return "does not say what is asked"
 	case q.city && e.onlyCountries(q, f):
 		return lacksCity
-	case q.which >= 0 && !e.saysAsIs(f.ID, q.terms[q.which]) && !e.namesOther(q, f):
+	case q.which >= 0 && !e.namesOther(q, f):
 		// "Which Chinese companies will build the smart villages?" is not answered by
 		// "China's role in the smart village projects": it names no company, nor any one.
 		return lacksKind

@@ -525,9 +525,12 @@ func whichHead(q *question) int {
 			if u.Stop || u.Number {
 				break
 			}
-			head = u.Surface
+			if namedKinds[u.Surface] {
+				head = u.Surface // "which Chinese companies account for …": the first kind
+				break
+			}
 		}
-		if !namedKinds[head] {
+		if head == "" {
 			return -1
 		}
 		for k, qt := range q.terms {
@@ -549,6 +552,8 @@ var namedKinds = map[string]bool{
 	"newspaper": true, "newspapers": true, "agency": true, "agencies": true, "ministry": true,
 	"ministries": true, "party": true, "parties": true, "school": true, "schools": true,
 	"team": true, "teams": true, "hotel": true, "hotels": true, "brand": true, "brands": true,
+	"journalist": true, "journalists": true, "reporter": true,
+	"reporters": true, "channel": true, "channels": true, "magazine": true, "magazines": true,
 }
 
 // speechActs are verbs of saying or wanting, beyond speechVerbsAsked: what someone vowed,
