@@ -407,6 +407,7 @@ func TestCues(t *testing.T) {
 		{"Since 1995, Chinese companies have invested nearly $1 billion.", datesStart},
 		{"The flags are hung at Tiananmen Square.", 0},
 		{"He told them nothing.", 0},
+		{"Such ties play a crucial role in ensuring long-term development.", givesReason}, // what they matter for
 	}
 	for _, tt := range tests {
 		assert.Equal(t, tt.want, cuesOf(tt.text), tt.text)

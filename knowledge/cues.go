@@ -42,7 +42,9 @@ var (
 	// Where a sentence's news comes from.
 	sourcePhrases = []string{"report", "citing", "cited", "according to", "quoted", "interview with", "interview to", "interviewed by", "source:"}
 	// A reason or a purpose.
-	reasonPhrases = []string{"because", "due to", "owing to", "thanks to", "in order to", "so that", "so as to", "as a result", "aimed at", "aiming to", "with the aim", "the goal", "the purpose", ", to "}
+	reasonPhrases = []string{"because", "due to", "owing to", "thanks to", "in order to", "so that", "so as to", "as a result", "aimed at", "aiming to", "with the aim", "the goal", "the purpose", ", to ",
+		// What a thing matters for: "plays a crucial role in ensuring …", "vital links".
+		" role in ", "crucial role", "vital role", "key role", "vital link", "essential for", "key to", "important for", "ensuring", "contribute to", "will help", "helps ", "benefit", "instrumental in"}
 	// A date as a start.
 	startPhrases = []string{"since ", "from "}
 	// What is to come.
