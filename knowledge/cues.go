@@ -49,9 +49,9 @@ var (
 	startPhrases = []string{"since ", "from "}
 	// What is to come.
 	futurePhrases = []string{" will ", "upcoming", "scheduled", "expected to", "plans to", "planned", " set to ", "to be held", "future", "prospects", "once implemented", "going to"}
-	// An event planned, not yet come about: not words said of the future ("will only
-	// result in …").
-	planPhrases = []string{"upcoming", "scheduled", "expected to", "plans to", "planned", " set to ", "to be held", "once implemented"}
+	// An event planned, not yet come about, or reported as what would be: not words said
+	// of the future ("will only result in …").
+	planPhrases = []string{"upcoming", "scheduled", "expected to", "plans to", "planned", " set to ", "to be held", "once implemented", " would "}
 )
 
 // cuesOf reads the cues of a sentence.
