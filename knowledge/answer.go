@@ -81,7 +81,7 @@ type ranked struct {
 // lacksType reports whether the fact was excluded for want of the date, number, city,
 // outcome or named thing the question asks for.
 func (r *ranked) lacksType() bool {
-	return r.excluded == lacksDate || r.excluded == lacksNumber || r.excluded == lacksCity || r.excluded == lacksOutcome || r.excluded == lacksKind || r.excluded == lacksReason
+	return r.excluded == lacksDate || r.excluded == lacksNumber || r.excluded == lacksCity || r.excluded == lacksOutcome || r.excluded == lacksKind
 }
 
 // Answer answers a question from the articles. It returns an error only when ctx is done.
@@ -300,7 +300,6 @@ const (
 	lacksCity    = "names no city"
 	lacksOutcome = "of what was to come, not how it turned out"
 	lacksKind    = "names none of what is asked for"
-	lacksReason  = "gives no reason"
 )
 
 // lackingMargin is how many times a fact that lacks the date, number or city a question
@@ -313,9 +312,6 @@ func (e *Engine) excluded(q *question, r ranked) string {
 	switch {
 	case !e.answersAbout(q, r):
 		return "credits, not a fact"
-	case r.typeBonus == 0 && q.kind == AskWhy:
-		// "Why did he bring his grandchildren?" is not answered by "He brought them".
-		return lacksReason
 	case r.typeBonus == 0 && (q.kind == AskNumber || q.kind == AskWhen):
 		// A sentence without a number cannot say how many, nor one without a date when.
 		if q.kind == AskNumber {

@@ -521,12 +521,15 @@ func whichHead(q *question) int {
 			continue
 		}
 		head := ""
-		for _, u := range q.tokens[i+1:] {
+		for _, u := range q.tokens[i+1 : min(len(q.tokens), i+3)] {
 			if u.Stop || u.Number {
 				break
 			}
 			if namedKinds[u.Surface] {
-				head = u.Surface // "which Chinese companies account for …": the first kind
+				// "which Chinese companies account for …": the kind, right after "which"
+				// or one word on; not a noun further on ("which MP told Trend that
+				// companies …").
+				head = u.Surface
 				break
 			}
 		}
