@@ -836,7 +836,9 @@ func (e *Engine) analyse(f *Fact) analysis {
 		// before names are what it is about.
 		if prev := &e.facts[f.Prev]; prev.Kind == Body && prev.Source == f.Source {
 			ctx = append(ctx, prev.Text)
-			an.cues |= cuesOf(prev.Text) & tellsPlan // "these talks" ahead of an upcoming summit
+			if containsAny(strings.ToLower(prev.Text), planPhrases) {
+				an.cues |= tellsPlan // "these talks" ahead of an upcoming summit
+			}
 		}
 	}
 	switch f.Kind {
