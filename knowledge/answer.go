@@ -753,7 +753,7 @@ func (e *Engine) saidBy(q *question, f *Fact) bool {
 		return true
 	}
 	for _, p := range f.People {
-		if q.speaker[p] {
+		if q.speaker[p] && !addressed(f.Text, p) {
 			return true
 		}
 	}
@@ -764,6 +764,23 @@ func (e *Engine) saidBy(q *question, f *Fact) bool {
 			if q.speaker[p] {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// addressed reports whether a sentence names a person only as someone spoken with ("when
+// meeting with Spanish Prime Minister Pedro Sanchez, President Xi said …"): not as a speaker.
+func addressed(text, person string) bool {
+	i := strings.Index(text, person)
+	if i < 0 {
+		return false
+	}
+	before := strings.Fields(strings.ToLower(text[:i]))
+	for k := len(before) - 1; k >= 0 && k >= len(before)-5; k-- {
+		switch before[k] {
+		case "with", "meeting", "met":
+			return strings.Count(text, person) == 1 // named once, after "meeting with"
 		}
 	}
 	return false
