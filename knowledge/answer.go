@@ -328,6 +328,8 @@ func (e *Engine) excluded(q *question, r ranked) string {
 		return "not the words of whom it asks about"
 	case !matchesSayer(q, h):
 		return "not what the sayer asked about said"
+	case !matchesTopic(q, h):
+		return "not on what the words are asked about"
 	case !matchesContent(q, h):
 		return "not about the occasion asked about"
 	case q.future && !e.toCome(f):
@@ -888,6 +890,17 @@ func locatesByPlanned(q *question, h index.Hit) bool {
 		}
 	}
 	return false
+}
+
+// matchesTopic reports whether a hit matches a word of what "what did X say about Y" asks
+// about: X's words on another matter are no answer.
+func matchesTopic(q *question, h index.Hit) bool {
+	for _, i := range q.topic {
+		if h.Matched[i] > 0 {
+			return true
+		}
+	}
+	return len(q.topic) == 0
 }
 
 // matchesNames reports whether a hit matches every year and every unknown name the question

@@ -559,6 +559,39 @@ var namedKinds = map[string]bool{
 	"reporters": true, "channel": true, "channels": true, "magazine": true, "magazines": true,
 }
 
+// speechTopic returns the query terms after "about", "of" or "on" that follow a verb of
+// saying in "what did X say/think about Y", or nil.
+func speechTopic(q *question) []int {
+	if len(q.tokens) == 0 || q.tokens[0].Surface != "what" {
+		return nil
+	}
+	for i := 1; i+1 < len(q.tokens); i++ {
+		if !speechVerbsAsked[q.tokens[i].Surface] {
+			continue
+		}
+		if p := q.tokens[i+1].Surface; p != "about" && p != "of" && p != "on" && p != "regarding" {
+			return nil
+		}
+		words := map[string]bool{}
+		for _, t := range q.tokens[i+2:] {
+			if !t.Stop {
+				words[t.Surface] = true
+			}
+		}
+		var out []int
+		for k, qt := range q.terms {
+			for _, w := range strings.Fields(qt.Word) {
+				if words[w] {
+					out = append(out, k)
+					break
+				}
+			}
+		}
+		return out
+	}
+	return nil
+}
+
 // speechActs are verbs of saying or wanting, beyond speechVerbsAsked: what someone vowed,
 // urged or hoped for is told in the words they said, whichever verb the article uses.
 var speechActs = map[string]bool{

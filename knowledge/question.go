@@ -66,6 +66,9 @@ type question struct {
 	// future marks a question about what is to come: a fact about what was does not
 	// answer it.
 	future bool
+	// topic holds the query terms of what "what did X say/think about …" asks X's words
+	// on.
+	topic []int
 	// asked holds the index terms the question's words match, once askedTerms has run.
 	asked map[string]bool
 	// defines is the query term of the thing "what is X" asks to have defined, when X is
@@ -392,6 +395,7 @@ func (e *Engine) readQuestion(text string) *question {
 	for _, t := range q.tokens {
 		q.asksSpeech = q.asksSpeech || speechVerbsAsked[t.Surface]
 	}
+	q.topic = speechTopic(q)
 	if head, words := copulaPhrase(q.tokens, q.possessors); head != "" {
 		for i, qt := range q.terms {
 			if strings.Contains(" "+qt.Word+" ", " "+head+" ") {
