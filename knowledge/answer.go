@@ -339,6 +339,9 @@ func (e *Engine) excluded(q *question, r ranked) string {
 		// nor "did he actually attend it" by "invited him to attend it"; but "did Xi
 		// actually invite him to it" is by "an invitation to the upcoming summit".
 		return lacksOutcome
+	case q.heldPast && e.cues[f.ID]&tellsPlan != 0:
+		// "Where was the anniversary event held?" is not answered by the invitation to it.
+		return lacksOutcome
 	case !q.future && q.kind != AskWhen && e.cues[f.ID]&tellsPlan != 0 && locatesByPlanned(q, h):
 		// "What did he say at the SCO summit?": the articles tell of the summit only as
 		// one to come, so of nothing said at it.

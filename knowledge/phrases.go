@@ -928,6 +928,17 @@ func (e *Engine) outcomeVerb(q *question) int {
 	return -1
 }
 
+// heldPast reports whether a question asks where an event was held, in the past tense
+// ("Where was the event held?"): a fact of an event still to come does not say.
+func heldPast(tokens []analyze.Token) bool {
+	past, held := false, false
+	for _, t := range tokens {
+		past = past || t.Surface == "was" || t.Surface == "were" || t.Surface == "did"
+		held = held || staging[t.Surface]
+	}
+	return past && held
+}
+
 // outcomeWords ask whether a thing came about in the end.
 var outcomeWords = map[string]bool{"actually": true, "eventually": true, "finally": true, "ultimately": true}
 

@@ -82,6 +82,8 @@ type question struct {
 	// outcome marks a question of how a thing turned out ("did he actually go"): a fact
 	// of what was then to come does not answer it.
 	outcome bool
+	// heldPast marks "where was the event held?": where a past event took place.
+	heldPast bool
 	// verb is the query term of the verb an outcome question asks about ("did he
 	// actually attend"), or -1.
 	verb int
@@ -387,6 +389,7 @@ func (e *Engine) readQuestion(text string) *question {
 	q.venues = e.askedVenues(q)
 	q.future = asksFuture(q.tokens)
 	q.outcome = asksOutcome(q.tokens)
+	q.heldPast = q.kind == AskWhere && heldPast(q.tokens)
 	q.verb = -1
 	if q.outcome {
 		q.verb = e.outcomeVerb(q)
