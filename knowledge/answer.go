@@ -350,7 +350,7 @@ func (e *Engine) excluded(q *question, r ranked) string {
 		return "does not say what is asked"
 	case q.city && e.onlyCountries(q, f):
 		return lacksCity
-	case q.which >= 0 && !e.namesOther(q, f):
+	case (q.which >= 0 || q.asksName) && !e.namesOther(q, f, q.asksName):
 		// "Which Chinese companies will build the smart villages?" is not answered by
 		// "China's role in the smart village projects": it names no company, nor any one.
 		return lacksKind
@@ -391,17 +391,22 @@ func (e *Engine) onlyCountries(q *question, f *Fact) bool {
 // not: a run of capitalised words with a word that the question does not match and that
 // names no country (nor its capital) or person; a run of one such word must be no English
 // word ("Huawei", not "Foreign"). A run with a title in it names a person ("Foreign
-// Minister Jeyhun Bayramov").
-func (e *Engine) namesOther(q *question, f *Fact) bool {
+// Minister Jeyhun Bayramov"), which counts only when persons is true (a person's name is
+// the answer to "what is the name of …").
+func (e *Engine) namesOther(q *question, f *Fact, persons bool) bool {
 	asked := e.askedTerms(q)
+	skip := nameStop | nameState | namePerson | nameShort
+	if persons {
+		skip &^= namePerson
+	}
 	for _, run := range e.nameRuns[f.ID] {
 		var other *nameWord
 		title := false
 		for i, w := range run {
 			switch {
-			case w.kind&nameTitle != 0:
+			case w.kind&nameTitle != 0 && !persons:
 				title = true
-			case w.kind&(nameStop|nameState|namePerson|nameShort) == 0 && !asked[w.term]:
+			case w.kind&skip == 0 && !asked[w.term]:
 				other = &run[i]
 			}
 		}

@@ -511,6 +511,17 @@ func definedTerm(q *question) int {
 	return -1
 }
 
+// asksName reports whether a question asks for a thing's name: "what was the name of …",
+// "what is it called".
+func asksName(tokens []analyze.Token) bool {
+	for i, t := range tokens {
+		if t.Surface == "name" && i+1 < len(tokens) && tokens[i+1].Surface == "of" || t.Surface == "called" && i+1 == len(tokens) {
+			return true
+		}
+	}
+	return false
+}
+
 // whichHead returns the query term of the noun a "which" or "what" question asks for when
 // it is a kind of thing known by name ("Which Chinese companies will build …" →
 // "companies", "what political party" → "party"), or -1. "Which sectors" may be answered

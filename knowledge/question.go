@@ -77,6 +77,8 @@ type question struct {
 	// publisher marks a question of which outlet published a story ("Which website ran
 	// the story on …").
 	publisher bool
+	// asksName marks "what was the name of the agreement": a name is the answer.
+	asksName bool
 	// which is the query term of the noun a "which" question asks for, or -1.
 	which int
 	// outcome marks a question of how a thing turned out ("did he actually go"): a fact
@@ -379,6 +381,7 @@ func (e *Engine) readQuestion(text string) *question {
 	if q.kind == AskWhich || q.kind == AskWhat {
 		q.which = whichHead(q)
 	}
+	q.asksName = q.kind == AskWhat && asksName(q.tokens)
 	q.predicate = whoPredicate(q)
 	if q.predicate < 0 {
 		q.predicate = e.whatPredicate(q)
