@@ -708,6 +708,9 @@ func copulaPhrase(tokens []analyze.Token, possessors map[string]bool) (head stri
 	}
 	if i < len(tokens) && copulas[tokens[i].Surface] {
 		i++ // "what is the"; "what's the" has lost its "'s"
+		if first == "what" && i+1 < len(tokens) && (tokens[i].Surface == "on" || tokens[i].Surface == "in") && articles[tokens[i+1].Surface] {
+			i++ // "what was on the menu": what the menu held
+		}
 	}
 	// A possessor determines the noun of a person asked for ("who is China's ambassador"),
 	// but what a thing's "rank" or "take" is need not be said in those words.

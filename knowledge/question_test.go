@@ -194,6 +194,7 @@ func TestWhatIsTheUnknownThing(t *testing.T) {
 		{"whats the budget of the deal", "budget"}, // "whats" has swallowed its "is"
 		{"whos the ambassador", "ambassador"},
 		{"what's the official name of the visa deal", ""}, // "official" qualifies the name
+		{"what was on the menu at the banquet", "menu"},   // what the menu held
 	}
 	e := seedEngine(t)
 	for _, tt := range tests {
