@@ -575,16 +575,10 @@ func isAcronym(qt index.QueryTerm, acronyms map[string]bool) bool {
 // names the asker wrote as names ("What did Erdogan say").
 func capitalisedWords(text string) map[string]bool {
 	out := map[string]bool{}
-	prevEnd := true
-	for _, w := range strings.Fields(text) {
-		trimmed := strings.TrimLeft(w, "“\"‘'([")
-		r, _ := utf8.DecodeRuneInString(trimmed)
-		if unicode.IsUpper(r) && !prevEnd {
-			for _, part := range strings.FieldsFunc(strings.ToLower(trimmed), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
-				out[part] = true
-			}
+	for _, run := range capitalisedRuns(text) {
+		for _, w := range run {
+			out[w] = true
 		}
-		prevEnd = strings.ContainsAny(w[len(w)-1:], ".!?:")
 	}
 	return out
 }
