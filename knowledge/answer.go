@@ -809,19 +809,6 @@ func (e *Engine) says(doc int, qt index.QueryTerm) bool {
 	return false
 }
 
-// saysAsIs is says for the question's word itself, or a name of its concept: not for a
-// synonym ("education" says no "university").
-func (e *Engine) saysAsIs(doc int, qt index.QueryTerm) bool {
-	for _, t := range e.ix.DocTerms(doc) {
-		for _, alt := range qt.Alts {
-			if alt.Factor >= 1 && len(alt.Terms) == 1 && alt.Terms[0] == t {
-				return true
-			}
-		}
-	}
-	return false
-}
-
 // matchesSayer reports whether a hit names the thing a question asks the words of, when
 // that is no person: "What did the joint statement say about Russia?" is not answered by
 // what Russian media reported.
