@@ -342,7 +342,7 @@ func (e *Engine) excluded(q *question, r ranked) string {
 	case q.heldPast && e.cues[f.ID]&tellsPlan != 0:
 		// "Where was the anniversary event held?" is not answered by the invitation to it.
 		return lacksOutcome
-	case !q.future && q.kind != AskWhen && e.cues[f.ID]&tellsPlan != 0 && locatesByPlanned(q, h):
+	case !q.future && q.kind != AskWhen && e.cues[f.ID]&tellsPlan != 0 && matchesLocator(q, h):
 		// "What did he say at the SCO summit?": the articles tell of the summit only as
 		// one to come, so of nothing said at it.
 		return lacksOutcome
@@ -876,9 +876,9 @@ func definesIn(text, phrase string) bool {
 // definingStarts open what a thing is, right after its name.
 var definingStarts = []string{", a ", ", an ", " is a ", " is an ", " is the ", " refers to "}
 
-// locatesByPlanned reports whether a hit matches the phrase that locates the event a question
+// matchesLocator reports whether a hit matches the phrase that locates the event a question
 // asks about ("at the SCO summit").
-func locatesByPlanned(q *question, h index.Hit) bool {
+func matchesLocator(q *question, h index.Hit) bool {
 	for i, loc := range q.located {
 		if loc && h.Matched[i] > 0 {
 			return true
