@@ -233,12 +233,10 @@ func isMediaNoun(tokens []analyze.Token, i int) bool {
 	return false
 }
 
-// speechNouns name what someone said to a reporter: "which agency did they give their
-// comments to" asks where the words appeared, not about comments.
-var speechNouns = map[string]bool{
-	"comments": true, "comment": true, "remarks": true, "remark": true, "statement": true,
-	"statements": true, "interview": true, "interviews": true,
-}
+// speechNouns name what someone gave a reporter: "which agency did they give their
+// comments to" asks where the words appeared, not about comments. ("Remarks" and
+// "statement" stay words of the question: "Xi's remarks" are found as what he said.)
+var speechNouns = map[string]bool{"comments": true, "comment": true, "interview": true, "interviews": true}
 
 // sourceBodies are the nouns that name a source only in a question about reporting:
 // "which body was cited", though not "which new body was created".
