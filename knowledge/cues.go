@@ -47,11 +47,13 @@ var (
 		" role in ", "crucial role", "vital role", "key role", "vital link", "essential for", "key to", "important for", "ensuring", "contribute to", "will help", "helps ", "benefit", "instrumental in"}
 	// A date as a start.
 	startPhrases = []string{"since ", "from "}
-	// What is to come.
-	futurePhrases = []string{" will ", "upcoming", "scheduled", "expected to", "plans to", "planned", " set to ", "to be held", "future", "prospects", "once implemented", "going to"}
-	// An event planned, not yet come about, or reported as what would be: not words said
-	// of the future ("will only result in …").
-	planPhrases = []string{"upcoming", "scheduled", "expected to", "plans to", "planned", " set to ", "to be held", "once implemented", " would "}
+	// An event planned, not yet come about.
+	plannedPhrases = []string{"upcoming", "scheduled", "expected to", "plans to", "planned", " set to ", "to be held", "once implemented"}
+	// What is to come: a plan, or words said of the future.
+	futurePhrases = append([]string{" will ", "future", "prospects", "going to"}, plannedPhrases...)
+	// A plan, or what reports say would be: not words said of the future ("will only
+	// result in …").
+	planPhrases = append([]string{" would "}, plannedPhrases...)
 )
 
 // cuesOf reads the cues of a sentence.

@@ -752,7 +752,7 @@ func pointsBack(text string) bool {
 		switch ws[i] {
 		case "this", "these", "those":
 			next := strings.Trim(ws[i+1], ".,;:!?\"'’”“")
-			if !timeNouns[next] && !analyze.IsStopWord(next) {
+			if !timeNouns[next] && !monthName[next] && !analyze.IsStopWord(next) {
 				return true
 			}
 		}
@@ -760,8 +760,8 @@ func pointsBack(text string) bool {
 	return false
 }
 
-// timeNouns follow "this" to name a time, not a thing said before.
-var timeNouns = map[string]bool{"year": true, "month": true, "week": true, "time": true, "morning": true, "summer": true, "spring": true, "autumn": true, "winter": true, "august": true, "july": true, "june": true, "september": true}
+// timeNouns follow "this", as month names do, to name a time, not a thing said before.
+var timeNouns = map[string]bool{"year": true, "month": true, "week": true, "time": true, "morning": true, "summer": true, "spring": true, "autumn": true, "winter": true}
 
 // analysis is what the index and the answer-type cues need of one fact.
 type analysis struct {
