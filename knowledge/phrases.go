@@ -459,10 +459,8 @@ func whoPredicate(q *question) int {
 	if verb.Stop || lightVerbs[verb.Surface] {
 		return -1
 	}
-	for i, qt := range q.terms {
-		if qt.Word == verb.Surface && onlyRelated(qt) {
-			return i
-		}
+	if i := q.termOf(verb.Surface); i >= 0 && onlyRelated(q.terms[i]) {
+		return i
 	}
 	return -1
 }
@@ -475,11 +473,8 @@ func (e *Engine) whatPredicate(q *question) int {
 		return -1
 	}
 	i := 2
-	for ; i < len(q.tokens) && i < 6; i++ {
-		w := q.tokens[i].Surface
-		if !q.tokens[i].Stop && !e.isPersonPart(w) && !ingest.IsRole(strings.TrimSuffix(w, "s")) {
-			break // past the subject: a person, a pronoun, "the ministers"
-		}
+	for i < len(q.tokens) && i < 6 && e.inSubject(q.tokens[i]) {
+		i++
 	}
 	if i == 2 || i >= len(q.tokens) {
 		return -1
@@ -487,12 +482,16 @@ func (e *Engine) whatPredicate(q *question) int {
 	if verb := q.tokens[i].Surface; lightVerbs[verb] || speechVerbsAsked[verb] || speechActs[verb] {
 		return -1 // "What did Xi vow?": what he vowed is in his words, whatever the verb
 	}
-	for k, qt := range q.terms {
-		if qt.Word == q.tokens[i].Surface && onlyRelated(qt) {
-			return k
-		}
+	if k := q.termOf(q.tokens[i].Surface); k >= 0 && onlyRelated(q.terms[k]) {
+		return k
 	}
 	return -1
+}
+
+// inSubject reports whether a token may be part of the subject before a question's verb:
+// a function word or pronoun, a part of a person's name, a title ("the ministers").
+func (e *Engine) inSubject(t analyze.Token) bool {
+	return t.Stop || e.isPersonPart(t.Surface) || ingest.IsRole(strings.TrimSuffix(t.Surface, "s"))
 }
 
 // definedTerm returns the query term of X in "what is X", "what exactly is the X", "X,
@@ -545,12 +544,7 @@ func whichHead(q *question) int {
 		if head == "" {
 			return -1
 		}
-		for k, qt := range q.terms {
-			if qt.Word == head {
-				return k
-			}
-		}
-		return -1
+		return q.termOf(head)
 	}
 	return -1
 }
@@ -926,16 +920,10 @@ func asksOutcome(tokens []analyze.Token) bool {
 // outcome question ("Did Aliyev actually attend …" → "attend"), or -1.
 func (e *Engine) outcomeVerb(q *question) int {
 	for _, t := range q.tokens[1:] {
-		w := t.Surface
-		if t.Stop || outcomeWords[w] || e.isPersonPart(w) || ingest.IsRole(strings.TrimSuffix(w, "s")) {
+		if e.inSubject(t) || outcomeWords[t.Surface] {
 			continue
 		}
-		for k, qt := range q.terms {
-			if qt.Word == w {
-				return k
-			}
-		}
-		return -1
+		return q.termOf(t.Surface)
 	}
 	return -1
 }

@@ -443,6 +443,16 @@ func (e *Engine) namesOnly(phrase string, persons map[string]bool) bool {
 	return named
 }
 
+// termOf returns the position of the query term written as word, or -1.
+func (q *question) termOf(word string) int {
+	for i, qt := range q.terms {
+		if qt.Word == word {
+			return i
+		}
+	}
+	return -1
+}
+
 // hasTerm reports whether the question holds a word of the term.
 func (q *question) hasTerm(term string) bool {
 	for _, t := range q.tokens {
