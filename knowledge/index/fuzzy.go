@@ -192,12 +192,9 @@ const minTwoEdits = 8
 // twoEdits finds the words two edits from word ("allaverdanov" → "allahveranov") among
 // those that start with its first letter and are about as long.
 func (v *vocabulary) twoEdits(word string) []Suggestion {
-	first, _ := utf8.DecodeRuneInString(word)
-	lo := sort.SearchStrings(v.words, string(first))
-	hi := sort.SearchStrings(v.words, string(first+1))
 	n := utf8.RuneCountInString(word)
 	var out []Suggestion
-	for _, w := range v.words[lo:hi] {
+	for _, w := range v.sameFirst(word) {
 		if m := utf8.RuneCountInString(w); m < n-2 || m > n+2 {
 			continue
 		}
@@ -215,17 +212,22 @@ const minScrambled = 5
 // scrambled finds the words of the same letters as word, in another order after the same
 // first letter: a typo of two letters swapped across a third, which is two edits.
 func (v *vocabulary) scrambled(word string) []Suggestion {
-	first, _ := utf8.DecodeRuneInString(word)
-	lo := sort.SearchStrings(v.words, string(first))
-	hi := sort.SearchStrings(v.words, string(first+1))
 	key := sortedLetters(word)
 	var out []Suggestion
-	for _, w := range v.words[lo:hi] {
+	for _, w := range v.sameFirst(word) {
 		if len(w) == len(word) && w != word && sortedLetters(w) == key {
 			out = append(out, Suggestion{Word: w, Term: v.terms[w], Distance: 2})
 		}
 	}
 	return out
+}
+
+// sameFirst returns the words of the vocabulary that start with word's first letter.
+func (v *vocabulary) sameFirst(word string) []string {
+	first, _ := utf8.DecodeRuneInString(word)
+	lo := sort.SearchStrings(v.words, string(first))
+	hi := sort.SearchStrings(v.words, string(first+1))
+	return v.words[lo:hi]
 }
 
 // sortedLetters returns w's letters in order.
