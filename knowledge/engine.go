@@ -571,18 +571,7 @@ func (e *Engine) findNameRuns() {
 			words := make([]nameWord, len(run))
 			for k, w := range run {
 				t := e.az.Word(w)
-				words[k].term = t.Term
-				for _, is := range []struct {
-					yes  bool
-					kind nameKind
-				}{
-					{t.Stop, nameStop}, {ingest.IsRole(w), nameTitle}, {e.isPersonPart(w), namePerson},
-					{e.isState(t.Term), nameState}, {e.wordCount(w) > 0 || monthName[w], nameEnglish}, {len(w) <= 2, nameShort},
-				} {
-					if is.yes {
-						words[k].kind |= is.kind
-					}
-				}
+				words[k] = nameWord{term: t.Term, kind: e.nameKindOf(w, t)}
 			}
 			e.nameRuns[i] = append(e.nameRuns[i], words)
 		}
@@ -702,6 +691,23 @@ func takesUp(definite, before []string, df map[string]int, n int) bool {
 
 // determiners mark a noun as one the reader already knows of.
 var determiners = map[string]bool{"the": true, "this": true, "these": true, "that": true, "those": true, "such": true}
+
+// nameKindOf tells what kinds of word a capitalised word w (read as t) is.
+func (e *Engine) nameKindOf(w string, t analyze.Token) nameKind {
+	var k nameKind
+	set := func(yes bool, kind nameKind) {
+		if yes {
+			k |= kind
+		}
+	}
+	set(t.Stop, nameStop)
+	set(ingest.IsRole(w), nameTitle)
+	set(e.isPersonPart(w), namePerson)
+	set(e.isState(t.Term), nameState)
+	set(e.wordCount(w) > 0 || monthName[w], nameEnglish)
+	set(len(w) <= 2, nameShort)
+	return k
+}
 
 // listLeads returns the sentences before a list that the list's items go on from: the
 // last body sentence before them that is no item, within maxListLead sentences, and when
