@@ -180,7 +180,7 @@ func localize(a Answer, lang lingo.Language) Answer {
 // words does (several words the articles never use, none of them what a near miss lacks:
 // "Who is Azerbaijan's ambassador in Beijing?" matches two); else the next that covers
 // enough. No fact answers when the facts that tell of what is asked, without the date,
-// number or city it asks for, far outscore it.
+// number, city, outcome or named thing it asks for, far outscore it.
 func (e *Engine) choose(q *question, rs []ranked) int {
 	best := firstEligible(rs)
 	seen := false  // an eligible fact scored enough before this one
@@ -194,7 +194,7 @@ func (e *Engine) choose(q *question, rs []ranked) int {
 		}
 		if lacking >= lackingMargin*rs[i].final {
 			// The articles tell of what the question asks about, far better than this fact
-			// does, without the date, number or city it asks for: they do not say.
+			// does, without what it asks for (a date, a number, a city …): they do not say.
 			return -1
 		}
 		if !seen && i == best && e.answersInOwnWords(q, rs[i]) {
@@ -302,8 +302,8 @@ const (
 	lacksKind    = "names none of what is asked for"
 )
 
-// lackingMargin is how many times a fact that lacks the date, number or city a question
-// asks for must outscore the best fact that has one for the question to be refused.
+// lackingMargin is how many times a fact that lacks what a question asks for (lacksType)
+// must outscore the best fact that has it for the question to be refused.
 const lackingMargin = 2.0
 
 // excluded returns why a fact may not answer the question, or "" when it may.

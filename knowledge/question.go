@@ -996,8 +996,8 @@ func (e *Engine) derived(stem string) []int32 {
 const minDerived = 6
 
 // negated returns the index term of a word the articles write with "un" before it or
-// taken off it ("clear" and "unclear"), or -1: whether a thing is so is answered by a sentence that says it is
-// not.
+// taken off it ("clear" and "unclear"), or -1: whether a thing is so is answered by a
+// sentence that says it is not.
 func (e *Engine) negated(w string) int32 {
 	base, other := w, "un"+w
 	if rest, ok := strings.CutPrefix(w, "un"); ok {
