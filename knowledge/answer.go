@@ -812,13 +812,17 @@ func (e *Engine) says(doc int, qt index.QueryTerm) bool {
 // matchesSayer reports whether a hit names the thing a question asks the words of, when
 // that is no person: "What did the joint statement say about Russia?" is not answered by
 // what Russian media reported.
-func matchesSayer(q *question, h index.Hit) bool {
-	for _, i := range q.sayer {
+func matchesSayer(q *question, h index.Hit) bool { return matchesAnyOf(h, q.sayer) }
+
+// matchesAnyOf reports whether a hit matches one of the query terms at positions, or
+// there are none.
+func matchesAnyOf(h index.Hit, positions []int) bool {
+	for _, i := range positions {
 		if h.Matched[i] > 0 {
 			return true
 		}
 	}
-	return len(q.sayer) == 0
+	return len(positions) == 0
 }
 
 // pluralSubject reports whether a sentence opens with a subject that stands for the
@@ -889,14 +893,7 @@ func matchesLocator(q *question, h index.Hit) bool {
 
 // matchesTopic reports whether a hit matches a word of what "what did X say about Y" asks
 // about: X's words on another matter are no answer.
-func matchesTopic(q *question, h index.Hit) bool {
-	for _, i := range q.topic {
-		if h.Matched[i] > 0 {
-			return true
-		}
-	}
-	return len(q.topic) == 0
-}
+func matchesTopic(q *question, h index.Hit) bool { return matchesAnyOf(h, q.topic) }
 
 // matchesNames reports whether a hit matches every year and every unknown name the question
 // asks about: a fact of 2019 is no answer about 2015, nor one about anybody about Erdogan.
