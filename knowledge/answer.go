@@ -811,8 +811,22 @@ func (e *Engine) says(doc int, qt index.QueryTerm) bool {
 
 // matchesSayer reports whether a hit names the thing a question asks the words of, when
 // that is no person: "What did the joint statement say about Russia?" is not answered by
-// what Russian media reported.
-func matchesSayer(q *question, h index.Hit) bool { return matchesAnyOf(h, q.sayer) }
+// what Russian media reported, nor "what did the Armenian government say" by a sentence
+// that names Armenia but no government. An occasion ("what did the January talks say")
+// is matched by any of its words: what was said at it need not name it.
+func matchesSayer(q *question, h index.Hit) bool {
+	for _, i := range q.sayer {
+		if eventNouns[q.terms[i].Word] {
+			return matchesAnyOf(h, q.sayer)
+		}
+	}
+	for _, i := range q.sayer {
+		if h.Matched[i] == 0 {
+			return false
+		}
+	}
+	return true
+}
 
 // matchesAnyOf reports whether a hit matches one of the query terms at positions, or
 // there are none.

@@ -308,7 +308,7 @@ func number(w string) (string, bool) {
 
 // splitWords lower-cases s and splits it into words: letters and digits, with decimal
 // points and thousands separators inside numbers kept ("3.5", "86,000"). Hyphens and
-// apostrophes split words; a possessive "'s" is dropped. "&" and a lone "n" (as in "belt n
+// apostrophes split words, but for a stance ("pro-government"); a possessive "'s" is dropped. "&" and a lone "n" (as in "belt n
 // road") read as "and".
 func splitWords(s string) []string {
 	var out []string
@@ -331,6 +331,8 @@ func splitWords(s string) []string {
 			b.WriteRune(unicode.ToLower(r))
 		case (r == '.' || r == ',') && b.Len() > 0 && lastIsDigit(b.String()) && i+size < len(s) && isDigitAt(s, i+size):
 			b.WriteRune(r)
+		case r == '-' && stancePrefix[b.String()] && i+size < len(s) && isLetterAt(s, i+size):
+			b.WriteRune(r) // "pro-government" media are not the government
 		case r == '&':
 			flush()
 			out = append(out, "and")
@@ -347,6 +349,10 @@ func splitWords(s string) []string {
 	flush()
 	return out
 }
+
+// stancePrefix makes one word with the word after its hyphen: "pro-government" and
+// "anti-war" say a stance toward the thing, and do not name it.
+var stancePrefix = map[string]bool{"pro": true, "anti": true}
 
 func normalWord(w string) string {
 	ws := splitWords(w)

@@ -35,6 +35,7 @@ func TestTerms(t *testing.T) {
 		{"stems and stop words", "The investments were signed", []string{"invest", "sign"}},
 		{"variants on both sides", "Chinese leader Aliev said", []string{"china", "leader", "aliyev", "say"}},
 		{"possessive and hyphen", "Azerbaijan’s people-to-people ties", []string{"azerbaijan", "peopl", "peopl", "tie"}},
+		{"stance prefix", "pro-government media, not the government", []string{"pro-govern", "media", "govern"}},
 		{"decimal and thousands", "$3.5 billion and 86,000 claims", []string{"3.5", "billion", "86000", "claim"}},
 		{"ordinal and unit", "the 35th anniversary, 2bn", []string{"35", "anniversari", "2"}},
 		{"number words", "ten documents", []string{"10", "document"}},
