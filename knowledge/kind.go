@@ -58,12 +58,16 @@ func kindFrame(prev, word string) bool {
 			return true
 		}
 		return false
-	case "what", "which", "wat", "whats":
 	default:
-		return false
+		if !whatWords[prev] && prev != "which" {
+			return false
+		}
 	}
 	return whenNouns[word] || amountNouns[word] && word != "share" && word != "value" && word != "volume" && word != "size"
 }
+
+// whatWords are "what" as chat spells it.
+var whatWords = map[string]bool{"what": true, "wat": true, "wht": true, "whats": true}
 
 // occupations are the words that ask what a person does ("What is his job?"). They frame
 // the question: the articles say what people are, not what their job is.
@@ -109,7 +113,7 @@ func kindOf(tokens []analyze.Token) Kind {
 				return AskNumber
 			}
 			return AskWhat // how it went: a manner, not a quantity
-		case "what", "which", "wat", "whats":
+		case "what", "which", "wat", "wht", "whats":
 			switch {
 			case whenNouns[next]:
 				return AskWhen

@@ -160,7 +160,8 @@ func setsAside(tokens []analyze.Token, i int) bool {
 
 // pronounOne reports whether "one" at tokens[i] stands for a thing named before ("the
 // visa one", "which one") or picks one of several ("is farming one of the fields")
-// rather than counting: it ends the question, follows a determiner or comes before "of".
+// rather than counting: it ends the question, follows a determiner or a noun, or comes
+// before "of".
 func pronounOne(tokens []analyze.Token, i int) bool {
 	if i+1 == len(tokens) || tokens[i+1].Surface == "of" {
 		return true
@@ -170,6 +171,14 @@ func pronounOne(tokens []analyze.Token, i int) bool {
 		case "the", "which", "this", "that", "each", "every", "another", "other", "a":
 			return true
 		}
+		// A count comes before what it counts; "one" after the noun of a phrase that
+		// opens with a determiner stands for it ("the SCO summit one", not "one belt one
+		// road").
+		j := i - 1
+		for j >= 0 && !tokens[j].Stop && !tokens[j].Number {
+			j--
+		}
+		return j >= 0 && j < i-1 && determiners[tokens[j].Surface]
 	}
 	return false
 }
@@ -469,7 +478,7 @@ func whoPredicate(q *question) int {
 // the articles never use it, nor a synonym of it, or -1: what someone did that the
 // articles never tell of is not answered by another thing they did.
 func (e *Engine) whatPredicate(q *question) int {
-	if len(q.tokens) < 4 || q.tokens[0].Surface != "what" || !auxiliaries[q.tokens[1].Surface] {
+	if len(q.tokens) < 4 || !whatWords[q.tokens[0].Surface] || !auxiliaries[q.tokens[1].Surface] {
 		return -1
 	}
 	i := 2
@@ -565,7 +574,7 @@ var namedKinds = map[string]bool{
 // speechTopic returns the query terms after "about", "of" or "on" that follow a verb of
 // saying in "what did X say/think about Y", or nil.
 func speechTopic(q *question) []int {
-	if len(q.tokens) == 0 || q.tokens[0].Surface != "what" {
+	if len(q.tokens) == 0 || !whatWords[q.tokens[0].Surface] {
 		return nil
 	}
 	for i := 1; i+1 < len(q.tokens); i++ {
@@ -716,6 +725,11 @@ func copulaPhrase(tokens []analyze.Token, possessors map[string]bool) (head stri
 		if isParticiple(head) && before != "" {
 			break // "where were the documents signed back in 2019": the signing
 		}
+		if before != "" && i+1 < len(tokens) && particles[tokens[i+1].Surface] {
+			// "the new working group set up under …": a verb of two words ends it
+			head, words = before, words[:len(words)-1]
+			break
+		}
 	}
 	if frameWords[head] && !genericModifiers[before] {
 		head = before // "the temperature goal" asks about a temperature; "the official name" not about officials
@@ -772,14 +786,27 @@ func isRequest(tokens []analyze.Token) bool {
 			return true
 		}
 	}
-	verb := 0 // the verb of an imperative, or of "can you …"
-	for verb < len(tokens) && (politeWords[tokens[verb].Surface] || verb > 0 && tokens[verb].Surface == "you" && politeWords[tokens[verb-1].Surface]) {
-		verb++
-	}
+	verb := requestVerb(tokens)
 	if verb+1 >= len(tokens) || questionWord[tokens[verb].Surface] || auxiliaries[tokens[verb].Surface] || tellVerbs[tokens[verb].Surface] {
 		return false
 	}
 	return verb > 0 && makeWords[tokens[verb].Surface] || forAsker[tokens[verb+1].Surface]
+}
+
+// requestVerb returns the position of the verb of an imperative or of "can you …": the
+// first word after the polite ones.
+func requestVerb(tokens []analyze.Token) int {
+	verb := 0
+	for verb < len(tokens) && (politeWords[tokens[verb].Surface] || verb > 0 && tokens[verb].Surface == "you" && politeWords[tokens[verb-1].Surface]) {
+		verb++
+	}
+	return verb
+}
+
+// asksToBeShown reports whether "show" at tokens[i] asks to be shown something ("show me
+// the agreements", "please show the list"), rather than says what a thing shows.
+func asksToBeShown(tokens []analyze.Token, i int) bool {
+	return i == requestVerb(tokens) || i+1 < len(tokens) && forAsker[tokens[i+1].Surface]
 }
 
 // asksWording reports whether tokens[i] opens a question on how words are said ("how do

@@ -221,6 +221,9 @@ func (e *Engine) readQuestion(text string) *question {
 		if t.Stop || frameWords[t.Surface] || (i > 0 && kindFrame(q.tokens[i-1].Surface, t.Surface)) || inFramePhrase(q.tokens, i) {
 			continue
 		}
+		if t.Surface == "show" && asksToBeShown(q.tokens, i) {
+			continue // "show me the agreements": a request, not what they show
+		}
 		if q.kind == AskNumber && lastingVerbs[t.Surface] && i == len(q.tokens)-1 {
 			continue // "how long did the visit last": the length asked, not "last year"
 		}

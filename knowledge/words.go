@@ -303,7 +303,7 @@ func nearFrameWord(w string) bool {
 var frameWords = map[string]bool{
 	"happen": true, "happened": true, "happens": true, "happening": true, "mean": true,
 	"means": true, "meant": true, "exist": true, "exists": true, "describe": true,
-	"explain": true, "info": true, "information": true, "give": true, "show": true,
+	"explain": true, "info": true, "information": true, "give": true,
 	"find": true, "want": true, "need": true, "get": true, "got": true, "go": true, "given": true,
 	"going": true, "went": true, "come": true, "came": true, "today": true,
 	"currently": true, "nowadays": true, "recently": true, "worth": true, "now": true,
