@@ -79,9 +79,9 @@ type ranked struct {
 }
 
 // lacksType reports whether the fact was excluded for want of the date, number, city,
-// outcome or named thing the question asks for.
+// outcome, reason or named thing the question asks for.
 func (r *ranked) lacksType() bool {
-	return r.excluded == lacksDate || r.excluded == lacksNumber || r.excluded == lacksCity || r.excluded == lacksOutcome || r.excluded == lacksKind
+	return r.excluded == lacksDate || r.excluded == lacksNumber || r.excluded == lacksCity || r.excluded == lacksOutcome || r.excluded == lacksKind || r.excluded == lacksReason
 }
 
 // Answer answers a question from the articles. It returns an error only when ctx is done.
@@ -300,6 +300,7 @@ const (
 	lacksCity    = "names no city"
 	lacksOutcome = "of what was to come, not how it turned out"
 	lacksKind    = "names none of what is asked for"
+	lacksReason  = "gives no reason"
 )
 
 // lackingMargin is how many times a fact that lacks what a question asks for (lacksType)
@@ -350,6 +351,10 @@ func (e *Engine) excluded(q *question, r ranked) string {
 		return "does not say what is asked"
 	case q.city && e.onlyCountries(q, f):
 		return lacksCity
+	case q.kind == AskWhy && e.cues[f.ID]&givesReason == 0:
+		// "Why did he bring his grandchildren?" is not answered by "He brought his
+		// family, including his grandchildren".
+		return lacksReason
 	case (q.which >= 0 || q.asksName) && !e.namesOther(q, f, q.asksName):
 		// "Which Chinese companies will build the smart villages?" is not answered by
 		// "China's role in the smart village projects": it names no company, nor any one.

@@ -408,6 +408,8 @@ func TestCues(t *testing.T) {
 		{"The flags are hung at Tiananmen Square.", 0},
 		{"He told them nothing.", 0},
 		{"Such ties play a crucial role in ensuring long-term development.", givesReason}, // what they matter for
+		{"The declaration marks a milestone in the relationship.", givesReason},           // what it means
+		{"He also brought his family on the trip.", 0},
 	}
 	for _, tt := range tests {
 		assert.Equal(t, tt.want, cuesOf(tt.text), tt.text)
