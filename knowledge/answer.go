@@ -81,7 +81,7 @@ type ranked struct {
 // lacksType reports whether the fact was excluded for want of the date, number, city,
 // outcome, reason or named thing the question asks for.
 func (r *ranked) lacksType() bool {
-	return r.excluded == lacksDate || r.excluded == lacksNumber || r.excluded == lacksCity || r.excluded == lacksOutcome || r.excluded == lacksKind || r.excluded == lacksReason
+	return r.excluded == lacksDate || r.excluded == lacksNumber || r.excluded == lacksCity || r.excluded == lacksOutcome || r.excluded == lacksKind || r.excluded == lacksReason || r.excluded == lacksExpansion
 }
 
 // Answer answers a question from the articles. It returns an error only when ctx is done.
@@ -301,6 +301,8 @@ const (
 	lacksOutcome = "of what was to come, not how it turned out"
 	lacksKind    = "names none of what is asked for"
 	lacksReason  = "gives no reason"
+	// "What does ANAMA stand for?" is not answered by a sentence that names ANAMA.
+	lacksExpansion = "does not spell out the abbreviation"
 )
 
 // lackingMargin is how many times a fact that lacks what a question asks for (lacksType)
@@ -351,6 +353,8 @@ func (e *Engine) excluded(q *question, r ranked) string {
 		return "does not say what is asked"
 	case q.city && e.onlyCountries(q, f):
 		return lacksCity
+	case q.acronym != "" && !spellsOut(f.Text, q.acronym):
+		return lacksExpansion
 	case q.kind == AskWhy && e.cues[f.ID]&givesReason == 0:
 		// "Why did he bring his grandchildren?" is not answered by "He brought his
 		// family, including his grandchildren".

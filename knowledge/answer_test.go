@@ -526,3 +526,19 @@ func TestDefinesIn(t *testing.T) {
 	assert.True(t, definesIn("The Middle Corridor is a route to Europe.", "middle corridor"))
 	assert.False(t, definesIn("The Middle Corridor and the TITR were praised.", "middle corridor"))
 }
+
+func TestSpellsOut(t *testing.T) {
+	tests := []struct {
+		text, acronym string
+		want          bool
+	}{
+		{"the Belt and Road Initiative (BRI), through the Middle Corridor", "bri", true},
+		{"cooperation within the Shanghai Cooperation Organization.", "sco", true},
+		{"the Conference on Interaction and Confidence Building Measures in Asia", "cica", true},
+		{"support of ANAMA’s demining activities", "anama", false},
+		{"the Shanghai summit and the Organization", "sco", false},
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.want, spellsOut(tt.text, tt.acronym), tt.text)
+	}
+}

@@ -185,3 +185,48 @@ func dateWords(value string) string {
 	}
 	return ""
 }
+
+// spellsOut reports whether a sentence gives the words an abbreviation stands for: the
+// abbreviation in brackets after them ("the Belt and Road Initiative (BRI)"), or a run of
+// capitalised words whose first and last start with its first and last letters and whose
+// initials hold all of its letters in order ("Conference on Interaction and Confidence
+// Building Measures in Asia" for CICA).
+func spellsOut(text, acronym string) bool {
+	upper := strings.ToUpper(acronym)
+	if strings.Contains(text, "("+upper+")") {
+		return true
+	}
+	var run []byte // the initials of the capitalised words of the run being read
+	check := func() bool {
+		ok := len(run) >= len(upper) && run[0] == upper[0] && run[len(run)-1] == upper[len(upper)-1] && subsequence(upper, string(run))
+		run = run[:0]
+		return ok
+	}
+	for _, w := range strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) }) {
+		r, _ := utf8.DecodeRuneInString(w)
+		switch {
+		case unicode.IsUpper(r) && r < utf8.RuneSelf:
+			run = append(run, byte(r))
+		case len(run) > 0 && runLinks[w]:
+		default:
+			if check() {
+				return true
+			}
+		}
+	}
+	return check()
+}
+
+// runLinks are the small words a name of several capitalised words may hold.
+var runLinks = map[string]bool{"of": true, "and": true, "on": true, "in": true, "for": true, "the": true}
+
+// subsequence reports whether the letters of short appear in long in order.
+func subsequence(short, long string) bool {
+	i := 0
+	for j := 0; j < len(long) && i < len(short); j++ {
+		if long[j] == short[i] {
+			i++
+		}
+	}
+	return i == len(short)
+}

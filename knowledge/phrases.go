@@ -528,6 +528,27 @@ func asksName(tokens []analyze.Token) bool {
 	return false
 }
 
+// acronymAsked returns the word a question asks what it stands for ("what does ANAMA
+// stand for", "CICA is short for what", "the full form of BRI"), or "".
+func acronymAsked(tokens []analyze.Token) string {
+	for i := 1; i+1 < len(tokens); i++ {
+		switch t := tokens[i].Surface; {
+		case (t == "stand" || t == "stands" || t == "short") && tokens[i+1].Surface == "for":
+			return tokens[i-1].Surface
+		case t == "form" && tokens[i-1].Surface == "full" && tokens[i+1].Surface == "of" && i+2 < len(tokens):
+			j := i + 2
+			if tokens[j].Surface == "the" && j+1 < len(tokens) {
+				j++
+			}
+			return tokens[j].Surface
+		}
+	}
+	return ""
+}
+
+// acronymFrame are the words of a question asking what an abbreviation stands for.
+var acronymFrame = map[string]bool{"stand": true, "stands": true, "short": true, "full": true, "form": true}
+
 // whichHead returns the query term of the noun a "which" or "what" question asks for when
 // it is a kind of thing known by name ("Which Chinese companies will build …" →
 // "companies", "what political party" → "party"), or -1. "Which sectors" may be answered

@@ -79,6 +79,8 @@ type question struct {
 	publisher bool
 	// asksName marks "what was the name of the agreement": a name is the answer.
 	asksName bool
+	// acronym is the abbreviation "what does ANAMA stand for" asks the words of, lower-cased.
+	acronym string
 	// which is the query term of the noun a "which" question asks for, or -1.
 	which int
 	// outcome marks a question of how a thing turned out ("did he actually go"): a fact
@@ -155,6 +157,7 @@ func (e *Engine) readQuestion(text string) *question {
 		q.kind = AskWho // "What is Chen Ming's job?" asks who he is
 	}
 	q.source = asksSource(q.kind, q.tokens)
+	q.acronym = acronymAsked(q.tokens)
 	q.publisher = q.source && asksPublisher(q.tokens)
 	var terms []string
 	var surfaces []string
@@ -220,6 +223,9 @@ func (e *Engine) readQuestion(text string) *question {
 		}
 		if t.Stop || frameWords[t.Surface] || (i > 0 && kindFrame(q.tokens[i-1].Surface, t.Surface)) || inFramePhrase(q.tokens, i) {
 			continue
+		}
+		if q.acronym != "" && acronymFrame[t.Surface] {
+			continue // "what does ANAMA stand for": the words it stands for are the answer
 		}
 		if t.Surface == "show" && asksToBeShown(q.tokens, i) {
 			continue // "show me the agreements": a request, not what they show
