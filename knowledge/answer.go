@@ -81,7 +81,7 @@ type ranked struct {
 // lacksType reports whether the fact was excluded for want of the date, number, city,
 // outcome, reason or named thing the question asks for.
 func (r *ranked) lacksType() bool {
-	return r.excluded == lacksDate || r.excluded == lacksNumber || r.excluded == lacksCity || r.excluded == lacksOutcome || r.excluded == lacksKind || r.excluded == lacksReason || r.excluded == lacksExpansion
+	return r.excluded == lacksDate || r.excluded == lacksNumber || r.excluded == lacksCity || r.excluded == lacksOutcome || r.excluded == lacksKind || r.excluded == lacksReason || r.excluded == lacksExpansion || r.excluded == lacksPerson
 }
 
 // Answer answers a question from the articles. It returns an error only when ctx is done.
@@ -252,7 +252,9 @@ func (e *Engine) rank(q *question, buf *answerBuf) []ranked {
 	defer func() { buf.ranked = out[:0] }()
 	sorted := buf.sorted[:0]
 	defer func() { buf.sorted = sorted[:0] }()
-	asksAbout := e.namesPerson(q) // "Who is Liu Jianchao?" is answered by what describes him
+	// "Who is Liu Jianchao?" is answered by what describes him; "which other officials
+	// did Bayramov meet" is not.
+	asksAbout := e.namesPerson(q) && !q.personNoun
 	for _, h := range hits {
 		f := &e.facts[h.Doc]
 		r := ranked{fact: f, hit: h}
@@ -301,6 +303,7 @@ const (
 	lacksOutcome = "of what was to come, not how it turned out"
 	lacksKind    = "names none of what is asked for"
 	lacksReason  = "gives no reason"
+	lacksPerson  = "names no one the question does not"
 	// "What does ANAMA stand for?" is not answered by a sentence that names ANAMA.
 	lacksExpansion = "does not spell out the abbreviation"
 )
@@ -353,6 +356,8 @@ func (e *Engine) excluded(q *question, r ranked) string {
 		return "does not say what is asked"
 	case q.city && e.onlyCountries(q, f):
 		return lacksCity
+	case q.personNoun && r.typeBonus == 0:
+		return lacksPerson
 	case q.acronym != "" && !spellsOut(f.Text, q.acronym):
 		return lacksExpansion
 	case q.kind == AskWhy && e.cues[f.ID]&givesReason == 0:

@@ -114,6 +114,7 @@ func kindOf(tokens []analyze.Token) Kind {
 			}
 			return AskWhat // how it went: a manner, not a quantity
 		case "what", "which", "wat", "wht", "whats":
+			next = kindNoun(tokens[i+1:])
 			switch {
 			case whenNouns[next]:
 				return AskWhen
@@ -134,6 +135,42 @@ func kindOf(tokens []analyze.Token) Kind {
 		}
 	}
 	return AskWhat
+}
+
+// asksPersonNoun reports whether a question asks for persons by a noun ("which other
+// officials", "what Chinese minister") rather than by "who", which a kind of people may
+// answer ("who came with him": his family).
+func asksPersonNoun(tokens []analyze.Token) bool {
+	for i, t := range tokens {
+		if whatWords[t.Surface] || t.Surface == "which" {
+			return personNouns[kindNoun(tokens[i+1:])]
+		}
+		if questionWord[t.Surface] {
+			return false
+		}
+	}
+	return false
+}
+
+// kindNoun returns the noun after "what" or "which" that says what kind of answer is
+// wanted, past up to two words that qualify it ("which other Chinese officials", "what
+// exact date"), or the word right after the question word.
+func kindNoun(tokens []analyze.Token) string {
+	for _, t := range tokens[:min(len(tokens), 3)] {
+		if t.Surface == "other" || t.Surface == "another" {
+			continue
+		}
+		if t.Stop || t.Number {
+			break
+		}
+		if whenNouns[t.Surface] || amountNouns[t.Surface] || placeNouns[t.Surface] || personNouns[t.Surface] {
+			return t.Surface
+		}
+	}
+	if len(tokens) == 0 {
+		return ""
+	}
+	return tokens[0].Surface
 }
 
 // amountAfterCopula reports whether the words after "what" ask for an amount as the

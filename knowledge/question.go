@@ -79,6 +79,9 @@ type question struct {
 	publisher bool
 	// asksName marks "what was the name of the agreement": a name is the answer.
 	asksName bool
+	// personNoun marks a question that asks for persons by a noun ("which other
+	// officials"): a person it does not name is the answer.
+	personNoun bool
 	// acronym is the abbreviation "what does ANAMA stand for" asks the words of, lower-cased.
 	acronym string
 	// which is the query term of the noun a "which" question asks for, or -1.
@@ -158,6 +161,7 @@ func (e *Engine) readQuestion(text string) *question {
 	}
 	q.source = asksSource(q.kind, q.tokens)
 	q.acronym = acronymAsked(q.tokens)
+	q.personNoun = q.kind == AskWho && asksPersonNoun(q.tokens)
 	q.publisher = q.source && asksPublisher(q.tokens)
 	var terms []string
 	var surfaces []string
