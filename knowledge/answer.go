@@ -254,7 +254,7 @@ func (e *Engine) rank(q *question, buf *answerBuf) []ranked {
 	defer func() { buf.sorted = sorted[:0] }()
 	// "Who is Liu Jianchao?" is answered by what describes him; "which other officials
 	// did Bayramov meet" is not.
-	asksAbout := e.namesPerson(q) && !q.personNoun
+	asksAbout := e.namesPerson(q) && !q.personNoun && !q.author
 	for _, h := range hits {
 		f := &e.facts[h.Doc]
 		r := ranked{fact: f, hit: h}
@@ -357,6 +357,10 @@ func (e *Engine) excluded(q *question, r ranked) string {
 	case q.city && e.onlyCountries(q, f):
 		return lacksCity
 	case q.personNoun && r.typeBonus == 0:
+		return lacksPerson
+	case q.kind == AskWho && q.author && f.Kind == Body:
+		// "Who wrote the article?" is answered by its byline or the box about its
+		// author, not by a person the story names.
 		return lacksPerson
 	case q.acronym != "" && !spellsOut(f.Text, q.acronym):
 		return lacksExpansion
