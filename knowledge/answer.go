@@ -354,6 +354,8 @@ func (e *Engine) excluded(q *question, r ranked) string {
 		return lacksOutcome
 	case q.predicate >= 0 && !e.says(f.ID, q.terms[q.predicate]):
 		return "does not say what is asked"
+	case q.whoVerb >= 0 && h.Matched[q.whoVerb] == 0:
+		return "does not say what is asked"
 	case q.city && e.onlyCountries(q, f):
 		return lacksCity
 	case q.personNoun && r.typeBonus == 0:

@@ -474,6 +474,38 @@ func whoPredicate(q *question) int {
 	return -1
 }
 
+// whoVerb returns the query term of the verb right after "who" ("Who will chair the
+// working group?") or after its subject ("Who did Liu meet?") when the articles use it or
+// a word like it, or -1; none for a light verb, a verb of saying (a quotation gives whose
+// words they are) or a question of who wrote an article or took a photo (its byline or
+// caption tells).
+func (e *Engine) whoVerb(q *question) int {
+	if q.kind != AskWho || len(q.tokens) < 3 || q.tokens[0].Surface != "who" {
+		return -1
+	}
+	verb := q.tokens[1]
+	switch {
+	case modals[verb.Surface]:
+		verb = q.tokens[2] // "Who will succeed …"
+	case auxiliaries[verb.Surface]:
+		i := 2
+		for i < len(q.tokens) && i < 6 && e.inSubject(q.tokens[i]) {
+			i++
+		}
+		if i == 2 || i >= len(q.tokens) {
+			return -1
+		}
+		verb = q.tokens[i]
+	}
+	if verb.Stop || lightVerbs[verb.Surface] || speechVerbsAsked[verb.Surface] || speechActs[verb.Surface] || q.author || q.photo {
+		return -1
+	}
+	if k := q.termOf(verb.Surface); k >= 0 && !onlyRelated(q.terms[k]) {
+		return k
+	}
+	return -1 // one the articles have nothing like: whoPredicate's, or mistyped ("meat")
+}
+
 // whatPredicate returns the query term of the verb of "What did Peng Liyuan wear …" when
 // the articles never use it, nor a synonym of it, or -1: what someone did that the
 // articles never tell of is not answered by another thing they did.
@@ -640,6 +672,7 @@ var speechActs = map[string]bool{
 	"replied": true, "recommend": true, "recommended": true, "predict": true, "predicted": true,
 	"envisage": true, "envision": true, "foresee": true, "reckon": true, "feel": true, "felt": true,
 	"credit": true, "credited": true, "attribute": true, "attributed": true, "blame": true, "blamed": true,
+	"announce": true, "announced": true, "confirm": true, "confirmed": true,
 }
 
 // roleChange returns the query term of the verb of "When did Bayramov become foreign
