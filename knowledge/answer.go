@@ -358,6 +358,8 @@ func (e *Engine) excluded(q *question, r ranked) string {
 		return "does not say what is asked"
 	case q.city && e.onlyCountries(q, f):
 		return lacksCity
+	case len(q.whichPhrase) > 0 && e.restates(q, f):
+		return lacksKind
 	case q.personNoun && r.typeBonus == 0:
 		return lacksPerson
 	case q.kind == AskWho && q.author && f.Kind == Body:
@@ -435,6 +437,31 @@ func (e *Engine) namesOther(q *question, f *Fact, persons bool) bool {
 		}
 	}
 	return false
+}
+
+// restates reports whether a fact only names what a "which" question asks about: it
+// holds the question's noun phrase as written, lists nothing and names nothing else
+// ("cooperation within Central Asia-related formats" for "Which Central Asia-related
+// formats did they discuss?").
+func (e *Engine) restates(q *question, f *Fact) bool {
+	seq := e.ix.DocTerms(f.ID)
+	found := false
+	for p := 0; p+len(q.whichPhrase) <= len(seq) && !found; p++ {
+		found = true
+		for k, t := range q.whichPhrase {
+			if e.ix.TermString(seq[p+k]) != t {
+				found = false
+				break
+			}
+		}
+	}
+	if !found {
+		return false
+	}
+	if strings.Count(f.Text, ",") >= 2 || strings.Contains(f.Text, "such as") || strings.Contains(f.Text, "including") || strings.HasSuffix(f.Text, ":") {
+		return false // a list may follow the phrase
+	}
+	return !e.namesOther(q, f, true)
 }
 
 // askedTerms returns the index terms a question's words match, worked out once.

@@ -581,6 +581,26 @@ func acronymAsked(tokens []analyze.Token) string {
 // acronymFrame are the words of a question asking what an abbreviation stands for.
 var acronymFrame = map[string]bool{"stand": true, "stands": true, "short": true, "full": true, "form": true}
 
+// whichPhrase returns the words of the noun phrase a "which" question asks about, when it
+// has two words or more ("Which Central Asia-related formats did they discuss?" →
+// central, asia, related, formats), or nil.
+func whichPhrase(tokens []analyze.Token) []analyze.Token {
+	for i, t := range tokens {
+		if t.Surface != "which" {
+			continue
+		}
+		end := i + 1
+		for end < len(tokens) && end <= i+4 && !tokens[end].Stop && !tokens[end].Number {
+			end++
+		}
+		if end-(i+1) < 2 || end == len(tokens) {
+			return nil
+		}
+		return tokens[i+1 : end]
+	}
+	return nil
+}
+
 // whichHead returns the query term of the noun a "which" or "what" question asks for when
 // it is a kind of thing known by name ("Which Chinese companies will build …" →
 // "companies", "what political party" → "party"), or -1. "Which sectors" may be answered

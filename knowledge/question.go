@@ -79,6 +79,9 @@ type question struct {
 	publisher bool
 	// asksName marks "what was the name of the agreement": a name is the answer.
 	asksName bool
+	// whichPhrase holds the terms of the noun phrase of two words or more a "which"
+	// question asks about ("Which Central Asia-related formats …").
+	whichPhrase []string
 	// personNoun marks a question that asks for persons by a noun ("which other
 	// officials"): a person it does not name is the answer.
 	personNoun bool
@@ -166,6 +169,11 @@ func (e *Engine) readQuestion(text string) *question {
 	q.source = asksSource(q.kind, q.tokens)
 	q.acronym = acronymAsked(q.tokens)
 	q.personNoun = q.kind == AskWho && asksPersonNoun(q.tokens)
+	if q.kind == AskWhich {
+		for _, t := range whichPhrase(q.tokens) {
+			q.whichPhrase = append(q.whichPhrase, t.Term)
+		}
+	}
 	q.publisher = q.source && asksPublisher(q.tokens)
 	var terms []string
 	var surfaces []string
