@@ -194,6 +194,15 @@ func amountAfterCopula(tokens []analyze.Token) bool {
 	return false
 }
 
+// measureUnits are the units a quantity is measured in: a question that names one asks
+// for a figure in it.
+var measureUnits = map[string]bool{
+	"tonnes": true, "tonne": true, "tons": true, "ton": true, "barrels": true, "barrel": true,
+	"kilometres": true, "kilometers": true, "km": true, "miles": true, "hectares": true,
+	"teu": true, "megawatts": true, "mw": true, "gigawatts": true, "gw": true, "kwh": true,
+	"bcm": true, "litres": true, "liters": true, "metres": true, "meters": true,
+}
+
 // lastingVerbs end a question on how long something lasted.
 var lastingVerbs = map[string]bool{"last": true, "lasted": true, "lasts": true}
 

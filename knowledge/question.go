@@ -370,6 +370,11 @@ func (e *Engine) readQuestion(text string) *question {
 		q.topical = append(q.topical, top || len(qt.Alts) > 0 && len(qt.Alts[0].Terms) > 1 || strings.Contains(qt.Word, " ") && len(qt.Alts) > 0)
 		q.required = append(q.required, e.isName(qt, capitalised, acronyms) && !termBesides[len(q.required)])
 	}
+	for i, qt := range q.terms {
+		if measureUnits[qt.Word] {
+			q.required[i] = true // "in tonnes a year": only a fact that counts in tonnes says
+		}
+	}
 	q.counted = e.countedTerms(q)
 	if x := muchOf(q.tokens); x != "" {
 		// "How much oil …" asks an amount of oil: a figure of trade is no answer.
