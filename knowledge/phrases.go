@@ -321,8 +321,10 @@ func (e *Engine) questionSpeaker(tokens []analyze.Token) map[string]bool {
 		}
 		j := i + 1
 		var parts []string
-		for ; j < len(tokens) && j <= i+3 && e.isPersonPart(tokens[j].Surface); j++ {
-			parts = append(parts, tokens[j].Surface)
+		for ; j < len(tokens) && j <= i+6 && e.inTitledName(tokens, j); j++ {
+			if e.isPersonPart(tokens[j].Surface) {
+				parts = append(parts, tokens[j].Surface)
+			}
 		}
 		if len(parts) == 0 || j >= len(tokens) || !speechVerbsAsked[tokens[j].Surface] || answersYesNo(tokens, j) {
 			continue
@@ -338,6 +340,20 @@ func (e *Engine) questionSpeaker(tokens []analyze.Token) map[string]bool {
 		}
 	}
 	return nil
+}
+
+// inTitledName reports whether tokens[i] may be part of a person's name with its title
+// ("the Spanish Prime Minister Pedro Sanchez"): a part of a name, a role, a word before a
+// role, a country's name or "the".
+func (e *Engine) inTitledName(tokens []analyze.Token, i int) bool {
+	t := tokens[i]
+	if e.isPersonPart(t.Surface) {
+		return true
+	}
+	if t.Stop {
+		return t.Surface == "the" // "the Spanish prime minister"
+	}
+	return ingest.IsRole(t.Surface) || e.states[t.Term] || i+1 < len(tokens) && ingest.IsRole(tokens[i+1].Surface)
 }
 
 // accordingTo returns the persons of "according to Bayramov and Wang Yi": whose words the
