@@ -304,6 +304,7 @@ const (
 	lacksKind    = "names none of what is asked for"
 	lacksReason  = "gives no reason"
 	lacksPerson  = "names no one the question does not"
+	lacksDeed    = "does not say it was done"
 	// "What does ANAMA stand for?" is not answered by a sentence that names ANAMA.
 	lacksExpansion = "does not spell out the abbreviation"
 )
@@ -354,8 +355,8 @@ func (e *Engine) excluded(q *question, r ranked) string {
 		return lacksOutcome
 	case q.predicate >= 0 && !e.says(f.ID, q.terms[q.predicate]):
 		return "does not say what is asked"
-	case q.whoVerb >= 0 && h.Matched[q.whoVerb] == 0:
-		return "does not say what is asked"
+	case q.askedVerb >= 0 && h.Matched[q.askedVerb] == 0:
+		return lacksDeed
 	case q.city && e.onlyCountries(q, f):
 		return lacksCity
 	case len(q.whichPhrase) > 0 && e.restates(q, f):

@@ -490,36 +490,56 @@ func whoPredicate(q *question) int {
 	return -1
 }
 
-// whoVerb returns the query term of the verb right after "who" ("Who will chair the
-// working group?") or after its subject ("Who did Liu meet?") when the articles use it or
-// a word like it, or -1; none for a light verb, a verb of saying (a quotation gives whose
-// words they are) or a question of who wrote an article or took a photo (its byline or
-// caption tells).
-func (e *Engine) whoVerb(q *question) int {
-	if q.kind != AskWho || len(q.tokens) < 3 || q.tokens[0].Surface != "who" {
+// askedVerb returns the query term of the verb a question asks who did it, or what was
+// done: right after "who" ("Who will chair the working group?") or after the subject
+// ("Who did Liu meet?", "What agreements did Bayramov and Wang Yi sign?"), when the
+// articles use it or a word like it; or -1. None for a light verb, a verb of saying (what
+// was said, or by whom, a quotation tells, whatever its verb) or a question of who wrote
+// an article or took a photo (its byline or caption tells).
+func (e *Engine) askedVerb(q *question) int {
+	if len(q.tokens) < 3 || q.author || q.photo {
 		return -1
 	}
-	verb := q.tokens[1]
-	switch {
-	case modals[verb.Surface]:
-		verb = q.tokens[2] // "Who will succeed …"
-	case auxiliaries[verb.Surface]:
-		i := 2
-		for i < len(q.tokens) && i < 6 && e.inSubject(q.tokens[i]) {
-			i++
+	i := 1
+	inSubject := e.inSubject
+	switch first := q.tokens[0].Surface; {
+	case first == "who" && q.kind == AskWho:
+		if modals[q.tokens[1].Surface] {
+			i = 2 // "Who will succeed …"
 		}
-		if i == 2 || i >= len(q.tokens) {
+	case whatWords[first] || first == "which":
+		for i < len(q.tokens) && i <= 2 && !q.tokens[i].Stop {
+			i++ // "what agreements did …"
+		}
+		if i >= len(q.tokens) || !auxiliaries[q.tokens[i].Surface] {
 			return -1
 		}
-		verb = q.tokens[i]
-	}
-	if verb.Stop || lightVerbs[verb.Surface] || speechVerbsAsked[verb.Surface] || speechActs[verb.Surface] || q.author || q.photo {
+		// Only persons named as the subject: "What did the sides pledge" may hold a
+		// subject the verb is not told apart from.
+		inSubject = func(t analyze.Token) bool {
+			return e.isPersonPart(t.Surface) || t.Surface == "and" || len(t.Surface) <= 2 && !t.Stop // "Wang Yi"
+		}
+	default:
 		return -1
 	}
-	if k := q.termOf(verb.Surface); k >= 0 && !onlyRelated(q.terms[k]) {
+	if auxiliaries[q.tokens[i].Surface] {
+		start := i + 1
+		i = start
+		for i < len(q.tokens) && i < start+4 && inSubject(q.tokens[i]) {
+			i++
+		}
+		if i == start || i >= len(q.tokens) {
+			return -1
+		}
+	}
+	verb := q.tokens[i].Surface
+	if q.tokens[i].Stop || lightVerbs[verb] || speechVerbsAsked[verb] || speechActs[verb] {
+		return -1
+	}
+	if k := q.termOf(verb); k >= 0 && !onlyRelated(q.terms[k]) {
 		return k
 	}
-	return -1 // one the articles have nothing like: whoPredicate's, or mistyped ("meat")
+	return -1 // one the articles have nothing like: see whoPredicate, whatPredicate
 }
 
 // whatPredicate returns the query term of the verb of "What did Peng Liyuan wear …" when

@@ -121,10 +121,10 @@ type question struct {
 	// doer of ("Who translated at the talks?"), or -1: a fact that does not say it was done
 	// names someone who did something else.
 	predicate int
-	// whoVerb is the term of the verb "Who VERBed …" asks the doer of, or -1: a fact that
-	// says nothing like it ("Who will chair the working group?" of "a new working group
-	// will enhance …") names no one who did it.
-	whoVerb int
+	// askedVerb is the term of the verb "Who VERBed …" or "What did X VERB" asks about, or
+	// -1: a fact that says nothing like it ("Who will chair the working group?" of "a new
+	// working group will enhance …") does not tell who did it, nor what.
+	askedVerb int
 	// venues are the terms of the places the question asks someone went to or something
 	// took place in ("visit Baku", "the summit in Baku").
 	venues map[int32]bool
@@ -413,7 +413,7 @@ func (e *Engine) readQuestion(text string) *question {
 	}
 	q.asksName = q.kind == AskWhat && asksName(q.tokens)
 	q.predicate = whoPredicate(q)
-	q.whoVerb = e.whoVerb(q)
+	q.askedVerb = e.askedVerb(q)
 	if q.predicate < 0 {
 		q.predicate = e.whatPredicate(q)
 	}
