@@ -374,6 +374,10 @@ func (e *Engine) readQuestion(text string) *question {
 		if measureUnits[qt.Word] {
 			q.required[i] = true // "in tonnes a year": only a fact that counts in tonnes says
 		}
+		if monthWords[qt.Word] && !termBesides[i] {
+			// "during that January trip": a fact of April tells of another occasion
+			q.required[i] = true
+		}
 	}
 	q.counted = e.countedTerms(q)
 	if x := muchOf(q.tokens); x != "" {
