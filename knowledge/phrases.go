@@ -256,9 +256,10 @@ var sourceBodies = map[string]bool{"agency": true, "agencies": true, "body": tru
 func asksSource(kind Kind, tokens []analyze.Token) bool {
 	switch kind {
 	case AskWho:
-		// "Who reported …", though not "Who founded the news agency?".
-		for _, t := range tokens {
-			if sourceVerbs[t.Surface] {
+		// "Who reported …", though not "Who founded the news agency?", nor "Who refuted
+		// the reports?".
+		for i, t := range tokens {
+			if sourceVerbs[t.Surface] && !(i > 0 && (articles[tokens[i-1].Surface] || determiners[tokens[i-1].Surface])) {
 				return true
 			}
 		}
