@@ -346,6 +346,10 @@ func (e *Engine) excluded(q *question, r ranked) string {
 		// nor "did he actually attend it" by "invited him to attend it"; but "did Xi
 		// actually invite him to it" is by "an invitation to the upcoming summit".
 		return lacksOutcome
+	case q.kind == AskWhen && askedInPast(q.tokens) && !asksPlan(q) && e.cues[f.ID]&tellsPlan != 0:
+		// "When were diplomatic relations established?" is not answered by the date of
+		// the upcoming anniversary of it.
+		return lacksOutcome
 	case q.heldPast && e.cues[f.ID]&tellsPlan != 0:
 		// "Where was the anniversary event held?" is not answered by the invitation to it.
 		return lacksOutcome

@@ -542,3 +542,13 @@ func TestSpellsOut(t *testing.T) {
 		assert.Equal(t, tt.want, spellsOut(tt.text, tt.acronym), tt.text)
 	}
 }
+
+// A past question of when is answered by the past date first, not by the date of an
+// anniversary to come.
+func TestPastWhenLeadsWithThePast(t *testing.T) {
+	e := seedEngine(t)
+	a, err := e.Answer(context.Background(), "when were diplomatic relations established")
+	require.NoError(t, err)
+	require.NotEmpty(t, a.Citations)
+	assert.Contains(t, a.Citations[0].Quote, "1992")
+}

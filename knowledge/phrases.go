@@ -1077,6 +1077,35 @@ func heldPast(tokens []analyze.Token) bool {
 	return past && held
 }
 
+// askedInPast reports whether a question's first verb is in the past: "When were they
+// established?", "when did it happen".
+func askedInPast(tokens []analyze.Token) bool {
+	for _, t := range tokens {
+		switch t.Surface {
+		case "was", "were", "did":
+			return true
+		case "is", "are", "will", "does", "do", "has", "have":
+			return false
+		}
+	}
+	return false
+}
+
+// asksPlan reports whether a question asks when a thing was planned for, in the words
+// the articles tell of plans in ("When were the summits scheduled?") or others ("when
+// was it due to take place").
+func asksPlan(q *question) bool {
+	if containsAny(q.lower, plannedPhrases) {
+		return true
+	}
+	for _, t := range q.tokens {
+		if t.Surface == "due" || t.Surface == "supposed" || t.Surface == "slated" {
+			return true
+		}
+	}
+	return false
+}
+
 // outcomeWords ask whether a thing came about in the end.
 var outcomeWords = map[string]bool{"actually": true, "eventually": true, "finally": true, "ultimately": true}
 
