@@ -50,7 +50,7 @@ var (
 	// A date as a start.
 	startPhrases = []string{"since ", "from "}
 	// An event planned, not yet come about.
-	plannedPhrases = []string{"upcoming", "scheduled", "expected to", "plans to", "planned", " set to ", "to be held", "once implemented"}
+	plannedPhrases = []string{"upcoming", "scheduled", "expected to", "plans to", "planned", " set to ", "to be held", "once implemented", "agreement to "}
 	// What is to come: a plan, or words said of the future.
 	futurePhrases = append([]string{" will ", "future", "prospects", "going to"}, plannedPhrases...)
 	// A plan, or what reports say would be: not words said of the future ("will only

@@ -175,6 +175,7 @@ func (e *Engine) readQuestion(text string) *question {
 		}
 	}
 	q.publisher = q.source && asksPublisher(q.tokens)
+	named := e.inConceptNames(q.tokens)
 	var terms []string
 	var surfaces []string
 	var factors []float64
@@ -237,7 +238,7 @@ func (e *Engine) readQuestion(text string) *question {
 			located = append(located, false)
 			continue
 		}
-		if t.Stop || frameWords[t.Surface] || (i > 0 && kindFrame(q.tokens[i-1].Surface, t.Surface)) || inFramePhrase(q.tokens, i) {
+		if t.Stop || frameWords[t.Surface] && !named[i] || (i > 0 && kindFrame(q.tokens[i-1].Surface, t.Surface)) || inFramePhrase(q.tokens, i) {
 			continue
 		}
 		if q.acronym != "" && acronymFrame[t.Surface] {
@@ -454,6 +455,32 @@ func (e *Engine) readQuestion(text string) *question {
 		}
 	}
 	return q
+}
+
+// inConceptNames marks the tokens that are part of a concept's name of several words
+// ("come into force"), which a word that alone frames a question ("come") may be.
+func (e *Engine) inConceptNames(tokens []analyze.Token) map[int]bool {
+	var terms []string
+	var at []int
+	for i, t := range tokens {
+		if !t.Stop {
+			terms = append(terms, t.Term)
+			at = append(at, i)
+		}
+	}
+	var out map[int]bool
+	for _, c := range e.az.Concepts(terms) {
+		if c.End-c.Start < 2 {
+			continue
+		}
+		if out == nil {
+			out = map[int]bool{}
+		}
+		for k := c.Start; k < c.End; k++ {
+			out[at[k]] = true
+		}
+	}
+	return out
 }
 
 // namesOnly reports whether a query term's phrase names one of the persons: each of its
