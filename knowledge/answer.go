@@ -365,6 +365,10 @@ func (e *Engine) excluded(q *question, r ranked) string {
 		return lacksCity
 	case len(q.whichPhrase) > 0 && e.restates(q, f):
 		return lacksKind
+	case q.staged && r.typeBonus == 0 && !e.namesOther(q, f, false):
+		// "Where will the anniversary be held?" is not answered by a fact that names no
+		// place but the countries, nor anything else the question does not.
+		return lacksCity
 	case q.personNoun && r.typeBonus == 0:
 		return lacksPerson
 	case q.kind == AskWho && q.author && f.Kind == Body:
@@ -993,7 +997,8 @@ func (e *Engine) evidence(q *question, h index.Hit) bool {
 		// "what time is it in Beijing": a date, number or place and one word in common
 		// is a coincidence, not an answer; but a rare name the question insists on is
 		// what it asks about when it asks nothing else ("where was COP29 held?").
-		return n >= 2 || named && n == len(q.terms)
+		// So is an event asked where it was staged ("where did the banquet take place?").
+		return n >= 2 || (named || q.staged) && n == len(q.terms)
 	}
 	// One name in common does not answer a question that also asks about something the
 	// articles never mention ("What is the weather like in Urumqi?").

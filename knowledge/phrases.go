@@ -1106,6 +1106,20 @@ func asksPlan(q *question) bool {
 	return false
 }
 
+// tellsStaging reports whether a question asks where an event was staged: "where was it
+// held", "hosted", "take place", "celebrated".
+func tellsStaging(tokens []analyze.Token) bool {
+	if len(tokens) == 0 || tokens[0].Surface != "where" {
+		return false // "what place does China hold": a rank, not a venue
+	}
+	for i, t := range tokens {
+		if staging[t.Surface] || t.Surface == "celebrate" || t.Surface == "celebrated" || t.Surface == "place" && i > 0 && (tokens[i-1].Surface == "take" || tokens[i-1].Surface == "took" || tokens[i-1].Surface == "taking") {
+			return true
+		}
+	}
+	return false
+}
+
 // outcomeWords ask whether a thing came about in the end.
 var outcomeWords = map[string]bool{"actually": true, "eventually": true, "finally": true, "ultimately": true}
 

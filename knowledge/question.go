@@ -82,6 +82,8 @@ type question struct {
 	// whichPhrase holds the terms of the noun phrase of two words or more a "which"
 	// question asks about ("Which Central Asia-related formats …").
 	whichPhrase []string
+	// staged marks "where was it held", "where will it take place": a place is the answer.
+	staged bool
 	// personNoun marks a question that asks for persons by a noun ("which other
 	// officials"): a person it does not name is the answer.
 	personNoun bool
@@ -429,6 +431,7 @@ func (e *Engine) readQuestion(text string) *question {
 	q.future = asksFuture(q.tokens)
 	q.outcome = asksOutcome(q.tokens)
 	q.heldPast = q.kind == AskWhere && heldPast(q.tokens)
+	q.staged = q.kind == AskWhere && tellsStaging(q.tokens)
 	q.verb = -1
 	if q.outcome {
 		q.verb = e.outcomeVerb(q)
