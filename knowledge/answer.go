@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/azchina/azchina/knowledge/index"
@@ -363,7 +364,7 @@ func (e *Engine) excluded(q *question, r ranked) string {
 		return lacksDeed
 	case q.city && e.onlyCountries(q, f):
 		return lacksCity
-	case len(q.whichPhrase) > 0 && e.restates(q, f):
+	case len(q.whichSurface) > 0 && e.restates(q, f):
 		return lacksKind
 	case q.staged && r.typeBonus == 0 && !e.namesOther(q, f, false):
 		// "Where will the anniversary be held?" is not answered by a fact that names no
@@ -449,29 +450,44 @@ func (e *Engine) namesOther(q *question, f *Fact, persons bool) bool {
 }
 
 // restates reports whether a fact only names what a "which" question asks about: it
-// holds the question's noun phrase as written, lists nothing and names nothing else
-// ("cooperation within Central Asia-related formats" for "Which Central Asia-related
-// formats did they discuss?").
+// holds the question's noun phrase as written, and neither lists nor names anything in
+// the words around it ("cooperation within Central Asia-related formats" for "Which
+// Central Asia-related formats did they discuss?", "Chinese companies would participate
+// in …" for "Which Chinese companies will build …").
 func (e *Engine) restates(q *question, f *Fact) bool {
-	seq := e.ix.DocTerms(f.ID)
-	found := false
-	for p := 0; p+len(q.whichPhrase) <= len(seq) && !found; p++ {
-		found = true
-		for k, t := range q.whichPhrase {
-			if e.ix.TermString(seq[p+k]) != t {
-				found = false
-				break
-			}
-		}
-	}
-	if !found {
+	phrase := strings.Join(q.whichSurface, " ")
+	lower := strings.NewReplacer("-", " ", "’", "'").Replace(strings.ToLower(f.Text))
+	at := strings.Index(lower, phrase)
+	if at < 0 || hasList(f.Text) {
 		return false
 	}
-	if strings.Count(f.Text, ",") >= 2 || strings.Contains(f.Text, "such as") || strings.Contains(f.Text, "including") || strings.HasSuffix(f.Text, ":") {
-		return false // a list may follow the phrase
+	head := q.whichSurface[len(q.whichSurface)-1]
+	if r, _ := utf8.DecodeRuneInString(f.Text[at+len(phrase)-len(head):]); unicode.IsUpper(r) {
+		return false // "the Trans-Caspian International Transport Route": a name
 	}
-	return !e.namesOther(q, f, true)
+	before := strings.Fields(f.Text[:at])
+	after := strings.Fields(f.Text[at+len(phrase):])
+	near := append(before[max(0, len(before)-4):], after[:min(len(after), 6)]...)
+	for _, w := range near {
+		word := strings.Trim(w, ".,;:!?\"'‘’“”()")
+		if listWords[strings.ToLower(word)] || strings.HasSuffix(w, ":") {
+			return false // "Chinese companies such as …"
+		}
+		if r, _ := utf8.DecodeRuneInString(word); unicode.IsUpper(r) && !q.hasWord(strings.ToLower(word)) && !e.states[e.az.Word(strings.ToLower(word)).Term] {
+			return false // "Chinese companies Huawei and ZTE", "Xinhua, China's state news agency"
+		}
+	}
+	return true
 }
+
+// hasList reports whether a sentence opens a list of things: "frameworks including the
+// UN, CICA and …".
+func hasList(text string) bool {
+	return strings.Contains(text, "including") || strings.Contains(text, "such as")
+}
+
+// listWords open a list of the things a phrase names ("Chinese companies such as …").
+var listWords = map[string]bool{"such": true, "including": true, "like": true, "namely": true}
 
 // askedTerms returns the index terms a question's words match, worked out once.
 func (e *Engine) askedTerms(q *question) map[string]bool {
@@ -1332,4 +1348,14 @@ func (e *Engine) AnswerFact(f Fact) Answer {
 		intent = g.Intents[0]
 	}
 	return Answer{Answered: true, Text: e.render(g) + " [1]", Intent: intent, Confidence: 1, Citations: []Citation{e.Cite(*g)}}
+}
+
+// hasWord reports whether the question holds the word, as written in lower case.
+func (q *question) hasWord(w string) bool {
+	for _, t := range q.tokens {
+		if t.Surface == w {
+			return true
+		}
+	}
+	return false
 }

@@ -79,9 +79,9 @@ type question struct {
 	publisher bool
 	// asksName marks "what was the name of the agreement": a name is the answer.
 	asksName bool
-	// whichPhrase holds the terms of the noun phrase of two words or more a "which"
+	// whichSurface holds the words of the noun phrase of two words or more a "which"
 	// question asks about ("Which Central Asia-related formats …").
-	whichPhrase []string
+	whichSurface []string
 	// staged marks "where was it held", "where will it take place": a place is the answer.
 	staged bool
 	// personNoun marks a question that asks for persons by a noun ("which other
@@ -173,7 +173,7 @@ func (e *Engine) readQuestion(text string) *question {
 	q.personNoun = q.kind == AskWho && asksPersonNoun(q.tokens)
 	if q.kind == AskWhich {
 		for _, t := range whichPhrase(q.tokens) {
-			q.whichPhrase = append(q.whichPhrase, t.Term)
+			q.whichSurface = append(q.whichSurface, t.Surface)
 		}
 	}
 	q.publisher = q.source && asksPublisher(q.tokens)
