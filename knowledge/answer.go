@@ -364,7 +364,7 @@ func (e *Engine) excluded(q *question, r ranked) string {
 		return lacksDeed
 	case q.city && e.onlyCountries(q, f):
 		return lacksCity
-	case len(q.whichSurface) > 0 && e.restates(q, f):
+	case q.whichPattern != nil && e.restates(q, f):
 		return lacksKind
 	case q.staged && r.typeBonus == 0 && !e.namesOther(q, f, false):
 		// "Where will the anniversary be held?" is not answered by a fact that names no
@@ -455,18 +455,15 @@ func (e *Engine) namesOther(q *question, f *Fact, persons bool) bool {
 // Central Asia-related formats did they discuss?", "Chinese companies would participate
 // in …" for "Which Chinese companies will build …").
 func (e *Engine) restates(q *question, f *Fact) bool {
-	phrase := strings.Join(q.whichSurface, " ")
-	lower := strings.NewReplacer("-", " ", "’", "'").Replace(strings.ToLower(f.Text))
-	at := strings.Index(lower, phrase)
-	if at < 0 || hasList(f.Text) {
+	m := q.whichPattern.FindStringSubmatchIndex(f.Text)
+	if m == nil || hasList(f.Text) {
 		return false
 	}
-	head := q.whichSurface[len(q.whichSurface)-1]
-	if r, _ := utf8.DecodeRuneInString(f.Text[at+len(phrase)-len(head):]); unicode.IsUpper(r) {
+	if r, _ := utf8.DecodeRuneInString(f.Text[m[2]:]); unicode.IsUpper(r) {
 		return false // "the Trans-Caspian International Transport Route": a name
 	}
-	before := strings.Fields(f.Text[:at])
-	after := strings.Fields(f.Text[at+len(phrase):])
+	before := strings.Fields(f.Text[:m[0]])
+	after := strings.Fields(f.Text[m[1]:])
 	near := append(before[max(0, len(before)-4):], after[:min(len(after), 6)]...)
 	for _, w := range near {
 		word := strings.Trim(w, ".,;:!?\"'‘’“”()")

@@ -1,6 +1,7 @@
 package knowledge
 
 import (
+	"regexp"
 	"slices"
 	"strings"
 	"unicode"
@@ -79,9 +80,10 @@ type question struct {
 	publisher bool
 	// asksName marks "what was the name of the agreement": a name is the answer.
 	asksName bool
-	// whichSurface holds the words of the noun phrase of two words or more a "which"
-	// question asks about ("Which Central Asia-related formats …").
-	whichSurface []string
+	// whichPattern finds the noun phrase of two words or more a "which" question asks
+	// about ("Which Central Asia-related formats …") in a sentence, in any of its forms
+	// ("Chinese company", "Chinese companies"), its head as the first group; or is nil.
+	whichPattern *regexp.Regexp
 	// staged marks "where was it held", "where will it take place": a place is the answer.
 	staged bool
 	// personNoun marks a question that asks for persons by a noun ("which other
@@ -172,9 +174,7 @@ func (e *Engine) readQuestion(text string) *question {
 	q.acronym = acronymAsked(q.tokens)
 	q.personNoun = q.kind == AskWho && asksPersonNoun(q.tokens)
 	if q.kind == AskWhich {
-		for _, t := range whichPhrase(q.tokens) {
-			q.whichSurface = append(q.whichSurface, t.Surface)
-		}
+		q.whichPattern = e.phrasePattern(whichPhrase(q.tokens))
 	}
 	q.publisher = q.source && asksPublisher(q.tokens)
 	named := e.inConceptNames(q.tokens)
@@ -458,6 +458,21 @@ func (e *Engine) readQuestion(text string) *question {
 		}
 	}
 	return q
+}
+
+// phrasePattern returns a pattern that finds words in a sentence in any of their forms
+// (each word's stem and what follows it), the last as the first group; nil for none.
+func (e *Engine) phrasePattern(words []analyze.Token) *regexp.Regexp {
+	if len(words) == 0 {
+		return nil
+	}
+	parts := make([]string, len(words))
+	for i, w := range words {
+		parts[i] = regexp.QuoteMeta(e.az.Stem(w.Surface)) + `\w*`
+	}
+	last := len(parts) - 1
+	parts[last] = "(" + parts[last] + ")"
+	return regexp.MustCompile(`(?i)\b` + strings.Join(parts, `[\s-]+`))
 }
 
 // inConceptNames marks the tokens that are part of a concept's name of several words
