@@ -1038,6 +1038,9 @@ func asksFuture(tokens []analyze.Token) bool {
 // asksOutcome reports whether a question asks how a thing turned out: "Did he actually
 // go?", "did it end up happening". A fact of what was to come then does not answer it.
 func asksOutcome(tokens []analyze.Token) bool {
+	for len(tokens) > 0 && discourseWords[tokens[0].Surface] {
+		tokens = tokens[1:] // "so did he actually go"
+	}
 	if len(tokens) == 0 || tokens[0].Surface != "did" {
 		return false
 	}
@@ -1119,6 +1122,9 @@ func tellsStaging(tokens []analyze.Token) bool {
 	}
 	return false
 }
+
+// discourseWords may open a question before its first word: "so did he go", "and when".
+var discourseWords = map[string]bool{"so": true, "and": true, "but": true, "ok": true, "okay": true, "well": true, "also": true}
 
 // outcomeWords ask whether a thing came about in the end.
 var outcomeWords = map[string]bool{"actually": true, "eventually": true, "finally": true, "ultimately": true}
