@@ -81,8 +81,12 @@ type ranked struct {
 
 // lacksType reports whether the fact was excluded for want of the date, number, city,
 // outcome, reason or named thing the question asks for.
-func (r *ranked) lacksType() bool {
-	return r.excluded == lacksDate || r.excluded == lacksNumber || r.excluded == lacksCity || r.excluded == lacksOutcome || r.excluded == lacksKind || r.excluded == lacksReason || r.excluded == lacksExpansion || r.excluded == lacksPerson
+func (r *ranked) lacksType() bool { return lackingType[r.excluded] }
+
+// lackingType are the reasons a fact is excluded for want of what a question asks for.
+var lackingType = map[string]bool{
+	lacksDate: true, lacksNumber: true, lacksCity: true, lacksOutcome: true, lacksKind: true,
+	lacksReason: true, lacksExpansion: true, lacksPerson: true,
 }
 
 // Answer answers a question from the articles. It returns an error only when ctx is done.
@@ -1345,14 +1349,4 @@ func (e *Engine) AnswerFact(f Fact) Answer {
 		intent = g.Intents[0]
 	}
 	return Answer{Answered: true, Text: e.render(g) + " [1]", Intent: intent, Confidence: 1, Citations: []Citation{e.Cite(*g)}}
-}
-
-// hasWord reports whether the question holds the word, as written in lower case.
-func (q *question) hasWord(w string) bool {
-	for _, t := range q.tokens {
-		if t.Surface == w {
-			return true
-		}
-	}
-	return false
 }

@@ -51,17 +51,15 @@ func (e *Engine) kindTokens(tokens []analyze.Token) []analyze.Token {
 // kindFrame reports whether word only says what kind of answer is wanted, as "year" does
 // in "what year".
 func kindFrame(prev, word string) bool {
-	switch prev {
-	case "how":
+	if prev == "how" {
 		switch word {
 		case "big", "large", "long", "old", "far", "often", "soon", "high", "fast", "small":
 			return true
 		}
 		return false
-	default:
-		if !whatWords[prev] && prev != "which" {
-			return false
-		}
+	}
+	if !whatWords[prev] && prev != "which" {
+		return false
 	}
 	return whenNouns[word] || amountNouns[word] && word != "share" && word != "value" && word != "volume" && word != "size"
 }

@@ -1116,7 +1116,7 @@ func tellsStaging(tokens []analyze.Token) bool {
 		return false // "what place does China hold": a rank, not a venue
 	}
 	for i, t := range tokens {
-		if staging[t.Surface] || t.Surface == "celebrate" || t.Surface == "celebrated" || t.Surface == "place" && i > 0 && (tokens[i-1].Surface == "take" || tokens[i-1].Surface == "took" || tokens[i-1].Surface == "taking") {
+		if staging[t.Surface] || t.Surface == "celebrate" || t.Surface == "celebrated" || t.Surface == "place" && inFramePhrase(tokens, i) {
 			return true
 		}
 	}

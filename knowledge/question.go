@@ -839,6 +839,16 @@ func (q *question) namesPublisherOf(a Article) bool {
 	return false
 }
 
+// hasWord reports whether the question holds the word, as written in lower case.
+func (q *question) hasWord(w string) bool {
+	for _, t := range q.tokens {
+		if t.Surface == w {
+			return true
+		}
+	}
+	return false
+}
+
 // names reports whether the question names the person (any part of the name).
 func (q *question) names(person string) bool {
 	for _, part := range strings.Fields(strings.ToLower(person)) {

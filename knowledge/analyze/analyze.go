@@ -307,9 +307,9 @@ func number(w string) (string, bool) {
 }
 
 // splitWords lower-cases s and splits it into words: letters and digits, with decimal
-// points and thousands separators inside numbers kept ("3.5", "86,000"). Hyphens and
-// apostrophes split words, but for a stance ("pro-government"); a possessive "'s" is dropped. "&" and a lone "n" (as in "belt n
-// road") read as "and".
+// points and thousands separators inside numbers kept ("3.5", "86,000"). Hyphens split
+// words but for a stance ("pro-government"), and so do apostrophes; a possessive "'s" is
+// dropped. "&" and a lone "n" (as in "belt n road") read as "and".
 func splitWords(s string) []string {
 	var out []string
 	var b strings.Builder
