@@ -188,7 +188,8 @@ func TestServerErrorsAreRetriedBoundedly(t *testing.T) {
 		assert.Equal(t, 500, h.waitRequest("POST", "/api/v9/channels/").Status)
 	}
 	require.Eventually(t, func() bool { return h.metrics.count("send_error") == 1 }, guard, 5*time.Millisecond)
-	assert.Contains(t, h.logs.String(), "sending a reply failed")
+	// The failure is counted before it is logged: wait for the log line too.
+	assert.Eventually(t, func() bool { return strings.Contains(h.logs.String(), "sending a reply failed") }, guard, 5*time.Millisecond)
 	h.dispatch("MESSAGE_CREATE", message("1262", dm, "", question, ann))
 	assert.Equal(t, "1262", refersTo(h.reply(dm)))
 	assert.Equal(t, 2, h.metrics.count("retry"))
