@@ -136,12 +136,15 @@ func kindOf(tokens []analyze.Token) Kind {
 }
 
 // asksPersonNoun reports whether a question asks for persons by a noun ("which other
-// officials", "what Chinese minister") rather than by "who", which a kind of people may
-// answer ("who came with him": his family).
+// officials", "what Chinese minister") or "who else", rather than by "who" alone, which a
+// kind of people may answer ("who came with him": his family).
 func asksPersonNoun(tokens []analyze.Token) bool {
 	for i, t := range tokens {
 		if whatWords[t.Surface] || t.Surface == "which" {
 			return personNouns[kindNoun(tokens[i+1:])]
+		}
+		if t.Surface == "who" && i+1 < len(tokens) && tokens[i+1].Surface == "else" {
+			return true // "who else attended": someone the question does not name
 		}
 		if questionWord[t.Surface] {
 			return false
