@@ -1077,6 +1077,12 @@ func (e *Engine) compose(q *question, rs []ranked, best int) Answer {
 			cites = append(cites, e.Cite(e.facts[d]))
 			lead = e.render(&e.facts[d]) + fmt.Sprintf(" [%d] ", len(cites))
 		}
+		if p := f.Prev; q.kind == AskWhy && p >= 0 && concludes(f.Text) && e.facts[p].Source == f.Source && e.facts[p].Kind == Body {
+			// "Thus, Azerbaijan is an important partner …": the reason is the sentence
+			// before; quote it first.
+			cites = append(cites, e.Cite(e.facts[p]))
+			lead = e.render(&e.facts[p]) + fmt.Sprintf(" [%d] ", len(cites))
+		}
 		group := e.sameAs(f)
 		var marks []string
 		for _, g := range group {

@@ -46,7 +46,9 @@ var (
 		// What a thing matters for: "plays a crucial role in ensuring …", "vital links".
 		" role in ", "crucial role", "vital role", "key role", "vital link", "essential for", "key to", "important for", "ensuring", "contribute to", "will help", "helps ", "benefit", "instrumental in",
 		// What a thing means: "marks a milestone", "reflecting decades of friendship".
-		"milestone", "marks a", "foundation", "reflect", "symboliz", "signif", "underscor", "testament"}
+		"milestone", "marks a", "foundation", "reflect", "symboliz", "signif", "underscor", "testament",
+		// A conclusion from the sentence before, which gives the reason (see concludes).
+		"thus", "therefore", "hence", "consequently"}
 	// A date as a start.
 	startPhrases = []string{"since ", "from "}
 	// An event planned, not yet come about.
@@ -229,4 +231,15 @@ func subsequence(short, long string) bool {
 		}
 	}
 	return i == len(short)
+}
+
+// concludes reports whether a sentence opens with a conclusion drawn from the one before
+// it, which gives the reason: "Thus, Azerbaijan is an important partner …".
+func concludes(text string) bool {
+	for _, w := range []string{"Thus", "Therefore", "Hence", "Consequently", "As a result"} {
+		if strings.HasPrefix(text, w+",") || strings.HasPrefix(text, w+" ") {
+			return true
+		}
+	}
+	return false
 }
