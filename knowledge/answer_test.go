@@ -409,6 +409,7 @@ func TestCues(t *testing.T) {
 		{"He told them nothing.", 0},
 		{"Such ties play a crucial role in ensuring long-term development.", givesReason}, // what they matter for
 		{"The declaration marks a milestone in the relationship.", givesReason},           // what it means
+		{"Thus, Azerbaijan is an important partner.", givesReason},
 		{"He also brought his family on the trip.", 0},
 		{"The agreement to implement visa exemptions was signed.", tellsFuture | tellsPlan},
 	}
