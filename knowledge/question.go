@@ -373,6 +373,13 @@ func (e *Engine) readQuestion(text string) *question {
 		q.topical = append(q.topical, top || len(qt.Alts) > 0 && len(qt.Alts[0].Terms) > 1 || strings.Contains(qt.Word, " ") && len(qt.Alts) > 0)
 		q.required = append(q.required, e.isName(qt, capitalised, acronyms) && !termBesides[len(q.required)])
 	}
+	for i := range q.terms {
+		if termBesides[i] {
+			// "besides the UN and CICA": what is set aside is no part of what is asked,
+			// so it counts for little in how much of the question a fact covers.
+			q.terms[i].Weight *= excludedShare
+		}
+	}
 	for i, qt := range q.terms {
 		if measureUnits[qt.Word] {
 			q.required[i] = true // "in tonnes a year": only a fact that counts in tonnes says
