@@ -25,6 +25,7 @@ func TestKindOfQuestion(t *testing.T) {
 		{"Which city hosted the summit?", AskWhere},
 		{"Which officials attended?", AskWho},
 		{"Which other Chinese officials attended?", AskWho},
+		{"Which other lawmaker spoke to Trend?", AskWho},
 		{"What exact date was it signed?", AskWhen},
 		{"Which Chinese companies invested?", AskWhich},
 		{"Which initiatives were praised?", AskWhich},
