@@ -410,6 +410,7 @@ func TestCues(t *testing.T) {
 		{"Such ties play a crucial role in ensuring long-term development.", givesReason}, // what they matter for
 		{"The declaration marks a milestone in the relationship.", givesReason},           // what it means
 		{"Thus, Azerbaijan is an important partner.", givesReason},
+		{"The invitation was accepted with enthusiasm.", 0}, // "thus" inside a word is no conclusion
 		{"He also brought his family on the trip.", 0},
 		{"The agreement to implement visa exemptions was signed.", tellsFuture | tellsPlan},
 	}

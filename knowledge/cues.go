@@ -46,9 +46,7 @@ var (
 		// What a thing matters for: "plays a crucial role in ensuring …", "vital links".
 		" role in ", "crucial role", "vital role", "key role", "vital link", "essential for", "key to", "important for", "ensuring", "contribute to", "will help", "helps ", "benefit", "instrumental in",
 		// What a thing means: "marks a milestone", "reflecting decades of friendship".
-		"milestone", "marks a", "foundation", "reflect", "symboliz", "signif", "underscor", "testament",
-		// A conclusion from the sentence before, which gives the reason (see concludes).
-		"thus", "therefore", "hence", "consequently"}
+		"milestone", "marks a", "foundation", "reflect", "symboliz", "signif", "underscor", "testament"}
 	// A date as a start.
 	startPhrases = []string{"since ", "from "}
 	// An event planned, not yet come about.
@@ -67,7 +65,7 @@ func cuesOf(text string) cue {
 	if containsAny(lower, sourcePhrases) || toldSource(text) {
 		c |= citesSource
 	}
-	if containsAny(lower, reasonPhrases) || strings.HasPrefix(text, "To ") {
+	if containsAny(lower, reasonPhrases) || strings.HasPrefix(text, "To ") || concludes(text) {
 		c |= givesReason
 	}
 	if containsAny(lower, startPhrases) {
