@@ -368,7 +368,7 @@ func (e *Engine) excluded(q *question, r ranked) string {
 		return lacksDeed
 	case q.city && e.onlyCountries(q, f):
 		return lacksCity
-	case q.whichPattern != nil && e.restates(q, f):
+	case q.whichPattern != nil && e.restates(q, r):
 		return lacksKind
 	case q.staged && r.typeBonus == 0 && !e.namesOther(q, f, false):
 		// "Where will the anniversary be held?" is not answered by a fact that names no
@@ -458,7 +458,11 @@ func (e *Engine) namesOther(q *question, f *Fact, persons bool) bool {
 // the words around it ("cooperation within Central Asia-related formats" for "Which
 // Central Asia-related formats did they discuss?", "Chinese companies would participate
 // in …" for "Which Chinese companies will build …").
-func (e *Engine) restates(q *question, f *Fact) bool {
+func (e *Engine) restates(q *question, r ranked) bool {
+	if k := q.termOf(q.whichHead); k >= 0 && r.hit.Matched[k] == 0 {
+		return false
+	}
+	f := r.fact
 	m := q.whichPattern.FindStringSubmatchIndex(f.Text)
 	if m == nil || hasList(f.Text) {
 		return false

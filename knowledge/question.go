@@ -84,6 +84,9 @@ type question struct {
 	// about ("Which Central Asia-related formats …") in a sentence, in any of its forms
 	// ("Chinese company", "Chinese companies"), its head as the first group; or is nil.
 	whichPattern *regexp.Regexp
+	// whichHead is that phrase's last word: a fact that does not match it cannot hold
+	// the phrase, and the pattern need not be tried.
+	whichHead string
 	// staged marks "where was it held", "where will it take place": a place is the answer.
 	staged bool
 	// personNoun marks a question that asks for persons by a noun ("which other
@@ -174,7 +177,10 @@ func (e *Engine) readQuestion(text string) *question {
 	q.acronym = acronymAsked(q.tokens)
 	q.personNoun = q.kind == AskWho && asksPersonNoun(q.tokens)
 	if q.kind == AskWhich {
-		q.whichPattern = e.phrasePattern(whichPhrase(q.tokens))
+		if phrase := whichPhrase(q.tokens); len(phrase) > 0 {
+			q.whichPattern = e.phrasePattern(phrase)
+			q.whichHead = phrase[len(phrase)-1].Surface
+		}
 	}
 	q.publisher = q.source && asksPublisher(q.tokens)
 	named := e.inConceptNames(q.tokens)
