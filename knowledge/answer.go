@@ -342,7 +342,7 @@ func (e *Engine) excluded(q *question, r ranked) string {
 		return "not what the sayer asked about said"
 	case !matchesTopic(q, h):
 		return "not on what the words are asked about"
-	case !matchesContent(q, h):
+	case !e.matchesContent(q, r):
 		return "not about the occasion asked about"
 	case q.future && !e.toCome(f):
 		return "not of what is to come"
@@ -931,14 +931,16 @@ func pluralSubject(text string) bool {
 // event a question asks about and a word outside it: "What was decided at the SCO
 // summit?" is answered neither by a fact that only names the summit nor by one about
 // another occasion. A question whose words outside that phrase the articles never use is
-// answered by none.
-func matchesContent(q *question, h index.Hit) bool {
+// answered by none. The sentence that opens a quotation locates what the quotation says
+// ("during the leaders' meeting, …:").
+func (e *Engine) matchesContent(q *question, r ranked) bool {
+	h, lead := r.hit, r.fact.Lead
 	located, content, event, asked := false, false, false, false
 	for i, loc := range q.located {
 		matched := h.Matched[i] > 0
 		if loc {
 			located = true
-			event = event || matched
+			event = event || matched || lead >= 0 && e.says(lead, q.terms[i])
 		} else {
 			content = true
 			asked = asked || matched

@@ -437,7 +437,7 @@ func (e *Engine) build(docs []*ingest.Document) {
 			}
 			f := Fact{
 				ID: len(e.facts), Source: doc.Name, Paragraph: s.Paragraph, Text: s.Text,
-				Section: s.Section, Refers: s.Refers, Speaker: s.Speaker, People: s.People,
+				Section: s.Section, Refers: s.Refers, Speaker: s.Speaker, Lead: -1, People: s.People,
 				Kind: FactKind(s.Kind), ListItem: s.ListItem, Introduces: s.Introduces,
 				Prev: len(e.facts) - 1, Next: -1,
 			}
@@ -448,6 +448,12 @@ func (e *Engine) build(docs []*ingest.Document) {
 			}
 			for _, d := range s.Dates {
 				f.Dates = append(f.Dates, Date{Phrase: d.Phrase, Value: d.Value, Relative: d.Relative})
+			}
+			for j := f.ID - 1; s.Lead != "" && j >= first; j-- {
+				if e.facts[j].Text == s.Lead {
+					f.Lead = j
+					break
+				}
 			}
 			e.facts = append(e.facts, f)
 			if f.Kind == Body {

@@ -33,6 +33,7 @@ type Fact struct {
 	Section    string   // the heading the sentence stands under, if any
 	Refers     string   // the person a leading pronoun ("He …") refers to
 	Speaker    string   // the person a quoted sentence is attributed to
+	Lead       int      // ID of the sentence that introduced the quotation it stands in, or -1
 	People     []string // the persons it names
 	Dates      []Date   // dates it names or implies, resolved against the article's date
 	Intents    []string // intent IDs the fact is filed under

@@ -48,6 +48,7 @@ type Sentence struct {
 	Introduces bool     // ends with a colon: what follows completes it
 	Refers     string   // the person a leading "He", "She" or "The deputy" refers to
 	Speaker    string   // the person a quoted paragraph is attributed to
+	Lead       string   // the sentence that introduced the quotation it stands in
 	People     []string // the persons it names, in order
 	Dates      []DateMention
 }
@@ -626,8 +627,8 @@ func resolvePeople(doc *Document, text string, ss []Sentence) {
 	}
 	p := findPeople(bodies, doc.Meta.Author)
 	subject, subjectAt := "", -10
-	inQuote, speaker := false, ""
-	introducer := ""
+	inQuote, speaker, lead := false, "", ""
+	introducer, introduction := "", ""
 	for i := range ss {
 		s := &ss[i]
 		if s.Kind != Body {
@@ -650,13 +651,19 @@ func resolvePeople(doc *Document, text string, ss []Sentence) {
 				case !inQuote:
 					speaker = ""
 				}
+				switch {
+				case opens:
+					lead = introduction
+				case !inQuote:
+					lead = ""
+				}
 			} else {
-				speaker = ""
+				speaker, lead = "", ""
 			}
 			inQuote = (opens || inQuote) && leavesQuoteOpen(paraText, opens || inQuote)
-			introducer = ""
+			introducer, introduction = "", ""
 		}
-		s.Speaker = speaker
+		s.Speaker, s.Lead = speaker, lead
 		m := p.mentions(s.Text)
 		s.People = m
 		if pronounStart.MatchString(s.Text) && i-subjectAt <= 5 && subject != "" {
@@ -671,7 +678,7 @@ func resolvePeople(doc *Document, text string, ss []Sentence) {
 			subject, subjectAt = s.Speaker, i
 		}
 		if s.Introduces {
-			introducer = subject
+			introducer, introduction = subject, s.Text
 		}
 	}
 }

@@ -181,6 +181,12 @@ func TestPronounsAndSpeakers(t *testing.T) {
 	assert.Equal(t, "Azer Allahveranov", find(d4, "Azerbaijan and China also cooperate closely").Speaker, "a quotation runs on over paragraphs")
 	assert.Equal(t, "Azer Allahveranov", find(d4, "The MP further highlighted").Refers)
 	assert.Empty(t, find(d4, "Alizadeh concluded").Speaker)
+	assert.True(t, strings.HasPrefix(find(d4, "Furthermore, the cooperation").Lead, "The MP further highlighted that during the leaders"),
+		"the sentence that opens a quotation leads every sentence of it")
+	assert.True(t, strings.HasPrefix(find(d4, "Azerbaijan and China also cooperate closely").Lead, "In a separate statement"),
+		"a quotation runs on over paragraphs")
+	assert.Empty(t, find(d4, "The MP further highlighted").Lead)
+	assert.Empty(t, find(d4, "Alizadeh concluded").Lead)
 }
 
 func TestRelativeDatesResolveAgainstArticleDate(t *testing.T) {
