@@ -836,6 +836,12 @@ func copulaPhrase(tokens []analyze.Token, possessors map[string]bool) (head stri
 		if isParticiple(head) && before != "" {
 			break // "where were the documents signed back in 2019": the signing
 		}
+		if before != "" && isAdverb(tokens[i]) && (i+1 == len(tokens) || tokens[i+1].Stop) {
+			// "the SCO summit together with …": an adverb ends the noun phrase (but
+			// "the president formally welcomed" is read to its verb).
+			head, words = before, words[:len(words)-1]
+			break
+		}
 		if before != "" && i+1 < len(tokens) && particles[tokens[i+1].Surface] {
 			// "the new working group set up under …": a verb of two words ends it
 			head, words = before, words[:len(words)-1]
@@ -849,6 +855,16 @@ func copulaPhrase(tokens []analyze.Token, possessors map[string]bool) (head stri
 		return "", words
 	}
 	return head, words
+}
+
+// isAdverb reports whether a token is an adverb: a word in -ly whose stem keeps no "-li"
+// of a noun ("officially", not "family"), or one of a few adverbs of accompaniment.
+func isAdverb(t analyze.Token) bool {
+	switch t.Surface {
+	case "together", "alongside", "along", "jointly":
+		return true
+	}
+	return strings.HasSuffix(t.Surface, "ly") && !strings.HasSuffix(t.Term, "li")
 }
 
 // isParticiple reports whether w looks like a verb's past participle ("signed"), which
