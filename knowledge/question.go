@@ -206,8 +206,8 @@ func (e *Engine) readQuestion(text string) *question {
 		case questionWord[t.Surface]:
 			aside = false
 		}
-		if t.Surface == "one" && pronounOne(q.tokens, i) {
-			continue // "the visa one": a pronoun, not a number
+		if t.Surface == "one" && !named[i] && pronounOne(q.tokens, i) {
+			continue // "the visa one": a pronoun, not a number (but "the One China principle")
 		}
 		if t.Number {
 			q.numbers[t.Term] = true
