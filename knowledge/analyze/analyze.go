@@ -11,6 +11,7 @@ package analyze
 import (
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -38,6 +39,9 @@ type Thesaurus struct {
 	Variants map[string][]string `yaml:"variants"`
 	// Synonyms are groups of words that a question may use for one another.
 	Synonyms [][]string `yaml:"synonyms"`
+	// Compounds maps a word to phrases read as that one word, in articles and questions
+	// alike: "developing nations" are no nations that develop, and "said yes" accepted.
+	Compounds map[string][]string `yaml:"compounds"`
 }
 
 // ReadThesaurus reads a thesaurus in YAML. It returns an error for malformed YAML or an
@@ -66,6 +70,12 @@ func (t *Thesaurus) Merge(o *Thesaurus) {
 	for k, v := range o.Variants {
 		t.Variants[k] = append(t.Variants[k], v...)
 	}
+	for k, v := range o.Compounds {
+		if t.Compounds == nil {
+			t.Compounds = map[string][]string{}
+		}
+		t.Compounds[k] = append(t.Compounds[k], v...)
+	}
 	t.Synonyms = append(t.Synonyms, o.Synonyms...)
 }
 
@@ -77,13 +87,39 @@ type Analyzer struct {
 	synonyms map[string][]string // term → terms a question may mean by it
 	concepts map[string][]int    // first term of a name → concepts with a name starting so
 	names    [][][]string        // concept → its names, each a list of terms
+	// compounds maps the first word of a compound's phrase to its phrases, longest first.
+	compounds map[string][]compound
+}
+
+// compound is a phrase of several words read as one word.
+type compound struct {
+	words []string // as written, lower-cased
+	term  string
 }
 
 // New builds an Analyzer from a thesaurus (nil for none).
 func New(t *Thesaurus) *Analyzer {
-	a := &Analyzer{variants: map[string]string{}, synonyms: map[string][]string{}, concepts: map[string][]int{}}
+	a := &Analyzer{variants: map[string]string{}, synonyms: map[string][]string{}, concepts: map[string][]int{}, compounds: map[string][]compound{}}
 	if t == nil {
 		return a
+	}
+	for word, phrases := range t.Compounds {
+		// A compound of one word is that word's term ("accept"); one named by a phrase
+		// is a term of its own.
+		term := strings.Join(splitWords(word), "_")
+		if ws := splitWords(word); len(ws) == 1 {
+			term = english.Stem(ws[0], true)
+		}
+		for _, p := range phrases {
+			ws := splitWords(p)
+			if len(ws) < 2 {
+				continue
+			}
+			a.compounds[ws[0]] = append(a.compounds[ws[0]], compound{words: ws, term: term})
+		}
+	}
+	for _, cs := range a.compounds {
+		sort.SliceStable(cs, func(i, j int) bool { return len(cs[i].words) > len(cs[j].words) })
 	}
 	for word, forms := range t.Variants {
 		term := english.Stem(word, true)
@@ -230,6 +266,11 @@ func (a *Analyzer) Analyze(s string) []Token {
 			i++
 			continue
 		}
+		if c, ok := a.compoundAt(ws, i); ok {
+			out = append(out, Token{Term: c.term, Surface: strings.Join(c.words, " ")})
+			i += len(c.words) - 1
+			continue
+		}
 		out = append(out, a.Word(ws[i]))
 	}
 	return out
@@ -237,6 +278,16 @@ func (a *Analyzer) Analyze(s string) []Token {
 
 // Reciprocal is the term of "each other" and "one another".
 const Reciprocal = "each_other"
+
+// compoundAt returns the longest compound whose phrase starts at ws[i].
+func (a *Analyzer) compoundAt(ws []string, i int) (compound, bool) {
+	for _, c := range a.compounds[ws[i]] {
+		if i+len(c.words) <= len(ws) && slices.Equal(ws[i:i+len(c.words)], c.words) {
+			return c, true
+		}
+	}
+	return compound{}, false
+}
 
 var reciprocals = map[[2]string]bool{{"each", "other"}: true, {"one", "another"}: true}
 

@@ -15,6 +15,9 @@ variants:
   say: [said]
 concepts:
   belt and road: [belt and road initiative, bri]
+compounds:
+  developing countries: [developing countries, developing nations, developing world]
+  accept: [said yes]
 synonyms:
   - [trade, commerce]
 `
@@ -44,6 +47,9 @@ func TestTerms(t *testing.T) {
 		{"overstemmed renewables", "renewables renewed", []string{"renewabl", "renew"}},
 		{"belt n road", "belt n road", []string{"belt", "road"}},
 		{"chat shorthand", "wat abt visas", []string{"visa"}},
+		{"compound", "developing nations develop", []string{"developing_countries", "develop"}},
+		{"compound of a word", "she said yes, they accepted", []string{"accept", "accept"}},
+		{"compound cut short", "the developing", []string{"develop"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
