@@ -556,6 +556,21 @@ func matchedWords(h index.Hit) int {
 	return n
 }
 
+// matchesPictured reports whether a caption matches a word of the question that only
+// captions use.
+func (e *Engine) matchesPictured(q *question, r ranked) bool {
+	for i := range q.terms {
+		if r.hit.Matched[i] > 0 && e.says(r.fact.ID, q.terms[i]) {
+			for _, alt := range q.terms[i].Alts {
+				if len(alt.Terms) == 1 && e.pictured[alt.Terms[0]] && slices.Contains(e.ix.DocTerms(r.fact.ID), alt.Terms[0]) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
 // matchesRareName reports whether a hit matches a rare name the question uses: a caption
 // that names a person no sentence of the story names ("Who is Rao Aimin?") answers.
 func (e *Engine) matchesRareName(q *question, h index.Hit) bool {
@@ -581,7 +596,10 @@ func (e *Engine) answersAbout(q *question, r ranked) bool {
 		// A question about what a photo shows asks about the photo whether it says so or
 		// not: a caption that matches most of it, three words or more or a name it
 		// insists on, answers.
-		return q.photo || (r.hit.Coverage >= captionCoverage && (matchedWords(r.hit) >= 3 || e.matchesRareName(q, r.hit)))
+		// So does one that matches a word no other sentence uses and another word: only
+		// the photo tells "where were the flags hung".
+		return q.photo || (r.hit.Coverage >= captionCoverage && (matchedWords(r.hit) >= 3 || e.matchesRareName(q, r.hit))) ||
+			matchedWords(r.hit) >= 2 && e.matchesPictured(q, r)
 	case Byline, Bio:
 		return q.author || q.namesAuthorOf(e.articles[e.bySource[f.Source]])
 	case Credit:

@@ -76,6 +76,9 @@ type Engine struct {
 	topical  map[string]bool // terms that name the domain: intent vocabulary and names
 	names    map[string]bool // terms of the names of people, places and bodies
 	problems []error
+	// pictured holds the terms that only captions use: what a photo alone tells ("the
+	// flags … are hung at Tiananmen Square").
+	pictured map[int32]bool
 	// carriedOn maps a fact to the sentence after it, in the next paragraph, that takes
 	// its story on ("… reports that Chinese companies would …" → "Chen Ming refuted the
 	// reports"), or -1.
@@ -547,6 +550,25 @@ func (e *Engine) build(docs []*ingest.Document) {
 		}
 	}
 	e.findNameRuns()
+	e.findPictured()
+}
+
+// findPictured fills pictured from the terms of captions and of every other fact.
+func (e *Engine) findPictured() {
+	e.pictured = map[int32]bool{}
+	told := map[int32]bool{}
+	for i, f := range e.facts {
+		for _, t := range e.ix.DocTerms(i) {
+			if f.Kind == Caption {
+				e.pictured[t] = true
+			} else {
+				told[t] = true
+			}
+		}
+	}
+	for t := range told {
+		delete(e.pictured, t)
+	}
 }
 
 // nameWord is a word a fact capitalises in mid-sentence: its index term, and what kind
