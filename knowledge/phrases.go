@@ -30,6 +30,9 @@ func (e *Engine) qualifiedRoles(q *question) []qualifiedRole {
 			if j < 0 || j >= len(q.terms) || isRoleTerm(q.terms[j]) {
 				continue
 			}
+			if w := strings.Fields(q.terms[j].Word); j == i+1 && len(w) > 0 && e.isPersonPart(w[0]) {
+				break // "President Aliyev" names who holds it, not whose it is
+			}
 			// The name itself: an adjective of a place may name a kind ("a European
 			// prime minister") that a fact names by a narrower one ("Spanish").
 			by := map[int32]bool{}
