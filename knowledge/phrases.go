@@ -1172,9 +1172,9 @@ func (e *Engine) qualifiedNouns(q *question) []qualifiedNoun {
 	var out []qualifiedNoun
 	for i := 1; i < len(q.terms); i++ {
 		by := nameTerms(q.terms[i-1])
-		// The qualifier is an adjective of a place ("Azerbaijani"), not the name itself
-		// or a person's ("Aliyev's trip").
-		if len(by) == 0 || len(nameTerms(q.terms[i])) > 0 || strings.Contains(q.terms[i-1].Word, " ") {
+		// The qualifier is an adjective of a place ("Azerbaijani"), not the name itself,
+		// a person's ("Aliyev's trip") or a role read as its holders ("the leader").
+		if len(by) == 0 || len(nameTerms(q.terms[i])) > 0 || strings.Contains(q.terms[i-1].Word, " ") || isRoleTerm(q.terms[i-1]) {
 			continue
 		}
 		demonym := false
