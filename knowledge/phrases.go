@@ -511,6 +511,7 @@ func (e *Engine) askedVerb(q *question) int {
 		if modals[q.tokens[1].Surface] {
 			i = 2 // "Who will succeed …"
 		}
+		i = afterGoingTo(q.tokens, i)
 	case whatWords[first] || first == "which":
 		for i < len(q.tokens) && i <= 2 && !q.tokens[i].Stop {
 			i++ // "what agreements did …"
@@ -544,6 +545,22 @@ func (e *Engine) askedVerb(q *question) int {
 		return k
 	}
 	return -1 // one the articles have nothing like: see whoPredicate, whatPredicate
+}
+
+// afterGoingTo returns where the verb stands after a future told with "going to" at
+// tokens[i] ("who's going to chair", "who is gonna chair"), or i.
+func afterGoingTo(tokens []analyze.Token, i int) int {
+	j := i
+	if j < len(tokens) && copulas[tokens[j].Surface] {
+		j++
+	}
+	switch {
+	case j+2 < len(tokens) && tokens[j].Surface == "going" && tokens[j+1].Surface == "to":
+		return j + 2
+	case j+1 < len(tokens) && tokens[j].Surface == "gonna":
+		return j + 1
+	}
+	return i
 }
 
 // whatPredicate returns the query term of the verb of "What did Peng Liyuan wear …" when
@@ -1049,6 +1066,9 @@ func asksFuture(tokens []analyze.Token) bool {
 	for i, t := range tokens {
 		if i > 0 && t.Surface == "will" && (tokens[i-1].Surface == "when" || tokens[i-1].Surface == "who") || t.Surface == "again" && !askedInPast(tokens) {
 			return true // but "what were the three evil forces again" asks to be reminded
+		}
+		if i > 0 && (tokens[i-1].Surface == "when" || tokens[i-1].Surface == "who") && afterGoingTo(tokens, i) > i {
+			return true // "who's going to chair", "when is it gonna start"
 		}
 	}
 	return false
