@@ -454,6 +454,15 @@ func (e *Engine) readQuestion(text string) *question {
 		q.asksSpeech = q.asksSpeech || speechVerbsAsked[t.Surface]
 	}
 	q.topic = speechTopic(q)
+	if q.kind == AskWho {
+		for _, qt := range q.terms {
+			if len(qt.Alts) == 0 && isRoleTerm(qt) {
+				// "Who is Azerbaijan's ambassador to China?": no one the articles name
+				// holds a role they never mention.
+				q.unknownHead = qt.Word
+			}
+		}
+	}
 	if head, words := copulaPhrase(q.tokens, q.possessors); head != "" {
 		for i, qt := range q.terms {
 			if strings.Contains(" "+qt.Word+" ", " "+head+" ") {
