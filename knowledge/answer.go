@@ -351,6 +351,9 @@ func (e *Engine) excluded(q *question, r ranked) string {
 		// nor "did he actually attend it" by "invited him to attend it"; but "did Xi
 		// actually invite him to it" is by "an invitation to the upcoming summit".
 		return lacksOutcome
+	case q.result && e.cues[f.ID]&tellsPlan != 0:
+		// "What came out of the SCO summit?" is not answered by the invitation to it.
+		return lacksOutcome
 	case q.kind == AskWhen && askedInPast(q.tokens) && !asksPlan(q) && e.cues[f.ID]&tellsPlan != 0:
 		// "When were diplomatic relations established?" is not answered by the date of
 		// the upcoming anniversary of it.

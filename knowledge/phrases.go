@@ -1166,6 +1166,27 @@ func tellsStaging(tokens []analyze.Token) bool {
 var discourseWords = map[string]bool{"so": true, "and": true, "but": true, "ok": true, "okay": true, "well": true, "also": true}
 
 // outcomeWords ask whether a thing came about in the end.
+// asksResult reports whether a question asks what came of an event: "What came out of the
+// summit?", "what was the outcome of it", "what happened at it". A fact of what was to
+// come at it does not tell.
+func asksResult(tokens []analyze.Token) bool {
+	if len(tokens) < 4 || !whatWords[tokens[0].Surface] {
+		return false
+	}
+	switch w := tokens[1].Surface; {
+	case w == "came" || w == "comes" || w == "come":
+		return tokens[2].Surface == "out" && tokens[3].Surface == "of"
+	case w == "happened":
+		return tokens[2].Surface == "at"
+	case copulas[w]:
+		return resultNouns[tokens[2].Surface] || articles[tokens[2].Surface] && resultNouns[tokens[3].Surface]
+	}
+	return false
+}
+
+// resultNouns name how a thing turned out.
+var resultNouns = map[string]bool{"outcome": true, "outcomes": true, "result": true, "results": true, "upshot": true}
+
 var outcomeWords = map[string]bool{"actually": true, "eventually": true, "finally": true, "ultimately": true}
 
 // qualifiedNoun is a word of the question that a name right before it qualifies

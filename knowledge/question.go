@@ -56,6 +56,8 @@ type question struct {
 	// unknownHead is the thing a "what is the X" question asks about, when the articles
 	// never name it: no fact can say what it is.
 	unknownHead string
+	// result: the question asks what came of an event ("what came out of the summit").
+	result bool
 	// speaker holds the persons a question asks the words of ("What did Aliyev say …"),
 	// by their full names: the answer must be theirs.
 	speaker map[string]bool
@@ -443,6 +445,7 @@ func (e *Engine) readQuestion(text string) *question {
 	q.venues = e.askedVenues(q)
 	q.future = asksFuture(q.tokens)
 	q.outcome = asksOutcome(q.tokens)
+	q.result = asksResult(q.tokens)
 	q.heldPast = q.kind == AskWhere && heldPast(q.tokens)
 	q.staged = q.kind == AskWhere && tellsStaging(q.tokens)
 	q.verb = -1
