@@ -871,11 +871,15 @@ func copulaPhrase(tokens []analyze.Token, possessors map[string]bool) (head stri
 	if frameWords[head] && !genericModifiers[before] {
 		head = before // "the temperature goal" asks about a temperature; "the official name" not about officials
 	}
-	if frameWords[head] || whenNouns[head] || amountNouns[head] {
+	if frameWords[head] || whenNouns[head] || amountNouns[head] || degreeNouns[head] {
 		return "", words
 	}
 	return head, words
 }
+
+// degreeNouns ask how far a thing has gone ("the current level of trade"), which a fact
+// tells without the word.
+var degreeNouns = map[string]bool{"level": true, "levels": true, "extent": true, "scale": true, "state": true}
 
 // isAdverb reports whether a token is an adverb: a word in -ly whose stem keeps no "-li"
 // of a noun ("officially", not "family"), or one of a few adverbs of accompaniment.
