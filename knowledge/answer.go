@@ -732,12 +732,17 @@ func (e *Engine) quantifies(q *question, f *Fact) bool { return e.quantity(q, f)
 // quantity returns the number a fact gives for a "how many" or "how much" question, or "".
 func (e *Engine) quantity(q *question, f *Fact) string {
 	seq := e.ix.DocTerms(f.ID)
+	year := ""
 	for p, id := range seq {
 		n := e.ix.TermString(id)
-		if !isNumberTerm(n) || q.numbers[n] {
-			continue
+		if !isNumberTerm(n) || q.numbers[n] || !slices.Contains(e.numbers[f.ID], n) {
+			continue // nor is "One-China" a figure
 		}
 		if len(q.counted) == 0 {
+			if isYear(n) {
+				year = cmp.Or(year, n) // "since 1995, … nearly $1 billion": the amount
+				continue
+			}
 			return n
 		}
 		reach := 4 // "20 wide-ranging cooperation agreements"
@@ -753,7 +758,7 @@ func (e *Engine) quantity(q *question, f *Fact) string {
 			}
 		}
 	}
-	return ""
+	return year
 }
 
 func isNumberTerm(s string) bool {

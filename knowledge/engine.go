@@ -821,7 +821,8 @@ func (e *Engine) analyse(f *Fact) analysis {
 	toks := e.az.Analyze(f.Text)
 	an.venues = venuesIn(toks)
 	for _, t := range toks {
-		if t.Number {
+		if t.Number && t.Surface != "one" {
+			// "one" is hardly ever a figure: "One-China", "one of the …".
 			an.numbers = append(an.numbers, t.Term)
 		}
 		an.timed = an.timed || timeWords[t.Surface]

@@ -3,6 +3,7 @@ package knowledge
 import (
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -277,6 +278,9 @@ func (e *Engine) readQuestion(text string) *question {
 		}
 		term, factor, surface := t.Term, 1.0, t.Surface
 		var more []string
+		if years := decade(t); len(years) > 0 {
+			term, more = years[0], years[1:] // "the mid 90s": any year of them
+		}
 		if i+1 < len(q.tokens) && particles[q.tokens[i+1].Surface] {
 			// "set up": a verb and its particle mean what neither does alone.
 			if rel := e.relatedTo(t.Surface, q.tokens[i+1].Surface); len(rel) > 0 {
@@ -498,6 +502,31 @@ func (e *Engine) phrasePattern(words []analyze.Token) *regexp.Regexp {
 	last := len(parts) - 1
 	parts[last] = "(" + parts[last] + ")"
 	return regexp.MustCompile(`(?i)\b` + strings.Join(parts, `[\s-]+`))
+}
+
+// decade returns the years of a decade a token names ("90s", "1990s", "2010s"), or none.
+func decade(t analyze.Token) []string {
+	if !t.Number || !strings.HasSuffix(t.Surface, "0s") {
+		return nil
+	}
+	first := 0
+	switch n, err := strconv.Atoi(t.Term); {
+	case err != nil || n%10 != 0:
+		return nil
+	case n >= 1900 && n < 2100:
+		first = n
+	case n < 100 && n >= 30:
+		first = 1900 + n // "the 90s"
+	case n < 30:
+		first = 2000 + n // "the 20s"
+	default:
+		return nil
+	}
+	years := make([]string, 10)
+	for k := range years {
+		years[k] = strconv.Itoa(first + k)
+	}
+	return years
 }
 
 // inConceptNames marks the tokens that are part of a concept's name of several words

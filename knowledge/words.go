@@ -307,7 +307,7 @@ var frameWords = map[string]bool{
 	"find": true, "want": true, "need": true, "get": true, "got": true, "go": true, "given": true,
 	"going": true, "went": true, "come": true, "came": true, "today": true,
 	"currently": true, "nowadays": true, "recently": true, "worth": true, "now": true,
-	"days": true, "described": true, "assess": true, "assessed": true,
+	"days": true, "described": true, "assess": true, "assessed": true, "mid": true,
 	"characterize": true, "characterized": true, "characterise": true, "characterised": true,
 	"view": true, "viewed": true, "regard": true, "regarded": true, "consider": true,
 	"considered": true, "mention": true, "mentioned": true, "mentions": true, "known": true,

@@ -329,10 +329,11 @@ func (a *Analyzer) stem(w string) string {
 
 // overstemmed are the words the Snowball stemmer cuts to another word's stem, with a
 // stem of their own: "important" is no "import", whose synonyms are trade words, nor
-// "renewable" energy a "renewed" passport.
+// "renewable" energy a "renewed" passport, nor "firmly" a company.
 var overstemmed = map[string]string{
 	"important": "importan", "importance": "importan", "importantly": "importan",
 	"renewable": "renewabl", "renewables": "renewabl",
+	"firmly": "firmli", // no firm
 }
 
 // Stem returns the Snowball stem of a lower-case word, without the thesaurus: "european"

@@ -45,6 +45,7 @@ func TestTerms(t *testing.T) {
 		{"reciprocal", "they trusted each other and one another", []string{"trust", Reciprocal, Reciprocal}},
 		{"overstemmed", "important imports", []string{"importan", "import"}},
 		{"overstemmed renewables", "renewables renewed", []string{"renewabl", "renew"}},
+		{"overstemmed firmly", "firmly firms", []string{"firmli", "firm"}},
 		{"belt n road", "belt n road", []string{"belt", "road"}},
 		{"chat shorthand", "wat abt visas", []string{"visa"}},
 		{"compound", "developing nations develop", []string{"developing_countries", "develop"}},
