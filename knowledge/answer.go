@@ -262,6 +262,7 @@ func (e *Engine) rank(q *question, buf *answerBuf) []ranked {
 	asksAbout := e.namesPerson(q) && !q.personNoun && !q.author
 	for _, h := range hits {
 		f := &e.facts[h.Doc]
+		h.Coverage = q.eitherCoverage(h)
 		r := ranked{fact: f, hit: h}
 		r.typeBonus = e.typeBonus(q, f)
 		if r.typeBonus == 0 && q.kind == AskWho && asksAbout && e.cues[f.ID]&namesRole != 0 {
@@ -611,6 +612,25 @@ func (e *Engine) answersAbout(q *question, r ranked) bool {
 		return q.credit && !(q.source && q.namesPublisherOf(e.articles[e.bySource[f.Source]]))
 	}
 	return true
+}
+
+// eitherCoverage returns how much of the question a hit covers when a name it misses is
+// one of two the question joins and no fact names together: the other stands for it.
+func (q *question) eitherCoverage(h index.Hit) float64 {
+	if len(q.either) == 0 {
+		return h.Coverage
+	}
+	total, missing := 0.0, 0.0
+	for i, qt := range q.terms {
+		total += qt.Weight
+		if j, ok := q.either[i]; ok && h.Matched[i] == 0 {
+			missing += qt.Weight * h.Matched[j]
+		}
+	}
+	if total == 0 {
+		return h.Coverage
+	}
+	return min(1, h.Coverage+missing/total)
 }
 
 // typeBonus rewards a fact that holds the kind of thing the question asks for, beyond what
@@ -1019,6 +1039,9 @@ func matchesTopic(q *question, h index.Hit) bool { return matchesAnyOf(h, q.topi
 func matchesNames(q *question, h index.Hit) bool {
 	for i, req := range q.required {
 		if req && h.Matched[i] == 0 {
+			if j, ok := q.either[i]; ok && h.Matched[j] > 0 {
+				continue
+			}
 			return false
 		}
 	}

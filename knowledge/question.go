@@ -36,10 +36,13 @@ type question struct {
 	author   bool            // asks who wrote an article
 	credit   bool            // asks about an article itself: its source, publisher or date
 	intent   string
-	unknown  []string       // words the index knows nothing like, or only words WordNet relates to them
-	topical  []bool         // per term: it names the domain
-	required []bool         // per term: a name the answer must match
-	counted  map[int32]bool // for "how many X": the terms X may be matched by
+	unknown  []string // words the index knows nothing like, or only words WordNet relates to them
+	topical  []bool   // per term: it names the domain
+	required []bool   // per term: a name the answer must match
+	// either maps a required name to the one it is joined to by "and" when no fact names
+	// both ("Alizadeh and Allahveranov" each spoke to Trend): a fact may name either.
+	either  map[int]int
+	counted map[int32]bool // for "how many X": the terms X may be matched by
 	// sinceWhen marks "how long": a date it has lasted since answers as well as a length.
 	sinceWhen bool
 	// lasting is the unit of "how many days" (or weeks, months, years): so many of it, or
@@ -385,6 +388,7 @@ func (e *Engine) readQuestion(text string) *question {
 		q.topical = append(q.topical, top || len(qt.Alts) > 0 && len(qt.Alts[0].Terms) > 1 || strings.Contains(qt.Word, " ") && len(qt.Alts) > 0)
 		q.required = append(q.required, e.isName(qt, capitalised, acronyms) && !termBesides[len(q.required)])
 	}
+	q.either = e.namedApart(q)
 	for i := range q.terms {
 		if termBesides[i] {
 			// "besides the UN and CICA": what is set aside is no part of what is asked,
@@ -502,6 +506,67 @@ func (e *Engine) phrasePattern(words []analyze.Token) *regexp.Regexp {
 	last := len(parts) - 1
 	parts[last] = "(" + parts[last] + ")"
 	return regexp.MustCompile(`(?i)\b` + strings.Join(parts, `[\s-]+`))
+}
+
+// namedApart finds the pairs of persons' names the question joins by "and" ("Alizadeh and
+// Allahveranov") that no fact names together, each mapped to the other.
+func (e *Engine) namedApart(q *question) map[int]int {
+	var out map[int]int
+	for i := 0; i+1 < len(q.terms); i++ {
+		a, b := q.terms[i], q.terms[i+1]
+		if !q.required[i] || !q.required[i+1] || len(a.Alts) == 0 || len(b.Alts) == 0 ||
+			!e.isPersonPart(lastWord(a.Word)) || !e.isPersonPart(firstWord(b.Word)) || !joinedByAnd(q.tokens, lastWord(a.Word), firstWord(b.Word)) {
+			continue
+		}
+		if e.together(a.Alts[0].Terms[0], b.Alts[0].Terms[0]) {
+			continue
+		}
+		if out == nil {
+			out = map[int]int{}
+		}
+		out[i], out[i+1] = i+1, i
+	}
+	return out
+}
+
+// together reports whether a fact holds both terms, in its text or its context.
+func (e *Engine) together(a, b int32) bool {
+	pa, pb := e.ix.Postings(a), e.ix.Postings(b)
+	for i, j := 0, 0; i < len(pa) && j < len(pb); {
+		switch {
+		case pa[i].Doc == pb[j].Doc:
+			return true
+		case pa[i].Doc < pb[j].Doc:
+			i++
+		default:
+			j++
+		}
+	}
+	return false
+}
+
+// joinedByAnd reports whether the question writes "a and b".
+func joinedByAnd(tokens []analyze.Token, a, b string) bool {
+	for i := 0; i+2 < len(tokens); i++ {
+		if tokens[i].Surface == a && tokens[i+1].Surface == "and" && tokens[i+2].Surface == b {
+			return true
+		}
+	}
+	return false
+}
+
+func firstWord(s string) string {
+	if w := strings.Fields(s); len(w) > 0 {
+		return w[0]
+	}
+	return ""
+}
+
+func lastWord(s string) string {
+	if w := strings.Fields(s); len(w) > 0 {
+		return w[len(w)-1]
+	}
+	return ""
 }
 
 // decade returns the years of a decade a token names ("90s", "1990s", "2010s"), or none.
