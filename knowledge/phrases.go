@@ -571,8 +571,8 @@ func (e *Engine) whatPredicate(q *question) int {
 		return -1
 	}
 	i := 2
-	for i < len(q.tokens) && i < 6 && e.inSubject(q.tokens[i]) {
-		i++
+	for i < len(q.tokens) && i < 8 && (e.inSubject(q.tokens[i]) || i > 2 && whenWord(q.tokens[i])) {
+		i++ // "what did the ministers in January 2026 say"
 	}
 	if i == 2 || i >= len(q.tokens) {
 		return -1
@@ -591,6 +591,9 @@ func (e *Engine) whatPredicate(q *question) int {
 func (e *Engine) inSubject(t analyze.Token) bool {
 	return t.Stop || e.isPersonPart(t.Surface) || ingest.IsRole(strings.TrimSuffix(t.Surface, "s"))
 }
+
+// whenWord reports whether a token names a time: a month or a number.
+func whenWord(t analyze.Token) bool { return t.Number || monthWords[t.Surface] }
 
 // definedTerm returns the query term of X in "what is X", "what exactly is the X", "X,
 // what is it" when X is the question's only word, or -1.

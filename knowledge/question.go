@@ -36,13 +36,13 @@ type question struct {
 	author   bool            // asks who wrote an article
 	credit   bool            // asks about an article itself: its source, publisher or date
 	intent   string
-	unknown  []string // words the index knows nothing like, or only words WordNet relates to them
-	topical  []bool   // per term: it names the domain
-	required []bool   // per term: a name the answer must match
+	unknown  []string       // words the index knows nothing like, or only words WordNet relates to them
+	topical  []bool         // per term: it names the domain
+	required []bool         // per term: a name the answer must match
+	counted  map[int32]bool // for "how many X": the terms X may be matched by
 	// either maps a required name to the one it is joined to by "and" when no fact names
 	// both ("Alizadeh and Allahveranov" each spoke to Trend): a fact may name either.
-	either  map[int]int
-	counted map[int32]bool // for "how many X": the terms X may be matched by
+	either map[int]int
 	// sinceWhen marks "how long": a date it has lasted since answers as well as a length.
 	sinceWhen bool
 	// lasting is the unit of "how many days" (or weeks, months, years): so many of it, or
