@@ -633,6 +633,12 @@ func (q *question) eitherCoverage(h index.Hit) float64 {
 	return min(1, h.Coverage+missing/total)
 }
 
+// enumerates reports whether a fact lists things: it opens a list, is an item of one, or
+// names three or more ("terrorism, extremism, and separatism").
+func enumerates(f *Fact) bool {
+	return f.Introduces || f.ListItem || strings.Count(f.Text, ",") >= 2 && strings.Contains(f.Text, " and ")
+}
+
 // typeBonus rewards a fact that holds the kind of thing the question asks for, beyond what
 // the question itself names: a date for "when", a number for "how many", a person for
 // "who".
@@ -688,6 +694,9 @@ func (e *Engine) typeBonus(q *question, f *Fact) float64 {
 	case AskWhat:
 		if q.defines >= 0 && definesIn(f.Text, q.terms[q.defines].Word) {
 			return 1 // "the Middle Corridor, a key transit route …"
+		}
+		if q.listing && enumerates(f) {
+			return 1 // "name some of the agreements": "Key agreements include:"
 		}
 	case AskWho:
 		// A person the question does not name already: "Who refuted the reports?" wants
@@ -1126,6 +1135,7 @@ func (e *Engine) compose(q *question, rs []ranked, best int) Answer {
 	}
 	var cites []Citation
 	for i, f := range chosen {
+		cited := len(cites)
 		lead := ""
 		if d := e.datedBy[f.ID]; q.kind == AskWhen && d >= 0 && len(f.Dates) == 0 {
 			// The date is in the sentence before: quote it first.
@@ -1169,14 +1179,21 @@ func (e *Engine) compose(q *question, rs []ranked, best int) Answer {
 				next = g.Next
 			}
 		}
-		if i > 0 && textLen(lines)+len(line) > maxText {
-			break
+		if room := maxText - textLen(lines); i > 0 && len(line) > room {
+			// A line that does not fit is cut, so long as its first quote fits whole.
+			if end := strings.Index(line, "]"); end < 0 || end >= room-len("…") {
+				cites = cites[:cited] // the quotes left out are not cited
+				break
+			}
 		}
 		lines = append(lines, line)
 	}
 	text := strings.Join(lines, "\n")
 	if len(text) > maxText {
 		text = truncate(text, maxText)
+		for len(cites) > 0 && !strings.Contains(text, fmt.Sprintf("[%d]", len(cites))) {
+			cites = cites[:len(cites)-1] // cut off with the end of the text
+		}
 	}
 	conf := top.hit.Coverage * (1 - math.Exp(-top.final/4))
 	return Answer{Answered: true, Text: text, Intent: firstOr(q.intent, top.fact.Intents), Confidence: math.Round(conf*100) / 100, Citations: cites}

@@ -2,6 +2,7 @@ package knowledge
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -49,9 +50,14 @@ func assertAnswers(t *testing.T, e *Engine, tests []qa) {
 
 func TestCitationsAreVerbatim(t *testing.T) {
 	e := seedEngine(t)
-	for _, it := range readEval(t, "testdata/dev.jsonl") {
+	items := append(readEval(t, "testdata/dev.jsonl"),
+		// Answers whose lines run past the length of a reply.
+		evalItem{Q: "what does the second mp say china is for azerbaijan's foreign policy"},
+		evalItem{Q: "name the agreements signed during the april visit"})
+	for _, it := range items {
 		a := ask(t, e, it.Q)
-		for _, c := range a.Citations {
+		for k, c := range a.Citations {
+			assert.Contains(t, a.Text, fmt.Sprintf("[%d]", k+1), "%s: every citation is marked in the text", it.Q)
 			raw, err := seeds.FS.ReadFile(c.Source)
 			require.NoError(t, err, "a citation names a seed file")
 			assert.Contains(t, string(raw), c.Quote, "%s: the quote is verbatim from %s", it.Q, c.Source)

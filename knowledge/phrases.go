@@ -1191,6 +1191,24 @@ func asksResult(tokens []analyze.Token) bool {
 	return false
 }
 
+// asksList reports whether a question asks for several things: "list …", "name some …",
+// "what are some …", "examples of …".
+func asksList(tokens []analyze.Token) bool {
+	if len(tokens) == 0 {
+		return false
+	}
+	switch tokens[0].Surface {
+	case "list", "name", "enumerate":
+		return true
+	}
+	for _, t := range tokens {
+		if t.Surface == "some" || t.Surface == "examples" {
+			return true
+		}
+	}
+	return false
+}
+
 // resultNouns name how a thing turned out.
 var resultNouns = map[string]bool{"outcome": true, "outcomes": true, "result": true, "results": true, "upshot": true}
 

@@ -62,6 +62,8 @@ type question struct {
 	unknownHead string
 	// result: the question asks what came of an event ("what came out of the summit").
 	result bool
+	// listing: the question asks for several things ("name some of the agreements").
+	listing bool
 	// speaker holds the persons a question asks the words of ("What did Aliyev say …"),
 	// by their full names: the answer must be theirs.
 	speaker map[string]bool
@@ -454,6 +456,7 @@ func (e *Engine) readQuestion(text string) *question {
 	q.future = asksFuture(q.tokens)
 	q.outcome = asksOutcome(q.tokens)
 	q.result = asksResult(q.tokens)
+	q.listing = asksList(q.tokens)
 	q.heldPast = q.kind == AskWhere && heldPast(q.tokens)
 	q.staged = q.kind == AskWhere && tellsStaging(q.tokens)
 	q.verb = -1

@@ -4,7 +4,12 @@ package knowledge
 // last visit Baku?" is not answered by Aliyev's "state visit to China", nor "When will the
 // SCO summit be held in Baku?" by "the upcoming SCO Summit in China".
 
-import "github.com/azchina/azchina/knowledge/analyze"
+import (
+	"slices"
+
+	"github.com/azchina/azchina/knowledge/analyze"
+	"github.com/azchina/azchina/knowledge/index"
+)
 
 // venues are the terms of the places a sentence tells someone went to or something took
 // place in, and whether it tells of a visit.
@@ -97,7 +102,11 @@ func (e *Engine) askedVenues(q *question) map[int32]bool {
 			continue
 		}
 		for _, qt := range q.terms {
-			if qt.Word != q.tokens[j].Surface {
+			// The word must name a place itself: "the state visit deals" went nowhere,
+			// though deals are "agreements" and an agreement has a name.
+			if qt.Word != q.tokens[j].Surface || !slices.ContainsFunc(qt.Alts, func(a index.Alternative) bool {
+				return a.Factor >= 1 && len(a.Terms) == 1 && e.isPlace(a.Terms[0])
+			}) {
 				continue
 			}
 			for _, alt := range qt.Alts {
