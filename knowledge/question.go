@@ -254,7 +254,9 @@ func (e *Engine) readQuestion(text string) *question {
 			located = append(located, false)
 			continue
 		}
-		if t.Stop || frameWords[t.Surface] && !named[i] || (i > 0 && kindFrame(q.tokens[i-1].Surface, t.Surface)) || inFramePhrase(q.tokens, i) {
+		// "The lands it got back": a verb of two words is no frame word.
+		phrasal := i+1 < len(q.tokens) && particles[q.tokens[i+1].Surface] && e.phrasalVerb(t.Surface, q.tokens[i+1].Surface)
+		if t.Stop || frameWords[t.Surface] && !named[i] && !phrasal || (i > 0 && kindFrame(q.tokens[i-1].Surface, t.Surface)) || inFramePhrase(q.tokens, i) {
 			continue
 		}
 		if q.acronym != "" && acronymFrame[t.Surface] {

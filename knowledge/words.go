@@ -33,6 +33,17 @@ func (e *Engine) relatedTo(w, particle string) []string {
 	return nil
 }
 
+// phrasalVerb reports whether w and particle make one of the verbs of two words news text
+// uses in a sense of their own (data/phrasal.txt): "got back" is regained.
+func (e *Engine) phrasalVerb(w, particle string) bool {
+	for _, base := range e.bases(w) {
+		if len(e.related.first[base+"_"+particle]) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
 // bases returns w and the base forms it may inflect that are common English words, w first.
 func (e *Engine) bases(w string) []string {
 	out := []string{w}
