@@ -263,6 +263,9 @@ func (e *Engine) rank(q *question, buf *answerBuf) []ranked {
 	for _, h := range hits {
 		f := &e.facts[h.Doc]
 		h.Coverage = q.eitherCoverage(h)
+		if len(q.sayer) > 0 && !matchesSayer(q, h) && e.saidInLastParagraph(q, f) {
+			h.Coverage = q.coverageWith(h, q.sayer) // the document is named just before
+		}
 		r := ranked{fact: f, hit: h}
 		r.typeBonus = e.typeBonus(q, f)
 		if r.typeBonus == 0 && q.kind == AskWho && asksAbout && e.cues[f.ID]&namesRole != 0 {
@@ -339,7 +342,7 @@ func (e *Engine) excluded(q *question, r ranked) string {
 		return "another's role"
 	case !e.saidBy(q, f):
 		return "not the words of whom it asks about"
-	case !matchesSayer(q, h):
+	case !matchesSayer(q, h) && !e.saidInLastParagraph(q, f):
 		return "not what the sayer asked about said"
 	case !matchesTopic(q, h):
 		return "not on what the words are asked about"
@@ -620,17 +623,39 @@ func (q *question) eitherCoverage(h index.Hit) float64 {
 	if len(q.either) == 0 {
 		return h.Coverage
 	}
-	total, missing := 0.0, 0.0
+	return q.creditedCoverage(h, func(i int) float64 {
+		if j, ok := q.either[i]; ok {
+			return h.Matched[j]
+		}
+		return 0
+	})
+}
+
+// coverageWith returns how much of the question a hit covers when the terms at positions
+// count as matched.
+func (q *question) coverageWith(h index.Hit, positions []int) float64 {
+	return q.creditedCoverage(h, func(i int) float64 {
+		if slices.Contains(positions, i) {
+			return 1
+		}
+		return 0
+	})
+}
+
+// creditedCoverage returns a hit's coverage with each term it misses credited as matched
+// by the factor credit gives it.
+func (q *question) creditedCoverage(h index.Hit, credit func(i int) float64) float64 {
+	total, added := 0.0, 0.0
 	for i, qt := range q.terms {
 		total += qt.Weight
-		if j, ok := q.either[i]; ok && h.Matched[i] == 0 {
-			missing += qt.Weight * h.Matched[j]
+		if h.Matched[i] == 0 {
+			added += qt.Weight * credit(i)
 		}
 	}
 	if total == 0 {
 		return h.Coverage
 	}
-	return min(1, h.Coverage+missing/total)
+	return min(1, h.Coverage+added/total)
 }
 
 // enumerates reports whether a fact lists things: it opens a list, is an item of one, or
@@ -958,6 +983,47 @@ func matchesSayer(q *question, h index.Hit) bool {
 		}
 	}
 	return true
+}
+
+// saidInLastParagraph reports whether the paragraph before a fact's names the document a
+// question asks the words of, and no other sayer in between: "The joint statement outlined
+// … ." is followed by "The sides agreed to … Confucius Institutes", what the statement says.
+func (e *Engine) saidInLastParagraph(q *question, f *Fact) bool {
+	if len(q.sayer) == 0 || f.Kind != Body || f.Speaker != "" || !documentNouns[lastWord(q.terms[q.sayer[len(q.sayer)-1]].Word)] {
+		return false
+	}
+	for p := f.Prev; p >= 0 && e.facts[p].Source == f.Source && e.facts[p].Paragraph >= f.Paragraph-1; p = e.facts[p].Prev {
+		if e.facts[p].Paragraph == f.Paragraph {
+			continue
+		}
+		all := true
+		for _, i := range q.sayer {
+			all = all && e.holds(p, q.terms[i])
+		}
+		if all {
+			return true
+		}
+	}
+	return false
+}
+
+// documentNouns name a document that may be said to say things.
+var documentNouns = map[string]bool{"statement": true, "declaration": true, "communique": true}
+
+// holds reports whether a fact's own sentence holds all the terms of one of the ways a
+// query term may be matched.
+func (e *Engine) holds(doc int, qt index.QueryTerm) bool {
+	terms := e.ix.DocTerms(doc)
+	for _, alt := range qt.Alts {
+		all := true
+		for _, t := range alt.Terms {
+			all = all && slices.Contains(terms, t)
+		}
+		if all {
+			return true
+		}
+	}
+	return false
 }
 
 // matchesAnyOf reports whether a hit matches one of the query terms at positions, or
