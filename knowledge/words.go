@@ -350,6 +350,8 @@ var framePhrases = map[[2]string]bool{
 	{"supposed", "to"}: true, {"meant", "to"}: true,
 	// "where do they stand on": their position, as "stance" frames it.
 	{"stand", "on"}: true, {"stands", "on"}: true, {"stood", "on"}: true,
+	// "how did he sum up the ties": how he described them, as "describe" frames it.
+	{"sum", "up"}: true, {"sums", "up"}: true, {"summed", "up"}: true,
 }
 
 // inFramePhrase reports whether tokens[i] is a word of a frame phrase, or the noun of a
