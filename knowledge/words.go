@@ -320,7 +320,7 @@ var frameWords = map[string]bool{
 	"currently": true, "nowadays": true, "recently": true, "worth": true, "now": true,
 	"days": true, "described": true, "assess": true, "assessed": true, "mid": true,
 	"characterize": true, "characterized": true, "characterise": true, "characterised": true,
-	"view": true, "viewed": true, "regard": true, "regarded": true, "consider": true,
+	"view": true, "viewed": true, "regard": true, "regards": true, "regarded": true, "consider": true,
 	"considered": true, "mention": true, "mentioned": true, "mentions": true, "known": true,
 	"involve": true, "involved": true, "plan": true, "planning": true, "planned": true,
 	"plans": true, "position": true, "stance": true, "attitude": true, "role": true,
