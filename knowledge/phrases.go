@@ -537,6 +537,9 @@ func (e *Engine) askedVerb(q *question) int {
 			return -1
 		}
 	}
+	for i+1 < len(q.tokens) && isAdverb(q.tokens[i]) {
+		i++ // "did she previously work for"
+	}
 	verb := q.tokens[i].Surface
 	if q.tokens[i].Stop || lightVerbs[verb] || speechVerbsAsked[verb] || speechActs[verb] {
 		return -1
