@@ -259,6 +259,9 @@ func (e *Engine) readQuestion(text string) *question {
 		if t.Stop || frameWords[t.Surface] && !named[i] && !phrasal || (i > 0 && kindFrame(q.tokens[i-1].Surface, t.Surface)) || inFramePhrase(q.tokens, i) {
 			continue
 		}
+		if i > 1 && cityNouns[t.Surface] && (q.tokens[i-1].Surface == "what" || q.tokens[i-1].Surface == "which") && (q.tokens[i-2].Surface == "in" || q.tokens[i-2].Surface == "at") {
+			continue // "in what city did they meet": where, which the answer need not call a city
+		}
 		if q.acronym != "" && acronymFrame[t.Surface] {
 			continue // "what does ANAMA stand for": the words it stands for are the answer
 		}
