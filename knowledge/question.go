@@ -170,6 +170,9 @@ var creditWords = map[string]bool{"source": true, "sources": true, "website": tr
 	"publication": true, "published": true, "publisher": true, "article": true, "articles": true,
 	"story": true, "dateline": true, "byline": true}
 
+// corpusNouns name the articles the engine answers from, as a question may call them.
+var corpusNouns = map[string]bool{"articles": true, "article": true, "texts": true, "text": true, "sources": true, "stories": true, "news": true}
+
 // readQuestion analyses a cleaned question.
 func (e *Engine) readQuestion(text string) *question {
 	q := &question{text: text, lower: strings.ToLower(text), tokens: e.expandChat(e.az.Analyze(text)), numbers: map[string]bool{}}
@@ -258,6 +261,9 @@ func (e *Engine) readQuestion(text string) *question {
 		phrasal := i+1 < len(q.tokens) && particles[q.tokens[i+1].Surface] && e.phrasalVerb(t.Surface, q.tokens[i+1].Surface)
 		if t.Stop || frameWords[t.Surface] && !named[i] && !phrasal || (i > 0 && kindFrame(q.tokens[i-1].Surface, t.Surface)) || inFramePhrase(q.tokens, i) {
 			continue
+		}
+		if corpusNouns[t.Surface] && i+1 < len(q.tokens) && (speechVerbsAsked[q.tokens[i+1].Surface] || speechVerbsAsked[strings.TrimSuffix(q.tokens[i+1].Surface, "s")]) {
+			continue // "what do the articles say about …": what is said, by any of them
 		}
 		if i > 1 && cityNouns[t.Surface] && (q.tokens[i-1].Surface == "what" || q.tokens[i-1].Surface == "which") && (q.tokens[i-2].Surface == "in" || q.tokens[i-2].Surface == "at") {
 			continue // "in what city did they meet": where, which the answer need not call a city
