@@ -797,6 +797,9 @@ func (e *Engine) quantity(q *question, f *Fact) string {
 				year = cmp.Or(year, n) // "since 1995, … nearly $1 billion": the amount
 				continue
 			}
+			if p+1 < len(seq) && timeUnits[e.ix.TermString(seq[p+1])] {
+				continue // "over the last five years, … $3.5 billion": the amount
+			}
 			return n
 		}
 		reach := 4 // "20 wide-ranging cooperation agreements"
@@ -814,6 +817,35 @@ func (e *Engine) quantity(q *question, f *Fact) string {
 	}
 	return year
 }
+
+// figureKind tells what the number n measures where text first gives it: a share
+// ("20%"), a sum of money ("$3.5 billion"), or a count.
+func figureKind(text, n string) string {
+	for at := 0; ; {
+		i := strings.Index(text[at:], n)
+		if i < 0 {
+			return "count"
+		}
+		i += at
+		end := i + len(n)
+		if (i == 0 || !isDigit(text[i-1])) && (end == len(text) || !isDigit(text[end])) {
+			rest := strings.ToLower(strings.TrimLeft(text[end:], " "))
+			switch {
+			case strings.HasPrefix(rest, "%") || strings.HasPrefix(rest, "percent") || strings.HasPrefix(rest, "per cent"):
+				return "share"
+			case i > 0 && text[i-1] == '$' || strings.HasPrefix(rest, "billion") || strings.HasPrefix(rest, "million"):
+				return "sum"
+			}
+			return "count"
+		}
+		at = end
+	}
+}
+
+func isDigit(b byte) bool { return b >= '0' && b <= '9' || b == '.' }
+
+// timeUnits are the terms of the units a length of time is counted in.
+var timeUnits = map[string]bool{"year": true, "month": true, "week": true, "day": true, "hour": true, "decad": true, "centuri": true}
 
 func isNumberTerm(s string) bool {
 	for _, r := range s {
@@ -1290,7 +1322,8 @@ func (e *Engine) compareFigures(q *question, rs []ranked, best int) (string, *Fa
 			for _, g := range e.sameAs(r.fact) {
 				agree[g.Source] = true
 			}
-		case m != "" && other == nil && !agree[r.fact.Source]:
+		case m != "" && other == nil && !agree[r.fact.Source] && figureKind(r.fact.Text, m) == figureKind(top.fact.Text, n):
+			// A share ("a 20% increase") and a sum ("$3.5 billion") measure different things.
 			other, otherN = r.fact, m
 		}
 	}

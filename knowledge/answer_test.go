@@ -561,3 +561,16 @@ func TestPastWhenLeadsWithThePast(t *testing.T) {
 	require.NotEmpty(t, a.Citations)
 	assert.Contains(t, a.Citations[0].Quote, "1992")
 }
+
+func TestFigureKind(t *testing.T) {
+	tests := []struct{ text, n, want string }{
+		{"a more than 20% increase in bilateral trade", "20", "share"},
+		{"surpassing $3.5 billion.", "3.5", "sum"},
+		{"invested nearly $1 billion in Azerbaijan’s economy", "1", "sum"},
+		{"the signing of 20 documents on cooperation", "20", "count"},
+		{"ten documents, 2019 and 20 percent", "20", "share"},
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.want, figureKind(tt.text, tt.n), tt.text)
+	}
+}
