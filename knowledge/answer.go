@@ -336,7 +336,7 @@ func (e *Engine) excluded(q *question, r ranked) string {
 		return lacksDate
 	case !e.evidence(q, h):
 		return "too few words in common"
-	case !matchesNames(q, h):
+	case !e.matchesNames(q, r):
 		return "misses a name or year asked about"
 	case e.otherRole(q, f.ID):
 		return "another's role"
@@ -1143,16 +1143,35 @@ func matchesTopic(q *question, h index.Hit) bool { return matchesAnyOf(h, q.topi
 
 // matchesNames reports whether a hit matches every year and every unknown name the question
 // asks about: a fact of 2019 is no answer about 2015, nor one about anybody about Erdogan.
-func matchesNames(q *question, h index.Hit) bool {
+func (e *Engine) matchesNames(q *question, r ranked) bool {
+	h := r.hit
 	for i, req := range q.required {
 		if req && h.Matched[i] == 0 {
 			if j, ok := q.either[i]; ok && h.Matched[j] > 0 {
 				continue
 			}
+			if e.publishedBy(r.fact, q.terms[i]) {
+				continue // "according to the lawmaker interviewed by Trend": Trend's article
+			}
 			return false
 		}
 	}
 	return true
+}
+
+// publishedBy reports whether a query term names the publisher of a fact's article.
+func (e *Engine) publishedBy(f *Fact, qt index.QueryTerm) bool {
+	pub := e.articles[e.bySource[f.Source]].Publisher
+	if pub == "" || f.Kind != Body {
+		return false
+	}
+	terms := e.contextTerms(pub)
+	for _, alt := range qt.Alts {
+		if len(alt.Terms) == 1 && slices.Contains(terms, e.ix.TermString(alt.Terms[0])) {
+			return true
+		}
+	}
+	return false
 }
 
 // evidence reports whether a hit matches enough of the question to answer it: two of its
