@@ -1177,6 +1177,9 @@ func (e *Engine) family(word, term string) []int32 {
 		if t.Stop || t.Term == term || !(strings.HasPrefix(t.Term, term) || strings.HasPrefix(term, t.Term) && len(t.Term) >= familyStem) {
 			continue
 		}
+		if strings.HasSuffix(w, "ly") && strings.HasSuffix(word, "s") {
+			continue // "firms" are companies, not "firmly"
+		}
 		if id, ok := e.ix.Term(t.Term); ok && !slices.Contains(ids, id) {
 			ids = append(ids, id)
 		}
