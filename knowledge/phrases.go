@@ -311,6 +311,10 @@ var speechVerbsAsked = map[string]bool{
 	"underline": true, "believe": true, "speak": true, "comment": true, "praise": true,
 }
 
+// reactionVerbs ask how someone took a thing, in words or deeds: "How did Armenia's prime
+// minister react?" is answered only by what names him.
+var reactionVerbs = map[string]bool{"react": true, "respond": true, "reply": true}
+
 // questionSpeaker returns the persons a question asks the words of: a name after an
 // auxiliary and before a verb of saying ("What did Aliyev say about Taiwan?"), as the full
 // names of the persons the articles name with it. Such a question is answered by what
@@ -433,10 +437,11 @@ func (e *Engine) sayerTerms(q *question) []int {
 		}
 		span := map[string]bool{}
 		j := i + 1
-		for ; j < len(q.tokens) && j <= i+4 && !speechVerbsAsked[q.tokens[j].Surface]; j++ {
+		saying := func(w string) bool { return speechVerbsAsked[w] || reactionVerbs[w] }
+		for ; j < len(q.tokens) && j <= i+4 && !saying(q.tokens[j].Surface); j++ {
 			span[q.tokens[j].Surface] = true
 		}
-		if j >= len(q.tokens) || !speechVerbsAsked[q.tokens[j].Surface] {
+		if j >= len(q.tokens) || !saying(q.tokens[j].Surface) {
 			continue
 		}
 		var out, roles []int
