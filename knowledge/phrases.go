@@ -579,8 +579,8 @@ func (e *Engine) whatPredicate(q *question) int {
 		return -1
 	}
 	i := 2
-	for i < len(q.tokens) && i < 8 && (e.inSubject(q.tokens[i]) || i > 2 && whenWord(q.tokens[i])) {
-		i++ // "what did the ministers in January 2026 say"
+	for i < len(q.tokens) && i < 8 && (e.inSubject(q.tokens[i]) || i > 2 && whenWord(q.tokens[i]) || roleAhead(q.tokens, i) || isAdverb(q.tokens[i])) {
+		i++ // "what did the ministers in January 2026 say", "what did a senior party official reportedly promise"
 	}
 	if i == 2 || i >= len(q.tokens) {
 		return -1
@@ -598,6 +598,17 @@ func (e *Engine) whatPredicate(q *question) int {
 // a function word or pronoun, a part of a person's name, a title ("the ministers").
 func (e *Engine) inSubject(t analyze.Token) bool {
 	return t.Stop || e.isPersonPart(t.Surface) || ingest.IsRole(strings.TrimSuffix(t.Surface, "s"))
+}
+
+// roleAhead reports whether a role follows tokens[i] within the words of its noun phrase:
+// "senior" in "a senior Chinese Communist Party official".
+func roleAhead(tokens []analyze.Token, i int) bool {
+	for j := i + 1; j < len(tokens) && j <= i+4 && !tokens[j].Stop; j++ {
+		if ingest.IsRole(strings.TrimSuffix(tokens[j].Surface, "s")) || personNouns[tokens[j].Surface] {
+			return true
+		}
+	}
+	return false
 }
 
 // whenWord reports whether a token names a time: a month or a number.
