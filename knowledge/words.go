@@ -297,17 +297,30 @@ func nearStopWord(w string) bool {
 }
 
 // nearFrameWord reports whether w, five letters or more, is one edit from a frame word
-// ("hapened", "mentoned").
+// ("hapened", "mentoned"), or w, four letters or more, is one with two letters swapped
+// ("naem").
 func nearFrameWord(w string) bool {
-	if len(w) < 5 {
+	if len(w) < 4 {
 		return false
 	}
 	for f := range frameWords {
-		if len(f) >= 5 && len(f)-len(w) <= 1 && len(w)-len(f) <= 1 && index.Distance(w, f) == 1 {
+		if len(w) >= 5 && len(f) >= 5 && len(f)-len(w) <= 1 && len(w)-len(f) <= 1 && index.Distance(w, f) == 1 || swapped(w, f) {
 			return true
 		}
 	}
 	return false
+}
+
+// swapped reports whether a is b with two letters side by side swapped ("naem", "name").
+func swapped(a, b string) bool {
+	if len(a) != len(b) || a == b {
+		return false
+	}
+	i := 0
+	for i < len(a) && a[i] == b[i] {
+		i++
+	}
+	return i+1 < len(a) && a[i] == b[i+1] && a[i+1] == b[i] && a[i+2:] == b[i+2:]
 }
 
 // frameWords frame a question without naming its topic ("what happened", "what role").
