@@ -426,3 +426,20 @@ func TestPossessorsIn(t *testing.T) {
 		assert.ElementsMatch(t, want, got, text)
 	}
 }
+
+func TestSwapped(t *testing.T) {
+	tests := []struct {
+		a, b string
+		want bool
+	}{
+		{"naem", "name", true},
+		{"maen", "mean", true},
+		{"name", "name", false},
+		{"nmae", "name", true},
+		{"naems", "name", false},
+		{"neam", "name", false},
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.want, swapped(tt.a, tt.b), "%s %s", tt.a, tt.b)
+	}
+}
