@@ -340,7 +340,7 @@ var frameWords = map[string]bool{
 	"job": true, "occupation": true, "profession": true, "think": true, "thinks": true, "believe": true, "believes": true,
 	// How briefly to answer, not what about: "in a nutshell", "in summary".
 	"nutshell": true, "briefly": true, "summary": true, "simply": true,
-	"name": true, "named": true, "called": true, "adopt": true, "adopted": true, "status": true,
+	"name": true, "named": true, "called": true, "adopt": true, "adopted": true, "status": true, "label": true,
 	"list": true, "lists": true, "listed": true, "enumerate": true,
 	// What a thing is for or means: the answer describes it rather than names the word.
 	"purpose": true, "aim": true, "goal": true, "objective": true, "significance": true,
