@@ -471,6 +471,9 @@ func (e *Engine) restates(q *question, r ranked) bool {
 	}
 	f := r.fact
 	m := q.whichPattern.FindStringSubmatchIndex(f.Text)
+	if m == nil && q.whichShort != nil {
+		m = q.whichShort.FindStringSubmatchIndex(f.Text) // "Armenian media" for "which Armenian media outlet"
+	}
 	if m == nil || hasList(f.Text) {
 		return false
 	}

@@ -92,6 +92,9 @@ type question struct {
 	// about ("Which Central Asia-related formats …") in a sentence, in any of its forms
 	// ("Chinese company", "Chinese companies"), its head as the first group; or is nil.
 	whichPattern *regexp.Regexp
+	// whichShort is whichPattern without the phrase's last word, for a phrase of three
+	// words or more ("Armenian media" of "which Armenian media outlet"), or nil.
+	whichShort *regexp.Regexp
 	// whichHead is that phrase's last word: a fact that does not match it cannot hold
 	// the phrase, and the pattern need not be tried.
 	whichHead string
@@ -191,6 +194,9 @@ func (e *Engine) readQuestion(text string) *question {
 		if phrase := whichPhrase(q.tokens); len(phrase) > 0 {
 			q.whichPattern = e.phrasePattern(phrase)
 			q.whichHead = phrase[len(phrase)-1].Surface
+			if len(phrase) >= 3 {
+				q.whichShort = e.phrasePattern(phrase[:len(phrase)-1])
+			}
 		}
 	}
 	q.publisher = q.source && asksPublisher(q.tokens)
