@@ -574,3 +574,12 @@ func TestFigureKind(t *testing.T) {
 		assert.Equal(t, tt.want, figureKind(tt.text, tt.n), tt.text)
 	}
 }
+
+func TestHomeStates(t *testing.T) {
+	e := seedEngine(t)
+	var home []string
+	for id := range e.home {
+		home = append(home, e.ix.TermString(id))
+	}
+	assert.ElementsMatch(t, []string{"azerbaijan", "china"}, home, "the two states the articles name most")
+}

@@ -53,6 +53,8 @@ type Engine struct {
 	// adverbs marks, per fact, which of its first 64 terms stand for an adverb in -ly: a
 	// number does not count "firmly" as "firms".
 	adverbs []uint64
+	// home holds the terms of the two states the articles are about.
+	home map[int32]bool
 	// pairTerms are the terms of the words "the two …" calls the two countries by.
 	pairTerms map[int32]bool
 	// venues holds, per fact, where it tells someone went or something took place ("a

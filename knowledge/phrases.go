@@ -724,16 +724,19 @@ var namedKinds = map[string]bool{
 }
 
 // speechTopic returns the query terms after "about", "of" or "on" that follow a verb of
-// saying in "what did X say/think about Y", or nil.
+// saying in "what did X say/think about Y", or after "to" in "how did X react to Y", or
+// nil.
 func speechTopic(q *question) []int {
-	if len(q.tokens) == 0 || !whatWords[q.tokens[0].Surface] {
+	if len(q.tokens) == 0 || !whatWords[q.tokens[0].Surface] && q.tokens[0].Surface != "how" {
 		return nil
 	}
 	for i := 1; i+1 < len(q.tokens); i++ {
-		if !speechVerbsAsked[q.tokens[i].Surface] {
+		w, p := q.tokens[i].Surface, q.tokens[i+1].Surface
+		switch {
+		case reactionVerbs[w] && p == "to": // "how did Russia react to …"
+		case !speechVerbsAsked[w]:
 			continue
-		}
-		if p := q.tokens[i+1].Surface; p != "about" && p != "of" && p != "on" && p != "regarding" {
+		case p != "about" && p != "of" && p != "on" && p != "regarding":
 			return nil
 		}
 		words := map[string]bool{}

@@ -484,7 +484,7 @@ func (e *Engine) readQuestion(text string) *question {
 	for _, t := range q.tokens {
 		q.asksSpeech = q.asksSpeech || speechVerbsAsked[t.Surface]
 	}
-	q.topic = speechTopic(q)
+	q.topic = e.withoutHome(q, speechTopic(q))
 	if q.kind == AskWho {
 		for _, qt := range q.terms {
 			if len(qt.Alts) == 0 && isRoleTerm(qt) {
@@ -587,6 +587,26 @@ func lastWord(s string) string {
 		return w[len(w)-1]
 	}
 	return ""
+}
+
+// withoutHome drops from positions the query terms that name the two countries the
+// articles are about, unless nothing else is left: "what did Russia say about the new
+// Azerbaijan-China partnership" is not about everything that names Azerbaijan.
+func (e *Engine) withoutHome(q *question, positions []int) []int {
+	var out []int
+	for _, i := range positions {
+		home := false
+		for _, alt := range q.terms[i].Alts {
+			home = home || alt.Factor >= 1 && len(alt.Terms) == 1 && e.home[alt.Terms[0]]
+		}
+		if !home {
+			out = append(out, i)
+		}
+	}
+	if len(out) == 0 {
+		return positions
+	}
+	return out
 }
 
 // decade returns the years of a decade a token names ("90s", "1990s", "2010s"), or none.

@@ -5,6 +5,7 @@ package knowledge
 // describes instead of naming ("the Chinese leader", "the Chinese capital") finds them.
 
 import (
+	"cmp"
 	"slices"
 	"strings"
 	"unicode"
@@ -80,6 +81,20 @@ func (e *Engine) findStates() {
 		if k.of != "" && !e.people[k.of] && !e.isPersonPart(k.of) {
 			e.states[k.of] = true
 		}
+	}
+	// The two states the articles name most are the ones they are about.
+	var ranked []int32
+	for s := range e.states {
+		if id, ok := e.ix.Term(s); ok {
+			ranked = append(ranked, id)
+		}
+	}
+	slices.SortFunc(ranked, func(a, b int32) int {
+		return cmp.Or(cmp.Compare(len(e.ix.Postings(b)), len(e.ix.Postings(a))), cmp.Compare(a, b))
+	})
+	e.home = map[int32]bool{}
+	for _, id := range ranked[:min(2, len(ranked))] {
+		e.home[id] = true
 	}
 }
 
