@@ -375,6 +375,8 @@ func (e *Engine) excluded(q *question, r ranked) string {
 		return lacksDeed
 	case q.city && e.onlyCountries(q, f):
 		return lacksCity
+	case q.capital >= 0 && !e.saysItself(f.ID, q.terms[q.capital]):
+		return "misses a name or year asked about"
 	case q.whichPattern != nil && e.restates(q, r):
 		return lacksKind
 	case q.staged && r.typeBonus == 0 && !e.namesOther(q, f, false):
@@ -983,6 +985,19 @@ func addressed(text, person string) bool {
 		switch before[k] {
 		case "with", "meeting", "met":
 			return strings.Count(text, person) == 1 // named once, after "meeting with"
+		}
+	}
+	return false
+}
+
+// saysItself reports whether a fact's own sentence holds the query term's word itself,
+// not a synonym of it.
+func (e *Engine) saysItself(doc int, qt index.QueryTerm) bool {
+	for _, t := range e.ix.DocTerms(doc) {
+		for _, alt := range qt.Alts {
+			if alt.Factor >= 1 && len(alt.Terms) == 1 && alt.Terms[0] == t {
+				return true
+			}
 		}
 	}
 	return false

@@ -118,6 +118,9 @@ type question struct {
 	// city marks a question that asks for a city ("In which city …"): a country is no
 	// answer to it.
 	city bool
+	// capital is the query term of a capital a question asking for a city names, as the
+	// city it is rather than its country, or -1.
+	capital int
 	// located marks, per term, a word of a phrase that only says which event is meant
 	// ("at the SCO summit", "at the Jan 28 meeting"): the answer must match some other
 	// word.
@@ -481,6 +484,12 @@ func (e *Engine) readQuestion(text string) *question {
 		q.verb = e.outcomeVerb(q)
 	}
 	q.city = asksCity(q.tokens)
+	q.capital = -1
+	for i, qt := range q.terms {
+		if q.city && e.standsForCountry(qt) {
+			q.capital = i // "Which Chinese city is Baku's sister city?": Baku the city
+		}
+	}
 	for _, t := range q.tokens {
 		q.asksSpeech = q.asksSpeech || speechVerbsAsked[t.Surface]
 	}
