@@ -521,7 +521,7 @@ func (e *Engine) askedVerb(q *question) int {
 		for i < len(q.tokens) && i <= 2 && !q.tokens[i].Stop {
 			i++ // "what agreements did …"
 		}
-		if i >= len(q.tokens) || !auxiliaries[q.tokens[i].Surface] {
+		if i >= len(q.tokens) || !auxiliaries[q.tokens[i].Surface] && !passiveAt(q.tokens, i) {
 			return -1
 		}
 		// Only persons named as the subject: "What did the sides pledge" may hold a
@@ -532,7 +532,9 @@ func (e *Engine) askedVerb(q *question) int {
 	default:
 		return -1
 	}
-	if auxiliaries[q.tokens[i].Surface] {
+	if passiveAt(q.tokens, i) && (whatWords[q.tokens[0].Surface] || q.tokens[0].Surface == "which") {
+		i++ // "What was served at the banquet?": what was done, in the passive
+	} else if auxiliaries[q.tokens[i].Surface] {
 		start := i + 1
 		i = start
 		for i < len(q.tokens) && i < start+4 && inSubject(q.tokens[i]) {
@@ -546,13 +548,22 @@ func (e *Engine) askedVerb(q *question) int {
 		i++ // "did she previously work for"
 	}
 	verb := q.tokens[i].Surface
-	if q.tokens[i].Stop || lightVerbs[verb] || speechVerbsAsked[verb] || speechActs[verb] {
+	if q.tokens[i].Stop || lightVerbs[verb] || speechVerbsAsked[verb] || speechActs[verb] || creationVerbs[verb] {
 		return -1
 	}
 	if k := q.termOf(verb); k >= 0 && !onlyRelated(q.terms[k]) {
 		return k
 	}
 	return -1 // one the articles have nothing like: see whoPredicate, whatPredicate
+}
+
+// creationVerbs say a thing came to be, which a fact may tell by calling it new: "What new
+// body was created?" is answered by "A new Working Group … will enhance …".
+var creationVerbs = map[string]bool{"created": true, "established": true, "formed": true, "founded": true, "launched": true, "set": true, "made": true}
+
+// passiveAt reports whether tokens[i] opens a verb in the passive: "was served".
+func passiveAt(tokens []analyze.Token, i int) bool {
+	return copulas[tokens[i].Surface] && i+1 < len(tokens) && isParticiple(tokens[i+1].Surface)
 }
 
 // afterGoingTo returns where the verb stands after a future told with "going to" at
