@@ -472,6 +472,9 @@ func (e *Engine) restates(q *question, r ranked) bool {
 		return false
 	}
 	f := r.fact
+	if !strings.Contains(e.lowered[f.ID], q.whichFirst) {
+		return false
+	}
 	m := q.whichPattern.FindStringSubmatchIndex(f.Text)
 	if m == nil && q.whichShort != nil {
 		m = q.whichShort.FindStringSubmatchIndex(f.Text) // "Armenian media" for "which Armenian media outlet"

@@ -53,6 +53,8 @@ type Engine struct {
 	// adverbs marks, per fact, which of its first 64 terms stand for an adverb in -ly: a
 	// number does not count "firmly" as "firms".
 	adverbs []uint64
+	// lowered holds each fact's text in lower case, for quick tests before a pattern.
+	lowered []string
 	// home holds the terms of the two states the articles are about.
 	home map[int32]bool
 	// pairTerms are the terms of the words "the two …" calls the two countries by.
@@ -553,6 +555,10 @@ func (e *Engine) build(docs []*ingest.Document) {
 	}
 	e.findNameRuns()
 	e.findPictured()
+	e.lowered = make([]string, len(e.facts))
+	for i, f := range e.facts {
+		e.lowered[i] = strings.ToLower(f.Text)
+	}
 }
 
 // findPictured fills pictured from the terms of captions and of every other fact.

@@ -92,6 +92,9 @@ type question struct {
 	// about ("Which Central Asia-related formats …") in a sentence, in any of its forms
 	// ("Chinese company", "Chinese companies"), its head as the first group; or is nil.
 	whichPattern *regexp.Regexp
+	// whichFirst is the stem of that phrase's first word: a fact without it cannot hold
+	// the phrase.
+	whichFirst string
 	// whichShort is whichPattern without the phrase's last word, for a phrase of three
 	// words or more ("Armenian media" of "which Armenian media outlet"), or nil.
 	whichShort *regexp.Regexp
@@ -197,6 +200,7 @@ func (e *Engine) readQuestion(text string) *question {
 		if phrase := whichPhrase(q.tokens); len(phrase) > 0 {
 			q.whichPattern = e.phrasePattern(phrase)
 			q.whichHead = phrase[len(phrase)-1].Surface
+			q.whichFirst = e.az.Stem(phrase[0].Surface)
 			if len(phrase) >= 3 {
 				q.whichShort = e.phrasePattern(phrase[:len(phrase)-1])
 			}
