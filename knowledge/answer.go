@@ -377,7 +377,7 @@ func (e *Engine) excluded(q *question, r ranked) string {
 		return lacksCity
 	case q.capital >= 0 && !e.saysItself(f.ID, q.terms[q.capital]):
 		return "misses a name or year asked about"
-	case q.whichPattern != nil && e.restates(q, r):
+	case q.whichPhrase != nil && e.restates(q, r):
 		return lacksKind
 	case q.staged && r.typeBonus == 0 && !e.namesOther(q, f, false):
 		// "Where will the anniversary be held?" is not answered by a fact that names no
@@ -475,9 +475,11 @@ func (e *Engine) restates(q *question, r ranked) bool {
 	if !strings.Contains(e.lowered[f.ID], q.whichFirst) {
 		return false
 	}
-	m := q.whichPattern.FindStringSubmatchIndex(f.Text)
-	if m == nil && q.whichShort != nil {
-		m = q.whichShort.FindStringSubmatchIndex(f.Text) // "Armenian media" for "which Armenian media outlet"
+	var m []int
+	for _, p := range q.patterns(e) {
+		if m = p.FindStringSubmatchIndex(f.Text); m != nil {
+			break // the whole phrase, or "Armenian media" for "which Armenian media outlet"
+		}
 	}
 	if m == nil || hasList(f.Text) {
 		return false

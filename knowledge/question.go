@@ -88,16 +88,17 @@ type question struct {
 	publisher bool
 	// asksName marks "what was the name of the agreement": a name is the answer.
 	asksName bool
-	// whichPattern finds the noun phrase of two words or more a "which" question asks
-	// about ("Which Central Asia-related formats …") in a sentence, in any of its forms
-	// ("Chinese company", "Chinese companies"), its head as the first group; or is nil.
-	whichPattern *regexp.Regexp
+	// whichPhrase is the noun phrase of two words or more a "which" question asks about
+	// ("Which Central Asia-related formats …"), or nil.
+	whichPhrase []analyze.Token
+	// whichPatterns find that phrase in a sentence, in any of its forms ("Chinese
+	// company", "Chinese companies"), its head as the first group; and, for a phrase of
+	// three words or more, the phrase without its last word ("Armenian media" of "which
+	// Armenian media outlet"). They are made when first needed (see patterns).
+	whichPatterns []*regexp.Regexp
 	// whichFirst is the stem of that phrase's first word: a fact without it cannot hold
 	// the phrase.
 	whichFirst string
-	// whichShort is whichPattern without the phrase's last word, for a phrase of three
-	// words or more ("Armenian media" of "which Armenian media outlet"), or nil.
-	whichShort *regexp.Regexp
 	// whichHead is that phrase's last word: a fact that does not match it cannot hold
 	// the phrase, and the pattern need not be tried.
 	whichHead string
@@ -198,12 +199,9 @@ func (e *Engine) readQuestion(text string) *question {
 	q.personNoun = q.kind == AskWho && asksPersonNoun(q.tokens)
 	if q.kind == AskWhich {
 		if phrase := whichPhrase(q.tokens); len(phrase) > 0 {
-			q.whichPattern = e.phrasePattern(phrase)
+			q.whichPhrase = phrase
 			q.whichHead = phrase[len(phrase)-1].Surface
 			q.whichFirst = e.az.Stem(phrase[0].Surface)
-			if len(phrase) >= 3 {
-				q.whichShort = e.phrasePattern(phrase[:len(phrase)-1])
-			}
 		}
 	}
 	q.publisher = q.source && asksPublisher(q.tokens)
@@ -539,6 +537,17 @@ func (e *Engine) phrasePattern(words []analyze.Token) *regexp.Regexp {
 	last := len(parts) - 1
 	parts[last] = "(" + parts[last] + ")"
 	return regexp.MustCompile(`(?i)\b` + strings.Join(parts, `[\s-]+`))
+}
+
+// patterns returns whichPatterns, made on first use: most questions never need them.
+func (q *question) patterns(e *Engine) []*regexp.Regexp {
+	if q.whichPatterns == nil {
+		q.whichPatterns = append(q.whichPatterns, e.phrasePattern(q.whichPhrase))
+		if len(q.whichPhrase) >= 3 {
+			q.whichPatterns = append(q.whichPatterns, e.phrasePattern(q.whichPhrase[:len(q.whichPhrase)-1]))
+		}
+	}
+	return q.whichPatterns
 }
 
 // namedApart finds the pairs of persons' names the question joins by "and" ("Alizadeh and
