@@ -618,7 +618,11 @@ func (e *Engine) answersAbout(q *question, r ranked) bool {
 		return q.photo || (r.hit.Coverage >= captionCoverage && (matchedWords(r.hit) >= 3 || e.matchesRareName(q, r.hit))) ||
 			matchedWords(r.hit) >= 2 && e.matchesPictured(q, r)
 	case Byline, Bio:
-		return q.author || q.namesAuthorOf(e.articles[e.bySource[f.Source]])
+		a := e.articles[e.bySource[f.Source]]
+		if named := e.publishersNamed(q); len(named) > 0 && !named[a.Publisher] {
+			return false // "who wrote the News.Az story": not another publisher's author
+		}
+		return q.author || q.namesAuthorOf(a)
 	case Credit:
 		// A "Source:" line names the publisher: no answer to which source the publisher's
 		// own article cites ("Which agency is cited in the commonspace article?").
@@ -672,6 +676,29 @@ func (q *question) creditedCoverage(h index.Hit, credit func(i int) float64) flo
 // names three or more ("terrorism, extremism, and separatism").
 func enumerates(f *Fact) bool {
 	return f.Introduces || f.ListItem || strings.Count(f.Text, ",") >= 2 && strings.Contains(f.Text, " and ")
+}
+
+// publishersNamed returns the publishers a question names: those all of whose words it
+// uses ("News.Az", "Trend").
+func (e *Engine) publishersNamed(q *question) map[string]bool {
+	var out map[string]bool
+	for _, a := range e.articles {
+		terms := e.contextTerms(a.Publisher)
+		if len(terms) == 0 || out[a.Publisher] {
+			continue
+		}
+		all := true
+		for _, t := range terms {
+			all = all && q.hasTerm(t)
+		}
+		if all {
+			if out == nil {
+				out = map[string]bool{}
+			}
+			out[a.Publisher] = true
+		}
+	}
+	return out
 }
 
 // typeBonus rewards a fact that holds the kind of thing the question asks for, beyond what

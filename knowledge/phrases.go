@@ -30,7 +30,7 @@ func (e *Engine) qualifiedRoles(q *question) []qualifiedRole {
 			if j < 0 || j >= len(q.terms) || isRoleTerm(q.terms[j]) {
 				continue
 			}
-			if w := strings.Fields(q.terms[j].Word); j == i+1 && len(w) > 0 && e.isPersonPart(w[0]) {
+			if w := strings.Fields(q.terms[j].Word); j == i+1 && len(w) > 0 && (e.isPersonPart(w[0]) || len(e.personNames[e.az.Word(w[0]).Term]) > 0) {
 				break // "President Aliyev" names who holds it, not whose it is
 			}
 			// The name itself: an adjective of a place may name a kind ("a European
@@ -891,6 +891,11 @@ func copulaPhrase(tokens []analyze.Token, possessors map[string]bool) (head stri
 		words = append(words, head)
 		if isParticiple(head) && before != "" {
 			break // "where were the documents signed back in 2019": the signing
+		}
+		if before != "" && strings.HasSuffix(head, "ing") && i+1 < len(tokens) && articles[tokens[i+1].Surface] {
+			// "the event marking the victory": a verb with its object ends the phrase.
+			head, words = before, words[:len(words)-1]
+			break
 		}
 		if before != "" && isAdverb(tokens[i]) && (i+1 == len(tokens) || tokens[i+1].Stop) {
 			// "the SCO summit together with …": an adverb ends the noun phrase (but
