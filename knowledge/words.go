@@ -342,6 +342,8 @@ var frameWords = map[string]bool{
 	"nutshell": true, "briefly": true, "summary": true, "simply": true,
 	"name": true, "named": true, "called": true, "adopt": true, "adopted": true, "status": true, "label": true,
 	"list": true, "lists": true, "listed": true, "enumerate": true,
+	// "Who is the Chinese side on the deal": who stands for China in it.
+	"side": true,
 	// What a thing is for or means: the answer describes it rather than names the word.
 	"purpose": true, "aim": true, "goal": true, "objective": true, "significance": true,
 	"importance": true, "meaning": true, "nature": true, "point": true,
