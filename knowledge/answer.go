@@ -701,6 +701,12 @@ func (e *Engine) publishersNamed(q *question) map[string]bool {
 	return out
 }
 
+// spanPattern finds a length of time: "over the last five years", "for 33 years".
+var spanPattern = regexp.MustCompile(`(?i)\b(?:last|past|over|for|within)\s+(?:\w+\s+){0,2}(?:years?|months?|weeks?|days?|decades?)\b`)
+
+// spansTime reports whether a sentence gives a length of time.
+func spansTime(text string) bool { return spanPattern.MatchString(text) }
+
 // typeBonus rewards a fact that holds the kind of thing the question asks for, beyond what
 // the question itself names: a date for "when", a number for "how many", a person for
 // "who".
@@ -710,6 +716,9 @@ func (e *Engine) typeBonus(q *question, f *Fact) float64 {
 	}
 	switch q.kind {
 	case AskWhen:
+		if q.period && spansTime(f.Text) {
+			return 1 // "over what period …": "over the last five years"
+		}
 		for _, d := range f.Dates {
 			// A date tells more than the question when it is not of a year the question
 			// names, or names a day it does not ("what day in 2026": January 28).

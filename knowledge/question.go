@@ -62,6 +62,8 @@ type question struct {
 	unknownHead string
 	// result: the question asks what came of an event ("what came out of the summit").
 	result bool
+	// period: a when-question asks for a length of time ("over what period").
+	period bool
 	// listing: the question asks for several things ("name some of the agreements").
 	listing bool
 	// speaker holds the persons a question asks the words of ("What did Aliyev say …"),
@@ -179,6 +181,9 @@ var authorWords = map[string]bool{"wrote": true, "author": true, "written": true
 var creditWords = map[string]bool{"source": true, "sources": true, "website": true, "site": true, "outlet": true,
 	"publication": true, "published": true, "publisher": true, "article": true, "articles": true,
 	"story": true, "dateline": true, "byline": true}
+
+// periodNouns ask for a length of time.
+var periodNouns = map[string]bool{"period": true, "timeframe": true, "timespan": true, "span": true, "duration": true}
 
 // corpusNouns name the articles the engine answers from, as a question may call them.
 var corpusNouns = map[string]bool{"articles": true, "article": true, "texts": true, "text": true, "sources": true, "stories": true, "news": true}
@@ -478,6 +483,9 @@ func (e *Engine) readQuestion(text string) *question {
 	q.future = asksFuture(q.tokens)
 	q.outcome = asksOutcome(q.tokens)
 	q.result = asksResult(q.tokens)
+	for _, t := range q.tokens {
+		q.period = q.period || periodNouns[t.Surface]
+	}
 	q.listing = asksList(q.tokens)
 	q.heldPast = q.kind == AskWhere && heldPast(q.tokens)
 	q.staged = q.kind == AskWhere && tellsStaging(q.tokens)
