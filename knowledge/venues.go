@@ -51,6 +51,9 @@ func venueAt(tokens []analyze.Token, i int) int {
 	if j >= len(tokens) || tokens[j].Stop || tokens[j].Number {
 		return -1
 	}
+	if j+1 < len(tokens) && eventNouns[tokens[j+1].Surface] {
+		return -1 // "come to the SCO summit": an occasion, not a place
+	}
 	return j
 }
 
