@@ -344,6 +344,8 @@ var frameWords = map[string]bool{
 	"list": true, "lists": true, "listed": true, "enumerate": true,
 	// "Who is the Chinese side on the deal": who stands for China in it.
 	"side": true,
+	// "Aytan Farhadova background?": who the person is (see occupations).
+	"background": true, "bio": true, "biography": true, "profile": true, "career": true,
 	// What a thing is for or means: the answer describes it rather than names the word.
 	"purpose": true, "aim": true, "goal": true, "objective": true, "significance": true,
 	"importance": true, "meaning": true, "nature": true, "point": true,
