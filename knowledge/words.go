@@ -155,7 +155,8 @@ func (e *Engine) isEnglish(w string) bool { return e.englishCount(w) > 0 }
 // one here: "reprot" is not "rep" + "rot".
 func (e *Engine) mayBeTypo(w string) bool {
 	for _, b := range e.bases(w) { // "won" is "win"
-		if e.english[b] > 0 {
+		// "leter" is no comparative of "let" when the articles have "letter".
+		if e.english[b] > 0 && !(b != w && (b+"er" == w || b+"est" == w) && len(e.ix.Suggest(w)) > 0) {
 			return false
 		}
 	}
