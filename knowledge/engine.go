@@ -97,6 +97,10 @@ type Engine struct {
 	// counts them.
 	families       sync.Map
 	familiesCached atomic.Int64
+	// patterns caches the which-phrase patterns made (see phrasePattern), patternsCached
+	// counts them.
+	patterns       sync.Map
+	patternsCached atomic.Int64
 	// ctxTerms caches the terms of context strings while the index is built.
 	ctxTerms sync.Map
 	// leads maps an article to the persons its first sentence that names any names: what

@@ -544,7 +544,16 @@ func (e *Engine) phrasePattern(words []analyze.Token) *regexp.Regexp {
 	}
 	last := len(parts) - 1
 	parts[last] = "(" + parts[last] + ")"
-	return regexp.MustCompile(`(?i)\b` + strings.Join(parts, `[\s-]+`))
+	expr := `(?i)\b` + strings.Join(parts, `[\s-]+`)
+	if p, ok := e.patterns.Load(expr); ok {
+		return p.(*regexp.Regexp)
+	}
+	p := regexp.MustCompile(expr)
+	if e.patternsCached.Load() < maxCachedPatterns {
+		e.patterns.Store(expr, p)
+		e.patternsCached.Add(1)
+	}
+	return p
 }
 
 // patterns returns whichPatterns, made on first use: most questions never need them.
@@ -1249,6 +1258,9 @@ func (e *Engine) family(word, term string) []int32 {
 
 // maxCachedFamilies bounds the words whose families are kept.
 const maxCachedFamilies = 100_000
+
+// maxCachedPatterns bounds the cache of which-phrase patterns.
+const maxCachedPatterns = 10_000
 
 // familyStem is the shortest stem whose derived words count as its family, and
 // familyFactor how much a match through one counts.

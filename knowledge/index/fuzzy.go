@@ -95,8 +95,25 @@ type Suggestion struct {
 
 // Suggest returns the index's words nearest word (lower-case), best first: those one edit
 // away, or else those word is an abbreviation of. It returns nothing for short words, where
-// a near word is as likely another word as a typo.
+// a near word is as likely another word as a typo. The slice returned is shared: callers
+// must not change it. Safe for concurrent use.
 func (ix *Index) Suggest(word string) []Suggestion {
+	if s, ok := ix.suggested.Load(word); ok {
+		return s.([]Suggestion)
+	}
+	out := ix.suggest(word)
+	if ix.suggestedLen.Load() < maxSuggested {
+		ix.suggested.Store(word, out)
+		ix.suggestedLen.Add(1)
+	}
+	return out
+}
+
+// maxSuggested bounds Suggest's cache, so that questions full of made-up words cannot
+// grow it without end.
+const maxSuggested = 100_000
+
+func (ix *Index) suggest(word string) []Suggestion {
 	v := ix.vocab
 	n := utf8.RuneCountInString(word)
 	if n < 3 || isDigits(word) {

@@ -11,6 +11,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 )
 
 // Document is what the index stores of one sentence: its terms in order, the terms of its
@@ -42,6 +43,10 @@ type Index struct {
 	vocab    *vocabulary
 	sorted   []int32   // the terms in the order of their strings
 	scratch  sync.Pool // per-search work space sized to the documents
+	// suggested caches Suggest's answers for the first maxSuggested words asked: the
+	// same few misspellings come up again and again.
+	suggested    sync.Map
+	suggestedLen atomic.Int64
 }
 
 // Builder collects documents and surface words for an Index. It is not safe for concurrent
