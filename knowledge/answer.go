@@ -120,6 +120,9 @@ func (e *Engine) answer(ctx context.Context, raw string, explain bool) (Answer, 
 	if q.request {
 		return localize(e.refusal("I answer questions from the articles with quotes; I do not write jokes, poems or essays, nor translate."), lang), ex, nil
 	}
+	if q.howTo {
+		return localize(e.refusal("The articles I answer from report news; they do not say how to do things."), lang), ex, nil
+	}
 	if q.unknownHead != "" {
 		return localize(e.refusal(fmt.Sprintf("The articles I answer from do not mention any %s.", q.unknownHead)), lang), ex, nil
 	}

@@ -483,8 +483,8 @@ var lightVerbs = map[string]bool{
 // whoPredicate returns the query term of the verb right after "who" when the articles
 // never use it, nor a synonym of it ("Who translated …"), or -1; none for a light verb.
 func whoPredicate(q *question) int {
-	if q.kind != AskWho || len(q.tokens) < 3 || q.tokens[0].Surface != "who" {
-		return -1
+	if q.kind != AskWho || len(q.tokens) < 3 || q.tokens[0].Surface != "who" || q.photo || q.author {
+		return -1 // who shot the photo, or wrote the article, its caption or byline tells
 	}
 	verb := q.tokens[1]
 	if modals[verb.Surface] {
@@ -1225,6 +1225,24 @@ func asksResult(tokens []analyze.Token) bool {
 		return tokens[2].Surface == "at"
 	case copulas[w]:
 		return resultNouns[tokens[2].Surface] || articles[tokens[2].Surface] && resultNouns[tokens[3].Surface]
+	}
+	return false
+}
+
+// asksHowTo reports whether a question asks how the asker is to do something ("how do I
+// get a visa", "where can I apply"): the news the articles report says no such thing.
+func asksHowTo(tokens []analyze.Token) bool {
+	if len(tokens) < 3 {
+		return false
+	}
+	switch tokens[0].Surface {
+	case "how", "where":
+	default:
+		return false
+	}
+	switch tokens[1].Surface {
+	case "do", "can", "should", "could", "would":
+		return tokens[2].Surface == "i" || tokens[2].Surface == "we"
 	}
 	return false
 }

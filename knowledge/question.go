@@ -64,6 +64,8 @@ type question struct {
 	result bool
 	// period: a when-question asks for a length of time ("over what period").
 	period bool
+	// howTo: the question asks how the asker is to do something ("how do I get a visa").
+	howTo bool
 	// listing: the question asks for several things ("name some of the agreements").
 	listing bool
 	// speaker holds the persons a question asks the words of ("What did Aliyev say …"),
@@ -173,7 +175,7 @@ func clean(s string) string {
 	return strings.Join(strings.Fields(s), " ")
 }
 
-var photoWords = map[string]bool{"photo": true, "photograph": true, "photographer": true, "picture": true, "image": true, "pictur": true, "imag": true, "photographi": true}
+var photoWords = map[string]bool{"pic": true, "pics": true, "photo": true, "photograph": true, "photographer": true, "picture": true, "image": true, "pictur": true, "imag": true, "photographi": true}
 
 var authorWords = map[string]bool{"wrote": true, "author": true, "written": true, "writer": true, "journalist": true, "byline": true, "reporter": true}
 
@@ -487,6 +489,7 @@ func (e *Engine) readQuestion(text string) *question {
 		q.period = q.period || periodNouns[t.Surface]
 	}
 	q.listing = asksList(q.tokens)
+	q.howTo = asksHowTo(q.tokens)
 	q.heldPast = q.kind == AskWhere && heldPast(q.tokens)
 	q.staged = q.kind == AskWhere && tellsStaging(q.tokens)
 	q.verb = -1
