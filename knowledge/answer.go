@@ -77,6 +77,9 @@ type ranked struct {
 	final     float64
 	eligible  bool
 	excluded  string // why it may not answer, when it may not
+	// saidBefore marks a fact that does not name the document a question asks the words
+	// of, whose paragraph follows one that does (see saidInLastParagraph).
+	saidBefore bool
 }
 
 // lacksType reports whether the fact was excluded for want of the date, number, city,
@@ -266,10 +269,11 @@ func (e *Engine) rank(q *question, buf *answerBuf) []ranked {
 	for _, h := range hits {
 		f := &e.facts[h.Doc]
 		h.Coverage = q.eitherCoverage(h)
-		if len(q.sayer) > 0 && !matchesSayer(q, h) && e.saidInLastParagraph(q, f) {
+		said := len(q.sayer) > 0 && !matchesSayer(q, h) && e.saidInLastParagraph(q, f)
+		if said {
 			h.Coverage = q.coverageWith(h, q.sayer) // the document is named just before
 		}
-		r := ranked{fact: f, hit: h}
+		r := ranked{fact: f, hit: h, saidBefore: said}
 		r.typeBonus = e.typeBonus(q, f)
 		if r.typeBonus == 0 && q.kind == AskWho && asksAbout && e.cues[f.ID]&namesRole != 0 {
 			r.typeBonus = 1 // what a person is: "An experienced journalist, Aytan …"
@@ -345,7 +349,7 @@ func (e *Engine) excluded(q *question, r ranked) string {
 		return "another's role"
 	case !e.saidBy(q, f):
 		return "not the words of whom it asks about"
-	case !matchesSayer(q, h) && !e.saidInLastParagraph(q, f):
+	case !matchesSayer(q, h) && !r.saidBefore:
 		return "not what the sayer asked about said"
 	case !matchesTopic(q, h):
 		return "not on what the words are asked about"
@@ -579,12 +583,11 @@ func matchedWords(h index.Hit) int {
 // matchesPictured reports whether a caption matches a word of the question that only
 // captions use.
 func (e *Engine) matchesPictured(q *question, r ranked) bool {
-	for i := range q.terms {
-		if r.hit.Matched[i] > 0 && e.says(r.fact.ID, q.terms[i]) {
-			for _, alt := range q.terms[i].Alts {
-				if len(alt.Terms) == 1 && e.pictured[alt.Terms[0]] && slices.Contains(e.ix.DocTerms(r.fact.ID), alt.Terms[0]) {
-					return true
-				}
+	terms := e.ix.DocTerms(r.fact.ID)
+	for i, qt := range q.terms {
+		for _, alt := range qt.Alts {
+			if r.hit.Matched[i] > 0 && len(alt.Terms) == 1 && e.pictured[alt.Terms[0]] && slices.Contains(terms, alt.Terms[0]) {
+				return true
 			}
 		}
 	}
@@ -1036,23 +1039,18 @@ func addressed(text, person string) bool {
 
 // saysItself reports whether a fact's own sentence holds the query term's word itself,
 // not a synonym of it.
-func (e *Engine) saysItself(doc int, qt index.QueryTerm) bool {
-	for _, t := range e.ix.DocTerms(doc) {
-		for _, alt := range qt.Alts {
-			if alt.Factor >= 1 && len(alt.Terms) == 1 && alt.Terms[0] == t {
-				return true
-			}
-		}
-	}
-	return false
-}
+func (e *Engine) saysItself(doc int, qt index.QueryTerm) bool { return e.saysAt(doc, qt, 1) }
 
 // says reports whether a fact's own sentence (not its context, nor the sentence before it)
 // holds a word the query term may be matched by.
-func (e *Engine) says(doc int, qt index.QueryTerm) bool {
+func (e *Engine) says(doc int, qt index.QueryTerm) bool { return e.saysAt(doc, qt, 0) }
+
+// saysAt reports whether a fact's own sentence holds a word the query term may be matched
+// by with a factor of at least minFactor.
+func (e *Engine) saysAt(doc int, qt index.QueryTerm, minFactor float64) bool {
 	for _, t := range e.ix.DocTerms(doc) {
 		for _, alt := range qt.Alts {
-			if len(alt.Terms) == 1 && alt.Terms[0] == t {
+			if alt.Factor >= minFactor && len(alt.Terms) == 1 && alt.Terms[0] == t {
 				return true
 			}
 		}
@@ -1080,7 +1078,7 @@ func matchesSayer(q *question, h index.Hit) bool {
 }
 
 // saidInLastParagraph reports whether the paragraph before a fact's names the document a
-// question asks the words of, and no other sayer in between: "The joint statement outlined
+// question asks the words of, and the fact quotes no one: "The joint statement outlined
 // … ." is followed by "The sides agreed to … Confucius Institutes", what the statement says.
 func (e *Engine) saidInLastParagraph(q *question, f *Fact) bool {
 	if len(q.sayer) == 0 || f.Kind != Body || f.Speaker != "" || !documentNouns[lastWord(q.terms[q.sayer[len(q.sayer)-1]].Word)] {

@@ -1113,7 +1113,7 @@ func asksFuture(tokens []analyze.Token) bool {
 			return true // but "what were the three evil forces again" asks to be reminded
 		}
 		if i > 0 && (tokens[i-1].Surface == "when" || tokens[i-1].Surface == "who") && afterGoingTo(tokens, i) > i {
-			return true // "who's going to chair", "when is it gonna start"
+			return true // "who's going to chair", "who is gonna head it"
 		}
 	}
 	return false
@@ -1210,7 +1210,6 @@ func tellsStaging(tokens []analyze.Token) bool {
 // discourseWords may open a question before its first word: "so did he go", "and when".
 var discourseWords = map[string]bool{"so": true, "and": true, "but": true, "ok": true, "okay": true, "well": true, "also": true}
 
-// outcomeWords ask whether a thing came about in the end.
 // asksResult reports whether a question asks what came of an event: "What came out of the
 // summit?", "what was the outcome of it", "what happened at it". A fact of what was to
 // come at it does not tell.
@@ -1268,6 +1267,7 @@ func asksList(tokens []analyze.Token) bool {
 // resultNouns name how a thing turned out.
 var resultNouns = map[string]bool{"outcome": true, "outcomes": true, "result": true, "results": true, "upshot": true}
 
+// outcomeWords ask whether a thing came about in the end.
 var outcomeWords = map[string]bool{"actually": true, "eventually": true, "finally": true, "ultimately": true}
 
 // qualifiedNoun is a word of the question that a name right before it qualifies

@@ -498,8 +498,8 @@ func (e *Engine) readQuestion(text string) *question {
 	}
 	q.city = asksCity(q.tokens)
 	q.capital = -1
-	for i, qt := range q.terms {
-		if q.city && e.standsForCountry(qt) {
+	for i := 0; q.city && i < len(q.terms); i++ {
+		if e.standsForCountry(q.terms[i]) {
 			q.capital = i // "Which Chinese city is Baku's sister city?": Baku the city
 		}
 	}
