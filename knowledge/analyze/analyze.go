@@ -106,8 +106,9 @@ func New(t *Thesaurus) *Analyzer {
 	for word, phrases := range t.Compounds {
 		// A compound of one word is that word's term ("accept"); one named by a phrase
 		// is a term of its own.
-		term := strings.Join(splitWords(word), "_")
-		if ws := splitWords(word); len(ws) == 1 {
+		ws := splitWords(word)
+		term := strings.Join(ws, "_")
+		if len(ws) == 1 {
 			term = english.Stem(ws[0], true)
 		}
 		for _, p := range phrases {
