@@ -479,7 +479,7 @@ func (e *Engine) restates(q *question, r ranked) bool {
 		return false
 	}
 	f := r.fact
-	if !strings.Contains(e.lowered[f.ID], q.whichFirst) {
+	if id, ok := e.ix.Term(q.whichFirst); !ok || !slices.Contains(e.ix.DocTerms(f.ID), id) {
 		return false
 	}
 	var m []int
@@ -685,26 +685,22 @@ func enumerates(f *Fact) bool {
 }
 
 // publishersNamed returns the publishers a question names: those all of whose words it
-// uses ("News.Az", "Trend").
+// uses ("News.Az", "Trend"). It is worked out once per question.
 func (e *Engine) publishersNamed(q *question) map[string]bool {
-	var out map[string]bool
-	for _, a := range e.articles {
-		terms := e.contextTerms(a.Publisher)
-		if len(terms) == 0 || out[a.Publisher] {
-			continue
-		}
-		all := true
-		for _, t := range terms {
+	if q.publishers != nil {
+		return q.publishers
+	}
+	q.publishers = map[string]bool{}
+	for _, p := range e.publishers {
+		all := len(p.terms) > 0
+		for _, t := range p.terms {
 			all = all && q.hasTerm(t)
 		}
 		if all {
-			if out == nil {
-				out = map[string]bool{}
-			}
-			out[a.Publisher] = true
+			q.publishers[p.name] = true
 		}
 	}
-	return out
+	return q.publishers
 }
 
 // spanPattern finds a length of time: "over the last five years", "for 33 years".

@@ -53,8 +53,8 @@ type Engine struct {
 	// adverbs marks, per fact, which of its first 64 terms stand for an adverb in -ly: a
 	// number does not count "firmly" as "firms".
 	adverbs []uint64
-	// lowered holds each fact's text in lower case, for quick tests before a pattern.
-	lowered []string
+	// publishers holds each publisher the articles name once, with the terms of its name.
+	publishers []publisher
 	// home holds the terms of the two states the articles are about.
 	home map[int32]bool
 	// pairTerms are the terms of the words "the two …" calls the two countries by.
@@ -559,9 +559,25 @@ func (e *Engine) build(docs []*ingest.Document) {
 	}
 	e.findNameRuns()
 	e.findPictured()
-	e.lowered = make([]string, len(e.facts))
-	for i, f := range e.facts {
-		e.lowered[i] = strings.ToLower(f.Text)
+	e.findPublishers()
+}
+
+// publisher is a publisher of articles and the terms of its name.
+type publisher struct {
+	name  string
+	terms []string
+}
+
+// findPublishers fills publishers from the articles' metadata.
+func (e *Engine) findPublishers() {
+	seen := map[string]bool{}
+	e.publishers = nil
+	for _, a := range e.articles {
+		if a.Publisher == "" || seen[a.Publisher] {
+			continue
+		}
+		seen[a.Publisher] = true
+		e.publishers = append(e.publishers, publisher{name: a.Publisher, terms: e.az.Terms(a.Publisher)})
 	}
 }
 

@@ -64,6 +64,9 @@ type question struct {
 	result bool
 	// period: a when-question asks for a length of time ("over what period").
 	period bool
+	// publishers holds the publishers the question names, once worked out (see
+	// publishersNamed).
+	publishers map[string]bool
 	// howTo: the question asks how the asker is to do something ("how do I get a visa").
 	howTo bool
 	// listing: the question asks for several things ("name some of the agreements").
@@ -100,7 +103,7 @@ type question struct {
 	// three words or more, the phrase without its last word ("Armenian media" of "which
 	// Armenian media outlet"). They are made when first needed (see patterns).
 	whichPatterns []*regexp.Regexp
-	// whichFirst is the stem of that phrase's first word: a fact without it cannot hold
+	// whichFirst is the term of that phrase's first word: a fact without it cannot hold
 	// the phrase.
 	whichFirst string
 	// whichHead is that phrase's last word: a fact that does not match it cannot hold
@@ -208,7 +211,7 @@ func (e *Engine) readQuestion(text string) *question {
 		if phrase := whichPhrase(q.tokens); len(phrase) > 0 {
 			q.whichPhrase = phrase
 			q.whichHead = phrase[len(phrase)-1].Surface
-			q.whichFirst = e.az.Stem(phrase[0].Surface)
+			q.whichFirst = phrase[0].Term
 		}
 	}
 	q.publisher = q.source && asksPublisher(q.tokens)
