@@ -1310,12 +1310,13 @@ func (e *Engine) compose(q *question, rs []ranked, best int) Answer {
 	for i, f := range chosen {
 		cited := len(cites)
 		lead := ""
-		if d := e.datedBy[f.ID]; q.kind == AskWhen && d >= 0 && len(f.Dates) == 0 {
-			// The date is in the sentence before: quote it first.
+		if d := e.datedBy[f.ID]; q.kind == AskWhen && d >= 0 && len(f.Dates) == 0 && !used[e.cluster[d]] {
+			// The date is in the sentence before: quote it first, unless the answer
+			// quotes it on its own line.
 			cites = append(cites, e.Cite(e.facts[d]))
 			lead = e.render(&e.facts[d]) + fmt.Sprintf(" [%d] ", len(cites))
 		}
-		if p := f.Prev; q.kind == AskWhy && p >= 0 && concludes(f.Text) && e.facts[p].Source == f.Source && e.facts[p].Kind == Body {
+		if p := f.Prev; q.kind == AskWhy && p >= 0 && concludes(f.Text) && e.facts[p].Source == f.Source && e.facts[p].Kind == Body && !used[e.cluster[p]] {
 			// "Thus, Azerbaijan is an important partner …": the reason is the sentence
 			// before; quote it first.
 			cites = append(cites, e.Cite(e.facts[p]))

@@ -53,10 +53,15 @@ func TestCitationsAreVerbatim(t *testing.T) {
 	items := append(readEval(t, "testdata/dev.jsonl"),
 		// Answers whose lines run past the length of a reply.
 		evalItem{Q: "what does the second mp say china is for azerbaijan's foreign policy"},
-		evalItem{Q: "name the agreements signed during the april visit"})
+		evalItem{Q: "name the agreements signed during the april visit"},
+		// A when-answer whose dated sentence is itself one of the answer's quotes.
+		evalItem{Q: "when did aliyev's state visit begin"})
 	for _, it := range items {
 		a := ask(t, e, it.Q)
+		quoted := map[Citation]bool{}
 		for k, c := range a.Citations {
+			assert.False(t, quoted[c], "%s: no quote is shown twice: %q", it.Q, c.Quote)
+			quoted[c] = true
 			assert.Contains(t, a.Text, fmt.Sprintf("[%d]", k+1), "%s: every citation is marked in the text", it.Q)
 			raw, err := seeds.FS.ReadFile(c.Source)
 			require.NoError(t, err, "a citation names a seed file")
