@@ -272,6 +272,15 @@ func (a *Analyzer) Analyze(s string) []Token {
 			i += len(c.words) - 1
 			continue
 		}
+		if ws[i] == "us" && i > 0 && ws[i-1] == "the" || ws[i] == "u" && i+1 < len(ws) && ws[i+1] == "s" {
+			// "the us" is the country, whatever case it is written in: no pronoun
+			// follows "the"; nor is "U.S." the chat "u".
+			out = append(out, Token{Term: a.Word("usa").Term, Surface: "us"})
+			if ws[i] == "u" {
+				i++
+			}
+			continue
+		}
 		out = append(out, a.Word(ws[i]))
 	}
 	return out

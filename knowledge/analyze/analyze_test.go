@@ -51,6 +51,7 @@ func TestTerms(t *testing.T) {
 		{"compound", "developing nations develop", []string{"developing_countries", "develop"}},
 		{"compound of a word", "she said yes, they accepted", []string{"accept", "accept"}},
 		{"compound cut short", "the developing", []string{"develop"}},
+		{"the us is no pronoun", "tell us what the us and the U.S. said", []string{"usa", "usa", "say"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
