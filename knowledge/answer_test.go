@@ -80,6 +80,7 @@ func TestRefusals(t *testing.T) {
 		{"the unrelated sidebar story", "How many countries signed the International Claims Commission convention?"},
 		{"a joke", "Tell me a joke"},
 		{"a joke about the topic", "tell me a joke about diplomats"},
+		{"an essay asked for", "i need an essay on the Middle Corridor"},
 		{"a poem", "Write a poem about the Middle Corridor"},
 		{"a translation", "Translate the joint statement into Chinese"},
 		{"a length the articles lack", "how long is a flight from baku to beijing?"},

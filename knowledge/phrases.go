@@ -974,7 +974,7 @@ var makeWords = map[string]bool{
 // flight", "can you find us a hotel") that is not one of telling.
 func isRequest(tokens []analyze.Token) bool {
 	for i, t := range tokens {
-		if genreWords[t.Surface] || (i == 0 && makeWords[t.Surface]) || asksWording(tokens, i) {
+		if genreWords[t.Surface] && !askersOwn(tokens, i) || (i == 0 && makeWords[t.Surface]) || asksWording(tokens, i) {
 			return true
 		}
 	}
@@ -984,6 +984,29 @@ func isRequest(tokens []analyze.Token) bool {
 	}
 	return verb > 0 && makeWords[tokens[verb].Surface] || forAsker[tokens[verb+1].Surface]
 }
+
+// askersOwn reports whether the work named at tokens[i] is the asker's own, which the
+// question is asked for: "for my essay", "i'm writing an essay on the SCO - which summit
+// …". A first person's "my" or "our", or a first person doing it ("i'm writing", "we are
+// preparing"), comes at most four words before it.
+func askersOwn(tokens []analyze.Token, i int) bool {
+	for k := max(0, i-4); k < i; k++ {
+		switch w := tokens[k].Surface; {
+		case w == "my" || w == "our":
+			return true
+		case strings.HasSuffix(w, "ing") && k > 0:
+			for j := max(0, k-2); j < k; j++ {
+				if firstPersons[tokens[j].Surface] {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// firstPersons are the words by which an asker says "I am" or "we are", as typed in chat.
+var firstPersons = map[string]bool{"i": true, "im": true, "we": true, "am": true, "m": true}
 
 // requestVerb returns the position of the verb of an imperative or of "can you …": the
 // first word after the polite ones.
