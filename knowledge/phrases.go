@@ -786,6 +786,9 @@ var speechActs = map[string]bool{
 	"envisage": true, "envision": true, "foresee": true, "reckon": true, "feel": true, "felt": true,
 	"credit": true, "credited": true, "attribute": true, "attributed": true, "blame": true, "blamed": true,
 	"announce": true, "announced": true, "confirm": true, "confirmed": true,
+	// What two sides discussed is told in what they said, agreed or stressed.
+	"discuss": true, "discussed": true, "talk": true, "talked": true, "debate": true,
+	"debated": true, "brag": true, "bragged": true,
 }
 
 // roleChange returns the query term of the verb of "When did Bayramov become foreign
