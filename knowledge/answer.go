@@ -376,9 +376,9 @@ func (e *Engine) excluded(q *question, r ranked) string {
 		// "What did he say at the SCO summit?": the articles tell of the summit only as
 		// one to come, so of nothing said at it.
 		return lacksOutcome
-	case q.predicate >= 0 && !e.says(f.ID, q.terms[q.predicate]):
+	case q.predicate >= 0 && !e.says(f.ID, q.terms[q.predicate]) && !namesHead(q.terms[q.predicate], f):
 		return "does not say what is asked"
-	case q.askedVerb >= 0 && h.Matched[q.askedVerb] == 0:
+	case q.askedVerb >= 0 && h.Matched[q.askedVerb] == 0 && !namesHead(q.terms[q.askedVerb], f):
 		return lacksDeed
 	case q.city && e.onlyCountries(q, f):
 		return lacksCity
@@ -409,6 +409,23 @@ func (e *Engine) excluded(q *question, r ranked) string {
 	}
 	return ""
 }
+
+// namesHead reports whether the verb asked is one of heading a body and the fact names
+// the title of a body's head: "Who heads the International Department?" is answered by
+// "the Minister of the International Department", though not "Who heads the Working
+// Group?" by a fact that names no one heading it.
+func namesHead(verb index.QueryTerm, f *Fact) bool {
+	return leadVerbs[verb.Word] && headsTitle.MatchString(f.Text)
+}
+
+// leadVerbs ask who heads a body, which a title of its head answers.
+var leadVerbs = map[string]bool{
+	"head": true, "heads": true, "headed": true, "lead": true, "leads": true, "led": true,
+	"run": true, "runs": true,
+}
+
+// headsTitle is a title of the head of a body: "Minister of the International Department".
+var headsTitle = regexp.MustCompile(`\b(Minister|Head|Chairman|Chairwoman|Chair|Director|Chief|Leader|Secretary|President)( General)? of the [A-Z]`)
 
 // onlyCountries reports whether a fact says where only by naming countries: "In which
 // city will the summit be held?" is not answered by "the summit in China", nor "In which
