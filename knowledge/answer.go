@@ -720,6 +720,9 @@ func (e *Engine) publishersNamed(q *question) map[string]bool {
 	return q.publishers
 }
 
+// ordinal finds a place in an order: "fourth-largest", "the 2nd".
+var ordinal = regexp.MustCompile(`(?i)\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))[- ](?:largest|biggest|most|country|place|position|rank)`)
+
 // spanPattern finds a length of time: "over the last five years", "for 33 years".
 var spanPattern = regexp.MustCompile(`(?i)\b(?:last|past|over|for|within)\s+(?:\w+\s+){0,2}(?:years?|months?|weeks?|days?|decades?)\b`)
 
@@ -760,7 +763,7 @@ func (e *Engine) typeBonus(q *question, f *Fact) float64 {
 			}
 			return 0
 		}
-		if e.quantifies(q, f) {
+		if e.quantifies(q, f) || q.rank && ordinal.MatchString(f.Text) {
 			return 1
 		}
 		if q.sinceWhen && len(f.Dates) > 0 && e.cues[f.ID]&datesStart != 0 {
@@ -858,6 +861,9 @@ func (e *Engine) quantity(q *question, f *Fact) string {
 			continue // nor is "One-China" a figure
 		}
 		if len(q.counted) == 0 {
+			if dayOf(f, n) {
+				continue // "signed on April 23": a day, not a count
+			}
 			if isYear(n) {
 				year = cmp.Or(year, n) // "since 1995, … nearly $1 billion": the amount
 				continue
@@ -881,6 +887,21 @@ func (e *Engine) quantity(q *question, f *Fact) string {
 		}
 	}
 	return year
+}
+
+// dayOf reports whether the number n is the day of one of the fact's dates.
+func dayOf(f *Fact, n string) bool {
+	if isYear(n) {
+		return false
+	}
+	for _, d := range f.Dates {
+		for _, w := range strings.FieldsFunc(d.Phrase, func(r rune) bool { return r < '0' || r > '9' }) {
+			if w == n {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // figureKind tells what the number n measures where text first gives it: a share

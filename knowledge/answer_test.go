@@ -589,3 +589,19 @@ func TestHomeStates(t *testing.T) {
 	}
 	assert.ElementsMatch(t, []string{"azerbaijan", "china"}, home, "the two states the articles name most")
 }
+
+func TestDayOf(t *testing.T) {
+	f := &Fact{Dates: []Date{{Phrase: "on April 23", Value: "2025-04-23"}, {Phrase: "in 2019", Value: "2019"}}}
+	tests := []struct {
+		n    string
+		want bool
+	}{
+		{"23", true},
+		{"2", false},    // part of a number, not the day
+		{"2019", false}, // a year is told apart by isYear
+		{"20", false},
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.want, dayOf(f, tt.n), tt.n)
+	}
+}

@@ -204,6 +204,9 @@ var measureUnits = map[string]bool{
 	"bcm": true, "litres": true, "liters": true, "metres": true, "meters": true,
 }
 
+// rankWords ask a place in an order.
+var rankWords = map[string]bool{"rank": true, "ranks": true, "ranked": true, "ranking": true}
+
 // lastingVerbs end a question on how long something lasted.
 var lastingVerbs = map[string]bool{"last": true, "lasted": true, "lasts": true}
 

@@ -48,6 +48,9 @@ type question struct {
 	// lasting is the unit of "how many days" (or weeks, months, years): so many of it, or
 	// a span of dates, answers.
 	lasting string
+	// rank marks a question on a place in an order ("what number partner is China",
+	// "where does it rank"): an ordinal ("fourth-largest") answers it.
+	rank bool
 	// pair marks a question about "the two countries" (or "both sides"): the pair every
 	// fact is about, which counts as matched.
 	pair bool
@@ -455,6 +458,8 @@ func (e *Engine) readQuestion(text string) *question {
 		if i+1 < len(q.tokens) && q.tokens[i].Surface == "many" && q.tokens[i-1].Surface == "how" && durations[q.tokens[i+1].Surface] {
 			q.lasting = q.tokens[i+1].Surface
 		}
+		q.rank = q.rank || rankWords[q.tokens[i].Surface] ||
+			q.tokens[i].Surface == "number" && whatWords[q.tokens[i-1].Surface] && (i+1 == len(q.tokens) || q.tokens[i+1].Surface != "of")
 	}
 	q.request = isRequest(q.tokens)
 	q.speaker = e.questionSpeaker(q.tokens)
@@ -771,14 +776,14 @@ func (e *Engine) countedTerms(q *question) map[int32]bool {
 	}
 	words := map[string]bool{}
 	for i := 1; i+1 < len(q.tokens); i++ {
-		if q.tokens[i].Surface != "many" || q.tokens[i-1].Surface != "how" {
+		if !(q.tokens[i].Surface == "many" && q.tokens[i-1].Surface == "how" || q.tokens[i].Surface == "of" && q.tokens[i-1].Surface == "number") {
 			continue
 		}
-		// The counted thing is the noun phrase after "how many": its first two words
+		// The counted thing is the noun phrase after "how many" (or "the number of"): its first two words
 		// ("Azerbaijani students"), not the verb and what follows.
 		for _, t := range q.tokens[i+1:] {
-			if t.Stop || len(words) == 2 {
-				break
+			if t.Stop || len(words) == 2 || len(words) > 0 && strings.HasSuffix(t.Surface, "ed") {
+				break // "the number of deals inked": the verb is not counted
 			}
 			words[t.Surface] = true
 		}

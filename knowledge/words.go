@@ -370,6 +370,8 @@ var framePhrases = map[[2]string]bool{
 	{"stand", "on"}: true, {"stands", "on"}: true, {"stood", "on"}: true,
 	// "how did he sum up the ties": how he described them, as "describe" frames it.
 	{"sum", "up"}: true, {"sums", "up"}: true, {"summed", "up"}: true,
+	// "what was the number of deals": how many, as "how many" frames it.
+	{"number", "of"}: true,
 }
 
 // inFramePhrase reports whether tokens[i] is a word of a frame phrase, or the noun of a
