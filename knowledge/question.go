@@ -361,6 +361,8 @@ func (e *Engine) readQuestion(text string) *question {
 				}
 			} else if head, ok := e.compoundHead(t.Surface); ok {
 				term, factor = head, abbrevFactor
+			} else if w := e.nameWordNear(t.Surface); w != "" {
+				term, factor = e.az.Word(w).Term, typoFactor // "mine clearence"
 			}
 		}
 		terms = append(terms, term)

@@ -210,30 +210,61 @@ func (e *Engine) mistypedCount(w string) int {
 		return 0
 	}
 	best := 0
-	var room [32]byte
-	try := func(c []byte) {
+	eachEdit(w, func(c []byte) bool {
 		// string(c) in a map index or a call that keeps nothing allocates nothing.
 		if n := e.english[string(c)]; n >= minMistypedCount {
 			best = max(best, n)
 		} else if analyze.IsStopWord(string(c)) {
 			best = max(best, stopWordCount) // "somthing", "betwen"
 		}
+		return false
+	})
+	return best
+}
+
+// eachEdit calls fn with each word one edit from w after its first letter (of at most
+// 31 letters), until fn returns true. The slice is valid only during the call.
+func eachEdit(w string, fn func([]byte) bool) {
+	var room [32]byte
+	if len(w) >= len(room) {
+		return
 	}
 	for i := 1; i <= len(w); i++ {
 		if i < len(w) {
-			try(append(append(room[:0], w[:i]...), w[i+1:]...)) // a letter put in
-			if i+1 < len(w) {
-				try(append(append(append(room[:0], w[:i]...), w[i+1], w[i]), w[i+2:]...)) // two swapped
+			if fn(append(append(room[:0], w[:i]...), w[i+1:]...)) { // a letter put in
+				return
+			}
+			if i+1 < len(w) && fn(append(append(append(room[:0], w[:i]...), w[i+1], w[i]), w[i+2:]...)) { // two swapped
+				return
 			}
 		}
 		for c := byte('a'); c <= 'z'; c++ {
-			try(append(append(append(room[:0], w[:i]...), c), w[i:]...)) // a letter left out
-			if i < len(w) && c != w[i] {
-				try(append(append(append(room[:0], w[:i]...), c), w[i+1:]...)) // a letter changed
+			if fn(append(append(append(room[:0], w[:i]...), c), w[i:]...)) { // a letter left out
+				return
+			}
+			if i < len(w) && c != w[i] && fn(append(append(append(room[:0], w[:i]...), c), w[i+1:]...)) { // a letter changed
+				return
 			}
 		}
 	}
-	return best
+}
+
+// nameWordNear returns the word of a concept's name or a compound's phrase one edit from
+// w ("clearence": "clearance"), or "": a word of the thesaurus the articles never use is
+// no word the index can suggest.
+func (e *Engine) nameWordNear(w string) string {
+	if len(w) < 5 || !isLatin(w) {
+		return ""
+	}
+	found := ""
+	eachEdit(w, func(c []byte) bool {
+		if e.az.NameWord(string(c)) {
+			found = string(c)
+			return true
+		}
+		return false
+	})
+	return found
 }
 
 // stopWordCount is how common a function word WordNet does not count is taken to be: as

@@ -89,6 +89,9 @@ type Analyzer struct {
 	names    [][][]string        // concept → its names, each a list of terms
 	// compounds maps the first word of a compound's phrase to its phrases, longest first.
 	compounds map[string][]compound
+	// nameWords are the words, as written, of the concepts' names and the compounds'
+	// phrases: a mistyped one may be told by them ("mine clearence").
+	nameWords map[string]bool
 }
 
 // compound is a phrase of several words read as one word.
@@ -99,7 +102,7 @@ type compound struct {
 
 // New builds an Analyzer from a thesaurus (nil for none).
 func New(t *Thesaurus) *Analyzer {
-	a := &Analyzer{variants: map[string]string{}, synonyms: map[string][]string{}, concepts: map[string][]int{}, compounds: map[string][]compound{}}
+	a := &Analyzer{variants: map[string]string{}, synonyms: map[string][]string{}, concepts: map[string][]int{}, compounds: map[string][]compound{}, nameWords: map[string]bool{}}
 	if t == nil {
 		return a
 	}
@@ -116,6 +119,7 @@ func New(t *Thesaurus) *Analyzer {
 			if len(ws) < 2 {
 				continue
 			}
+			a.addNameWords(ws)
 			a.compounds[ws[0]] = append(a.compounds[ws[0]], compound{words: ws, term: term})
 		}
 	}
@@ -137,6 +141,7 @@ func New(t *Thesaurus) *Analyzer {
 		c := len(a.names)
 		var names [][]string
 		for _, n := range append([]string{k}, t.Concepts[k]...) {
+			a.addNameWords(splitWords(n))
 			terms := a.Terms(n)
 			if len(terms) == 0 || containsName(names, terms) {
 				continue
@@ -165,6 +170,22 @@ func New(t *Thesaurus) *Analyzer {
 	}
 	return a
 }
+
+// addNameWords adds the words of a name that are long enough to be told by a typo.
+func (a *Analyzer) addNameWords(ws []string) {
+	for _, w := range ws {
+		if len(w) >= minNameWord && !IsStopWord(w) {
+			a.nameWords[w] = true
+		}
+	}
+}
+
+// minNameWord is the length of the shortest word of a name that a typo is read as.
+const minNameWord = 5
+
+// NameWord reports whether w, as written, is a word of a concept's name or a compound's
+// phrase ("clearance" of "mine clearance").
+func (a *Analyzer) NameWord(w string) bool { return a.nameWords[w] }
 
 func containsName(names [][]string, terms []string) bool {
 	for _, n := range names {

@@ -87,3 +87,11 @@ func TestNamesConcept(t *testing.T) {
 	assert.False(t, a.NamesConcept("belt"), "the first word of a longer name alone names nothing")
 	assert.False(t, a.NamesConcept("trade"))
 }
+
+func TestNameWord(t *testing.T) {
+	a := newTest(t)
+	assert.True(t, a.NameWord("initiative"), "a word of a concept's name")
+	assert.True(t, a.NameWord("nations"), "a word of a compound's phrase")
+	assert.False(t, a.NameWord("bri"), "too short to be told by a typo")
+	assert.False(t, a.NameWord("commerce"), "a synonym is no name")
+}
