@@ -48,6 +48,7 @@ func TestTerms(t *testing.T) {
 		{"overstemmed firmly", "firmly firms", []string{"firmli", "firm"}},
 		{"belt n road", "belt n road", []string{"belt", "road"}},
 		{"chat shorthand", "wat abt visas", []string{"visa"}},
+		{"chat filler", "visa free or nah tbh", []string{"visa", "free"}},
 		{"compound", "developing nations develop", []string{"developing_countries", "develop"}},
 		{"compound of a word", "she said yes, they accepted", []string{"accept", "accept"}},
 		{"compound cut short", "the developing", []string{"develop"}},
