@@ -475,6 +475,7 @@ func TestVenues(t *testing.T) {
 		"the upcoming SCO Summit in China":           {"china"},
 		"talks between Chinese President Xi Jinping": nil, // no venue: "between" is no "in"
 		"Liu Jianchao visited Azerbaijan":            {"azerbaijan"},
+		"the visiting Azerbaijani leader landed":     nil, // "visiting" qualifies the leader
 	} {
 		assert.Equal(t, want, venuesIn(e.az.Analyze(text)).places, text)
 	}

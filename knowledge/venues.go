@@ -42,8 +42,8 @@ func venueAt(tokens []analyze.Token, i int) int {
 	j := i + 1
 	if j < len(tokens) && (tokens[j].Surface == "to" || tokens[j].Surface == "in" || tokens[j].Surface == "at") {
 		j++
-	} else if !travel {
-		return -1
+	} else if !travel || i > 0 && articles[tokens[i-1].Surface] {
+		return -1 // "the visiting Azerbaijani leader" went nowhere Azerbaijani
 	}
 	if j < len(tokens) && tokens[j].Surface == "the" {
 		j++
