@@ -143,6 +143,10 @@ var monthWords = map[string]bool{
 // questionWord are the words that open what a question asks.
 var questionWord = map[string]bool{"what": true, "which": true, "who": true, "whom": true, "when": true, "where": true, "why": true, "how": true}
 
+// clauseOpeners open a question of yes or no: after a phrase set aside ("besides global
+// stuff, did they …"), what is asked.
+var clauseOpeners = map[string]bool{"did": true, "do": true, "does": true, "will": true, "can": true, "could": true, "has": true, "have": true, "had": true}
+
 // setsAside reports whether tokens[i] opens a phrase the question sets aside: "besides",
 // "except", "excluding", "apart from", "aside from", "other than".
 func setsAside(tokens []analyze.Token, i int) bool {

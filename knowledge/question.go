@@ -238,8 +238,8 @@ func (e *Engine) readQuestion(text string) *question {
 		switch {
 		case setsAside(q.tokens, i):
 			aside = true
-		case questionWord[t.Surface]:
-			aside = false
+		case questionWord[t.Surface] || clauseOpeners[t.Surface]:
+			aside = false // "besides global stuff did they talk about …": the question
 		}
 		if t.Surface == "one" && !named[i] && pronounOne(q.tokens, i) {
 			continue // "the visa one": a pronoun, not a number (but "the One China principle")

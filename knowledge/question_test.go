@@ -153,6 +153,11 @@ func TestPhrasesSetAside(t *testing.T) {
 	assert.Equal(t, []string{"ministers", "tourism"}, words(e, "what do the ministers think about tourism"), "“think” frames whose view is asked")
 	assert.Equal(t, []string{"middle corridor"}, words(e, "what is the middle corridor, in a nutshell"), "“in a nutshell” says how briefly, not what about")
 
+	aside := e.readQuestion(clean("besides trade did they talk about tourism"))
+	require.Len(t, aside.terms, 3)
+	assert.Less(t, aside.terms[0].Weight, e.readQuestion(clean("trade")).terms[0].Weight, "“trade” is set aside")
+	assert.Equal(t, e.readQuestion(clean("did they talk about tourism")).terms[1].Weight, aside.terms[2].Weight, "“did” opens what is asked")
+
 	a := ask(t, e, "Other than the visa exemption, which agreements were signed on April 23?")
 	require.True(t, a.Answered, a.Text)
 	assert.Contains(t, a.Text, "Legal Assistance Treaty")
