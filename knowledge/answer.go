@@ -269,9 +269,21 @@ func (e *Engine) rank(q *question, buf *answerBuf) []ranked {
 	for _, h := range hits {
 		f := &e.facts[h.Doc]
 		h.Coverage = q.eitherCoverage(h)
-		said := len(q.sayer) > 0 && !matchesSayer(q, h) && e.saidInLastParagraph(q, f)
+		byPublisher := false
+		if pubs := e.publishersNamed(q); len(pubs) > 0 && f.Kind == Body && pubs[e.articles[e.bySource[f.Source]].Publisher] {
+			// "According to the commonspace.eu report, …": its article's sentences need
+			// not name it.
+			byPublisher = true
+			h.Coverage = q.creditedCoverage(h, func(i int) float64 {
+				if e.namesArticle(f, q.terms[i]) {
+					return 1
+				}
+				return 0
+			})
+		}
+		said := len(q.sayer) > 0 && !matchesSayer(q, h) && (e.saidInLastParagraph(q, f) || byPublisher && e.sayerIsArticle(q, f))
 		if said {
-			h.Coverage = q.coverageWith(h, q.sayer) // the document is named just before
+			h.Coverage = q.coverageWith(h, q.sayer) // the document is named just before, or is the article
 		}
 		r := ranked{fact: f, hit: h, saidBefore: said}
 		r.typeBonus = e.typeBonus(q, f)
@@ -702,7 +714,7 @@ func enumerates(f *Fact) bool {
 }
 
 // publishersNamed returns the publishers a question names: those all of whose words it
-// uses ("News.Az", "Trend"). It is worked out once per question.
+// uses ("News.Az", "Trend"), or a word of whose name no English word ("commonspace"). It is worked out once per question.
 func (e *Engine) publishersNamed(q *question) map[string]bool {
 	if q.publishers != nil {
 		return q.publishers
@@ -713,7 +725,7 @@ func (e *Engine) publishersNamed(q *question) map[string]bool {
 		for _, t := range p.terms {
 			all = all && q.hasTerm(t)
 		}
-		if all {
+		if all || slices.ContainsFunc(p.telling, q.hasTerm) {
 			q.publishers[p.name] = true
 		}
 	}
@@ -1247,6 +1259,29 @@ func (e *Engine) matchesNames(q *question, r ranked) bool {
 			if e.publishedBy(r.fact, q.terms[i]) {
 				continue // "according to the lawmaker interviewed by Trend": Trend's article
 			}
+			return false
+		}
+	}
+	return true
+}
+
+// namesArticle reports whether a query term names the article a fact is in, by its
+// publisher or as an article ("the Trend piece").
+func (e *Engine) namesArticle(f *Fact, qt index.QueryTerm) bool {
+	return e.publishedBy(f, qt) || articleNouns[qt.Word]
+}
+
+// articleNouns name a story as the question asks of it.
+var articleNouns = map[string]bool{
+	"article": true, "piece": true, "report": true, "story": true, "interview": true, "text": true,
+	"coverage": true, "writeup": true, "post": true,
+}
+
+// sayerIsArticle reports whether the words a question asks for are its article's: every
+// term of the sayer names the article ("what does the Trend piece say").
+func (e *Engine) sayerIsArticle(q *question, f *Fact) bool {
+	for _, i := range q.sayer {
+		if !e.namesArticle(f, q.terms[i]) {
 			return false
 		}
 	}

@@ -566,6 +566,9 @@ func (e *Engine) build(docs []*ingest.Document) {
 type publisher struct {
 	name  string
 	terms []string
+	// telling are the terms of words of its name that WordNet lacks as written
+	// ("commonspace"): one alone names it.
+	telling []string
 }
 
 // findPublishers fills publishers from the articles' metadata.
@@ -577,7 +580,13 @@ func (e *Engine) findPublishers() {
 			continue
 		}
 		seen[a.Publisher] = true
-		e.publishers = append(e.publishers, publisher{name: a.Publisher, terms: e.az.Terms(a.Publisher)})
+		p := publisher{name: a.Publisher, terms: e.az.Terms(a.Publisher)}
+		for _, t := range e.az.Analyze(a.Publisher) {
+			if !t.Stop && len(t.Surface) >= 4 && e.wordCount(t.Surface) == 0 {
+				p.telling = append(p.telling, t.Term)
+			}
+		}
+		e.publishers = append(e.publishers, p)
 	}
 }
 
