@@ -152,6 +152,8 @@ func TestPhrasesSetAside(t *testing.T) {
 	assert.NotContains(t, words(e, "what did they ask for on behalf of developing nations"), "behalf", "a preposition of three words names nothing")
 	assert.Equal(t, []string{"ministers", "tourism"}, words(e, "what do the ministers think about tourism"), "“think” frames whose view is asked")
 	assert.Equal(t, []string{"middle corridor"}, words(e, "what is the middle corridor, in a nutshell"), "“in a nutshell” says how briefly, not what about")
+	assert.Equal(t, []string{"great hall"}, words(e, "which part of the great hall"), "“which part of” asks where in it")
+	assert.Contains(t, words(e, "is taiwan part of china"), "part", "“part of” a country is what is asked")
 
 	aside := e.readQuestion(clean("besides trade did they talk about tourism"))
 	require.Len(t, aside.terms, 3)

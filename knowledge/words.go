@@ -408,6 +408,9 @@ var framePhrases = map[[2]string]bool{
 // inFramePhrase reports whether tokens[i] is a word of a frame phrase, or the noun of a
 // preposition of three words ("on behalf of").
 func inFramePhrase(tokens []analyze.Token, i int) bool {
+	if tokens[i].Surface == "part" && i > 0 && (whatWords[tokens[i-1].Surface] || tokens[i-1].Surface == "which") && i+1 < len(tokens) && tokens[i+1].Surface == "of" {
+		return true // "which part of the Great Hall": where in it
+	}
 	return i+1 < len(tokens) && framePhrases[[2]string{tokens[i].Surface, tokens[i+1].Surface}] ||
 		i > 0 && framePhrases[[2]string{tokens[i-1].Surface, tokens[i].Surface}] ||
 		i > 0 && i+1 < len(tokens) && complexPrepositions[[3]string{tokens[i-1].Surface, tokens[i].Surface, tokens[i+1].Surface}]
