@@ -887,9 +887,11 @@ func (e *Engine) analyse(f *Fact) analysis {
 	if f.Speaker != "" {
 		ctx = append(ctx, f.Speaker+" said")
 	}
-	if f.Kind == Body && f.Refers == "" && f.Speaker == "" && len(f.People) == 0 {
+	if f.Kind == Body && f.Refers == "" && f.Speaker == "" && (len(f.People) == 0 || pluralSubject(f.Text)) {
 		// A sentence that names no one tells of the persons the article leads with ("The
-		// ministers also welcomed …" after "Bayramov met with Wang Yi …").
+		// ministers also welcomed …" after "Bayramov met with Wang Yi …"); so does one
+		// whose subject stands for them, whoever else it names ("They highlighted that
+		// the agreements signed during President Aliyev's visit …").
 		ctx = append(ctx, e.leads[f.Source]...)
 	}
 	if f.Kind == Body && f.ListItem {
