@@ -55,6 +55,9 @@ type Engine struct {
 	adverbs []uint64
 	// publishers holds each publisher the articles name once, with the terms of its name.
 	publishers []publisher
+	// latestYear is the year of the newest article: "last year" in a question is the
+	// year before it, as the newest article says it.
+	latestYear int
 	// home holds the terms of the two states the articles are about.
 	home map[int32]bool
 	// pairTerms are the terms of the words "the two …" calls the two countries by.
@@ -571,11 +574,14 @@ type publisher struct {
 	telling []string
 }
 
-// findPublishers fills publishers from the articles' metadata.
+// findPublishers fills publishers, and latestYear, from the articles' metadata.
 func (e *Engine) findPublishers() {
 	seen := map[string]bool{}
 	e.publishers = nil
 	for _, a := range e.articles {
+		if y, err := strconv.Atoi(a.Date[:min(4, len(a.Date))]); err == nil {
+			e.latestYear = max(e.latestYear, y)
+		}
 		if a.Publisher == "" || seen[a.Publisher] {
 			continue
 		}

@@ -198,7 +198,7 @@ var corpusNouns = map[string]bool{"articles": true, "article": true, "texts": tr
 
 // readQuestion analyses a cleaned question.
 func (e *Engine) readQuestion(text string) *question {
-	q := &question{text: text, lower: strings.ToLower(text), tokens: e.expandChat(e.az.Analyze(text)), numbers: map[string]bool{}}
+	q := &question{text: text, lower: strings.ToLower(text), tokens: e.relativeYears(e.expandChat(e.az.Analyze(text))), numbers: map[string]bool{}}
 	capitalised := capitalisedWords(text)
 	q.capitalised = capitalised
 	acronyms := acronymsOf(text)
@@ -768,6 +768,32 @@ func (e *Engine) expandChat(tokens []analyze.Token) []analyze.Token {
 	}
 	return out
 }
+
+// relativeYears reads "last year", "this year" and "next year" as the years they are
+// to the newest article ("last year's upgrade" is 2025's when it is of 2026), which
+// is how its sentences date them.
+func (e *Engine) relativeYears(tokens []analyze.Token) []analyze.Token {
+	if e.latestYear == 0 {
+		return tokens
+	}
+	out := tokens[:0]
+	for i := 0; i < len(tokens); i++ {
+		if i+1 < len(tokens) && (tokens[i+1].Surface == "year" || tokens[i+1].Surface == "year's") {
+			if d, ok := yearOffsets[tokens[i].Surface]; ok {
+				y := strconv.Itoa(e.latestYear + d)
+				out = append(out, analyze.Token{Term: y, Surface: y, Number: true})
+				i++
+				continue
+			}
+		}
+		out = append(out, tokens[i])
+	}
+	return out
+}
+
+// yearOffsets are the years "last year", "this year" and "next year" name, from the
+// newest article's.
+var yearOffsets = map[string]int{"last": -1, "this": 0, "next": 1}
 
 // countedTerms returns, for "how many X", the terms that may stand for X: the
 // alternatives of the words between "how many" and the next function word, leaving out

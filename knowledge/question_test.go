@@ -450,3 +450,15 @@ func TestSwapped(t *testing.T) {
 		assert.Equal(t, tt.want, swapped(tt.a, tt.b), "%s %s", tt.a, tt.b)
 	}
 }
+
+func TestRelativeYears(t *testing.T) {
+	e := seedEngine(t)
+	for q, year := range map[string]string{
+		"what happened last year":       "2025", // the newest article is of 2026
+		"what is planned for next year": "2027",
+		"anything signed this year":     "2026",
+	} {
+		assert.True(t, e.readQuestion(clean(q)).numbers[year], "%s: %s", q, year)
+	}
+	assert.Empty(t, e.readQuestion(clean("the last meeting")).numbers, "“last” alone dates nothing")
+}
