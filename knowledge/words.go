@@ -401,6 +401,9 @@ var framePhrases = map[[2]string]bool{
 	{"stand", "on"}: true, {"stands", "on"}: true, {"stood", "on"}: true,
 	// "how did he sum up the ties": how he described them, as "describe" frames it.
 	{"sum", "up"}: true, {"sums", "up"}: true, {"summed", "up"}: true,
+	// "what do they see as crucial", "China's take on": what they think, as "regard"
+	// and "view" frame it.
+	{"see", "as"}: true, {"sees", "as"}: true, {"saw", "as"}: true, {"take", "on"}: true,
 	// "what was the number of deals": how many, as "how many" frames it.
 	{"number", "of"}: true,
 }
