@@ -81,6 +81,7 @@ func TestRefusals(t *testing.T) {
 		{"a joke", "Tell me a joke"},
 		{"a joke about the topic", "tell me a joke about diplomats"},
 		{"an essay asked for", "i need an essay on the Middle Corridor"},
+		{"a wording asked for", "how do you say thank you in chinese"},
 		{"a poem", "Write a poem about the Middle Corridor"},
 		{"a translation", "Translate the joint statement into Chinese"},
 		{"a length the articles lack", "how long is a flight from baku to beijing?"},

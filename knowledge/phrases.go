@@ -1044,7 +1044,7 @@ func asksWording(tokens []analyze.Token, i int) bool {
 		switch t := tokens[k].Surface; {
 		case t == "pronounce" || t == "spell":
 			return true
-		case t == "say" || t == "write":
+		case t == "say" || t == "write" || strings.HasPrefix(t, "say "): // "say thank you" is read as one word
 			for j := k + 2; j < len(tokens); j++ {
 				if tokens[j-1].Surface == "in" && languages[tokens[j].Surface] {
 					return true
