@@ -81,6 +81,12 @@ func asksOccupation(tokens []analyze.Token) bool {
 	return false
 }
 
+// topicWhen reports whether "when" at tokens[i] opens "when it comes to", which names a
+// topic, not a time: "when it comes to visas, what did they agree?".
+func topicWhen(tokens []analyze.Token, i int) bool {
+	return i+3 < len(tokens) && tokens[i+1].Surface == "it" && (tokens[i+2].Surface == "comes" || tokens[i+2].Surface == "came") && tokens[i+3].Surface == "to"
+}
+
 // kindOf reads what a question asks for from its first question word (a later one, as in
 // "How was he greeted when he arrived?", does not count).
 func kindOf(tokens []analyze.Token) Kind {
@@ -93,7 +99,9 @@ func kindOf(tokens []analyze.Token) Kind {
 		case "who", "whom", "whose", "whos":
 			return AskWho
 		case "when":
-			return AskWhen
+			if !topicWhen(tokens, i) {
+				return AskWhen
+			}
 		case "since":
 			if i == 0 {
 				return AskWhen

@@ -32,6 +32,8 @@ func TestKindOfQuestion(t *testing.T) {
 		{"Did they sign it?", AskYesNo},
 		{"Where do they stand on tariffs?", AskWhat},
 		{"Were any legal agreements signed?", AskYesNo},
+		{"When it comes to visas, what did they agree?", AskWhat},
+		{"When it came to the SCO, who was invited?", AskWho},
 	}
 	for _, tt := range tests {
 		t.Run(tt.q, func(t *testing.T) {

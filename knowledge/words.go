@@ -361,7 +361,7 @@ var frameWords = map[string]bool{
 	"means": true, "meant": true, "exist": true, "exists": true, "describe": true,
 	"explain": true, "info": true, "information": true, "give": true,
 	"find": true, "want": true, "need": true, "get": true, "got": true, "go": true, "given": true,
-	"going": true, "went": true, "come": true, "came": true, "today": true,
+	"going": true, "went": true, "come": true, "comes": true, "came": true, "today": true,
 	"currently": true, "current": true, "nowadays": true, "recently": true, "worth": true, "now": true,
 	"days": true, "described": true, "assess": true, "assessed": true, "mid": true,
 	"characterize": true, "characterized": true, "characterise": true, "characterised": true,
