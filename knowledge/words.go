@@ -369,7 +369,7 @@ var frameWords = map[string]bool{
 	"considered": true, "mention": true, "mentioned": true, "mentions": true, "known": true,
 	"involve": true, "involved": true, "plan": true, "planning": true, "planned": true,
 	"plans": true, "position": true, "stance": true, "attitude": true, "role": true,
-	"job": true, "occupation": true, "profession": true, "think": true, "thinks": true, "believe": true, "believes": true,
+	"job": true, "post": true, "occupation": true, "profession": true, "think": true, "thinks": true, "believe": true, "believes": true,
 	// How briefly to answer, not what about: "in a nutshell", "in summary".
 	"nutshell": true, "briefly": true, "summary": true, "simply": true,
 	"name": true, "named": true, "called": true, "adopt": true, "adopted": true, "status": true, "label": true,
