@@ -155,6 +155,8 @@ func TestPhrasesSetAside(t *testing.T) {
 	assert.Equal(t, []string{"ministers", "tourism"}, words(e, "what do the ministers think about tourism"), "“think” frames whose view is asked")
 	assert.Equal(t, []string{"middle corridor"}, words(e, "what is the middle corridor, in a nutshell"), "“in a nutshell” says how briefly, not what about")
 	assert.Equal(t, []string{"great hall"}, words(e, "which part of the great hall"), "“which part of” asks where in it")
+	assert.Equal(t, []string{"visit"}, words(e, "how long did the visit last"), "“last” that ends a question asks how long")
+	assert.Contains(t, words(e, "when was the last visit"), "last", "“the last” visit is the latest")
 	assert.Contains(t, words(e, "is taiwan part of china"), "part", "“part of” a country is what is asked")
 
 	aside := e.readQuestion(clean("besides trade did they talk about tourism"))

@@ -413,6 +413,9 @@ var framePhrases = map[[2]string]bool{
 // inFramePhrase reports whether tokens[i] is a word of a frame phrase, or the noun of a
 // preposition of three words ("on behalf of").
 func inFramePhrase(tokens []analyze.Token, i int) bool {
+	if lastingVerbs[tokens[i].Surface] && i == len(tokens)-1 && i > 0 && !articles[tokens[i-1].Surface] {
+		return true // "until when did the visit last": how long, not the last of it
+	}
 	if tokens[i].Surface == "part" && i > 0 && (whatWords[tokens[i-1].Surface] || tokens[i-1].Surface == "which") && i+1 < len(tokens) && tokens[i+1].Surface == "of" {
 		return true // "which part of the Great Hall": where in it
 	}
