@@ -763,7 +763,7 @@ func (e *Engine) typeBonus(q *question, f *Fact) float64 {
 		if e.timeOfDay[f.ID] {
 			return 1
 		}
-		if e.datedBy[f.ID] >= 0 {
+		if e.datedBy[f.ID] >= 0 && !q.startsWhen {
 			return 1 // dated by the sentence before it, which the answer quotes too
 		}
 	case AskNumber:

@@ -212,6 +212,13 @@ var measureUnits = map[string]bool{
 	"bcm": true, "litres": true, "liters": true, "metres": true, "meters": true,
 }
 
+// startWords ask when a thing starts or takes effect.
+var startWords = map[string]bool{
+	"start": true, "starts": true, "begin": true, "begins": true, "commence": true,
+	"commences": true, "effect": true, "force": true, "kick": true, "kicks": true,
+	"launch": true, "launches": true, "operational": true,
+}
+
 // rankWords ask a place in an order.
 var rankWords = map[string]bool{"rank": true, "ranks": true, "ranked": true, "ranking": true}
 

@@ -45,6 +45,10 @@ type question struct {
 	either map[int]int
 	// sinceWhen marks "how long": a date it has lasted since answers as well as a length.
 	sinceWhen bool
+	// startsWhen marks a question of when a thing starts or takes effect ("when does the
+	// visa-free regime start"): the date of the sentence before, which tells of another
+	// event (the agreement to start it), is no answer.
+	startsWhen bool
 	// lasting is the unit of "how many days" (or weeks, months, years): so many of it, or
 	// a span of dates, answers.
 	lasting string
@@ -457,6 +461,9 @@ func (e *Engine) readQuestion(text string) *question {
 	q.qualified = e.qualifiedNouns(q)
 	for i := 1; i < len(q.tokens); i++ {
 		q.sinceWhen = q.sinceWhen || (q.tokens[i].Surface == "long" && q.tokens[i-1].Surface == "how")
+		// "agree to begin" asks when they agreed.
+		q.startsWhen = q.startsWhen || startWords[q.tokens[i].Surface] && q.tokens[i-1].Surface != "to" ||
+			q.tokens[i].Surface == "date" && q.tokens[i-1].Surface == "what" && i > 1 && q.tokens[i-2].Surface == "from"
 		if i+1 < len(q.tokens) && q.tokens[i].Surface == "many" && q.tokens[i-1].Surface == "how" && durations[q.tokens[i+1].Surface] {
 			q.lasting = q.tokens[i+1].Surface
 		}
