@@ -202,7 +202,7 @@ var corpusNouns = map[string]bool{"articles": true, "article": true, "texts": tr
 
 // readQuestion analyses a cleaned question.
 func (e *Engine) readQuestion(text string) *question {
-	q := &question{text: text, lower: strings.ToLower(text), tokens: e.relativeYears(e.expandChat(e.az.Analyze(text))), numbers: map[string]bool{}}
+	q := &question{text: text, lower: strings.ToLower(text), tokens: e.relativeYears(mendHowMany(e.expandChat(e.az.Analyze(text)))), numbers: map[string]bool{}}
 	capitalised := capitalisedWords(text)
 	q.capitalised = capitalised
 	acronyms := acronymsOf(text)
@@ -796,6 +796,22 @@ func (e *Engine) relativeYears(tokens []analyze.Token) []analyze.Token {
 		out = append(out, tokens[i])
 	}
 	return out
+}
+
+// mendHowMany reads a word after "how" mistyped from "many" or "much" as that word
+// ("how mnay").
+func mendHowMany(tokens []analyze.Token) []analyze.Token {
+	for i := 1; i < len(tokens); i++ {
+		if tokens[i-1].Surface != "how" {
+			continue
+		}
+		for _, w := range []string{"many", "much"} {
+			if t := tokens[i].Surface; t != w && len(t) == len(w) && index.Distance(t, w) == 1 {
+				tokens[i] = analyze.Token{Term: w, Surface: w, Stop: true}
+			}
+		}
+	}
+	return tokens
 }
 
 // yearOffsets are the years "last year", "this year" and "next year" name, from the

@@ -33,6 +33,8 @@ func TestKindOfQuestion(t *testing.T) {
 		{"Where do they stand on tariffs?", AskWhat},
 		{"Were any legal agreements signed?", AskYesNo},
 		{"When it comes to visas, what did they agree?", AskWhat},
+		{"how mnay agreements were signed", AskNumber},
+		{"how mcuh did azerbaijan invest", AskNumber},
 		{"When it came to the SCO, who was invited?", AskWho},
 	}
 	for _, tt := range tests {
