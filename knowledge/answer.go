@@ -1557,6 +1557,7 @@ func (e *Engine) render(f *Fact) string {
 			s = s[:i] + " [" + f.Refers + "]" + s[i:]
 		}
 	}
+	s = namePeople(s, f)
 	switch {
 	case f.Speaker == "" || f.Speaker == f.Refers:
 	case strings.ContainsAny(f.Text, "\"”"):
@@ -1574,6 +1575,48 @@ func (e *Engine) render(f *Fact) string {
 		s += " (" + strings.Join(notes, "; ") + ")"
 	}
 	return s
+}
+
+// namePeople adds the full name of each person a sentence names only in part, after
+// that part: "Liu’s [Liu Jianchao] visit was followed by reports".
+func namePeople(s string, f *Fact) string {
+	for _, p := range f.People {
+		if p == f.Refers || p == f.Speaker || strings.Contains(s, p) {
+			continue
+		}
+		for _, part := range strings.Fields(p) {
+			at := wordAt(s, part)
+			if at < 0 {
+				continue
+			}
+			end := at + len(part)
+			for _, poss := range []string{"’s", "'s"} {
+				if strings.HasPrefix(s[end:], poss) {
+					end += len(poss)
+				}
+			}
+			s = s[:end] + " [" + p + "]" + s[end:]
+			break
+		}
+	}
+	return s
+}
+
+// wordAt returns where w stands in s as a whole word, or -1.
+func wordAt(s, w string) int {
+	for from := 0; ; {
+		i := strings.Index(s[from:], w)
+		if i < 0 {
+			return -1
+		}
+		i += from
+		before, _ := utf8.DecodeLastRuneInString(s[:i])
+		after, _ := utf8.DecodeRuneInString(s[i+len(w):])
+		if (i == 0 || !unicode.IsLetter(before)) && (i+len(w) == len(s) || !unicode.IsLetter(after)) {
+			return i
+		}
+		from = i + len(w)
+	}
 }
 
 func textLen(lines []string) int {

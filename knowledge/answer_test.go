@@ -607,3 +607,25 @@ func TestDayOf(t *testing.T) {
 		assert.Equal(t, tt.want, dayOf(f, tt.n), tt.n)
 	}
 }
+
+func TestNamePeople(t *testing.T) {
+	tests := []struct {
+		name string
+		f    Fact
+		want string
+	}{
+		{"a surname with a possessive", Fact{Text: "Liu’s visit was followed by reports.", People: []string{"Liu Jianchao"}},
+			"Liu’s [Liu Jianchao] visit was followed by reports."},
+		{"a full name is left alone", Fact{Text: "Chen Ming refuted the reports.", People: []string{"Chen Ming"}},
+			"Chen Ming refuted the reports."},
+		{"a part inside another word is no mention", Fact{Text: "Aliyeva and Aliyev met Xi.", People: []string{"Ilham Aliyev"}},
+			"Aliyeva and Aliyev [Ilham Aliyev] met Xi."},
+		{"the person a pronoun stands for is named already", Fact{Text: "He met Xi.", People: []string{"Ilham Aliyev"}, Refers: "Ilham Aliyev"},
+			"He met Xi."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			assert.Equal(t, tt.want, namePeople(tt.f.Text, &tt.f))
+		})
+	}
+}
