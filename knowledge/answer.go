@@ -796,6 +796,10 @@ func (e *Engine) typeBonus(q *question, f *Fact) float64 {
 		if e.cues[f.ID]&givesReason != 0 {
 			return 1 // "because …", "in order to …", "To fully capitalize on …"
 		}
+	case AskWhich:
+		if q.listing && enumerates(f) {
+			return 1 // "which multilateral frameworks": "the UN, CICA, the Non-Aligned Movement …"
+		}
 	case AskWhat:
 		if q.defines >= 0 && definesIn(f.Text, q.terms[q.defines].Word) {
 			return 1 // "the Middle Corridor, a key transit route …"

@@ -1291,7 +1291,23 @@ func asksList(tokens []analyze.Token) bool {
 			return true
 		}
 	}
+	if tokens[0].Surface == "which" {
+		// "Which multilateral frameworks were referenced?": the ones a list names.
+		for _, t := range tokens[1:min(len(tokens), 4)] {
+			if t.Stop {
+				break
+			}
+			if plural(t.Surface) {
+				return true
+			}
+		}
+	}
 	return false
+}
+
+// plural reports whether a word looks like a plural noun: "frameworks", "bodies".
+func plural(w string) bool {
+	return len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "is")
 }
 
 // resultNouns name how a thing turned out.
