@@ -44,7 +44,7 @@ var (
 	// A reason or a purpose.
 	reasonPhrases = []string{"because", "due to", "owing to", "thanks to", "in order to", "so that", "so as to", "as a result", "aimed at", "aiming to", "with the aim", "the goal", "the purpose", ", to ",
 		// What a thing matters for: "plays a crucial role in ensuring …", "vital links".
-		" role in ", "crucial role", "vital role", "key role", "vital link", "essential for", "key to", "important for", "ensuring", "contribute to", "will help", "helps ", "benefit", "instrumental in",
+		" role in ", "crucial role", "vital role", "key role", "vital link", "essential for", "key to", "important for", "ensuring", "key player", "positions ", "contribute to", "will help", "helps ", "benefit", "instrumental in",
 		// What a thing means: "marks a milestone", "reflecting decades of friendship".
 		"milestone", "marks a", "foundation", "reflect", "symboliz", "signif", "underscor", "testament"}
 	// A date as a start.

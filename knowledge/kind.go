@@ -97,6 +97,11 @@ func kindOf(tokens []analyze.Token) Kind {
 		}
 		switch t.Surface {
 		case "who", "whom", "whose", "whos":
+			for _, w := range tokens[i+1 : min(len(tokens), i+4)] {
+				if beneficiaryVerbs[w.Surface] {
+					return AskWhat // "who exactly benefits from it": whom it is for
+				}
+			}
 			return AskWho
 		case "when":
 			if !topicWhen(tokens, i) {

@@ -484,6 +484,13 @@ var lightVerbs = map[string]bool{
 	"gave": true, "get": true, "got": true, "held": true, "hold": true, "play": true, "played": true,
 }
 
+// beneficiaryVerbs ask whom a thing is for ("who benefits from the visa waiver"): a kind
+// of people, told by whom it is for, not a person who did something.
+var beneficiaryVerbs = map[string]bool{
+	"benefit": true, "benefits": true, "benefited": true, "apply": true, "applies": true,
+	"qualify": true, "qualifies": true, "eligible": true, "covered": true,
+}
+
 // whoPredicate returns the query term of the verb right after "who" when the articles
 // never use it, nor a synonym of it ("Who translated …"), or -1; none for a light verb.
 func whoPredicate(q *question) int {

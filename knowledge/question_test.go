@@ -34,6 +34,7 @@ func TestKindOfQuestion(t *testing.T) {
 		{"Were any legal agreements signed?", AskYesNo},
 		{"When it comes to visas, what did they agree?", AskWhat},
 		{"how mnay agreements were signed", AskNumber},
+		{"who exactly benefits from the visa waiver", AskWhat},
 		{"how mcuh did azerbaijan invest", AskNumber},
 		{"When it came to the SCO, who was invited?", AskWho},
 	}
