@@ -49,6 +49,7 @@ func TestTerms(t *testing.T) {
 		{"belt n road", "belt n road", []string{"belt", "road"}},
 		{"chat shorthand", "wat abt visas", []string{"visa"}},
 		{"chat filler", "visa free or nah tbh", []string{"visa", "free"}},
+		{"a preposition Snowball lacks", "the journalist behind the piece", []string{"journalist", "piec"}},
 		{"contraction split at its apostrophe", "wasn't there a deal? didn’t they sign", []string{"deal", "sign"}},
 		{"compound", "developing nations develop", []string{"developing_countries", "develop"}},
 		{"compound of a word", "she said yes, they accepted", []string{"accept", "accept"}},
