@@ -359,7 +359,7 @@ func (e *Engine) excluded(q *question, r ranked) string {
 		return "misses a name or year asked about"
 	case e.otherRole(q, f.ID):
 		return "another's role"
-	case !e.saidBy(q, f):
+	case !e.saidBy(q, f) || q.viewOf >= 0 && !e.toldAsOf(f, q.viewOf):
 		return "not the words of whom it asks about"
 	case !matchesSayer(q, h) && !r.saidBefore:
 		return "not what the sayer asked about said"
@@ -421,6 +421,16 @@ func (e *Engine) excluded(q *question, r ranked) string {
 	}
 	return ""
 }
+
+// toldAsOf reports whether a fact tells of the state term as its subject: among its first
+// words ("Russia said …"), not in passing ("reports by Russian state news agency …").
+func (e *Engine) toldAsOf(f *Fact, term int32) bool {
+	seq := e.ix.DocTerms(f.ID)
+	return slices.Contains(seq[:min(len(seq), subjectWords)], term)
+}
+
+// subjectWords is how many of a sentence's first index terms hold its subject.
+const subjectWords = 2
 
 // namesHead reports whether the verb asked is one of heading a body and the fact names
 // the title of a body's head: "Who heads the International Department?" is answered by

@@ -52,6 +52,10 @@ type question struct {
 	// lasting is the unit of "how many days" (or weeks, months, years): so many of it, or
 	// a span of dates, answers.
 	lasting string
+	// viewOf is the index term of the state whose position or reaction a question asks
+	// ("Russia's official position on …"), other than the two the articles are about, or
+	// -1: a fact must tell it as that state's.
+	viewOf int32
 	// rank marks a question on a place in an order ("what number partner is China",
 	// "where does it rank"): an ordinal ("fourth-largest") answers it.
 	rank bool
@@ -524,6 +528,7 @@ func (e *Engine) readQuestion(text string) *question {
 		q.asksSpeech = q.asksSpeech || speechVerbsAsked[t.Surface]
 	}
 	q.topic = e.withoutHome(q, speechTopic(q))
+	q.viewOf = e.viewHolder(q)
 	if q.kind == AskWho {
 		for _, qt := range q.terms {
 			if len(qt.Alts) == 0 && isRoleTerm(qt) {
@@ -666,6 +671,41 @@ func (e *Engine) withoutHome(q *question, positions []int) []int {
 		return positions
 	}
 	return out
+}
+
+// viewHolder returns the index term of the state a question asks the position of with a
+// possessive ("Russia's position", "Armenia's government's reaction"), or -1 when it asks
+// none or asks one of the states the articles are about.
+func (e *Engine) viewHolder(q *question) int32 {
+	for i, t := range q.tokens {
+		if !viewNouns[t.Surface] {
+			continue
+		}
+		for k := i - 1; k >= 0 && k >= i-4; k-- {
+			w := q.tokens[k]
+			if !q.possessors[w.Surface] {
+				continue
+			}
+			if e.isPersonPart(w.Surface) || ingest.IsRole(w.Surface) {
+				continue // "Xi's position", "the MP's view": a person's
+			}
+			id, ok := e.ix.Term(w.Term)
+			if !ok || !e.isPlace(id) || e.home[id] || e.ix.IDF(id) < requiredIDF {
+				continue
+			}
+			if k := q.termOf(w.Surface); k >= 0 && e.standsForCountry(q.terms[k]) {
+				continue // "Baku's position" is Azerbaijan's
+			}
+			return id
+		}
+	}
+	return -1
+}
+
+// viewNouns name a position someone holds on a matter.
+var viewNouns = map[string]bool{
+	"position": true, "stance": true, "view": true, "views": true, "reaction": true,
+	"response": true, "attitude": true, "opinion": true, "take": true, "reply": true,
 }
 
 // decade returns the years of a decade a token names ("90s", "1990s", "2010s"), or none.
