@@ -294,8 +294,10 @@ func (e *Engine) readQuestion(text string) *question {
 		if t.Stop || frameWords[t.Surface] && !named[i] && !phrasal || (i > 0 && kindFrame(q.tokens[i-1].Surface, t.Surface)) || inFramePhrase(q.tokens, i) {
 			continue
 		}
-		if corpusNouns[t.Surface] && i+1 < len(q.tokens) && (speechVerbsAsked[q.tokens[i+1].Surface] || speechVerbsAsked[strings.TrimSuffix(q.tokens[i+1].Surface, "s")]) {
-			continue // "what do the articles say about …": what is said, by any of them
+		if corpusNouns[t.Surface] && (i+1 < len(q.tokens) && (speechVerbsAsked[q.tokens[i+1].Surface] || speechVerbsAsked[strings.TrimSuffix(q.tokens[i+1].Surface, "s")] || coverVerbs[q.tokens[i+1].Surface] || frameWords[q.tokens[i+1].Surface]) || i > 2 && q.tokens[i-1].Surface == "the" && q.tokens[i-2].Surface == "of" && partitives[q.tokens[i-3].Surface]) {
+			// "what do the articles say about …", "which of the articles deal with …":
+			// what is said, by any of them
+			continue
 		}
 		if i > 1 && cityNouns[t.Surface] && (q.tokens[i-1].Surface == "what" || q.tokens[i-1].Surface == "which") && (q.tokens[i-2].Surface == "in" || q.tokens[i-2].Surface == "at") {
 			continue // "in what city did they meet": where, which the answer need not call a city
@@ -815,6 +817,9 @@ func (e *Engine) expandChat(tokens []analyze.Token) []analyze.Token {
 	}
 	return out
 }
+
+// partitives pick some of a set: "which of the articles", "all of the texts".
+var partitives = map[string]bool{"which": true, "any": true, "all": true, "some": true, "none": true, "most": true, "each": true, "both": true}
 
 // relativeYears reads "last year", "this year" and "next year" as the years they are
 // to the newest article ("last year's upgrade" is 2025's when it is of 2026), which

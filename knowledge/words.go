@@ -355,6 +355,12 @@ func swapped(a, b string) bool {
 	return i+1 < len(a) && a[i] == b[i+1] && a[i+1] == b[i] && a[i+2:] == b[i+2:]
 }
 
+// coverVerbs say what a text is about: "which articles deal with demining".
+var coverVerbs = map[string]bool{
+	"deal": true, "deals": true, "cover": true, "covers": true, "discuss": true, "discusses": true,
+	"mention": true, "mentions": true, "frame": true, "frames": true, "report": true, "reports": true,
+}
+
 // frameWords frame a question without naming its topic ("what happened", "what role").
 var frameWords = map[string]bool{
 	"happen": true, "happened": true, "happens": true, "happening": true, "mean": true,
@@ -365,6 +371,8 @@ var frameWords = map[string]bool{
 	"currently": true, "current": true, "nowadays": true, "recently": true, "worth": true, "now": true,
 	"days": true, "described": true, "assess": true, "assessed": true, "mid": true,
 	"characterize": true, "characterized": true, "characterise": true, "characterised": true,
+	"frame": true, "frames": true, "framed": true, "portray": true, "portrays": true, "portrayed": true,
+	"depict": true, "depicts": true, "depicted": true,
 	"view": true, "viewed": true, "regard": true, "regards": true, "regarded": true, "consider": true,
 	"considered": true, "mention": true, "mentioned": true, "mentions": true, "known": true,
 	"involve": true, "involved": true, "plan": true, "planning": true, "planned": true,
