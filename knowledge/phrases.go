@@ -532,6 +532,18 @@ func (e *Engine) askedVerb(q *question) int {
 		for i < len(q.tokens) && i <= 2 && !q.tokens[i].Stop {
 			i++ // "what agreements did …"
 		}
+		if first == "which" && i < len(q.tokens) && q.tokens[i].Surface == "of" {
+			// "which committee of the National Assembly does he chair"
+			for j := i + 1; j < len(q.tokens) && j <= i+5; j++ {
+				if auxiliaries[q.tokens[j].Surface] {
+					i = j
+					break
+				}
+				if q.tokens[j].Stop && !articles[q.tokens[j].Surface] {
+					break
+				}
+			}
+		}
 		if i >= len(q.tokens) || !auxiliaries[q.tokens[i].Surface] && !passiveAt(q.tokens, i) {
 			return -1
 		}
