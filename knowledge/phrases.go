@@ -97,7 +97,7 @@ func locators(tokens []analyze.Token) (out []bool, bare bool) {
 			dated = dated || date
 			event = event || !date && !tokens[end].Stop
 			named = named || eventNouns[tokens[end].Surface]
-			qualified = qualified || !tokens[end].Stop && !eventNouns[tokens[end].Surface]
+			qualified = qualified || !tokens[end].Stop && !eventNouns[tokens[end].Surface] && !(eventKinds[tokens[end].Surface] && end+1 < len(tokens) && eventNouns[tokens[end+1].Surface])
 		}
 		// A date alone ("in 2019", "on April 22") is what a question about it asks; a
 		// date with the event it dates ("the Jan 28 meeting"), or an event ("at the SCO
@@ -125,6 +125,10 @@ var nounPhraseWords = map[string]bool{
 	"the": true, "a": true, "an": true, "this": true, "that": true, "these": true, "those": true,
 	"of": true, "his": true, "her": true, "its": true, "their": true,
 }
+
+// eventKinds say what kind an occasion is without telling it from the one the articles
+// tell of: "the state visit" is the visit.
+var eventKinds = map[string]bool{"state": true, "official": true}
 
 // eventNouns name an occasion a question may locate what it asks about by.
 var eventNouns = map[string]bool{

@@ -265,6 +265,11 @@ func TestPhrasesOfTimeLocateTheEvent(t *testing.T) {
 			assert.False(t, m, "%s: a date alone is what is asked", q)
 		}
 	}
+	_, bare := locators(e.az.Analyze("what was signed during the state visit"))
+	assert.True(t, bare, "a state visit is the visit the articles tell of")
+	_, bare = locators(e.az.Analyze("what was signed during the beijing visit"))
+	assert.False(t, bare, "a visit somewhere is told apart by where")
+
 	a := ask(t, e, "What did Azerbaijan thank China for at the January 28 talks?")
 	require.True(t, a.Answered, a.Text)
 	assert.Contains(t, quotes(a), "expressing gratitude to China", "the thanks, not the meeting's date, is asked for")
