@@ -469,13 +469,32 @@ func (e *Engine) onlyCountries(q *question, f *Fact) bool {
 	}
 	asked := e.askedTerms(q)
 	for _, run := range e.nameRuns[f.ID] {
-		for _, w := range run {
-			if w.kind&(nameStop|nameState|namePerson|nameTitle|nameEnglish) == 0 && !asked[w.term] {
+		inName := e.inConceptName(run)
+		for k, w := range run {
+			if w.kind&(nameStop|nameState|namePerson|nameTitle|nameEnglish) == 0 && !asked[w.term] && !inName[k] {
 				return false
 			}
 		}
 	}
 	return true
+}
+
+// inConceptName marks the words of a run of names that belong to a concept's name of
+// several words: "Shanghai" in "Shanghai Cooperation Organization" names no city.
+func (e *Engine) inConceptName(run []nameWord) []bool {
+	terms := make([]string, len(run))
+	for i, w := range run {
+		terms[i] = w.term
+	}
+	out := make([]bool, len(run))
+	for _, c := range e.az.Concepts(terms) {
+		if c.End-c.Start > 1 {
+			for i := c.Start; i < c.End; i++ {
+				out[i] = true
+			}
+		}
+	}
+	return out
 }
 
 // namesOther reports whether a fact names, in mid-sentence, a thing the question does
