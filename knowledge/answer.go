@@ -743,7 +743,8 @@ func enumerates(f *Fact) bool {
 }
 
 // publishersNamed returns the publishers a question names: those all of whose words it
-// uses ("News.Az", "Trend"), or a word of whose name no English word ("commonspace"). It is worked out once per question.
+// uses ("News.Az", "Trend"), or one telling word of ("commonspace"). It is worked out
+// once per question.
 func (e *Engine) publishersNamed(q *question) map[string]bool {
 	if q.publishers != nil {
 		return q.publishers

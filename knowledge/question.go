@@ -204,6 +204,9 @@ var periodNouns = map[string]bool{"period": true, "timeframe": true, "timespan":
 // corpusNouns name the articles the engine answers from, as a question may call them.
 var corpusNouns = map[string]bool{"articles": true, "article": true, "texts": true, "text": true, "sources": true, "stories": true, "news": true}
 
+// partitives pick some of a set: "which of the articles", "all of the texts".
+var partitives = map[string]bool{"which": true, "any": true, "all": true, "some": true, "none": true, "most": true, "each": true, "both": true}
+
 // readQuestion analyses a cleaned question.
 func (e *Engine) readQuestion(text string) *question {
 	q := &question{text: text, lower: strings.ToLower(text), tokens: e.relativeYears(mendHowMany(e.expandChat(e.az.Analyze(text)))), numbers: map[string]bool{}}
@@ -818,9 +821,6 @@ func (e *Engine) expandChat(tokens []analyze.Token) []analyze.Token {
 	return out
 }
 
-// partitives pick some of a set: "which of the articles", "all of the texts".
-var partitives = map[string]bool{"which": true, "any": true, "all": true, "some": true, "none": true, "most": true, "each": true, "both": true}
-
 // relativeYears reads "last year", "this year" and "next year" as the years they are
 // to the newest article ("last year's upgrade" is 2025's when it is of 2026), which
 // is how its sentences date them.
@@ -830,7 +830,7 @@ func (e *Engine) relativeYears(tokens []analyze.Token) []analyze.Token {
 	}
 	out := tokens[:0]
 	for i := 0; i < len(tokens); i++ {
-		if i+1 < len(tokens) && (tokens[i+1].Surface == "year" || tokens[i+1].Surface == "year's") {
+		if i+1 < len(tokens) && tokens[i+1].Surface == "year" { // "year's" too: the "'s" is cut
 			if d, ok := yearOffsets[tokens[i].Surface]; ok {
 				y := strconv.Itoa(e.latestYear + d)
 				out = append(out, analyze.Token{Term: y, Surface: y, Number: true})
@@ -875,8 +875,8 @@ func (e *Engine) countedTerms(q *question) map[int32]bool {
 		if !(q.tokens[i].Surface == "many" && q.tokens[i-1].Surface == "how" || q.tokens[i].Surface == "of" && q.tokens[i-1].Surface == "number") {
 			continue
 		}
-		// The counted thing is the noun phrase after "how many" (or "the number of"): its first two words
-		// ("Azerbaijani students"), not the verb and what follows.
+		// The counted thing is the noun phrase after "how many" (or "the number of"): its
+		// first two words ("Azerbaijani students"), not the verb and what follows.
 		for _, t := range q.tokens[i+1:] {
 			if t.Stop || len(words) == 2 || len(words) > 0 && strings.HasSuffix(t.Surface, "ed") {
 				break // "the number of deals inked": the verb is not counted

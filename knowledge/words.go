@@ -420,8 +420,9 @@ var framePhrases = map[[2]string]bool{
 	{"number", "of"}: true,
 }
 
-// inFramePhrase reports whether tokens[i] is a word of a frame phrase, or the noun of a
-// preposition of three words ("on behalf of").
+// inFramePhrase reports whether tokens[i] is a word of a frame phrase, the noun of a
+// preposition of three words ("on behalf of"), the "last" that ends "how long did it
+// last", or the "part" of "which part of".
 func inFramePhrase(tokens []analyze.Token, i int) bool {
 	if lastingVerbs[tokens[i].Surface] && i == len(tokens)-1 && i > 0 && !articles[tokens[i-1].Surface] {
 		return true // "until when did the visit last": how long, not the last of it

@@ -490,10 +490,10 @@ func IsStopWord(w string) bool {
 		"probably", "possibly", "certain", "certainly", "sure", "guess", "wonder", "wondering",
 		"curious", "idea", "ones", "bit", "lots", "plenty", "somehow", "somewhat",
 		// Contractions split at their apostrophe ("wasn't" is "wasn" and "t").
-		// A prefix split at its hyphen: "co-hosted".
-		"co",
 		"isn", "aren", "wasn", "weren", "didn", "doesn", "don", "hasn", "haven", "hadn",
 		"couldn", "wouldn", "shouldn", "mustn", "needn", "shan",
+		// A prefix split at its hyphen: "co-hosted".
+		"co",
 		// Contractions typed without their apostrophe.
 		"wasnt", "isnt", "arent", "werent", "didnt", "doesnt", "dont", "hasnt", "havent",
 		"wont", "cant", "couldnt", "wouldnt", "shouldnt", "theyre", "thats", "theres", "hows",
