@@ -266,11 +266,12 @@ func (e *Engine) rank(q *question, buf *answerBuf) []ranked {
 	// "Who is Liu Jianchao?" is answered by what describes him; "which other officials
 	// did Bayramov meet" is not.
 	asksAbout := e.namesPerson(q) && !q.personNoun && !q.author
+	pubs := e.publishersNamed(q)
 	for _, h := range hits {
 		f := &e.facts[h.Doc]
 		h.Coverage = q.eitherCoverage(h)
 		byPublisher := false
-		if pubs := e.publishersNamed(q); len(pubs) > 0 && f.Kind == Body && pubs[e.articles[e.bySource[f.Source]].Publisher] {
+		if len(pubs) > 0 && f.Kind == Body && pubs[e.articles[e.bySource[f.Source]].Publisher] {
 			// "According to the commonspace.eu report, …": its article's sentences need
 			// not name it.
 			byPublisher = true
