@@ -416,6 +416,7 @@ var framePhrases = map[[2]string]bool{
 	{"say", "anything"}: true, {"said", "anything"}: true, {"say", "something"}: true,
 	// "in one line", "in a few words": how briefly to answer, as "nutshell" frames it.
 	{"one", "line"}: true, {"one", "sentence"}: true, {"few", "words"}: true,
+	{"plain", "english"}: true, {"simple", "terms"}: true, {"simple", "words"}: true,
 	// "what was the number of deals": how many, as "how many" frames it.
 	{"number", "of"}: true,
 }
