@@ -384,6 +384,8 @@ var frameWords = map[string]bool{
 	"list": true, "lists": true, "listed": true, "enumerate": true,
 	// "Who is the Chinese side on the deal": who stands for China in it.
 	"side": true,
+	// "who's the party guy that went to Baku": a person, whoever they are.
+	"guy": true, "guys": true, "dude": true, "fellow": true, "bloke": true,
 	// "Aytan Farhadova background?": who the person is (see occupations).
 	"background": true, "bio": true, "biography": true, "profile": true, "career": true,
 	// What a thing is for or means: the answer describes it rather than names the word.
