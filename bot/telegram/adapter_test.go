@@ -582,7 +582,10 @@ func TestShutdownFinishesRepliesInFlight(t *testing.T) {
 	assert.Equal(t, msgID(q), m.ReplyTo, "the reply in flight was delivered")
 	assert.True(t, returned.After(m.At), "Run returned after the reply was sent, not before")
 	polls := f.Polls()
-	assert.Equal(t, telegramtest.Poll{Offset: ids[0] + 1, Timeout: 0}, polls[len(polls)-1], "the handled update is confirmed on the way out")
+	// Confirmed on the way out: by a short poll, or by the long poll that asked past it
+	// and came back before shutdown (then no short poll is needed). Which of the two
+	// comes last depends on timing.
+	assert.Equal(t, ids[0]+1, polls[len(polls)-1].Offset, "the handled update is confirmed on the way out")
 }
 
 // A reply that cannot be sent does not keep Run from returning.
