@@ -794,7 +794,7 @@ func (e *Engine) typeBonus(q *question, f *Fact) float64 {
 		if e.timeOfDay[f.ID] {
 			return 1
 		}
-		if e.datedBy[f.ID] >= 0 && !q.startsWhen {
+		if e.datedBy[f.ID] >= 0 && !q.startsWhen && e.tiedToLead(q, f.ID) {
 			return 1 // dated by the sentence before it, which the answer quotes too
 		}
 	case AskNumber:
@@ -1753,4 +1753,22 @@ func (e *Engine) AnswerFact(f Fact) Answer {
 		intent = g.Intents[0]
 	}
 	return Answer{Answered: true, Text: e.render(g) + " [1]", Intent: intent, Confidence: 1, Citations: []Citation{e.Cite(*g)}}
+}
+
+// tiedToLead reports whether a fact dated by its article's lead is asked about by a word
+// the two share ("when did Aliyev arrive": the lead dates Aliyev's visit). A fact dated
+// by the sentence before it in its own paragraph needs no such tie.
+func (e *Engine) tiedToLead(q *question, fact int) bool {
+	ties, ok := e.leadTies[fact]
+	if !ok {
+		return true
+	}
+	for _, t := range q.terms {
+		for _, a := range t.Alts {
+			if a.Factor == 1 && slices.ContainsFunc(a.Terms, func(x int32) bool { return slices.Contains(ties, x) }) {
+				return true
+			}
+		}
+	}
+	return false
 }

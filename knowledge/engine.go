@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io/fs"
 	"runtime"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -68,9 +69,13 @@ type Engine struct {
 	venues []venues
 	// datedBy maps a fact without a date of its own to the sentence before it in its
 	// paragraph that dates what both tell of ("On Wednesday, … a state visit …. During the
-	// visit, the two leaders agreed …"), or -1.
+	// visit, the two leaders agreed …"), or, for the paragraph after the lead, to the
+	// lead's sentence that does (see leadDating); -1 if none.
 	datedBy []int
-	people  map[string]bool // every person the articles name
+	// leadTies holds, for a fact dated by its article's lead paragraph, the words the
+	// two share: the question must ask one of them for the lead's date to be the fact's.
+	leadTies map[int][]int32
+	people   map[string]bool // every person the articles name
 	// personParts maps each part of their names, lower-cased and longer than two letters,
 	// to the full names it is part of.
 	personParts map[string][]string
@@ -654,6 +659,7 @@ func (e *Engine) findNameRuns() {
 // event is said once, and the sentences after it take the event up ("the visit").
 func (e *Engine) findDatedBy() {
 	e.datedBy = make([]int, len(e.facts))
+	e.leadTies = map[int][]int32{}
 	for i := range e.facts {
 		e.datedBy[i] = -1
 		f := &e.facts[i]
@@ -661,13 +667,56 @@ func (e *Engine) findDatedBy() {
 			continue
 		}
 		p := &e.facts[f.Prev]
-		if p.Kind != Body || p.Paragraph != f.Paragraph || len(p.Dates) == 0 {
+		if p.Paragraph != f.Paragraph {
+			e.datedBy[i] = e.leadDating(f)
+			continue
+		}
+		if p.Kind != Body || len(p.Dates) == 0 {
 			continue
 		}
 		if e.sharesTellingTerm(p.ID, f.ID) {
 			e.datedBy[i] = p.ID
 		}
 	}
+}
+
+// leadDating finds, for fact f that opens the paragraph after its article's lead, the
+// lead's sentence that dates what f tells of, or -1: the lead dates the event the article
+// reports, and the next paragraph goes on with it ("… a state visit to China that began
+// the previous day." "Aliyev arrived in Beijing …").
+func (e *Engine) leadDating(f *Fact) int {
+	lead := -1
+	for j := f.Prev; j >= 0 && e.facts[j].Source == f.Source; j = e.facts[j].Prev {
+		p := &e.facts[j]
+		if p.Kind != Body {
+			continue
+		}
+		if lead >= 0 && p.Paragraph != e.facts[lead].Paragraph {
+			return -1 // f's paragraph does not follow the lead
+		}
+		lead = j
+	}
+	if lead < 0 {
+		return -1
+	}
+	for j := lead; j >= 0 && e.facts[j].Paragraph == e.facts[lead].Paragraph; j = e.facts[j].Next {
+		if ties := e.tellingTerms(j, f.ID); len(e.facts[j].Dates) > 0 && len(ties) > 0 {
+			e.leadTies[f.ID] = ties
+			return j
+		}
+	}
+	return -1
+}
+
+// tellingTerms returns the words not common to most sentences that facts a and b share.
+func (e *Engine) tellingTerms(a, b int) []int32 {
+	var shared []int32
+	for _, x := range e.ix.DocTerms(a) {
+		if e.ix.IDF(x) >= tellingIDF && slices.Contains(e.ix.DocTerms(b), x) {
+			shared = append(shared, x)
+		}
+	}
+	return shared
 }
 
 // tellingIDF is the least IDF of a word that ties two sentences together: the words of
@@ -677,17 +726,7 @@ const tellingIDF = 1.5
 // sharesTellingTerm reports whether facts a and b share a word that is not common to most
 // sentences.
 func (e *Engine) sharesTellingTerm(a, b int) bool {
-	for _, x := range e.ix.DocTerms(a) {
-		if e.ix.IDF(x) < tellingIDF {
-			continue
-		}
-		for _, y := range e.ix.DocTerms(b) {
-			if x == y {
-				return true
-			}
-		}
-	}
-	return false
+	return len(e.tellingTerms(a, b)) > 0
 }
 
 // findTopical collects the terms that name the domain: the intents' vocabulary, and the
