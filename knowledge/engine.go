@@ -114,6 +114,8 @@ type Engine struct {
 	// leads maps an article to the persons its first sentence that names any names: what
 	// the article is about, and whom a sentence naming no one tells of.
 	leads map[string][]string
+	// impliedMonth maps an undated article that names one month only to that month.
+	impliedMonth map[string]string
 	// holders maps a role and what it belongs to ("president" of "china") to whom or what
 	// the articles name as holding it ("Xi Jinping"); roleNames are the ways a question may
 	// name a role.
@@ -481,6 +483,7 @@ func (e *Engine) build(docs []*ingest.Document) {
 		}
 		e.articles = append(e.articles, a)
 	}
+	e.findImpliedMonths()
 	analyses := make([]analysis, len(e.facts))
 	parallel(len(e.facts), func(i int) { analyses[i] = e.analyse(&e.facts[i]) })
 	factTerms := make([][]string, len(e.facts))
@@ -978,6 +981,9 @@ func (e *Engine) analyse(f *Fact) analysis {
 	// The article's date is the date of every sentence in it that names none, as fully as
 	// a date the sentence names: "at the Jan 28 meeting" locates all of that day's
 	// article. (A context word counts half; the date is put in twice.)
+	if m := e.impliedMonth[f.Source]; len(f.Dates) == 0 && m != "" && f.Kind == Body {
+		ctx = append(ctx, m, m)
+	}
 	if len(f.Dates) == 0 {
 		ctx = append(ctx, dateWords(a.Date), dateWords(a.Date))
 	} else {
@@ -987,6 +993,35 @@ func (e *Engine) analyse(f *Fact) analysis {
 		an.context = append(an.context, e.contextTerms(c)...)
 	}
 	return an
+}
+
+// findImpliedMonths finds, for each undated article that names one month only, that
+// month: its sentences tell of what happened then ("the agreements signed on April 23"),
+// so a question about "the April visit" is about them.
+func (e *Engine) findImpliedMonths() {
+	e.impliedMonth = map[string]string{}
+	named := map[string]map[string]bool{}
+	for i := range e.facts {
+		f := &e.facts[i]
+		if f.Kind != Body || e.articles[e.bySource[f.Source]].Date != "" {
+			continue
+		}
+		for _, w := range strings.FieldsFunc(f.Text, func(r rune) bool { return !unicode.IsLetter(r) }) {
+			if w = strings.ToLower(w); monthNames[w] {
+				if named[f.Source] == nil {
+					named[f.Source] = map[string]bool{}
+				}
+				named[f.Source][w] = true
+			}
+		}
+	}
+	for src, months := range named {
+		if len(months) == 1 {
+			for m := range months {
+				e.impliedMonth[src] = m
+			}
+		}
+	}
 }
 
 // contextTerms returns the terms of a context string (a heading, a person's name, a date

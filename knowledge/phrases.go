@@ -137,6 +137,13 @@ var eventNouns = map[string]bool{
 	"event": true, "interview": true,
 }
 
+// monthNames are the months written out in full.
+var monthNames = map[string]bool{
+	"january": true, "february": true, "march": true, "april": true, "may": true, "june": true,
+	"july": true, "august": true, "september": true, "october": true, "november": true, "december": true,
+}
+
+// monthWords are the months, written out or shortened.
 var monthWords = map[string]bool{
 	"january": true, "february": true, "march": true, "april": true, "may": true, "june": true,
 	"july": true, "august": true, "september": true, "october": true, "november": true, "december": true,
