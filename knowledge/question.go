@@ -241,9 +241,10 @@ func (e *Engine) readQuestion(text string) *question {
 	aside := false
 	locating, bare := locators(q.tokens)
 	q.bareEvent = bare
-	joined := -1 // a token read together with the one before it
+	joined := -1   // a token read together with the one before it
+	trailing := -1 // a particle that ends the question, read with its verb before it
 	for i, t := range q.tokens {
-		if i == joined {
+		if i == joined || i == trailing {
 			continue
 		}
 		switch {
@@ -293,7 +294,8 @@ func (e *Engine) readQuestion(text string) *question {
 			continue
 		}
 		// "The lands it got back": a verb of two words is no frame word.
-		phrasal := i+1 < len(q.tokens) && particles[q.tokens[i+1].Surface] && e.phrasalVerb(t.Surface, q.tokens[i+1].Surface)
+		phrasal := i+1 < len(q.tokens) && particles[q.tokens[i+1].Surface] && e.phrasalVerb(t.Surface, q.tokens[i+1].Surface) ||
+			e.endingParticle(q.tokens, i) >= 0
 		if t.Stop || frameWords[t.Surface] && !named[i] && !phrasal || (i > 0 && kindFrame(q.tokens[i-1].Surface, t.Surface)) || inFramePhrase(q.tokens, i) {
 			continue
 		}
@@ -341,6 +343,10 @@ func (e *Engine) readQuestion(text string) *question {
 				term = ""
 				joined = i + 1 // "took back": the particle is no word of its own ("back" as support)
 			}
+		} else if j := e.endingParticle(q.tokens, i); j >= 0 {
+			surface = t.Surface + " " + q.tokens[j].Surface
+			term = ""
+			trailing = j
 		}
 		if _, ok := e.ix.Term(term); term != "" && !ok && !t.Number {
 			if other := e.otherSpelling(t.Surface); other != "" {
@@ -632,6 +638,17 @@ func (e *Engine) together(a, b int32) bool {
 		}
 	}
 	return false
+}
+
+// endingParticle returns the index of the particle that ends the question and makes a verb
+// of two words with the verb at i, a short object between them ("when did it get its
+// independence back"), or -1.
+func (e *Engine) endingParticle(tokens []analyze.Token, i int) int {
+	j := len(tokens) - 1
+	if j > i+1 && j <= i+4 && particles[tokens[j].Surface] && e.phrasalVerb(tokens[i].Surface, tokens[j].Surface) {
+		return j
+	}
+	return -1
 }
 
 // joinedByAnd reports whether the question writes "a and b".
