@@ -48,8 +48,8 @@ func venueAt(tokens []analyze.Token, i int) int {
 	if j < len(tokens) && tokens[j].Surface == "the" {
 		j++
 	}
-	if j >= len(tokens) || tokens[j].Stop || tokens[j].Number {
-		return -1
+	if j >= len(tokens) || tokens[j].Stop || tokens[j].Number || monthWords[tokens[j].Surface] {
+		return -1 // "the trip in January": a time, not a place
 	}
 	if j+1 < len(tokens) && eventNouns[tokens[j+1].Surface] {
 		return -1 // "come to the SCO summit": an occasion, not a place
