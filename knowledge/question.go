@@ -365,7 +365,7 @@ func (e *Engine) readQuestion(text string) *question {
 			if nearStopWord(t.Surface) || nearFrameWord(t.Surface) {
 				continue // "wen", "wht", "hapened": a question or frame word mistyped
 			}
-			if s := e.ix.Suggest(t.Surface); len(s) > 0 {
+			if s := e.suggest(t.Surface); len(s) > 0 {
 				term = s[0].Term
 				factor = typoFactor
 				if s[0].Distance > 1 {

@@ -44,6 +44,23 @@ func (e *Engine) phrasalVerb(w, particle string) bool {
 	return false
 }
 
+// suggest returns the words of the index a typo may be, as index.Suggest does; or, when
+// none is one edit from it, those one edit from its form without an ending: "suported" is
+// two edits from "supported" but "suport" one from "support".
+func (e *Engine) suggest(w string) []index.Suggestion {
+	if s := e.ix.Suggest(w); len(s) > 0 {
+		return s
+	}
+	for _, end := range []string{"ed", "ing"} {
+		if stem := strings.TrimSuffix(w, end); stem != w && len(stem) >= 4 {
+			if s := e.ix.Suggest(stem); len(s) > 0 {
+				return s
+			}
+		}
+	}
+	return nil
+}
+
 // bases returns w and the base forms it may inflect that are common English words, w first.
 func (e *Engine) bases(w string) []string {
 	out := []string{w}
