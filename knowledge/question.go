@@ -1326,11 +1326,15 @@ func (e *Engine) wordTerm(term, surface string, factor float64, readings []strin
 		seen[id] = true
 		qt.Alts = append(qt.Alts, index.Alternative{Terms: []int32{id}, Factor: relatedFactor * factor})
 	}
+	related := relatedFactor
+	if particle != "" && e.phrasalVerb(word, particle) {
+		related = synonymFactor // "put up" flags are hung: the sense news text uses, not WordNet's first
+	}
 	for _, w := range e.relatedTo(word, particle) {
 		t := e.az.Word(w)
 		if id, ok := e.ix.Term(t.Term); ok && !t.Stop && !seen[id] {
 			seen[id] = true
-			qt.Alts = append(qt.Alts, index.Alternative{Terms: []int32{id}, Factor: relatedFactor * factor})
+			qt.Alts = append(qt.Alts, index.Alternative{Terms: []int32{id}, Factor: related * factor})
 		}
 	}
 	return qt
