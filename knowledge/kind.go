@@ -119,8 +119,10 @@ func kindOf(tokens []analyze.Token) Kind {
 		case "why":
 			return AskWhy
 		case "how":
-			switch next {
-			case "many", "much", "big", "large", "long", "old", "far":
+			switch {
+			case next == "much" && i+2 < len(tokens) && esteemNouns[tokens[i+2].Surface]:
+				return AskWhat // "how much credit does he give …": how highly, in words
+			case next == "many" || next == "much" || next == "big" || next == "large" || next == "long" || next == "old" || next == "far":
 				return AskNumber
 			}
 			return AskWhat // how it went: a manner, not a quantity
@@ -271,4 +273,12 @@ func standsOn(tokens []analyze.Token) bool {
 		}
 	}
 	return false
+}
+
+// esteemNouns are what "how much" asks the degree of, which words tell, not a figure:
+// "how much importance does China attach …".
+var esteemNouns = map[string]bool{
+	"credit": true, "importance": true, "emphasis": true, "attention": true, "weight": true,
+	"trust": true, "respect": true, "praise": true, "faith": true, "confidence": true,
+	"influence": true, "significance": true, "priority": true, "value": true,
 }
