@@ -368,6 +368,10 @@ func (e *Engine) excluded(q *question, r ranked) string {
 		return "not on what the words are asked about"
 	case !e.matchesContent(q, r):
 		return "not about the occasion asked about"
+	case q.talkedAbout && !ingest.HasStatement(f.Text) && !tellsTopic.MatchString(f.Text):
+		// "What did Peng and Aliyeva talk about?" is not answered by "Prior to the talks,
+		// Xi and his wife, Peng Liyuan, held a welcoming ceremony …".
+		return lacksDeed
 	case q.future && !e.toCome(f):
 		return "not of what is to come"
 	case q.outcome && e.cues[f.ID]&tellsPlan != 0 && (matchedWords(h) < len(q.terms) || e.onlyToCome(q, f)):
@@ -446,6 +450,10 @@ var leadVerbs = map[string]bool{
 	"head": true, "heads": true, "headed": true, "lead": true, "leads": true, "led": true,
 	"run": true, "runs": true,
 }
+
+// tellsTopic matches what a sentence says two sides talked about: a verb of discussing
+// or of covering a topic ("the meeting focused on", "the discussion also covered").
+var tellsTopic = regexp.MustCompile(`(?i)\b(discuss\w*|talked|exchanged views|focused on|covered|addressed|reviewed|touched on|raised)\b`)
 
 // headsTitle is a title of the head of a body: "Minister of the International Department".
 var headsTitle = regexp.MustCompile(`\b(Minister|Head|Chairman|Chairwoman|Chair|Director|Chief|Leader|Secretary|President)( General)? of the [A-Z]`)

@@ -1418,3 +1418,20 @@ func asksCity(tokens []analyze.Token) bool {
 	}
 	return false
 }
+
+// asksTalkedAbout reports whether a question asks what was talked or chatted about.
+func asksTalkedAbout(tokens []analyze.Token) bool {
+	for i := 0; i+1 < len(tokens); i++ {
+		if talkVerbs[tokens[i].Surface] && tokens[i+1].Surface == "about" {
+			return true
+		}
+	}
+	return false
+}
+
+// talkVerbs are the verbs of talking that "about" follows with its topic; not "talking",
+// which a statement is said to be doing of what it refers to ("the route it was talking
+// about").
+var talkVerbs = map[string]bool{
+	"talk": true, "talked": true, "chat": true, "chatted": true,
+}

@@ -73,6 +73,9 @@ type question struct {
 	unknownHead string
 	// result: the question asks what came of an event ("what came out of the summit").
 	result bool
+	// talkedAbout is set for a question of what was talked about ("what did they talk
+	// about"): a sentence that names the talks only as an occasion does not say.
+	talkedAbout bool
 	// period: a when-question asks for a length of time ("over what period").
 	period bool
 	// publishers holds the publishers the question names, once worked out (see
@@ -517,6 +520,7 @@ func (e *Engine) readQuestion(text string) *question {
 	q.future = asksFuture(q.tokens)
 	q.outcome = asksOutcome(q.tokens)
 	q.result = asksResult(q.tokens)
+	q.talkedAbout = asksTalkedAbout(q.tokens)
 	for _, t := range q.tokens {
 		q.period = q.period || periodNouns[t.Surface]
 	}
