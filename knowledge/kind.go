@@ -147,7 +147,28 @@ func kindOf(tokens []analyze.Token) Kind {
 			}
 		}
 	}
+	if figureFragment(tokens) {
+		return AskNumber // "the trade number rn": a figure asked for without "what"
+	}
 	return AskWhat
+}
+
+// figureNouns name a figure as the thing asked for.
+var figureNouns = map[string]bool{"number": true, "numbers": true, "figure": true, "figures": true, "stats": true, "statistics": true}
+
+// figureFragment reports whether a question without a question word is a noun phrase that
+// ends in a figure noun after the noun it counts: "the trade number", "investment
+// figures?" (but not "number of documents").
+func figureFragment(tokens []analyze.Token) bool {
+	for i, t := range tokens {
+		if questionWord[t.Surface] {
+			return false
+		}
+		if figureNouns[t.Surface] && i > 0 && !tokens[i-1].Stop && (i+1 == len(tokens) || tokens[i+1].Surface != "of") {
+			return true
+		}
+	}
+	return false
 }
 
 // asksPersonNoun reports whether a question asks for persons by a noun ("which other

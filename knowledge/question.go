@@ -316,6 +316,9 @@ func (e *Engine) readQuestion(text string) *question {
 		if t.Surface == "show" && asksToBeShown(q.tokens, i) {
 			continue // "show me the agreements": a request, not what they show
 		}
+		if q.kind == AskNumber && figureNouns[t.Surface] && i > 0 && !q.tokens[i-1].Stop {
+			continue // "the trade figure": the figure is what is asked, no word to match
+		}
 		if q.kind == AskNumber && lastingVerbs[t.Surface] && i == len(q.tokens)-1 {
 			continue // "how long did the visit last": the length asked, not "last year"
 		}
