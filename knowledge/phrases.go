@@ -134,7 +134,7 @@ var eventKinds = map[string]bool{"state": true, "official": true}
 var eventNouns = map[string]bool{
 	"meeting": true, "meetings": true, "talks": true, "summit": true, "visit": true, "trip": true,
 	"forum": true, "conference": true, "ceremony": true, "banquet": true, "session": true,
-	"event": true, "interview": true,
+	"event": true, "interview": true, "gathering": true, "summits": true, "congress": true, "celebration": true,
 }
 
 // monthNames are the months written out in full.
