@@ -267,8 +267,12 @@ func (e *Engine) rank(q *question, buf *answerBuf) []ranked {
 	// did Bayramov meet" is not.
 	asksAbout := e.namesPerson(q) && !q.personNoun && !q.author
 	pubs := e.publishersNamed(q)
+	figNamed := e.figurativeNamed(q)
 	for _, h := range hits {
 		f := &e.facts[h.Doc]
+		if len(e.figurative[f.ID]) > 0 {
+			e.dropFigurative(q, &h, figNamed)
+		}
 		h.Coverage = q.eitherCoverage(h)
 		byPublisher := false
 		if len(pubs) > 0 && f.Kind == Body && pubs[e.articles[e.bySource[f.Source]].Publisher] {
@@ -1779,4 +1783,63 @@ func (e *Engine) tiedToLead(q *question, fact int) bool {
 		}
 	}
 	return false
+}
+
+// dropFigurative unmatches the question's words a hit matches only by a word of a
+// figurative name ("roads" by the Belt and Road), unless the question names it whole, and
+// takes their share off the hit's coverage and score. Named holds the terms of the
+// figurative names the question gives whole (see figurativeNamed).
+func (e *Engine) dropFigurative(q *question, h *index.Hit, named map[string]bool) {
+	bound, seq := e.figurative[h.Doc], e.ix.DocTerms(h.Doc)
+	total := 0.0
+	for _, qt := range q.terms {
+		total += qt.Weight
+	}
+	for i, qt := range q.terms {
+		if h.Matched[i] == 0 || total == 0 {
+			continue
+		}
+		figurative, literal := false, false
+		for _, alt := range qt.Alts {
+			switch {
+			case len(alt.Terms) > 1:
+				literal = true // a name the question gives whole ("Belt and Road")
+			case slices.Contains(bound, alt.Terms[0]) && !named[e.ix.TermString(alt.Terms[0])]:
+				figurative = true
+			case slices.Contains(seq, alt.Terms[0]):
+				literal = true
+			}
+		}
+		if figurative && !literal {
+			share := qt.Weight * h.Matched[i] / total
+			h.Coverage = max(0, h.Coverage-share)
+			h.Score *= 1 - share
+			h.Matched[i] = 0
+		}
+	}
+}
+
+// figurativeNamed returns the terms of the figurative names a question gives whole
+// ("China's Silk Road project").
+func (e *Engine) figurativeNamed(q *question) map[string]bool {
+	var terms []string
+	for _, t := range q.tokens {
+		if !t.Stop {
+			terms = append(terms, t.Term)
+		}
+	}
+	var named map[string]bool
+	for _, name := range e.az.Figurative() {
+		for p := 0; p+len(name) <= len(terms); p++ {
+			if slices.Equal(terms[p:p+len(name)], name) {
+				if named == nil {
+					named = map[string]bool{}
+				}
+				for _, t := range name {
+					named[t] = true
+				}
+			}
+		}
+	}
+	return named
 }

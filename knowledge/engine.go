@@ -116,6 +116,9 @@ type Engine struct {
 	leads map[string][]string
 	// impliedMonth maps an undated article that names one month only to that month.
 	impliedMonth map[string]string
+	// figurative holds, per fact, the terms it uses only inside figurative names ("road"
+	// in "the Belt and Road Initiative"), or nil.
+	figurative [][]int32
 	// holders maps a role and what it belongs to ("president" of "china") to whom or what
 	// the articles name as holding it ("Xi Jinping"); roleNames are the ways a question may
 	// name a role.
@@ -539,6 +542,7 @@ func (e *Engine) build(docs []*ingest.Document) {
 	}
 	e.ix = b.Build()
 	e.findDatedBy()
+	e.findFigurative()
 	e.pairTerms = map[int32]bool{}
 	for w := range pairWords {
 		if id, ok := e.ix.Term(e.az.Word(w).Term); ok {
@@ -681,6 +685,55 @@ func (e *Engine) findDatedBy() {
 			e.datedBy[i] = p.ID
 		}
 	}
+}
+
+// findFigurative finds the terms each fact uses only inside figurative names: those words
+// say nothing of what the fact tells.
+func (e *Engine) findFigurative() {
+	e.figurative = make([][]int32, len(e.facts))
+	var names [][]int32
+	for _, name := range e.az.Figurative() {
+		var ids []int32
+		for _, t := range name {
+			if id, ok := e.ix.Term(t); ok {
+				ids = append(ids, id)
+			}
+		}
+		if len(ids) == len(name) {
+			names = append(names, ids)
+		}
+	}
+	if len(names) == 0 {
+		return
+	}
+	for i := range e.facts {
+		seq := e.ix.DocTerms(i)
+		inside := make([]bool, len(seq))
+		for p := range seq {
+			for _, n := range names {
+				if p+len(n) <= len(seq) && sameTerms(seq[p:p+len(n)], n) {
+					for k := p; k < p+len(n); k++ {
+						inside[k] = true
+					}
+				}
+			}
+		}
+		for p, t := range seq {
+			if inside[p] && !slices.Contains(e.figurative[i], t) && !usedOutside(seq, inside, t) {
+				e.figurative[i] = append(e.figurative[i], t)
+			}
+		}
+	}
+}
+
+// usedOutside reports whether term t stands in seq at a position not marked inside.
+func usedOutside(seq []int32, inside []bool, t int32) bool {
+	for p, x := range seq {
+		if x == t && !inside[p] {
+			return true
+		}
+	}
+	return false
 }
 
 // leadDating finds, for fact f that opens the paragraph after its article's lead, the

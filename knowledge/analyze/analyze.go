@@ -42,6 +42,9 @@ type Thesaurus struct {
 	// Compounds maps a word to phrases read as that one word, in articles and questions
 	// alike: "developing nations" are no nations that develop, and "said yes" accepted.
 	Compounds map[string][]string `yaml:"compounds"`
+	// Figurative are names whose words say nothing of what they name: the Belt and Road
+	// is no road.
+	Figurative []string `yaml:"figurative"`
 }
 
 // ReadThesaurus reads a thesaurus in YAML. It returns an error for malformed YAML or an
@@ -92,6 +95,8 @@ type Analyzer struct {
 	// nameWords are the words, as written, of the concepts' names and the compounds'
 	// phrases: a mistyped one may be told by them ("mine clearence").
 	nameWords map[string]bool
+	// figurative holds the figurative names, each as its terms.
+	figurative [][]string
 }
 
 // compound is a phrase of several words read as one word.
@@ -168,8 +173,16 @@ func New(t *Thesaurus) *Analyzer {
 			}
 		}
 	}
+	for _, name := range t.Figurative {
+		if ts := a.Terms(name); len(ts) > 1 {
+			a.figurative = append(a.figurative, ts)
+		}
+	}
 	return a
 }
+
+// Figurative returns the terms of the names whose words say nothing of what they name.
+func (a *Analyzer) Figurative() [][]string { return a.figurative }
 
 // addNameWords adds the words of a name that are long enough to be told by a typo.
 func (a *Analyzer) addNameWords(ws []string) {

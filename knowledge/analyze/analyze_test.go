@@ -18,6 +18,9 @@ concepts:
 compounds:
   developing countries: [developing countries, developing nations, developing world]
   accept: [said yes]
+figurative:
+  - belt and road
+  - road
 synonyms:
   - [trade, commerce]
 `
@@ -82,6 +85,11 @@ func TestSynonymsAreSymmetric(t *testing.T) {
 func TestReadThesaurusRejectsUnknownKeys(t *testing.T) {
 	_, err := ReadThesaurus(strings.NewReader("synonym: []\n"))
 	assert.Error(t, err)
+}
+
+func TestFigurative(t *testing.T) {
+	a := newTest(t)
+	assert.Equal(t, [][]string{{"belt", "road"}}, a.Figurative(), "as terms; a name of one word is no figure")
 }
 
 func TestNamesConcept(t *testing.T) {
