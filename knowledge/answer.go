@@ -1819,25 +1819,24 @@ func (e *Engine) dropFigurative(q *question, h *index.Hit, named map[string]bool
 	}
 }
 
-// figurativeNamed returns the terms of the figurative names a question gives whole
-// ("China's Silk Road project").
+// figurativeNamed returns the terms of the figurative names a question gives whole, each
+// of their words read one way or another ("China's Silk Road project", "belt and raod").
 func (e *Engine) figurativeNamed(q *question) map[string]bool {
-	var terms []string
-	for _, t := range q.tokens {
-		if !t.Stop {
-			terms = append(terms, t.Term)
-		}
-	}
 	var named map[string]bool
 	for _, name := range e.az.Figurative() {
-		for p := 0; p+len(name) <= len(terms); p++ {
-			if slices.Equal(terms[p:p+len(name)], name) {
-				if named == nil {
-					named = map[string]bool{}
-				}
-				for _, t := range name {
-					named[t] = true
-				}
+		whole := true
+		for _, t := range name {
+			id, ok := e.ix.Term(t)
+			whole = whole && ok && slices.ContainsFunc(q.terms, func(qt index.QueryTerm) bool {
+				return slices.ContainsFunc(qt.Alts, func(a index.Alternative) bool { return len(a.Terms) == 1 && a.Terms[0] == id })
+			})
+		}
+		if whole {
+			if named == nil {
+				named = map[string]bool{}
+			}
+			for _, t := range name {
+				named[t] = true
 			}
 		}
 	}
