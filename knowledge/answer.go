@@ -1088,6 +1088,11 @@ func (e *Engine) saidBy(q *question, f *Fact) bool {
 	if len(q.speaker) == 0 || q.speaker[f.Speaker] {
 		return true
 	}
+	if len(f.People) == 0 && f.Refers == "" && tellsTopic.MatchString(f.Text) && slices.ContainsFunc(e.leads[f.Source], func(p string) bool { return q.speaker[p] }) {
+		// "The discussion also covered …" in an article that leads with the two
+		// ministers: what they said.
+		return true
+	}
 	// A sentence that names the person says what they said only if it says that someone
 	// said something: "Xi and Peng also hosted a banquet" is not Peng's words.
 	if !ingest.HasStatement(f.Text) {

@@ -221,6 +221,9 @@ func (e *Engine) resolveRoles(q *question) {
 			if n == 0 || p+n > len(flat) || !equalTerms(flat[p:p+n], rn.terms) {
 				continue
 			}
+			if n == 1 && p > 0 && roleModifiers[flat[p-1]] && rn.terms[0] != rn.role {
+				continue // "prime minister": the word of another title, not one said for this
+			}
 			asks := head != "" && e.az.Word(head).Term == flat[p+n-1]
 			found := false
 			for _, at := range []int{p - 1, p + n} { // "Chinese leader", "leader of China"
