@@ -33,6 +33,9 @@ func (e *Engine) qualifiedRoles(q *question) []qualifiedRole {
 			if w := strings.Fields(q.terms[j].Word); j == i+1 && len(w) > 0 && (e.isPersonPart(w[0]) || len(e.personNames[e.az.Word(w[0]).Term]) > 0) {
 				break // "President Aliyev" names who holds it, not whose it is
 			}
+			if j == i+1 && !joinedByPreposition(q.tokens, lastWord(qt.Word), firstWord(q.terms[j].Word)) {
+				break // "the minister that went to Beijing": where he went, not whose he is
+			}
 			// The name itself: an adjective of a place may name a kind ("a European
 			// prime minister") that a fact names by a narrower one ("Spanish").
 			by := map[int32]bool{}
@@ -49,6 +52,28 @@ func (e *Engine) qualifiedRoles(q *question) []qualifiedRole {
 	}
 	return out
 }
+
+// joinedByPreposition reports whether the question writes word a, then b with nothing
+// but a preposition or an article between them ("minister of China", "envoy to the UN").
+func joinedByPreposition(tokens []analyze.Token, a, b string) bool {
+	for i, t := range tokens {
+		if t.Surface != a {
+			continue
+		}
+		for k := i + 1; k < len(tokens); k++ {
+			if tokens[k].Surface == b {
+				return true
+			}
+			if !roleLinks[tokens[k].Surface] {
+				break
+			}
+		}
+	}
+	return false
+}
+
+// roleLinks are the words that may stand between a role and what it belongs to.
+var roleLinks = map[string]bool{"of": true, "for": true, "to": true, "from": true, "in": true, "at": true, "the": true, "a": true, "an": true}
 
 // isRoleTerm reports whether a query term names a role.
 func isRoleTerm(qt index.QueryTerm) bool {
