@@ -930,6 +930,9 @@ func (e *Engine) quantity(q *question, f *Fact) string {
 			if p+1 < len(seq) && timeUnits[e.ix.TermString(seq[p+1])] {
 				continue // "over the last five years, … $3.5 billion": the amount
 			}
+			if p+1 < len(seq) && e.pairTerms[seq[p+1]] {
+				continue // "the two countries": the pair, not a figure
+			}
 			return n
 		}
 		reach := 4 // "20 wide-ranging cooperation agreements"
@@ -1523,7 +1526,8 @@ func (e *Engine) compareFigures(q *question, rs []ranked, best int) (string, *Fa
 			for _, g := range e.sameAs(r.fact) {
 				agree[g.Source] = true
 			}
-		case m != "" && other == nil && !agree[r.fact.Source] && figureKind(r.fact.Text, m) == figureKind(top.fact.Text, n):
+		case m != "" && other == nil && !agree[r.fact.Source] && figureKind(r.fact.Text, m) == figureKind(top.fact.Text, n) && isYear(m) == isYear(n):
+			// A year ("the 2030 strategy") and an amount do not differ on one thing either.
 			// A share ("a 20% increase") and a sum ("$3.5 billion") measure different things.
 			other, otherN = r.fact, m
 		}

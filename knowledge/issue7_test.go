@@ -32,6 +32,11 @@ func TestDifferentYearsAreNoDisagreement(t *testing.T) {
 	assert.NotContains(t, a.Text, "differ", "the 2019 forum and the 2025 visit are different events")
 }
 
+func TestYearsAndPairsAreNoFigures(t *testing.T) {
+	a := ask(t, seedEngine(t), "how much has azerbaijan put into china's silk road project")
+	assert.NotContains(t, a.Text, "differ", "“the 2030 strategy” names a year, “the two countries” a pair: neither is an amount")
+}
+
 func TestCorroborationIsCounted(t *testing.T) {
 	a := ask(t, seedEngine(t), "Does China support Azerbaijan in safeguarding its national sovereignty?")
 	require.True(t, a.Answered)
