@@ -122,6 +122,8 @@ func kindOf(tokens []analyze.Token) Kind {
 			switch {
 			case next == "much" && i+2 < len(tokens) && esteemNouns[tokens[i+2].Surface]:
 				return AskWhat // "how much credit does he give …": how highly, in words
+			case (next == "big" || next == "large" || next == "great") && i+3 < len(tokens) && (tokens[i+2].Surface == "a" || tokens[i+2].Surface == "an") && partNouns[tokens[i+3].Surface]:
+				return AskWhat // "how big a role does it play": how it matters, in words
 			case next == "many" || next == "much" || next == "big" || next == "large" || next == "long" || next == "old" || next == "far":
 				return AskNumber
 			}
@@ -295,6 +297,9 @@ func standsOn(tokens []analyze.Token) bool {
 	}
 	return false
 }
+
+// partNouns are what "how big a …" asks the weight of in words: "how big a role".
+var partNouns = map[string]bool{"role": true, "part": true, "impact": true, "influence": true, "effect": true, "factor": true, "deal": true}
 
 // esteemNouns are what "how much" asks the degree of, which words tell, not a figure:
 // "how much importance does China attach …".
