@@ -372,7 +372,7 @@ func (e *Engine) excluded(q *question, r ranked) string {
 		return "not on what the words are asked about"
 	case !e.matchesContent(q, r):
 		return "not about the occasion asked about"
-	case q.talkedAbout && !ingest.HasStatement(f.Text) && !tellsTopic.MatchString(f.Text):
+	case q.talkedAbout && e.cues[f.ID]&coversTopic == 0 && !ingest.HasStatement(f.Text):
 		// "What did Peng and Aliyeva talk about?" is not answered by "Prior to the talks,
 		// Xi and his wife, Peng Liyuan, held a welcoming ceremony …".
 		return lacksDeed
@@ -454,10 +454,6 @@ var leadVerbs = map[string]bool{
 	"head": true, "heads": true, "headed": true, "lead": true, "leads": true, "led": true,
 	"run": true, "runs": true,
 }
-
-// tellsTopic matches what a sentence says two sides talked about: a verb of discussing
-// or of covering a topic ("the meeting focused on", "the discussion also covered").
-var tellsTopic = regexp.MustCompile(`(?i)\b(discuss\w*|talked|exchanged views|focused on|covered|addressed|reviewed|touched on|raised)\b`)
 
 // headsTitle is a title of the head of a body: "Minister of the International Department".
 var headsTitle = regexp.MustCompile(`\b(Minister|Head|Chairman|Chairwoman|Chair|Director|Chief|Leader|Secretary|President)( General)? of the [A-Z]`)
@@ -1091,7 +1087,7 @@ func (e *Engine) saidBy(q *question, f *Fact) bool {
 	if len(q.speaker) == 0 || q.speaker[f.Speaker] {
 		return true
 	}
-	if len(f.People) == 0 && f.Refers == "" && tellsTopic.MatchString(f.Text) && slices.ContainsFunc(e.leads[f.Source], func(p string) bool { return q.speaker[p] }) {
+	if e.cues[f.ID]&coversTopic != 0 && len(f.People) == 0 && f.Refers == "" && slices.ContainsFunc(e.leads[f.Source], func(p string) bool { return q.speaker[p] }) {
 		// "The discussion also covered …" in an article that leads with the two
 		// ministers: what they said.
 		return true

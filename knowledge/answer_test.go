@@ -413,7 +413,7 @@ func TestCues(t *testing.T) {
 		text string
 		want cue
 	}{
-		{"The meeting focused on relations, News.Az reports, citing the Foreign Ministry.", citesSource},
+		{"The meeting focused on relations, News.Az reports, citing the Foreign Ministry.", citesSource | coversTopic},
 		{"He told Trend that China is a crucial partner.", citesSource},
 		{"To fully capitalize on these opportunities, cooperation is required.", givesReason},
 		{"Mutual Visa Exemption for ordinary passport holders, to boost people-to-people ties.", givesReason},
@@ -426,6 +426,8 @@ func TestCues(t *testing.T) {
 		{"The invitation was accepted with enthusiasm.", 0}, // "thus" inside a word is no conclusion
 		{"He also brought his family on the trip.", 0},
 		{"The agreement to implement visa exemptions was signed.", tellsFuture | tellsPlan},
+		{"Discussions also covered cooperation in renewable energy.", coversTopic},
+		{"The energy sector recovered quickly.", 0}, // "covered" inside a word covers nothing
 	}
 	for _, tt := range tests {
 		assert.Equal(t, tt.want, cuesOf(tt.text), tt.text)

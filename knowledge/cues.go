@@ -34,6 +34,7 @@ const (
 	namesRole                   // a role a person holds: "an experienced journalist", "MP …"
 	countsDay                   // a day counted in the story: "on the second day", "the same day"
 	tellsPlan                   // an event still to take place: "upcoming", "once implemented"
+	coversTopic                 // what a meeting took up: "the discussion also covered", "focused on"
 )
 
 // The phrases of each cue, lower-case. Plain substring tests: the cues are read for every
@@ -83,8 +84,15 @@ func cuesOf(text string) cue {
 	if containsAny(lower, dayPhrases) {
 		c |= countsDay
 	}
+	if containsAny(" "+lower, topicPhrases) {
+		c |= coversTopic
+	}
 	return c
 }
+
+// topicPhrases tell what two sides talked about, each after a space: "covered" but not
+// "recovered".
+var topicPhrases = []string{" discuss", " talked", " exchanged views", " focused on", " covered", " addressed", " reviewed", " touched on", " raised"}
 
 func containsAny(s string, phrases []string) bool {
 	for _, p := range phrases {
