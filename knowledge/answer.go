@@ -1523,8 +1523,8 @@ func (e *Engine) compareFigures(q *question, rs []ranked, best int) (string, *Fa
 				agree[g.Source] = true
 			}
 		case m != "" && other == nil && !agree[r.fact.Source] && figureKind(r.fact.Text, m) == figureKind(top.fact.Text, n) && isYear(m) == isYear(n):
-			// A year ("the 2030 strategy") and an amount do not differ on one thing either.
-			// A share ("a 20% increase") and a sum ("$3.5 billion") measure different things.
+			// A share ("a 20% increase") and a sum ("$3.5 billion") measure different things;
+			// nor do a year ("the 2030 strategy") and an amount differ on one thing.
 			other, otherN = r.fact, m
 		}
 	}

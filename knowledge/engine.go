@@ -756,7 +756,10 @@ func (e *Engine) leadDating(f *Fact) int {
 		return -1
 	}
 	for j := lead; j >= 0 && e.facts[j].Paragraph == e.facts[lead].Paragraph; j = e.facts[j].Next {
-		if ties := e.tellingTerms(j, f.ID); len(e.facts[j].Dates) > 0 && len(ties) > 0 {
+		if len(e.facts[j].Dates) == 0 {
+			continue
+		}
+		if ties := e.tellingTerms(j, f.ID); len(ties) > 0 {
 			e.leadTies[f.ID] = ties
 			return j
 		}

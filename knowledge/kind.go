@@ -158,9 +158,9 @@ func kindOf(tokens []analyze.Token) Kind {
 // figureNouns name a figure as the thing asked for.
 var figureNouns = map[string]bool{"number": true, "numbers": true, "figure": true, "figures": true, "stats": true, "statistics": true}
 
-// figureFragment reports whether a question without a question word is a noun phrase that
-// ends in a figure noun after the noun it counts: "the trade number", "investment
-// figures?" (but not "number of documents").
+// figureFragment reports whether a question without a question word names a figure noun
+// after the noun it counts: "the trade number rn", "investment figures?" (but not "the
+// number of documents").
 func figureFragment(tokens []analyze.Token) bool {
 	for i, t := range tokens {
 		if questionWord[t.Surface] {

@@ -45,8 +45,8 @@ func (e *Engine) phrasalVerb(w, particle string) bool {
 }
 
 // suggest returns the words of the index a typo may be, as index.Suggest does; or, when
-// none is one edit from it, those one edit from its form without an ending: "suported" is
-// two edits from "supported" but "suport" one from "support".
+// it finds none, those it finds for the typo without its ending: "suported" is two edits
+// from "supported", but "suport" one from "support".
 func (e *Engine) suggest(w string) []index.Suggestion {
 	if s := e.ix.Suggest(w); len(s) > 0 {
 		return s
