@@ -1063,7 +1063,9 @@ func (e *Engine) findImpliedMonths() {
 			continue
 		}
 		for _, w := range strings.FieldsFunc(f.Text, func(r rune) bool { return !unicode.IsLetter(r) }) {
-			if w = strings.ToLower(w); monthNames[w] {
+			// A month is capitalised: "may" is a verb.
+			if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) && monthNames[strings.ToLower(w)] {
+				w = strings.ToLower(w)
 				if named[f.Source] == nil {
 					named[f.Source] = map[string]bool{}
 				}

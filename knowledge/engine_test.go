@@ -4,6 +4,7 @@ import (
 	"context"
 	"sync"
 	"testing"
+	"testing/fstest"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -59,4 +60,16 @@ func TestPublisherFacts(t *testing.T) {
 		assert.Contains(t, e.facts[e.publisherFact[src]].Text, want)
 	}
 	assert.NotContains(t, e.publisherFact, "001_1dd007d9d2e50d38.txt", "an article whose publisher the text never names")
+}
+
+// TestImpliedMonth shows an undated article that names one month is of that month, and
+// that "may", written in lower case, is a verb and no month.
+func TestImpliedMonth(t *testing.T) {
+	fsys := fstest.MapFS{
+		"one.txt": {Data: []byte("The two ministers may meet again. The agreements were signed on March 3.\n\nThe ministers praised the new ferry line.\n")},
+		"two.txt": {Data: []byte("The talks began in March and ended in June.\n\nThe ministers praised the new rail line.\n")},
+	}
+	e, err := Load(fsys)
+	require.NoError(t, err)
+	assert.Equal(t, map[string]string{"one.txt": "march"}, e.impliedMonth, "two months imply neither")
 }
