@@ -13,7 +13,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/azchina/azchina/knowledge/index"
-	"github.com/azchina/azchina/knowledge/ingest"
 	"github.com/azchina/azchina/knowledge/lingo"
 )
 
@@ -372,7 +371,7 @@ func (e *Engine) excluded(q *question, r ranked) string {
 		return "not on what the words are asked about"
 	case !e.matchesContent(q, r):
 		return "not about the occasion asked about"
-	case q.talkedAbout && e.cues[f.ID]&coversTopic == 0 && !ingest.HasStatement(f.Text):
+	case q.talkedAbout && e.cues[f.ID]&(coversTopic|saysSomething) == 0:
 		// "What did Peng and Aliyeva talk about?" is not answered by "Prior to the talks,
 		// Xi and his wife, Peng Liyuan, held a welcoming ceremony …".
 		return lacksDeed
@@ -1094,7 +1093,7 @@ func (e *Engine) saidBy(q *question, f *Fact) bool {
 	}
 	// A sentence that names the person says what they said only if it says that someone
 	// said something: "Xi and Peng also hosted a banquet" is not Peng's words.
-	if !ingest.HasStatement(f.Text) {
+	if e.cues[f.ID]&saysSomething == 0 {
 		return false
 	}
 	if q.speaker[f.Refers] {

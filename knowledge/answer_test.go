@@ -414,12 +414,14 @@ func TestCues(t *testing.T) {
 		want cue
 	}{
 		{"The meeting focused on relations, News.Az reports, citing the Foreign Ministry.", citesSource | coversTopic},
-		{"He told Trend that China is a crucial partner.", citesSource},
+		{"He told Trend that China is a crucial partner.", citesSource | saysSomething},
 		{"To fully capitalize on these opportunities, cooperation is required.", givesReason},
 		{"Mutual Visa Exemption for ordinary passport holders, to boost people-to-people ties.", givesReason},
 		{"Since 1995, Chinese companies have invested nearly $1 billion.", datesStart},
 		{"The flags are hung at Tiananmen Square.", 0},
-		{"He told them nothing.", 0},
+		{"He told them nothing.", saysSomething},
+		{"Xi and Peng also hosted a banquet.", 0}, // no words said
+		{"Wang Yi lauded the strategic partnership.", saysSomething},
 		{"Such ties play a crucial role in ensuring long-term development.", givesReason}, // what they matter for
 		{"The declaration marks a milestone in the relationship.", givesReason},           // what it means
 		{"Thus, Azerbaijan is an important partner.", givesReason},

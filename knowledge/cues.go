@@ -24,17 +24,18 @@ func humanDate(value string) string {
 
 // cue is a set of kinds of answer a sentence gives beyond its words, read once when the
 // index is built.
-type cue uint8
+type cue uint16
 
 const (
-	citesSource cue = 1 << iota // "News.Az reports", "according to", "told Trend"
-	givesReason                 // "because", "in order to", "To fully capitalize …"
-	datesStart                  // "since 1995", "from 1992"
-	tellsFuture                 // "will", "upcoming", "scheduled for", "expected to"
-	namesRole                   // a role a person holds: "an experienced journalist", "MP …"
-	countsDay                   // a day counted in the story: "on the second day", "the same day"
-	tellsPlan                   // an event still to take place: "upcoming", "once implemented"
-	coversTopic                 // what a meeting took up: "the discussion also covered", "focused on"
+	citesSource   cue = 1 << iota // "News.Az reports", "according to", "told Trend"
+	givesReason                   // "because", "in order to", "To fully capitalize …"
+	datesStart                    // "since 1995", "from 1992"
+	tellsFuture                   // "will", "upcoming", "scheduled for", "expected to"
+	namesRole                     // a role a person holds: "an experienced journalist", "MP …"
+	countsDay                     // a day counted in the story: "on the second day", "the same day"
+	tellsPlan                     // an event still to take place: "upcoming", "once implemented"
+	coversTopic                   // what a meeting took up: "the discussion also covered", "focused on"
+	saysSomething                 // that someone said something: "said", "stressed", "lauded"
 )
 
 // The phrases of each cue, lower-case. Plain substring tests: the cues are read for every
@@ -86,6 +87,9 @@ func cuesOf(text string) cue {
 	}
 	if containsAny(" "+lower, topicPhrases) {
 		c |= coversTopic
+	}
+	if ingest.HasStatement(text) {
+		c |= saysSomething
 	}
 	return c
 }

@@ -262,32 +262,52 @@ func (w wordRange) Len() int            { return len(w) }
 // Distance is the optimal string alignment distance between a and b (insertions,
 // deletions, substitutions and swaps of neighbours), counted in runes.
 func Distance(a, b string) int {
+	if len(a) < shortWord && len(b) < shortWord && isASCII(a) && isASCII(b) {
+		// Most words of a question: on the stack, byte by byte.
+		var rows [3][shortWord]int
+		return alignment([]byte(a), []byte(b), rows[0][:len(b)+1], rows[1][:len(b)+1], rows[2][:len(b)+1])
+	}
 	ra, rb := []rune(a), []rune(b)
-	if len(ra) == 0 {
-		return len(rb)
+	return alignment(ra, rb, make([]int, len(rb)+1), make([]int, len(rb)+1), make([]int, len(rb)+1))
+}
+
+// shortWord bounds the words Distance aligns without allocating.
+const shortWord = 32
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
 	}
-	if len(rb) == 0 {
-		return len(ra)
+	return true
+}
+
+// alignment is the optimal string alignment distance between a and b, in three rows of
+// len(b)+1 cells.
+func alignment[T byte | rune](a, b []T, prev2, prev, cur []int) int {
+	if len(a) == 0 {
+		return len(b)
 	}
-	prev2 := make([]int, len(rb)+1)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
+	if len(b) == 0 {
+		return len(a)
+	}
 	for j := range prev {
 		prev[j] = j
 	}
-	for i := 1; i <= len(ra); i++ {
+	for i := 1; i <= len(a); i++ {
 		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
+		for j := 1; j <= len(b); j++ {
 			cost := 1
-			if ra[i-1] == rb[j-1] {
+			if a[i-1] == b[j-1] {
 				cost = 0
 			}
 			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
+			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
 				cur[j] = min(cur[j], prev2[j-2]+1)
 			}
 		}
 		prev2, prev, cur = prev, cur, prev2
 	}
-	return prev[len(rb)]
+	return prev[len(b)]
 }

@@ -108,6 +108,11 @@ func TestDistance(t *testing.T) {
 	assert.Equal(t, 1, Distance("visa", "vias"))
 	assert.Equal(t, 1, Distance("баку", "бакy"))
 	assert.Equal(t, 3, Distance("", "abc"))
+	assert.Equal(t, 3, Distance("abc", ""))
+	assert.Equal(t, 1, Distance("café", "cafe"), "a rune, not two bytes")
+	long := strings.Repeat("a", 40)
+	assert.Equal(t, 1, Distance(long, long+"b"), "longer than the stack's rows")
+	assert.Equal(t, 1, Distance("abcdefghijklmnopqrstuvwxyz01234", "abcdefghijklmnopqrstuvwxyz0123"), "the longest word on the stack")
 }
 
 func TestConcurrentSearch(t *testing.T) {
