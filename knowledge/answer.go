@@ -788,6 +788,12 @@ func (e *Engine) typeBonus(q *question, f *Fact) float64 {
 	}
 	switch q.kind {
 	case AskWhen:
+		if q.clock {
+			if e.cues[f.ID]&tellsClock != 0 {
+				return 1 // "at noon", not "April 23, 2025"
+			}
+			return 0
+		}
 		if q.period && spansTime(f.Text) {
 			return 1 // "over what period …": "over the last five years"
 		}

@@ -422,6 +422,9 @@ func TestCues(t *testing.T) {
 		{"He told them nothing.", saysSomething},
 		{"Xi and Peng also hosted a banquet.", 0}, // no words said
 		{"Wang Yi lauded the strategic partnership.", saysSomething},
+		{"The banquet was held at noon on Wednesday.", tellsClock},
+		{"The talks began at 10:30 in Beijing.", tellsClock},
+		{"The ceremony was held in Beijing on April 23, 2025.", 0},                        // a date, not a time of day
 		{"Such ties play a crucial role in ensuring long-term development.", givesReason}, // what they matter for
 		{"The declaration marks a milestone in the relationship.", givesReason},           // what it means
 		{"Thus, Azerbaijan is an important partner.", givesReason},

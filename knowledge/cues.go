@@ -3,6 +3,7 @@ package knowledge
 // What a sentence gives beyond its words: a source, a reason, a place, a time.
 
 import (
+	"regexp"
 	"strings"
 	"time"
 	"unicode"
@@ -36,6 +37,7 @@ const (
 	tellsPlan                     // an event still to take place: "upcoming", "once implemented"
 	coversTopic                   // what a meeting took up: "the discussion also covered", "focused on"
 	saysSomething                 // that someone said something: "said", "stressed", "lauded"
+	tellsClock                    // a time of day: "at noon", "in the morning", "10:30", "3 p.m."
 )
 
 // The phrases of each cue, lower-case. Plain substring tests: the cues are read for every
@@ -90,6 +92,9 @@ func cuesOf(text string) cue {
 	}
 	if ingest.HasStatement(text) {
 		c |= saysSomething
+	}
+	if clockPattern.MatchString(text) {
+		c |= tellsClock
 	}
 	return c
 }
@@ -165,6 +170,9 @@ var monthName = map[string]bool{
 	"january": true, "february": true, "march": true, "april": true, "may": true, "june": true,
 	"july": true, "august": true, "september": true, "october": true, "november": true, "december": true,
 }
+
+// clockPattern finds a time of day.
+var clockPattern = regexp.MustCompile(`(?i)\b(?:noon|midday|midnight|morning|afternoon|evening|night|\d{1,2}(?::\d\d)?\s*(?:a\.m|p\.m|am\b|pm\b|o'clock|o’clock|hrs\b)|\d{1,2}:\d\d)`)
 
 // timeWords name a time of day or a day of the week.
 var timeWords = map[string]bool{

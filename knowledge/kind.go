@@ -298,6 +298,27 @@ func standsOn(tokens []analyze.Token) bool {
 	return false
 }
 
+// asksClock reports whether tokens ask "what time" something was, a time of day ("at what
+// time of day", "what time did it start"), not "what time frame" or "what time of year".
+func asksClock(tokens []analyze.Token) bool {
+	for i := 1; i < len(tokens); i++ {
+		if tokens[i].Surface != "time" || !whatWords[tokens[i-1].Surface] && tokens[i-1].Surface != "which" {
+			continue
+		}
+		if i+1 == len(tokens) {
+			return true
+		}
+		switch tokens[i+1].Surface {
+		case "of":
+			return i+2 < len(tokens) && tokens[i+2].Surface == "day"
+		case "frame", "period", "span", "line", "scale", "bound", "limit", "limited":
+			return false
+		}
+		return true
+	}
+	return false
+}
+
 // partNouns are what "how big a …" asks the weight of in words: "how big a role".
 var partNouns = map[string]bool{"role": true, "part": true, "impact": true, "influence": true, "effect": true, "factor": true, "deal": true}
 

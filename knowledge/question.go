@@ -78,6 +78,9 @@ type question struct {
 	talkedAbout bool
 	// period: a when-question asks for a length of time ("over what period").
 	period bool
+	// clock: a when-question asks for a time of day ("what time was the banquet"), which
+	// a date alone does not tell.
+	clock bool
 	// publishers holds the publishers the question names, once worked out (see
 	// publishersNamed).
 	publishers map[string]bool
@@ -527,6 +530,7 @@ func (e *Engine) readQuestion(text string) *question {
 	for _, t := range q.tokens {
 		q.period = q.period || periodNouns[t.Surface]
 	}
+	q.clock = q.kind == AskWhen && asksClock(q.tokens)
 	q.listing = asksList(q.tokens)
 	q.howTo = asksHowTo(q.tokens)
 	q.heldPast = q.kind == AskWhere && heldPast(q.tokens)

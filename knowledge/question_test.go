@@ -45,6 +45,27 @@ func TestKindOfQuestion(t *testing.T) {
 	}
 }
 
+func TestClockQuestions(t *testing.T) {
+	e := seedEngine(t)
+	tests := []struct {
+		q    string
+		want bool
+	}{
+		{"what time was the banquet", true},
+		{"At what time of day did they meet?", true},
+		{"what time did the ceremony start", true},
+		{"what time of year was the visit", false},
+		{"what time frame does the protocol cover", false},
+		{"which time-bound agreement was signed", false},
+		{"when was the banquet", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.q, func(t *testing.T) {
+			assert.Equal(t, tt.want, e.readQuestion(clean(tt.q)).clock)
+		})
+	}
+}
+
 func TestCorrectQuestionWord(t *testing.T) {
 	for in, want := range map[string]string{"wen": "when", "wher": "where", "wich": "which", "hw": "how", "wat": "what", "when": "when", "visa": "visa"} {
 		assert.Equal(t, want, correctQuestionWord(in), in)
