@@ -1428,6 +1428,10 @@ func (e *Engine) qualifiedNouns(q *question) []qualifiedNoun {
 // cityNouns ask for a place finer than a country.
 var cityNouns = map[string]bool{"city": true, "cities": true, "town": true, "towns": true}
 
+// venueNouns ask for a place something happened at, which the answer need not call so:
+// "in which building" is answered by "at the Great Hall of the People".
+var venueNouns = map[string]bool{"building": true, "buildings": true, "venue": true, "location": true, "place": true, "spot": true}
+
 // asksCity reports whether "which" or "what" asks for a city, with up to two words between
 // ("In which Chinese city …", "what city").
 func asksCity(tokens []analyze.Token) bool {

@@ -310,7 +310,7 @@ func (e *Engine) readQuestion(text string) *question {
 			// what is said, by any of them
 			continue
 		}
-		if i > 1 && cityNouns[t.Surface] && (q.tokens[i-1].Surface == "what" || q.tokens[i-1].Surface == "which") && (q.tokens[i-2].Surface == "in" || q.tokens[i-2].Surface == "at") {
+		if i > 1 && (cityNouns[t.Surface] || venueNouns[t.Surface]) && (q.tokens[i-1].Surface == "what" || q.tokens[i-1].Surface == "which") && (q.tokens[i-2].Surface == "in" || q.tokens[i-2].Surface == "at") {
 			continue // "in what city did they meet": where, which the answer need not call a city
 		}
 		if q.acronym != "" && acronymFrame[t.Surface] {
