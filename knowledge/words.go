@@ -450,10 +450,19 @@ func inFramePhrase(tokens []analyze.Token, i int) bool {
 	if tokens[i].Surface == "part" && i > 0 && (whatWords[tokens[i-1].Surface] || tokens[i-1].Surface == "which") && i+1 < len(tokens) && tokens[i+1].Surface == "of" {
 		return true // "which part of the Great Hall": where in it
 	}
+	if tokens[i].Surface == "years" && i > 1 && tokens[i-1].Surface == "the" && spanPrepositions[tokens[i-2].Surface] {
+		return true // "over the years": always, so far, no year to match
+	}
+	if tokens[i].Surface == "way" && i > 1 && tokens[i-1].Surface == "the" && frameWords[tokens[i-2].Surface] {
+		return true // "describe the way they treat each other": how they do
+	}
 	return i+1 < len(tokens) && framePhrases[[2]string{tokens[i].Surface, tokens[i+1].Surface}] ||
 		i > 0 && framePhrases[[2]string{tokens[i-1].Surface, tokens[i].Surface}] ||
 		i > 0 && i+1 < len(tokens) && complexPrepositions[[3]string{tokens[i-1].Surface, tokens[i].Surface, tokens[i+1].Surface}]
 }
+
+// spanPrepositions make "the years" after them a length of time ("over the years").
+var spanPrepositions = map[string]bool{"over": true, "through": true, "throughout": true}
 
 // complexPrepositions are prepositions of three words, whose noun names nothing the
 // question is about: "what did they call for on behalf of developing nations".
