@@ -238,7 +238,7 @@ var (
 		"report": true, "reports": true, "reported": true, "reporting": true, "cite": true, "cites": true,
 		"cited": true, "citing": true, "quoted": true, "quoting": true, "according": true, "told": true,
 		"interviewed": true, "published": true, "carried": true, "carry": true, "carries": true,
-		"ran": true, "posted": true,
+		"ran": true, "posted": true, "confirmed": true, "confirms": true, "confirm": true,
 	}
 	speechVerbs = map[string]bool{"talk": true, "talked": true, "speak": true, "spoke": true, "tell": true, "interview": true, "give": true, "gave": true}
 )
