@@ -495,3 +495,18 @@ func TestRelativeYears(t *testing.T) {
 	}
 	assert.Empty(t, e.readQuestion(clean("the last meeting")).numbers, "“last” alone dates nothing")
 }
+
+func TestMendDoubling(t *testing.T) {
+	e := seedEngine(t)
+	tests := []struct{ word, want string }{
+		{"planing", "planning"}, // a frame word with its "n" written once, not "plane"
+		{"visited", "visited"},  // the articles' own word
+		{"hoping", "hoping"},    // "hopping" is no word of theirs either
+		{"signed", "signed"},
+	}
+	for _, tt := range tests {
+		got := e.mendDoubling(e.az.Analyze(tt.word))
+		require.Len(t, got, 1)
+		assert.Equal(t, tt.want, got[0].Surface, tt.word)
+	}
+}

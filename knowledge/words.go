@@ -159,6 +159,43 @@ func (e *Engine) joinedWord(tokens []analyze.Token, i int, acronyms map[string]b
 	return joinedTerm{}, false
 }
 
+// mendDoubling reads a word whose consonant before -ing or -ed is written once where it
+// doubles as the word it is mistyped from ("planing" is "planning", not "plane"), when
+// that word is one the articles use or one that frames a question, and the word as
+// written is neither.
+func (e *Engine) mendDoubling(tokens []analyze.Token) []analyze.Token {
+	for i, t := range tokens {
+		if t.Stop || t.Number {
+			continue
+		}
+		for _, end := range []string{"ing", "ed"} {
+			base, ok := strings.CutSuffix(t.Surface, end)
+			if !ok || len(base) < 3 || !singleConsonantEnd(base) {
+				continue
+			}
+			if _, known := e.ix.Term(t.Term); known || frameWords[t.Surface] {
+				break
+			}
+			doubled := base + base[len(base)-1:] + end
+			d := e.az.Word(doubled)
+			if _, known := e.ix.Term(d.Term); known || frameWords[doubled] {
+				tokens[i] = d
+			}
+			break
+		}
+	}
+	return tokens
+}
+
+// singleConsonantEnd reports whether w ends in one vowel and one consonant that doubles
+// before an ending ("plan", "occur"), after a consonant.
+func singleConsonantEnd(w string) bool {
+	n := len(w)
+	isVowel := func(b byte) bool { return strings.IndexByte("aeiou", b) >= 0 }
+	c := w[n-1]
+	return c >= 'a' && c <= 'z' && !isVowel(c) && strings.IndexByte("wxy", c) < 0 && isVowel(w[n-2]) && !isVowel(w[n-3])
+}
+
 // minJoinedTypo is the shortest pair of words read as one mistyped word: two short words
 // one edit from a word of the articles are as likely two words.
 const minJoinedTypo = 8
