@@ -13,6 +13,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/azchina/azchina/knowledge/index"
+	"github.com/azchina/azchina/knowledge/ingest"
 	"github.com/azchina/azchina/knowledge/lingo"
 )
 
@@ -341,6 +342,20 @@ const (
 	lacksExpansion = "does not spell out the abbreviation"
 )
 
+// namesOccupation reports whether text names a role that is a job: not a relation such as
+// "wife".
+func namesOccupation(text string) bool {
+	for _, w := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) }) {
+		if ingest.IsRole(w) && !kinWords[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// kinWords are the roles a person holds by family, no job.
+var kinWords = map[string]bool{"wife": true, "husband": true}
+
 // lackingMargin is how many times a fact that lacks what a question asks for (lacksType)
 // must outscore the best fact that has it for the question to be refused.
 const lackingMargin = 2.0
@@ -411,6 +426,9 @@ func (e *Engine) excluded(q *question, r ranked) string {
 		// place but the countries, nor anything else the question does not.
 		return lacksCity
 	case q.personNoun && r.typeBonus == 0:
+		return lacksPerson
+	case q.occupation && f.Kind == Body && !namesOccupation(f.Text):
+		// "What is Peng Liyuan's job?" is not answered by "Xi and his wife, Peng Liyuan".
 		return lacksPerson
 	case q.kind == AskWho && q.author && f.Kind == Body:
 		// "Who wrote the article?" is answered by its byline or the box about its

@@ -73,9 +73,12 @@ var occupations = map[string]bool{"post": true, "job": true, "occupation": true,
 
 // asksOccupation reports whether a question asks what somebody's job is.
 func asksOccupation(tokens []analyze.Token) bool {
-	for _, t := range tokens {
+	for i, t := range tokens {
 		if occupations[t.Surface] {
 			return true
+		}
+		if t.Surface == "living" && i > 1 && tokens[i-1].Surface == "a" && tokens[i-2].Surface == "for" {
+			return true // "what does she do for a living"
 		}
 	}
 	return false

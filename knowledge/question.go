@@ -78,6 +78,9 @@ type question struct {
 	talkedAbout bool
 	// period: a when-question asks for a length of time ("over what period").
 	period bool
+	// occupation: the question asks a named person's job ("what does she do for a
+	// living"), which a relation ("his wife") does not tell.
+	occupation bool
 	// clock: a when-question asks for a time of day ("what time was the banquet"), which
 	// a date alone does not tell.
 	clock bool
@@ -223,6 +226,7 @@ func (e *Engine) readQuestion(text string) *question {
 	q.kind = kindOf(e.kindTokens(q.tokens))
 	if q.kind == AskWhat && asksOccupation(q.tokens) && e.namesPerson(q) {
 		q.kind = AskWho // "What is Chen Ming's job?" asks who he is
+		q.occupation = true
 	}
 	q.source = asksSource(q.kind, q.tokens)
 	q.acronym = acronymAsked(q.tokens)
