@@ -298,8 +298,8 @@ var loadStatic = sync.OnceValues(func() (*static, error) {
 	}
 	st.chat = map[string]string{}
 	err = eachDataLine("data/chat.txt", func(fields []string) {
-		if len(fields) == 2 {
-			st.chat[fields[0]] = fields[1]
+		if len(fields) >= 2 {
+			st.chat[fields[0]] = strings.Join(fields[1:], " ")
 		}
 	})
 	if err != nil {

@@ -839,11 +839,14 @@ func (q *question) hasTerm(term string) bool {
 }
 
 // expandChat reads the shortenings of chat as the words they stand for ("abt" as "about",
-// "btwn" as "between") and drops single letters that stand for nothing ("w" is "with").
+// "btwn" as "between", "fms" as "foreign ministers") and drops single letters that stand for nothing ("w" is "with").
 func (e *Engine) expandChat(tokens []analyze.Token) []analyze.Token {
-	out := tokens[:0]
+	out := make([]analyze.Token, 0, len(tokens)+2) // an expansion may be longer than its word
 	for _, t := range tokens {
-		if w, ok := e.chat[t.Surface]; ok {
+		if w, ok := e.chat[t.Surface]; ok && strings.Contains(w, " ") {
+			out = append(out, e.az.Analyze(w)...) // "fms": "foreign ministers"
+			continue
+		} else if ok {
 			t = e.az.Word(w)
 		} else if len(t.Surface) == 1 && !t.Number && !t.Stop && t.Surface[0] < utf8.RuneSelf {
 			continue
