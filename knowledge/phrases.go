@@ -308,7 +308,7 @@ func asksSource(kind Kind, tokens []analyze.Token) bool {
 		}
 	case AskWhich:
 		for i, t := range tokens {
-			if isMediaNoun(tokens, i) || sourceVerbs[t.Surface] {
+			if isMediaNoun(tokens, i) || sourceVerbs[t.Surface] || newsFrom(tokens, i) {
 				return true
 			}
 		}
@@ -321,6 +321,22 @@ func asksSource(kind Kind, tokens []analyze.Token) bool {
 	}
 	return false
 }
+
+// newsFrom reports whether tokens[i] is news said to come from somewhere: "which office is
+// the news from", "where does the info come from".
+func newsFrom(tokens []analyze.Token, i int) bool {
+	if !newsNouns[tokens[i].Surface] {
+		return false
+	}
+	rest := tokens[i+1:]
+	if len(rest) > 0 && (rest[0].Surface == "come" || rest[0].Surface == "comes" || rest[0].Surface == "came") {
+		rest = rest[1:]
+	}
+	return len(rest) > 0 && rest[0].Surface == "from"
+}
+
+// newsNouns name what a report tells.
+var newsNouns = map[string]bool{"news": true, "info": true, "information": true, "report": true, "reports": true, "claim": true}
 
 // asksPublisher reports whether a question that asks for a source asks which outlet
 // published a story, not whom a story cites: "Which website ran the story on …", "what

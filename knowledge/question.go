@@ -284,6 +284,9 @@ func (e *Engine) readQuestion(text string) *question {
 				continue // "which website published the story on …": the kind of answer
 			}
 		}
+		if q.source && newsFrom(q.tokens, i) {
+			continue // "which office is the news from": its source, not a word to match
+		}
 		if bothSides(q.tokens, i) || countryPair(q.tokens, i) {
 			q.pair = true
 			continue
