@@ -251,8 +251,9 @@ func (e *Engine) readQuestion(text string) *question {
 	aside := false
 	locating, bare := locators(q.tokens)
 	q.bareEvent = bare
-	joined := -1   // a token read together with the one before it
-	trailing := -1 // a particle that ends the question, read with its verb before it
+	countWord := "" // a number that says how many things the answer names
+	joined := -1    // a token read together with the one before it
+	trailing := -1  // a particle that ends the question, read with its verb before it
 	for i, t := range q.tokens {
 		if i == joined || i == trailing {
 			continue
@@ -266,7 +267,10 @@ func (e *Engine) readQuestion(text string) *question {
 		if t.Surface == "one" && !named[i] && pronounOne(q.tokens, i) {
 			continue // "the visa one": a pronoun, not a number (but "the One China principle")
 		}
-		if t.Number {
+		// "what 3 things", "which two cities": how many the answer names, not a figure it
+		// must hold ("three evil forces" may say it, most lists do not).
+		counts := t.Number && i > 0 && (whatWords[q.tokens[i-1].Surface] || q.tokens[i-1].Surface == "which") && i+1 < len(q.tokens) && (!q.tokens[i+1].Stop || q.tokens[i+1].Surface == "things")
+		if t.Number && !counts {
 			q.numbers[t.Term] = true
 		}
 		if photoWords[t.Term] || photoWords[t.Surface] {
@@ -348,6 +352,9 @@ func (e *Engine) readQuestion(text string) *question {
 			continue // "which outlet did he talk to": the kind of answer, not its topic
 		}
 		term, factor, surface := t.Term, 1.0, t.Surface
+		if counts {
+			countWord = t.Surface
+		}
 		var more []string
 		if years := decade(t); len(years) > 0 {
 			term, more = years[0], years[1:] // "the mid 90s": any year of them
@@ -446,6 +453,11 @@ func (e *Engine) readQuestion(text string) *question {
 		}
 		if excluded[i] {
 			setAside(&q.terms[len(q.terms)-1])
+		}
+	}
+	for i := range q.terms {
+		if countWord != "" && q.terms[i].Word == countWord {
+			setAside(&q.terms[i]) // counted like a phrase set aside
 		}
 	}
 	e.resolveRoles(q)
