@@ -3,6 +3,7 @@ package knowledge
 // The phrases of a question that say what it insists on or sets aside.
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -813,10 +814,13 @@ var namedKinds = map[string]bool{
 // saying in "what did X say/think about Y", or after "to" in "how did X react to Y", or
 // nil.
 func speechTopic(q *question) []int {
-	if len(q.tokens) == 0 || !whatWords[q.tokens[0].Surface] && q.tokens[0].Surface != "how" {
+	// The question word may follow a phrase that sets the scene: "in the Xinhua
+	// interview, what did Aliyev say about …".
+	start := slices.IndexFunc(q.tokens, func(t analyze.Token) bool { return questionWord[t.Surface] || whatWords[t.Surface] })
+	if start < 0 || !whatWords[q.tokens[start].Surface] && q.tokens[start].Surface != "how" {
 		return nil
 	}
-	for i := 1; i+1 < len(q.tokens); i++ {
+	for i := start + 1; i+1 < len(q.tokens); i++ {
 		w, p := q.tokens[i].Surface, q.tokens[i+1].Surface
 		switch {
 		case reactionVerbs[w] && p == "to": // "how did Russia react to …"
