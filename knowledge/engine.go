@@ -565,7 +565,7 @@ func (e *Engine) build(docs []*ingest.Document) {
 					e.personNames[ts[0]] = append(e.personNames[ts[0]], ts)
 				}
 				for _, part := range strings.Fields(strings.ToLower(p)) {
-					if len(part) > 2 {
+					if len(part) > 1 && !analyze.IsStopWord(part) {
 						e.personParts[part] = append(e.personParts[part], p)
 					}
 				}

@@ -386,12 +386,14 @@ func (e *Engine) questionSpeaker(tokens []analyze.Token) map[string]bool {
 		}
 		j := i + 1
 		var parts []string
-		for ; j < len(tokens) && j <= i+6 && e.inTitledName(tokens, j); j++ {
+		for ; j < len(tokens) && j <= i+6 && (e.inTitledName(tokens, j) || joinsNames(e, tokens, j, parts)); j++ {
 			if e.isPersonPart(tokens[j].Surface) {
 				parts = append(parts, tokens[j].Surface)
 			}
 		}
-		if len(parts) == 0 || j >= len(tokens) || !speechVerbsAsked[tokens[j].Surface] || answersYesNo(tokens, j) {
+		// "did Xi and Aliyev talk about …" asks what they said, as "say" does.
+		talked := j+1 < len(tokens) && talkVerbs[tokens[j].Surface] && tokens[j+1].Surface == "about"
+		if len(parts) == 0 || j >= len(tokens) || !speechVerbsAsked[tokens[j].Surface] && !talked || answersYesNo(tokens, j) {
 			continue
 		}
 		out := map[string]bool{}
@@ -405,6 +407,12 @@ func (e *Engine) questionSpeaker(tokens []analyze.Token) map[string]bool {
 		}
 	}
 	return nil
+}
+
+// joinsNames reports whether tokens[i] is the "and" between two persons' names ("Xi and
+// Aliyev"), after a name read already.
+func joinsNames(e *Engine, tokens []analyze.Token, i int, parts []string) bool {
+	return tokens[i].Surface == "and" && len(parts) > 0 && i+1 < len(tokens) && e.isPersonPart(tokens[i+1].Surface)
 }
 
 // inTitledName reports whether tokens[i] may be part of a person's name with its title

@@ -199,7 +199,7 @@ func TestPersonNameIsOneWord(t *testing.T) {
 	require.NotEmpty(t, q.terms)
 	assert.Equal(t, "xi jinping", q.terms[0].Word)
 	assert.Len(t, q.terms[0].Alts, 2, "either part of the name finds the person")
-	assert.True(t, q.required[0], "a rarely named person must be named by the answer")
+	assert.True(t, q.speaker["Xi Jinping"], "whose words are asked: the answer must quote him")
 	a := ask(t, e, "What did Xi Jinping say about the SCO summit?")
 	require.True(t, a.Answered, a.Text)
 	assert.Contains(t, quotes(a), "Xi extended an invitation", "“Xi” alone names Xi Jinping")

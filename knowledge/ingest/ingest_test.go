@@ -319,6 +319,8 @@ func TestHasStatement(t *testing.T) {
 		"He further lauded President Xi's global initiatives.":                                         true,
 		"Xi and Peng also hosted a welcoming banquet for Aliyev.":                                      false,
 		"Bayramov met with Wang Yi in Beijing.":                                                        false,
+		"Xi extended an invitation to President Aliyev to the summit.":                                 true,
+		"The invitation was accepted with enthusiasm.":                                                 false,
 	} {
 		assert.Equal(t, want, HasStatement(text), text)
 	}

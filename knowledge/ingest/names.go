@@ -63,6 +63,7 @@ var statementWords = map[string]bool{
 	"hailed": true, "declared": true, "argued": true, "believes": true, "stating": true,
 	"saying": true, "describing": true, "expressing": true, "reaffirmed": true, "voiced": true,
 	"pledged": true, "recalled": true, "insisted": true, "warned": true, "promised": true,
+	"invited": true, "thanked": true, "congratulated": true,
 }
 
 // HasStatement reports whether text says that someone said something: "said", "stressed",
@@ -74,7 +75,8 @@ func HasStatement(text string) bool {
 			return true
 		}
 	}
-	return false
+	// An invitation is said too: "Xi extended an invitation to President Aliyev".
+	return strings.Contains(text, "extended an invitation") || strings.Contains(text, "extends an invitation")
 }
 
 // saidWords follow or precede a speaker's name.
