@@ -24,6 +24,7 @@ const (
 	minCoverage  = 0.45
 	minScore     = 2.0
 	moreShare    = 0.6 // a further fact is quoted when it scores this share of the best
+	asideShare   = 0.5 // moreShare when the question sets something aside, which the best fact may tell of only
 	maxQuotes    = 3
 	maxFollowing = 8 // sentences quoted after one that ends with a colon
 	maxText      = 1000
@@ -1428,11 +1429,15 @@ func (e *Engine) compose(q *question, rs []ranked, best int) Answer {
 			}
 		}
 	}
+	share := moreShare
+	if q.setAside {
+		share = asideShare
+	}
 	for _, r := range rs[best+1:] {
 		if len(chosen) >= maxQuotes {
 			break
 		}
-		if !r.eligible || used[e.cluster[r.fact.ID]] || r.final < moreShare*top.final || r.hit.Coverage < minCoverage {
+		if !r.eligible || used[e.cluster[r.fact.ID]] || r.final < share*top.final || r.hit.Coverage < minCoverage {
 			continue
 		}
 		chosen = append(chosen, r.fact)

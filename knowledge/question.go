@@ -81,6 +81,9 @@ type question struct {
 	// occupation: the question asks a named person's job ("what does she do for a
 	// living"), which a relation ("his wife") does not tell.
 	occupation bool
+	// setAside: the question sets something aside ("besides the SCO summit, what else
+	// …"), which the best fact may name but not answer with.
+	setAside bool
 	// clock: a when-question asks for a time of day ("what time was the banquet"), which
 	// a date alone does not tell.
 	clock bool
@@ -476,6 +479,7 @@ func (e *Engine) readQuestion(text string) *question {
 	}
 	q.either = e.namedApart(q)
 	for i := range q.terms {
+		q.setAside = q.setAside || termBesides[i]
 		if termBesides[i] {
 			// "besides the UN and CICA": what is set aside is no part of what is asked,
 			// so it counts for little in how much of the question a fact covers.
