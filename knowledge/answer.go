@@ -792,6 +792,9 @@ func (e *Engine) publishersNamed(q *question) map[string]bool {
 // ordinal finds a place in an order: "fourth-largest", "the 2nd".
 var ordinal = regexp.MustCompile(`(?i)\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))[- ](?:largest|biggest|most|country|place|position|rank)`)
 
+// percentPattern finds a percentage: "20%", "20 percent", "20 per cent".
+var percentPattern = regexp.MustCompile(`(?i)\d\s*(?:%|percent\b|per cent\b)`)
+
 // spanPattern finds a length of time: "over the last five years", "for 33 years".
 var spanPattern = regexp.MustCompile(`(?i)\b(?:last|past|over|for|within)\s+(?:\w+\s+){0,2}(?:years?|months?|weeks?|days?|decades?)\b`)
 
@@ -830,6 +833,12 @@ func (e *Engine) typeBonus(q *question, f *Fact) float64 {
 			return 1 // dated by the sentence before it, which the answer quotes too
 		}
 	case AskNumber:
+		if q.percent && !percentPattern.MatchString(f.Text) {
+			return 0 // "what percentage of its trade": "$3.5 billion" is no share
+		}
+		if q.share && !sharePattern.MatchString(strings.ToLower(f.Text)) {
+			return 0 // nor is "a more than 20% increase in bilateral trade"
+		}
 		if q.lasting != "" {
 			// "How many days …" is answered by so many days or a span of dates, not by
 			// "the two leaders".

@@ -24,6 +24,9 @@ const (
 	correctedShare = 0.9  // share of its IDF a corrected word weighs
 )
 
+// sharePattern finds a question's percentage of a whole: "percentage of", "percent of".
+var sharePattern = regexp.MustCompile(`(?:percentage|percent|%) of\b`)
+
 // question is a question read for searching.
 type question struct {
 	text     string
@@ -84,6 +87,12 @@ type question struct {
 	// setAside: the question sets something aside ("besides the SCO summit, what else
 	// …"), which the best fact may name but not answer with.
 	setAside bool
+	// percent: a how-much question asks a percentage ("by what percent"), which a sum of
+	// money does not tell.
+	percent bool
+	// share: it asks what part of a whole a percentage is ("what percentage of its
+	// trade"), which a percentage of growth does not tell.
+	share bool
 	// clock: a when-question asks for a time of day ("what time was the banquet"), which
 	// a date alone does not tell.
 	clock bool
@@ -554,6 +563,8 @@ func (e *Engine) readQuestion(text string) *question {
 		q.period = q.period || periodNouns[t.Surface]
 	}
 	q.clock = q.kind == AskWhen && asksClock(q.tokens)
+	q.percent = q.kind == AskNumber && (strings.Contains(q.lower, "percent") || strings.Contains(q.lower, "%"))
+	q.share = q.percent && sharePattern.MatchString(q.lower)
 	q.listing = asksList(q.tokens)
 	q.howTo = asksHowTo(q.tokens)
 	q.heldPast = q.kind == AskWhere && heldPast(q.tokens)
