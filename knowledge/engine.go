@@ -44,9 +44,11 @@ type Engine struct {
 	members  map[int][]int // cluster → its facts
 	numbers  [][]string    // fact ID → the numbers it names
 	vocab    [][]vocabEntry
-	english  map[string]int // common English words (from WordNet): how often each was tagged, plus one
-	lexicon  *lingo.Lexicon // reads questions in other languages as English
-	related  *relatedWords  // words WordNet relates to a word
+	// vocabByFirst finds the vocabulary entries by their first term.
+	vocabByFirst map[string][]vocabRef
+	english      map[string]int // common English words (from WordNet): how often each was tagged, plus one
+	lexicon      *lingo.Lexicon // reads questions in other languages as English
+	related      *relatedWords  // words WordNet relates to a word
 	// timeOfDay marks facts that name a time without a date ("at noon on Wednesday"),
 	// which answer "what time" all the same.
 	timeOfDay []bool

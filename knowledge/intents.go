@@ -1,34 +1,55 @@
 package knowledge
 
-import "github.com/azchina/azchina/knowledge/analyze"
+import (
+	"cmp"
+	"slices"
+
+	"github.com/azchina/azchina/knowledge/analyze"
+)
 
 // intentScores scores each intent for a list of terms: the summed weight of the intent's
 // vocabulary entries the terms hold (an entry of several words counts when all are there).
+// Only the entries whose first word the terms hold are looked at; the weights are summed
+// in the vocabulary's order, so that the scores do not depend on the map's.
 func (e *Engine) intentScores(terms map[string]bool) []float64 {
 	scores := make([]float64, len(e.intents))
-	for i, entries := range e.vocab {
-		for _, v := range entries {
-			all := true
-			for _, t := range v.terms {
-				if !terms[t] {
-					all = false
-					break
-				}
-			}
-			if all {
-				scores[i] += v.weight
+	var found []vocabRef
+	for t := range terms {
+		for _, ref := range e.vocabByFirst[t] {
+			if v := e.vocab[ref.intent][ref.entry]; hasAll(terms, v.terms[1:]) {
+				found = append(found, ref)
 			}
 		}
 	}
+	slices.SortFunc(found, func(a, b vocabRef) int {
+		return cmp.Or(cmp.Compare(a.intent, b.intent), cmp.Compare(a.entry, b.entry))
+	})
+	for _, ref := range found {
+		scores[ref.intent] += e.vocab[ref.intent][ref.entry].weight
+	}
 	return scores
+}
+
+// vocabRef is an entry of an intent's vocabulary.
+type vocabRef struct{ intent, entry int }
+
+func hasAll(terms map[string]bool, ts []string) bool {
+	for _, t := range ts {
+		if !terms[t] {
+			return false
+		}
+	}
+	return true
 }
 
 // readVocabulary analyses the intents' vocabulary once the index knows its terms' weights.
 func (e *Engine) readVocabulary() {
 	e.vocab = make([][]vocabEntry, len(e.intents))
+	e.vocabByFirst = map[string][]vocabRef{}
 	for i, in := range e.intents {
 		for _, v := range in.Vocabulary {
 			if ts := e.az.Terms(v); len(ts) > 0 {
+				e.vocabByFirst[ts[0]] = append(e.vocabByFirst[ts[0]], vocabRef{intent: i, entry: len(e.vocab[i])})
 				e.vocab[i] = append(e.vocab[i], vocabEntry{terms: ts, weight: e.termWeight(ts)})
 			}
 		}
