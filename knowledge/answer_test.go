@@ -424,6 +424,8 @@ func TestCues(t *testing.T) {
 		{"Wang Yi lauded the strategic partnership.", saysSomething},
 		{"The banquet was held at noon on Wednesday.", tellsClock},
 		{"The talks began at 10:30 in Beijing.", tellsClock},
+		{"The forum opens at 3 pm.", tellsClock},
+		{"He had 3 amendments.", 0},                                                       // "am" begins a word here
 		{"The ceremony was held in Beijing on April 23, 2025.", 0},                        // a date, not a time of day
 		{"Such ties play a crucial role in ensuring long-term development.", givesReason}, // what they matter for
 		{"The declaration marks a milestone in the relationship.", givesReason},           // what it means

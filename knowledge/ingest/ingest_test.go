@@ -321,6 +321,8 @@ func TestHasStatement(t *testing.T) {
 		"Bayramov met with Wang Yi in Beijing.":                                                        false,
 		"Xi extended an invitation to President Aliyev to the summit.":                                 true,
 		"The invitation was accepted with enthusiasm.":                                                 false,
+		"“We are partners,” he said—and smiled.":                                                       true,
+		"Wang Yi TOLD the press nothing new.":                                                          true,
 	} {
 		assert.Equal(t, want, HasStatement(text), text)
 	}

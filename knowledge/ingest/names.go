@@ -69,11 +69,28 @@ var statementWords = map[string]bool{
 // HasStatement reports whether text says that someone said something: "said", "stressed",
 // "reiterated that", "lauded".
 func HasStatement(text string) bool {
-	for _, w := range words(text) {
-		l := strings.ToLower(w.text)
-		if (saidWords[l] && l != "met") || statementWords[l] {
-			return true
+	// Word by word, in lower case, without allocating: it runs for every sentence of a
+	// large corpus. The words looked for are all in ASCII.
+	var buf [24]byte
+	for i := 0; i < len(text); {
+		j := i
+		for j < len(text) && isASCIILetter(text[j]) {
+			j++
 		}
+		if j == i {
+			i++
+			continue
+		}
+		if j-i <= len(buf) && !letterAfter(text, j) && !letterBefore(text, i) {
+			w := buf[:j-i]
+			for k := range w {
+				w[k] = text[i+k] | 0x20 // ASCII letters only: lower case
+			}
+			if (saidWords[string(w)] && string(w) != "met") || statementWords[string(w)] {
+				return true
+			}
+		}
+		i = j
 	}
 	// An invitation is said too: "Xi extended an invitation to President Aliyev".
 	return strings.Contains(text, "extended an invitation") || strings.Contains(text, "extends an invitation")
@@ -154,6 +171,20 @@ func words(s string) []word {
 		i = j
 	}
 	return out
+}
+
+func isASCIILetter(b byte) bool { return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' }
+
+// letterAfter and letterBefore report whether a letter outside ASCII adjoins text[i:] or
+// text[:i]: the ASCII letters there are part of a longer word ("Əliyev").
+func letterAfter(text string, i int) bool {
+	r, _ := utf8.DecodeRuneInString(text[i:])
+	return r >= utf8.RuneSelf && unicode.IsLetter(r)
+}
+
+func letterBefore(text string, i int) bool {
+	r, _ := utf8.DecodeLastRuneInString(text[:i])
+	return r >= utf8.RuneSelf && unicode.IsLetter(r)
 }
 
 func isLetterAt(s string, i int) bool {
