@@ -993,6 +993,11 @@ func (e *Engine) analyse(f *Fact) analysis {
 	if f.Speaker != "" {
 		ctx = append(ctx, f.Speaker+" said")
 	}
+	for _, p := range f.People {
+		if !namedIn(f.Text, p) {
+			ctx = append(ctx, p) // named by role only: "his Azerbaijani counterpart"
+		}
+	}
 	if f.Kind == Body && f.Refers == "" && f.Speaker == "" && (len(f.People) == 0 || pluralSubject(f.Text)) {
 		// A sentence that names no one tells of the persons the article leads with ("The
 		// ministers also welcomed …" after "Bayramov met with Wang Yi …"); so does one
@@ -1051,6 +1056,16 @@ func (e *Engine) analyse(f *Fact) analysis {
 		an.context = append(an.context, e.contextTerms(c)...)
 	}
 	return an
+}
+
+// namedIn reports whether text writes a part of a person's name.
+func namedIn(text, person string) bool {
+	for _, part := range strings.Fields(person) {
+		if strings.Contains(text, part) {
+			return true
+		}
+	}
+	return false
 }
 
 // findImpliedMonths finds, for each undated article that names one month only, that

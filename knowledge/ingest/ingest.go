@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -626,6 +627,7 @@ func resolvePeople(doc *Document, text string, ss []Sentence) {
 		}
 	}
 	p := findPeople(bodies, doc.Meta.Author)
+	p.readTitles(bodies)
 	subject, subjectAt := "", -10
 	inQuote, speaker, lead := false, "", ""
 	introducer, introduction := "", ""
@@ -665,6 +667,9 @@ func resolvePeople(doc *Document, text string, ss []Sentence) {
 		}
 		s.Speaker, s.Lead = speaker, lead
 		m := p.mentions(s.Text)
+		if c := p.counterpart(s.Text, m); c != "" && !slices.Contains(m, c) {
+			m = append(m, c) // "his Azerbaijani counterpart": Ilham Aliyev
+		}
 		s.People = m
 		if pronounStart.MatchString(s.Text) && i-subjectAt <= 5 && subject != "" {
 			s.Refers = subject

@@ -168,6 +168,15 @@ func TestListItemsAndHeadings(t *testing.T) {
 		"a colon-ended paragraph before headings makes its heading their parent")
 }
 
+func TestCounterparts(t *testing.T) {
+	d1 := parseSeed(t, "001_1dd007d9d2e50d38.txt", Meta{})
+	assert.Equal(t, []string{"Xi Jinping", "Ilham Aliyev"}, find(d1, "President Xi welcomed his Azerbaijani counterpart").People,
+		"the Azerbaijani president, as the article titles him, is Xi's Azerbaijani counterpart")
+	d3 := parseSeed(t, "003_c856946c1487f07b.txt", Meta{Date: "2025-04-23"})
+	assert.Equal(t, []string{"Ilham Aliyev", "Xi Jinping"}, find(d3, "On Wednesday, Azerbaijani President Ilham Aliyev met with his Chinese counterpart").People,
+		"a counterpart named already is named once")
+}
+
 func TestPronounsAndSpeakers(t *testing.T) {
 	d3 := parseSeed(t, "003_c856946c1487f07b.txt", Meta{Date: "2025-04-23"})
 	assert.Equal(t, "Ilham Aliyev", find(d3, "He also brought his family").Refers)

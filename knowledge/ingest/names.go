@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -130,6 +131,9 @@ var nameToken = regexp.MustCompile(`[\p{Lu}][\p{L}\-]*(?:['’][\p{L}]+)?`)
 // unambiguous part of a full name ("Aliyev", "Xi") to the full name.
 type people struct {
 	byToken map[string]string
+	// titled maps a title as the article writes it before a name, lower-case
+	// ("azerbaijani president"), to the persons it stands before.
+	titled map[string][]string
 }
 
 func stripPossessive(s string) string {
@@ -298,6 +302,65 @@ func joinWords(ws []word) string {
 }
 
 // mentions returns the persons s names, in order.
+// readTitles records the titles the sentences write before the names of p: "Chinese
+// President Xi Jinping" is "chinese president".
+func (p *people) readTitles(sentences []string) {
+	p.titled = map[string][]string{}
+	for _, s := range sentences {
+		ws := words(s)
+		for i := 2; i < len(ws); i++ {
+			name, ok := p.byToken[ws[i].text]
+			if i+1 < len(ws) {
+				if full, ok2 := p.byToken[ws[i].text+" "+ws[i+1].text]; ok2 {
+					name, ok = full, true
+				}
+			}
+			role := strings.ToLower(ws[i-1].text)
+			if !ok || !IsRole(role) || !ws[i-2].upper || !adjacent(s, ws, i-2, i-1) || !adjacent(s, ws, i-1, i) {
+				continue
+			}
+			key := strings.ToLower(ws[i-2].text) + " " + role
+			if !slices.Contains(p.titled[key], name) {
+				p.titled[key] = append(p.titled[key], name)
+			}
+		}
+	}
+}
+
+// counterpart returns the person a sentence names only as the counterpart of someone of
+// another country ("President Xi welcomed his Azerbaijani counterpart"): the one person
+// the article titles with that country's word and the title of someone the sentence
+// names, or "".
+func (p *people) counterpart(s string, named []string) string {
+	m := counterpartPattern.FindStringSubmatch(s)
+	if m == nil {
+		return ""
+	}
+	adj := strings.ToLower(m[1])
+	found := ""
+	for key, holders := range p.titled {
+		country, role, _ := strings.Cut(key, " ")
+		if country == adj {
+			continue
+		}
+		for _, n := range named {
+			if !slices.Contains(holders, n) {
+				continue
+			}
+			for _, h := range p.titled[adj+" "+role] {
+				if found != "" && found != h {
+					return "" // more than one
+				}
+				found = h
+			}
+		}
+	}
+	return found
+}
+
+// counterpartPattern finds "his Azerbaijani counterpart", "her Chinese counterpart".
+var counterpartPattern = regexp.MustCompile(`\b(?:his|her|their) ([A-Z][a-z]+) counterpart\b`)
+
 func (p *people) mentions(s string) []string {
 	var out []string
 	seen := map[string]bool{}
