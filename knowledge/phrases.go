@@ -613,6 +613,14 @@ func (e *Engine) askedVerb(q *question) int {
 		inSubject = func(t analyze.Token) bool {
 			return e.isPersonPart(t.Surface) || t.Surface == "and" || len(t.Surface) <= 2 && !t.Stop // "Wang Yi"
 		}
+	case q.kind == AskYesNo && auxiliaries[first] && first != "will" && first != "would":
+		// "Did Bayramov invite Wang Yi …": what a person named did, not what else they did.
+		// (What someone will do is told by a plan in other words: "will Aliyev travel to
+		// the summit" by the invitation he accepted.)
+		i = 0
+		inSubject = func(t analyze.Token) bool {
+			return e.isPersonPart(t.Surface) || t.Surface == "and"
+		}
 	default:
 		return -1
 	}
