@@ -242,7 +242,8 @@ func (e *Engine) readQuestion(text string) *question {
 	}
 	q.source = asksSource(q.kind, q.tokens)
 	q.acronym = acronymAsked(q.tokens)
-	q.personNoun = q.kind == AskWho && asksPersonNoun(q.tokens)
+	// "Who signed it on behalf of Nakhchivan" asks for the person who did, not the parties.
+	q.personNoun = q.kind == AskWho && (asksPersonNoun(q.tokens) || slices.ContainsFunc(q.tokens, func(t analyze.Token) bool { return t.Surface == "behalf" }))
 	if q.kind == AskWhich {
 		if phrase := whichPhrase(q.tokens); len(phrase) > 0 {
 			q.whichPhrase = phrase
