@@ -130,6 +130,11 @@ func (e *Engine) answer(ctx context.Context, raw string, explain bool) (Answer, 
 	if q.unknownHead != "" {
 		return localize(e.refusal(fmt.Sprintf("The articles I answer from do not mention any %s.", q.unknownHead)), lang), ex, nil
 	}
+	if q.first && e.onlyRankedBelowFirst(q) {
+		// "Which country is Azerbaijan's largest partner?": the articles speak only of
+		// its fourth-largest.
+		return localize(e.refusal("The articles I answer from do not say."), lang), ex, nil
+	}
 	buf := answerBufs.Get().(*answerBuf)
 	defer answerBufs.Put(buf)
 	rs := e.rank(q, buf)
@@ -422,6 +427,8 @@ func (e *Engine) excluded(q *question, r ranked) string {
 		return "misses a name or year asked about"
 	case q.whichPhrase != nil && e.restates(q, r):
 		return lacksKind
+	case q.first && rankedBelowFirst.MatchString(f.Text):
+		return "ranks it lower than asked"
 	case q.staged && r.typeBonus == 0 && !e.namesOther(q, f, false):
 		// "Where will the anniversary be held?" is not answered by a fact that names no
 		// place but the countries, nor anything else the question does not.
@@ -791,6 +798,30 @@ func (e *Engine) publishersNamed(q *question) map[string]bool {
 
 // ordinal finds a place in an order: "fourth-largest", "the 2nd".
 var ordinal = regexp.MustCompile(`(?i)\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))[- ](?:largest|biggest|most|country|place|position|rank)`)
+
+// onlyRankedBelowFirst reports whether every sentence that uses the question's word for
+// the largest ranks it lower ("fourth-largest").
+func (e *Engine) onlyRankedBelowFirst(q *question) bool {
+	for _, t := range q.tokens {
+		if t.Surface != "largest" && t.Surface != "biggest" && t.Surface != "greatest" {
+			continue
+		}
+		id, ok := e.ix.Term(t.Term)
+		if !ok {
+			return false
+		}
+		for _, p := range e.ix.Postings(id) {
+			if p.TF > 0 && !rankedBelowFirst.MatchString(e.facts[p.Doc].Text) {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// rankedBelowFirst finds a superlative with a rank below the first: "fourth-largest".
+var rankedBelowFirst = regexp.MustCompile(`(?i)\b(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:nd|rd|th))[- ](?:largest|biggest|greatest)\b`)
 
 // percentPattern finds a percentage: "20%", "20 percent", "20 per cent".
 var percentPattern = regexp.MustCompile(`(?i)\d\s*(?:%|percent\b|per cent\b)`)

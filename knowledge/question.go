@@ -24,6 +24,28 @@ const (
 	correctedShare = 0.9  // share of its IDF a corrected word weighs
 )
 
+// asksFirst reports whether tokens name a superlative of size with no rank before it:
+// "largest", not "fourth largest" nor "what-largest".
+func asksFirst(tokens []analyze.Token) bool {
+	for i, t := range tokens {
+		if t.Surface != "largest" && t.Surface != "biggest" && t.Surface != "greatest" {
+			continue
+		}
+		if i == 0 {
+			return true
+		}
+		prev := tokens[i-1]
+		return !prev.Number && !ordinalWords[prev.Surface] && !whatWords[prev.Surface] && prev.Surface != "which"
+	}
+	return false
+}
+
+// ordinalWords rank a thing: "the fourth largest".
+var ordinalWords = map[string]bool{
+	"second": true, "third": true, "fourth": true, "fifth": true, "sixth": true, "seventh": true,
+	"eighth": true, "ninth": true, "tenth": true, "2nd": true, "3rd": true, "4th": true, "5th": true,
+}
+
 // sharePattern finds a question's percentage of a whole: "percentage of", "percent of".
 var sharePattern = regexp.MustCompile(`(?:percentage|percent|%) of\b`)
 
@@ -93,6 +115,9 @@ type question struct {
 	// share: it asks what part of a whole a percentage is ("what percentage of its
 	// trade"), which a percentage of growth does not tell.
 	share bool
+	// first: the question asks for the largest or biggest of all ("which country is its
+	// largest partner"), which "its fourth-largest partner" does not tell.
+	first bool
 	// clock: a when-question asks for a time of day ("what time was the banquet"), which
 	// a date alone does not tell.
 	clock bool
@@ -564,6 +589,7 @@ func (e *Engine) readQuestion(text string) *question {
 		q.period = q.period || periodNouns[t.Surface]
 	}
 	q.clock = q.kind == AskWhen && asksClock(q.tokens)
+	q.first = q.kind != AskYesNo && asksFirst(q.tokens)
 	q.percent = q.kind == AskNumber && (strings.Contains(q.lower, "percent") || strings.Contains(q.lower, "%"))
 	q.share = q.percent && sharePattern.MatchString(q.lower)
 	q.listing = asksList(q.tokens)
