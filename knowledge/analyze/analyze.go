@@ -491,7 +491,7 @@ func IsStopWord(w string) bool {
 		"much", "many", "ever", "yet", "still", "even", "well", "like", "lot", "kind", "sort",
 		"really", "actually", "exactly", "regarding", "concerning", "etc", "via", "per",
 		"upon", "within", "without", "among", "across", "toward", "towards", "around", "onto",
-		"amid", "amidst", "behind", "beyond", "alongside", "despite", "near", "beside", "throughout", "amongst", "whilst", "unlike",
+		"amid", "amidst", "behind", "beyond", "alongside", "despite", "near", "beside", "plus", "throughout", "amongst", "whilst", "unlike",
 		"i'm", "im", "hi", "hello", "hey", "thanks", "u", "ur", "pls", "plz", "abt",
 		"wat", "wht", "whats", "what's", "whos", "hw", "r", "y", "d", "m", "ll", "ve", "re",
 		// Chat filler: words that soften or pad a question without naming its topic.
