@@ -46,6 +46,20 @@ var ordinalWords = map[string]bool{
 	"eighth": true, "ninth": true, "tenth": true, "2nd": true, "3rd": true, "4th": true, "5th": true,
 }
 
+// afterPlacePreposition reports whether the question writes word right after "in", "at"
+// or "from": a place where something happened.
+func afterPlacePreposition(tokens []analyze.Token, word string) bool {
+	for i := 1; i < len(tokens); i++ {
+		if tokens[i].Surface == word {
+			switch tokens[i-1].Surface {
+			case "in", "at", "from":
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // sharePattern finds a question's percentage of a whole: "percentage of", "percent of".
 var sharePattern = regexp.MustCompile(`(?:percentage|percent|%) of\b`)
 
@@ -603,8 +617,10 @@ func (e *Engine) readQuestion(text string) *question {
 	q.city = asksCity(q.tokens)
 	q.capital = -1
 	for i := 0; q.city && i < len(q.terms); i++ {
-		if e.standsForCountry(q.terms[i]) {
-			q.capital = i // "Which Chinese city is Baku's sister city?": Baku the city
+		if e.standsForCountry(q.terms[i]) && !afterPlacePreposition(q.tokens, q.terms[i].Word) {
+			// "Which Chinese city is Baku's sister city?": Baku the city; but not in
+			// "which cities … signed in Beijing", where it is only where.
+			q.capital = i
 		}
 	}
 	for _, t := range q.tokens {
