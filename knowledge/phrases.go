@@ -1316,12 +1316,12 @@ func asksPlan(q *question) bool {
 
 // tellsStaging reports whether a question asks where an event was staged: "where was it
 // held", "hosted", "take place", "celebrated".
-func tellsStaging(tokens []analyze.Token) bool {
-	if len(tokens) == 0 || tokens[0].Surface != "where" {
+func (e *Engine) tellsStaging(tokens []analyze.Token) bool {
+	if len(tokens) == 0 || correctQuestionWord(tokens[0].Surface) != "where" {
 		return false // "what place does China hold": a rank, not a venue
 	}
 	for i, t := range tokens {
-		if staging[t.Surface] || t.Surface == "celebrate" || t.Surface == "celebrated" || t.Surface == "place" && inFramePhrase(tokens, i) {
+		if staging[t.Surface] || e.mistypedStaging(t.Surface) || t.Surface == "celebrate" || t.Surface == "celebrated" || t.Surface == "place" && inFramePhrase(tokens, i) {
 			return true
 		}
 	}

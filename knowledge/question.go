@@ -388,7 +388,7 @@ func (e *Engine) readQuestion(text string) *question {
 		if q.kind == AskNumber && lastingVerbs[t.Surface] && i == len(q.tokens)-1 {
 			continue // "how long did the visit last": the length asked, not "last year"
 		}
-		if (q.kind == AskWhere || q.kind == AskWhen) && staging[t.Surface] {
+		if (q.kind == AskWhere || q.kind == AskWhen) && (staging[t.Surface] || e.mistypedStaging(t.Surface)) {
 			continue // "where was COP29 held": that it took place, asked where
 		}
 		if (t.Surface == "call" || t.Surface == "describe") && (i+1 == len(q.tokens) || !callParticles[q.tokens[i+1].Surface]) {
@@ -609,7 +609,7 @@ func (e *Engine) readQuestion(text string) *question {
 	q.listing = asksList(q.tokens)
 	q.howTo = asksHowTo(q.tokens)
 	q.heldPast = q.kind == AskWhere && heldPast(q.tokens)
-	q.staged = q.kind == AskWhere && tellsStaging(q.tokens)
+	q.staged = q.kind == AskWhere && e.tellsStaging(q.tokens)
 	q.verb = -1
 	if q.outcome {
 		q.verb = e.outcomeVerb(q)

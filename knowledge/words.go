@@ -454,6 +454,20 @@ var staging = map[string]bool{
 	"located": true, "situated": true, "staged": true, "convened": true,
 }
 
+// mistypedStaging reports whether w, no English word, is one edit from a staging word
+// ("helld").
+func (e *Engine) mistypedStaging(w string) bool {
+	if len(w) < 4 || !e.mayBeTypo(w) {
+		return false
+	}
+	for s := range staging {
+		if index.Distance(w, s) == 1 {
+			return true
+		}
+	}
+	return false
+}
+
 // framePhrases are phrases of two words that frame a question as "happen" does: "where did
 // it take place".
 var framePhrases = map[[2]string]bool{
