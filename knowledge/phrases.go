@@ -558,10 +558,14 @@ func whoPredicate(q *question) int {
 	if q.kind != AskWho || len(q.tokens) < 3 || q.tokens[0].Surface != "who" || q.photo || q.author {
 		return -1 // who shot the photo, or wrote the article, its caption or byline tells
 	}
-	verb := q.tokens[1]
-	if modals[verb.Surface] {
-		verb = q.tokens[2] // "Who will succeed …"
+	at := 1
+	if modals[q.tokens[at].Surface] {
+		at++ // "Who will succeed …"
 	}
+	for at+1 < len(q.tokens) && isAdverb(q.tokens[at]) {
+		at++ // "who physically signed …": the verb, not how
+	}
+	verb := q.tokens[at]
 	if verb.Stop || lightVerbs[verb.Surface] {
 		return -1
 	}
