@@ -799,25 +799,22 @@ func (e *Engine) publishersNamed(q *question) map[string]bool {
 // ordinal finds a place in an order: "fourth-largest", "the 2nd".
 var ordinal = regexp.MustCompile(`(?i)\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))[- ](?:largest|biggest|most|country|place|position|rank)`)
 
-// onlyRankedBelowFirst reports whether every sentence that uses the question's word for
-// the largest ranks it lower ("fourth-largest").
+// onlyRankedBelowFirst reports whether every sentence that says "largest", "biggest" or
+// "greatest" ranks it lower ("fourth-largest"): whichever of them a question uses, the
+// articles name no first.
 func (e *Engine) onlyRankedBelowFirst(q *question) bool {
-	for _, t := range q.tokens {
-		if t.Surface != "largest" && t.Surface != "biggest" && t.Surface != "greatest" {
-			continue
-		}
-		id, ok := e.ix.Term(t.Term)
+	for _, w := range []string{"largest", "biggest", "greatest"} {
+		id, ok := e.ix.Term(e.az.Word(w).Term)
 		if !ok {
-			return false
+			continue
 		}
 		for _, p := range e.ix.Postings(id) {
 			if p.TF > 0 && !rankedBelowFirst.MatchString(e.facts[p.Doc].Text) {
 				return false
 			}
 		}
-		return true
 	}
-	return false
+	return true
 }
 
 // rankedBelowFirst finds a superlative with a rank below the first: "fourth-largest".

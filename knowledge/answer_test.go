@@ -338,6 +338,7 @@ func TestUnknownWordsWeighByHowCommonTheyAre(t *testing.T) {
 	assert.True(t, e.isEnglish("betwen"), "a mistyped English word is no name")
 	assert.False(t, e.isEnglish("biden"), "a name that an edit of its first letter makes English (widen) stays a name")
 	assert.True(t, e.isEnglish("website"), "two English words run together are English")
+	assert.True(t, e.isEnglish("biggest"), "a superlative that doubles its consonant is English")
 	assert.False(t, e.isEnglish("putin"))
 	assert.Equal(t, []string{"taiwan", "independ"}, e.az.Terms("Taiwanese independence"), "a demonym reads as its place (WordNet pertainyms)")
 }

@@ -246,8 +246,8 @@ func (e *Engine) wordCount(w string) int {
 	if t := e.az.Word(w); t.Term != w {
 		best = max(best, e.english[t.Term]) // an irregular form ("ran" is "run"), or a stem that is a word
 	}
-	// A doubled consonant before -ed or -ing: "twinned", "planning".
-	for _, suf := range []string{"ed", "ing"} {
+	// A doubled consonant before -ed, -ing, -er or -est: "twinned", "planning", "biggest".
+	for _, suf := range []string{"ed", "ing", "er", "est"} {
 		if base := strings.TrimSuffix(w, suf); base != w && len(base) > 3 && base[len(base)-1] == base[len(base)-2] {
 			best = max(best, e.english[base[:len(base)-1]])
 		}
