@@ -35,10 +35,19 @@ func asksFirst(tokens []analyze.Token) bool {
 			return true
 		}
 		prev := tokens[i-1]
-		return !prev.Number && !ordinalWords[prev.Surface] && !whatWords[prev.Surface] && prev.Surface != "which"
+		return !prev.Number && !ordinalWords[prev.Surface] && !whatWords[prev.Surface] && prev.Surface != "which" && !asksRank(tokens)
 	}
 	return false
 }
+
+// asksRank reports whether a question asks where a thing ranks among the largest ("what
+// rank does it have among its largest partners"), not which is the largest.
+func asksRank(tokens []analyze.Token) bool {
+	return slices.ContainsFunc(tokens, func(t analyze.Token) bool { return rankingWords[t.Surface] })
+}
+
+// rankingWords ask a place in an order.
+var rankingWords = map[string]bool{"among": true, "rank": true, "ranks": true, "ranked": true, "ranking": true, "place": true, "position": true, "stand": true, "stands": true}
 
 // ordinalWords rank a thing: "the fourth largest".
 var ordinalWords = map[string]bool{
