@@ -627,7 +627,6 @@ func resolvePeople(doc *Document, text string, ss []Sentence) {
 		}
 	}
 	p := findPeople(bodies, doc.Meta.Author)
-	p.readTitles(bodies)
 	subject, subjectAt := "", -10
 	inQuote, speaker, lead := false, "", ""
 	introducer, introduction := "", ""

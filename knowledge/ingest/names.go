@@ -132,7 +132,7 @@ var nameToken = regexp.MustCompile(`[\p{Lu}][\p{L}\-]*(?:['’][\p{L}]+)?`)
 type people struct {
 	byToken map[string]string
 	// titled maps a title as the article writes it before a name, lower-case
-	// ("azerbaijani president"), to the persons it stands before.
+	// ("azerbaijani president"), to the persons it stands before (see findPeople).
 	titled map[string][]string
 }
 
@@ -208,8 +208,18 @@ func findPeople(sentences []string, author string) *people {
 	if author != "" {
 		full[author] = true
 	}
+	var titles []titledName // a capitalised word and a role word before a name, read once names are known
 	for _, s := range sentences {
 		ws := words(s)
+		for i := 2; i < len(ws); i++ {
+			if role := strings.ToLower(ws[i-1].text); IsRole(role) && ws[i-2].upper && adjacent(s, ws, i-2, i-1) && adjacent(s, ws, i-1, i) {
+				t := titledName{key: strings.ToLower(ws[i-2].text) + " " + role, first: ws[i].text}
+				if i+1 < len(ws) {
+					t.second = ws[i+1].text
+				}
+				titles = append(titles, t)
+			}
+		}
 		for i := 0; i < len(ws); i++ {
 			if !ws[i].upper || notNameWords[strings.ToLower(ws[i].text)] || roleWords[strings.ToLower(ws[i].text)] {
 				continue
@@ -274,8 +284,22 @@ func findPeople(sentences []string, author string) *people {
 			p.byToken[name] = name
 		}
 	}
+	p.titled = map[string][]string{}
+	for _, t := range titles {
+		name, ok := p.byToken[t.first]
+		if full, ok2 := p.byToken[t.first+" "+t.second]; ok2 && t.second != "" {
+			name, ok = full, true
+		}
+		if ok && !slices.Contains(p.titled[t.key], name) {
+			p.titled[t.key] = append(p.titled[t.key], name)
+		}
+	}
 	return p
 }
+
+// titledName is a name written after a capitalised word and a role ("Chinese President Xi
+// Jinping"): the two lower-case as a key, and the first two words after them.
+type titledName struct{ key, first, second string }
 
 // adjacent reports whether ws[j] continues the name begun at ws[i] (only spaces between).
 func adjacent(s string, ws []word, i, j int) bool {
@@ -302,36 +326,14 @@ func joinWords(ws []word) string {
 }
 
 // mentions returns the persons s names, in order.
-// readTitles records the titles the sentences write before the names of p: "Chinese
-// President Xi Jinping" is "chinese president".
-func (p *people) readTitles(sentences []string) {
-	p.titled = map[string][]string{}
-	for _, s := range sentences {
-		ws := words(s)
-		for i := 2; i < len(ws); i++ {
-			name, ok := p.byToken[ws[i].text]
-			if i+1 < len(ws) {
-				if full, ok2 := p.byToken[ws[i].text+" "+ws[i+1].text]; ok2 {
-					name, ok = full, true
-				}
-			}
-			role := strings.ToLower(ws[i-1].text)
-			if !ok || !IsRole(role) || !ws[i-2].upper || !adjacent(s, ws, i-2, i-1) || !adjacent(s, ws, i-1, i) {
-				continue
-			}
-			key := strings.ToLower(ws[i-2].text) + " " + role
-			if !slices.Contains(p.titled[key], name) {
-				p.titled[key] = append(p.titled[key], name)
-			}
-		}
-	}
-}
-
 // counterpart returns the person a sentence names only as the counterpart of someone of
 // another country ("President Xi welcomed his Azerbaijani counterpart"): the one person
 // the article titles with that country's word and the title of someone the sentence
 // names, or "".
 func (p *people) counterpart(s string, named []string) string {
+	if !strings.Contains(s, "counterpart") {
+		return ""
+	}
 	m := counterpartPattern.FindStringSubmatch(s)
 	if m == nil {
 		return ""
