@@ -3,6 +3,7 @@ package knowledge
 // The phrases of a question that say what it insists on or sets aside.
 
 import (
+	"regexp"
 	"slices"
 	"strings"
 	"unicode"
@@ -1504,3 +1505,54 @@ func asksTalkedAbout(tokens []analyze.Token) bool {
 var talkVerbs = map[string]bool{
 	"talk": true, "talked": true, "chat": true, "chatted": true,
 }
+
+// asksFirst reports whether tokens name a superlative of size with no rank before it:
+// "largest", not "fourth largest" nor "what-largest".
+func asksFirst(tokens []analyze.Token) bool {
+	if asksRank(tokens) {
+		return false
+	}
+	for i, t := range tokens {
+		if t.Surface != "largest" && t.Surface != "biggest" && t.Surface != "greatest" {
+			continue
+		}
+		if i == 0 {
+			return true
+		}
+		prev := tokens[i-1]
+		return !prev.Number && !ordinalWords[prev.Surface] && !whatWords[prev.Surface] && prev.Surface != "which"
+	}
+	return false
+}
+
+// asksRank reports whether a question asks where a thing ranks among the largest ("what
+// rank does it have among its largest partners"), not which is the largest.
+func asksRank(tokens []analyze.Token) bool {
+	return slices.ContainsFunc(tokens, func(t analyze.Token) bool { return rankingWords[t.Surface] })
+}
+
+// rankingWords ask a place in an order.
+var rankingWords = map[string]bool{"among": true, "rank": true, "ranks": true, "ranked": true, "ranking": true, "place": true, "position": true, "stand": true, "stands": true}
+
+// ordinalWords rank a thing: "the fourth largest".
+var ordinalWords = map[string]bool{
+	"second": true, "third": true, "fourth": true, "fifth": true, "sixth": true, "seventh": true,
+	"eighth": true, "ninth": true, "tenth": true, "2nd": true, "3rd": true, "4th": true, "5th": true,
+}
+
+// afterPlacePreposition reports whether the question writes word right after "in", "at"
+// or "from": a place where something happened.
+func afterPlacePreposition(tokens []analyze.Token, word string) bool {
+	for i := 1; i < len(tokens); i++ {
+		if tokens[i].Surface == word {
+			switch tokens[i-1].Surface {
+			case "in", "at", "from":
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// sharePattern finds a question's percentage of a whole: "percentage of", "percent of".
+var sharePattern = regexp.MustCompile(`(?:percentage|percent|%) of\b`)

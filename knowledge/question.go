@@ -24,54 +24,6 @@ const (
 	correctedShare = 0.9  // share of its IDF a corrected word weighs
 )
 
-// asksFirst reports whether tokens name a superlative of size with no rank before it:
-// "largest", not "fourth largest" nor "what-largest".
-func asksFirst(tokens []analyze.Token) bool {
-	for i, t := range tokens {
-		if t.Surface != "largest" && t.Surface != "biggest" && t.Surface != "greatest" {
-			continue
-		}
-		if i == 0 {
-			return true
-		}
-		prev := tokens[i-1]
-		return !prev.Number && !ordinalWords[prev.Surface] && !whatWords[prev.Surface] && prev.Surface != "which" && !asksRank(tokens)
-	}
-	return false
-}
-
-// asksRank reports whether a question asks where a thing ranks among the largest ("what
-// rank does it have among its largest partners"), not which is the largest.
-func asksRank(tokens []analyze.Token) bool {
-	return slices.ContainsFunc(tokens, func(t analyze.Token) bool { return rankingWords[t.Surface] })
-}
-
-// rankingWords ask a place in an order.
-var rankingWords = map[string]bool{"among": true, "rank": true, "ranks": true, "ranked": true, "ranking": true, "place": true, "position": true, "stand": true, "stands": true}
-
-// ordinalWords rank a thing: "the fourth largest".
-var ordinalWords = map[string]bool{
-	"second": true, "third": true, "fourth": true, "fifth": true, "sixth": true, "seventh": true,
-	"eighth": true, "ninth": true, "tenth": true, "2nd": true, "3rd": true, "4th": true, "5th": true,
-}
-
-// afterPlacePreposition reports whether the question writes word right after "in", "at"
-// or "from": a place where something happened.
-func afterPlacePreposition(tokens []analyze.Token, word string) bool {
-	for i := 1; i < len(tokens); i++ {
-		if tokens[i].Surface == word {
-			switch tokens[i-1].Surface {
-			case "in", "at", "from":
-				return true
-			}
-		}
-	}
-	return false
-}
-
-// sharePattern finds a question's percentage of a whole: "percentage of", "percent of".
-var sharePattern = regexp.MustCompile(`(?:percentage|percent|%) of\b`)
-
 // question is a question read for searching.
 type question struct {
 	text     string
@@ -921,14 +873,17 @@ func (q *question) hasTerm(term string) bool {
 }
 
 // expandChat reads the shortenings of chat as the words they stand for ("abt" as "about",
-// "btwn" as "between", "fms" as "foreign ministers") and drops single letters that stand for nothing ("w" is "with").
+// "btwn" as "between", "fms" as "foreign ministers") and drops single letters that stand
+// for nothing ("w" is "with").
 func (e *Engine) expandChat(tokens []analyze.Token) []analyze.Token {
 	out := make([]analyze.Token, 0, len(tokens)+2) // an expansion may be longer than its word
 	for _, t := range tokens {
-		if w, ok := e.chat[t.Surface]; ok && strings.Contains(w, " ") {
+		w, ok := e.chat[t.Surface]
+		if ok && strings.Contains(w, " ") {
 			out = append(out, e.az.Analyze(w)...) // "fms": "foreign ministers"
 			continue
-		} else if ok {
+		}
+		if ok {
 			t = e.az.Word(w)
 		} else if len(t.Surface) == 1 && !t.Number && !t.Stop && t.Surface[0] < utf8.RuneSelf {
 			continue

@@ -325,7 +325,6 @@ func joinWords(ws []word) string {
 	return strings.Join(parts, " ")
 }
 
-// mentions returns the persons s names, in order.
 // counterpart returns the person a sentence names only as the counterpart of someone of
 // another country ("President Xi welcomed his Azerbaijani counterpart"): the one person
 // the article titles with that country's word and the title of someone the sentence
@@ -363,6 +362,7 @@ func (p *people) counterpart(s string, named []string) string {
 // counterpartPattern finds "his Azerbaijani counterpart", "her Chinese counterpart".
 var counterpartPattern = regexp.MustCompile(`\b(?:his|her|their) ([A-Z][a-z]+) counterpart\b`)
 
+// mentions returns the persons s names, in order.
 func (p *people) mentions(s string) []string {
 	var out []string
 	seen := map[string]bool{}
