@@ -1528,11 +1528,12 @@ func asksFirst(tokens []analyze.Token) bool {
 // asksRank reports whether a question asks where a thing ranks among the largest ("what
 // rank does it have among its largest partners"), not which is the largest.
 func asksRank(tokens []analyze.Token) bool {
-	return slices.ContainsFunc(tokens, func(t analyze.Token) bool { return rankingWords[t.Surface] })
+	return slices.ContainsFunc(tokens, func(t analyze.Token) bool { return rankWords[t.Surface] || placeInOrder[t.Surface] })
 }
 
-// rankingWords ask a place in an order.
-var rankingWords = map[string]bool{"among": true, "rank": true, "ranks": true, "ranked": true, "ranking": true, "place": true, "position": true, "stand": true, "stands": true}
+// placeInOrder ask, beside rankWords, where a thing stands among others: "among its
+// largest partners", "what place", "what position".
+var placeInOrder = map[string]bool{"among": true, "place": true, "position": true, "stand": true, "stands": true}
 
 // ordinalWords rank a thing: "the fourth largest".
 var ordinalWords = map[string]bool{
