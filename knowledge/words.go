@@ -8,6 +8,7 @@ import (
 
 	"github.com/azchina/azchina/knowledge/analyze"
 	"github.com/azchina/azchina/knowledge/index"
+	"github.com/kljensen/snowball/english"
 )
 
 // maxReadings bounds how many words a typo is read as.
@@ -183,6 +184,28 @@ func (e *Engine) mendDoubling(tokens []analyze.Token) []analyze.Token {
 			}
 			break
 		}
+	}
+	return tokens
+}
+
+// mendFunctionWords reads a word that is no word of the articles nor of English, and one
+// edit from a function word of five letters or more, as that function word: "betwen" is
+// "between", not a name the articles never mention.
+func (e *Engine) mendFunctionWords(tokens []analyze.Token) []analyze.Token {
+	for i, t := range tokens {
+		if t.Stop || t.Number || len(t.Surface) < 5 || !isLatin(t.Surface) {
+			continue
+		}
+		if _, known := e.ix.Term(t.Term); known || e.wordCount(t.Surface) > 0 || e.compoundCount(t.Surface) > 0 {
+			continue
+		}
+		eachEdit(t.Surface, func(c []byte) bool {
+			if len(c) >= 5 && english.IsStopWord(string(c)) { // a function word, not a greeting ("helld" is no "hello")
+				tokens[i] = e.az.Word(string(c))
+				return true
+			}
+			return false
+		})
 	}
 	return tokens
 }
