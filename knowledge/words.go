@@ -432,6 +432,26 @@ func swapped(a, b string) bool {
 	return i+1 < len(a) && a[i] == b[i+1] && a[i+1] == b[i] && a[i+2:] == b[i+2:]
 }
 
+// askersSetting reports whether a word tells of why the asker asks, not what: the exam or
+// the class a student asks for ("need it for my exam"), when the articles never use it.
+func (e *Engine) askersSetting(t analyze.Token) bool {
+	if !settingWords[t.Surface] {
+		return false
+	}
+	_, known := e.ix.Term(t.Term)
+	return !known
+}
+
+// settingWords name a student's or a writer's occasions for asking.
+var settingWords = map[string]bool{
+	"exam": true, "exams": true, "test": true, "tests": true, "quiz": true, "quizzes": true,
+	"homework": true, "assignment": true, "assignments": true, "teacher": true, "teachers": true,
+	"professor": true, "prof": true, "lecturer": true, "class": true, "classes": true,
+	"lecture": true, "lectures": true, "seminar": true, "coursework": true, "course": true,
+	"presentation": true, "thesis": true, "dissertation": true, "revision": true,
+	"midterm": true, "midterms": true, "finals": true, "uni": true, "college": true,
+}
+
 // coverVerbs say what a text is about: "which articles deal with demining".
 var coverVerbs = map[string]bool{
 	"deal": true, "deals": true, "cover": true, "covers": true, "discuss": true, "discusses": true,
