@@ -538,7 +538,7 @@ func (e *Engine) inConceptName(run []nameWord) []bool {
 // Minister Jeyhun Bayramov"), which counts only when persons is true (a person's name is
 // the answer to "what is the name of …").
 func (e *Engine) namesOther(q *question, f *Fact, persons bool) bool {
-	asked := e.askedTerms(q)
+	asked := e.namesWritten(q)
 	skip := nameStop | nameState | namePerson | nameShort
 	if persons {
 		skip &^= namePerson
@@ -623,6 +623,23 @@ func (e *Engine) askedTerms(q *question) map[string]bool {
 		}
 	}
 	return q.asked
+}
+
+// namesWritten returns the terms the question matches, less the names it matches only
+// through another of a thing's names: "the demining agency" asks for the name "ANAMA",
+// which the question does not write.
+func (e *Engine) namesWritten(q *question) map[string]bool {
+	written := map[string]bool{}
+	for _, t := range q.tokens {
+		written[t.Term] = true
+	}
+	out := map[string]bool{}
+	for t := range e.askedTerms(q) {
+		if written[t] || !e.names[t] {
+			out[t] = true
+		}
+	}
+	return out
 }
 
 // onlyToCome reports whether a fact says the verb an outcome question asks about ("did
