@@ -198,6 +198,9 @@ func asksPersonNoun(tokens []analyze.Token) bool {
 // wanted, past up to two words that qualify it ("which other Chinese officials", "what
 // exact date"), or the word right after the question word.
 func kindNoun(tokens []analyze.Token) string {
+	if len(tokens) > 3 && tokens[1].Surface == "to" && tokens[2].Surface == tokens[0].Surface {
+		tokens = tokens[3:] // "which people-to-people areas": the areas
+	}
 	for _, t := range tokens[:min(len(tokens), 3)] {
 		if t.Surface == "other" || t.Surface == "another" {
 			continue

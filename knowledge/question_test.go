@@ -26,6 +26,8 @@ func TestKindOfQuestion(t *testing.T) {
 		{"Which officials attended?", AskWho},
 		{"Which other Chinese officials attended?", AskWho},
 		{"Which other lawmaker spoke to Trend?", AskWho},
+		{"Which people-to-people areas did they want expanded?", AskWhich}, // a compound qualifies the kind
+		{"Which people were at the banquet?", AskWho},
 		{"What exact date was it signed?", AskWhen},
 		{"Which Chinese companies invested?", AskWhich},
 		{"Which initiatives were praised?", AskWhich},
