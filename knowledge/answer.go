@@ -225,6 +225,30 @@ func (e *Engine) choose(q *question, rs []ranked) int {
 	return -1
 }
 
+// refersBackToAsked reports whether a fact opens with a demonstrative and the noun a
+// what-question asks for ("This document …" for "what document …"): the thing asked for
+// is named in the sentence before.
+func (e *Engine) refersBackToAsked(q *question, f *Fact) bool {
+	if q.kind != AskWhat && q.kind != AskWhich {
+		return false
+	}
+	first, rest, ok := strings.Cut(f.Text, " ")
+	if !ok || !demonstratives[first] {
+		return false
+	}
+	noun, _, _ := strings.Cut(rest, " ")
+	t := e.az.Word(strings.ToLower(strings.Trim(noun, ",.;:")))
+	for i, u := range q.tokens {
+		if u.Term == t.Term && i > 0 && (whatWords[q.tokens[i-1].Surface] || q.tokens[i-1].Surface == "which") {
+			return true
+		}
+	}
+	return false
+}
+
+// demonstratives open a sentence that points back to what the one before named.
+var demonstratives = map[string]bool{"This": true, "These": true, "That": true, "Those": true, "Such": true}
+
 // answersInOwnWords reports whether a fact covers enough of a question put in the asker's
 // own words: from minCoverageClear, matching three of its words as themselves (not only
 // through WordNet's relations).
@@ -1522,9 +1546,10 @@ func (e *Engine) compose(q *question, rs []ranked, best int) Answer {
 			cites = append(cites, e.Cite(e.facts[d]))
 			lead = e.render(&e.facts[d]) + fmt.Sprintf(" [%d] ", len(cites))
 		}
-		if p := f.Prev; q.kind == AskWhy && p >= 0 && concludes(f.Text) && e.facts[p].Source == f.Source && e.facts[p].Kind == Body && !used[e.cluster[p]] {
+		if p := f.Prev; (q.kind == AskWhy && concludes(f.Text) || e.refersBackToAsked(q, f)) && p >= 0 && e.facts[p].Source == f.Source && e.facts[p].Kind == Body && !used[e.cluster[p]] {
 			// "Thus, Azerbaijan is an important partner …": the reason is the sentence
-			// before; quote it first.
+			// before; quote it first. So too for "This document confirms …", asked
+			// "what document": the sentence before names it.
 			cites = append(cites, e.Cite(e.facts[p]))
 			lead = e.render(&e.facts[p]) + fmt.Sprintf(" [%d] ", len(cites))
 		}
