@@ -512,3 +512,28 @@ func TestMendDoubling(t *testing.T) {
 		assert.Equal(t, tt.want, got[0].Surface, tt.word)
 	}
 }
+
+func TestMendTypos(t *testing.T) {
+	e := seedEngine(t)
+	tests := []struct{ text, word, want string }{
+		{"betwen", "betwen", "between"}, // a function word
+		{"wich", "wich", "which"},       // four letters: only a longer word
+		{"actualy", "actualy", "actually"},
+		{"valeu", "valeu", "value"},                 // a word the articles never use
+		{"helpin", "helpin", "helping"},             // the g dropped
+		{"banquit", "banquit", "banquit"},           // left to the index: the articles' "banquet"
+		{"helld", "helld", "helld"},                 // left to the index: "held", not "hello"
+		{"Did Zelensky go", "zelensky", "zelensky"}, // a name, as capitalised
+		{"aliyev", "aliyev", "aliyev"},
+		{"what did putin say", "putin", "putin"}, // a name in lower case, though "putin" + "g" may be a word
+	}
+	for _, tt := range tests {
+		var got string
+		for _, tok := range e.mendTypos(e.az.Analyze(tt.text), tt.text) {
+			if strings.EqualFold(tok.Surface, tt.want) || tok.Surface == tt.word {
+				got = tok.Surface
+			}
+		}
+		assert.Equal(t, tt.want, got, tt.text)
+	}
+}

@@ -5,6 +5,7 @@ package knowledge
 import (
 	"math"
 	"strings"
+	"unicode"
 
 	"github.com/azchina/azchina/knowledge/analyze"
 	"github.com/azchina/azchina/knowledge/index"
@@ -188,26 +189,89 @@ func (e *Engine) mendDoubling(tokens []analyze.Token) []analyze.Token {
 	return tokens
 }
 
-// mendFunctionWords reads a word that is no word of the articles nor of English, and one
-// edit from a function word of five letters or more, as that function word: "betwen" is
-// "between", not a name the articles never mention.
-func (e *Engine) mendFunctionWords(tokens []analyze.Token) []analyze.Token {
+// mendTypos reads a word that is no word of the articles nor of English, and one edit
+// from a common English word the articles do not use, as that word: "betwen" is
+// "between", "valeu" is "value", "helpin" is "helping". A typo of a word the articles use
+// is left to the index, which reads it as that word ("banquit"); a word the question
+// capitalises is a name.
+func (e *Engine) mendTypos(tokens []analyze.Token, text string) []analyze.Token {
 	for i, t := range tokens {
-		if t.Stop || t.Number || len(t.Surface) < 5 || !isLatin(t.Surface) {
+		if t.Stop || t.Number || len(t.Surface) < 4 || e.english[t.Surface] > 0 || !isLatin(t.Surface) || e.wordCount(t.Surface) > 0 || e.compoundCount(t.Surface) > 0 {
 			continue
 		}
-		if _, known := e.ix.Term(t.Term); known || e.wordCount(t.Surface) > 0 || e.compoundCount(t.Surface) > 0 {
+		var fix string
+		if _, known := e.ix.Term(t.Term); known {
+			fix = functionWordCut(t.Surface) // "befor": the index holds the stem of "before"
+		} else {
+			fix = e.mistypedWord(t.Surface)
+		}
+		if fix == "" || writtenCapitalised(text, t.Surface) {
 			continue
 		}
-		eachEdit(t.Surface, func(c []byte) bool {
-			if len(c) >= 5 && english.IsStopWord(string(c)) { // a function word, not a greeting ("helld" is no "hello")
-				tokens[i] = e.az.Word(string(c))
-				return true
+		m := e.az.Word(fix)
+		if !m.Stop {
+			if s := e.ix.Suggest(t.Surface); len(s) > 0 && s[0].Distance == 1 {
+				continue
 			}
-			return false
-		})
+		}
+		tokens[i] = m
 	}
 	return tokens
+}
+
+// mistypedWord returns the most common English word one edit from w: a function word, or
+// a word WordNet counts at least minMistypedCount times. A word of four letters is read
+// only as a longer one ("wich": "which"). It returns "" when there is none.
+func (e *Engine) mistypedWord(w string) string {
+	best, most := "", 0
+	eachEdit(w, func(c []byte) bool {
+		if len(w) < 5 && len(c) <= len(w) {
+			return false
+		}
+		n := e.english[string(c)]
+		if n < minMistypedCount || len(c) > len(w) && string(c[:len(w)]) == w {
+			n = 0 // a name with a letter added is no word: "putin" is not "puting"
+		}
+		if english.IsStopWord(string(c)) || len(c) >= 6 && analyze.IsStopWord(string(c)) {
+			n = max(n, stopWordCount) // a function word, not a greeting ("helld" is no "hello")
+		}
+		if n > most {
+			best, most = string(c), n
+		}
+		return false
+	})
+	if base, ok := strings.CutSuffix(w, "in"); best == "" && ok && len(base) >= 2 && e.english[base] >= minMistypedCount && !(len(base) >= 3 && singleConsonantEnd(base)) {
+		best = w + "g" // "helpin": the g dropped as in speech; not "putin", whose verb doubles
+	}
+	return best
+}
+
+// functionWordCut returns the function word w is with its last letter left off ("befor"),
+// or "".
+func functionWordCut(w string) string {
+	var room [32]byte
+	if len(w) < 4 || len(w) >= len(room) {
+		return ""
+	}
+	for c := byte('a'); c <= 'z'; c++ {
+		if f := append(append(room[:0], w...), c); english.IsStopWord(string(f)) {
+			return string(f)
+		}
+	}
+	return ""
+}
+
+// writtenCapitalised reports whether text writes the lower-case word w with a capital
+// after its first word: a name, as the asker writes it.
+func writtenCapitalised(text, w string) bool {
+	first := true
+	for _, f := range strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' }) {
+		if !first && strings.EqualFold(f, w) && f != strings.ToLower(f) {
+			return true
+		}
+		first = false
+	}
+	return false
 }
 
 // singleConsonantEnd reports whether w ends in one vowel and one consonant that doubles
