@@ -107,6 +107,10 @@ type Engine struct {
 	// counts them.
 	families       sync.Map
 	familiesCached atomic.Int64
+	// mistyped caches the English word each unknown question word is a typo of (see
+	// mistypedWord), mistypedCached counts them.
+	mistyped       sync.Map
+	mistypedCached atomic.Int64
 	// patterns caches the which-phrase patterns made (see phrasePattern), patternsCached
 	// counts them.
 	patterns       sync.Map

@@ -196,33 +196,44 @@ func (e *Engine) mendDoubling(tokens []analyze.Token) []analyze.Token {
 // capitalises is a name.
 func (e *Engine) mendTypos(tokens []analyze.Token, text string) []analyze.Token {
 	for i, t := range tokens {
-		if t.Stop || t.Number || len(t.Surface) < 4 || e.english[t.Surface] > 0 || !isLatin(t.Surface) || e.wordCount(t.Surface) > 0 || e.compoundCount(t.Surface) > 0 {
+		if t.Stop || t.Number || len(t.Surface) < 4 || e.english[t.Surface] > 0 {
 			continue
 		}
 		var fix string
 		if _, known := e.ix.Term(t.Term); known {
-			fix = functionWordCut(t.Surface) // "befor": the index holds the stem of "before"
-		} else {
-			fix = e.mistypedWord(t.Surface)
+			if t.Term == t.Surface {
+				fix = functionWordCut(t.Surface) // "befor": the index holds the stem of "before"
+			}
+		} else if isLatin(t.Surface) && e.wordCount(t.Surface) == 0 && e.compoundCount(t.Surface) == 0 {
+			if s := e.ix.Suggest(t.Surface); len(s) == 0 || s[0].Distance > 1 {
+				fix = e.mistypedWord(t.Surface)
+			}
 		}
 		if fix == "" || writtenCapitalised(text, t.Surface) {
 			continue
 		}
-		m := e.az.Word(fix)
-		if !m.Stop {
-			if s := e.ix.Suggest(t.Surface); len(s) > 0 && s[0].Distance == 1 {
-				continue
-			}
-		}
-		tokens[i] = m
+		tokens[i] = e.az.Word(fix)
 	}
 	return tokens
 }
 
 // mistypedWord returns the most common English word one edit from w: a function word, or
 // a word WordNet counts at least minMistypedCount times. A word of four letters is read
-// only as a longer one ("wich": "which"). It returns "" when there is none.
+// only as a longer one ("wich": "which"). It returns "" when there is none. The answers
+// are kept for the first maxCachedFamilies words. Safe for concurrent use.
 func (e *Engine) mistypedWord(w string) string {
+	if s, ok := e.mistyped.Load(w); ok {
+		return s.(string)
+	}
+	best := e.findMistyped(w)
+	if e.mistypedCached.Load() < maxCachedFamilies {
+		e.mistyped.Store(w, best)
+		e.mistypedCached.Add(1)
+	}
+	return best
+}
+
+func (e *Engine) findMistyped(w string) string {
 	best, most := "", 0
 	eachEdit(w, func(c []byte) bool {
 		if len(w) < 5 && len(c) <= len(w) {
