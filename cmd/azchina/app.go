@@ -179,10 +179,13 @@ func (m *Main) ask(ctx context.Context, args []string) error {
 		var a knowledge.Answer
 		var ex knowledge.Explanation
 		var err error
-		if *explain {
-			a, ex, err = e.Explain(ctx, q)
-		} else {
-			a, err = e.Answer(ctx, q)
+		a, ex, err = answerSafely(ctx, e, q, *explain)
+		var fault engineFault
+		if errors.As(err, &fault) {
+			// One question that finds a fault in the engine gets a refusal, and the
+			// questions after it are still answered: one object a line, in order.
+			fmt.Fprintf(m.Stderr, "azchina: %v\n", err)
+			a, err = knowledge.Answer{Text: "Something went wrong while answering that question. Please ask it another way.", Citations: []knowledge.Citation{}}, nil
 		}
 		if err != nil {
 			return err
@@ -215,6 +218,32 @@ func (m *Main) ask(ctx context.Context, args []string) error {
 		return nil
 	}
 	return one(strings.Join(fs.Args(), " "))
+}
+
+// engineFault is a panic in the engine while it answered one question.
+type engineFault struct{ p any }
+
+func (f engineFault) Error() string { return fmt.Sprintf("the engine failed on a question: %v", f.p) }
+
+// answerer is what ask needs of the engine.
+type answerer interface {
+	Answer(ctx context.Context, question string) (knowledge.Answer, error)
+	Explain(ctx context.Context, question string) (knowledge.Answer, knowledge.Explanation, error)
+}
+
+// answerSafely answers (or explains) one question, turning a panic in the engine into an
+// engineFault.
+func answerSafely(ctx context.Context, e answerer, q string, explain bool) (a knowledge.Answer, ex knowledge.Explanation, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = engineFault{p}
+		}
+	}()
+	if explain {
+		return e.Explain(ctx, q)
+	}
+	a, err = e.Answer(ctx, q)
+	return a, ex, err
 }
 
 // writeAnswer prints an answer for a person: the text, then the numbered citations.

@@ -19,6 +19,7 @@ import (
 
 	"github.com/azchina/azchina/bot/logtest"
 	"github.com/azchina/azchina/bot/ops"
+	"github.com/azchina/azchina/knowledge"
 	"github.com/azchina/azchina/seeds"
 )
 
@@ -46,6 +47,33 @@ func TestAskJSONLines(t *testing.T) {
 	assert.Equal(t, false, second["answered"])
 	assert.Equal(t, false, third["answered"])
 	assert.Equal(t, []any{}, third["citations"])
+}
+
+// faulty is an engine with a fault: it panics on the question "boom".
+type faulty struct{}
+
+func (faulty) Answer(_ context.Context, q string) (knowledge.Answer, error) {
+	if q == "boom" {
+		panic("index out of range")
+	}
+	return knowledge.Answer{Text: "fine"}, nil
+}
+
+func (f faulty) Explain(ctx context.Context, q string) (knowledge.Answer, knowledge.Explanation, error) {
+	a, err := f.Answer(ctx, q)
+	return a, knowledge.Explanation{}, err
+}
+
+func TestAnswerSafelyTurnsAPanicIntoAFault(t *testing.T) {
+	_, _, err := answerSafely(context.Background(), faulty{}, "boom", false)
+	var fault engineFault
+	require.ErrorAs(t, err, &fault)
+	assert.Contains(t, err.Error(), "index out of range")
+	_, _, err = answerSafely(context.Background(), faulty{}, "boom", true)
+	require.ErrorAs(t, err, &fault, "explaining too")
+	a, _, err := answerSafely(context.Background(), faulty{}, "fine?", false)
+	require.NoError(t, err)
+	assert.Equal(t, "fine", a.Text)
 }
 
 func TestAskForAPerson(t *testing.T) {
