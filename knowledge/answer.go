@@ -911,8 +911,8 @@ func (e *Engine) typeBonus(q *question, f *Fact) float64 {
 		if q.lasting != "" {
 			// "How many days …" is answered by so many days or a span of dates, not by
 			// "the two leaders".
-			if spansDates(f.Text) || e.givesMany(f, q.lasting) {
-				return 1
+			if spansDates(f.Text) || e.givesMany(f, q.lasting) || q.lasting == "years" && anniversary.MatchString(f.Text) {
+				return 1 // "how many years will they mark in 2027": the 35th anniversary
 			}
 			return 0
 		}
@@ -1048,6 +1048,9 @@ func (e *Engine) quantity(q *question, f *Fact) string {
 	}
 	return year
 }
+
+// anniversary finds an anniversary counted in years ("the 35th anniversary").
+var anniversary = regexp.MustCompile(`\b\d+(st|nd|rd|th) anniversary`)
 
 // dayOf reports whether the number n is the day of one of the fact's dates.
 func dayOf(f *Fact, n string) bool {

@@ -261,6 +261,17 @@ var rankWords = map[string]bool{"rank": true, "ranks": true, "ranked": true, "ra
 // lastingVerbs end a question on how long something lasted.
 var lastingVerbs = map[string]bool{"last": true, "lasted": true, "lasts": true}
 
+// durationAsked returns the unit of time "how many days" (or weeks, months, years) asks
+// a length in, or "".
+func durationAsked(tokens []analyze.Token) string {
+	for i := 1; i+1 < len(tokens); i++ {
+		if tokens[i].Surface == "many" && tokens[i-1].Surface == "how" && durations[tokens[i+1].Surface] {
+			return tokens[i+1].Surface
+		}
+	}
+	return ""
+}
+
 // durations are the units "how many" asks a length of time in.
 var durations = map[string]bool{"days": true, "weeks": true, "months": true, "years": true, "hours": true}
 

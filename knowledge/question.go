@@ -468,9 +468,12 @@ func (e *Engine) readQuestion(text string) *question {
 			setAside(&q.terms[len(q.terms)-1])
 		}
 	}
+	unit := durationAsked(q.tokens)
 	for i := range q.terms {
-		if countWord != "" && q.terms[i].Word == countWord {
-			setAside(&q.terms[i]) // counted like a phrase set aside
+		if countWord != "" && q.terms[i].Word == countWord || unit != "" && q.terms[i].Word == unit {
+			// counted like a phrase set aside: "how many years …" is answered by the
+			// 35th anniversary, a span of dates, or so many years
+			setAside(&q.terms[i])
 		}
 	}
 	e.resolveRoles(q)
@@ -506,6 +509,7 @@ func (e *Engine) readQuestion(text string) *question {
 		}
 	}
 	q.counted = e.countedTerms(q)
+	q.lasting = unit
 	if x := muchOf(q.tokens); x != "" {
 		// "How much oil …" asks an amount of oil: a figure of trade is no answer.
 		for i, qt := range q.terms {
@@ -521,9 +525,6 @@ func (e *Engine) readQuestion(text string) *question {
 		// "agree to begin" asks when they agreed.
 		q.startsWhen = q.startsWhen || startWords[q.tokens[i].Surface] && q.tokens[i-1].Surface != "to" ||
 			q.tokens[i].Surface == "date" && q.tokens[i-1].Surface == "what" && i > 1 && q.tokens[i-2].Surface == "from"
-		if i+1 < len(q.tokens) && q.tokens[i].Surface == "many" && q.tokens[i-1].Surface == "how" && durations[q.tokens[i+1].Surface] {
-			q.lasting = q.tokens[i+1].Surface
-		}
 		q.rank = q.rank || rankWords[q.tokens[i].Surface] ||
 			q.tokens[i].Surface == "number" && whatWords[q.tokens[i-1].Surface] && (i+1 == len(q.tokens) || q.tokens[i+1].Surface != "of")
 	}
