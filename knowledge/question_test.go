@@ -505,6 +505,7 @@ func TestMendDoubling(t *testing.T) {
 		{"visited", "visited"},  // the articles' own word
 		{"hoping", "hoping"},    // "hopping" is no word of theirs either
 		{"signed", "signed"},
+		{"twined", "twinned"}, // a word of a name the thesaurus gives (a sister city)
 	}
 	for _, tt := range tests {
 		got := e.mendDoubling(e.az.Analyze(tt.word))

@@ -163,7 +163,8 @@ func (e *Engine) joinedWord(tokens []analyze.Token, i int, acronyms map[string]b
 
 // mendDoubling reads a word whose consonant before -ing or -ed is written once where it
 // doubles as the word it is mistyped from ("planing" is "planning", not "plane"), when
-// that word is one the articles use or one that frames a question, and the word as
+// that word is one the articles use, a word of a name the thesaurus gives ("twined" is
+// "twinned": a sister city), or one that frames a question, and the word as
 // written is neither.
 func (e *Engine) mendDoubling(tokens []analyze.Token) []analyze.Token {
 	for i, t := range tokens {
@@ -180,7 +181,7 @@ func (e *Engine) mendDoubling(tokens []analyze.Token) []analyze.Token {
 			}
 			doubled := base + base[len(base)-1:] + end
 			d := e.az.Word(doubled)
-			if _, known := e.ix.Term(d.Term); known || frameWords[doubled] {
+			if _, known := e.ix.Term(d.Term); known || frameWords[doubled] || e.az.NameWord(doubled) {
 				tokens[i] = d
 			}
 			break
