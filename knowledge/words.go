@@ -518,6 +518,17 @@ func (e *Engine) askersSetting(t analyze.Token) bool {
 	return !known
 }
 
+// unusedAmountNoun reports whether a word of a figure question names the figure asked
+// for ("the total value of trade"), in words the articles never use: it says what kind of
+// answer is wanted, as "how much" does.
+func (e *Engine) unusedAmountNoun(t analyze.Token) bool {
+	if !amountNouns[t.Surface] {
+		return false
+	}
+	_, known := e.ix.Term(t.Term)
+	return !known
+}
+
 // settingWords name a student's or a writer's occasions for asking.
 var settingWords = map[string]bool{
 	"exam": true, "exams": true, "test": true, "tests": true, "quiz": true, "quizzes": true,
