@@ -514,16 +514,13 @@ var headsTitle = regexp.MustCompile(`\b(Minister|Head|Chairman|Chairwoman|Chair|
 // cities Nakhchivan and Urumqi"): a capitalised word that is no English word, and no
 // country, person, title or word of the question.
 func (e *Engine) onlyCountries(q *question, f *Fact) bool {
-	found := false
 	for _, p := range e.places[f.ID] {
-		if e.states[p] {
-			found = true
-		} else if !q.hasTerm(p) {
+		if !e.states[p] && !q.hasTerm(p) {
 			return false
 		}
 	}
 	if len(e.places[f.ID]) > 0 {
-		return found
+		return true // countries, or places the question names ("which city in Georgia")
 	}
 	asked := e.askedTerms(q)
 	for _, run := range e.nameRuns[f.ID] {
