@@ -136,6 +136,9 @@ type Engine struct {
 	roleStarts map[string]bool // the first terms of the roleNames
 	// chat maps the shortenings of chat ("abt", "btwn") to the words they stand for.
 	chat map[string]string
+	// placeNames are the places and peoples WordNet gives adjectives for
+	// (data/demonyms.txt): "washington" is a name, though a word of English too.
+	placeNames map[string]bool
 }
 
 // vocabEntry is an intent's vocabulary entry as terms, with how telling it is.
@@ -170,7 +173,7 @@ func LoadWithProgress(fsys fs.FS, progress func(done, total int)) (*Engine, erro
 	if err != nil {
 		return nil, err
 	}
-	e := &Engine{bySource: map[string]int{}, az: st.az, intents: st.intents, english: st.english, lexicon: st.lexicon, related: st.related, roleNames: st.roleNames, roleStarts: st.roleStarts, chat: st.chat}
+	e := &Engine{bySource: map[string]int{}, az: st.az, intents: st.intents, english: st.english, lexicon: st.lexicon, related: st.related, roleNames: st.roleNames, roleStarts: st.roleStarts, chat: st.chat, placeNames: st.placeNames}
 	results := make([]parsed, len(names))
 	var mu sync.Mutex
 	done := 0
@@ -272,7 +275,8 @@ type static struct {
 	roleNames  []roleName
 	roleStarts map[string]bool
 	// chat maps the shortenings of chat ("abt", "btwn") to the words they stand for.
-	chat map[string]string
+	chat       map[string]string
+	placeNames map[string]bool
 }
 
 var loadStatic = sync.OnceValues(func() (*static, error) {
@@ -281,7 +285,7 @@ var loadStatic = sync.OnceValues(func() (*static, error) {
 	if st.english, err = loadEnglish(); err != nil {
 		return nil, err
 	}
-	if st.az, err = loadAnalyzer(st.english); err != nil {
+	if st.az, st.placeNames, err = loadAnalyzer(st.english); err != nil {
 		return nil, err
 	}
 	if st.intents, err = loadIntents(); err != nil {
@@ -316,14 +320,14 @@ var loadStatic = sync.OnceValues(func() (*static, error) {
 
 // loadAnalyzer reads the thesaurus and WordNet's irregular verb forms into an Analyzer,
 // with the British spellings of the English words that end in "-ize" (english).
-func loadAnalyzer(english map[string]int) (*analyze.Analyzer, error) {
+func loadAnalyzer(english map[string]int) (*analyze.Analyzer, map[string]bool, error) {
 	raw, err := data.ReadFile("data/thesaurus.yaml")
 	if err != nil {
-		return nil, fmt.Errorf("read thesaurus: %w", err)
+		return nil, nil, fmt.Errorf("read thesaurus: %w", err)
 	}
 	t, err := analyze.ReadThesaurus(bytes.NewReader(raw))
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	forms := &analyze.Thesaurus{Variants: map[string][]string{}}
 	err = eachDataLine("data/irregular.txt", func(fields []string) {
@@ -332,7 +336,7 @@ func loadAnalyzer(english map[string]int) (*analyze.Analyzer, error) {
 		}
 	})
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	// Adjectives of places and peoples read as the place ("Taiwanese" as "Taiwan"), except
 	// where the thesaurus already says what they are.
@@ -342,19 +346,23 @@ func loadAnalyzer(english map[string]int) (*analyze.Analyzer, error) {
 			known[f] = true
 		}
 	}
+	places := map[string]bool{}
 	err = eachDataLine("data/demonyms.txt", func(fields []string) {
+		if len(fields) == 2 {
+			places[fields[1]] = true
+		}
 		if len(fields) == 2 && !known[fields[0]] {
 			forms.Variants[fields[1]] = append(forms.Variants[fields[1]], fields[0])
 		}
 	})
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	for w, fs := range britishSpellings(english) {
 		forms.Variants[w] = append(forms.Variants[w], fs...)
 	}
 	t.Merge(forms)
-	return analyze.New(t), nil
+	return analyze.New(t), places, nil
 }
 
 // britishSpellings maps each English word ending in "-ize", "-ization" or "-izer" to its

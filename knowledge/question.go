@@ -1094,8 +1094,9 @@ func (e *Engine) isName(qt index.QueryTerm, capitalised, acronyms map[string]boo
 	for _, w := range strings.Fields(qt.Word) {
 		// Capitalised; or, from an asker who writes names in lower case (none capitalised),
 		// no English word at all (and not mistyped from one of the articles'): a name such
-		// as "putin", though not a verb in -ing ("hyping").
-		if capitalised[w] || (len(capitalised) == 0 && utf8.RuneCountInString(w) >= 4 && isLatin(w) && !e.isEnglish(w) && !strings.HasSuffix(w, "ing")) {
+		// as "putin", though not a verb in -ing ("hyping"); or a place WordNet names
+		// ("washington").
+		if capitalised[w] || (len(capitalised) == 0 && utf8.RuneCountInString(w) >= 4 && isLatin(w) && (!e.isEnglish(w) && !strings.HasSuffix(w, "ing") || e.placeNames[w])) {
 			return true
 		}
 	}
