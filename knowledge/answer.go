@@ -886,6 +886,9 @@ func (e *Engine) typeBonus(q *question, f *Fact) float64 {
 			return 1 // "over what period …": "over the last five years"
 		}
 		for _, d := range f.Dates {
+			if q.day && !namesDay(d) {
+				continue // "on which day in 1992": a year is no answer
+			}
 			// A date tells more than the question when it is not of a year the question
 			// names, or names a day it does not ("what day in 2026": January 28).
 			if d.Relative || !q.numbers[strings.SplitN(d.Value, "-", 2)[0]] || len(d.Value) == len("2006-01-02") && !q.numbers[strings.TrimLeft(d.Value[8:], "0")] {
@@ -1044,6 +1047,11 @@ func (e *Engine) quantity(q *question, f *Fact) string {
 		}
 	}
 	return year
+}
+
+// namesDay reports whether a date names its day ("2025-04-23", "--04-23").
+func namesDay(d Date) bool {
+	return len(d.Value) == len("2006-01-02") || strings.HasPrefix(d.Value, "--")
 }
 
 // anniversary finds an anniversary counted in years ("the 35th anniversary").

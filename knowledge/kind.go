@@ -58,6 +58,9 @@ func kindFrame(prev, word string) bool {
 		}
 		return false
 	}
+	if exactWords[prev] {
+		return whenNouns[word] || amountNouns[word] // "the exact date": a date is asked for
+	}
 	if !whatWords[prev] && prev != "which" {
 		return false
 	}
@@ -134,7 +137,7 @@ func kindOf(tokens []analyze.Token) Kind {
 		case "what", "which", "wat", "wht", "whats":
 			next = kindNoun(tokens[i+1:])
 			switch {
-			case whenNouns[next]:
+			case whenNouns[next] || afterCopula(tokens[i+1:], 2, func(w string) bool { return whenNouns[w] }):
 				return AskWhen
 			case amountNouns[next] || amountAfterCopula(tokens[i+1:]):
 				return AskNumber
@@ -222,17 +225,23 @@ func kindNoun(tokens []analyze.Token) string {
 // thing they are: "is the total dollar value of …", "was the cost of …", and after
 // "whats", which has lost its "is", "the trade turnover figure".
 func amountAfterCopula(tokens []analyze.Token) bool {
+	return afterCopula(tokens, 3, func(w string) bool { return amountNouns[w] || w == "cost" || w == "price" })
+}
+
+// afterCopula reports whether the words after "what" ask, within reach words of "the",
+// for a kind of thing as the thing they are: "is the exact date of …", "'s the day …".
+func afterCopula(tokens []analyze.Token, reach int, kind func(string) bool) bool {
 	if len(tokens) > 0 && (tokens[0].Surface == "is" || tokens[0].Surface == "was" || tokens[0].Surface == "s") {
 		tokens = tokens[1:]
 	}
 	if len(tokens) < 2 || tokens[0].Surface != "the" {
 		return false
 	}
-	for _, t := range tokens[1:min(len(tokens), 4)] {
+	for _, t := range tokens[1:min(len(tokens), 1+reach)] {
 		if t.Stop {
 			return false
 		}
-		if amountNouns[t.Surface] || t.Surface == "cost" || t.Surface == "price" {
+		if kind(t.Surface) {
 			return true
 		}
 	}
@@ -314,6 +323,21 @@ func standsOn(tokens []analyze.Token) bool {
 	}
 	return false
 }
+
+// asksDay reports whether tokens ask for the day something happened on: "which day",
+// "what day", "the exact date", "on what precise day".
+func asksDay(tokens []analyze.Token) bool {
+	for i := 1; i < len(tokens); i++ {
+		w, prev := tokens[i].Surface, tokens[i-1].Surface
+		if w == "day" && (whatWords[prev] || prev == "which") || (w == "day" || w == "date") && exactWords[prev] {
+			return true
+		}
+	}
+	return false
+}
+
+// exactWords insist on the precise value asked for.
+var exactWords = map[string]bool{"exact": true, "precise": true, "specific": true, "actual": true}
 
 // asksClock reports whether tokens ask "what time" something was, a time of day ("at what
 // time of day", "what time did it start"), not "what time frame" or "what time of year".

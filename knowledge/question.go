@@ -96,6 +96,9 @@ type question struct {
 	// clock: a when-question asks for a time of day ("what time was the banquet"), which
 	// a date alone does not tell.
 	clock bool
+	// day: a when-question asks for the day ("on which day", "the exact date"), which a
+	// year or a month alone does not tell.
+	day bool
 	// publishers holds the publishers the question names, once worked out (see
 	// publishersNamed).
 	publishers map[string]bool
@@ -326,7 +329,7 @@ func (e *Engine) readQuestion(text string) *question {
 		// "The lands it got back": a verb of two words is no frame word.
 		phrasal := i+1 < len(q.tokens) && particles[q.tokens[i+1].Surface] && e.phrasalVerb(t.Surface, q.tokens[i+1].Surface) ||
 			e.endingParticle(q.tokens, i) >= 0
-		if t.Stop || frameWords[t.Surface] && !named[i] && !phrasal || (i > 0 && kindFrame(q.tokens[i-1].Surface, t.Surface)) || inFramePhrase(q.tokens, i) || e.askersSetting(t) || q.kind == AskNumber && e.unusedAmountNoun(t) {
+		if t.Stop || frameWords[t.Surface] && !named[i] && !phrasal || (i > 0 && kindFrame(q.tokens[i-1].Surface, t.Surface)) || exactWords[t.Surface] && i+1 < len(q.tokens) && kindFrame(t.Surface, q.tokens[i+1].Surface) || inFramePhrase(q.tokens, i) || e.askersSetting(t) || q.kind == AskNumber && e.unusedAmountNoun(t) {
 			continue
 		}
 		if corpusNouns[t.Surface] && (i+1 < len(q.tokens) && (speechVerbsAsked[q.tokens[i+1].Surface] || speechVerbsAsked[strings.TrimSuffix(q.tokens[i+1].Surface, "s")] || coverVerbs[q.tokens[i+1].Surface] || frameWords[q.tokens[i+1].Surface]) || i > 2 && q.tokens[i-1].Surface == "the" && q.tokens[i-2].Surface == "of" && partitives[q.tokens[i-3].Surface]) {
@@ -565,6 +568,7 @@ func (e *Engine) readQuestion(text string) *question {
 		q.period = q.period || periodNouns[t.Surface]
 	}
 	q.clock = q.kind == AskWhen && asksClock(q.tokens)
+	q.day = q.kind == AskWhen && asksDay(q.tokens)
 	q.first = q.kind != AskYesNo && asksFirst(q.tokens)
 	q.percent = q.kind == AskNumber && (strings.Contains(q.lower, "percent") || strings.Contains(q.lower, "%"))
 	q.share = q.percent && sharePattern.MatchString(q.lower)

@@ -29,6 +29,8 @@ func TestKindOfQuestion(t *testing.T) {
 		{"Which people-to-people areas did they want expanded?", AskWhich}, // a compound qualifies the kind
 		{"Which people were at the banquet?", AskWho},
 		{"What exact date was it signed?", AskWhen},
+		{"What is the exact date it was signed?", AskWhen}, // the kind after the copula
+		{"what's the day of the banquet", AskWhen},
 		{"Which Chinese companies invested?", AskWhich},
 		{"Which initiatives were praised?", AskWhich},
 		{"Did they sign it?", AskYesNo},
