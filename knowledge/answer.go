@@ -987,11 +987,11 @@ func (e *Engine) givesMany(f *Fact, unit string) bool {
 	return false
 }
 
-// spansDates reports whether a sentence gives a span of days: "between 22 and 24 April",
-// "from 22 to 24 April".
+// spansDates reports whether a sentence gives a span of days or years: "between 22 and
+// 24 April", "from 22 to 24 April", "(2025–2029)".
 func spansDates(text string) bool { return dateSpan.MatchString(text) }
 
-var dateSpan = regexp.MustCompile(`(?i)\b(?:between|from) (?:\d{1,2}|(?:January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}) (?:and|to|until) \d{1,2}\b`)
+var dateSpan = regexp.MustCompile(`(?i)\b(?:between|from) (?:\d{1,2}|(?:January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}) (?:and|to|until) \d{1,2}\b|\b(?:19|20)\d\d ?[–—-] ?(?:19|20)\d\d\b`)
 
 // namesPerson reports whether the question names a person the articles name.
 func (e *Engine) namesPerson(q *question) bool {
