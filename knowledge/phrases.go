@@ -899,7 +899,9 @@ func roleChange(q *question) int {
 		return -1
 	}
 	for i, qt := range q.terms {
-		if appointVerbs[qt.Word] || becomeVerbs[qt.Word] && rolesAfter(q.tokens, qt.Word) {
+		// "Since when has Wang Yi been foreign minister?" asks it too: a fact of his
+		// role, unless it says since when, does not tell.
+		if appointVerbs[qt.Word] || becomeVerbs[qt.Word] && rolesAfter(q.tokens, qt.Word) || qt.Word == "since" && rolesAfter(q.tokens, "been") {
 			return i
 		}
 	}
@@ -914,8 +916,8 @@ func rolesAfter(tokens []analyze.Token, word string) bool {
 			continue
 		}
 		for _, n := range tokens[i+1 : min(len(tokens), i+5)] {
-			if ingest.IsRole(n.Surface) {
-				return true
+			if ingest.IsRole(n.Surface) || personNouns[n.Surface] {
+				return true // "become foreign minister", "been China's top diplomat"
 			}
 		}
 	}
