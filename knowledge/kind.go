@@ -204,12 +204,15 @@ func kindNoun(tokens []analyze.Token) string {
 	if len(tokens) > 3 && tokens[1].Surface == "to" && tokens[2].Surface == tokens[0].Surface {
 		tokens = tokens[3:] // "which people-to-people areas": the areas
 	}
-	for _, t := range tokens[:min(len(tokens), 3)] {
+	for i, t := range tokens[:min(len(tokens), 3)] {
 		if t.Surface == "other" || t.Surface == "another" {
 			continue
 		}
 		if t.Stop || t.Number {
 			break
+		}
+		if i+1 < len(tokens) && namedKinds[tokens[i+1].Surface] {
+			continue // "which Chinese building companies": companies
 		}
 		if whenNouns[t.Surface] || amountNouns[t.Surface] || placeNouns[t.Surface] || personNouns[t.Surface] {
 			return t.Surface

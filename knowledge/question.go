@@ -136,7 +136,9 @@ type question struct {
 	// whichPatterns find that phrase in a sentence, in any of its forms ("Chinese
 	// company", "Chinese companies"), its head as the first group; and, for a phrase of
 	// three words or more, the phrase without its last word ("Armenian media" of "which
-	// Armenian media outlet"). They are made when first needed (see patterns).
+	// Armenian media outlet") and its first and last words alone ("Chinese companies" of
+	// "which Chinese construction companies"). They are made when first needed (see
+	// patterns).
 	whichPatterns []*regexp.Regexp
 	// whichFirst is the term of that phrase's first word: a fact without it cannot hold
 	// the phrase.
@@ -650,8 +652,10 @@ func (e *Engine) phrasePattern(words []analyze.Token) *regexp.Regexp {
 func (q *question) patterns(e *Engine) []*regexp.Regexp {
 	if q.whichPatterns == nil {
 		q.whichPatterns = append(q.whichPatterns, e.phrasePattern(q.whichPhrase))
-		if len(q.whichPhrase) >= 3 {
-			q.whichPatterns = append(q.whichPatterns, e.phrasePattern(q.whichPhrase[:len(q.whichPhrase)-1]))
+		if n := len(q.whichPhrase); n >= 3 {
+			q.whichPatterns = append(q.whichPatterns, e.phrasePattern(q.whichPhrase[:n-1]))
+			// "Chinese companies" of "which Chinese construction companies"
+			q.whichPatterns = append(q.whichPatterns, e.phrasePattern([]analyze.Token{q.whichPhrase[0], q.whichPhrase[n-1]}))
 		}
 	}
 	return q.whichPatterns

@@ -32,6 +32,7 @@ func TestKindOfQuestion(t *testing.T) {
 		{"What is the exact date it was signed?", AskWhen}, // the kind after the copula
 		{"what's the day of the banquet", AskWhen},
 		{"Which Chinese companies invested?", AskWhich},
+		{"Which Chinese building companies will take part?", AskWhich}, // building qualifies companies
 		{"Which initiatives were praised?", AskWhich},
 		{"Did they sign it?", AskYesNo},
 		{"Where do they stand on tariffs?", AskWhat},
