@@ -1117,7 +1117,7 @@ var firstPersons = map[string]bool{"i": true, "im": true, "we": true, "am": true
 // first word after the polite ones.
 func requestVerb(tokens []analyze.Token) int {
 	verb := 0
-	for verb < len(tokens) && (politeWords[tokens[verb].Surface] || verb > 0 && tokens[verb].Surface == "you" && politeWords[tokens[verb-1].Surface]) {
+	for verb < len(tokens) && (politeWords[tokens[verb].Surface] || verb > 0 && (tokens[verb].Surface == "you" || tokens[verb].Surface == "u") && politeWords[tokens[verb-1].Surface]) {
 		verb++
 	}
 	return verb
