@@ -48,12 +48,13 @@ func (e *Engine) phrasalVerb(w, particle string) bool {
 
 // suggest returns the words of the index a typo may be, as index.Suggest does; or, when
 // it finds none, those it finds for the typo without its ending: "suported" is two edits
-// from "supported", but "suport" one from "support".
+// from "supported", but "suport" one from "support"; "jinpngs" (a possessive without its
+// apostrophe) one from "jinping".
 func (e *Engine) suggest(w string) []index.Suggestion {
 	if s := e.ix.Suggest(w); len(s) > 0 {
 		return s
 	}
-	for _, end := range []string{"ed", "ing"} {
+	for _, end := range []string{"ed", "ing", "s"} {
 		if stem := strings.TrimSuffix(w, end); stem != w && len(stem) >= 4 {
 			if s := e.ix.Suggest(stem); len(s) > 0 {
 				return s
