@@ -530,6 +530,16 @@ func (e *Engine) unusedAmountNoun(t analyze.Token) bool {
 	return !known
 }
 
+// guessedFigure reports whether a number in a figure question is the asker's guess at
+// the answer ("like 30 yrs?"): no year, and no number the articles give.
+func (e *Engine) guessedFigure(t analyze.Token) bool {
+	if !t.Number || isYear(t.Term) {
+		return false
+	}
+	_, known := e.ix.Term(t.Term)
+	return !known
+}
+
 // settingWords name a student's or a writer's occasions for asking.
 var settingWords = map[string]bool{
 	"exam": true, "exams": true, "test": true, "tests": true, "quiz": true, "quizzes": true,
