@@ -916,7 +916,7 @@ func (e *Engine) typeBonus(q *question, f *Fact) float64 {
 			}
 			return 0
 		}
-		if e.quantifies(q, f) || q.rank && ordinal.MatchString(f.Text) {
+		if e.quantifies(q, f) || (q.rank || q.size) && ordinal.MatchString(f.Text) {
 			return 1
 		}
 		if q.sinceWhen && len(f.Dates) > 0 && e.cues[f.ID]&datesStart != 0 {

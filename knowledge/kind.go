@@ -327,6 +327,16 @@ func standsOn(tokens []analyze.Token) bool {
 	return false
 }
 
+// asksSize reports whether tokens ask how big or large something is.
+func asksSize(tokens []analyze.Token) bool {
+	for i := 1; i < len(tokens); i++ {
+		if tokens[i-1].Surface == "how" && (tokens[i].Surface == "big" || tokens[i].Surface == "large") {
+			return true
+		}
+	}
+	return false
+}
+
 // asksDay reports whether tokens ask for the day something happened on: "which day",
 // "what day", "the exact date", "on what precise day".
 func asksDay(tokens []analyze.Token) bool {

@@ -96,6 +96,8 @@ type question struct {
 	// clock: a when-question asks for a time of day ("what time was the banquet"), which
 	// a date alone does not tell.
 	clock bool
+	// size: "how big is China as a partner" may be answered by a rank ("fourth-largest").
+	size bool
 	// day: a when-question asks for the day ("on which day", "the exact date"), which a
 	// year or a month alone does not tell.
 	day bool
@@ -571,6 +573,7 @@ func (e *Engine) readQuestion(text string) *question {
 	}
 	q.clock = q.kind == AskWhen && asksClock(q.tokens)
 	q.day = q.kind == AskWhen && asksDay(q.tokens)
+	q.size = q.kind == AskNumber && asksSize(q.tokens)
 	q.first = q.kind != AskYesNo && asksFirst(q.tokens)
 	q.percent = q.kind == AskNumber && (strings.Contains(q.lower, "percent") || strings.Contains(q.lower, "%"))
 	q.share = q.percent && sharePattern.MatchString(q.lower)
