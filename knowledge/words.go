@@ -242,6 +242,9 @@ func (e *Engine) findMistyped(w string) string {
 			return false
 		}
 		n := e.english[string(c)]
+		if n == 0 && len(c) > 4 && c[len(c)-1] == 's' {
+			n = e.english[string(c[:len(c)-1])] // "feilds": fields
+		}
 		if n < minMistypedCount || len(c) > len(w) && string(c[:len(w)]) == w {
 			n = 0 // a name with a letter added is no word: "putin" is not "puting"
 		}
