@@ -248,7 +248,9 @@ func (e *Engine) readQuestion(text string) *question {
 		q.occupation = true
 	}
 	q.source = asksSource(q.kind, q.tokens)
-	q.acronym = acronymAsked(q.tokens)
+	if q.acronym = acronymAsked(q.tokens); e.english[q.acronym] > 0 {
+		q.acronym = "" // "what does the letter of intent stand for": what it means
+	}
 	// "Who signed it on behalf of Nakhchivan" asks for the person who did, not the parties.
 	q.personNoun = q.kind == AskWho && (asksPersonNoun(q.tokens) || slices.ContainsFunc(q.tokens, func(t analyze.Token) bool { return t.Surface == "behalf" }))
 	if q.kind == AskWhich {
