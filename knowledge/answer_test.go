@@ -431,7 +431,8 @@ func TestCues(t *testing.T) {
 		{"Such ties play a crucial role in ensuring long-term development.", givesReason}, // what they matter for
 		{"The declaration marks a milestone in the relationship.", givesReason},           // what it means
 		{"Thus, Azerbaijan is an important partner.", givesReason},
-		{"The invitation was accepted with enthusiasm.", 0}, // "thus" inside a word is no conclusion
+		{"Azerbaijan expressed gratitude to China for its support of demining.", givesReason | saysSomething}, // what for
+		{"The invitation was accepted with enthusiasm.", 0},                                                   // "thus" inside a word is no conclusion
 		{"He also brought his family on the trip.", 0},
 		{"The agreement to implement visa exemptions was signed.", tellsFuture | tellsPlan},
 		{"Discussions also covered cooperation in renewable energy.", coversTopic},

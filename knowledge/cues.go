@@ -49,7 +49,9 @@ var (
 		// What a thing matters for: "plays a crucial role in ensuring …", "vital links".
 		" role in ", "crucial role", "vital role", "key role", "vital link", "essential for", "key to", "important for", "ensuring", "key player", "positions ", "contribute to", "will help", "helps ", "benefit", "instrumental in",
 		// What a thing means: "marks a milestone", "reflecting decades of friendship".
-		"milestone", "marks a", "foundation", "reflect", "symboliz", "signif", "underscor", "testament"}
+		"milestone", "marks a", "foundation", "reflect", "symboliz", "signif", "underscor", "testament",
+		// What one is thanked for: "expressing gratitude to China for its support".
+		"gratitude", "grateful", "thanked", "in recognition of"}
 	// A date as a start.
 	startPhrases = []string{"since ", "from "}
 	// An event planned, not yet come about.
