@@ -237,7 +237,7 @@ var partitives = map[string]bool{"which": true, "any": true, "all": true, "some"
 
 // readQuestion analyses a cleaned question.
 func (e *Engine) readQuestion(text string) *question {
-	q := &question{text: text, lower: strings.ToLower(text), tokens: e.relativeYears(mendHowMany(e.mendTypos(e.mendDoubling(e.expandChat(e.az.Analyze(text))), text))), numbers: map[string]bool{}}
+	q := &question{text: text, lower: strings.ToLower(text), tokens: e.relativeYears(mendHowMany(e.splitNames(e.mendTypos(e.mendDoubling(e.expandChat(e.az.Analyze(text))), text)))), numbers: map[string]bool{}}
 	capitalised := capitalisedWords(text)
 	q.capitalised = capitalised
 	acronyms := acronymsOf(text)

@@ -541,3 +541,20 @@ func TestMendTypos(t *testing.T) {
 		assert.Equal(t, tt.want, got, tt.text)
 	}
 }
+
+func TestSplitNames(t *testing.T) {
+	e := seedEngine(t)
+	tests := []struct{ text, want string }{
+		{"what did wangyi say", "what did wang yi say"},
+		{"xijinping and aliyev", "xi jinping and aliyev"},
+		{"the wangbayramov talks", "the wangbayramov talks"}, // two persons, not one
+		{"wangdong", "wangdong"},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, tok := range e.splitNames(e.az.Analyze(tt.text)) {
+			got = append(got, tok.Surface)
+		}
+		assert.Equal(t, tt.want, strings.Join(got, " "), tt.text)
+	}
+}

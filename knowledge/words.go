@@ -4,6 +4,7 @@ package knowledge
 
 import (
 	"math"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -217,6 +218,37 @@ func (e *Engine) mendTypos(tokens []analyze.Token, text string) []analyze.Token 
 		tokens[i] = e.az.Word(fix)
 	}
 	return tokens
+}
+
+// splitNames reads a word that runs a person's name together ("wangyi", "xijinping") as
+// the words of the name, when the articles name someone so.
+func (e *Engine) splitNames(tokens []analyze.Token) []analyze.Token {
+	for i, t := range tokens {
+		if t.Stop || t.Number || len(t.Surface) < 5 || len(e.personParts[t.Surface]) > 0 {
+			continue
+		}
+		if _, known := e.ix.Term(t.Term); known {
+			continue
+		}
+		for k := 2; k <= len(t.Surface)-2; k++ {
+			a, b := t.Surface[:k], t.Surface[k:]
+			if samePerson(e.personParts[a], e.personParts[b]) {
+				out := append(append(slices.Clip(tokens[:i]), e.az.Word(a), e.az.Word(b)), tokens[i+1:]...)
+				return e.splitNames(out)
+			}
+		}
+	}
+	return tokens
+}
+
+// samePerson reports whether two lists of persons share one.
+func samePerson(a, b []string) bool {
+	for _, p := range a {
+		if slices.Contains(b, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // mistypedWord returns the most common English word one edit from w: a function word, or
