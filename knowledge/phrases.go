@@ -287,6 +287,13 @@ func isMediaNoun(tokens []analyze.Token, i int) bool {
 	return false
 }
 
+// withMedia reports whether the media noun at tokens[i] tells how a story was made ("the
+// report with agencies", "together with agency material"): a credit says so, and the
+// noun finds it.
+func withMedia(tokens []analyze.Token, i int) bool {
+	return i > 0 && tokens[i-1].Surface == "with"
+}
+
 // speechNouns name what someone gave a reporter: "which agency did they give their
 // comments to" asks where the words appeared, not about comments. ("Remarks" and
 // "statement" stay words of the question: "Xi's remarks" are found as what he said.)
