@@ -55,8 +55,9 @@ func (e *Engine) qualifiedRoles(q *question) []qualifiedRole {
 	return out
 }
 
-// joinedByPreposition reports whether the question writes word a, then b with nothing
-// but a preposition or an article between them ("minister of China", "envoy to the UN").
+// joinedByPreposition reports whether the question writes word a, then b with a
+// preposition or an article between them and nothing else ("minister of China", "envoy
+// to the UN").
 func joinedByPreposition(tokens []analyze.Token, a, b string) bool {
 	for i, t := range tokens {
 		if t.Surface != a {
@@ -64,7 +65,7 @@ func joinedByPreposition(tokens []analyze.Token, a, b string) bool {
 		}
 		for k := i + 1; k < len(tokens); k++ {
 			if tokens[k].Surface == b {
-				return true
+				return k > i+1 // "the minister's Zangezur comments": no "of" between
 			}
 			if !roleLinks[tokens[k].Surface] {
 				break
