@@ -1047,7 +1047,7 @@ func (e *Engine) analyse(f *Fact) analysis {
 		ctx = append(ctx, "author wrote article", a.Title)
 		ctx = append(ctx, e.leads[f.Source]...) // the article about them
 	case Credit:
-		ctx = append(ctx, "source published article", a.Title, a.Publisher)
+		ctx = append(ctx, "source published article report story piece", a.Title, a.Publisher)
 		ctx = append(ctx, e.leads[f.Source]...)
 	}
 	for _, d := range f.Dates {

@@ -251,6 +251,23 @@ func afterCopula(tokens []analyze.Token, reach int, kind func(string) bool) bool
 	return false
 }
 
+// kindAfterCopula reports whether tokens[i] is the kind of thing "what is the …" asks for
+// ("what is the date of …", "what's the exact day …").
+func kindAfterCopula(tokens []analyze.Token, i int) bool {
+	k := i - 1
+	if k >= 0 && exactWords[tokens[k].Surface] {
+		k--
+	}
+	if k < 1 || tokens[k].Surface != "the" {
+		return false
+	}
+	k--
+	if w := tokens[k].Surface; w == "is" || w == "was" || w == "s" {
+		k--
+	}
+	return k >= 0 && whatWords[tokens[k].Surface]
+}
+
 // measureUnits are the units a quantity is measured in: a question that names one asks
 // for a figure in it.
 var measureUnits = map[string]bool{
@@ -290,7 +307,7 @@ var durations = map[string]bool{"days": true, "weeks": true, "months": true, "ye
 // The nouns after "what" or "which" that say what kind of answer is wanted: a time, an
 // amount, a place or a person.
 var (
-	whenNouns    = map[string]bool{"year": true, "years": true, "date": true, "dates": true, "day": true, "days": true, "month": true, "months": true, "time": true, "weekday": true, "timeframe": true, "period": true, "timeline": true, "duration": true}
+	whenNouns    = map[string]bool{"year": true, "years": true, "date": true, "dates": true, "day": true, "days": true, "month": true, "months": true, "time": true, "weekday": true, "timeframe": true, "period": true, "timeline": true, "duration": true, "dateline": true}
 	amountNouns  = map[string]bool{"percentage": true, "percent": true, "amount": true, "number": true, "share": true, "value": true, "volume": true, "size": true, "sum": true, "figure": true, "figures": true, "total": true}
 	placeNouns   = map[string]bool{"country": true, "countries": true, "city": true, "cities": true, "place": true, "places": true, "region": true, "regions": true, "town": true, "venue": true, "location": true, "building": true, "capital": true}
 	personNouns  = map[string]bool{"official": true, "officials": true, "leader": true, "leaders": true, "minister": true, "ministers": true, "person": true, "people": true, "politician": true, "politicians": true, "diplomat": true, "diplomats": true, "president": true, "presidents": true, "lawmaker": true, "lawmakers": true, "mp": true, "mps": true}

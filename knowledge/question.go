@@ -224,7 +224,7 @@ var authorWords = map[string]bool{"wrote": true, "author": true, "written": true
 // creditWords ask about an article itself rather than the story it tells.
 var creditWords = map[string]bool{"source": true, "sources": true, "website": true, "site": true, "outlet": true,
 	"publication": true, "published": true, "publisher": true, "article": true, "articles": true,
-	"story": true, "dateline": true, "byline": true}
+	"story": true, "dateline": true, "byline": true, "piece": true, "writeup": true}
 
 // periodNouns ask for a length of time.
 var periodNouns = map[string]bool{"period": true, "timeframe": true, "timespan": true, "span": true, "duration": true}
@@ -301,7 +301,9 @@ func (e *Engine) readQuestion(text string) *question {
 		if authorWords[t.Surface] {
 			q.author = true
 		}
-		if creditWords[t.Surface] {
+		if creditWords[t.Surface] || t.Surface == "report" && i > 0 && !auxiliaries[q.tokens[i-1].Surface] && q.kind == AskWhen {
+			// "what date is on the Baku report": the report's own date, though "when did
+			// Trend report …" asks about what it reported
 			if articleSpeaks(q.tokens, i) {
 				continue // "How does the article describe …": what it says, not the article
 			}
@@ -335,7 +337,7 @@ func (e *Engine) readQuestion(text string) *question {
 		// "The lands it got back": a verb of two words is no frame word.
 		phrasal := i+1 < len(q.tokens) && particles[q.tokens[i+1].Surface] && e.phrasalVerb(t.Surface, q.tokens[i+1].Surface) ||
 			e.endingParticle(q.tokens, i) >= 0
-		if t.Stop || frameWords[t.Surface] && !named[i] && !phrasal || (i > 0 && kindFrame(q.tokens[i-1].Surface, t.Surface)) || exactWords[t.Surface] && i+1 < len(q.tokens) && kindFrame(t.Surface, q.tokens[i+1].Surface) || inFramePhrase(q.tokens, i) || e.askersSetting(t) || q.kind == AskNumber && (e.unusedAmountNoun(t) || e.guessedFigure(t)) {
+		if t.Stop || frameWords[t.Surface] && !named[i] && !phrasal || (i > 0 && kindFrame(q.tokens[i-1].Surface, t.Surface)) || exactWords[t.Surface] && i+1 < len(q.tokens) && kindFrame(t.Surface, q.tokens[i+1].Surface) || whenNouns[t.Surface] && kindAfterCopula(q.tokens, i) || inFramePhrase(q.tokens, i) || e.askersSetting(t) || q.kind == AskNumber && (e.unusedAmountNoun(t) || e.guessedFigure(t)) {
 			continue
 		}
 		if corpusNouns[t.Surface] && (i+1 < len(q.tokens) && (speechVerbsAsked[q.tokens[i+1].Surface] || speechVerbsAsked[strings.TrimSuffix(q.tokens[i+1].Surface, "s")] || coverVerbs[q.tokens[i+1].Surface] || frameWords[q.tokens[i+1].Surface]) || i > 2 && q.tokens[i-1].Surface == "the" && q.tokens[i-2].Surface == "of" && partitives[q.tokens[i-3].Surface]) {
