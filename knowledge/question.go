@@ -893,7 +893,12 @@ func (q *question) hasTerm(term string) bool {
 // for nothing ("w" is "with").
 func (e *Engine) expandChat(tokens []analyze.Token) []analyze.Token {
 	out := make([]analyze.Token, 0, len(tokens)+2) // an expansion may be longer than its word
-	for _, t := range tokens {
+	for i := 0; i < len(tokens); i++ {
+		t := tokens[i]
+		if t.Surface == "tl" && i+1 < len(tokens) && tokens[i+1].Surface == "dr" {
+			i++ // "tl;dr": the gist asked for, as "tldr"
+			continue
+		}
 		w, ok := e.chat[t.Surface]
 		if ok && strings.Contains(w, " ") {
 			out = append(out, e.az.Analyze(w)...) // "fms": "foreign ministers"
