@@ -507,6 +507,20 @@ var leadVerbs = map[string]bool{
 // headsTitle is a title of the head of a body: "Minister of the International Department".
 var headsTitle = regexp.MustCompile(`\b(Minister|Head|Chairman|Chairwoman|Chair|Director|Chief|Leader|Secretary|President)( General)? of the [A-Z]`)
 
+// isRegion reports whether a place's term names a continent or a region larger than a
+// country ("Asia" in "Confidence Building Measures in Asia"): no city either.
+func (e *Engine) isRegion(term string) bool {
+	for _, w := range regions {
+		if e.az.Stem(w) == term {
+			return true
+		}
+	}
+	return false
+}
+
+// regions are the continents and the regions larger than a country the news names.
+var regions = []string{"asia", "europe", "africa", "america", "americas", "oceania", "eurasia", "caucasus", "balkans", "scandinavia", "antarctica"}
+
 // onlyCountries reports whether a fact says where only by naming countries: "In which
 // city will the summit be held?" is not answered by "the summit in China", nor "In which
 // Chinese city …" by "in China". A fact that names a city besides those the question names
@@ -515,7 +529,7 @@ var headsTitle = regexp.MustCompile(`\b(Minister|Head|Chairman|Chairwoman|Chair|
 // country, person, title or word of the question.
 func (e *Engine) onlyCountries(q *question, f *Fact) bool {
 	for _, p := range e.places[f.ID] {
-		if !e.states[p] && !q.hasTerm(p) {
+		if !e.states[p] && !q.hasTerm(p) && !e.isRegion(p) {
 			return false
 		}
 	}
