@@ -416,9 +416,10 @@ func (e *Engine) excluded(q *question, r ranked) string {
 		return "not on what the words are asked about"
 	case !e.matchesContent(q, r):
 		return "not about the occasion asked about"
-	case q.talkedAbout && e.cues[f.ID]&(coversTopic|saysSomething) == 0:
+	case q.talkedAbout && e.cues[f.ID]&(coversTopic|saysSomething) == 0 && f.Speaker == "":
 		// "What did Peng and Aliyeva talk about?" is not answered by "Prior to the talks,
-		// Xi and his wife, Peng Liyuan, held a welcoming ceremony …".
+		// Xi and his wife, Peng Liyuan, held a welcoming ceremony …"; words quoted are
+		// talk.
 		return lacksDeed
 	case q.future && !e.toCome(f):
 		return "not of what is to come"
