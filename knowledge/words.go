@@ -683,9 +683,20 @@ func inFramePhrase(tokens []analyze.Token, i int) bool {
 	if tokens[i].Surface == "way" && i > 1 && tokens[i-1].Surface == "the" && frameWords[tokens[i-2].Surface] {
 		return true // "describe the way they treat each other": how they do
 	}
+	if tokens[i].Surface == "deal" && i > 1 && tokens[i-1].Surface == "the" && whatAsked(tokens, i-2) && i+1 < len(tokens) && (tokens[i+1].Surface == "with" || tokens[i+1].Surface == "about") {
+		return true // "what's the deal with the Middle Corridor": what about it, no agreement
+	}
 	return i+1 < len(tokens) && framePhrases[[2]string{tokens[i].Surface, tokens[i+1].Surface}] ||
 		i > 0 && framePhrases[[2]string{tokens[i-1].Surface, tokens[i].Surface}] ||
 		i > 0 && i+1 < len(tokens) && complexPrepositions[[3]string{tokens[i-1].Surface, tokens[i].Surface, tokens[i+1].Surface}]
+}
+
+// whatAsked reports whether tokens[i] is the end of "what", "what is" or "what's".
+func whatAsked(tokens []analyze.Token, i int) bool {
+	if i > 0 && (tokens[i].Surface == "is" || tokens[i].Surface == "s" || tokens[i].Surface == "was") {
+		i--
+	}
+	return i >= 0 && whatWords[tokens[i].Surface]
 }
 
 // spanPrepositions make "the years" after them a length of time ("over the years").
