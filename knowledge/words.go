@@ -288,6 +288,11 @@ func (e *Engine) findMistyped(w string) string {
 		}
 		return false
 	})
+	if i := strings.IndexByte(w, 'f'); best == "" && i > 0 {
+		if ph := w[:i] + "ph" + w[i+1:]; e.wordCount(ph) > 0 || photoWords[ph] {
+			best = ph // "photografed": f for ph, as it sounds
+		}
+	}
 	if base, ok := strings.CutSuffix(w, "in"); best == "" && ok && len(base) >= 2 && e.english[base] >= minMistypedCount && !(len(base) >= 3 && singleConsonantEnd(base)) {
 		best = w + "g" // "helpin": the g dropped as in speech; not "putin", whose verb doubles
 	}
