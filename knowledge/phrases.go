@@ -1003,6 +1003,10 @@ func copulaPhrase(tokens []analyze.Token, possessors map[string]bool) (head stri
 		head, before = tokens[i].Surface, head
 		words = append(words, head)
 		if isParticiple(head) && before != "" {
+			if whatWords[first] {
+				// "what is the 2030 strategy linked to": the strategy, which is linked
+				head, words = before, words[:len(words)-1]
+			}
 			break // "where were the documents signed back in 2019": the signing
 		}
 		if before != "" && strings.HasSuffix(head, "ing") && i+1 < len(tokens) && articles[tokens[i+1].Surface] {
