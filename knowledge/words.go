@@ -580,6 +580,18 @@ func (e *Engine) guessedFigure(t analyze.Token) bool {
 	return !known
 }
 
+// guessedAt reports whether the number at tokens[i] is the asker's guess: "like 20%",
+// "maybe 3 billion", "around 30 years".
+func guessedAt(tokens []analyze.Token, i int) bool {
+	return i > 0 && guessWords[tokens[i-1].Surface] && !isYear(tokens[i].Term)
+}
+
+// guessWords put a figure forward as a guess.
+var guessWords = map[string]bool{
+	"like": true, "about": true, "around": true, "maybe": true, "roughly": true, "approximately": true,
+	"approx": true, "perhaps": true, "nearly": true, "almost": true, "circa": true, "some": true,
+}
+
 // settingWords name a student's or a writer's occasions for asking.
 var settingWords = map[string]bool{
 	"exam": true, "exams": true, "test": true, "tests": true, "quiz": true, "quizzes": true,
