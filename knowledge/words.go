@@ -700,6 +700,13 @@ func inFramePhrase(tokens []analyze.Token, i int) bool {
 	if tokens[i].Surface == "way" && i > 1 && tokens[i-1].Surface == "the" && frameWords[tokens[i-2].Surface] {
 		return true // "describe the way they treat each other": how they do
 	}
+	if nameQualifiers[tokens[i].Surface] {
+		for _, t := range tokens[i+1 : min(len(tokens), i+3)] {
+			if t.Surface == "name" || t.Surface == "title" {
+				return true // "the official full name of …": its name, as written
+			}
+		}
+	}
 	if tokens[i].Surface == "deal" && i > 1 && tokens[i-1].Surface == "the" && whatAsked(tokens, i-2) && i+1 < len(tokens) && (tokens[i+1].Surface == "with" || tokens[i+1].Surface == "about") {
 		return true // "what's the deal with the Middle Corridor": what about it, no agreement
 	}
@@ -707,6 +714,9 @@ func inFramePhrase(tokens []analyze.Token, i int) bool {
 		i > 0 && framePhrases[[2]string{tokens[i-1].Surface, tokens[i].Surface}] ||
 		i > 0 && i+1 < len(tokens) && complexPrepositions[[3]string{tokens[i-1].Surface, tokens[i].Surface, tokens[i+1].Surface}]
 }
+
+// nameQualifiers insist that a name be given whole.
+var nameQualifiers = map[string]bool{"official": true, "full": true, "complete": true, "formal": true, "proper": true, "exact": true, "entire": true}
 
 // whatAsked reports whether tokens[i] is the end of "what", "what is" or "what's".
 func whatAsked(tokens []analyze.Token, i int) bool {
