@@ -592,7 +592,7 @@ var guessWords = map[string]bool{
 	"approx": true, "perhaps": true, "nearly": true, "almost": true, "circa": true, "some": true,
 }
 
-// settingWords name a student's or a writer's occasions for asking.
+// settingWords name a student's, a writer's or a moderator's occasions for asking.
 var settingWords = map[string]bool{
 	"exam": true, "exams": true, "test": true, "tests": true, "quiz": true, "quizzes": true,
 	"homework": true, "assignment": true, "assignments": true, "teacher": true, "teachers": true,
@@ -600,6 +600,9 @@ var settingWords = map[string]bool{
 	"lecture": true, "lectures": true, "seminar": true, "coursework": true, "course": true,
 	"presentation": true, "thesis": true, "dissertation": true, "revision": true,
 	"midterm": true, "midterms": true, "finals": true, "uni": true, "college": true,
+	// A moderator's: the post a fact is wanted for.
+	"moderators": true, "moderator": true, "liner": true, "oneliner": true, "blurb": true,
+	"channel": true, "server": true, "post": true,
 }
 
 // coverVerbs say what a text is about: "which articles deal with demining".
