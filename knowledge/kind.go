@@ -205,8 +205,8 @@ func kindNoun(tokens []analyze.Token) string {
 		tokens = tokens[3:] // "which people-to-people areas": the areas
 	}
 	for i, t := range tokens[:min(len(tokens), 3)] {
-		if t.Surface == "other" || t.Surface == "another" {
-			continue
+		if t.Surface == "other" || t.Surface == "another" || t.Number && i == 0 {
+			continue // "which other officials", "which two leaders"
 		}
 		if t.Stop || t.Number {
 			break
@@ -310,7 +310,7 @@ var (
 	whenNouns    = map[string]bool{"year": true, "years": true, "date": true, "dates": true, "day": true, "days": true, "month": true, "months": true, "time": true, "weekday": true, "timeframe": true, "period": true, "timeline": true, "duration": true, "dateline": true}
 	amountNouns  = map[string]bool{"percentage": true, "percent": true, "amount": true, "number": true, "share": true, "value": true, "volume": true, "size": true, "sum": true, "figure": true, "figures": true, "total": true}
 	placeNouns   = map[string]bool{"country": true, "countries": true, "city": true, "cities": true, "place": true, "places": true, "region": true, "regions": true, "town": true, "venue": true, "location": true, "building": true, "capital": true}
-	personNouns  = map[string]bool{"official": true, "officials": true, "leader": true, "leaders": true, "minister": true, "ministers": true, "person": true, "people": true, "politician": true, "politicians": true, "diplomat": true, "diplomats": true, "president": true, "presidents": true, "lawmaker": true, "lawmakers": true, "mp": true, "mps": true}
+	personNouns  = map[string]bool{"official": true, "officials": true, "leader": true, "leaders": true, "minister": true, "ministers": true, "person": true, "people": true, "politician": true, "politicians": true, "diplomat": true, "diplomats": true, "president": true, "presidents": true, "lawmaker": true, "lawmakers": true, "mp": true, "mps": true, "heads": true}
 	questionHead = []string{"what", "when", "where", "which", "who", "why", "how"}
 )
 

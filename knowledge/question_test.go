@@ -26,6 +26,7 @@ func TestKindOfQuestion(t *testing.T) {
 		{"Which officials attended?", AskWho},
 		{"Which other Chinese officials attended?", AskWho},
 		{"Which other lawmaker spoke to Trend?", AskWho},
+		{"Which two heads of state met?", AskWho},                          // past a number, the kind
 		{"Which people-to-people areas did they want expanded?", AskWhich}, // a compound qualifies the kind
 		{"Which people were at the banquet?", AskWho},
 		{"What exact date was it signed?", AskWhen},
