@@ -295,6 +295,12 @@ func withMedia(tokens []analyze.Token, i int) bool {
 	return i > 0 && tokens[i-1].Surface == "with"
 }
 
+// newsAsked reports whether tokens[i] is "news" as what a source question asks the source
+// of ("the news of the visa deal"), not a word of "news agency".
+func newsAsked(tokens []analyze.Token, i int) bool {
+	return tokens[i].Surface == "news" && (i+1 == len(tokens) || !isMediaNoun(tokens, i+1))
+}
+
 // speechNouns name what someone gave a reporter: "which agency did they give their
 // comments to" asks where the words appeared, not about comments. ("Remarks" and
 // "statement" stay words of the question: "Xi's remarks" are found as what he said.)

@@ -372,7 +372,7 @@ func (e *Engine) readQuestion(text string) *question {
 		if t.Surface == "thank" && (i+1 == len(q.tokens) || q.tokens[i+1].Surface == "you" || q.tokens[i+1].Surface == "u") {
 			continue // "thank you": politeness, not "what did they thank China for"
 		}
-		if q.source && (isMediaNoun(q.tokens, i) && !withMedia(q.tokens, i) || sourceVerbs[t.Surface] || speechVerbs[t.Surface] || speechNouns[t.Surface]) {
+		if q.source && (isMediaNoun(q.tokens, i) && !withMedia(q.tokens, i) || sourceVerbs[t.Surface] || speechVerbs[t.Surface] || speechNouns[t.Surface] || newsAsked(q.tokens, i)) {
 			continue // "which outlet did he talk to": the kind of answer, not its topic
 		}
 		term, factor, surface := t.Term, 1.0, t.Surface
