@@ -383,8 +383,9 @@ func (e *Engine) readQuestion(text string) *question {
 		if years := decade(t); len(years) > 0 {
 			term, more = years[0], years[1:] // "the mid 90s": any year of them
 		}
-		if i+1 < len(q.tokens) && particles[q.tokens[i+1].Surface] {
-			// "set up": a verb and its particle mean what neither does alone.
+		if i+1 < len(q.tokens) && particles[q.tokens[i+1].Surface] && !strings.Contains(t.Surface, " ") {
+			// "set up": a verb and its particle mean what neither does alone. (A
+			// compound, "tagged along", has its particle already.)
 			if rel := e.relatedTo(t.Surface, q.tokens[i+1].Surface); len(rel) > 0 {
 				surface = t.Surface + " " + q.tokens[i+1].Surface
 				term = ""
@@ -408,7 +409,7 @@ func (e *Engine) readQuestion(text string) *question {
 			// "mutli modal": one word of the articles split in two, mistyped or not.
 			term, factor, surface = w.Term, w.factor, t.Surface+" "+q.tokens[i+1].Surface
 			joined = i + 1
-		} else if _, ok := e.ix.Term(term); term != "" && !ok && !t.Number && e.mayBeTypo(t.Surface) && !acronyms[t.Surface] && !e.az.NamesConcept(term) {
+		} else if _, ok := e.ix.Term(term); term != "" && !ok && !t.Number && !strings.Contains(t.Surface, " ") && e.mayBeTypo(t.Surface) && !acronyms[t.Surface] && !e.az.NamesConcept(term) {
 			if nearStopWord(t.Surface) || nearFrameWord(t.Surface) {
 				continue // "wen", "wht", "hapened": a question or frame word mistyped
 			}

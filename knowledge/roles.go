@@ -250,7 +250,7 @@ func (e *Engine) resolveRoles(q *question) {
 
 // relativeRoles name a person by another's role: "Bayramov and his Chinese colleague" is
 // China's holder of Bayramov's role.
-var relativeRoles = map[string]bool{"counterpart": true, "counterparts": true, "colleague": true, "colleagues": true, "peer": true}
+var relativeRoles = map[string]bool{"counterpart": true, "counterparts": true, "colleague": true, "colleagues": true, "peer": true, "opposite number": true}
 
 // resolveCounterparts reads "Bayramov's Chinese counterpart" as the holder of Bayramov's
 // role that belongs to what the question qualifies it by ("Chinese"): Wang Yi.

@@ -740,6 +740,8 @@ var complexPrepositions = map[[3]string]bool{
 	{"with", "respect", "to"}: true, {"with", "regard", "to"}: true, {"in", "relation", "to"}: true,
 	{"in", "view", "of"}: true, {"by", "means", "of"}: true, {"in", "favour", "of"}: true,
 	{"in", "favor", "of"}: true, {"for", "sake", "of"}: true, {"in", "case", "of"}: true,
+	// "at the end of January": when in it, no end to match
+	{"the", "end", "of"}: true, {"the", "start", "of"}: true, {"the", "beginning", "of"}: true,
 }
 
 // onlyRelated reports whether a query term matches nothing, or only the words WordNet
