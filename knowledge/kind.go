@@ -268,6 +268,17 @@ func kindAfterCopula(tokens []analyze.Token, i int) bool {
 	return k >= 0 && whatWords[tokens[k].Surface]
 }
 
+// asksLike reports whether a what-question ends its noun phrase with "like": "what's the
+// money flow like" asks how the thing is, not for an attribute of it.
+func asksLike(tokens []analyze.Token) bool {
+	for i := len(tokens) - 1; i > 0; i-- {
+		if tokens[i].Surface == "like" {
+			return !tokens[i-1].Stop && !(i+1 < len(tokens) && tokens[i+1].Number) // not "like 20%?"
+		}
+	}
+	return false
+}
+
 // measureUnits are the units a quantity is measured in: a question that names one asks
 // for a figure in it.
 var measureUnits = map[string]bool{

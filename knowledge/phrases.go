@@ -1032,9 +1032,6 @@ func copulaPhrase(tokens []analyze.Token, possessors map[string]bool) (head stri
 			break
 		}
 	}
-	if i < len(tokens) && tokens[i].Surface == "like" {
-		return "", nil // "what's the money flow like": how it goes, no attribute of it
-	}
 	if frameWords[head] && !genericModifiers[before] {
 		head = before // "the temperature goal" asks about a temperature; "the official name" not about officials
 	}

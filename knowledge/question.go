@@ -620,8 +620,8 @@ func (e *Engine) readQuestion(text string) *question {
 					q.unknownHead = head
 				}
 				// "What is the length of the Zangezur corridor?" is answered only by a
-				// fact that names a length.
-				q.required[i] = true
+				// fact that names a length; "what's the money flow like" asks how it goes.
+				q.required[i] = !asksLike(q.tokens)
 			} else if len(qt.Alts) == 0 && slices.Contains(words, qt.Word) && !genericModifiers[qt.Word] && len(e.ix.Suggest(qt.Word)) == 0 {
 				// "Who was the first president?": a president the articles never call
 				// the first is not the one asked about ("the tree evil forces" are three).
