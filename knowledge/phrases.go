@@ -1310,14 +1310,18 @@ func heldPast(tokens []analyze.Token) bool {
 	return past && held
 }
 
-// askedInPast reports whether a question's first verb is in the past: "When were they
-// established?", "when did it happen".
+// askedInPast reports whether a question's first verb is in the past, or the perfect that
+// reaches from it: "When were they established?", "when did it happen", "since when has
+// it been independent again".
 func askedInPast(tokens []analyze.Token) bool {
-	for _, t := range tokens {
+	for i, t := range tokens {
 		switch t.Surface {
 		case "was", "were", "did":
 			return true
-		case "is", "are", "will", "does", "do", "has", "have":
+		case "has", "have":
+			// "since when has it been independent again": so it has been since then
+			return i+1 < len(tokens) && tokens[i+1].Surface == "been" || i+2 < len(tokens) && tokens[i+2].Surface == "been"
+		case "is", "are", "will", "does", "do":
 			return false
 		}
 	}
