@@ -900,6 +900,9 @@ func (e *Engine) expandChat(tokens []analyze.Token) []analyze.Token {
 			i++ // "tl;dr": the gist asked for, as "tldr"
 			continue
 		}
+		if stretched(t.Surface) {
+			t = e.unstretch(t) // "sooo", "pleaseee": a word drawn out
+		}
 		w, ok := e.chat[t.Surface]
 		if ok && strings.Contains(w, " ") {
 			out = append(out, e.az.Analyze(w)...) // "fms": "foreign ministers"
@@ -913,6 +916,38 @@ func (e *Engine) expandChat(tokens []analyze.Token) []analyze.Token {
 		out = append(out, t)
 	}
 	return out
+}
+
+// stretched reports whether a word holds one letter three times or more in a row.
+func stretched(w string) bool {
+	for i := 2; i < len(w); i++ {
+		if w[i] == w[i-1] && w[i] == w[i-2] && w[i] >= 'a' && w[i] <= 'z' {
+			return true
+		}
+	}
+	return false
+}
+
+// unstretch reads a word drawn out in chat as the word it draws out: each run of a letter
+// cut to two, or to one ("gooood": good, "sooo": so), whichever is a function word, a
+// word of the articles or of English.
+func (e *Engine) unstretch(t analyze.Token) analyze.Token {
+	for _, keep := range []int{2, 1} {
+		var b strings.Builder
+		for i := 0; i < len(t.Surface); i++ {
+			run := 1
+			for i+run < len(t.Surface) && t.Surface[i+run] == t.Surface[i] {
+				run++
+			}
+			b.WriteString(strings.Repeat(t.Surface[i:i+1], min(run, keep)))
+			i += run - 1
+		}
+		w := e.az.Word(b.String())
+		if _, known := e.ix.Term(w.Term); w.Stop || known || e.english[w.Surface] > 0 {
+			return w
+		}
+	}
+	return t
 }
 
 // relativeYears reads "last year", "this year" and "next year" as the years they are

@@ -559,3 +559,19 @@ func TestSplitNames(t *testing.T) {
 		assert.Equal(t, tt.want, strings.Join(got, " "), tt.text)
 	}
 }
+
+func TestStretchedWords(t *testing.T) {
+	e := seedEngine(t)
+	tests := []struct{ text, want string }{
+		{"sooo", "so"},
+		{"whyyy", "why"},
+		{"gooood", "good"},
+		{"visaaa", "visa"},
+		{"aliyev", "aliyev"}, // no letter three times
+	}
+	for _, tt := range tests {
+		got := e.expandChat(e.az.Analyze(tt.text))
+		require.Len(t, got, 1, tt.text)
+		assert.Equal(t, tt.want, got[0].Surface, tt.text)
+	}
+}

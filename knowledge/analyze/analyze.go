@@ -500,6 +500,7 @@ func IsStopWord(w string) bool {
 		"btw", "tho", "though", "imo", "thx", "gonna", "wanna", "gotta", "yeah", "yep", "nope",
 		"nah", "ya", "yea", "idk", "tbh", "ngl", "rn", "bruh", "fyi", "asap", "ty", "yo",
 		"fr", "frfr", "lowkey", "highkey", "tbf", "iirc", "afaik", "smh", "omg", "vibe", "vibes", "bro", "tldr",
+		"lmao", "lmfao", "rofl", "haha", "hahaha", "hehe", "xd",
 		"dude",
 		"true", "else", "besides", "apart", "whether", "anyway", "just", "maybe", "perhaps",
 		"probably", "possibly", "certain", "certainly", "sure", "guess", "wonder", "wondering",
