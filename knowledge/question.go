@@ -242,6 +242,12 @@ func (e *Engine) readQuestion(text string) *question {
 	q.capitalised = capitalised
 	acronyms := acronymsOf(text)
 	q.possessors = possessorsIn(q.lower)
+	for _, t := range q.tokens {
+		// "armenias prime minister": a name's possessive typed without its apostrophe
+		if base, ok := strings.CutSuffix(t.Surface, "s"); ok && len(base) > 2 && !t.Stop && e.english[t.Surface] == 0 && e.names[e.az.Word(base).Term] {
+			q.possessors[t.Surface] = true
+		}
+	}
 	q.kind = kindOf(e.kindTokens(q.tokens))
 	if q.kind == AskWhat && asksOccupation(q.tokens) && e.namesPerson(q) {
 		q.kind = AskWho // "What is Chen Ming's job?" asks who he is
