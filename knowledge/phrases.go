@@ -383,6 +383,13 @@ var speechVerbsAsked = map[string]bool{
 	"underline": true, "believe": true, "speak": true, "comment": true, "praise": true,
 }
 
+// spokeVerbs ask, in the past, who spoke: "which MP talked about smart villages" is
+// answered by the one the quotation is attributed to.
+var spokeVerbs = map[string]bool{
+	"talked": true, "spoke": true, "mentioned": true, "stressed": true, "noted": true,
+	"highlighted": true, "emphasized": true, "discussed": true, "commented": true,
+}
+
 // reactionVerbs ask how someone took a thing, in words or deeds: "How did Armenia's prime
 // minister react?" is answered only by what names him.
 var reactionVerbs = map[string]bool{"react": true, "respond": true, "reply": true}

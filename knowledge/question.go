@@ -606,7 +606,7 @@ func (e *Engine) readQuestion(text string) *question {
 		}
 	}
 	for _, t := range q.tokens {
-		q.asksSpeech = q.asksSpeech || speechVerbsAsked[t.Surface]
+		q.asksSpeech = q.asksSpeech || speechVerbsAsked[t.Surface] || spokeVerbs[t.Surface]
 	}
 	q.topic = e.withoutHome(q, speechTopic(q))
 	q.viewOf = e.viewHolder(q)
