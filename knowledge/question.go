@@ -1206,9 +1206,23 @@ func (e *Engine) isTellingName(qt index.QueryTerm) bool {
 		for _, w := range strings.Fields(qt.Word) { // a person's full name is one word
 			// A title is no name, though the articles capitalise it ("MP Arzukhan
 			// Alizadeh"): "the MP" is answered by "the deputy".
-			if e.az.Stem(w) == e.ix.TermString(id) && !ingest.IsRole(w) {
+			if (e.az.Stem(w) == e.ix.TermString(id) || e.mistypedPart(w, e.ix.TermString(id))) && !ingest.IsRole(w) {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// mistypedPart reports whether w is a part of a person's name mistyped, one edit from
+// the part whose term is term: "jinpin" in "xi jinpin".
+func (e *Engine) mistypedPart(w, term string) bool {
+	if len(w) < 5 {
+		return false
+	}
+	for part := range e.personParts {
+		if index.Distance(w, part) == 1 && e.az.Stem(part) == term {
+			return true
 		}
 	}
 	return false

@@ -575,3 +575,18 @@ func TestStretchedWords(t *testing.T) {
 		assert.Equal(t, tt.want, got[0].Surface, tt.text)
 	}
 }
+
+func TestMistypedNameIsStillRequired(t *testing.T) {
+	e := seedEngine(t)
+	for _, q := range []string{"when was xi jinping in baku", "when was xi jinpin in baku"} {
+		qq := e.readQuestion(clean(q))
+		k := -1
+		for i, qt := range qq.terms {
+			if strings.HasPrefix(qt.Word, "xi ") {
+				k = i
+			}
+		}
+		require.GreaterOrEqual(t, k, 0, q)
+		assert.True(t, qq.required[k], "%s: a fact that does not name Xi is no answer", q)
+	}
+}
