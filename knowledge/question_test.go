@@ -530,6 +530,7 @@ func TestMendTypos(t *testing.T) {
 		{"helld", "helld", "helld"},                 // left to the index: "held", not "hello"
 		{"Did Zelensky go", "zelensky", "zelensky"}, // a name, as capitalised
 		{"aliyev", "aliyev", "aliyev"},
+		{"relied", "relied", "relied"},           // an English word: rely in the past, no "relief"
 		{"what did putin say", "putin", "putin"}, // a name in lower case, though "putin" + "g" may be a word
 	}
 	for _, tt := range tests {

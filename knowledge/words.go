@@ -490,7 +490,7 @@ func (e *Engine) compoundCount(w string) int {
 
 // inflections are the endings an English word takes, with what undoes each.
 var inflections = []struct{ cut, add string }{
-	{"s", ""}, {"es", ""}, {"ies", "y"}, {"ed", ""}, {"ed", "e"}, {"ing", ""}, {"ing", "e"},
+	{"s", ""}, {"es", ""}, {"ies", "y"}, {"ied", "y"}, {"ed", ""}, {"ed", "e"}, {"ing", ""}, {"ing", "e"},
 	{"er", ""}, {"est", ""}, {"ly", ""}, {"'s", ""},
 }
 
