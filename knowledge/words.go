@@ -491,7 +491,7 @@ func (e *Engine) compoundCount(w string) int {
 // inflections are the endings an English word takes, with what undoes each.
 var inflections = []struct{ cut, add string }{
 	{"s", ""}, {"es", ""}, {"ies", "y"}, {"ied", "y"}, {"ed", ""}, {"ed", "e"}, {"ing", ""}, {"ing", "e"},
-	{"er", ""}, {"est", ""}, {"ly", ""}, {"'s", ""},
+	{"er", ""}, {"est", ""}, {"ly", ""}, {"ier", "y"}, {"iest", "y"}, {"ily", "y"}, {"ness", ""}, {"'s", ""},
 }
 
 // unknownShare is the share of the most a word can weigh that a word the articles never
