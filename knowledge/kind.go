@@ -150,8 +150,8 @@ func kindOf(tokens []analyze.Token) Kind {
 			}
 			return AskWhat
 		case "is", "are", "was", "were", "did", "does", "do", "has", "have", "can", "will", "could", "should":
-			if i == 0 {
-				return AskYesNo
+			if opensQuestion(tokens, i) {
+				return AskYesNo // "did he …", and "so did he …", "ngl did they …"
 			}
 		}
 	}
@@ -195,6 +195,24 @@ func asksPersonNoun(tokens []analyze.Token) bool {
 		}
 	}
 	return false
+}
+
+// opensQuestion reports whether tokens[i] opens the question: nothing before it but words
+// that lead into one in speech ("so", "ok", "ngl", "hey").
+func opensQuestion(tokens []analyze.Token, i int) bool {
+	for _, t := range tokens[:i] {
+		if !discourseWords[t.Surface] && !leadIns[t.Surface] {
+			return false
+		}
+	}
+	return true
+}
+
+// leadIns are the words a chat message opens with before its question.
+var leadIns = map[string]bool{
+	"hey": true, "hi": true, "hello": true, "yo": true, "ngl": true, "tbh": true, "lol": true,
+	"lmao": true, "bro": true, "dude": true, "wait": true, "hmm": true, "um": true, "btw": true,
+	"pls": true, "please": true, "quick": true, "question": true, "q": true, "sooo": true, "soo": true,
 }
 
 // kindNoun returns the noun after "what" or "which" that says what kind of answer is

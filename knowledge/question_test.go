@@ -29,6 +29,8 @@ func TestKindOfQuestion(t *testing.T) {
 		{"Which two heads of state met?", AskWho},                          // past a number, the kind
 		{"Which people-to-people areas did they want expanded?", AskWhich}, // a compound qualifies the kind
 		{"Which people were at the banquet?", AskWho},
+		{"so did Aliyev praise the trade numbers?", AskYesNo}, // a lead-in before the question
+		{"ngl is the visa deal signed", AskYesNo},
 		{"What exact date was it signed?", AskWhen},
 		{"What is the exact date it was signed?", AskWhen}, // the kind after the copula
 		{"what's the day of the banquet", AskWhen},
