@@ -138,9 +138,9 @@ type question struct {
 	// whichPatterns find that phrase in a sentence, in any of its forms ("Chinese
 	// company", "Chinese companies"), its head as the first group; and, for a phrase of
 	// three words or more, the phrase without its last word ("Armenian media" of "which
-	// Armenian media outlet") and its first and last words alone ("Chinese companies" of
-	// "which Chinese construction companies"). They are made when first needed (see
-	// patterns).
+	// Armenian media outlet") and, for a kind of thing known by name, its first and last
+	// words alone ("Chinese companies" of "which Chinese construction companies"). They
+	// are made when first needed (see patterns).
 	whichPatterns []*regexp.Regexp
 	// whichFirst is the term of that phrase's first word: a fact without it cannot hold
 	// the phrase.
@@ -668,8 +668,11 @@ func (q *question) patterns(e *Engine) []*regexp.Regexp {
 		q.whichPatterns = append(q.whichPatterns, e.phrasePattern(q.whichPhrase))
 		if n := len(q.whichPhrase); n >= 3 {
 			q.whichPatterns = append(q.whichPatterns, e.phrasePattern(q.whichPhrase[:n-1]))
-			// "Chinese companies" of "which Chinese construction companies"
-			q.whichPatterns = append(q.whichPatterns, e.phrasePattern([]analyze.Token{q.whichPhrase[0], q.whichPhrase[n-1]}))
+			if namedKinds[q.whichPhrase[n-1].Surface] {
+				// "Chinese companies" of "which Chinese construction companies": a kind
+				// of thing known by name, which no fact restating the kind names
+				q.whichPatterns = append(q.whichPatterns, e.phrasePattern([]analyze.Token{q.whichPhrase[0], q.whichPhrase[n-1]}))
+			}
 		}
 	}
 	return q.whichPatterns
