@@ -319,7 +319,8 @@ var loadStatic = sync.OnceValues(func() (*static, error) {
 })
 
 // loadAnalyzer reads the thesaurus and WordNet's irregular verb forms into an Analyzer,
-// with the British spellings of the English words that end in "-ize" (english).
+// with the British spellings of the English words that end in "-ize" (english). It also
+// returns the places and peoples WordNet's demonyms name.
 func loadAnalyzer(english map[string]int) (*analyze.Analyzer, map[string]bool, error) {
 	raw, err := data.ReadFile("data/thesaurus.yaml")
 	if err != nil {

@@ -212,7 +212,7 @@ func opensQuestion(tokens []analyze.Token, i int) bool {
 var leadIns = map[string]bool{
 	"hey": true, "hi": true, "hello": true, "yo": true, "ngl": true, "tbh": true, "lol": true,
 	"lmao": true, "bro": true, "dude": true, "wait": true, "hmm": true, "um": true, "btw": true,
-	"pls": true, "please": true, "quick": true, "question": true, "q": true, "sooo": true, "soo": true,
+	"pls": true, "please": true, "quick": true, "question": true, "q": true,
 }
 
 // kindNoun returns the noun after "what" or "which" that says what kind of answer is

@@ -267,6 +267,7 @@ func (e *Engine) mistypedWord(w string) string {
 	return best
 }
 
+// findMistyped is mistypedWord without the cache.
 func (e *Engine) findMistyped(w string) string {
 	best, most := "", 0
 	eachEdit(w, func(c []byte) bool {
