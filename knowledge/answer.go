@@ -27,8 +27,11 @@ const (
 	asideShare   = 0.5 // moreShare when the question sets something aside, which the best fact may tell of only
 	maxQuotes    = 3
 	maxFollowing = 8 // sentences quoted after one that ends with a colon
-	maxText      = 1000
-	searchDepth  = 40
+	// maxQuotedFollowing is how many sentences of a quotation after a colon are quoted when
+	// further facts are to be quoted too: room for them in the text.
+	maxQuotedFollowing = 2
+	maxText            = 1000
+	searchDepth        = 40
 
 	lacksTypeFactor  = 0.7
 	lacksPlaceFactor = 0.6
@@ -1594,15 +1597,19 @@ func (e *Engine) compose(q *question, rs []ranked, best int) Answer {
 			line += " " + e.render(f) + fmt.Sprintf(" [%d]", len(cites))
 		}
 		if f.Introduces {
+			quoted := 0
 			for n, next := 0, f.Next; n < maxFollowing && next >= 0; n++ {
 				g := &e.facts[next]
-				if g.Kind != Body {
-					break
+				if g.Kind != Body || !g.ListItem && quoted == maxQuotedFollowing && len(chosen) > i+1 {
+					break // a quotation's first sentences, when other facts are to be quoted too
 				}
 				cites = append(cites, e.Cite(*g))
 				line += "\n" + e.render(g) + fmt.Sprintf(" [%d]", len(cites))
 				if !g.ListItem && !g.Introduces && g.Speaker == "" {
 					break
+				}
+				if !g.ListItem {
+					quoted++
 				}
 				next = g.Next
 			}
