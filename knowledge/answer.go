@@ -934,6 +934,11 @@ func (e *Engine) typeBonus(q *question, f *Fact) float64 {
 			}
 			return 0
 		}
+		if q.size && !q.percent {
+			if n := e.quantity(q, f); n != "" && figureKind(f.Text, n) == "share" {
+				return 0 // "how big is two-way trade": a size, not "a 20% increase"
+			}
+		}
 		if e.quantifies(q, f) || (q.rank || q.size) && ordinal.MatchString(f.Text) {
 			return 1
 		}
