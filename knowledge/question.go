@@ -909,7 +909,7 @@ func (e *Engine) expandChat(tokens []analyze.Token) []analyze.Token {
 			i++ // "tl;dr": the gist asked for, as "tldr"
 			continue
 		}
-		if stretched(t.Surface) {
+		if stretched(t.Surface) && isLatin(t.Surface) {
 			t = e.unstretch(t) // "sooo", "pleaseee": a word drawn out
 		}
 		w, ok := e.chat[t.Surface]
