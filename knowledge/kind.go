@@ -276,14 +276,7 @@ func kindAfterCopula(tokens []analyze.Token, i int) bool {
 	if k >= 0 && exactWords[tokens[k].Surface] {
 		k--
 	}
-	if k < 1 || tokens[k].Surface != "the" {
-		return false
-	}
-	k--
-	if w := tokens[k].Surface; w == "is" || w == "was" || w == "s" {
-		k--
-	}
-	return k >= 0 && whatWords[tokens[k].Surface]
+	return k >= 1 && tokens[k].Surface == "the" && whatAsked(tokens, k-1)
 }
 
 // asksLike reports whether a what-question ends its noun phrase with "like": "what's the
