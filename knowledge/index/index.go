@@ -39,7 +39,8 @@ type Index struct {
 	docs     [][]int32 // each document's text terms in order
 	lengths  []float32
 	avgLen   float64
-	textDF   []int32 // per term, the documents whose text (not context) holds it
+	textDF   []int32   // per term, the documents whose text (not context) holds it
+	idf      []float64 // per term, its IDF, computed once
 	vocab    *vocabulary
 	sorted   []int32   // the terms in the order of their strings
 	scratch  sync.Pool // per-search work space sized to the documents
@@ -140,6 +141,10 @@ func (b *Builder) Build() *Index {
 			}
 		}
 	}
+	ix.idf = make([]float64, len(ix.terms))
+	for id, n := range ix.textDF {
+		ix.idf[id] = math.Log(1 + (float64(len(ix.docs))-float64(n)+0.5)/(float64(n)+0.5))
+	}
 	ix.vocab = newVocabulary(b.surfaces)
 	ix.sorted = make([]int32, len(ix.terms))
 	for i := range ix.sorted {
@@ -191,10 +196,7 @@ func (ix *Index) DocFreq(id int32) int { return int(ix.textDF[id]) }
 // IDF returns the BM25 inverse document frequency of a term: high for rare terms. It counts
 // the documents whose text holds the term: a name that stands in the context of many
 // sentences (the person a pronoun refers to) is no commoner for that.
-func (ix *Index) IDF(id int32) float64 {
-	n := float64(ix.textDF[id])
-	return math.Log(1 + (float64(len(ix.docs))-n+0.5)/(n+0.5))
-}
+func (ix *Index) IDF(id int32) float64 { return ix.idf[id] }
 
 // MaxIDF is the IDF a term would have if it occurred in no document.
 func (ix *Index) MaxIDF() float64 {

@@ -207,3 +207,28 @@ func TestSearchIntoReusesResults(t *testing.T) {
 		}
 	}
 }
+
+// TestLimitKeepsBestInOrder holds the choice of the best few among many matches: by score,
+// ties to the lower document number, whatever the order they were touched in.
+func TestLimitKeepsBestInOrder(t *testing.T) {
+	var docs []string
+	for i := 0; i < 40; i++ {
+		switch i % 4 {
+		case 0:
+			docs = append(docs, "visa")
+		case 1:
+			docs = append(docs, "visa passport")
+		default:
+			docs = append(docs, "visa other words here")
+		}
+	}
+	ix := build(docs...)
+	hits := ix.Search(query(ix, "passport", "visa"), 4)
+	require.Len(t, hits, 4)
+	for i, h := range hits {
+		assert.Equal(t, 4*i+1, h.Doc, "the documents with both words, in document order")
+	}
+	hits = ix.Search(query(ix, "visa"), 3)
+	require.Len(t, hits, 3)
+	assert.Equal(t, []int{0, 4, 8}, []int{hits[0].Doc, hits[1].Doc, hits[2].Doc}, "the shortest documents, ties in document order")
+}

@@ -62,7 +62,8 @@ type scratch struct {
 	stamp                         []int32
 	mask                          []uint64 // per document: which query terms it matches
 	inQuery                       []uint64 // per term, a bit: the query may match it
-	touched, forTerm              []int32
+	touched, forTerm, top32       []int32
+	cands                         []candidate
 }
 
 // Results is room for the hits of a search. Reusing one across searches saves allocating
@@ -146,11 +147,33 @@ func (ix *Index) SearchInto(r *Results, q []QueryTerm, limit int) []Hit {
 		}
 	}()
 	first := make([]int, len(q))
-	hits := r.hits[:0]
-	matched := grow(r.matched, len(cands)*len(q)) // one allocation for every hit's Matched
-	clear(matched)
+	// Score every candidate, then sort small records of them and build hits for the best
+	// limit only. Ties go to the higher term weight, then to the lower number.
+	type scored struct {
+		score, bm25, phrase, order float64
+		doc                        int32
+	}
+	byScore := make([]scored, len(cands))
 	for k, doc := range cands {
-		h := Hit{Doc: int(doc), Signals: Signals{BM25: s.score[doc]}, Matched: matched[k*len(q) : (k+1)*len(q) : (k+1)*len(q)]}
+		phrase, order := ix.proximity(q, at, s.inQuery, doc, first)
+		byScore[k] = scored{s.score[doc] + phrase + order, s.score[doc], phrase, order, doc}
+	}
+	slices.SortFunc(byScore, func(a, b scored) int {
+		switch {
+		case a.score != b.score:
+			return cmp.Compare(b.score, a.score)
+		case a.bm25 != b.bm25:
+			return cmp.Compare(b.bm25, a.bm25)
+		}
+		return cmp.Compare(a.doc, b.doc)
+	})
+	byScore = byScore[:min(limit, len(byScore))]
+	hits := r.hits[:0]
+	matched := grow(r.matched, len(byScore)*len(q)) // one allocation for every hit's Matched
+	clear(matched)
+	for n, sc := range byScore {
+		doc := sc.doc
+		h := Hit{Doc: int(doc), Score: sc.score, Signals: Signals{BM25: sc.bm25, Phrase: sc.phrase, Order: sc.order}, Matched: matched[n*len(q) : (n+1)*len(q) : (n+1)*len(q)]}
 		if total > 0 {
 			h.Coverage = s.coverage[doc] / total
 		}
@@ -159,19 +182,13 @@ func (ix *Index) SearchInto(r *Results, q []QueryTerm, limit int) []Hit {
 				h.Matched[i] = 1
 			}
 		}
-		h.Signals.Phrase, h.Signals.Order = ix.proximity(q, at, s.inQuery, doc, first)
-		h.Score = h.Signals.BM25 + h.Signals.Phrase + h.Signals.Order
 		hits = append(hits, h)
 	}
 	for _, doc := range s.touched {
 		s.score[doc], s.coverage[doc], s.stamp[doc], s.mask[doc] = 0, 0, 0, 0
 	}
 	s.touched = s.touched[:0]
-	slices.SortStableFunc(hits, func(a, b Hit) int { return cmp.Compare(b.Score, a.Score) })
 	r.hits, r.matched = hits, matched
-	if len(hits) > limit {
-		hits = hits[:limit]
-	}
 	return hits
 }
 
@@ -244,61 +261,60 @@ func (ix *Index) find(term int32, doc int32) (Posting, bool) {
 	return Posting{}, false
 }
 
-// top returns the n touched documents of highest score, best first (ties by number).
+// candidate is a touched document and its score so far, kept side by side so that
+// choosing the best reads one slice.
+type candidate struct {
+	score float64
+	doc   int32
+}
+
+// worse reports whether a ranks below b: by score, ties by number.
+func worse(a, b candidate) bool {
+	return a.score < b.score || a.score == b.score && a.doc > b.doc
+}
+
+// top returns the n touched documents of highest score (ties by number), in no order.
+// The slice lives in s until its next use.
 func (s *scratch) top(n int) []int32 {
-	better := func(a, b int32) bool {
-		if s.score[a] != s.score[b] {
-			return s.score[a] > s.score[b]
-		}
-		return a < b
-	}
+	out := s.top32[:0]
 	if len(s.touched) <= n {
-		out := append([]int32(nil), s.touched...)
-		slices.SortFunc(out, func(a, b int32) int {
-			if better(a, b) {
-				return -1
-			}
-			return 1
-		})
+		out = append(out, s.touched...)
+		s.top32 = out
 		return out
 	}
-	// A min-heap of the best n so far: its root is the worst of them.
-	h := make([]int32, 0, n)
-	down := func(i int) {
-		for {
-			l, m := 2*i+1, i
-			if l < len(h) && better(h[m], h[l]) {
-				m = l
-			}
-			if r := l + 1; r < len(h) && better(h[m], h[r]) {
-				m = r
-			}
-			if m == i {
-				return
-			}
-			h[i], h[m] = h[m], h[i]
-			i = m
-		}
-	}
+	// A min-heap of the best n so far, whose root is the worst of them.
+	h := s.cands[:0]
 	for _, doc := range s.touched {
+		c := candidate{s.score[doc], doc}
 		switch {
 		case len(h) < n:
-			h = append(h, doc)
-			for i := len(h) - 1; i > 0 && better(h[(i-1)/2], h[i]); i = (i - 1) / 2 {
+			h = append(h, c)
+			for i := len(h) - 1; i > 0 && worse(h[i], h[(i-1)/2]); i = (i - 1) / 2 {
 				h[i], h[(i-1)/2] = h[(i-1)/2], h[i]
 			}
-		case better(doc, h[0]):
-			h[0] = doc
-			down(0)
+		case worse(h[0], c):
+			h[0] = c
+			for i := 0; ; {
+				l, m := 2*i+1, i
+				if l < len(h) && worse(h[l], h[m]) {
+					m = l
+				}
+				if r := l + 1; r < len(h) && worse(h[r], h[m]) {
+					m = r
+				}
+				if m == i {
+					break
+				}
+				h[i], h[m] = h[m], h[i]
+				i = m
+			}
 		}
 	}
-	slices.SortFunc(h, func(a, b int32) int {
-		if better(a, b) {
-			return -1
-		}
-		return 1
-	})
-	return h
+	for _, c := range h {
+		out = append(out, c.doc)
+	}
+	s.cands, s.top32 = h, out
+	return out
 }
 
 // queryPositions maps each single term a query term may match to the query terms it
