@@ -64,6 +64,8 @@ type scratch struct {
 	inQuery                       []uint64 // per term, a bit: the query may match it
 	touched, forTerm, top32       []int32
 	cands                         []candidate
+	at                            []position
+	first                         []int
 }
 
 // Results is room for the hits of a search. Reusing one across searches saves allocating
@@ -137,26 +139,31 @@ func (ix *Index) SearchInto(r *Results, q []QueryTerm, limit int) []Hit {
 	}
 	// Position signals cost more: compute them for the best few by term weight only.
 	cands := s.top(limit + limit/2)
-	at := queryPositions(q)
-	for t := range at {
-		s.inQuery[t/64] |= 1 << uint(t%64)
+	at := queryPositions(s.at[:0], q)
+	s.at = at
+	for _, p := range at {
+		s.inQuery[p.term/64] |= 1 << uint(p.term%64)
 	}
 	defer func() {
-		for t := range at {
-			s.inQuery[t/64] = 0
+		for _, p := range at {
+			s.inQuery[p.term/64] = 0
 		}
 	}()
-	first := make([]int, len(q))
+	first := s.first[:0]
+	for range q {
+		first = append(first, -1)
+	}
+	s.first = first
 	// Score every candidate, then sort small records of them and build hits for the best
 	// limit only. Ties go to the higher term weight, then to the lower number.
 	type scored struct {
 		score, bm25, phrase, order float64
 		doc                        int32
 	}
-	byScore := make([]scored, len(cands))
-	for k, doc := range cands {
+	byScore := make([]scored, 0, 64)
+	for _, doc := range cands {
 		phrase, order := ix.proximity(q, at, s.inQuery, doc, first)
-		byScore[k] = scored{s.score[doc] + phrase + order, s.score[doc], phrase, order, doc}
+		byScore = append(byScore, scored{s.score[doc] + phrase + order, s.score[doc], phrase, order, doc})
 	}
 	slices.SortFunc(byScore, func(a, b scored) int {
 		switch {
@@ -317,14 +324,19 @@ func (s *scratch) top(n int) []int32 {
 	return out
 }
 
-// queryPositions maps each single term a query term may match to the query terms it
-// stands for.
-func queryPositions(q []QueryTerm) map[int32][]int {
-	at := map[int32][]int{}
+// position is a single term a query term may match, with the query term it stands for.
+type position struct {
+	term  int32
+	query int
+}
+
+// queryPositions appends to at each single term a query term may match, with the query
+// term it stands for.
+func queryPositions(at []position, q []QueryTerm) []position {
 	for i, qt := range q {
 		for _, alt := range qt.Alts {
 			if len(alt.Terms) == 1 {
-				at[alt.Terms[0]] = append(at[alt.Terms[0]], i)
+				at = append(at, position{alt.Terms[0], i})
 			}
 		}
 	}
@@ -335,7 +347,7 @@ func queryPositions(q []QueryTerm) map[int32][]int {
 // that stand next to each other in the sentence, in the question's order, earns a phrase
 // bonus; a pair that stands in the question's order within a few words earns an order
 // bonus. inQuery marks the terms of at; first is work space of len(q).
-func (ix *Index) proximity(q []QueryTerm, at map[int32][]int, inQuery []uint64, doc int32, first []int) (phrase, order float64) {
+func (ix *Index) proximity(q []QueryTerm, at []position, inQuery []uint64, doc int32, first []int) (phrase, order float64) {
 	for i := range first {
 		first[i] = -1
 	}
@@ -343,9 +355,9 @@ func (ix *Index) proximity(q []QueryTerm, at map[int32][]int, inQuery []uint64, 
 		if inQuery[t/64]&(1<<uint(t%64)) == 0 {
 			continue // most words of a sentence are not the question's: skip the map
 		}
-		for _, i := range at[t] {
-			if first[i] < 0 {
-				first[i] = p
+		for _, a := range at {
+			if a.term == t && first[a.query] < 0 {
+				first[a.query] = p
 			}
 		}
 	}
