@@ -345,7 +345,7 @@ func correctQuestionWord(w string) string {
 		if w == q {
 			return w
 		}
-		if index.Distance(w, q) == 1 && (best == "" || len(q) == len(w)+1 && len(best) != len(w)+1) {
+		if index.OneEdit(w, q) && (best == "" || len(q) == len(w)+1 && len(best) != len(w)+1) {
 			best = q
 		}
 	}

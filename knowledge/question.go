@@ -1224,7 +1224,7 @@ func (e *Engine) mistypedPart(w, term string) bool {
 		return false
 	}
 	for part := range e.personParts {
-		if index.Distance(w, part) == 1 && e.az.Stem(part) == term {
+		if index.OneEdit(w, part) && e.az.Stem(part) == term {
 			return true
 		}
 	}

@@ -516,7 +516,7 @@ var questionWords = []string{"what", "when", "where", "which", "who", "whom", "w
 // nearStopWord reports whether w is one edit from a question word ("wen", "wht", "hw").
 func nearStopWord(w string) bool {
 	for _, q := range questionWords {
-		if len(q)-len(w) <= 1 && len(w)-len(q) <= 1 && index.Distance(w, q) == 1 {
+		if index.OneEdit(w, q) {
 			return true
 		}
 	}
@@ -531,7 +531,7 @@ func nearFrameWord(w string) bool {
 		return false
 	}
 	for f := range frameWords {
-		if len(w) >= 5 && len(f) >= 5 && len(f)-len(w) <= 1 && len(w)-len(f) <= 1 && index.Distance(w, f) == 1 || swapped(w, f) {
+		if len(w) >= 5 && len(f) >= 5 && index.OneEdit(w, f) || swapped(w, f) {
 			return true
 		}
 	}
@@ -658,7 +658,7 @@ func (e *Engine) mistypedStaging(w string) bool {
 		return false
 	}
 	for s := range staging {
-		if index.Distance(w, s) == 1 {
+		if index.OneEdit(w, s) {
 			return true
 		}
 	}

@@ -127,8 +127,8 @@ func (ix *Index) suggest(word string) []Suggestion {
 		}
 		seen[i] = true
 		w := v.words[i]
-		if d := Distance(word, w); d == 1 {
-			out = append(out, Suggestion{Word: w, Term: v.terms[w], Distance: d})
+		if OneEdit(word, w) {
+			out = append(out, Suggestion{Word: w, Term: v.terms[w], Distance: 1})
 		}
 	}
 	for _, i := range v.deletes[word] { // a letter added to a word of the index
@@ -269,6 +269,32 @@ func Distance(a, b string) int {
 	}
 	ra, rb := []rune(a), []rune(b)
 	return alignment(ra, rb, make([]int, len(rb)+1), make([]int, len(rb)+1), make([]int, len(rb)+1))
+}
+
+// OneEdit reports whether a and b are one edit apart (Distance 1): a letter put in, left
+// out, changed, or two swapped. It compares letters once, without aligning the words.
+func OneEdit(a, b string) bool {
+	if !isASCII(a) || !isASCII(b) {
+		return Distance(a, b) == 1
+	}
+	if len(a) < len(b) {
+		a, b = b, a
+	}
+	if len(a)-len(b) > 1 {
+		return false
+	}
+	i := 0
+	for i < len(b) && a[i] == b[i] {
+		i++
+	}
+	if len(a) > len(b) {
+		return a[i+1:] == b[i:] // a letter put in
+	}
+	if i == len(a) {
+		return false // the same word
+	}
+	return a[i+1:] == b[i+1:] || // a letter changed
+		i+1 < len(a) && a[i] == b[i+1] && a[i+1] == b[i] && a[i+2:] == b[i+2:] // two swapped
 }
 
 // shortWord bounds the words Distance aligns without allocating.

@@ -232,3 +232,33 @@ func TestLimitKeepsBestInOrder(t *testing.T) {
 	require.Len(t, hits, 3)
 	assert.Equal(t, []int{0, 4, 8}, []int{hits[0].Doc, hits[1].Doc, hits[2].Doc}, "the shortest documents, ties in document order")
 }
+
+// TestOneEdit holds OneEdit to Distance over every word one or two edits from a few.
+func TestOneEdit(t *testing.T) {
+	edits := func(w string) []string {
+		var out []string
+		for i := 0; i <= len(w); i++ {
+			for _, c := range "abvé" {
+				out = append(out, w[:i]+string(c)+w[i:])
+				if i < len(w) {
+					out = append(out, w[:i]+string(c)+w[i+1:])
+				}
+			}
+			if i < len(w) {
+				out = append(out, w[:i]+w[i+1:])
+			}
+			if i+1 < len(w) {
+				out = append(out, w[:i]+w[i+1:i+2]+w[i:i+1]+w[i+2:])
+			}
+		}
+		return out
+	}
+	for _, w := range []string{"", "a", "visa", "abba", "baku", "café"} {
+		for _, x := range edits(w) {
+			for _, y := range append(edits(x), x) {
+				assert.Equal(t, Distance(w, y) == 1, OneEdit(w, y), "%q %q", w, y)
+				assert.Equal(t, Distance(y, w) == 1, OneEdit(y, w), "%q %q", y, w)
+			}
+		}
+	}
+}
