@@ -262,3 +262,21 @@ func TestOneEdit(t *testing.T) {
 		}
 	}
 }
+
+// TestManyHitsSorted holds the order of a long list of hits: best first, ties by number.
+func TestManyHitsSorted(t *testing.T) {
+	var docs []string
+	for i := 0; i < 150; i++ {
+		docs = append(docs, "visa"+strings.Repeat(" word", i%7))
+	}
+	ix := build(docs...)
+	for _, limit := range []int{10, 40, 100} {
+		hits := ix.Search(query(ix, "visa"), limit)
+		require.Len(t, hits, limit)
+		for i := 1; i < len(hits); i++ {
+			a, b := hits[i-1], hits[i]
+			assert.True(t, a.Score > b.Score || a.Score == b.Score && a.Doc < b.Doc, "limit %d: hit %d (%d, %v) before (%d, %v)", limit, i, a.Doc, a.Score, b.Doc, b.Score)
+		}
+		assert.Equal(t, 0, hits[0].Doc)
+	}
+}

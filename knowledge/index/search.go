@@ -156,24 +156,12 @@ func (ix *Index) SearchInto(r *Results, q []QueryTerm, limit int) []Hit {
 	s.first = first
 	// Score every candidate, then sort small records of them and build hits for the best
 	// limit only. Ties go to the higher term weight, then to the lower number.
-	type scored struct {
-		score, bm25, phrase, order float64
-		doc                        int32
-	}
 	byScore := make([]scored, 0, 64)
 	for _, doc := range cands {
 		phrase, order := ix.proximity(q, at, s.inQuery, doc, first)
 		byScore = append(byScore, scored{s.score[doc] + phrase + order, s.score[doc], phrase, order, doc})
 	}
-	slices.SortFunc(byScore, func(a, b scored) int {
-		switch {
-		case a.score != b.score:
-			return cmp.Compare(b.score, a.score)
-		case a.bm25 != b.bm25:
-			return cmp.Compare(b.bm25, a.bm25)
-		}
-		return cmp.Compare(a.doc, b.doc)
-	})
+	sortScored(byScore)
 	byScore = byScore[:min(limit, len(byScore))]
 	hits := r.hits[:0]
 	matched := grow(r.matched, len(byScore)*len(q)) // one allocation for every hit's Matched
@@ -266,6 +254,46 @@ func (ix *Index) find(term int32, doc int32) (Posting, bool) {
 		return ps[i], true
 	}
 	return Posting{}, false
+}
+
+// scored is a candidate with its full score, for choosing the hits.
+type scored struct {
+	score, bm25, phrase, order float64
+	doc                        int32
+}
+
+// before orders scored candidates best first: by score, ties to the higher term weight,
+// then to the lower number.
+func (a scored) before(b scored) bool {
+	if a.score != b.score {
+		return a.score > b.score
+	}
+	if a.bm25 != b.bm25 {
+		return a.bm25 > b.bm25
+	}
+	return a.doc < b.doc
+}
+
+// sortScored sorts candidates best first: few of them in place by insertion, which moves
+// each little, more by pdqsort.
+func sortScored(c []scored) {
+	if len(c) > 64 {
+		slices.SortFunc(c, func(a, b scored) int {
+			if a.before(b) {
+				return -1
+			}
+			if b.before(a) {
+				return 1
+			}
+			return 0
+		})
+		return
+	}
+	for i := 1; i < len(c); i++ {
+		for j := i; j > 0 && c[j].before(c[j-1]); j-- {
+			c[j], c[j-1] = c[j-1], c[j]
+		}
+	}
 }
 
 // candidate is a touched document and its score so far, kept side by side so that
