@@ -408,13 +408,17 @@ func number(w string) (string, bool) {
 // dropped. "&" and a lone "n" (as in "belt n road") read as "and".
 func splitWords(s string) []string {
 	var out []string
-	var b strings.Builder
-	flush := func() {
-		if b.Len() == 0 {
+	// A word is a span of s, cut without copying unless it has capitals to lower.
+	from, upper := -1, false
+	flush := func(end int) {
+		if from < 0 {
 			return
 		}
-		w := b.String()
-		b.Reset()
+		w := s[from:end]
+		if upper {
+			w = strings.ToLower(w)
+		}
+		from, upper = -1, false
 		if w == "n" || w == "'n'" {
 			w = "and"
 		}
@@ -424,25 +428,27 @@ func splitWords(s string) []string {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		switch {
 		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r):
-			b.WriteRune(unicode.ToLower(r))
-		case (r == '.' || r == ',') && b.Len() > 0 && lastIsDigit(b.String()) && i+size < len(s) && isDigitAt(s, i+size):
-			b.WriteRune(r)
-		case r == '-' && stancePrefix[b.String()] && i+size < len(s) && isLetterAt(s, i+size):
-			b.WriteRune(r) // "pro-government" media are not the government
+			if from < 0 {
+				from = i
+			}
+			upper = upper || unicode.ToLower(r) != r
+		case (r == '.' || r == ',') && from >= 0 && lastIsDigit(s[from:i]) && i+size < len(s) && isDigitAt(s, i+size):
+		case r == '-' && from >= 0 && stancePrefix[strings.ToLower(s[from:i])] && i+size < len(s) && isLetterAt(s, i+size):
+			// "pro-government" media are not the government
 		case r == '&':
-			flush()
+			flush(i)
 			out = append(out, "and")
 		case r == '\'' || r == '’':
-			flush()
+			flush(i)
 			if i+size < len(s) && (s[i+size] == 's' || s[i+size] == 'S') && (i+size+1 == len(s) || !isLetterAt(s, i+size+1)) {
 				size++ // possessive 's
 			}
 		default:
-			flush()
+			flush(i)
 		}
 		i += size
 	}
-	flush()
+	flush(len(s))
 	return out
 }
 
