@@ -207,6 +207,9 @@ type question struct {
 
 // clean makes user text safe to read: valid UTF-8, no control characters, single spaces.
 func clean(s string) string {
+	if isClean(s) {
+		return s // most questions: nothing to mend, nothing to copy
+	}
 	s = strings.ToValidUTF8(s, " ")
 	s = strings.Map(func(r rune) rune {
 		if unicode.IsControl(r) || r == '\u200b' || r == '\ufeff' {
@@ -215,6 +218,29 @@ func clean(s string) string {
 		return r
 	}, s)
 	return strings.Join(strings.Fields(s), " ")
+}
+
+// isClean reports whether clean would return s as it is: valid UTF-8 without control or
+// zero-width characters, words apart by single spaces.
+func isClean(s string) bool {
+	if !utf8.ValidString(s) {
+		return false
+	}
+	space := true // before the first word
+	for _, r := range s {
+		switch {
+		case unicode.IsControl(r) || r == '\u200b' || r == '\ufeff':
+			return false
+		case unicode.IsSpace(r):
+			if r != ' ' || space {
+				return false
+			}
+			space = true
+		default:
+			space = false
+		}
+	}
+	return !space || s == ""
 }
 
 var photoWords = map[string]bool{"pic": true, "pics": true, "photo": true, "photograph": true, "photographer": true, "picture": true, "image": true, "pictur": true, "imag": true, "photographi": true}
@@ -1120,6 +1146,9 @@ func capitalisedWords(text string) map[string]bool {
 // ("China National Space Administration"), split where a word ends in punctuation; a
 // word joined by a dash is two.
 func capitalisedRuns(text string) [][]string {
+	if i := strings.IndexFunc(text, unicode.IsSpace); i < 0 || !strings.ContainsFunc(text[i:], unicode.IsUpper) {
+		return nil // the first word opens the sentence: no capital after it, no name
+	}
 	var out [][]string
 	var run []string
 	prevEnd := true

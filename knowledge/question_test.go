@@ -456,6 +456,21 @@ func TestCapitalisedRuns(t *testing.T) {
 		capitalisedRuns("It was signed by Foreign Minister Jeyhun Bayramov, and Wang Yi."))
 	assert.Empty(t, capitalisedRuns("The leaders met."), "the first word of a sentence is capitalised anyway")
 	assert.Equal(t, [][]string{{"azerbaijan", "china"}, {"china"}}, capitalisedRuns("It lifted Azerbaijan–China ties and China’s trade."))
+	assert.Equal(t, [][]string{{"baku"}}, capitalisedRuns("hello\nBaku is"), "words apart by any space")
+	assert.Empty(t, capitalisedRuns("Who met wang yi"))
+}
+
+func TestClean(t *testing.T) {
+	for in, want := range map[string]string{
+		"":                  "",
+		"Who met Wang Yi?":  "Who met Wang Yi?",
+		"  who  met\twang ": "who met wang",
+		"who\u200bmet":      "who met",
+		"who\x00met\xff":    "who met",
+		"a\u00a0b":          "a b",
+	} {
+		assert.Equal(t, want, clean(in), "%q", in)
+	}
 }
 
 func TestPossessorsIn(t *testing.T) {
