@@ -29,6 +29,11 @@ func newVocabulary(surfaces map[string]string) *vocabulary {
 		}
 	}
 	sort.Strings(v.words)
+	n := 0
+	for _, w := range v.words {
+		n += len(w)
+	}
+	v.deletes = make(map[string][]int32, n)
 	for i, w := range v.words {
 		for _, d := range deletions(w) {
 			v.deletes[d] = append(v.deletes[d], int32(i))
@@ -68,6 +73,13 @@ func isDigits(s string) bool {
 
 // deletions returns w with each one of its letters left out.
 func deletions(w string) []string {
+	if isASCII(w) {
+		out := make([]string, 0, len(w))
+		for i := range len(w) {
+			out = append(out, w[:i]+w[i+1:])
+		}
+		return out
+	}
 	rs := []rune(w)
 	out := make([]string, 0, len(rs))
 	for i := range rs {
