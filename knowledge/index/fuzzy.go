@@ -126,7 +126,7 @@ func (ix *Index) Suggest(word string) []Suggestion {
 const maxSuggested = 100_000
 
 func (ix *Index) suggest(word string) []Suggestion {
-	v := ix.vocab
+	v := ix.vocabulary()
 	n := utf8.RuneCountInString(word)
 	if n < 3 || isDigits(word) {
 		return nil

@@ -39,11 +39,12 @@ type Index struct {
 	docs     [][]int32 // each document's text terms in order
 	lengths  []float32
 	avgLen   float64
-	textDF   []int32   // per term, the documents whose text (not context) holds it
-	idf      []float64 // per term, its IDF, computed once
-	vocab    *vocabulary
-	sorted   []int32   // the terms in the order of their strings
-	scratch  sync.Pool // per-search work space sized to the documents
+	textDF   []int32       // per term, the documents whose text (not context) holds it
+	idf      []float64     // per term, its IDF, computed once
+	vocab    *vocabulary   // built on its own goroutine: read through vocabulary()
+	vocabed  chan struct{} // closed once vocab is built
+	sorted   []int32       // the terms in the order of their strings
+	scratch  sync.Pool     // per-search work space sized to the documents
 	// suggested caches Suggest's answers for the first maxSuggested words asked: the
 	// same few misspellings come up again and again.
 	suggested    sync.Map
@@ -123,7 +124,9 @@ func (b *Builder) AddSurface(word, term string) {
 	}
 }
 
-// Build finishes the index. The Builder must not be used afterwards.
+// Build finishes the index. The Builder must not be used afterwards. The table of words
+// for typo-tolerant lookup is finished on another goroutine; the methods that need it wait
+// for it, and Wait waits for it.
 func (b *Builder) Build() *Index {
 	ix := b.ix
 	var total float64
@@ -145,7 +148,13 @@ func (b *Builder) Build() *Index {
 	for id, n := range ix.textDF {
 		ix.idf[id] = math.Log(1 + (float64(len(ix.docs))-float64(n)+0.5)/(float64(n)+0.5))
 	}
-	ix.vocab = newVocabulary(b.surfaces)
+	// The typo table takes longest and is needed last: it is built while the caller goes
+	// on with the index.
+	ix.vocabed = make(chan struct{})
+	go func() {
+		ix.vocab = newVocabulary(b.surfaces)
+		close(ix.vocabed)
+	}()
 	ix.sorted = make([]int32, len(ix.terms))
 	for i := range ix.sorted {
 		ix.sorted[i] = int32(i)
@@ -158,7 +167,7 @@ func (b *Builder) Build() *Index {
 // SurfaceTerm returns the term of a word as the documents write it ("unclear"), and
 // whether they do.
 func (ix *Index) SurfaceTerm(w string) (int32, bool) {
-	t, ok := ix.vocab.terms[w]
+	t, ok := ix.vocabulary().terms[w]
 	if !ok {
 		return 0, false
 	}
@@ -210,4 +219,13 @@ func (ix *Index) Postings(id int32) []Posting { return ix.postings[id] }
 func (ix *Index) DocTerms(doc int) []int32 { return ix.docs[doc] }
 
 // Surfaces returns how many distinct surface words the index knows.
-func (ix *Index) Surfaces() int { return len(ix.vocab.words) }
+func (ix *Index) Surfaces() int { return len(ix.vocabulary().words) }
+
+// Wait returns once the index is finished, with its table of words for typo-tolerant
+// lookup.
+func (ix *Index) Wait() { <-ix.vocabed }
+
+func (ix *Index) vocabulary() *vocabulary {
+	<-ix.vocabed
+	return ix.vocab
+}
