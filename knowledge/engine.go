@@ -556,8 +556,6 @@ func (e *Engine) build(docs []*ingest.Document) {
 		e.venues[i] = an.venues
 	}
 	e.ix = b.Build()
-	e.findDatedBy()
-	e.findFigurative()
 	e.pairTerms = map[int32]bool{}
 	for w := range pairWords {
 		if id, ok := e.ix.Term(e.az.Word(w).Term); ok {
@@ -565,7 +563,15 @@ func (e *Engine) build(docs []*ingest.Document) {
 		}
 	}
 	e.fileIntents(factTerms)
-	e.findRepeats()
+	// What ties facts together, on a goroutine of its own while the names are found: each
+	// side writes only its own fields.
+	var ties sync.WaitGroup
+	ties.Go(func() {
+		e.findDatedBy()
+		e.findFigurative()
+		e.findRepeats()
+		e.findPictured()
+	})
 	e.findTopical()
 	e.findHolders()
 	e.findStates()
@@ -588,8 +594,9 @@ func (e *Engine) build(docs []*ingest.Document) {
 		}
 	}
 	e.findNameRuns()
-	e.findPictured()
 	e.findPublishers()
+	ties.Wait()
+	e.ix.Wait() // nothing is left building once the engine is returned
 }
 
 // publisher is a publisher of articles and the terms of its name.
