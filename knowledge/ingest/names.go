@@ -153,7 +153,7 @@ type word struct {
 }
 
 func words(s string) []word {
-	var out []word
+	out := make([]word, 0, strings.Count(s, " ")+1) // about one word a space: one allocation
 	i := 0
 	for i < len(s) {
 		r, size := utf8.DecodeRuneInString(s[i:])
