@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 )
 
 // DateMention is a date a sentence names or implies, resolved where the article's date
@@ -66,11 +67,18 @@ func ParseDate(s string) (time.Time, bool) {
 // out).
 func findDates(text string, ref time.Time) []DateMention {
 	// The patterns are costly; most sentences hold no date word at all.
-	hasMonth, hasDigits4, hasDay, hasYear := false, false, false, false
-	for _, w := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+	// The patterns that name a month name it capitalised ("May", not "may"), but for
+	// "last may".
+	hasMonth, anyMonth, hasDigits4, hasDay, hasYear := false, false, false, false, false
+	for _, w := range strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+		r, _ := utf8.DecodeRuneInString(w)
+		if unicode.IsUpper(r) {
+			w = strings.ToLower(w)
+		}
 		switch {
 		case monthWords[w]:
-			hasMonth = true
+			anyMonth = true
+			hasMonth = hasMonth || unicode.IsUpper(r)
 		case strings.HasSuffix(w, "day") || w == "tomorrow":
 			hasDay = true
 		case w == "year" || w == "years":
@@ -79,7 +87,7 @@ func findDates(text string, ref time.Time) []DateMention {
 			hasDigits4 = true
 		}
 	}
-	if !hasMonth && !hasDigits4 && !hasDay && !hasYear {
+	if !anyMonth && !hasDigits4 && !hasDay && !hasYear {
 		return nil
 	}
 	var out []DateMention
@@ -125,7 +133,7 @@ func findDates(text string, ref time.Time) []DateMention {
 	for _, m := range findAll(hasDigits4, isoDate, text) {
 		add(m[:2], text[m[0]:m[1]], false)
 	}
-	for _, m := range findAll(hasMonth, relMonth, text) {
+	for _, m := range findAll(anyMonth, relMonth, text) {
 		if ref.IsZero() {
 			continue
 		}
