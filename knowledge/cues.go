@@ -66,27 +66,16 @@ var (
 // cuesOf reads the cues of a sentence.
 func cuesOf(text string) cue {
 	lower := strings.ToLower(text)
-	var c cue
-	if containsAny(lower, sourcePhrases) || toldSource(text) {
+	found := cuePhrases.find(lower)
+	c := found & (datesStart | tellsFuture | tellsPlan | countsDay)
+	if found&citesSource != 0 || toldSource(text) {
 		c |= citesSource
 	}
-	if containsAny(lower, reasonPhrases) || strings.HasPrefix(text, "To ") || concludes(text) {
+	if found&givesReason != 0 || strings.HasPrefix(text, "To ") || concludes(text) {
 		c |= givesReason
-	}
-	if containsAny(lower, startPhrases) {
-		c |= datesStart
-	}
-	if containsAny(lower, futurePhrases) {
-		c |= tellsFuture
-	}
-	if containsAny(lower, planPhrases) {
-		c |= tellsPlan
 	}
 	if ingest.NamesRoleLower(lower) {
 		c |= namesRole
-	}
-	if containsAny(lower, dayPhrases) {
-		c |= countsDay
 	}
 	if containsAny(" "+lower, topicPhrases) {
 		c |= coversTopic
@@ -96,6 +85,43 @@ func cuesOf(text string) cue {
 	}
 	if tellsTimeOfDay(lower) {
 		c |= tellsClock
+	}
+	return c
+}
+
+// cuePhrases finds the cues whose phrases a lower-case sentence holds, in one pass.
+var cuePhrases = newPhraseCues(map[cue][]string{
+	citesSource: sourcePhrases, givesReason: reasonPhrases, datesStart: startPhrases,
+	tellsFuture: futurePhrases, tellsPlan: planPhrases, countsDay: dayPhrases,
+})
+
+// phraseCues finds phrases in a text by their first byte, each phrase standing for cues.
+type phraseCues [256][]phraseCue
+
+type phraseCue struct {
+	phrase string
+	cue    cue
+}
+
+func newPhraseCues(groups map[cue][]string) *phraseCues {
+	var pc phraseCues
+	for c, phrases := range groups {
+		for _, p := range phrases {
+			pc[p[0]] = append(pc[p[0]], phraseCue{p, c})
+		}
+	}
+	return &pc
+}
+
+// find returns the cues of every phrase text holds.
+func (pc *phraseCues) find(text string) cue {
+	var c cue
+	for i := 0; i < len(text); i++ {
+		for _, p := range pc[text[i]] {
+			if c&p.cue != p.cue && strings.HasPrefix(text[i:], p.phrase) {
+				c |= p.cue
+			}
+		}
 	}
 	return c
 }
