@@ -427,11 +427,11 @@ func splitWords(s string) []string {
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		switch {
-		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r):
+		case wordRune(r):
 			if from < 0 {
 				from = i
 			}
-			upper = upper || unicode.ToLower(r) != r
+			upper = upper || r >= 'A' && r <= 'Z' || r >= utf8.RuneSelf && unicode.ToLower(r) != r
 		case (r == '.' || r == ',') && from >= 0 && lastIsDigit(s[from:i]) && i+size < len(s) && isDigitAt(s, i+size):
 		case r == '-' && from >= 0 && stancePrefix[strings.ToLower(s[from:i])] && i+size < len(s) && isLetterAt(s, i+size):
 			// "pro-government" media are not the government
@@ -450,6 +450,14 @@ func splitWords(s string) []string {
 	}
 	flush(len(s))
 	return out
+}
+
+// wordRune reports whether r belongs to a word: a letter, a digit or a combining mark.
+func wordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9'
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }
 
 // stancePrefix makes one word with the word after its hyphen: "pro-government" and
