@@ -29,11 +29,6 @@ func newVocabulary(surfaces map[string]string) *vocabulary {
 		}
 	}
 	sort.Strings(v.words)
-	n := 0
-	for _, w := range v.words {
-		n += len(w)
-	}
-	v.deletes = make(map[string][]int32, n)
 	for i, w := range v.words {
 		for _, d := range deletions(w) {
 			v.deletes[d] = append(v.deletes[d], int32(i))
