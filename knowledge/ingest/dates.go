@@ -3,6 +3,7 @@ package ingest
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -33,6 +34,9 @@ var (
 	relYear      = regexp.MustCompile(`(?i)\b(last|this|next|previous)\s+year\b`)
 	relDay       = regexp.MustCompile(`(?i)\b(yesterday|today|tomorrow|the previous day|the day before|the next day|the following day)\b`)
 )
+
+// weekdayNames are the days of the week, lower-case, for a quick test.
+var weekdayNames = []string{"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 
 // monthWords are the month names and abbreviations, lower-case, for a quick test.
 var monthWords = map[string]bool{
@@ -66,21 +70,20 @@ func ParseDate(s string) (time.Time, bool) {
 // article's date; zero when unknown, in which case relative and year-less dates are left
 // out).
 func findDates(text string, ref time.Time) []DateMention {
-	// The patterns are costly; most sentences hold no date word at all.
-	// The patterns that name a month name it capitalised ("May", not "may"), but for
-	// "last may".
-	hasMonth, anyMonth, hasDigits4, hasDay, hasYear := false, false, false, false, false
+	// The patterns are costly; most sentences hold no date word at all. Those that name a
+	// month name it capitalised ("May", not "may"), but for "last may"; a weekday, only
+	// where a word ends in one.
+	hasMonth, anyMonth, hasDigits4, hasDay, hasWeekday, hasYear := false, false, false, false, false, false
 	for _, w := range strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
 		r, _ := utf8.DecodeRuneInString(w)
-		if unicode.IsUpper(r) {
-			w = strings.ToLower(w)
-		}
+		w = strings.ToLower(w) // copies only a word with capitals
 		switch {
 		case monthWords[w]:
 			anyMonth = true
 			hasMonth = hasMonth || unicode.IsUpper(r)
 		case strings.HasSuffix(w, "day") || w == "tomorrow":
 			hasDay = true
+			hasWeekday = hasWeekday || slices.ContainsFunc(weekdayNames, func(d string) bool { return strings.HasSuffix(w, d) })
 		case w == "year" || w == "years":
 			hasYear = true
 		case len(w) >= 4 && w[0] >= '0' && w[0] <= '9':
@@ -191,7 +194,7 @@ func findDates(text string, ref time.Time) []DateMention {
 		add(m[:2], strconv.Itoa(y), true)
 	}
 	var anchor time.Time // the day a "previous day" counts from
-	for _, m := range findAll(hasDay, weekday, text) {
+	for _, m := range findAll(hasWeekday, weekday, text) {
 		if ref.IsZero() {
 			continue
 		}
@@ -203,7 +206,7 @@ func findDates(text string, ref time.Time) []DateMention {
 		anchor = d
 		add(m[:2], d.Format(time.DateOnly), true)
 	}
-	for _, m := range relDay.FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range findAll(hasDay, relDay, text) {
 		base := anchor
 		if base.IsZero() {
 			base = ref
