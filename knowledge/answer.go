@@ -1780,7 +1780,7 @@ func namePeople(s string, f *Fact) string {
 		if p == f.Refers || p == f.Speaker || strings.Contains(s, p) {
 			continue
 		}
-		for _, part := range strings.Fields(p) {
+		for part := range strings.FieldsSeq(p) {
 			at := wordAt(s, part)
 			if at < 0 {
 				continue

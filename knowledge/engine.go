@@ -585,7 +585,7 @@ func (e *Engine) build(docs []*ingest.Document) {
 				if ts := e.az.Terms(p); len(ts) >= 2 {
 					e.personNames[ts[0]] = append(e.personNames[ts[0]], ts)
 				}
-				for _, part := range strings.Fields(strings.ToLower(p)) {
+				for part := range strings.FieldsSeq(strings.ToLower(p)) {
 					if len(part) > 1 && !analyze.IsStopWord(part) {
 						e.personParts[part] = append(e.personParts[part], p)
 					}
@@ -838,7 +838,7 @@ func (e *Engine) findNames() map[string]bool {
 			continue
 		}
 		prevEnd := true
-		for _, w := range strings.Fields(f.Text) {
+		for w := range strings.FieldsSeq(f.Text) {
 			r, _ := utf8.DecodeRuneInString(strings.TrimLeft(w, "“\"‘'(["))
 			terms, ok := seen[w]
 			if !ok {
@@ -1080,7 +1080,7 @@ func (e *Engine) analyse(f *Fact) analysis {
 
 // namedIn reports whether text writes a part of a person's name.
 func namedIn(text, person string) bool {
-	for _, part := range strings.Fields(person) {
+	for part := range strings.FieldsSeq(person) {
 		if strings.Contains(text, part) {
 			return true
 		}

@@ -80,7 +80,7 @@ var roleLinks = map[string]bool{"of": true, "for": true, "to": true, "from": tru
 
 // isRoleTerm reports whether a query term names a role.
 func isRoleTerm(qt index.QueryTerm) bool {
-	for _, w := range strings.Fields(qt.Word) {
+	for w := range strings.FieldsSeq(qt.Word) {
 		if ingest.IsRole(w) || ingest.IsRole(strings.TrimSuffix(w, "s")) {
 			return true
 		}
@@ -535,7 +535,7 @@ func (e *Engine) sayerTerms(q *question) []int {
 		qualified := false
 		for k, qt := range q.terms {
 			in := true
-			for _, w := range strings.Fields(qt.Word) {
+			for w := range strings.FieldsSeq(qt.Word) {
 				in = in && span[w]
 			}
 			switch {
@@ -879,7 +879,7 @@ func speechTopic(q *question) []int {
 		}
 		var out []int
 		for k, qt := range q.terms {
-			for _, w := range strings.Fields(qt.Word) {
+			for w := range strings.FieldsSeq(qt.Word) {
 				if words[w] {
 					out = append(out, k)
 					break

@@ -294,14 +294,17 @@ func (e *Engine) readQuestion(text string) *question {
 	}
 	q.publisher = q.source && asksPublisher(q.tokens)
 	named := e.inConceptNames(q.tokens)
-	var terms []string
-	var surfaces []string
-	var factors []float64
-	var readings [][]string // further readings of a mistyped word
-	var excluded []bool     // the word is in a phrase the question sets aside ("besides X")
-	var located []bool      // the word is in a phrase that only locates the event
-	var besides []bool      // the word is in a phrase the question sets aside
-	var termBesides []bool  // per query term: it is in such a phrase
+	n := len(q.tokens) // at most a word a token
+	terms := make([]string, 0, n)
+	surfaces := make([]string, 0, n)
+	factors := make([]float64, 0, n)
+	readings := make([][]string, 0, n) // further readings of a mistyped word
+	excluded := make([]bool, 0, n)     // the word is in a phrase the question sets aside ("besides X")
+	located := make([]bool, 0, n)      // the word is in a phrase that only locates the event
+	besides := make([]bool, 0, n)      // the word is in a phrase the question sets aside
+	termBesides := make([]bool, 0, n)  // per query term: it is in such a phrase
+	q.terms = make([]index.QueryTerm, 0, n)
+	q.located = make([]bool, 0, n)
 	aside := false
 	locating, bare := locators(q.tokens)
 	q.bareEvent = bare
@@ -521,6 +524,8 @@ func (e *Engine) readQuestion(text string) *question {
 		}
 	}
 	e.resolveRoles(q)
+	q.topical = make([]bool, 0, len(q.terms))
+	q.required = make([]bool, 0, len(q.terms))
 	for _, qt := range q.terms {
 		top := false
 		for _, alt := range qt.Alts {
@@ -763,17 +768,20 @@ func joinedByAnd(tokens []analyze.Token, a, b string) bool {
 }
 
 func firstWord(s string) string {
-	if w := strings.Fields(s); len(w) > 0 {
-		return w[0]
+	for w := range strings.FieldsSeq(s) {
+		return w
 	}
 	return ""
 }
 
 func lastWord(s string) string {
-	if w := strings.Fields(s); len(w) > 0 {
-		return w[len(w)-1]
+	s = strings.TrimRightFunc(s, unicode.IsSpace)
+	i := strings.LastIndexFunc(s, unicode.IsSpace)
+	if i < 0 {
+		return s
 	}
-	return ""
+	_, size := utf8.DecodeRuneInString(s[i:])
+	return s[i+size:]
 }
 
 // withoutHome drops from positions the query terms that name the two countries the
@@ -887,7 +895,7 @@ func (e *Engine) inConceptNames(tokens []analyze.Token) map[int]bool {
 // theirs.
 func (e *Engine) namesOnly(phrase string, persons map[string]bool) bool {
 	named := false
-	for _, w := range strings.Fields(phrase) {
+	for w := range strings.FieldsSeq(phrase) {
 		parts := e.personParts[w]
 		if len(parts) == 0 {
 			continue
@@ -1122,7 +1130,7 @@ func isAcronym(qt index.QueryTerm, acronyms map[string]bool) bool {
 	if len(acronyms) == 0 {
 		return false
 	}
-	for _, w := range strings.Fields(qt.Word) {
+	for w := range strings.FieldsSeq(qt.Word) {
 		if acronyms[w] && !ingest.IsRole(w) {
 			return true
 		}
@@ -1152,7 +1160,7 @@ func capitalisedRuns(text string) [][]string {
 	var out [][]string
 	var run []string
 	prevEnd := true
-	for _, w := range strings.Fields(text) {
+	for w := range strings.FieldsSeq(text) {
 		trimmed := strings.TrimLeft(w, "“\"‘'([")
 		r, _ := utf8.DecodeRuneInString(trimmed)
 		if unicode.IsUpper(r) && !prevEnd {
@@ -1185,7 +1193,7 @@ func (e *Engine) isName(qt index.QueryTerm, capitalised, acronyms map[string]boo
 	if len(qt.Alts) > 0 {
 		return e.isTellingName(qt) && e.writtenAsName(qt, capitalised) || isAcronym(qt, acronyms)
 	}
-	for _, w := range strings.Fields(qt.Word) {
+	for w := range strings.FieldsSeq(qt.Word) {
 		// Capitalised; or, from an asker who writes names in lower case (none capitalised),
 		// no English word at all (and not mistyped from one of the articles'): a name such
 		// as "putin", though not a verb in -ing ("hyping"); or a place WordNet names
@@ -1201,7 +1209,7 @@ func (e *Engine) isName(qt index.QueryTerm, capitalised, acronyms map[string]boo
 // an asker who capitalises nothing, a word that is no English word. "ordinary citizens"
 // names no agreement, though the articles capitalise "Citizens" only in one's title.
 func (e *Engine) writtenAsName(qt index.QueryTerm, capitalised map[string]bool) bool {
-	for _, w := range strings.Fields(qt.Word) {
+	for w := range strings.FieldsSeq(qt.Word) {
 		if capitalised[w] || len(capitalised) == 0 && !e.isEnglish(w) {
 			return true
 		}
@@ -1235,7 +1243,7 @@ func (e *Engine) isTellingName(qt index.QueryTerm) bool {
 		if !e.names[e.ix.TermString(id)] || e.ix.IDF(id) < requiredIDF {
 			continue
 		}
-		for _, w := range strings.Fields(qt.Word) { // a person's full name is one word
+		for w := range strings.FieldsSeq(qt.Word) { // a person's full name is one word
 			// A title is no name, though the articles capitalise it ("MP Arzukhan
 			// Alizadeh"): "the MP" is answered by "the deputy".
 			if (e.az.Stem(w) == e.ix.TermString(id) || e.mistypedPart(w, e.ix.TermString(id))) && !ingest.IsRole(w) {
@@ -1338,7 +1346,7 @@ func (q *question) hasWord(w string) bool {
 
 // names reports whether the question names the person (any part of the name).
 func (q *question) names(person string) bool {
-	for _, part := range strings.Fields(strings.ToLower(person)) {
+	for part := range strings.FieldsSeq(strings.ToLower(person)) {
 		if len(part) > 2 && strings.Contains(q.lower, part) {
 			return true
 		}

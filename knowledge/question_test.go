@@ -608,3 +608,16 @@ func TestMistypedNameIsStillRequired(t *testing.T) {
 		assert.True(t, qq.required[k], "%s: a fact that does not name Xi is no answer", q)
 	}
 }
+
+func TestFirstAndLastWord(t *testing.T) {
+	for _, tt := range []struct{ in, first, last string }{
+		{"", "", ""},
+		{"xi", "xi", "xi"},
+		{" wang  yi ", "wang", "yi"},
+		{"li\u00a0qiang", "li", "qiang"},
+		{"ilham aliyev\u3000", "ilham", "aliyev"},
+	} {
+		assert.Equal(t, tt.first, firstWord(tt.in), "%q", tt.in)
+		assert.Equal(t, tt.last, lastWord(tt.in), "%q", tt.in)
+	}
+}

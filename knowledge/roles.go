@@ -262,7 +262,7 @@ func (e *Engine) resolveCounterparts(q *question) {
 		of := e.az.Word(q.terms[j-1].Word).Term
 		var found []string
 		for _, qt := range q.terms {
-			for _, w := range strings.Fields(qt.Word) {
+			for w := range strings.FieldsSeq(qt.Word) {
 				for _, person := range e.personParts[w] {
 					for k, hs := range e.holders {
 						if k.of == "" || k.of == of || len(hs) != 1 || hs[0] != person {
@@ -367,7 +367,7 @@ func (e *Engine) nameHolder(q *question, holders []string, role string, flat []s
 	}
 	title := names
 	var ids []int32
-	for _, t := range strings.Fields(role) { // none for a counterpart
+	for t := range strings.FieldsSeq(role) { // none for a counterpart
 		if id, ok := e.ix.Term(t); ok {
 			ids = append(ids, id)
 		}
@@ -377,13 +377,13 @@ func (e *Engine) nameHolder(q *question, holders []string, role string, flat []s
 	}
 	described := map[string]bool{}
 	for _, i := range roleTerms {
-		for _, w := range strings.Fields(q.terms[i].Word) {
+		for w := range strings.FieldsSeq(q.terms[i].Word) {
 			described[w] = true
 		}
 	}
 	if of >= 0 {
 		addAlts(&q.terms[of], names)
-		for _, w := range strings.Fields(q.terms[of].Word) {
+		for w := range strings.FieldsSeq(q.terms[of].Word) {
 			described[w] = true
 		}
 	}

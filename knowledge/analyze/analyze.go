@@ -407,7 +407,7 @@ func number(w string) (string, bool) {
 // words but for a stance ("pro-government"), and so do apostrophes; a possessive "'s" is
 // dropped. "&" and a lone "n" (as in "belt n road") read as "and".
 func splitWords(s string) []string {
-	var out []string
+	out := make([]string, 0, strings.Count(s, " ")+1) // about one word a space
 	// A word is a span of s, cut without copying unless it has capitals to lower.
 	from, upper := -1, false
 	flush := func(end int) {

@@ -261,7 +261,7 @@ func findPeople(sentences []string, author string) *people {
 		if full[name] {
 			continue
 		}
-		for _, part := range strings.Fields(name) {
+		for part := range strings.FieldsSeq(name) {
 			if possessives[part] && !alone[part] {
 				full[name] = true
 			}
@@ -270,7 +270,7 @@ func findPeople(sentences []string, author string) *people {
 	parts := map[string][]string{}
 	for name := range full {
 		p.byToken[name] = name
-		for _, part := range strings.Fields(name) {
+		for part := range strings.FieldsSeq(name) {
 			parts[part] = append(parts[part], name)
 		}
 	}
