@@ -616,8 +616,9 @@ func (e *Engine) restates(q *question, r ranked) bool {
 		return false
 	}
 	var m []int
+	lower := strings.ToLower(f.Text)
 	for _, p := range q.patterns(e) {
-		if m = p.FindStringSubmatchIndex(f.Text); m != nil {
+		if m = p.find(f.Text, lower); m != nil {
 			break // the whole phrase, or "Armenian media" for "which Armenian media outlet"
 		}
 	}

@@ -141,7 +141,7 @@ type question struct {
 	// Armenian media outlet") and, for a kind of thing known by name, its first and last
 	// words alone ("Chinese companies" of "which Chinese construction companies"). They
 	// are made when first needed (see patterns).
-	whichPatterns []*regexp.Regexp
+	whichPatterns []phraseMatcher
 	// whichFirst is the term of that phrase's first word: a fact without it cannot hold
 	// the phrase.
 	whichFirst string
@@ -669,6 +669,33 @@ func (e *Engine) readQuestion(text string) *question {
 	return q
 }
 
+// phraseMatcher finds words in a sentence in any of their forms: a pattern, and the
+// stems each match holds, to pass over a sentence without them before running it.
+type phraseMatcher struct {
+	re    *regexp.Regexp
+	stems []string
+}
+
+// find returns the pattern's match in text, whose lower-case form is lower, or nil.
+func (m phraseMatcher) find(text, lower string) []int {
+	for _, s := range m.stems {
+		if !strings.Contains(lower, s) {
+			return nil
+		}
+	}
+	return m.re.FindStringSubmatchIndex(text)
+}
+
+// phraseMatcher returns a matcher for words in any of their forms (each word's stem and
+// what follows it), the last as the first group.
+func (e *Engine) phraseMatcher(words []analyze.Token) phraseMatcher {
+	m := phraseMatcher{re: e.phrasePattern(words)}
+	for _, w := range words {
+		m.stems = append(m.stems, e.az.Stem(w.Surface))
+	}
+	return m
+}
+
 // phrasePattern returns a pattern that finds words in a sentence in any of their forms
 // (each word's stem and what follows it), the last as the first group; nil for none.
 func (e *Engine) phrasePattern(words []analyze.Token) *regexp.Regexp {
@@ -694,15 +721,15 @@ func (e *Engine) phrasePattern(words []analyze.Token) *regexp.Regexp {
 }
 
 // patterns returns whichPatterns, made on first use: most questions never need them.
-func (q *question) patterns(e *Engine) []*regexp.Regexp {
+func (q *question) patterns(e *Engine) []phraseMatcher {
 	if q.whichPatterns == nil {
-		q.whichPatterns = append(q.whichPatterns, e.phrasePattern(q.whichPhrase))
+		q.whichPatterns = append(q.whichPatterns, e.phraseMatcher(q.whichPhrase))
 		if n := len(q.whichPhrase); n >= 3 {
-			q.whichPatterns = append(q.whichPatterns, e.phrasePattern(q.whichPhrase[:n-1]))
+			q.whichPatterns = append(q.whichPatterns, e.phraseMatcher(q.whichPhrase[:n-1]))
 			if namedKinds[q.whichPhrase[n-1].Surface] {
 				// "Chinese companies" of "which Chinese construction companies": a kind
 				// of thing known by name, which no fact restating the kind names
-				q.whichPatterns = append(q.whichPatterns, e.phrasePattern([]analyze.Token{q.whichPhrase[0], q.whichPhrase[n-1]}))
+				q.whichPatterns = append(q.whichPatterns, e.phraseMatcher([]analyze.Token{q.whichPhrase[0], q.whichPhrase[n-1]}))
 			}
 		}
 	}

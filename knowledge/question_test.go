@@ -621,3 +621,23 @@ func TestFirstAndLastWord(t *testing.T) {
 		assert.Equal(t, tt.last, lastWord(tt.in), "%q", tt.in)
 	}
 }
+
+func TestPhraseMatcher(t *testing.T) {
+	e := seedEngine(t)
+	m := e.phraseMatcher(e.az.Analyze("Chinese construction companies"))
+	for text, want := range map[string]string{
+		"Chinese construction companies work there.":   "companies",
+		"CHINESE CONSTRUCTION-COMPANIES bids":          "COMPANIES",
+		"Chinese companies work there.":                "",
+		"construction companies from China":            "",
+		"The Chinese constructions companies' tenders": "companies",
+	} {
+		got := m.find(text, strings.ToLower(text))
+		if want == "" {
+			assert.Nil(t, got, text)
+			continue
+		}
+		require.NotNil(t, got, text)
+		assert.Equal(t, want, text[got[2]:got[3]], text)
+	}
+}
