@@ -166,6 +166,9 @@ func New(cfg Config, h Handler, log *slog.Logger, opts ...Option) (*Adapter, err
 	a.rest = newREST(base, cfg.Token, client, a.metrics)
 	a.work, a.cancelWork = context.WithCancel(context.Background())
 	a.stop, a.cancelStop = context.WithCancel(context.Background())
+	// Down from the start: /healthz must not report the bot up while this adapter has
+	// yet to run.
+	a.health.Set(platform, false, "not started")
 	return a, nil
 }
 

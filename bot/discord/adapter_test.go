@@ -15,6 +15,7 @@ import (
 	"github.com/azchina/azchina/bot/discord"
 	"github.com/azchina/azchina/bot/discord/discordtest"
 	"github.com/azchina/azchina/bot/logtest"
+	"github.com/azchina/azchina/bot/ops"
 )
 
 func TestAnswersWhereItShould(t *testing.T) {
@@ -355,6 +356,18 @@ func TestTokensAreNeverLogged(t *testing.T) {
 	assert.NotContains(t, logs, secret)
 	assert.NotContains(t, logs, "secret-bot-token")
 	assert.NotContains(t, logs, "itoken-"+id, "an interaction's token is in its URL")
+}
+
+// An adapter is down in /healthz from the moment it is made, not only once it runs: the
+// bot is never reported up while one of its adapters has yet to connect.
+func TestDownUntilItRuns(t *testing.T) {
+	health := ops.NewHealth()
+	_, err := discord.New(discord.Config{Token: "x", APIURL: "http://127.0.0.1:1"}, nil, nil, discord.WithHealth(health))
+	require.NoError(t, err)
+	states, up := health.States()
+	assert.False(t, up)
+	assert.False(t, states["discord"].Up)
+	assert.Equal(t, "not started", states["discord"].Detail)
 }
 
 func TestNewNeedsAToken(t *testing.T) {

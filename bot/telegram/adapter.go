@@ -173,6 +173,9 @@ func New(token string, h Handler, opts ...Option) (*Adapter, error) {
 		return nil, fmt.Errorf("telegram client: %s", a.redact(err))
 	}
 	a.api = api
+	// Down from the start: /healthz must not report the bot up while this adapter has
+	// yet to run.
+	a.health.Set(platform, false, "not started")
 	return a, nil
 }
 

@@ -42,6 +42,18 @@ func counter(t *testing.T, m *ops.Metrics, name string) int {
 	return n
 }
 
+// An adapter is down in /healthz from the moment it is made, not only once it runs: the
+// bot is never reported up while one of its adapters has yet to connect.
+func TestDownUntilItRuns(t *testing.T) {
+	health := ops.NewHealth()
+	_, err := New(testToken, nil, WithHealth(health))
+	require.NoError(t, err)
+	states, up := health.States()
+	assert.False(t, up)
+	assert.False(t, states["telegram"].Up)
+	assert.Equal(t, "not started", states["telegram"].Detail)
+}
+
 // The adapter reports its connection to /healthz — up once connected, down while
 // getUpdates fails, up again after — and counts reconnects, retries and send errors for
 // /metrics.
