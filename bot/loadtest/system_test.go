@@ -97,7 +97,9 @@ func startSystem(tb testing.TB) *system {
 			s.errs[i] = a.Run(ctx)
 		}()
 	}
-	if err := waitFor(20*time.Second, func() bool { _, up := s.health.States(); return up && len(s.states()) == 2 }); err != nil {
+	// One snapshot: read twice, Telegram alone could be up in the first and Discord only
+	// just registered (down) in the second.
+	if err := waitFor(20*time.Second, func() bool { states, up := s.health.States(); return up && len(states) == 2 }); err != nil {
 		s.stop(tb)
 		s.close()
 		tb.Fatalf("the adapters did not connect: %v; health: %v\n%s", err, s.states(), s.logs)
