@@ -56,6 +56,11 @@ type Index struct {
 type Builder struct {
 	ix       *Index
 	surfaces map[string]string
+	// The postings of the document being added: slot holds, per term, 1 + its posting's
+	// index in cur (0: none yet); terms, the terms of cur in order.
+	slot  []int32
+	cur   []Posting
+	terms []int32
 }
 
 // NewBuilder returns an empty Builder.
@@ -77,44 +82,44 @@ func (b *Builder) id(term string) int32 {
 // Add stores a document and returns its number (0, 1, 2, … in the order added).
 func (b *Builder) Add(d Document) int {
 	doc := int32(len(b.ix.docs))
-	counts := map[int32]*Posting{}
+	b.cur, b.terms = b.cur[:0], b.terms[:0]
 	seq := make([]int32, len(d.Text))
 	for i, t := range d.Text {
-		id := b.id(t)
+		id, k := b.posting(t, doc)
 		seq[i] = id
-		p := counts[id]
-		if p == nil {
-			p = &Posting{Doc: doc}
-			counts[id] = p
-		}
-		p.TF++
-	}
-	posting := func(t string) *Posting {
-		id := b.id(t)
-		p := counts[id]
-		if p == nil {
-			p = &Posting{Doc: doc}
-			counts[id] = p
-		}
-		return p
+		b.cur[k].TF++
 	}
 	for _, t := range d.Context {
-		posting(t).Context++
+		_, k := b.posting(t, doc)
+		b.cur[k].Context++
 	}
 	for _, t := range d.Near {
-		posting(t).Near++
+		_, k := b.posting(t, doc)
+		b.cur[k].Near++
 	}
-	ids := make([]int32, 0, len(counts))
-	for id := range counts {
-		ids = append(ids, id)
-	}
-	sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
-	for _, id := range ids {
-		b.ix.postings[id] = append(b.ix.postings[id], *counts[id])
+	// Documents are added in order, so each term's postings stay in document order.
+	for k, id := range b.terms {
+		b.ix.postings[id] = append(b.ix.postings[id], b.cur[k])
+		b.slot[id] = 0
 	}
 	b.ix.docs = append(b.ix.docs, seq)
 	b.ix.lengths = append(b.ix.lengths, float32(len(seq))+0.5*float32(len(d.Context)))
 	return int(doc)
+}
+
+// posting returns the id of term t and the index in cur of its posting in document doc,
+// made on first use.
+func (b *Builder) posting(t string, doc int32) (int32, int) {
+	id := b.id(t)
+	if int(id) >= len(b.slot) {
+		b.slot = append(b.slot, make([]int32, int(id)+1-len(b.slot))...)
+	}
+	if b.slot[id] == 0 {
+		b.cur = append(b.cur, Posting{Doc: doc})
+		b.terms = append(b.terms, id)
+		b.slot[id] = int32(len(b.cur))
+	}
+	return id, int(b.slot[id]) - 1
 }
 
 // AddSurface records that the word as written analyses to term, for typo-tolerant lookup.
