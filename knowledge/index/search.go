@@ -64,6 +64,7 @@ type scratch struct {
 	inQuery                       []uint64 // per term, a bit: the query may match it
 	touched, forTerm, top32       []int32
 	cands                         []candidate
+	scored                        []scored
 	at                            []position
 	first                         []int
 }
@@ -149,19 +150,19 @@ func (ix *Index) SearchInto(r *Results, q []QueryTerm, limit int) []Hit {
 			s.inQuery[p.term/64] = 0
 		}
 	}()
-	first := s.first[:0]
-	for range q {
-		first = append(first, -1)
+	if cap(s.first) < len(q) {
+		s.first = make([]int, len(q))
 	}
-	s.first = first
+	first := s.first[:len(q)]
 	// Score every candidate, then sort small records of them and build hits for the best
 	// limit only. Ties go to the higher term weight, then to the lower number.
-	byScore := make([]scored, 0, 64)
+	byScore := s.scored[:0]
 	for _, doc := range cands {
 		phrase, order := ix.proximity(q, at, s.inQuery, doc, first)
 		byScore = append(byScore, scored{s.score[doc] + phrase + order, s.score[doc], phrase, order, doc})
 	}
 	sortScored(byScore)
+	s.scored = byScore
 	byScore = byScore[:min(limit, len(byScore))]
 	hits := r.hits[:0]
 	matched := grow(r.matched, len(byScore)*len(q)) // one allocation for every hit's Matched
@@ -383,7 +384,7 @@ func (ix *Index) proximity(q []QueryTerm, at []position, inQuery []uint64, doc i
 	}
 	for p, t := range ix.docs[doc] {
 		if inQuery[t/64]&(1<<uint(t%64)) == 0 {
-			continue // most words of a sentence are not the question's: skip the map
+			continue // most words of a sentence are not the question's: skip the scan
 		}
 		for _, a := range at {
 			if a.term == t && first[a.query] < 0 {
