@@ -1262,8 +1262,10 @@ var pairSide = map[string]string{"baku": "az", "beij": "cn"}
 // cooperation" asks what was agreed, and is answered by the agreement.)
 func asksFuture(tokens []analyze.Token) bool {
 	for i, t := range tokens {
-		if i > 0 && t.Surface == "will" && (tokens[i-1].Surface == "when" || tokens[i-1].Surface == "who") || t.Surface == "again" && !askedInPast(tokens) {
-			return true // but "what were the three evil forces again" asks to be reminded
+		if i > 0 && t.Surface == "will" && (tokens[i-1].Surface == "when" || tokens[i-1].Surface == "who") || (t.Surface == "again" || t.Surface == "next") && !askedInPast(tokens) {
+			// but "what were the three evil forces again" asks to be reminded, and "what
+			// did they do next" what followed
+			return true
 		}
 		if i > 0 && (tokens[i-1].Surface == "when" || tokens[i-1].Surface == "who") && afterGoingTo(tokens, i) > i {
 			return true // "who's going to chair", "who is gonna head it"
