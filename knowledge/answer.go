@@ -463,6 +463,12 @@ func (e *Engine) excluded(q *question, r ranked) string {
 		// "Where will the anniversary be held?" is not answered by a fact that names no
 		// place but the countries, nor anything else the question does not.
 		return lacksCity
+	case q.kind == AskWho && r.typeBonus == 0 && f.Kind == Body && !e.namesPerson(q) && !q.personNoun && !e.namesActor(q, f):
+		// "Who signed the media exchange agreements?" is not answered by a fact that names
+		// no one, nor any body that acts: "Cultural Protocol (2025–2029) and media exchange
+		// agreements" (but "the two leaders", "China and Azerbaijan" or "the China
+		// National Space Administration" may have).
+		return lacksPerson
 	case q.personNoun && r.typeBonus == 0:
 		return lacksPerson
 	case q.occupation && f.Kind == Body && !namesOccupation(f.Text):
@@ -522,6 +528,57 @@ func (e *Engine) isRegion(term string) bool {
 		}
 	}
 	return false
+}
+
+// namesActor reports whether a fact names someone who may have done what a question asks
+// who did: a person by a role ("the two leaders"), a country, or a body the question does
+// not name (a run of capitalised words with a word such as "Ministry" or
+// "Administration").
+func (e *Engine) namesActor(q *question, f *Fact) bool {
+	for _, w := range strings.FieldsFunc(strings.ToLower(f.Text), func(r rune) bool { return !unicode.IsLetter(r) }) {
+		if ingest.IsRole(w) || actorNouns[w] || len(w) > 3 && w[len(w)-1] == 's' && ingest.IsRole(w[:len(w)-1]) {
+			return true // "the two leaders", "both sides"
+		}
+	}
+	asked := e.askedTerms(q)
+	for _, run := range e.nameRuns[f.ID] {
+		for _, w := range run {
+			if w.kind&nameState != 0 || !asked[w.term] && e.isBodyTerm(w.term) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// actorNouns name, in lower case, those who may act or be meant besides persons by role:
+// "the heads of state", "both sides", "our countries", "ordinary passport holders".
+var actorNouns = map[string]bool{
+	"heads": true, "sides": true, "side": true, "countries": true, "nations": true,
+	"governments": true, "government": true, "parties": true, "officials": true,
+	"delegation": true, "delegations": true, "holders": true, "citizens": true,
+	"nationals": true, "residents": true, "travellers": true, "travelers": true,
+	"tourists": true, "visitors": true, "students": true, "people": true, "businesses": true,
+	"companies": true, "investors": true, "workers": true, "experts": true,
+}
+
+// isBodyTerm reports whether a term is a word that names a body that acts.
+func (e *Engine) isBodyTerm(term string) bool {
+	for _, w := range bodyWords {
+		if e.az.Stem(w) == term {
+			return true
+		}
+	}
+	return false
+}
+
+// bodyWords name bodies that act: ministries, agencies, companies, parties.
+var bodyWords = []string{
+	"ministry", "administration", "agency", "department", "committee", "commission",
+	"council", "government", "organization", "organisation", "office", "bureau", "service",
+	"company", "corporation", "bank", "fund", "group", "party", "parliament", "assembly",
+	"university", "institute", "academy", "association", "union", "authority", "cabinet",
+	"embassy", "army", "forces", "railways", "airlines",
 }
 
 // regions are the continents and the regions larger than a country the news names.
