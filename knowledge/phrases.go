@@ -813,7 +813,7 @@ func whichPhrase(tokens []analyze.Token) []analyze.Token {
 // it is a kind of thing known by name ("Which Chinese companies will build …" →
 // "companies", "what political party" → "party"), or -1. "Which sectors" may be answered
 // by a list of sectors that never says "sectors".
-func whichHead(q *question) int {
+func (e *Engine) whichHead(q *question) int {
 	for i, t := range q.tokens {
 		if t.Surface != "which" && t.Surface != "what" {
 			continue
@@ -823,7 +823,7 @@ func whichHead(q *question) int {
 			if u.Stop || u.Number {
 				break
 			}
-			if namedKinds[u.Surface] {
+			if namedKinds[u.Surface] || e.mistypedKind(u.Surface) {
 				// "which Chinese companies account for …": the kind, right after "which"
 				// or one word on; not a noun further on ("which MP told Trend that
 				// companies …").
@@ -837,6 +837,19 @@ func whichHead(q *question) int {
 		return q.termOf(head)
 	}
 	return -1
+}
+
+// mistypedKind reports whether w is one of namedKinds mistyped: "compnies".
+func (e *Engine) mistypedKind(w string) bool {
+	if len(w) < 4 || !e.mayBeTypo(w) {
+		return false
+	}
+	for k := range namedKinds {
+		if index.OneEdit(w, k) {
+			return true
+		}
+	}
+	return false
 }
 
 // namedKinds are the kinds of thing an answer names: a company, a city, a university.

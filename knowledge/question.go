@@ -594,7 +594,7 @@ func (e *Engine) readQuestion(text string) *question {
 	q.defines = definedTerm(q)
 	q.which = -1
 	if q.kind == AskWhich || q.kind == AskWhat {
-		q.which = whichHead(q)
+		q.which = e.whichHead(q)
 	}
 	q.asksName = q.kind == AskWhat && asksName(q.tokens)
 	q.predicate = whoPredicate(q)
