@@ -819,14 +819,14 @@ func (e *Engine) whichHead(q *question) int {
 			continue
 		}
 		head := ""
-		for _, u := range q.tokens[i+1 : min(len(q.tokens), i+3)] {
+		for _, u := range q.tokens[i+1 : min(len(q.tokens), i+4)] {
 			if u.Stop || u.Number {
 				break
 			}
 			if namedKinds[u.Surface] || e.mistypedKind(u.Surface) {
 				// "which Chinese companies account for …": the kind, right after "which"
-				// or one word on; not a noun further on ("which MP told Trend that
-				// companies …").
+				// or up to two words on ("what Armenian media outlet"); not a noun further
+				// on ("which MP told Trend that companies …").
 				head = u.Surface
 				break
 			}
@@ -863,6 +863,8 @@ var namedKinds = map[string]bool{
 	"team": true, "teams": true, "hotel": true, "hotels": true, "brand": true, "brands": true,
 	"journalist": true, "journalists": true, "reporter": true,
 	"reporters": true, "channel": true, "channels": true, "magazine": true, "magazines": true,
+	"outlet": true, "outlets": true, "website": true, "websites": true,
+	"publication": true, "publications": true, "broadcaster": true, "broadcasters": true,
 }
 
 // speechTopic returns the query terms after "about", "of" or "on" that follow a verb of
