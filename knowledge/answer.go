@@ -94,7 +94,7 @@ func (r *ranked) lacksType() bool { return lackingType[r.excluded] }
 
 // lackingType are the reasons a fact is excluded for want of what a question asks for.
 var lackingType = map[string]bool{
-	lacksDate: true, lacksNumber: true, lacksCity: true, lacksOutcome: true, lacksKind: true,
+	lacksDate: true, lacksNumber: true, lacksCity: true, lacksCountry: true, lacksOutcome: true, lacksKind: true,
 	lacksReason: true, lacksExpansion: true, lacksPerson: true,
 }
 
@@ -368,6 +368,7 @@ const (
 	lacksDate    = "holds no date"
 	lacksNumber  = "holds no number"
 	lacksCity    = "names no city"
+	lacksCountry = "names no country the question does not"
 	lacksOutcome = "of what was to come, not how it turned out"
 	lacksKind    = "names none of what is asked for"
 	lacksReason  = "gives no reason"
@@ -453,6 +454,10 @@ func (e *Engine) excluded(q *question, r ranked) string {
 		return lacksDeed
 	case q.city && e.onlyCountries(q, f):
 		return lacksCity
+	case q.country && r.typeBonus == 0 && !e.namesOtherCountry(q, f):
+		// "Which countries rank ahead of China?" is not answered by a fact that names
+		// no country the question does not.
+		return lacksCountry
 	case q.capital >= 0 && !e.saysItself(f.ID, q.terms[q.capital]):
 		return "misses a name or year asked about"
 	case q.whichPhrase != nil && e.restates(q, r):
@@ -525,6 +530,26 @@ func (e *Engine) isRegion(term string) bool {
 	for _, w := range regions {
 		if e.az.Stem(w) == term {
 			return true
+		}
+	}
+	return false
+}
+
+// namesOtherCountry reports whether a fact names a country the question does not, as a
+// place or in a run of names ("China’s Charge d’Affaires to Armenia"): one the roles of
+// the articles belong to, or one WordNet gives an adjective for.
+func (e *Engine) namesOtherCountry(q *question, f *Fact) bool {
+	for _, p := range e.places[f.ID] {
+		if e.states[p] && !q.hasTerm(p) {
+			return true
+		}
+	}
+	asked := e.askedTerms(q)
+	for _, run := range e.nameRuns[f.ID] {
+		for _, w := range run {
+			if (w.kind&nameState != 0 || e.placeNames[w.term]) && !asked[w.term] {
+				return true
+			}
 		}
 	}
 	return false

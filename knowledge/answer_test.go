@@ -390,6 +390,14 @@ func TestWhereWantsAPlace(t *testing.T) {
 	a := ask(t, e, "Which region does the Middle Corridor pass through on the way to Europe?")
 	require.True(t, a.Answered, a.Text)
 	assert.Contains(t, a.Text, "South Caucasus", "a sentence naming no place ranks well below one that does")
+
+	// "Which countries" is answered only by a fact that names a country the question does
+	// not, though not among the places it tells of.
+	b := ask(t, e, "which country is China's charge d'affaires posted to")
+	require.True(t, b.Answered, b.Text)
+	assert.Contains(t, b.Text, "to Armenia")
+	c := ask(t, e, "Which Central Asian countries did they discuss?")
+	assert.False(t, c.Answered, "“cooperation within Central Asia-related formats” names no country: %s", c.Text)
 }
 
 func TestPlaces(t *testing.T) {

@@ -1537,6 +1537,25 @@ func asksCity(tokens []analyze.Token) bool {
 	return false
 }
 
+// asksCountry reports whether a question asks which country or countries: the noun
+// within three words of "which" or "what".
+func asksCountry(tokens []analyze.Token) bool {
+	for i, t := range tokens {
+		if t.Surface != "which" && t.Surface != "what" {
+			continue
+		}
+		for _, n := range tokens[i+1 : min(len(tokens), i+4)] {
+			if countryNouns[n.Surface] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// countryNouns ask for countries by name.
+var countryNouns = map[string]bool{"country": true, "countries": true, "nation": true, "nations": true}
+
 // asksTalkedAbout reports whether a question asks what was talked or chatted about.
 func asksTalkedAbout(tokens []analyze.Token) bool {
 	for i := 0; i+1 < len(tokens); i++ {

@@ -168,6 +168,9 @@ type question struct {
 	// city marks a question that asks for a city ("In which city …"): a country is no
 	// answer to it.
 	city bool
+	// country marks a question that asks which countries: "Which countries rank ahead of
+	// China?"
+	country bool
 	// capital is the query term of a capital a question asking for a city names, as the
 	// city it is rather than its country, or -1.
 	capital int
@@ -628,6 +631,7 @@ func (e *Engine) readQuestion(text string) *question {
 		q.verb = e.outcomeVerb(q)
 	}
 	q.city = asksCity(q.tokens)
+	q.country = q.kind == AskWhere && asksCountry(q.tokens)
 	q.capital = -1
 	for i := 0; q.city && i < len(q.terms); i++ {
 		if e.standsForCountry(q.terms[i]) && !afterPlacePreposition(q.tokens, q.terms[i].Word) {
