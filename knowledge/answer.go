@@ -493,6 +493,10 @@ func (e *Engine) excluded(q *question, r ranked) string {
 		// "Which Chinese companies will build the smart villages?" is not answered by
 		// "China's role in the smart village projects": it names no company, nor any one.
 		return lacksKind
+	case q.which >= 0 && bodyKinds[q.terms[q.which].Word] && !e.namesBodyOrBrand(q, f):
+		// "Which Chinese agency signed it?" is not answered by a fact that names only the
+		// "Belt and Road Initiative": no agency.
+		return lacksKind
 	}
 	return ""
 }
@@ -574,6 +578,39 @@ func (e *Engine) namesActor(q *question, f *Fact) bool {
 		}
 	}
 	return false
+}
+
+// namesBodyOrBrand reports whether a fact names, in a run of capitalised words without a
+// title, a body the question does not (a run with a word such as "Ministry" and a word the
+// question does not have: "the Ministry of Digital Development"), or a brand
+// or body by a word of its own ("Huawei", "Sputnik"; not "BRI", a concept's).
+func (e *Engine) namesBodyOrBrand(q *question, f *Fact) bool {
+	asked := e.askedTerms(q)
+	for _, run := range e.nameRuns[f.ID] {
+		body, other, own := false, false, false
+		for _, w := range run {
+			if w.kind&nameTitle != 0 {
+				body, own = false, false
+				break
+			}
+			body = body || e.isBodyTerm(w.term)
+			other = other || w.kind&(nameStop|nameState) == 0 && !asked[w.term]
+			own = own || len(run) == 1 && w.kind&(nameStop|nameState|namePerson|nameShort|nameEnglish) == 0 && !asked[w.term] && len(e.az.Concepts([]string{w.term})) == 0
+		}
+		if body && other || own {
+			return true
+		}
+	}
+	return false
+}
+
+// bodyKinds are the kinds of thing a which-question asks for that are bodies: a fact
+// names one by a body's name or one of its own.
+var bodyKinds = map[string]bool{
+	"company": true, "companies": true, "firm": true, "firms": true, "corporation": true,
+	"corporations": true, "bank": true, "banks": true, "university": true, "universities": true,
+	"agency": true, "agencies": true, "ministry": true, "ministries": true, "party": true,
+	"parties": true, "airline": true, "airlines": true,
 }
 
 // actorNouns name, in lower case, those who may act or be meant besides persons by role:

@@ -97,6 +97,7 @@ func TestRefusals(t *testing.T) {
 		{"who signed it, of a document named with no one and no body", "who put their signature on the Cultural Protocol?"},
 		{"a kind of thing to be named, mistyped", "which chinese compnaies will build the smart villages?"},
 		{"a kind of outlet to be named, of which only the media are", "what armenian outlet did chen ming give his statement to"},
+		{"a body to be named, of a fact that names only concepts", "which bank signed the digital economy document?"},
 		{"a name only a bio uses, asked of the story", "What did the 2019 Beijing forum bring Georgia?"},
 		{"something of a named thing the articles never mention", "Who financed the Middle Corridor railway?"},
 		{"greeting", "hi, how is your day?"},
