@@ -7,8 +7,10 @@ import (
 	"math"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -1029,6 +1031,9 @@ func (e *Engine) typeBonus(q *question, f *Fact) float64 {
 			if q.day && !namesDay(d) {
 				continue // "on which day in 1992": a year is no answer
 			}
+			if len(d.Value) == len("2006-01") && monthOf(d.Value) > 0 && q.months[monthOf(d.Value)] {
+				continue // "on what date in August": "this August" tells no more
+			}
 			// A date tells more than the question when it is not of a year the question
 			// names, or names a day it does not ("what day in 2026": January 28).
 			if d.Relative || !q.numbers[strings.SplitN(d.Value, "-", 2)[0]] || len(d.Value) == len("2006-01-02") && !q.numbers[strings.TrimLeft(d.Value[8:], "0")] {
@@ -1197,6 +1202,15 @@ func (e *Engine) quantity(q *question, f *Fact) string {
 // namesDay reports whether a date names its day ("2025-04-23", "--04-23").
 func namesDay(d Date) bool {
 	return len(d.Value) == len("2006-01-02") || strings.HasPrefix(d.Value, "--")
+}
+
+// monthOf returns the month of a date value "2006-01", or 0.
+func monthOf(value string) time.Month {
+	m, err := strconv.Atoi(value[5:7])
+	if err != nil || m < 1 || m > 12 {
+		return 0
+	}
+	return time.Month(m)
 }
 
 // anniversary finds an anniversary counted in years ("the 35th anniversary").

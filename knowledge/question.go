@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -32,6 +33,7 @@ type question struct {
 	kind     Kind
 	terms    []index.QueryTerm
 	numbers  map[string]bool // numbers the question itself names
+	months   [13]bool        // the months the question names, by number ("in August")
 	photo    bool            // asks about a photo
 	author   bool            // asks who wrote an article
 	credit   bool            // asks about an article itself: its source, publisher or date
@@ -332,6 +334,9 @@ func (e *Engine) readQuestion(text string) *question {
 		counts := t.Number && i > 0 && (whatWords[q.tokens[i-1].Surface] || q.tokens[i-1].Surface == "which") && i+1 < len(q.tokens) && (!q.tokens[i+1].Stop || q.tokens[i+1].Surface == "things")
 		if t.Number && !counts && !guessedAt(q.tokens, i) {
 			q.numbers[t.Term] = true // "smth like 20%?" guesses the answer: it may hold it
+		}
+		if m := questionMonths[t.Surface]; m > 0 && (t.Surface != "may" && t.Surface != "march" || i > 0 && q.tokens[i-1].Surface == "in") {
+			q.months[m] = true // not "may" the verb, but "in May"
 		}
 		if photoWords[t.Term] || photoWords[t.Surface] {
 			q.photo = true
@@ -1652,4 +1657,12 @@ func hasLetters(s string) bool {
 		s = s[size:]
 	}
 	return false
+}
+
+// questionMonths are the months a question may name, by number.
+var questionMonths = map[string]time.Month{
+	"january": time.January, "february": time.February, "march": time.March, "april": time.April,
+	"may": time.May, "june": time.June, "july": time.July, "august": time.August,
+	"september": time.September, "october": time.October, "november": time.November,
+	"december": time.December,
 }
