@@ -466,7 +466,7 @@ func (e *Engine) excluded(q *question, r ranked) string {
 		return lacksKind
 	case q.first && rankedBelowFirst.MatchString(f.Text):
 		return "ranks it lower than asked"
-	case q.staged && r.typeBonus == 0 && !e.namesOther(q, f, false):
+	case q.staged && r.typeBonus == 0 && !e.namesOtherPlace(q, f):
 		// "Where will the anniversary be held?" is not answered by a fact that names no
 		// place but the countries, nor anything else the question does not.
 		return lacksCity
@@ -700,6 +700,19 @@ func (e *Engine) inConceptName(run []nameWord) []bool {
 // Minister Jeyhun Bayramov"), which counts only when persons is true (a person's name is
 // the answer to "what is the name of …").
 func (e *Engine) namesOther(q *question, f *Fact, persons bool) bool {
+	return e.namesOtherBut(q, f, persons, false)
+}
+
+// namesOtherPlace reports whether a fact names a thing the question does not, as
+// namesOther does for a place: not a word of a concept's name ("Shanghai" in "the
+// Shanghai Cooperation Organization summit" says nothing of where it is).
+func (e *Engine) namesOtherPlace(q *question, f *Fact) bool {
+	return e.namesOtherBut(q, f, false, true)
+}
+
+// namesOtherBut is namesOther, passing over the words of concepts' names when concepts
+// is true.
+func (e *Engine) namesOtherBut(q *question, f *Fact, persons, concepts bool) bool {
 	asked := e.namesWritten(q)
 	skip := nameStop | nameState | namePerson | nameShort
 	if persons {
@@ -708,11 +721,15 @@ func (e *Engine) namesOther(q *question, f *Fact, persons bool) bool {
 	for _, run := range e.nameRuns[f.ID] {
 		var other *nameWord
 		title := false
+		var inName []bool
+		if concepts {
+			inName = e.inConceptName(run)
+		}
 		for i, w := range run {
 			switch {
 			case w.kind&nameTitle != 0 && !persons:
 				title = true
-			case w.kind&skip == 0 && !asked[w.term]:
+			case w.kind&skip == 0 && !asked[w.term] && (inName == nil || !inName[i]):
 				other = &run[i]
 			}
 		}

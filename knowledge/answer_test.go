@@ -99,6 +99,7 @@ func TestRefusals(t *testing.T) {
 		{"a kind of outlet to be named, of which only the media are", "what armenian outlet did chen ming give his statement to"},
 		{"a body to be named, of a fact that names only concepts", "which bank signed the digital economy document?"},
 		{"a day asked of a month the question names, which the articles give alone", "when in august is the SCO summit"},
+		{"where an event is staged, of a fact that names a city only inside a concept's name", "where will the victory event be held"},
 		{"a name only a bio uses, asked of the story", "What did the 2019 Beijing forum bring Georgia?"},
 		{"something of a named thing the articles never mention", "Who financed the Middle Corridor railway?"},
 		{"greeting", "hi, how is your day?"},
