@@ -631,6 +631,12 @@ func (e *Engine) askedVerb(q *question) int {
 				}
 			}
 		}
+		if i-1 >= 2 && i < len(q.tokens) && !auxiliaries[q.tokens[i].Surface] && isParticiple(q.tokens[i-1].Surface) && actorKind(q.tokens[i-2].Surface) {
+			// "which officials accompanied him": the verb after its subject, one who acts
+			// (not "which peace-related agenda")
+			i--
+			break
+		}
 		if i >= len(q.tokens) || !auxiliaries[q.tokens[i].Surface] && !passiveAt(q.tokens, i) {
 			return -1
 		}
@@ -673,6 +679,12 @@ func (e *Engine) askedVerb(q *question) int {
 		return k
 	}
 	return -1 // one the articles have nothing like: see whoPredicate, whatPredicate
+}
+
+// actorKind reports whether a noun names a kind of those who act: "officials",
+// "companies", "countries".
+func actorKind(w string) bool {
+	return personNouns[w] || namedKinds[w] || placeNouns[w] || countryNouns[w]
 }
 
 // creationVerbs say a thing came to be, which a fact may tell by calling it new: "What new
