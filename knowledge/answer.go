@@ -585,7 +585,8 @@ func (e *Engine) namesActor(q *question, f *Fact) bool {
 // namesBodyOrBrand reports whether a fact names, in a run of capitalised words without a
 // title, a body the question does not (a run with a word such as "Ministry" and a word the
 // question does not have: "the Ministry of Digital Development"), or a brand
-// or body by a word of its own ("Huawei", "Sputnik"; not "BRI", a concept's).
+// or body by a word of its own ("Huawei", "Sputnik"; not "BRI", a concept's, nor a place
+// such as "Asia").
 func (e *Engine) namesBodyOrBrand(q *question, f *Fact) bool {
 	asked := e.askedTerms(q)
 	for _, run := range e.nameRuns[f.ID] {
@@ -597,7 +598,7 @@ func (e *Engine) namesBodyOrBrand(q *question, f *Fact) bool {
 			}
 			body = body || e.isBodyTerm(w.term)
 			other = other || w.kind&(nameStop|nameState) == 0 && !asked[w.term]
-			own = own || len(run) == 1 && w.kind&(nameStop|nameState|namePerson|nameShort|nameEnglish) == 0 && !asked[w.term] && len(e.az.Concepts([]string{w.term})) == 0
+			own = own || len(run) == 1 && w.kind&(nameStop|nameState|namePerson|nameShort|nameEnglish) == 0 && !asked[w.term] && !e.placeNames[w.term] && !e.isRegion(w.term) && len(e.az.Concepts([]string{w.term})) == 0
 		}
 		if body && other || own {
 			return true
