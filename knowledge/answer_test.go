@@ -102,6 +102,7 @@ func TestRefusals(t *testing.T) {
 		{"where an event is staged, of a fact that names a city only inside a concept's name", "where will the victory event be held"},
 		{"a deed of those asked for, which no fact tells", "which ministers accompanied wang yi"},
 		{"a brand asked for, of a fact that names only places and routes", "which chinese agricultural companies did the ministers discuss?"},
+		{"how many hours, of a span of days", "how many hours was aliyev in china"},
 		{"a name only a bio uses, asked of the story", "What did the 2019 Beijing forum bring Georgia?"},
 		{"something of a named thing the articles never mention", "Who financed the Middle Corridor railway?"},
 		{"greeting", "hi, how is your day?"},
