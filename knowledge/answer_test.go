@@ -103,6 +103,7 @@ func TestRefusals(t *testing.T) {
 		{"a deed of those asked for, which no fact tells", "which ministers accompanied wang yi"},
 		{"a brand asked for, of a fact that names only places and routes", "which chinese agricultural companies did the ministers discuss?"},
 		{"how many hours, of a span of days", "how many hours was aliyev in china"},
+		{"a place in a ranking the articles give no one", "which country is azerbaijan's fifth largest partner"},
 		{"a name only a bio uses, asked of the story", "What did the 2019 Beijing forum bring Georgia?"},
 		{"something of a named thing the articles never mention", "Who financed the Middle Corridor railway?"},
 		{"greeting", "hi, how is your day?"},
@@ -476,6 +477,13 @@ func TestWhatIsToCome(t *testing.T) {
 	} {
 		assert.Equal(t, tt.want, cuesOf(tt.text)&tellsFuture, tt.text)
 	}
+}
+
+func TestYesNoWithAnotherRankIsAnswered(t *testing.T) {
+	e := seedEngine(t)
+	a := ask(t, e, "is china azerbaijan's third largest economic partner")
+	require.True(t, a.Answered, "the fact of the fourth answers it: %s", a.Text)
+	assert.Contains(t, quotes(a), "fourth-largest")
 }
 
 func TestWhoDidIt(t *testing.T) {

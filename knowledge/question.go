@@ -564,6 +564,12 @@ func (e *Engine) readQuestion(text string) *question {
 			// "during that January trip": a fact of April tells of another occasion
 			q.required[i] = true
 		}
+		if ordinalWords[qt.Word] && !unicode.IsDigit(rune(qt.Word[0])) && q.kind != AskYesNo {
+			// "which country ranks third": a fact of the second tells of another; but
+			// "is it the third largest" is answered by the fact of the fourth. ("4th" is
+			// matched apart from "fourth", so is not insisted on.)
+			q.required[i] = true
+		}
 	}
 	q.counted = e.countedTerms(q)
 	q.lasting = unit
