@@ -1290,8 +1290,8 @@ var pairSide = map[string]string{"baku": "az", "beij": "cn"}
 func asksFuture(tokens []analyze.Token) bool {
 	for i, t := range tokens {
 		if i > 0 && t.Surface == "will" && (tokens[i-1].Surface == "when" || tokens[i-1].Surface == "who") || (t.Surface == "again" || t.Surface == "next") && !askedInPast(tokens) {
-			// but "what were the three evil forces again" asks to be reminded, and "what
-			// did they do next" what followed
+			// "when are they meeting next"; but "what were the three evil forces again"
+			// asks to be reminded, and "what did they do next" asks what followed
 			return true
 		}
 		if i > 0 && (tokens[i-1].Surface == "when" || tokens[i-1].Surface == "who") && afterGoingTo(tokens, i) > i {
