@@ -1074,7 +1074,7 @@ func (e *Engine) typeBonus(q *question, f *Fact) float64 {
 		if q.lasting != "" {
 			// "How many days …" is answered by so many days or a span of dates, not by
 			// "the two leaders".
-			if spansDates(f.Text) && q.lasting == "days" || e.givesMany(f, q.lasting) || q.lasting == "years" && anniversary.MatchString(f.Text) {
+			if spansDates(f.Text) && q.lasting != "hours" || e.givesMany(f, q.lasting) || q.lasting == "years" && anniversary.MatchString(f.Text) {
 				return 1 // "how many years will they mark in 2027": the 35th anniversary
 			}
 			return 0
