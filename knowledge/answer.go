@@ -127,6 +127,9 @@ func (e *Engine) answer(ctx context.Context, raw string, explain bool) (Answer, 
 	if lang != lingo.English {
 		text = e.lexicon.English(lang, text)
 	}
+	if kind := smallTalk(text); kind != "" {
+		return localize(e.refusal(smallTalkReplies[kind]), lang), ex, nil
+	}
 	q := e.readQuestion(text)
 	if q.request {
 		return localize(e.refusal("I answer questions from the articles with quotes; I do not write jokes, poems or essays, nor translate."), lang), ex, nil
