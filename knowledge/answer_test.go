@@ -488,6 +488,15 @@ func TestSpanOfDatesTellsHowLong(t *testing.T) {
 	assert.False(t, a.Answered, "a span of days tells no hours: %s", a.Text)
 }
 
+func TestWorthAsksAFigure(t *testing.T) {
+	e := seedEngine(t)
+	a := ask(t, e, "what is the azerbaijan china trade worth now")
+	require.True(t, a.Answered, a.Text)
+	assert.Contains(t, quotes(a), "$3.5 billion")
+	b := ask(t, e, "What will trade with China be worth in 2035?")
+	assert.False(t, b.Answered, "no figure of 2035: %s", b.Text)
+}
+
 func TestYesNoWithAnotherRankIsAnswered(t *testing.T) {
 	e := seedEngine(t)
 	a := ask(t, e, "is china azerbaijan's third largest economic partner")

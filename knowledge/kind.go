@@ -388,6 +388,20 @@ func asksDay(tokens []analyze.Token) bool {
 	return false
 }
 
+// asksWorth reports whether a what-question asks what a thing is worth: "what will trade
+// be worth", "what is the deal worth" (not "what is worth noting").
+func asksWorth(tokens []analyze.Token) bool {
+	if len(tokens) == 0 || !whatWords[tokens[0].Surface] {
+		return false
+	}
+	for i := 2; i < len(tokens); i++ {
+		if tokens[i].Surface == "worth" && (i+1 == len(tokens) || tokens[i+1].Stop) && (copulas[tokens[i-1].Surface] || tokens[i-1].Surface == "be" || !tokens[i-1].Stop) {
+			return true
+		}
+	}
+	return false
+}
+
 // exactWords insist on the precise value asked for.
 var exactWords = map[string]bool{"exact": true, "precise": true, "specific": true, "actual": true}
 

@@ -280,6 +280,9 @@ func (e *Engine) readQuestion(text string) *question {
 		}
 	}
 	q.kind = kindOf(e.kindTokens(q.tokens))
+	if q.kind == AskWhat && asksWorth(q.tokens) {
+		q.kind = AskNumber // "What will trade be worth in 2030?" asks a figure
+	}
 	if q.kind == AskWhat && asksOccupation(q.tokens) && e.namesPerson(q) {
 		q.kind = AskWho // "What is Chen Ming's job?" asks who he is
 		q.occupation = true

@@ -16,6 +16,8 @@ func TestKindOfQuestion(t *testing.T) {
 	}{
 		{"How was the president greeted when he arrived?", AskWhat},
 		{"How many agreements were signed?", AskNumber},
+		{"What will trade be worth in 2035?", AskNumber},
+		{"what is worth noting about the visit", AskWhat},
 		{"wen did the visit start", AskWhen},
 		{"wher did they meet", AskWhere},
 		{"and wen was it signed", AskWhen},
