@@ -8,37 +8,69 @@ import (
 // smallTalk returns what a message made only of chat says, when it asks nothing of the
 // articles: thanks or praise ("thanks bot, you're great!"), a greeting, a goodbye, or
 // how the bot is; else "". Its reply needs no search: "great" in it is no "Great Hall".
+// A question is told apart at its first word that is no chat, without allocating.
 func smallTalk(text string) string {
-	words := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
-		return !unicode.IsLetter(r) && r != '\''
-	})
-	thanks, greeting, bye := false, false, false
-	for i, w := range words {
+	var buf [16]byte
+	thanks, good, greeting, bye := false, false, false, false
+	var first [3]string // the first three words as written
+	n := 0
+	for w := range strings.FieldsFuncSeq(text, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' }) {
 		w = strings.Trim(w, "'")
-		words[i] = w
+		if len(w) > len(buf) {
+			return ""
+		}
+		lower := buf[:len(w)]
+		for i := range len(w) {
+			c := w[i]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			lower[i] = c
+		}
+		if n < len(first) {
+			first[n] = w
+			n++
+		}
 		switch {
-		case greetingWords[w]:
+		case greetingWords[string(lower)]:
 			greeting = true
-		case thanksWords[w] && !(w == "good" && i+1 < len(words) && (greetingWords[words[i+1]] || byeWords[words[i+1]])):
-			thanks = true // but "good morning" greets, "good night" takes leave
-		case byeWords[w]:
+		case string(lower) == "good":
+			good = true // "good bot"; but "good morning" greets, "good night" takes leave
+		case thanksWords[string(lower)]:
+			thanks = true
+		case byeWords[string(lower)]:
 			bye = true
-		case chatWords[w], w == "":
+		case chatWords[string(lower)], len(w) == 0:
 		default:
 			return ""
 		}
 	}
-	switch joined := strings.Join(words, " "); {
+	switch {
 	case thanks:
 		return "thanks"
 	case bye:
 		return "bye"
 	case greeting:
 		return "greeting"
-	case strings.HasPrefix(joined, "how are you") || strings.HasPrefix(joined, "how is it going") || strings.HasPrefix(joined, "how's it going"):
+	case good:
+		return "thanks"
+	case startsWith(first[:n], "how", "are", "you"), startsWith(first[:n], "how", "is", "it"), startsWith(first[:n], "how's", "it", "going"):
 		return "how"
 	}
 	return ""
+}
+
+// startsWith reports whether words begin with want, in any case.
+func startsWith(words []string, want ...string) bool {
+	if len(words) < len(want) {
+		return false
+	}
+	for i, w := range want {
+		if !strings.EqualFold(words[i], w) {
+			return false
+		}
+	}
+	return true
 }
 
 // smallTalkReplies answer small talk by its kind, before what the bot answers.
@@ -53,7 +85,7 @@ var smallTalkReplies = map[string]string{
 var thanksWords = map[string]bool{
 	"thanks": true, "thank": true, "thx": true, "thanx": true, "ty": true, "cheers": true,
 	"appreciate": true, "appreciated": true, "great": true, "awesome": true, "cool": true,
-	"nice": true, "good": true, "excellent": true, "amazing": true, "perfect": true,
+	"nice": true, "excellent": true, "amazing": true, "perfect": true,
 	"helpful": true, "brilliant": true, "wonderful": true, "best": true, "love": true,
 	"thnx": true, "tysm": true,
 }
@@ -80,5 +112,5 @@ var chatWords = map[string]bool{
 	"work": true, "answer": true, "answers": true, "help": true, "mate": true, "man": true,
 	"good's": true, "see": true, "just": true, "too": true, "now": true, "have": true, "day": true,
 	"that's": true, "it's": true, "was": true, "super": true, "alright": true, "fine": true,
-	"how": true, "how's": true, "doing": true, "today": true, "going": true, "good": true,
+	"how": true, "how's": true, "doing": true, "today": true, "going": true,
 }
