@@ -569,10 +569,8 @@ func (e *Engine) namesOtherCountry(q *question, f *Fact) bool {
 // not name (a run of capitalised words with a word such as "Ministry" or
 // "Administration").
 func (e *Engine) namesActor(q *question, f *Fact) bool {
-	for _, w := range strings.FieldsFunc(strings.ToLower(f.Text), func(r rune) bool { return !unicode.IsLetter(r) }) {
-		if ingest.IsRole(w) || actorNouns[w] || len(w) > 3 && w[len(w)-1] == 's' && ingest.IsRole(w[:len(w)-1]) {
-			return true // "the two leaders", "both sides"
-		}
+	if e.cues[f.ID]&namesActors != 0 {
+		return true // "the two leaders", "both sides"
 	}
 	asked := e.askedTerms(q)
 	for _, run := range e.nameRuns[f.ID] {

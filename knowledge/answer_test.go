@@ -457,7 +457,23 @@ func TestCues(t *testing.T) {
 		{"The energy sector recovered quickly.", 0}, // "covered" inside a word covers nothing
 	}
 	for _, tt := range tests {
-		assert.Equal(t, tt.want, cuesOf(tt.text), tt.text)
+		assert.Equal(t, tt.want, cuesOf(tt.text)&^namesActors, tt.text)
+	}
+}
+
+func TestNamesActors(t *testing.T) {
+	for _, tt := range []struct {
+		text string
+		want bool
+	}{
+		{"The two leaders later signed a Joint Statement.", true},
+		{"Both sides pledged to strengthen cooperation.", true},
+		{"Mutual Visa Exemption for ordinary passport holders.", true},
+		{"Chinese Foreign Minister Wang Yi met him.", true}, // a role
+		{"Cultural Protocol (2025–2029) and media exchange agreements.", false},
+		{"The visa regime eases travel.", false}, // "regime" is no plural of a role
+	} {
+		assert.Equal(t, tt.want, cuesOf(tt.text)&namesActors != 0, tt.text)
 	}
 }
 

@@ -37,6 +37,7 @@ const (
 	coversTopic                   // what a meeting took up: "the discussion also covered", "focused on"
 	saysSomething                 // that someone said something: "said", "stressed", "lauded"
 	tellsClock                    // a time of day: "at noon", "in the morning", "10:30", "3 p.m."
+	namesActors                   // those who may act, by a role or a kind: "the two leaders", "both sides"
 )
 
 // The phrases of each cue, lower-case. Plain substring tests: the cues are read for every
@@ -86,7 +87,22 @@ func cuesOf(text string) cue {
 	if tellsTimeOfDay(lower) {
 		c |= tellsClock
 	}
+	if c&namesRole != 0 || namesActorsLower(lower) {
+		c |= namesActors
+	}
 	return c
+}
+
+// namesActorsLower reports whether a lower-case sentence names those who may act or be
+// meant besides persons by name: by a role, in the plural too ("the two leaders"), or by
+// a kind ("both sides", "our countries", "ordinary passport holders").
+func namesActorsLower(lower string) bool {
+	for w := range strings.FieldsFuncSeq(lower, func(r rune) bool { return !unicode.IsLetter(r) }) {
+		if actorNouns[w] || len(w) > 3 && w[len(w)-1] == 's' && ingest.IsRole(w[:len(w)-1]) {
+			return true
+		}
+	}
+	return false
 }
 
 // cuePhrases finds the cues whose phrases a lower-case sentence holds, in one pass.
