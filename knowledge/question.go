@@ -875,8 +875,28 @@ func (e *Engine) viewHolder(q *question) int32 {
 			return id
 		}
 	}
+	if slices.ContainsFunc(q.tokens, func(t analyze.Token) bool { return relationNouns[t.Surface] }) {
+		// "How are China-Russia relations?": told of Russia, not of a Russian news agency.
+		for _, w := range q.tokens {
+			if !e.placeNames[w.Surface] {
+				continue // a country or city by its name, not "MP" or "January"
+			}
+			id, ok := e.ix.Term(w.Term)
+			if !ok || !e.isPlace(id) || e.home[id] || e.ix.IDF(id) < requiredIDF {
+				continue
+			}
+			if k := q.termOf(w.Surface); k >= 0 && e.standsForCountry(q.terms[k]) {
+				continue
+			}
+			return id
+		}
+	}
 	return -1
 }
+
+// relationNouns name the relations between states, which a question about a state beyond
+// the two the articles are about asks of that state.
+var relationNouns = map[string]bool{"relations": true, "relationship": true, "ties": true}
 
 // viewNouns name a position someone holds on a matter.
 var viewNouns = map[string]bool{
