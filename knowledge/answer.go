@@ -617,17 +617,6 @@ var bodyKinds = map[string]bool{
 	"parties": true, "airline": true, "airlines": true,
 }
 
-// actorNouns name, in lower case, those who may act or be meant besides persons by role:
-// "the heads of state", "both sides", "our countries", "ordinary passport holders".
-var actorNouns = map[string]bool{
-	"heads": true, "sides": true, "side": true, "countries": true, "nations": true,
-	"governments": true, "government": true, "parties": true, "officials": true,
-	"delegation": true, "delegations": true, "holders": true, "citizens": true,
-	"nationals": true, "residents": true, "travellers": true, "travelers": true,
-	"tourists": true, "visitors": true, "students": true, "people": true, "businesses": true,
-	"companies": true, "investors": true, "workers": true, "experts": true,
-}
-
 // isBodyTerm reports whether a term is a word that names a body that acts.
 func (e *Engine) isBodyTerm(term string) bool {
 	for _, w := range bodyWords {

@@ -93,6 +93,17 @@ func cuesOf(text string) cue {
 	return c
 }
 
+// actorNouns name, in lower case, those who may act or be meant besides persons by role:
+// "the heads of state", "both sides", "our countries", "ordinary passport holders".
+var actorNouns = map[string]bool{
+	"heads": true, "sides": true, "side": true, "countries": true, "nations": true,
+	"governments": true, "government": true, "parties": true, "officials": true,
+	"delegation": true, "delegations": true, "holders": true, "citizens": true,
+	"nationals": true, "residents": true, "travellers": true, "travelers": true,
+	"tourists": true, "visitors": true, "students": true, "people": true, "businesses": true,
+	"companies": true, "investors": true, "workers": true, "experts": true,
+}
+
 // namesActorsLower reports whether a lower-case sentence names those who may act or be
 // meant besides persons by name: by a role, in the plural too ("the two leaders"), or by
 // a kind ("both sides", "our countries", "ordinary passport holders").
