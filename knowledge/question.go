@@ -1011,6 +1011,9 @@ func (e *Engine) expandChat(tokens []analyze.Token) []analyze.Token {
 		if stretched(t.Surface) && isLatin(t.Surface) {
 			t = e.unstretch(t) // "sooo", "pleaseee": a word drawn out
 		}
+		if botNames[t.Surface] && (i+1 == len(tokens) || opensQuestion(tokens, i)) {
+			continue // "hey bot, when …", "… thanks bot": the bot addressed, no word asked
+		}
 		w, ok := e.chat[t.Surface]
 		if ok && strings.Contains(w, " ") {
 			out = append(out, e.az.Analyze(w)...) // "fms": "foreign ministers"
@@ -1025,6 +1028,9 @@ func (e *Engine) expandChat(tokens []analyze.Token) []analyze.Token {
 	}
 	return out
 }
+
+// botNames are what a chat message calls the bot by when it addresses it.
+var botNames = map[string]bool{"bot": true, "azchina": true, "chatbot": true}
 
 // stretched reports whether a word holds one letter three times or more in a row.
 func stretched(w string) bool {
