@@ -105,6 +105,7 @@ func TestRefusals(t *testing.T) {
 		{"a place in a ranking the articles give no one", "which country is azerbaijan's fifth largest partner"},
 		{"the relations of a state beyond the two, named only in passing", "what are relations between china and armenia like"},
 		{"the bot addressed, which is no word asked", "yo bot, what is the population of baku?"},
+		{"a country the articles never name, by its people's adjective in lower case", "do french citizens need a visa for china"},
 		{"a name only a bio uses, asked of the story", "What did the 2019 Beijing forum bring Georgia?"},
 		{"something of a named thing the articles never mention", "Who financed the Middle Corridor railway?"},
 		{"greeting", "hi, how is your day?"},

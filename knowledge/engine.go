@@ -139,6 +139,9 @@ type Engine struct {
 	// placeNames are the places and peoples WordNet gives adjectives for
 	// (data/demonyms.txt): "washington" is a name, though a word of English too.
 	placeNames map[string]bool
+	// placeTerms are the terms of placeNames, which their peoples' adjectives read as
+	// ("turkish" as "turkey").
+	placeTerms map[string]bool
 }
 
 // vocabEntry is an intent's vocabulary entry as terms, with how telling it is.
@@ -173,7 +176,7 @@ func LoadWithProgress(fsys fs.FS, progress func(done, total int)) (*Engine, erro
 	if err != nil {
 		return nil, err
 	}
-	e := &Engine{bySource: map[string]int{}, az: st.az, intents: st.intents, english: st.english, lexicon: st.lexicon, related: st.related, roleNames: st.roleNames, roleStarts: st.roleStarts, chat: st.chat, placeNames: st.placeNames}
+	e := &Engine{bySource: map[string]int{}, az: st.az, intents: st.intents, english: st.english, lexicon: st.lexicon, related: st.related, roleNames: st.roleNames, roleStarts: st.roleStarts, chat: st.chat, placeNames: st.placeNames, placeTerms: st.placeTerms}
 	results := make([]parsed, len(names))
 	var mu sync.Mutex
 	done := 0
@@ -277,6 +280,7 @@ type static struct {
 	// chat maps the shortenings of chat ("abt", "btwn") to the words they stand for.
 	chat       map[string]string
 	placeNames map[string]bool
+	placeTerms map[string]bool // the terms of placeNames: "turkey", read from "turkish" too
 }
 
 var loadStatic = sync.OnceValues(func() (*static, error) {
@@ -287,6 +291,10 @@ var loadStatic = sync.OnceValues(func() (*static, error) {
 	}
 	if st.az, st.placeNames, err = loadAnalyzer(st.english); err != nil {
 		return nil, err
+	}
+	st.placeTerms = make(map[string]bool, len(st.placeNames))
+	for p := range st.placeNames {
+		st.placeTerms[st.az.Word(p).Term] = true
 	}
 	if st.intents, err = loadIntents(); err != nil {
 		return nil, err

@@ -567,6 +567,11 @@ func (e *Engine) readQuestion(text string) *question {
 			// "during that January trip": a fact of April tells of another occasion
 			q.required[i] = true
 		}
+		if len(qt.Alts) == 0 && !strings.Contains(qt.Word, " ") && e.placeTerms[e.az.Word(qt.Word).Term] {
+			// "do turkish citizens need a visa": a country the articles never name is what
+			// it asks about
+			q.required[i] = true
+		}
 		if ordinalWords[qt.Word] && !unicode.IsDigit(rune(qt.Word[0])) && q.kind != AskYesNo {
 			// "which country ranks third": a fact of the second tells of another; but
 			// "is it the third largest" is answered by the fact of the fourth. ("4th" is
