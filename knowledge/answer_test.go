@@ -507,6 +507,15 @@ func TestSpanOfDatesTellsHowLong(t *testing.T) {
 	assert.False(t, a.Answered, "a span of days tells no hours: %s", a.Text)
 }
 
+func TestAgainAsksToBeReminded(t *testing.T) {
+	e := seedEngine(t)
+	a := ask(t, e, "who is chen ming again")
+	require.True(t, a.Answered, "a reminder asked, not what is to come: %s", a.Text)
+	assert.Contains(t, quotes(a), "Charge d’Affaires")
+	b := ask(t, e, "when are they meeting again")
+	assert.False(t, b.Answered, "a meeting to come: %s", b.Text)
+}
+
 func TestWorthAsksAFigure(t *testing.T) {
 	e := seedEngine(t)
 	a := ask(t, e, "what is the azerbaijan china trade worth now")

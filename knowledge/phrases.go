@@ -1289,9 +1289,10 @@ var pairSide = map[string]string{"baku": "az", "beij": "cn"}
 // cooperation" asks what was agreed, and is answered by the agreement.)
 func asksFuture(tokens []analyze.Token) bool {
 	for i, t := range tokens {
-		if i > 0 && t.Surface == "will" && (tokens[i-1].Surface == "when" || tokens[i-1].Surface == "who") || (t.Surface == "again" || t.Surface == "next") && !askedInPast(tokens) {
-			// "when are they meeting next"; but "what were the three evil forces again"
-			// asks to be reminded, and "what did they do next" asks what followed
+		if i > 0 && t.Surface == "will" && (tokens[i-1].Surface == "when" || tokens[i-1].Surface == "who") || t.Surface == "next" && !askedInPast(tokens) || t.Surface == "again" && !askedInPast(tokens) && toBeDone(tokens) {
+			// "when are they meeting next", "when will they meet again"; but "what were
+			// the three evil forces again" or "china is its what-largest partner again"
+			// ask to be reminded, and "what did they do next" asks what followed
 			return true
 		}
 		if i > 0 && (tokens[i-1].Surface == "when" || tokens[i-1].Surface == "who") && afterGoingTo(tokens, i) > i {
@@ -1299,6 +1300,14 @@ func asksFuture(tokens []analyze.Token) bool {
 		}
 	}
 	return false
+}
+
+// toBeDone reports whether a question speaks of a deed to come: with "will" or "gonna",
+// or a verb in "-ing" ("when are they meeting again").
+func toBeDone(tokens []analyze.Token) bool {
+	return slices.ContainsFunc(tokens, func(t analyze.Token) bool {
+		return t.Surface == "will" || t.Surface == "gonna" || len(t.Surface) > 5 && strings.HasSuffix(t.Surface, "ing")
+	})
 }
 
 // asksOutcome reports whether a question asks how a thing turned out: "Did he actually
