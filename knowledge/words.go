@@ -670,6 +670,8 @@ func (e *Engine) mistypedStaging(w string) bool {
 var framePhrases = map[[2]string]bool{
 	{"take", "place"}: true, {"took", "place"}: true, {"takes", "place"}: true,
 	{"taking", "place"}: true, {"taken", "place"}: true,
+	// "what is Chen Ming's job title": his job, as "job" frames it.
+	{"job", "title"}: true, {"job", "titles"}: true,
 	// "is supposed to": what is expected, as "expected to" frames it.
 	{"supposed", "to"}: true, {"meant", "to"}: true,
 	// "where do they stand on": their position, as "stance" frames it.
