@@ -575,7 +575,7 @@ func (e *Engine) namesActor(q *question, f *Fact) bool {
 	asked := e.askedTerms(q)
 	for _, run := range e.nameRuns[f.ID] {
 		for _, w := range run {
-			if w.kind&nameState != 0 || !asked[w.term] && e.isBodyTerm(w.term) {
+			if w.kind&nameState != 0 || !asked[w.term] && e.bodyTerms[w.term] {
 				return true
 			}
 		}
@@ -597,7 +597,7 @@ func (e *Engine) namesBodyOrBrand(q *question, f *Fact) bool {
 				body, own = false, false
 				break
 			}
-			body = body || e.isBodyTerm(w.term)
+			body = body || e.bodyTerms[w.term]
 			other = other || w.kind&(nameStop|nameState) == 0 && !asked[w.term]
 			own = own || len(run) == 1 && w.kind&(nameStop|nameState|namePerson|nameShort|nameEnglish) == 0 && !asked[w.term] && !e.placeNames[w.term] && !e.isRegion(w.term) && len(e.az.Concepts([]string{w.term})) == 0
 		}
@@ -615,16 +615,6 @@ var bodyKinds = map[string]bool{
 	"corporations": true, "bank": true, "banks": true, "university": true, "universities": true,
 	"agency": true, "agencies": true, "ministry": true, "ministries": true, "party": true,
 	"parties": true, "airline": true, "airlines": true,
-}
-
-// isBodyTerm reports whether a term is a word that names a body that acts.
-func (e *Engine) isBodyTerm(term string) bool {
-	for _, w := range bodyWords {
-		if e.az.Stem(w) == term {
-			return true
-		}
-	}
-	return false
 }
 
 // bodyWords name bodies that act: ministries, agencies, companies, parties.

@@ -208,7 +208,7 @@ func placesIn(text string) []string {
 			if end < 0 {
 				end = len(w)
 			}
-			if name := strings.ToLower(w[:end]); end > 1 && !monthName[name] {
+			if name := strings.ToLower(w[:end]); end > 1 && monthNumbers[name] == 0 {
 				out = append(out, name)
 			}
 		}
@@ -220,9 +220,12 @@ func isWordByte(b byte) bool {
 	return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9'
 }
 
-var monthName = map[string]bool{
-	"january": true, "february": true, "march": true, "april": true, "may": true, "june": true,
-	"july": true, "august": true, "september": true, "october": true, "november": true, "december": true,
+// monthNumbers are the months written out, lower-case, with their numbers.
+var monthNumbers = map[string]time.Month{
+	"january": time.January, "february": time.February, "march": time.March, "april": time.April,
+	"may": time.May, "june": time.June, "july": time.July, "august": time.August,
+	"september": time.September, "october": time.October, "november": time.November,
+	"december": time.December,
 }
 
 // tellsTimeOfDay reports whether a lower-case sentence names a time of day: "at noon", "in

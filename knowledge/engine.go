@@ -142,6 +142,8 @@ type Engine struct {
 	// placeTerms are the terms of placeNames, which their peoples' adjectives read as
 	// ("turkish" as "turkey").
 	placeTerms map[string]bool
+	// bodyTerms are the terms of bodyWords: "ministri", "administr".
+	bodyTerms map[string]bool
 }
 
 // vocabEntry is an intent's vocabulary entry as terms, with how telling it is.
@@ -176,7 +178,7 @@ func LoadWithProgress(fsys fs.FS, progress func(done, total int)) (*Engine, erro
 	if err != nil {
 		return nil, err
 	}
-	e := &Engine{bySource: map[string]int{}, az: st.az, intents: st.intents, english: st.english, lexicon: st.lexicon, related: st.related, roleNames: st.roleNames, roleStarts: st.roleStarts, chat: st.chat, placeNames: st.placeNames, placeTerms: st.placeTerms}
+	e := &Engine{bySource: map[string]int{}, az: st.az, intents: st.intents, english: st.english, lexicon: st.lexicon, related: st.related, roleNames: st.roleNames, roleStarts: st.roleStarts, chat: st.chat, placeNames: st.placeNames, placeTerms: st.placeTerms, bodyTerms: st.bodyTerms}
 	results := make([]parsed, len(names))
 	var mu sync.Mutex
 	done := 0
@@ -281,6 +283,7 @@ type static struct {
 	chat       map[string]string
 	placeNames map[string]bool
 	placeTerms map[string]bool // the terms of placeNames: "turkey", read from "turkish" too
+	bodyTerms  map[string]bool // the terms of bodyWords
 }
 
 var loadStatic = sync.OnceValues(func() (*static, error) {
@@ -295,6 +298,10 @@ var loadStatic = sync.OnceValues(func() (*static, error) {
 	st.placeTerms = make(map[string]bool, len(st.placeNames))
 	for p := range st.placeNames {
 		st.placeTerms[st.az.Word(p).Term] = true
+	}
+	st.bodyTerms = make(map[string]bool, len(bodyWords))
+	for _, w := range bodyWords {
+		st.bodyTerms[st.az.Stem(w)] = true
 	}
 	if st.intents, err = loadIntents(); err != nil {
 		return nil, err
@@ -903,7 +910,7 @@ func (e *Engine) nameKindOf(w string, t analyze.Token) nameKind {
 	set(ingest.IsRole(w), nameTitle)
 	set(e.isPersonPart(w), namePerson)
 	set(e.isState(t.Term), nameState)
-	set(e.wordCount(w) > 0 || monthName[w], nameEnglish)
+	set(e.wordCount(w) > 0 || monthNumbers[w] != 0, nameEnglish)
 	set(len(w) <= 2, nameShort)
 	return k
 }
@@ -957,7 +964,7 @@ func pointsBack(text string) bool {
 		switch ws[i] {
 		case "this", "these", "those":
 			next := strings.Trim(ws[i+1], ".,;:!?\"'’”“")
-			if !timeNouns[next] && !monthName[next] && !analyze.IsStopWord(next) {
+			if !timeNouns[next] && monthNumbers[next] == 0 && !analyze.IsStopWord(next) {
 				return true
 			}
 		}

@@ -5,7 +5,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -338,7 +337,7 @@ func (e *Engine) readQuestion(text string) *question {
 		if t.Number && !counts && !guessedAt(q.tokens, i) {
 			q.numbers[t.Term] = true // "smth like 20%?" guesses the answer: it may hold it
 		}
-		if m := questionMonths[t.Surface]; m > 0 && (t.Surface != "may" && t.Surface != "march" || i > 0 && q.tokens[i-1].Surface == "in") {
+		if m := monthNumbers[t.Surface]; m > 0 && (t.Surface != "may" && t.Surface != "march" || i > 0 && q.tokens[i-1].Surface == "in") {
 			q.months[m] = true // not "may" the verb, but "in May"
 		}
 		if photoWords[t.Term] || photoWords[t.Surface] {
@@ -1697,12 +1696,4 @@ func hasLetters(s string) bool {
 		s = s[size:]
 	}
 	return false
-}
-
-// questionMonths are the months a question may name, by number.
-var questionMonths = map[string]time.Month{
-	"january": time.January, "february": time.February, "march": time.March, "april": time.April,
-	"may": time.May, "june": time.June, "july": time.July, "august": time.August,
-	"september": time.September, "october": time.October, "november": time.November,
-	"december": time.December,
 }
