@@ -132,7 +132,10 @@ func (e *Engine) answer(ctx context.Context, raw string, explain bool) (Answer, 
 	}
 	q := e.readQuestion(text)
 	if q.request {
-		return localize(e.refusal("I answer questions from the articles with quotes; I do not write jokes, poems or essays, nor translate."), lang), ex, nil
+		return localize(e.refusal("I answer questions from the articles with quotes; I do not write jokes, poems or essays, translate or predict."), lang), ex, nil
+	}
+	if q.opinion {
+		return localize(e.refusal("I hold no opinions: I quote what the articles say."), lang), ex, nil
 	}
 	if q.howTo {
 		return localize(e.refusal("The articles I answer from report news; they do not say how to do things."), lang), ex, nil

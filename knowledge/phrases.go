@@ -1122,7 +1122,8 @@ var genreWords = map[string]bool{
 // makeWords open a request to make something rather than a question.
 var makeWords = map[string]bool{
 	"write": true, "compose": true, "draw": true, "sing": true, "paint": true, "invent": true,
-	"imagine": true, "pretend": true, "translate": true,
+	"imagine": true, "pretend": true, "translate": true, "draft": true, "rewrite": true,
+	"predict": true, "forecast": true, "speculate": true,
 }
 
 // isRequest reports whether tokens ask for made-up work or a service rather than what the
@@ -1134,6 +1135,9 @@ func isRequest(tokens []analyze.Token) bool {
 		if genreWords[t.Surface] && !askersOwn(tokens, i) || (i == 0 && makeWords[t.Surface]) || asksWording(tokens, i) {
 			return true
 		}
+		if makeWords[t.Surface] && i >= 2 && forAsker[tokens[i-1].Surface] && tokens[i-2].Surface == "help" {
+			return true // "help me write the conclusion for my thesis"
+		}
 	}
 	verb := requestVerb(tokens)
 	if verb+1 >= len(tokens) || questionWord[tokens[verb].Surface] || auxiliaries[tokens[verb].Surface] || tellVerbs[tokens[verb].Surface] {
@@ -1141,6 +1145,24 @@ func isRequest(tokens []analyze.Token) bool {
 	}
 	return verb > 0 && makeWords[tokens[verb].Surface] || forAsker[tokens[verb+1].Surface]
 }
+
+// asksOpinion reports whether a question asks the bot's own opinion: "in your opinion",
+// "what do you think", "do you believe".
+func asksOpinion(tokens []analyze.Token) bool {
+	for i := 0; i+1 < len(tokens); i++ {
+		w, next := tokens[i].Surface, tokens[i+1].Surface
+		if (w == "your" || w == "ur") && opinionNouns[next] || (w == "you" || w == "u") && opinionVerbs[next] {
+			return true
+		}
+	}
+	return false
+}
+
+// opinionNouns and opinionVerbs ask what the bot itself holds.
+var (
+	opinionNouns = map[string]bool{"opinion": true, "view": true, "take": true, "thoughts": true, "personal": true}
+	opinionVerbs = map[string]bool{"think": true, "believe": true, "feel": true, "reckon": true, "guess": true}
+)
 
 // askersOwn reports whether the work named at tokens[i] is the asker's own, which the
 // question is asked for: "for my essay", "i'm writing an essay on the SCO - which summit

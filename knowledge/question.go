@@ -187,6 +187,8 @@ type question struct {
 	// request marks a request for made-up work ("write a poem", "tell me a joke"), which no
 	// quote answers.
 	request bool
+	// opinion marks a question that asks the bot's own opinion ("what do you think …").
+	opinion bool
 	// capitalised are the words the question capitalises in mid-sentence: the names as
 	// the asker writes them.
 	capitalised map[string]bool
@@ -599,6 +601,7 @@ func (e *Engine) readQuestion(text string) *question {
 			q.tokens[i].Surface == "number" && whatWords[q.tokens[i-1].Surface] && (i+1 == len(q.tokens) || q.tokens[i+1].Surface != "of")
 	}
 	q.request = isRequest(q.tokens)
+	q.opinion = asksOpinion(q.tokens)
 	q.speaker = e.questionSpeaker(q.tokens)
 	if q.speaker == nil {
 		q.speaker = describedSpeaker(q)
