@@ -109,6 +109,7 @@ func TestRefusals(t *testing.T) {
 		{"the bot's own opinion", "what do you think of the visa deal?"},
 		{"help with writing", "help me write an intro for my report on the visa deal"},
 		{"a prediction", "predict the trade volume between the two in 2030"},
+		{"a deed of two states, one named only in passing", "What agreements did China and Russia sign in Beijing?"},
 		{"a name only a bio uses, asked of the story", "What did the 2019 Beijing forum bring Georgia?"},
 		{"something of a named thing the articles never mention", "Who financed the Middle Corridor railway?"},
 		{"greeting", "hi, how is your day?"},

@@ -643,7 +643,8 @@ func (e *Engine) askedVerb(q *question) int {
 		// Only persons named as the subject: "What did the sides pledge" may hold a
 		// subject the verb is not told apart from.
 		inSubject = func(t analyze.Token) bool {
-			return e.isPersonPart(t.Surface) || t.Surface == "and" || len(t.Surface) <= 2 && !t.Stop // "Wang Yi"
+			// "Wang Yi"; "what agreements did China and Spain sign"
+			return e.isPersonPart(t.Surface) || t.Surface == "and" || len(t.Surface) <= 2 && !t.Stop || e.states[t.Term] || e.placeTerms[t.Term]
 		}
 	case q.kind == AskYesNo && auxiliaries[first] && first != "will" && first != "would":
 		// "Did Bayramov invite Wang Yi …": what a person named did, not what else they did.
