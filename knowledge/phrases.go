@@ -853,17 +853,7 @@ func (e *Engine) whichHead(q *question) int {
 }
 
 // mistypedKind reports whether w is one of namedKinds mistyped: "compnies".
-func (e *Engine) mistypedKind(w string) bool {
-	if len(w) < 4 || !e.mayBeTypo(w) {
-		return false
-	}
-	for k := range namedKinds {
-		if index.OneEdit(w, k) {
-			return true
-		}
-	}
-	return false
-}
+func (e *Engine) mistypedKind(w string) bool { return e.mistypedOf(w, namedKinds) }
 
 // namedKinds are the kinds of thing an answer names: a company, a city, a university.
 var namedKinds = map[string]bool{
@@ -1567,29 +1557,21 @@ var venueNouns = map[string]bool{"building": true, "buildings": true, "venue": t
 
 // asksCity reports whether "which" or "what" asks for a city, with up to two words between
 // ("In which Chinese city …", "what city").
-func asksCity(tokens []analyze.Token) bool {
-	for i, t := range tokens {
-		if t.Surface != "which" && t.Surface != "what" {
-			continue
-		}
-		for _, n := range tokens[i+1 : min(len(tokens), i+4)] {
-			if cityNouns[n.Surface] {
-				return true
-			}
-		}
-	}
-	return false
-}
+func asksCity(tokens []analyze.Token) bool { return asksKind(tokens, cityNouns) }
 
-// asksCountry reports whether a question asks which country or countries: the noun
-// within three words of "which" or "what".
-func asksCountry(tokens []analyze.Token) bool {
+// asksCountry reports whether a question asks which country or countries, as asksCity
+// does a city.
+func asksCountry(tokens []analyze.Token) bool { return asksKind(tokens, countryNouns) }
+
+// asksKind reports whether "which" or "what" asks for one of nouns, with up to two words
+// between.
+func asksKind(tokens []analyze.Token, nouns map[string]bool) bool {
 	for i, t := range tokens {
 		if t.Surface != "which" && t.Surface != "what" {
 			continue
 		}
 		for _, n := range tokens[i+1 : min(len(tokens), i+4)] {
-			if countryNouns[n.Surface] {
+			if nouns[n.Surface] {
 				return true
 			}
 		}

@@ -653,11 +653,15 @@ var staging = map[string]bool{
 
 // mistypedStaging reports whether w, no English word, is one edit from a staging word
 // ("helld").
-func (e *Engine) mistypedStaging(w string) bool {
+func (e *Engine) mistypedStaging(w string) bool { return e.mistypedOf(w, staging) }
+
+// mistypedOf reports whether w, of four letters or more and no English word, is one edit
+// from a word of words.
+func (e *Engine) mistypedOf(w string, words map[string]bool) bool {
 	if len(w) < 4 || !e.mayBeTypo(w) {
 		return false
 	}
-	for s := range staging {
+	for s := range words {
 		if index.OneEdit(w, s) {
 			return true
 		}
