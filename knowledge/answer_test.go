@@ -104,6 +104,7 @@ func TestRefusals(t *testing.T) {
 		{"a brand asked for, of a fact that names only places and routes", "which chinese agricultural companies did the ministers discuss?"},
 		{"a place in a ranking the articles give no one", "which country is azerbaijan's fifth largest partner"},
 		{"the relations of a state beyond the two, named only in passing", "what are relations between china and armenia like"},
+		{"the same, by the state's people", "how are russian-chinese relations"},
 		{"the bot addressed, which is no word asked", "yo bot, what is the population of baku?"},
 		{"a country the articles never name, by its people's adjective in lower case", "do french citizens need a visa for china"},
 		{"the bot's own opinion", "what do you think of the visa deal?"},

@@ -885,8 +885,8 @@ func (e *Engine) viewHolder(q *question) int32 {
 	if slices.ContainsFunc(q.tokens, func(t analyze.Token) bool { return relationNouns[t.Surface] }) {
 		// "How are China-Russia relations?": told of Russia, not of a Russian news agency.
 		for _, w := range q.tokens {
-			if !e.placeNames[w.Surface] {
-				continue // a country or city by its name, not "MP" or "January"
+			if !e.placeTerms[w.Term] {
+				continue // a country or city, or its people ("Russian"), not "MP" or "January"
 			}
 			id, ok := e.ix.Term(w.Term)
 			if !ok || !e.isPlace(id) || e.home[id] || e.ix.IDF(id) < requiredIDF {
