@@ -502,41 +502,6 @@ func TestWhatIsToCome(t *testing.T) {
 	}
 }
 
-func TestSpanOfDatesTellsHowLong(t *testing.T) {
-	e := seedEngine(t)
-	for _, q := range []string{"how many years does the cultural protocol cover", "how many days was aliyev in china"} {
-		a := ask(t, e, q)
-		assert.True(t, a.Answered, "%s: a span of years or days answers: %s", q, a.Text)
-	}
-	a := ask(t, e, "how many hours was aliyev in china")
-	assert.False(t, a.Answered, "a span of days tells no hours: %s", a.Text)
-}
-
-func TestAgainAsksToBeReminded(t *testing.T) {
-	e := seedEngine(t)
-	a := ask(t, e, "who is chen ming again")
-	require.True(t, a.Answered, "a reminder asked, not what is to come: %s", a.Text)
-	assert.Contains(t, quotes(a), "Charge d’Affaires")
-	b := ask(t, e, "when are they meeting again")
-	assert.False(t, b.Answered, "a meeting to come: %s", b.Text)
-}
-
-func TestWorthAsksAFigure(t *testing.T) {
-	e := seedEngine(t)
-	a := ask(t, e, "what is the azerbaijan china trade worth now")
-	require.True(t, a.Answered, a.Text)
-	assert.Contains(t, quotes(a), "$3.5 billion")
-	b := ask(t, e, "What will trade with China be worth in 2035?")
-	assert.False(t, b.Answered, "no figure of 2035: %s", b.Text)
-}
-
-func TestYesNoWithAnotherRankIsAnswered(t *testing.T) {
-	e := seedEngine(t)
-	a := ask(t, e, "is china azerbaijan's third largest economic partner")
-	require.True(t, a.Answered, "the fact of the fourth answers it: %s", a.Text)
-	assert.Contains(t, quotes(a), "fourth-largest")
-}
-
 func TestWhoDidIt(t *testing.T) {
 	e := seedEngine(t)
 	a := ask(t, e, "Who signed the Joint Statement?")
