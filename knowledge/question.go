@@ -1222,7 +1222,9 @@ func capitalisedWords(text string) map[string]bool {
 	out := map[string]bool{}
 	for _, run := range capitalisedRuns(text) {
 		for _, w := range run {
-			out[w] = true
+			if !slices.Contains(runJoiners, w) {
+				out[w] = true
+			}
 		}
 	}
 	return out
@@ -1230,30 +1232,39 @@ func capitalisedWords(text string) map[string]bool {
 
 // capitalisedRuns returns the runs of words text capitalises in mid-sentence, lower-cased
 // ("China National Space Administration"), split where a word ends in punctuation; a
-// word joined by a dash is two.
+// word joined by a dash is two. A run goes on through "of" or "of the" to a capitalised
+// word: "Ministry of Digital Development" is one name.
 func capitalisedRuns(text string) [][]string {
 	if i := strings.IndexFunc(text, unicode.IsSpace); i < 0 || !strings.ContainsFunc(text[i:], unicode.IsUpper) {
 		return nil // the first word opens the sentence: no capital after it, no name
 	}
 	var out [][]string
 	var run []string
+	joined := 0 // "of" or "of the" after the run, kept if a capitalised word follows
 	prevEnd := true
 	for w := range strings.FieldsSeq(text) {
 		trimmed := strings.TrimLeft(w, "“\"‘'([")
 		r, _ := utf8.DecodeRuneInString(trimmed)
-		if unicode.IsUpper(r) && !prevEnd {
+		switch {
+		case unicode.IsUpper(r) && !prevEnd:
+			if joined > 0 {
+				run = append(run, runJoiners[:joined]...)
+				joined = 0
+			}
 			// "Azerbaijan–China", "Azerbaijan’s": the names, without the dash or the "'s".
 			for _, part := range strings.FieldsFunc(strings.ToLower(trimmed), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
 				if part != "s" {
 					run = append(run, part)
 				}
 			}
-		} else if len(run) > 0 {
-			out, run = append(out, run), nil
+		case len(run) > 0 && joined < len(runJoiners) && w == runJoiners[joined]:
+			joined++
+		case len(run) > 0:
+			out, run, joined = append(out, run), nil, 0
 		}
 		prevEnd = strings.ContainsAny(w[len(w)-1:], ".!?:")
 		if len(run) > 0 && strings.ContainsAny(w[len(w)-1:], ",;)”\"") {
-			out, run = append(out, run), nil
+			out, run, joined = append(out, run), nil, 0
 		}
 	}
 	if len(run) > 0 {
@@ -1261,6 +1272,10 @@ func capitalisedRuns(text string) [][]string {
 	}
 	return out
 }
+
+// runJoiners are the words, in order, that join two runs of capitalised words into one
+// name: "Ministry of Digital Development", "Great Hall of the People".
+var runJoiners = []string{"of", "the"}
 
 // isName reports whether a query term is a name the answer must match: a year, or a name
 // the articles never use ("What did Erdogan say?"), which no fact can answer for.

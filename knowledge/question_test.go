@@ -460,6 +460,9 @@ func TestCapitalisedRuns(t *testing.T) {
 	assert.Equal(t, [][]string{{"azerbaijan", "china"}, {"china"}}, capitalisedRuns("It lifted Azerbaijan–China ties and China’s trade."))
 	assert.Equal(t, [][]string{{"baku"}}, capitalisedRuns("hello\nBaku is"), "words apart by any space")
 	assert.Empty(t, capitalisedRuns("Who met wang yi"))
+	assert.Equal(t, [][]string{{"ministry", "of", "digital", "development"}, {"great", "hall", "of", "the", "people"}},
+		capitalisedRuns("By the Ministry of Digital Development, at the Great Hall of the People."), "one name through \"of\" and \"of the\"")
+	assert.Equal(t, [][]string{{"azerbaijan"}}, capitalisedRuns("The pride of Azerbaijan of the future."), "no name after the joiners")
 }
 
 func TestClean(t *testing.T) {
