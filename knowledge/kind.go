@@ -426,6 +426,11 @@ func asksClock(tokens []analyze.Token) bool {
 	return false
 }
 
+// anyPersonNouns ask for a person whatever the title a fact gives them: "who was the
+// diplomat that …" is answered by "China's Charge d'Affaires, Chen Ming"; not so "who is
+// the minister of …".
+var anyPersonNouns = map[string]bool{"official": true, "officials": true, "person": true, "people": true, "politician": true, "politicians": true, "diplomat": true, "diplomats": true, "guy": true, "man": true, "woman": true}
+
 // partNouns are what "how big a …" asks the weight of in words: "how big a role".
 var partNouns = map[string]bool{"role": true, "part": true, "impact": true, "influence": true, "effect": true, "factor": true, "deal": true}
 
