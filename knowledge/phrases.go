@@ -597,9 +597,10 @@ func whoPredicate(q *question) int {
 	return -1
 }
 
-// askedVerb returns the query term of the verb a question asks who did it, or what was
-// done: right after "who" ("Who will chair the working group?") or after the subject
-// ("Who did Liu meet?", "What agreements did Bayramov and Wang Yi sign?"), when the
+// askedVerb returns the query term of the verb a question asks who did it, what was
+// done or when a person did it: right after "who" ("Who will chair the working group?")
+// or after the subject ("Who did Liu meet?", "What agreements did Bayramov and Wang Yi
+// sign?", "When did Wang Yi visit Baku?"), when the
 // articles use it or a word like it; or -1. None for a light verb, a verb of saying (what
 // was said, or by whom, a quotation tells, whatever its verb) or a question of who wrote
 // an article or took a photo (its byline or caption tells).
@@ -646,6 +647,16 @@ func (e *Engine) askedVerb(q *question) int {
 			// "Wang Yi"; "what agreements did China and Spain sign"
 			return e.isPersonPart(t.Surface) || t.Surface == "and" || len(t.Surface) <= 2 && !t.Stop || e.states[t.Term] || e.placeTerms[t.Term]
 		}
+	case first == "when" && q.kind == AskWhen:
+		// "When did Wang Yi visit Baku?", "when wang yi visit baku": the date of what a
+		// person named did, not of what else they did.
+		i = 0
+		if auxiliaries[q.tokens[1].Surface] {
+			i = 1
+		}
+		inSubject = func(t analyze.Token) bool {
+			return e.isPersonPart(t.Surface) || t.Surface == "and"
+		}
 	case q.kind == AskYesNo && auxiliaries[first] && first != "will" && first != "would":
 		// "Did Bayramov invite Wang Yi …": what a person named did, not what else they did.
 		// (What someone will do is told by a plan in other words: "will Aliyev travel to
@@ -659,7 +670,7 @@ func (e *Engine) askedVerb(q *question) int {
 	}
 	if passiveAt(q.tokens, i) && (whatWords[q.tokens[0].Surface] || q.tokens[0].Surface == "which") {
 		i++ // "What was served at the banquet?": what was done, in the passive
-	} else if auxiliaries[q.tokens[i].Surface] {
+	} else if auxiliaries[q.tokens[i].Surface] || i == 0 {
 		start := i + 1
 		i = start
 		for i < len(q.tokens) && i < start+4 && inSubject(q.tokens[i]) {
