@@ -1448,7 +1448,8 @@ func asksResult(tokens []analyze.Token) bool {
 }
 
 // asksHowTo reports whether a question asks how the asker is to do something ("how do I
-// get a visa", "where can I apply"): the news the articles report says no such thing.
+// get a visa", "where can I apply", "how to apply", "how apply chinese visa"): the news
+// the articles report says no such thing.
 func asksHowTo(tokens []analyze.Token) bool {
 	if len(tokens) < 3 {
 		return false
@@ -1458,11 +1459,21 @@ func asksHowTo(tokens []analyze.Token) bool {
 	default:
 		return false
 	}
-	switch tokens[1].Surface {
-	case "do", "can", "should", "could", "would":
-		return tokens[2].Surface == "i" || tokens[2].Surface == "we"
+	switch w := tokens[1].Surface; {
+	case w == "do" || w == "can" || w == "should" || w == "could" || w == "would":
+		return tokens[2].Surface == "i" || tokens[2].Surface == "we" || tokens[2].Surface == "one"
+	case w == "to":
+		return errands[tokens[2].Surface] // not "how to describe their relations"
+	default:
+		return errands[w]
 	}
-	return false
+}
+
+// errands are what a person does for themselves and asks how to, leaving out "do" and "I"
+// as one does writing in a hurry or in a second language: "how apply visa".
+var errands = map[string]bool{
+	"apply": true, "get": true, "obtain": true, "book": true, "buy": true, "register": true,
+	"enroll": true, "enrol": true, "renew": true, "extend": true, "contact": true, "find": true,
 }
 
 // asksList reports whether a question asks for several things: "list …", "name some …",
@@ -1638,6 +1649,14 @@ func asksRank(tokens []analyze.Token) bool {
 // placeInOrder ask, beside rankWords, where a thing stands among others: "among its
 // largest partners", "what place", "what position".
 var placeInOrder = map[string]bool{"among": true, "place": true, "position": true, "stand": true, "stands": true}
+
+// judgedBest are the superlatives of a judgement, which a fact must make for a question
+// asking it to be answered: "the best time to visit", "the cheapest way".
+var judgedBest = map[string]bool{
+	"best": true, "worst": true, "cheapest": true, "easiest": true, "fastest": true,
+	"quickest": true, "safest": true, "nicest": true, "prettiest": true, "coolest": true,
+	"tastiest": true, "favourite": true, "favorite": true,
+}
 
 // ordinalWords rank a thing: "the fourth largest".
 var ordinalWords = map[string]bool{

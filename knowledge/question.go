@@ -573,6 +573,10 @@ func (e *Engine) readQuestion(text string) *question {
 			// it asks about
 			q.required[i] = true
 		}
+		if judgedBest[qt.Word] {
+			// "what's the best time to visit China": only a fact that judges one best says
+			q.required[i] = true
+		}
 		if ordinalWords[qt.Word] && !unicode.IsDigit(rune(qt.Word[0])) && q.kind != AskYesNo {
 			// "which country ranks third": a fact of the second tells of another; but
 			// "is it the third largest" is answered by the fact of the fourth. ("4th" is
