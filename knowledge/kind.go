@@ -150,6 +150,9 @@ func kindOf(tokens []analyze.Token) Kind {
 			}
 			return AskWhat
 		case "is", "are", "was", "were", "did", "does", "do", "has", "have", "can", "will", "could", "should":
+			if asksToBeTold(tokens, i) {
+				continue // "can you tell me the names of …", "do you know when …": what is asked follows
+			}
 			if opensQuestion(tokens, i) {
 				return AskYesNo // "did he …", and "so did he …", "ngl did they …"
 			}
@@ -195,6 +198,17 @@ func asksPersonNoun(tokens []analyze.Token) bool {
 		}
 	}
 	return false
+}
+
+// asksToBeTold reports whether the auxiliary at tokens[i] opens a request to be told
+// something rather than a yes-no question: "can you tell me …", "could u list …", "do you
+// know …".
+func asksToBeTold(tokens []analyze.Token, i int) bool {
+	if i+2 >= len(tokens) || tokens[i+1].Surface != "you" && tokens[i+1].Surface != "u" {
+		return false
+	}
+	verb := tokens[i+2].Surface
+	return politeWords[tokens[i].Surface] && tellVerbs[verb] || (tokens[i].Surface == "do" && (verb == "know" || verb == "remember"))
 }
 
 // opensQuestion reports whether tokens[i] opens the question: nothing before it but words

@@ -785,7 +785,7 @@ func definedTerm(q *question) int {
 // "what is it called".
 func asksName(tokens []analyze.Token) bool {
 	for i, t := range tokens {
-		if t.Surface == "name" && i+1 < len(tokens) && tokens[i+1].Surface == "of" || t.Surface == "called" && i+1 == len(tokens) {
+		if (t.Surface == "name" || t.Surface == "names") && i+1 < len(tokens) && tokens[i+1].Surface == "of" || t.Surface == "called" && i+1 == len(tokens) {
 			return true
 		}
 	}

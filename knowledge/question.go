@@ -624,7 +624,7 @@ func (e *Engine) readQuestion(text string) *question {
 	if q.kind == AskWhich || q.kind == AskWhat {
 		q.which = e.whichHead(q)
 	}
-	q.asksName = q.kind == AskWhat && asksName(q.tokens)
+	q.asksName = (q.kind == AskWhat || q.kind == AskWho) && asksName(q.tokens)
 	q.predicate = whoPredicate(q)
 	q.askedVerb = e.askedVerb(q)
 	if q.predicate < 0 {

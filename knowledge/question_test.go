@@ -33,6 +33,10 @@ func TestKindOfQuestion(t *testing.T) {
 		{"Which people were at the banquet?", AskWho},
 		{"so did Aliyev praise the trade numbers?", AskYesNo}, // a lead-in before the question
 		{"ngl is the visa deal signed", AskYesNo},
+		{"can you tell me when they met", AskWhen}, // a request to be told: what it asks
+		{"could u list the agreements", AskWhat},
+		{"do you know who signed it", AskWho},
+		{"can they travel without visas", AskYesNo},
 		{"What exact date was it signed?", AskWhen},
 		{"What is the exact date it was signed?", AskWhen}, // the kind after the copula
 		{"what's the day of the banquet", AskWhen},

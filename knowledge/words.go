@@ -631,7 +631,7 @@ var frameWords = map[string]bool{
 	"job": true, "post": true, "occupation": true, "profession": true, "think": true, "thinks": true, "believe": true, "believes": true,
 	// How briefly to answer, not what about: "in a nutshell", "in summary".
 	"nutshell": true, "briefly": true, "summary": true, "simply": true,
-	"name": true, "named": true, "called": true, "adopt": true, "adopted": true, "status": true, "label": true,
+	"name": true, "names": true, "named": true, "called": true, "adopt": true, "adopted": true, "status": true, "label": true,
 	"list": true, "lists": true, "listed": true, "enumerate": true,
 	// "Who is the Chinese side on the deal": who stands for China in it.
 	"side": true,
