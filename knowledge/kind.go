@@ -5,6 +5,7 @@ package knowledge
 import (
 	"github.com/azchina/azchina/knowledge/analyze"
 	"github.com/azchina/azchina/knowledge/index"
+	"slices"
 )
 
 // Kind is what a question asks for, read from its question words.
@@ -161,6 +162,9 @@ func kindOf(tokens []analyze.Token) Kind {
 	if figureFragment(tokens) {
 		return AskNumber // "the trade number rn": a figure asked for without "what"
 	}
+	if dateFragment(tokens) {
+		return AskWhen // "liu jianchao visit date": a date asked for without "when"
+	}
 	return AskWhat
 }
 
@@ -180,6 +184,16 @@ func figureFragment(tokens []analyze.Token) bool {
 		}
 	}
 	return false
+}
+
+// dateFragment reports whether a question without a question word ends by naming a date
+// after what it dates: "visa exemption date?", "liu jianchao visit date".
+func dateFragment(tokens []analyze.Token) bool {
+	if len(tokens) < 2 || slices.ContainsFunc(tokens, func(t analyze.Token) bool { return questionWord[t.Surface] }) {
+		return false
+	}
+	last := tokens[len(tokens)-1].Surface
+	return (last == "date" || last == "dates") && !tokens[len(tokens)-2].Stop
 }
 
 // asksPersonNoun reports whether a question asks for persons by a noun ("which other

@@ -404,6 +404,9 @@ func (e *Engine) readQuestion(text string) *question {
 		if q.kind == AskNumber && figureNouns[t.Surface] && i > 0 && !q.tokens[i-1].Stop {
 			continue // "the trade figure": the figure is what is asked, no word to match
 		}
+		if q.kind == AskWhen && i == len(q.tokens)-1 && dateFragment(q.tokens) {
+			continue // "liu jianchao visit date": the date is what is asked
+		}
 		if q.kind == AskNumber && lastingVerbs[t.Surface] && i == len(q.tokens)-1 {
 			continue // "how long did the visit last": the length asked, not "last year"
 		}

@@ -37,6 +37,7 @@ func TestKindOfQuestion(t *testing.T) {
 		{"could u list the agreements", AskWhat},
 		{"do you know who signed it", AskWho},
 		{"can they travel without visas", AskYesNo},
+		{"liu jianchao visit date", AskWhen}, // a date named last, without "when"
 		{"What exact date was it signed?", AskWhen},
 		{"What is the exact date it was signed?", AskWhen}, // the kind after the copula
 		{"what's the day of the banquet", AskWhen},
