@@ -1146,6 +1146,11 @@ func (e *Engine) countedTerms(q *question) map[int32]bool {
 	if len(words) == 0 {
 		return e.unitTerms(q)
 	}
+	for w := range words {
+		if currencies[w] {
+			return e.indexTerms(moneyUnits) // "how many dollars": a sum of money
+		}
+	}
 	out := map[int32]bool{}
 	present, asked := false, false // a counted word searched for; one the articles use
 	for _, qt := range q.terms {
@@ -1466,6 +1471,9 @@ var measures = map[string][]string{
 // moneyUnits are the words a sum of money is counted in.
 var moneyUnits = []string{"billion", "million", "thousand", "trillion", "dollar", "dollars", "usd", "manat", "yuan", "euro", "euros"}
 
+// currencies are what "how many …" counts a sum of money in: "how many dollars".
+var currencies = map[string]bool{"dollar": true, "dollars": true, "usd": true, "manat": true, "manats": true, "yuan": true, "euro": true, "euros": true, "rubles": true, "roubles": true}
+
 // moneyNouns ask for a sum of money: "what is the total value of …", "how much is it worth".
 var moneyNouns = map[string]bool{"value": true, "cost": true, "costs": true, "price": true, "worth": true}
 
@@ -1480,20 +1488,26 @@ func (e *Engine) unitTerms(q *question) map[int32]bool {
 		} else if !ok || q.tokens[i-1].Surface != "how" {
 			continue
 		}
-		out := map[int32]bool{}
-		for _, u := range units {
-			for _, t := range e.az.Terms(u) {
-				if id, ok := e.ix.Term(t); ok {
-					out[id] = true
-				}
-			}
-		}
-		if len(out) == 0 {
-			out[-1] = true // no such unit in the articles: nothing counts
-		}
-		return out
+		return e.indexTerms(units)
 	}
 	return nil
+}
+
+// indexTerms returns the index terms of units, or a set of -1 alone when the index has
+// none of them: nothing counts.
+func (e *Engine) indexTerms(units []string) map[int32]bool {
+	out := map[int32]bool{}
+	for _, u := range units {
+		for _, t := range e.az.Terms(u) {
+			if id, ok := e.ix.Term(t); ok {
+				out[id] = true
+			}
+		}
+	}
+	if len(out) == 0 {
+		out[-1] = true // no such unit in the articles: nothing counts
+	}
+	return out
 }
 
 // personTerm makes one query term of a person's full name at the start of terms ("xi
