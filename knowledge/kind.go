@@ -173,7 +173,7 @@ var figureNouns = map[string]bool{"number": true, "numbers": true, "figure": tru
 
 // figureFragment reports whether a question without a question word names a figure noun
 // after the noun it counts: "the trade number rn", "investment figures?" (but not "the
-// number of documents").
+// number of documents"), or opens on the value or cost of a thing: "total value of …".
 func figureFragment(tokens []analyze.Token) bool {
 	for i, t := range tokens {
 		if questionWord[t.Surface] {
@@ -181,6 +181,9 @@ func figureFragment(tokens []analyze.Token) bool {
 		}
 		if figureNouns[t.Surface] && i > 0 && !tokens[i-1].Stop && (i+1 == len(tokens) || tokens[i+1].Surface != "of") {
 			return true
+		}
+		if moneyNouns[t.Surface] && i < 3 && (i+1 == len(tokens) || tokens[i+1].Surface == "of") {
+			return true // "total dollar value of the agreements": a sum asked for
 		}
 	}
 	return false

@@ -38,6 +38,8 @@ func TestKindOfQuestion(t *testing.T) {
 		{"do you know who signed it", AskWho},
 		{"can they travel without visas", AskYesNo},
 		{"liu jianchao visit date", AskWhen}, // a date named last, without "when"
+		{"total dollar value of the agreements", AskNumber},
+		{"value of chinese investment", AskNumber},
 		{"What exact date was it signed?", AskWhen},
 		{"What is the exact date it was signed?", AskWhen}, // the kind after the copula
 		{"what's the day of the banquet", AskWhen},
