@@ -140,8 +140,9 @@ type question struct {
 	// company", "Chinese companies"), its head as the first group; and, for a phrase of
 	// three words or more, the phrase without its last word ("Armenian media" of "which
 	// Armenian media outlet") and, for a kind of thing known by name, its first and last
-	// words alone ("Chinese companies" of "which Chinese construction companies"). They
-	// are made when first needed (see patterns).
+	// words alone ("Chinese companies" of "which Chinese construction companies"); for a
+	// kind of outlet, the phrase with "media" or "press" for it ("Armenian media" of
+	// "which Armenian outlet"). They are made when first needed (see patterns).
 	whichPatterns []phraseMatcher
 	// whichFirst is the term of that phrase's first word: a fact without it cannot hold
 	// the phrase.
@@ -765,8 +766,25 @@ func (q *question) patterns(e *Engine) []phraseMatcher {
 				q.whichPatterns = append(q.whichPatterns, e.phraseMatcher([]analyze.Token{q.whichPhrase[0], q.whichPhrase[n-1]}))
 			}
 		}
+		if n := len(q.whichPhrase); n >= 2 && mediaKinds[q.whichPhrase[n-1].Surface] {
+			// "Armenian media" of "which Armenian outlet": the outlets of a country, none
+			// of them named
+			for _, media := range []string{"media", "press"} {
+				words := append(slices.Clone(q.whichPhrase[:n-1]), e.az.Word(media))
+				q.whichPatterns = append(q.whichPatterns, e.phraseMatcher(words))
+			}
+		}
 	}
 	return q.whichPatterns
+}
+
+// mediaKinds are the kinds of news outlet a question may ask for by name, which a fact
+// that speaks of a country's "media" or "press" does not give.
+var mediaKinds = map[string]bool{
+	"outlet": true, "outlets": true, "newspaper": true, "newspapers": true, "channel": true,
+	"channels": true, "website": true, "websites": true, "broadcaster": true,
+	"broadcasters": true, "publication": true, "publications": true, "magazine": true,
+	"magazines": true,
 }
 
 // namedApart finds the pairs of persons' names the question joins by "and" ("Alizadeh and
