@@ -600,10 +600,10 @@ func whoPredicate(q *question) int {
 // askedVerb returns the query term of the verb a question asks who did it, what was
 // done or when a person did it: right after "who" ("Who will chair the working group?")
 // or after the subject ("Who did Liu meet?", "What agreements did Bayramov and Wang Yi
-// sign?", "When did Wang Yi visit Baku?"), when the
-// articles use it or a word like it; or -1. None for a light verb, a verb of saying (what
-// was said, or by whom, a quotation tells, whatever its verb) or a question of who wrote
-// an article or took a photo (its byline or caption tells).
+// sign?", "When did Wang Yi visit Baku?", "what money do they use"), when the articles
+// use it or a word like it, if only a related one; or -1. None for a light verb, a verb
+// of saying (what was said, or by whom, a quotation tells, whatever its verb) or a
+// question of who wrote an article or took a photo (its byline or caption tells).
 func (e *Engine) askedVerb(q *question) int {
 	if len(q.tokens) < 3 || q.author || q.photo {
 		return -1
@@ -644,8 +644,8 @@ func (e *Engine) askedVerb(q *question) int {
 		// Only persons named as the subject: "What did the sides pledge" may hold a
 		// subject the verb is not told apart from.
 		inSubject = func(t analyze.Token) bool {
-			// "Wang Yi"; "what agreements did China and Spain sign"
-			return e.isPersonPart(t.Surface) || t.Surface == "and" || len(t.Surface) <= 2 && !t.Stop || e.states[t.Term] || e.placeTerms[t.Term]
+			// "Wang Yi"; "what agreements did China and Spain sign"; "what money do they use"
+			return e.isPersonPart(t.Surface) || t.Surface == "and" || len(t.Surface) <= 2 && !t.Stop || e.states[t.Term] || e.placeTerms[t.Term] || subjectPronouns[t.Surface]
 		}
 	case first == "when" && q.kind == AskWhen:
 		// "When did Wang Yi visit Baku?", "when wang yi visit baku": the date of what a
@@ -687,11 +687,14 @@ func (e *Engine) askedVerb(q *question) int {
 	if q.tokens[i].Stop || lightVerbs[verb] || speechVerbsAsked[verb] || speechActs[verb] || creationVerbs[verb] {
 		return -1
 	}
-	if k := q.termOf(verb); k >= 0 && !onlyRelated(q.terms[k]) {
+	if k := q.termOf(verb); k >= 0 && len(q.terms[k].Alts) > 0 {
 		return k
 	}
 	return -1 // one the articles have nothing like: see whoPredicate, whatPredicate
 }
+
+// subjectPronouns stand for the subject of a question's verb: "what did they sign".
+var subjectPronouns = map[string]bool{"they": true, "he": true, "she": true, "we": true}
 
 // actorKind reports whether a noun names a kind of those who act: "officials",
 // "companies", "countries".
