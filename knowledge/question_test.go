@@ -559,8 +559,11 @@ func TestMendTypos(t *testing.T) {
 		{"helld", "helld", "helld"},                 // left to the index: "held", not "hello"
 		{"Did Zelensky go", "zelensky", "zelensky"}, // a name, as capitalised
 		{"aliyev", "aliyev", "aliyev"},
-		{"relied", "relied", "relied"},           // an English word: rely in the past, no "relief"
-		{"what did putin say", "putin", "putin"}, // a name in lower case, though "putin" + "g" may be a word
+		{"relied", "relied", "relied"},                               // an English word: rely in the past, no "relief"
+		{"what did putin say", "putin", "putin"},                     // a name in lower case, though "putin" + "g" may be a word
+		{"which agency intervewed him", "intervewed", "interviewed"}, // a verb of reporting, which frames the question
+		{"relations with iran", "iran", "iran"},                      // no "ran": too short to tell
+		{"where was it hosted", "hosted", "hosted"},                  // a word of English, no "posted"
 	}
 	for _, tt := range tests {
 		var got string

@@ -208,7 +208,12 @@ func (e *Engine) mendTypos(tokens []analyze.Token, text string) []analyze.Token 
 				fix = functionWordCut(t.Surface) // "befor": the index holds the stem of "before"
 			}
 		} else if isLatin(t.Surface) && e.wordCount(t.Surface) == 0 && e.compoundCount(t.Surface) == 0 {
-			if s := e.ix.Suggest(t.Surface); len(s) == 0 || s[0].Distance > 1 {
+			if len(t.Surface) >= 5 {
+				// "which agency intervewed him": a verb of reporting frames the question
+				// (but "iran" is no "ran").
+				fix = e.mistypedFrom(t.Surface, sourceVerbs)
+			}
+			if s := e.ix.Suggest(t.Surface); fix == "" && (len(s) == 0 || s[0].Distance > 1) {
 				fix = e.mistypedWord(t.Surface)
 			}
 		}
@@ -658,15 +663,21 @@ func (e *Engine) mistypedStaging(w string) bool { return e.mistypedOf(w, staging
 // mistypedOf reports whether w, of four letters or more and no English word, is one edit
 // from a word of words.
 func (e *Engine) mistypedOf(w string, words map[string]bool) bool {
+	return e.mistypedFrom(w, words) != ""
+}
+
+// mistypedFrom returns the word of words that w, of four letters or more and no English
+// word, is one edit from, or "": "intervewed" is "interviewed".
+func (e *Engine) mistypedFrom(w string, words map[string]bool) string {
 	if len(w) < 4 || !e.mayBeTypo(w) {
-		return false
+		return ""
 	}
 	for s := range words {
 		if index.OneEdit(w, s) {
-			return true
+			return s
 		}
 	}
-	return false
+	return ""
 }
 
 // framePhrases are phrases of two words that frame a question as "happen" does: "where did
