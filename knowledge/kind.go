@@ -148,6 +148,8 @@ func kindOf(tokens []analyze.Token) Kind {
 				return AskWho
 			case t.Surface == "which":
 				return AskWhich
+			case slices.ContainsFunc(tokens[i+1:], func(t analyze.Token) bool { return roughly[t.Surface] }):
+				return AskNumber // "what is the trade turnover now, roughly": a figure
 			}
 			return AskWhat
 		case "is", "are", "was", "were", "did", "does", "do", "has", "have", "can", "will", "could", "should":
@@ -167,6 +169,9 @@ func kindOf(tokens []analyze.Token) Kind {
 	}
 	return AskWhat
 }
+
+// roughly are the words that ask a figure only near enough: "what is it, roughly".
+var roughly = map[string]bool{"roughly": true, "approximately": true, "approx": true, "ballpark": true}
 
 // figureNouns name a figure as the thing asked for.
 var figureNouns = map[string]bool{"number": true, "numbers": true, "figure": true, "figures": true, "stats": true, "statistics": true}

@@ -195,7 +195,8 @@ func (e *Engine) mendDoubling(tokens []analyze.Token) []analyze.Token {
 // mendTypos reads a word that is no word of the articles nor of English, and one edit
 // from a common English word the articles do not use, as that word: "betwen" is
 // "between", "valeu" is "value", "helpin" is "helping". A typo of a word the articles use
-// is left to the index, which reads it as that word ("banquit"); a word the question
+// is left to the index, which reads it as that word ("banquit"); but a mistyped verb of
+// reporting is mended, as it frames the question ("intervewed"). A word the question
 // capitalises is a name.
 func (e *Engine) mendTypos(tokens []analyze.Token, text string) []analyze.Token {
 	for i, t := range tokens {
