@@ -435,7 +435,7 @@ func (e *Engine) excluded(q *question, r ranked) string {
 		// Xi and his wife, Peng Liyuan, held a welcoming ceremony …"; words quoted are
 		// talk.
 		return lacksDeed
-	case q.future && !e.toCome(f):
+	case q.future && !e.toCome(f), q.future && q.kind == AskWhen && !e.datesAhead(f):
 		return "not of what is to come"
 	case q.outcome && e.cues[f.ID]&tellsPlan != 0 && (matchedWords(h) < len(q.terms) || e.onlyToCome(q, f)):
 		// "Did he end up going to the summit?" is not answered by "the upcoming summit",
@@ -1335,8 +1335,15 @@ func sameTerms(a, b []int32) bool {
 // toCome reports whether a fact tells of what is to come: in the future tense, or with a
 // date after its article's.
 func (e *Engine) toCome(f *Fact) bool {
-	if e.cues[f.ID]&tellsFuture != 0 {
-		return true
+	return e.cues[f.ID]&tellsFuture != 0 || e.datesAhead(f)
+}
+
+// datesAhead reports whether a fact gives a date after its article's: of its own, or
+// the one of the sentence it is dated by. "When are they meeting next?" is not answered
+// by "the meeting focused on … future prospects", of a meeting on January 28.
+func (e *Engine) datesAhead(f *Fact) bool {
+	if d := e.datedBy[f.ID]; len(f.Dates) == 0 && d >= 0 {
+		f = &e.facts[d]
 	}
 	published := e.articles[e.bySource[f.Source]].Date
 	for _, d := range f.Dates {
