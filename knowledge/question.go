@@ -396,6 +396,9 @@ func (e *Engine) readQuestion(text string) *question {
 		if i > 1 && (cityNouns[t.Surface] || venueNouns[t.Surface]) && (q.tokens[i-1].Surface == "what" || q.tokens[i-1].Surface == "which") && (q.tokens[i-2].Surface == "in" || q.tokens[i-2].Surface == "at") {
 			continue // "in what city did they meet": where, which the answer need not call a city
 		}
+		if i > 0 && venueNouns[t.Surface] && (q.tokens[i-1].Surface == "what" || q.tokens[i-1].Surface == "which") {
+			continue // "which building did Xi greet him at": where, not what was built
+		}
 		if q.acronym != "" && acronymFrame[t.Surface] {
 			continue // "what does ANAMA stand for": the words it stands for are the answer
 		}
