@@ -452,7 +452,7 @@ func (e *Engine) excluded(q *question, r ranked) string {
 	case q.heldPast && e.cues[f.ID]&tellsPlan != 0:
 		// "Where was the anniversary event held?" is not answered by the invitation to it.
 		return lacksOutcome
-	case !q.future && q.kind != AskWhen && e.cues[f.ID]&tellsPlan != 0 && matchesLocator(q, h):
+	case !q.future && q.kind != AskWhen && !asksPlan(q) && e.cues[f.ID]&tellsPlan != 0 && matchesLocator(q, h):
 		// "What did he say at the SCO summit?": the articles tell of the summit only as
 		// one to come, so of nothing said at it.
 		return lacksOutcome

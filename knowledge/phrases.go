@@ -1400,20 +1400,24 @@ func askedInPast(tokens []analyze.Token) bool {
 	return false
 }
 
-// asksPlan reports whether a question asks when a thing was planned for, in the words
-// the articles tell of plans in ("When were the summits scheduled?") or others ("when
-// was it due to take place").
+// asksPlan reports whether a question asks about a plan, in the words the articles tell
+// of plans in ("When were the summits scheduled?"), others ("when was it due to take
+// place") or of an invitation ("which event was he invited to attend in August").
 func asksPlan(q *question) bool {
 	if containsAny(q.lower, plannedPhrases) {
 		return true
 	}
 	for _, t := range q.tokens {
-		if t.Surface == "due" || t.Surface == "supposed" || t.Surface == "slated" {
+		if t.Surface == "due" || t.Surface == "supposed" || t.Surface == "slated" || invitationWords[t.Surface] {
 			return true
 		}
 	}
 	return false
 }
+
+// invitationWords ask about an invitation, which is a plan: "which event was he invited
+// to attend".
+var invitationWords = map[string]bool{"invited": true, "invite": true, "invites": true, "invitation": true, "invitations": true}
 
 // tellsStaging reports whether a question asks where an event was staged: "where was it
 // held", "hosted", "take place", "celebrated".
