@@ -1151,12 +1151,15 @@ func isRequest(tokens []analyze.Token) bool {
 	return verb > 0 && makeWords[tokens[verb].Surface] || forAsker[tokens[verb+1].Surface]
 }
 
-// asksOpinion reports whether a question asks the bot's own opinion: "in your opinion",
-// "what do you think", "do you believe".
+// asksOpinion reports whether a question asks the bot's own opinion or advice: "in your
+// opinion", "what do you think", "do you believe", "should I …", "can you recommend".
 func asksOpinion(tokens []analyze.Token) bool {
+	if len(tokens) > 2 && (tokens[0].Surface == "should" || tokens[0].Surface == "shall") && (tokens[1].Surface == "i" || tokens[1].Surface == "we") {
+		return true // "should I learn Chinese or Russian": advice
+	}
 	for i := 0; i+1 < len(tokens); i++ {
 		w, next := tokens[i].Surface, tokens[i+1].Surface
-		if (w == "your" || w == "ur") && opinionNouns[next] || (w == "you" || w == "u") && opinionVerbs[next] {
+		if (w == "your" || w == "ur") && opinionNouns[next] || (w == "you" || w == "u") && opinionVerbs[next] || recommending[w] && (next == "me" || next == "us") {
 			return true
 		}
 	}
@@ -1166,7 +1169,9 @@ func asksOpinion(tokens []analyze.Token) bool {
 // opinionNouns and opinionVerbs ask what the bot itself holds.
 var (
 	opinionNouns = map[string]bool{"opinion": true, "view": true, "take": true, "thoughts": true, "personal": true}
-	opinionVerbs = map[string]bool{"think": true, "believe": true, "feel": true, "reckon": true, "guess": true}
+	opinionVerbs = map[string]bool{"think": true, "believe": true, "feel": true, "reckon": true, "guess": true, "recommend": true, "suggest": true, "advise": true}
+	// recommending asks the bot's advice for the asker: "recommend me a hotel".
+	recommending = map[string]bool{"recommend": true, "suggest": true, "advise": true}
 )
 
 // askersOwn reports whether the work named at tokens[i] is the asker's own, which the
