@@ -31,7 +31,8 @@ func TestKindOfQuestion(t *testing.T) {
 		{"Which two heads of state met?", AskWho},                          // past a number, the kind
 		{"Which people-to-people areas did they want expanded?", AskWhich}, // a compound qualifies the kind
 		{"Which people were at the banquet?", AskWho},
-		{"so did Aliyev praise the trade numbers?", AskYesNo}, // a lead-in before the question
+		{"which other member of the National Assembly spoke?", AskWho}, // a member is a person
+		{"so did Aliyev praise the trade numbers?", AskYesNo},          // a lead-in before the question
 		{"ngl is the visa deal signed", AskYesNo},
 		{"can you tell me when they met", AskWhen}, // a request to be told: what it asks
 		{"could u list the agreements", AskWhat},
