@@ -677,6 +677,11 @@ func (e *Engine) readQuestion(text string) *question {
 	}
 	q.topic = e.withoutHome(q, speechTopic(q))
 	q.viewOf = e.viewHolder(q)
+	if k := askedNoun(q); k >= 0 && len(q.terms[k].Alts) > 0 && onlyRelated(q.terms[k]) {
+		// "What gift did Aliyev give Xi?": the articles speak of no gift, only of what
+		// WordNet relates to one ("invest", as to endow).
+		q.unknownHead = q.terms[k].Word
+	}
 	if q.kind == AskWho {
 		for _, qt := range q.terms {
 			if len(qt.Alts) == 0 && isRoleTerm(qt) {
@@ -788,6 +793,28 @@ var mediaKinds = map[string]bool{
 	"channels": true, "website": true, "websites": true, "broadcaster": true,
 	"broadcasters": true, "publication": true, "publications": true, "magazine": true,
 	"magazines": true,
+}
+
+// askedNoun returns the query term of the noun "what N did …" or "which N was …" asks
+// for, right before the auxiliary, or -1.
+func askedNoun(q *question) int {
+	for i := 0; i+2 < len(q.tokens); i++ {
+		if !whatWords[q.tokens[i].Surface] && q.tokens[i].Surface != "which" {
+			continue
+		}
+		if n := q.tokens[i+1]; !n.Stop && !n.Number && !answerFrames[n.Surface] && auxiliaries[q.tokens[i+2].Surface] {
+			return q.termOf(n.Surface)
+		}
+		return -1
+	}
+	return -1
+}
+
+// answerFrames are nouns "what N did …" asks by that a fact need not use: "on what basis",
+// "what rank", "what kind".
+var answerFrames = map[string]bool{
+	"rank": true, "basis": true, "reason": true, "grounds": true, "purpose": true, "way": true,
+	"kind": true, "sort": true, "type": true, "extent": true, "degree": true, "level": true,
 }
 
 // namedApart finds the pairs of persons' names the question joins by "and" ("Alizadeh and
