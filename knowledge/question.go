@@ -591,6 +591,9 @@ func (e *Engine) readQuestion(text string) *question {
 			q.required[i] = true
 		}
 	}
+	if k := q.termOf(existentialNoun(q.tokens)); k >= 0 {
+		q.required[k] = true // "is there a direct flight to Shanghai": only a fact of one says
+	}
 	q.counted = e.countedTerms(q)
 	q.lasting = unit
 	if x := muchOf(q.tokens); x != "" {
@@ -808,6 +811,29 @@ func askedNoun(q *question) int {
 		return -1
 	}
 	return -1
+}
+
+// existentialNoun returns the noun "is there …" asks whether there is ("is there a direct
+// flight from Baku": "flight"), or "".
+func existentialNoun(tokens []analyze.Token) string {
+	i := slices.IndexFunc(tokens, func(t analyze.Token) bool { return !discourseWords[t.Surface] && !leadIns[t.Surface] })
+	if i < 0 || i+2 >= len(tokens) || !copulas[tokens[i].Surface] || tokens[i+1].Surface != "there" {
+		return ""
+	}
+	head := ""
+	for _, t := range tokens[i+2:] {
+		switch {
+		case t.Surface == "a" || t.Surface == "an" || t.Surface == "any" || t.Surface == "some":
+			if head != "" {
+				return head
+			}
+		case t.Stop || t.Number:
+			return head
+		default:
+			head = t.Surface
+		}
+	}
+	return head
 }
 
 // answerFrames are nouns "what N did …" asks by that a fact need not use: "on what basis",

@@ -658,3 +658,17 @@ func TestPhraseMatcher(t *testing.T) {
 		assert.Equal(t, want, text[got[2]:got[3]], text)
 	}
 }
+
+func TestExistentialNoun(t *testing.T) {
+	tests := []struct{ q, want string }{
+		{"is there direct flight from baku to shanghai", "flight"},
+		{"so are there any chinese companies in baku", "companies"},
+		{"was there a joint statement", "statement"},
+		{"is the visa regime in force", ""}, // no "there"
+		{"where is there a summit", ""},     // not a question of yes or no
+	}
+	e := seedEngine(t)
+	for _, tt := range tests {
+		assert.Equal(t, tt.want, existentialNoun(e.az.Analyze(tt.q)), tt.q)
+	}
+}
