@@ -1442,11 +1442,19 @@ func (e *Engine) tellsStaging(tokens []analyze.Token) bool {
 var discourseWords = map[string]bool{"so": true, "and": true, "but": true, "ok": true, "okay": true, "well": true, "also": true}
 
 // asksResult reports whether a question asks what came of an event: "What came out of the
-// summit?", "what was the outcome of it", "what happened at it". A fact of what was to
-// come at it does not tell.
+// summit?", "what was the outcome of it", "what happened at it", "what did it end up
+// deciding". A fact of what was to come at it does not tell.
 func asksResult(tokens []analyze.Token) bool {
+	for len(tokens) > 0 && discourseWords[tokens[0].Surface] {
+		tokens = tokens[1:] // "so what came out of it"
+	}
 	if len(tokens) < 4 || !whatWords[tokens[0].Surface] {
 		return false
+	}
+	for i := 2; i+1 < len(tokens); i++ {
+		if (tokens[i].Surface == "end" || tokens[i].Surface == "ended") && tokens[i+1].Surface == "up" {
+			return true // "what did the summit end up deciding"
+		}
 	}
 	switch w := tokens[1].Surface; {
 	case w == "came" || w == "comes" || w == "come":
