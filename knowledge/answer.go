@@ -589,10 +589,11 @@ func (e *Engine) namesActor(q *question, f *Fact) bool {
 // namesBodyOrBrand reports whether a fact names, in a run of capitalised words without a
 // title, a body the question does not (a run with a word such as "Ministry" and a word the
 // question does not have: "the Ministry of Digital Development"), or a brand
-// or body by a word of its own ("Huawei", "Sputnik"; not "BRI", a concept's, nor a place
-// such as "Asia").
+// or body by a word of its own ("Huawei", "Sputnik", "ANAMA" for an agency; not "BRI", a
+// concept's, nor a place such as "Asia").
 func (e *Engine) namesBodyOrBrand(q *question, f *Fact) bool {
 	asked := e.askedTerms(q)
+	kind := e.az.Word(q.terms[q.which].Word).Term
 	for _, run := range e.nameRuns[f.ID] {
 		body, other, own := false, false, false
 		for _, w := range run {
@@ -602,9 +603,25 @@ func (e *Engine) namesBodyOrBrand(q *question, f *Fact) bool {
 			}
 			body = body || e.bodyTerms[w.term]
 			other = other || w.kind&(nameStop|nameState) == 0 && !asked[w.term]
-			own = own || len(run) == 1 && w.kind&(nameStop|nameState|namePerson|nameShort|nameEnglish) == 0 && !asked[w.term] && !e.placeNames[w.term] && !e.isRegion(w.term) && len(e.az.Concepts([]string{w.term})) == 0
+			own = own || len(run) == 1 && w.kind&(nameStop|nameState|namePerson|nameShort|nameEnglish) == 0 && !asked[w.term] && !e.placeNames[w.term] && !e.isRegion(w.term) && e.kindOrNoConcept(w.term, kind)
 		}
 		if body && other || own {
+			return true
+		}
+	}
+	return false
+}
+
+// kindOrNoConcept reports whether a word names no concept, or one of the kind asked for
+// (a term) by its initials: "ANAMA", whose names hold "agency", is an agency; "BRI", the
+// Belt and Road Initiative, is none, nor is Xinhua a party.
+func (e *Engine) kindOrNoConcept(term, kind string) bool {
+	cs := e.az.Concepts([]string{term})
+	if len(cs) == 0 {
+		return true
+	}
+	for _, name := range cs[0].Names {
+		if slices.Contains(name, kind) {
 			return true
 		}
 	}
