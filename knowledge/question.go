@@ -1103,6 +1103,9 @@ func (e *Engine) expandChat(tokens []analyze.Token) []analyze.Token {
 		if botNames[t.Surface] && (i+1 == len(tokens) || opensQuestion(tokens, i)) {
 			continue // "hey bot, when …", "… thanks bot": the bot addressed, no word asked
 		}
+		if laughs[t.Surface] && slices.ContainsFunc(out, isQuestionWord) && !slices.ContainsFunc(tokens[i+1:], isQuestionWord) {
+			break // "what are the three evil forces lol sounds like a villain group": an aside
+		}
 		w, ok := e.chat[t.Surface]
 		if ok && strings.Contains(w, " ") {
 			out = append(out, e.az.Analyze(w)...) // "fms": "foreign ministers"
@@ -1117,6 +1120,12 @@ func (e *Engine) expandChat(tokens []analyze.Token) []analyze.Token {
 	}
 	return out
 }
+
+// laughs end a question in chat; what follows is said aside.
+var laughs = map[string]bool{"lol": true, "lmao": true, "lmfao": true, "haha": true, "hahaha": true, "rofl": true}
+
+// isQuestionWord reports whether t is a word that asks: "what", "who", "how".
+func isQuestionWord(t analyze.Token) bool { return questionWord[t.Surface] || whatWords[t.Surface] }
 
 // botNames are what a chat message calls the bot by when it addresses it.
 var botNames = map[string]bool{"bot": true, "azchina": true, "chatbot": true}
