@@ -816,37 +816,47 @@ func acronymAsked(tokens []analyze.Token) string {
 // acronymFrame are the words of a question asking what an abbreviation stands for.
 var acronymFrame = map[string]bool{"stand": true, "stands": true, "short": true, "full": true, "form": true}
 
-// whichPhrase returns the words of the noun phrase a "which" question asks about, when it
-// has two words or more ("Which Central Asia-related formats did they discuss?" →
-// central, asia, related, formats), or nil.
+// whichPhrase returns the words of the noun phrase a "which" question, or a request to
+// "name the …", asks about, when it has two words or more ("Which Central Asia-related
+// formats did they discuss?" → central, asia, related, formats), or nil.
 func whichPhrase(tokens []analyze.Token) []analyze.Token {
 	for i, t := range tokens {
-		if t.Surface != "which" {
+		start := i + 1
+		switch {
+		case t.Surface == "which":
+		case i == 0 && (t.Surface == "name" || t.Surface == "list") && start < len(tokens) && articles[tokens[start].Surface]:
+			start++ // "name the Chinese companies that …"
+		default:
 			continue
 		}
-		end := i + 1
-		for end < len(tokens) && end <= i+4 && !tokens[end].Stop && !tokens[end].Number {
+		end := start
+		for end < len(tokens) && end < start+4 && !tokens[end].Stop && !tokens[end].Number {
 			end++
 		}
-		if end-(i+1) < 2 || end == len(tokens) {
+		if end-start < 2 || end == len(tokens) {
 			return nil
 		}
-		return tokens[i+1 : end]
+		return tokens[start:end]
 	}
 	return nil
 }
 
-// whichHead returns the query term of the noun a "which" or "what" question asks for when
-// it is a kind of thing known by name ("Which Chinese companies will build …" →
-// "companies", "what political party" → "party"), or -1. "Which sectors" may be answered
-// by a list of sectors that never says "sectors".
+// whichHead returns the query term of the noun a "which" or "what" question (or "name the
+// …") asks for when it is a kind of thing known by name ("Which Chinese companies will
+// build …" → "companies", "what political party" → "party"), or -1. "Which sectors" may
+// be answered by a list of sectors that never says "sectors".
 func (e *Engine) whichHead(q *question) int {
 	for i, t := range q.tokens {
-		if t.Surface != "which" && t.Surface != "what" {
+		start := i + 1
+		switch {
+		case t.Surface == "which" || t.Surface == "what":
+		case i == 0 && (t.Surface == "name" || t.Surface == "list") && start < len(q.tokens) && articles[q.tokens[start].Surface]:
+			start++ // "name the Chinese companies that …" asks as "which" does
+		default:
 			continue
 		}
 		head := ""
-		for _, u := range q.tokens[i+1 : min(len(q.tokens), i+4)] {
+		for _, u := range q.tokens[start:min(len(q.tokens), start+3)] {
 			if u.Stop || u.Number {
 				break
 			}

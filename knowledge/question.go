@@ -295,7 +295,7 @@ func (e *Engine) readQuestion(text string) *question {
 	}
 	// "Who signed it on behalf of Nakhchivan" asks for the person who did, not the parties.
 	q.personNoun = q.kind == AskWho && (asksPersonNoun(q.tokens) || slices.ContainsFunc(q.tokens, func(t analyze.Token) bool { return t.Surface == "behalf" }))
-	if q.kind == AskWhich {
+	if q.kind == AskWhich || q.kind == AskWhat {
 		if phrase := whichPhrase(q.tokens); len(phrase) > 0 {
 			q.whichPhrase = phrase
 			q.whichHead = phrase[len(phrase)-1].Surface
