@@ -1680,12 +1680,17 @@ func asksRank(tokens []analyze.Token) bool {
 // largest partners", "what place", "what position".
 var placeInOrder = map[string]bool{"among": true, "place": true, "position": true, "stand": true, "stands": true}
 
-// judgedBest are the superlatives of a judgement, which a fact must make for a question
-// asking it to be answered: "the best time to visit", "the cheapest way".
+// judgedBest are superlatives, of a judgement or a measure, which a fact must make for a
+// question asking it to be answered: "the best time to visit", "the cheapest way", "the
+// tallest building". (The largest, biggest and greatest are ranks: see asksFirst.)
 var judgedBest = map[string]bool{
 	"best": true, "worst": true, "cheapest": true, "easiest": true, "fastest": true,
 	"quickest": true, "safest": true, "nicest": true, "prettiest": true, "coolest": true,
 	"tastiest": true, "favourite": true, "favorite": true,
+	"tallest": true, "longest": true, "shortest": true,
+	"oldest": true, "newest": true, "youngest": true, "smallest": true, "richest": true,
+	"poorest": true, "busiest": true, "strongest": true, "weakest": true, "deepest": true,
+	"hottest": true, "coldest": true, "farthest": true, "furthest": true,
 }
 
 // ordinalWords rank a thing: "the fourth largest".
