@@ -167,6 +167,9 @@ func kindOf(tokens []analyze.Token) Kind {
 	if dateFragment(tokens) {
 		return AskWhen // "liu jianchao visit date": a date asked for without "when"
 	}
+	if n := len(tokens); n > 3 && tagWords[tokens[n-1].Surface] && !slices.ContainsFunc(tokens, isQuestionWord) {
+		return AskYesNo // "china is its biggest partner, right?": a statement put to be checked
+	}
 	return AskWhat
 }
 
@@ -193,6 +196,9 @@ func figureFragment(tokens []analyze.Token) bool {
 	}
 	return false
 }
+
+// tagWords end a statement put as a question: "…, right?", "…, correct?".
+var tagWords = map[string]bool{"right": true, "correct": true, "innit": true, "yeah": true}
 
 // dateFragment reports whether a question without a question word ends by naming a date
 // after what it dates: "visa exemption date?", "liu jianchao visit date".

@@ -41,6 +41,7 @@ func TestKindOfQuestion(t *testing.T) {
 		{"liu jianchao visit date", AskWhen}, // a date named last, without "when"
 		{"total dollar value of the agreements", AskNumber},
 		{"what is the trade turnover now, roughly?", AskNumber}, // a figure near enough
+		{"china is its biggest partner right?", AskYesNo},       // a statement put to be checked
 		{"value of chinese investment", AskNumber},
 		{"What exact date was it signed?", AskWhen},
 		{"What is the exact date it was signed?", AskWhen}, // the kind after the copula
