@@ -829,6 +829,9 @@ func whichPhrase(tokens []analyze.Token) []analyze.Token {
 		default:
 			continue
 		}
+		for start < len(tokens) && (genericModifiers[tokens[start].Surface] || tokens[start].Surface == "other") {
+			start++ // "which specific Chinese companies": the Chinese companies
+		}
 		end := start
 		for end < len(tokens) && end < start+4 && !tokens[end].Stop && !tokens[end].Number {
 			end++

@@ -673,3 +673,21 @@ func TestExistentialNoun(t *testing.T) {
 		assert.Equal(t, tt.want, existentialNoun(e.az.Analyze(tt.q)), tt.q)
 	}
 }
+
+func TestWhichPhrase(t *testing.T) {
+	tests := []struct{ q, want string }{
+		{"which central asia related formats did they discuss", "central asia related formats"},
+		{"which specific chinese companies are building it", "chinese companies"}, // a generic word dropped
+		{"name the chinese companies that would take part", "chinese companies"},  // a request, as "which"
+		{"which companies invested", ""},                                          // one word: the kind alone
+		{"name chinese companies", ""},                                            // no article: no request of this form
+	}
+	e := seedEngine(t)
+	for _, tt := range tests {
+		var words []string
+		for _, w := range whichPhrase(e.az.Analyze(tt.q)) {
+			words = append(words, w.Surface)
+		}
+		assert.Equal(t, tt.want, strings.Join(words, " "), tt.q)
+	}
+}
