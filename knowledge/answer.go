@@ -445,14 +445,14 @@ func (e *Engine) excluded(q *question, r ranked) string {
 	case q.result && e.cues[f.ID]&tellsPlan != 0:
 		// "What came out of the SCO summit?" is not answered by the invitation to it.
 		return lacksOutcome
-	case q.kind == AskWhen && askedInPast(q.tokens) && !asksPlan(q) && e.cues[f.ID]&tellsPlan != 0:
+	case q.kind == AskWhen && askedInPast(q.tokens) && !q.plan && e.cues[f.ID]&tellsPlan != 0:
 		// "When were diplomatic relations established?" is not answered by the date of
 		// the upcoming anniversary of it.
 		return lacksOutcome
 	case q.heldPast && e.cues[f.ID]&tellsPlan != 0:
 		// "Where was the anniversary event held?" is not answered by the invitation to it.
 		return lacksOutcome
-	case !q.future && q.kind != AskWhen && !asksPlan(q) && e.cues[f.ID]&tellsPlan != 0 && matchesLocator(q, h):
+	case !q.future && q.kind != AskWhen && !q.plan && e.cues[f.ID]&tellsPlan != 0 && matchesLocator(q, h):
 		// "What did he say at the SCO summit?": the articles tell of the summit only as
 		// one to come, so of nothing said at it.
 		return lacksOutcome

@@ -162,6 +162,9 @@ type question struct {
 	// outcome marks a question of how a thing turned out ("did he actually go"): a fact
 	// of what was then to come does not answer it.
 	outcome bool
+	// plan marks a question about a plan or an invitation ("when was it scheduled", "which
+	// event was he invited to"): a fact of what was then to come answers it.
+	plan bool
 	// heldPast marks "where was the event held?": where a past event took place.
 	heldPast bool
 	// verb is the query term of the verb an outcome question asks about ("did he
@@ -645,6 +648,7 @@ func (e *Engine) readQuestion(text string) *question {
 	}
 	q.venues = e.askedVenues(q)
 	q.future = asksFuture(q.tokens)
+	q.plan = asksPlan(q)
 	q.outcome = asksOutcome(q.tokens)
 	q.result = asksResult(q.tokens)
 	q.talkedAbout = asksTalkedAbout(q.tokens)
