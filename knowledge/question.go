@@ -529,6 +529,9 @@ func (e *Engine) readQuestion(text string) *question {
 			}
 		}
 		q.terms = append(q.terms, e.wordTerm(terms[i], surfaces[i], factors[i], readings[i]))
+		if q.kind == AskYesNo {
+			e.addOpposites(&q.terms[len(q.terms)-1], terms[i], factors[i])
+		}
 		termBesides = append(termBesides, besides[i])
 		if onlyRelated(q.terms[len(q.terms)-1]) {
 			q.unknown = append(q.unknown, surfaces[i])
@@ -1807,6 +1810,20 @@ func (e *Engine) negated(w string) int32 {
 		return id
 	}
 	return -1
+}
+
+// addOpposites adds to the query term of a word in a yes-no question the words that say
+// its contrary: "did China confirm the reports" is answered, no, by "Chen Ming refuted the
+// reports".
+func (e *Engine) addOpposites(qt *index.QueryTerm, term string, factor float64) {
+	for _, o := range e.az.Opposites(term) {
+		if id, ok := e.ix.Term(o); ok {
+			qt.Alts = append(qt.Alts, index.Alternative{Terms: []int32{id}, Factor: synonymFactor * factor})
+			if qt.Weight == 0 {
+				qt.Weight = e.ix.IDF(id) * synonymFactor
+			}
+		}
+	}
 }
 
 // relatedFactor is how much a match through a word WordNet relates to the question's

@@ -45,6 +45,10 @@ type Thesaurus struct {
 	// Figurative are names whose words say nothing of what they name: the Belt and Road
 	// is no road.
 	Figurative []string `yaml:"figurative"`
+	// Opposites are pairs of groups of words that say the contrary of one another: a
+	// yes-no question in one ("did China confirm it") is answered by a sentence in the
+	// other ("Chen Ming refuted the reports").
+	Opposites [][2][]string `yaml:"opposites"`
 }
 
 // ReadThesaurus reads a thesaurus in YAML. It returns an error for malformed YAML or an
@@ -80,6 +84,7 @@ func (t *Thesaurus) Merge(o *Thesaurus) {
 		t.Compounds[k] = append(t.Compounds[k], v...)
 	}
 	t.Synonyms = append(t.Synonyms, o.Synonyms...)
+	t.Opposites = append(t.Opposites, o.Opposites...)
 }
 
 // Analyzer splits and normalises text. Build one with New.
@@ -88,6 +93,7 @@ type Analyzer struct {
 	cached   atomic.Int64
 	variants map[string]string   // surface word → term
 	synonyms map[string][]string // term → terms a question may mean by it
+	opposite map[string][]string // term → terms that say its contrary
 	concepts map[string][]int    // first term of a name → concepts with a name starting so
 	names    [][][]string        // concept → its names, each a list of terms
 	// compounds maps the first word of a compound's phrase to its phrases, longest first.
@@ -107,7 +113,7 @@ type compound struct {
 
 // New builds an Analyzer from a thesaurus (nil for none).
 func New(t *Thesaurus) *Analyzer {
-	a := &Analyzer{variants: map[string]string{}, synonyms: map[string][]string{}, concepts: map[string][]int{}, compounds: map[string][]compound{}, nameWords: map[string]bool{}}
+	a := &Analyzer{variants: map[string]string{}, synonyms: map[string][]string{}, opposite: map[string][]string{}, concepts: map[string][]int{}, compounds: map[string][]compound{}, nameWords: map[string]bool{}}
 	if t == nil {
 		return a
 	}
@@ -159,16 +165,23 @@ func New(t *Thesaurus) *Analyzer {
 		a.names = append(a.names, names)
 	}
 	for _, group := range t.Synonyms {
-		var terms []string
-		for _, w := range group {
-			if ts := a.Terms(w); len(ts) == 1 {
-				terms = append(terms, ts[0])
-			}
-		}
+		terms := a.singleTerms(group)
 		for _, x := range terms {
 			for _, y := range terms {
 				if x != y && !contains(a.synonyms[x], y) {
 					a.synonyms[x] = append(a.synonyms[x], y)
+				}
+			}
+		}
+	}
+	for _, pair := range t.Opposites {
+		for _, x := range a.singleTerms(pair[0]) {
+			for _, y := range a.singleTerms(pair[1]) {
+				if !contains(a.opposite[x], y) {
+					a.opposite[x] = append(a.opposite[x], y)
+				}
+				if !contains(a.opposite[y], x) {
+					a.opposite[y] = append(a.opposite[y], x)
 				}
 			}
 		}
@@ -288,6 +301,20 @@ func (a *Analyzer) NamesConcept(term string) bool {
 
 // Synonyms returns the terms a question may mean by term.
 func (a *Analyzer) Synonyms(term string) []string { return a.synonyms[term] }
+
+// Opposites returns the terms that say the contrary of term.
+func (a *Analyzer) Opposites(term string) []string { return a.opposite[term] }
+
+// singleTerms returns the terms of the words that are one term each.
+func (a *Analyzer) singleTerms(words []string) []string {
+	var out []string
+	for _, w := range words {
+		if ts := a.Terms(w); len(ts) == 1 {
+			out = append(out, ts[0])
+		}
+	}
+	return out
+}
 
 // Analyze splits s into tokens.
 func (a *Analyzer) Analyze(s string) []Token {

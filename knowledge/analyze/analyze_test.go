@@ -82,6 +82,15 @@ func TestSynonymsAreSymmetric(t *testing.T) {
 	assert.Equal(t, []string{"trade"}, a.Synonyms("commerc"))
 }
 
+func TestOppositesAreSymmetric(t *testing.T) {
+	th, err := ReadThesaurus(strings.NewReader("opposites:\n  - [[confirm, admit], [deny]]\n"))
+	require.NoError(t, err)
+	a := New(th)
+	assert.Equal(t, []string{"deni"}, a.Opposites("confirm"))
+	assert.ElementsMatch(t, []string{"confirm", "admit"}, a.Opposites("deni"))
+	assert.Equal(t, []string{"deni"}, a.Opposites("admit"), "one group's words are no opposites of one another")
+}
+
 func TestReadThesaurusRejectsUnknownKeys(t *testing.T) {
 	_, err := ReadThesaurus(strings.NewReader("synonym: []\n"))
 	assert.Error(t, err)
