@@ -621,7 +621,7 @@ func (e *Engine) kindOrNoConcept(term, kind string) bool {
 		return true
 	}
 	for _, name := range cs[0].Names {
-		if slices.Contains(name, kind) {
+		if slices.Contains(name, kind) || anyBody[kind] && slices.ContainsFunc(name, func(t string) bool { return e.bodyTerms[t] }) {
 			return true
 		}
 	}
@@ -634,8 +634,13 @@ var bodyKinds = map[string]bool{
 	"company": true, "companies": true, "firm": true, "firms": true, "corporation": true,
 	"corporations": true, "bank": true, "banks": true, "university": true, "universities": true,
 	"agency": true, "agencies": true, "ministry": true, "ministries": true, "party": true,
-	"parties": true, "airline": true, "airlines": true,
+	"parties": true, "airline": true, "airlines": true, "organization": true,
+	"organizations": true, "organisation": true, "organisations": true,
 }
+
+// anyBody are the kinds of body that any body is: "which organisation does the demining"
+// is answered by ANAMA, an agency.
+var anyBody = map[string]bool{"organ": true, "organis": true}
 
 // bodyWords name bodies that act: ministries, agencies, companies, parties.
 var bodyWords = []string{

@@ -895,6 +895,7 @@ var namedKinds = map[string]bool{
 	"reporters": true, "channel": true, "channels": true, "magazine": true, "magazines": true,
 	"outlet": true, "outlets": true, "website": true, "websites": true,
 	"publication": true, "publications": true, "broadcaster": true, "broadcasters": true,
+	"organization": true, "organizations": true, "organisation": true, "organisations": true,
 }
 
 // speechTopic returns the query terms after "about", "of" or "on" that follow a verb of
