@@ -229,13 +229,17 @@ func asksPersonNoun(tokens []analyze.Token) bool {
 }
 
 // asksToBeTold reports whether the auxiliary at tokens[i] opens a request to be told
-// something rather than a yes-no question: "can you tell me …", "could u list …", "do you
-// know …".
+// something rather than a yes-no question: "can you tell me …", "could you please list
+// …", "do you know …".
 func asksToBeTold(tokens []analyze.Token, i int) bool {
 	if i+2 >= len(tokens) || tokens[i+1].Surface != "you" && tokens[i+1].Surface != "u" {
 		return false
 	}
-	verb := tokens[i+2].Surface
+	v := i + 2
+	for v+1 < len(tokens) && (tokens[v].Surface == "please" || tokens[v].Surface == "pls" || tokens[v].Surface == "kindly") {
+		v++ // "could you please tell me"
+	}
+	verb := tokens[v].Surface
 	return politeWords[tokens[i].Surface] && tellVerbs[verb] || (tokens[i].Surface == "do" && (verb == "know" || verb == "remember"))
 }
 

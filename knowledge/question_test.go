@@ -37,6 +37,7 @@ func TestKindOfQuestion(t *testing.T) {
 		{"can you tell me when they met", AskWhen}, // a request to be told: what it asks
 		{"could u list the agreements", AskWhat},
 		{"do you know who signed it", AskWho},
+		{"could you please tell me who signed it", AskWho},
 		{"can they travel without visas", AskYesNo},
 		{"liu jianchao visit date", AskWhen}, // a date named last, without "when"
 		{"total dollar value of the agreements", AskNumber},
