@@ -704,6 +704,9 @@ var framePhrases = map[[2]string]bool{
 	{"plain", "english"}: true, {"simple", "terms"}: true, {"simple", "words"}: true,
 	// "what was the number of deals": how many, as "how many" frames it.
 	{"number", "of"}: true,
+	// "may I ask who he is", "let me ask", "I want to know": the asking, not what is asked.
+	{"i", "ask"}: true, {"me", "ask"}: true, {"to", "ask"}: true, {"i", "wonder"}: true,
+	{"to", "know"}: true,
 }
 
 // inFramePhrase reports whether tokens[i] is a word of a frame phrase, the noun of a
