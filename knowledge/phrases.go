@@ -1426,13 +1426,21 @@ func asksPlan(q *question) bool {
 	if containsAny(q.lower, plannedPhrases) {
 		return true
 	}
+	// Past the question's own question word, a relative pronoun opens a clause that names
+	// the thing asked about: "the summit that he was invited to".
+	opened, clause := false, false
 	for _, t := range q.tokens {
-		if t.Surface == "due" || t.Surface == "supposed" || t.Surface == "slated" || invitationWords[t.Surface] {
+		clause = clause || opened && relativePronouns[t.Surface]
+		opened = opened || isQuestionWord(t)
+		if t.Surface == "due" || t.Surface == "supposed" || t.Surface == "slated" || invitationWords[t.Surface] && !clause {
 			return true
 		}
 	}
 	return false
 }
+
+// relativePronouns open a clause that says which thing is meant: "the summit that …".
+var relativePronouns = map[string]bool{"that": true, "which": true, "who": true, "whom": true, "where": true}
 
 // invitationWords ask about an invitation, which is a plan: "which event was he invited
 // to attend".
