@@ -1561,6 +1561,13 @@ var measures = map[string][]string{
 // moneyUnits are the words a sum of money is counted in.
 var moneyUnits = []string{"billion", "million", "thousand", "trillion", "dollar", "dollars", "usd", "manat", "yuan", "euro", "euros"}
 
+// spendVerbs say money was put into something: "how much has it invested" asks a sum.
+var spendVerbs = map[string]bool{
+	"invest": true, "invested": true, "invests": true, "investing": true, "spend": true,
+	"spent": true, "spends": true, "pay": true, "paid": true, "pays": true, "cost": true,
+	"costs": true, "fund": true, "funded": true, "lend": true, "lent": true, "loaned": true,
+}
+
 // currencies are what "how many …" counts a sum of money in: "how many dollars".
 var currencies = map[string]bool{"dollar": true, "dollars": true, "usd": true, "manat": true, "manats": true, "yuan": true, "euro": true, "euros": true, "rubles": true, "roubles": true}
 
@@ -1568,14 +1575,17 @@ var currencies = map[string]bool{"dollar": true, "dollars": true, "usd": true, "
 var moneyNouns = map[string]bool{"value": true, "cost": true, "costs": true, "price": true, "worth": true}
 
 // unitTerms returns the index terms of the units "how old/long/far" counts in, or a sum of
-// money ("value", "cost") is counted in; an empty (non-nil) set when the index has none,
-// so that no number answers.
+// money ("value", "cost", "how much has it invested") is counted in; an empty (non-nil)
+// set when the index has none, so that no number answers.
 func (e *Engine) unitTerms(q *question) map[int32]bool {
 	for i := 1; i < len(q.tokens); i++ {
 		units, ok := measures[q.tokens[i].Surface]
-		if moneyNouns[q.tokens[i].Surface] {
+		switch {
+		case moneyNouns[q.tokens[i].Surface]:
 			units, ok = moneyUnits, true
-		} else if !ok || q.tokens[i-1].Surface != "how" {
+		case q.tokens[i].Surface == "much" && q.tokens[i-1].Surface == "how" && slices.ContainsFunc(q.tokens[i+1:], func(t analyze.Token) bool { return spendVerbs[t.Surface] }):
+			units, ok = moneyUnits, true // "how much has Azerbaijan invested": a sum of money
+		case !ok || q.tokens[i-1].Surface != "how":
 			continue
 		}
 		return e.indexTerms(units)
