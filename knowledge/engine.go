@@ -712,7 +712,9 @@ func (e *Engine) findDatedBy() {
 		}
 		p := &e.facts[f.Prev]
 		if p.Paragraph != f.Paragraph {
-			e.datedBy[i] = e.leadDating(f)
+			if e.datedBy[i] = e.leadDating(f); e.datedBy[i] < 0 {
+				e.datedBy[i] = e.eventDating(f)
+			}
 			continue
 		}
 		if p.Kind != Body || len(p.Dates) == 0 {
@@ -803,6 +805,35 @@ func (e *Engine) leadDating(f *Fact) int {
 	}
 	return -1
 }
+
+// eventDating finds, for fact f that opens on an event the article told of before ("After
+// the talks, the two heads of state signed …"), the last sentence before it that names
+// a date and the event ("… following talks between … in Beijing on 23 April"), or -1.
+func (e *Engine) eventDating(f *Fact) int {
+	first, rest, _ := strings.Cut(f.Text, " ")
+	if !eventPrepositions[strings.ToLower(first)] {
+		return -1
+	}
+	article, rest, _ := strings.Cut(rest, " ")
+	if !strings.EqualFold(article, "the") {
+		return -1
+	}
+	noun, _, _ := strings.Cut(rest, " ")
+	id, ok := e.ix.Term(e.az.Word(strings.ToLower(strings.Trim(noun, ",;:"))).Term)
+	if !ok {
+		return -1
+	}
+	for j := f.Prev; j >= 0 && e.facts[j].Source == f.Source; j = e.facts[j].Prev {
+		if p := &e.facts[j]; p.Kind == Body && len(p.Dates) > 0 && slices.Contains(e.ix.DocTerms(j), id) {
+			e.leadTies[f.ID] = []int32{id}
+			return j
+		}
+	}
+	return -1
+}
+
+// eventPrepositions open a sentence on an event in time: "After the talks, …".
+var eventPrepositions = map[string]bool{"after": true, "during": true, "following": true, "at": true, "before": true}
 
 // tellingTerms returns the words not common to most sentences that facts a and b share.
 func (e *Engine) tellingTerms(a, b int) []int32 {
