@@ -565,6 +565,9 @@ func (e *Engine) sayerTerms(q *question) []int {
 var lightVerbs = map[string]bool{
 	"put": true, "take": true, "took": true, "make": true, "made": true, "give": true,
 	"gave": true, "get": true, "got": true, "held": true, "hold": true, "play": true, "played": true,
+	// One marks or observes an anniversary by its coming round: "which anniversary will
+	// they mark" is answered by "the upcoming 35th anniversary".
+	"mark": true, "marked": true, "observe": true, "observed": true,
 }
 
 // beneficiaryVerbs ask whom a thing is for ("who benefits from the visa waiver"): a kind
