@@ -641,7 +641,7 @@ func (e *Engine) askedVerb(q *question) int {
 			i--
 			break
 		}
-		if i >= len(q.tokens) || !auxiliaries[q.tokens[i].Surface] && !passiveAt(q.tokens, i) {
+		if i >= len(q.tokens) || !auxiliaries[q.tokens[i].Surface] && !passiveAt(q.tokens, i) && !progressiveAt(q.tokens, i) {
 			return -1
 		}
 		// Only persons named as the subject: "What did the sides pledge" may hold a
@@ -673,7 +673,7 @@ func (e *Engine) askedVerb(q *question) int {
 	}
 	if passiveAt(q.tokens, i) && (whatWords[q.tokens[0].Surface] || q.tokens[0].Surface == "which") {
 		i++ // "What was served at the banquet?": what was done, in the passive
-	} else if auxiliaries[q.tokens[i].Surface] || i == 0 {
+	} else if auxiliaries[q.tokens[i].Surface] || i == 0 || progressiveAt(q.tokens, i) {
 		start := i + 1
 		i = start
 		for i < len(q.tokens) && i < start+4 && inSubject(q.tokens[i]) {
@@ -708,6 +708,20 @@ func actorKind(w string) bool {
 // creationVerbs say a thing came to be, which a fact may tell by calling it new: "What new
 // body was created?" is answered by "A new Working Group … will enhance …".
 var creationVerbs = map[string]bool{"created": true, "established": true, "formed": true, "founded": true, "launched": true, "set": true, "made": true}
+
+// progressiveAt reports whether tokens[i] is the copula of a verb in -ing past a subject of
+// up to four words: "what trade volume are Azerbaijan and China targeting".
+func progressiveAt(tokens []analyze.Token, i int) bool {
+	if !copulas[tokens[i].Surface] {
+		return false
+	}
+	for j := i + 2; j < len(tokens) && j <= i+5; j++ {
+		if strings.HasSuffix(tokens[j].Surface, "ing") && !tokens[j].Stop {
+			return true
+		}
+	}
+	return false
+}
 
 // passiveAt reports whether tokens[i] opens a verb in the passive: "was served".
 func passiveAt(tokens []analyze.Token, i int) bool {
