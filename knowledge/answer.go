@@ -638,9 +638,9 @@ var bodyKinds = map[string]bool{
 	"organizations": true, "organisation": true, "organisations": true,
 }
 
-// anyBody are the kinds of body that any body is: "which organisation does the demining"
-// is answered by ANAMA, an agency.
-var anyBody = map[string]bool{"organ": true, "organis": true}
+// anyBody are the terms of the kinds of body that any body is: "which organisation does
+// the demining" is answered by ANAMA, an agency.
+var anyBody = map[string]bool{"organ": true}
 
 // bodyWords name bodies that act: ministries, agencies, companies, parties.
 var bodyWords = []string{

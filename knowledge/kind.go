@@ -3,9 +3,10 @@ package knowledge
 // What kind of answer a question asks for, read from its question words.
 
 import (
+	"slices"
+
 	"github.com/azchina/azchina/knowledge/analyze"
 	"github.com/azchina/azchina/knowledge/index"
-	"slices"
 )
 
 // Kind is what a question asks for, read from its question words.
@@ -203,7 +204,7 @@ var tagWords = map[string]bool{"right": true, "correct": true, "innit": true, "y
 // dateFragment reports whether a question without a question word ends by naming a date
 // after what it dates: "visa exemption date?", "liu jianchao visit date".
 func dateFragment(tokens []analyze.Token) bool {
-	if len(tokens) < 2 || slices.ContainsFunc(tokens, func(t analyze.Token) bool { return questionWord[t.Surface] }) {
+	if len(tokens) < 2 || slices.ContainsFunc(tokens, isQuestionWord) {
 		return false
 	}
 	last := tokens[len(tokens)-1].Surface
