@@ -687,7 +687,7 @@ func (e *Engine) askedVerb(q *question) int {
 		i++ // "did she previously work for"
 	}
 	verb := q.tokens[i].Surface
-	if q.tokens[i].Stop || lightVerbs[verb] || speechVerbsAsked[verb] || speechActs[verb] || creationVerbs[verb] {
+	if q.tokens[i].Stop || lightVerbs[verb] || lightVerbs[q.tokens[i].Term] || speechVerbsAsked[verb] || speechActs[verb] || creationVerbs[verb] {
 		return -1
 	}
 	if k := q.termOf(verb); k >= 0 && len(q.terms[k].Alts) > 0 {
