@@ -420,6 +420,10 @@ func (e *Engine) excluded(q *question, r ranked) string {
 		return "too few words in common"
 	case !e.matchesNames(q, r):
 		return "misses a name or year asked about"
+	case q.together[0] >= 0 && (h.Matched[q.together[0]] == 0 || h.Matched[q.together[1]] == 0):
+		// "What did Liu Jianchao and Aliyev discuss when they met?" is not answered by
+		// what Liu is reported to have said.
+		return "not of the two together"
 	case e.otherRole(q, f.ID):
 		return "another's role"
 	case !e.saidBy(q, f) || q.viewOf >= 0 && !e.toldAsOf(f, q.viewOf):

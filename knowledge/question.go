@@ -44,6 +44,9 @@ type question struct {
 	// either maps a required name to the one it is joined to by "and" when no fact names
 	// both ("Alizadeh and Allahveranov" each spoke to Trend): a fact may name either.
 	either map[int]int
+	// together holds the query terms of two persons a question asks what they did
+	// together ("what did Liu and Aliyev discuss"), or -1s: a fact must tell of both.
+	together [2]int
 	// sinceWhen marks "how long": a date it has lasted since answers as well as a length.
 	sinceWhen bool
 	// startsWhen marks a question of when a thing starts or takes effect ("when does the
@@ -565,6 +568,7 @@ func (e *Engine) readQuestion(text string) *question {
 		q.required = append(q.required, e.isName(qt, capitalised, acronyms) && !termBesides[len(q.required)])
 	}
 	q.either = e.namedApart(q)
+	q.together = e.jointPair(q)
 	for i := range q.terms {
 		q.setAside = q.setAside || termBesides[i]
 		if termBesides[i] {
@@ -896,6 +900,33 @@ func (e *Engine) endingParticle(tokens []analyze.Token, i int) int {
 		return j
 	}
 	return -1
+}
+
+// jointPair returns the query terms of two persons joined by "and" whom a question asks
+// what they did together ("what did Liu Jianchao and Aliyev discuss when they met"), or
+// -1s.
+func (e *Engine) jointPair(q *question) [2]int {
+	joint := false
+	for i, t := range q.tokens {
+		// "talk about", "discuss", "meet"; not "talk to Trend", of a third party
+		joint = joint || jointVerbs[t.Surface] && (i+1 == len(q.tokens) || q.tokens[i+1].Surface != "to")
+	}
+	if !joint {
+		return [2]int{-1, -1}
+	}
+	for i := 0; i+1 < len(q.terms); i++ {
+		a, b := q.terms[i].Word, q.terms[i+1].Word
+		if len(q.terms[i].Alts) > 0 && len(q.terms[i+1].Alts) > 0 && e.isPersonPart(lastWord(a)) && e.isPersonPart(firstWord(b)) && joinedByAnd(q.tokens, lastWord(a), firstWord(b)) {
+			return [2]int{i, i + 1}
+		}
+	}
+	return [2]int{-1, -1}
+}
+
+// jointVerbs are what two people do together: "discuss", "talk", "meet".
+var jointVerbs = map[string]bool{
+	"discuss": true, "discussed": true, "talk": true, "talked": true, "meet": true, "met": true,
+	"negotiate": true, "negotiated": true,
 }
 
 // joinedByAnd reports whether the question writes "a and b".
