@@ -639,6 +639,14 @@ func (e *Engine) readQuestion(text string) *question {
 	if q.speaker == nil {
 		q.sayer = e.sayerTerms(q)
 	}
+	for i, qt := range q.terms {
+		if q.kind == AskYesNo && len(qt.Alts) > 0 && len(qt.Alts[0].Terms) > 1 && !termBesides[i] && !slices.Contains(q.sayer, i) {
+			// "Will they sign a free trade agreement next year?": a yes or no of that thing,
+			// which a fact that does not name it does not give (though "does the joint
+			// statement mention …" is answered by what it says).
+			q.required[i] = true
+		}
+	}
 	q.defines = definedTerm(q)
 	q.which = -1
 	if q.kind == AskWhich || q.kind == AskWhat {
