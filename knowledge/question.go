@@ -1579,11 +1579,17 @@ func (q *question) hasWord(w string) bool {
 	return false
 }
 
-// names reports whether the question names the person (any part of the name).
+// names reports whether the question names the person (any part of the name, as a word:
+// "Azer" is not named by "Azerbaijan's").
 func (q *question) names(person string) bool {
 	for part := range strings.FieldsSeq(strings.ToLower(person)) {
-		if len(part) > 2 && strings.Contains(q.lower, part) {
-			return true
+		if len(part) <= 2 {
+			continue
+		}
+		for _, t := range q.tokens {
+			if t.Surface == part || strings.Contains(t.Surface, " ") && slices.Contains(strings.Fields(t.Surface), part) {
+				return true
+			}
 		}
 	}
 	return false
