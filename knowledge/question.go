@@ -697,7 +697,7 @@ func (e *Engine) readQuestion(text string) *question {
 	for _, t := range q.tokens {
 		q.asksSpeech = q.asksSpeech || speechVerbsAsked[t.Surface] || spokeVerbs[t.Surface]
 	}
-	q.topic = e.withoutHome(q, speechTopic(q))
+	q.topic = e.withoutStates(q, e.withoutHome(q, speechTopic(q)))
 	q.viewOf = e.viewHolder(q)
 	if k := askedNoun(q); k >= 0 && len(q.terms[k].Alts) > 0 && onlyRelated(q.terms[k]) {
 		// "What gift did Aliyev give Xi?": the articles speak of no gift, only of what
@@ -968,13 +968,31 @@ func lastWord(s string) string {
 // articles are about, unless nothing else is left: "what did Russia say about the new
 // Azerbaijan-China partnership" is not about everything that names Azerbaijan.
 func (e *Engine) withoutHome(q *question, positions []int) []int {
+	return e.without(q, positions, func(t int32) bool { return e.home[t] })
+}
+
+// withoutStates drops from positions the query terms that name a country, unless nothing
+// else is left but words that locate the event: "what did Chen Ming say about the
+// Armenia-Azerbaijan peace treaty" is about the treaty, not all he said of Armenia; "what
+// did Aliyev say about Taiwan during the trip" is about Taiwan.
+func (e *Engine) withoutStates(q *question, positions []int) []int {
+	out := e.without(q, positions, func(t int32) bool { s := e.ix.TermString(t); return e.states[s] || e.placeTerms[s] })
+	if !slices.ContainsFunc(out, func(i int) bool { return !q.located[i] }) {
+		return positions
+	}
+	return out
+}
+
+// without drops from positions the query terms whose own word is an index term drop
+// reports, unless nothing else is left.
+func (e *Engine) without(q *question, positions []int, drop func(int32) bool) []int {
 	var out []int
 	for _, i := range positions {
-		home := false
+		dropped := false
 		for _, alt := range q.terms[i].Alts {
-			home = home || alt.Factor >= 1 && len(alt.Terms) == 1 && e.home[alt.Terms[0]]
+			dropped = dropped || alt.Factor >= 1 && len(alt.Terms) == 1 && drop(alt.Terms[0])
 		}
-		if !home {
+		if !dropped {
 			out = append(out, i)
 		}
 	}
