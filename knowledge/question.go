@@ -1638,8 +1638,8 @@ var currencies = map[string]bool{"dollar": true, "dollars": true, "usd": true, "
 var moneyNouns = map[string]bool{"value": true, "cost": true, "costs": true, "price": true, "worth": true}
 
 // unitTerms returns the index terms of the units "how old/long/far" counts in, or a sum of
-// money ("value", "cost", "how much has it invested") is counted in; an empty (non-nil)
-// set when the index has none, so that no number answers.
+// money ("value", "cost", "how much has it invested", "how much is a …") is counted in;
+// an empty (non-nil) set when the index has none, so that no number answers.
 func (e *Engine) unitTerms(q *question) map[int32]bool {
 	for i := 1; i < len(q.tokens); i++ {
 		units, ok := measures[q.tokens[i].Surface]
@@ -1648,6 +1648,8 @@ func (e *Engine) unitTerms(q *question) map[int32]bool {
 			units, ok = moneyUnits, true
 		case q.tokens[i].Surface == "much" && q.tokens[i-1].Surface == "how" && slices.ContainsFunc(q.tokens[i+1:], func(t analyze.Token) bool { return spendVerbs[t.Surface] }):
 			units, ok = moneyUnits, true // "how much has Azerbaijan invested": a sum of money
+		case q.tokens[i].Surface == "much" && q.tokens[i-1].Surface == "how" && i+2 < len(q.tokens) && copulas[q.tokens[i+1].Surface] && (q.tokens[i+2].Surface == "a" || q.tokens[i+2].Surface == "an"):
+			units, ok = moneyUnits, true // "how much is a flight to Beijing": its price
 		case !ok || q.tokens[i-1].Surface != "how":
 			continue
 		}
