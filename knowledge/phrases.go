@@ -942,6 +942,10 @@ func speechTopic(q *question) []int {
 		}
 		var out []int
 		for k, qt := range q.terms {
+			if words[qt.Word] {
+				out = append(out, k) // a phrase read as one word: "each other"
+				continue
+			}
 			for w := range strings.FieldsSeq(qt.Word) {
 				if words[w] {
 					out = append(out, k)
