@@ -233,6 +233,39 @@ func clean(s string) string {
 	return strings.Join(strings.Fields(s), " ")
 }
 
+// withoutIntroduction returns a question without the words that introduce its asker
+// before a colon or a dash ("Turkish reporter: what did Xi tell …", "I'm from a Kazakh
+// outlet - did they talk about Central Asia?"): the asker's country or trade is no part of
+// what is asked. A lead that names the topic ("Azerbaijan-China relations: what's new?")
+// stays.
+func withoutIntroduction(text string) string {
+	for _, sep := range []string{": ", " - ", " – ", " — "} {
+		i := strings.Index(text, sep)
+		if i < 0 || i > maxIntroduction {
+			continue
+		}
+		intro := strings.Fields(strings.ToLower(text[:i]))
+		if len(intro) == 0 || len(intro) > 6 || slices.ContainsFunc(intro, func(w string) bool { return questionWord[w] || whatWords[w] }) {
+			continue
+		}
+		if slices.ContainsFunc(intro, func(w string) bool { return askerWords[strings.Trim(w, ",.'’")] }) {
+			return strings.TrimSpace(text[i+len(sep):])
+		}
+	}
+	return text
+}
+
+// maxIntroduction is how far into a question an introduction of its asker may end.
+const maxIntroduction = 60
+
+// askerWords say who is asking: a first person, or a trade that asks questions.
+var askerWords = map[string]bool{
+	"i": true, "i'm": true, "im": true, "i’m": true, "we": true, "we're": true, "my": true, "our": true,
+	"reporter": true, "journalist": true, "press": true, "outlet": true, "newspaper": true,
+	"student": true, "students": true, "teacher": true, "researcher": true, "editor": true,
+	"correspondent": true, "here": true, "from": true,
+}
+
 // isClean reports whether clean would return s as it is: valid UTF-8 without control or
 // zero-width characters, words apart by single spaces.
 func isClean(s string) bool {

@@ -692,3 +692,15 @@ func TestWhichPhrase(t *testing.T) {
 		assert.Equal(t, tt.want, strings.Join(words, " "), tt.q)
 	}
 }
+
+func TestWithoutIntroduction(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Turkish reporter: what did Xi tell the Spanish prime minister?", "what did Xi tell the Spanish prime minister?"},
+		{"I'm from a Kazakh outlet - did they talk about Central Asia?", "did they talk about Central Asia?"},
+		{"Azerbaijan-China relations: what's new?", "Azerbaijan-China relations: what's new?"}, // the topic, not the asker
+		{"what is it: a treaty or a memorandum?", "what is it: a treaty or a memorandum?"},     // the question comes first
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.want, withoutIntroduction(tt.in), tt.in)
+	}
+}
