@@ -568,6 +568,7 @@ func TestMendTypos(t *testing.T) {
 		{"which agency intervewed him", "intervewed", "interviewed"}, // a verb of reporting, which frames the question
 		{"relations with iran", "iran", "iran"},                      // no "ran": too short to tell
 		{"where was it hosted", "hosted", "hosted"},                  // a word of English, no "posted"
+		{"where the corridor goes", "goes", "goes"},                  // "go" inflected, no "gones"
 	}
 	for _, tt := range tests {
 		var got string

@@ -385,8 +385,9 @@ func (e *Engine) wordCount(w string) int {
 	}
 	best := 0
 	for _, suf := range inflections {
-		// A base of two letters may take back an "e": "using" is "use".
-		if strings.HasSuffix(w, suf.cut) && len(w)+len(suf.add) > len(suf.cut)+2 {
+		// A base of two letters is a word ("goes" is "go"), and may take back an "e": "using"
+		// is "use".
+		if strings.HasSuffix(w, suf.cut) && len(w)+len(suf.add) > len(suf.cut)+1 {
 			best = max(best, e.english[strings.TrimSuffix(w, suf.cut)+suf.add])
 		}
 	}
