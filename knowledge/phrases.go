@@ -1638,7 +1638,7 @@ var cityNouns = map[string]bool{"city": true, "cities": true, "town": true, "tow
 
 // venueNouns ask for a place something happened at, which the answer need not call so:
 // "in which building" is answered by "at the Great Hall of the People".
-var venueNouns = map[string]bool{"building": true, "buildings": true, "venue": true, "location": true, "place": true, "spot": true}
+var venueNouns = map[string]bool{"building": true, "buildings": true, "venue": true, "location": true, "place": true, "spot": true, "region": true, "regions": true}
 
 // asksCity reports whether "which" or "what" asks for a city, with up to two words between
 // ("In which Chinese city …", "what city").
