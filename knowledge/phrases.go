@@ -690,10 +690,16 @@ func (e *Engine) askedVerb(q *question) int {
 	if q.tokens[i].Stop || lightVerbs[verb] || lightVerbs[q.tokens[i].Term] || speechVerbsAsked[verb] || speechActs[verb] || creationVerbs[verb] {
 		return -1
 	}
-	if k := q.termOf(verb); k >= 0 && len(q.terms[k].Alts) > 0 {
-		return k
+	k := q.termOf(verb)
+	if k < 0 || len(q.terms[k].Alts) == 0 {
+		return -1 // one the articles have nothing like: see whoPredicate, whatPredicate
 	}
-	return -1 // one the articles have nothing like: see whoPredicate, whatPredicate
+	for _, alt := range q.terms[k].Alts {
+		if len(alt.Terms) == 1 && alt.Factor == typoFactor && speechVerbsAsked[e.ix.TermString(alt.Terms[0])] {
+			return -1 // a verb of saying mistyped: "what did Aliyev tel Xinhua"
+		}
+	}
+	return k
 }
 
 // subjectPronouns stand for the subject of a question's verb: "what did they sign".
