@@ -715,6 +715,15 @@ func (e *Engine) findDatedBy() {
 			if e.datedBy[i] = e.leadDating(f); e.datedBy[i] < 0 {
 				e.datedBy[i] = e.eventDating(f)
 			}
+			if e.datedBy[i] < 0 && p.Kind == Body && strings.Contains(f.Text, " also ") && e.sharesTellingTerm(p.ID, f.ID) {
+				// "China and Azerbaijan also signed …" goes on with the signing the
+				// paragraph before told of, and its date.
+				if len(p.Dates) > 0 {
+					e.datedBy[i] = p.ID
+				} else {
+					e.datedBy[i] = e.datedBy[p.ID]
+				}
+			}
 			continue
 		}
 		if p.Kind != Body || len(p.Dates) == 0 {
