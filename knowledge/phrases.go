@@ -605,8 +605,9 @@ func whoPredicate(q *question) int {
 // or after the subject ("Who did Liu meet?", "What agreements did Bayramov and Wang Yi
 // sign?", "When did Wang Yi visit Baku?", "what money do they use"), when the articles
 // use it or a word like it, if only a related one; or -1. None for a light verb, a verb
-// of saying (what was said, or by whom, a quotation tells, whatever its verb) or a
-// question of who wrote an article or took a photo (its byline or caption tells).
+// of saying or a question of the words used (what was said, or by whom, a quotation
+// tells, whatever its verb) or a question of who wrote an article or took a photo (its
+// byline or caption tells).
 func (e *Engine) askedVerb(q *question) int {
 	if len(q.tokens) < 3 || q.author || q.photo {
 		return -1
@@ -620,6 +621,9 @@ func (e *Engine) askedVerb(q *question) int {
 		}
 		i = afterGoingTo(q.tokens, i)
 	case whatWords[first] || first == "which":
+		if wordNouns[q.tokens[1].Surface] {
+			return -1 // "what word did China use for it": what was said, however
+		}
 		for i < len(q.tokens) && i <= 2 && !q.tokens[i].Stop {
 			i++ // "what agreements did …"
 		}
@@ -701,6 +705,9 @@ func (e *Engine) askedVerb(q *question) int {
 	}
 	return k
 }
+
+// wordNouns ask for words said: "what word did they use", "what term did he choose".
+var wordNouns = map[string]bool{"word": true, "words": true, "term": true, "terms": true, "phrase": true, "phrases": true, "expression": true, "adjective": true, "language": true}
 
 // subjectPronouns stand for the subject of a question's verb: "what did they sign".
 var subjectPronouns = map[string]bool{"they": true, "he": true, "she": true, "we": true}
