@@ -1660,9 +1660,8 @@ func (e *Engine) publishedBy(f *Fact, qt index.QueryTerm) bool {
 
 // evidence reports whether a hit matches enough of the question to answer it: two of its
 // words, or one that names the domain (a topic word or a name; for "where", a concept's
-// name of several words). A lone ordinary word ("how
-// is your day") is not enough, nor a lone word for a question that wants a date, a number
-// or a place.
+// name of several words). A lone ordinary word ("how is your day") is not enough, nor a
+// lone word for a question that wants a date, a number or a place.
 func (e *Engine) evidence(q *question, h index.Hit) bool {
 	n, topical, named := 0, false, false
 	if q.pair {
@@ -1672,8 +1671,8 @@ func (e *Engine) evidence(q *question, h index.Hit) bool {
 		if m > 0 {
 			n++
 			topical = topical || q.topical[i]
-			named = named || q.required[i] && !isYear(q.terms[i].Word) ||
-				q.kind == AskWhere && len(q.terms[i].Alts) > 0 && len(q.terms[i].Alts[0].Terms) > 1 // "which region does the Middle Corridor run through"
+			// "which region does the Middle Corridor run through": a concept's name places it
+			named = named || q.required[i] && !isYear(q.terms[i].Word) || q.kind == AskWhere && namesPhrase(q.terms[i])
 		}
 	}
 	switch q.kind {

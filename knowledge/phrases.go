@@ -854,7 +854,7 @@ func whichPhrase(tokens []analyze.Token) []analyze.Token {
 		start := i + 1
 		switch {
 		case t.Surface == "which":
-		case i == 0 && (t.Surface == "name" || t.Surface == "list") && start < len(tokens) && articles[tokens[start].Surface]:
+		case namingRequest(tokens, i):
 			start++ // "name the Chinese companies that …"
 		default:
 			continue
@@ -874,6 +874,12 @@ func whichPhrase(tokens []analyze.Token) []analyze.Token {
 	return nil
 }
 
+// namingRequest reports whether tokens[i] opens a request to name the things a noun
+// phrase after an article describes: "name the Chinese companies that …", "list the …".
+func namingRequest(tokens []analyze.Token, i int) bool {
+	return i == 0 && (tokens[0].Surface == "name" || tokens[0].Surface == "list") && len(tokens) > 1 && articles[tokens[1].Surface]
+}
+
 // whichHead returns the query term of the noun a "which" or "what" question (or "name the
 // …") asks for when it is a kind of thing known by name ("Which Chinese companies will
 // build …" → "companies", "what political party" → "party"), or -1. "Which sectors" may
@@ -883,7 +889,7 @@ func (e *Engine) whichHead(q *question) int {
 		start := i + 1
 		switch {
 		case t.Surface == "which" || t.Surface == "what":
-		case i == 0 && (t.Surface == "name" || t.Surface == "list") && start < len(q.tokens) && articles[q.tokens[start].Surface]:
+		case namingRequest(q.tokens, i):
 			start++ // "name the Chinese companies that …" asks as "which" does
 		default:
 			continue

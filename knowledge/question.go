@@ -597,7 +597,7 @@ func (e *Engine) readQuestion(text string) *question {
 			}
 		}
 		// A concept's name of several words, or a person's full name, names the domain.
-		q.topical = append(q.topical, top || len(qt.Alts) > 0 && len(qt.Alts[0].Terms) > 1 || strings.Contains(qt.Word, " ") && len(qt.Alts) > 0)
+		q.topical = append(q.topical, top || namesPhrase(qt) || strings.Contains(qt.Word, " ") && len(qt.Alts) > 0)
 		q.required = append(q.required, e.isName(qt, capitalised, acronyms) && !termBesides[len(q.required)])
 	}
 	q.either = e.namedApart(q)
@@ -673,7 +673,7 @@ func (e *Engine) readQuestion(text string) *question {
 		q.sayer = e.sayerTerms(q)
 	}
 	for i, qt := range q.terms {
-		if q.kind == AskYesNo && len(qt.Alts) > 0 && len(qt.Alts[0].Terms) > 1 && !termBesides[i] && !slices.Contains(q.sayer, i) {
+		if q.kind == AskYesNo && namesPhrase(qt) && !termBesides[i] && !slices.Contains(q.sayer, i) {
 			// "Will they sign a free trade agreement next year?": a yes or no of that thing,
 			// which a fact that does not name it does not give (though "does the joint
 			// statement mention …" is answered by what it says).
@@ -901,8 +901,7 @@ func (e *Engine) namedApart(q *question) map[int]int {
 	var out map[int]int
 	for i := 0; i+1 < len(q.terms); i++ {
 		a, b := q.terms[i], q.terms[i+1]
-		if !q.required[i] || !q.required[i+1] || len(a.Alts) == 0 || len(b.Alts) == 0 ||
-			!e.isPersonPart(lastWord(a.Word)) || !e.isPersonPart(firstWord(b.Word)) || !joinedByAnd(q.tokens, lastWord(a.Word), firstWord(b.Word)) {
+		if !q.required[i] || !q.required[i+1] || !e.personsJoined(q, i) {
 			continue
 		}
 		if e.together(a.Alts[0].Terms[0], b.Alts[0].Terms[0]) {
@@ -956,13 +955,24 @@ func (e *Engine) jointPair(q *question) [2]int {
 		return [2]int{-1, -1}
 	}
 	for i := 0; i+1 < len(q.terms); i++ {
-		a, b := q.terms[i].Word, q.terms[i+1].Word
-		if len(q.terms[i].Alts) > 0 && len(q.terms[i+1].Alts) > 0 && e.isPersonPart(lastWord(a)) && e.isPersonPart(firstWord(b)) && joinedByAnd(q.tokens, lastWord(a), firstWord(b)) {
+		if e.personsJoined(q, i) {
 			return [2]int{i, i + 1}
 		}
 	}
 	return [2]int{-1, -1}
 }
+
+// personsJoined reports whether query terms i and i+1 name two persons the articles know,
+// written "a and b".
+func (e *Engine) personsJoined(q *question, i int) bool {
+	a, b := q.terms[i], q.terms[i+1]
+	return len(a.Alts) > 0 && len(b.Alts) > 0 && e.isPersonPart(lastWord(a.Word)) && e.isPersonPart(firstWord(b.Word)) &&
+		joinedByAnd(q.tokens, lastWord(a.Word), firstWord(b.Word))
+}
+
+// namesPhrase reports whether a query term is a name of several words, a concept's
+// ("free trade agreement", "Middle Corridor").
+func namesPhrase(qt index.QueryTerm) bool { return len(qt.Alts) > 0 && len(qt.Alts[0].Terms) > 1 }
 
 // jointVerbs are what two people do together: "discuss", "talk", "meet".
 var jointVerbs = map[string]bool{
@@ -1638,8 +1648,10 @@ func (q *question) names(person string) bool {
 			continue
 		}
 		for _, t := range q.tokens {
-			if t.Surface == part || strings.Contains(t.Surface, " ") && slices.Contains(strings.Fields(t.Surface), part) {
-				return true
+			for w := range strings.FieldsSeq(t.Surface) { // a phrase read as one token too
+				if w == part {
+					return true
+				}
 			}
 		}
 	}
