@@ -299,7 +299,7 @@ func amountAfterCopula(tokens []analyze.Token) bool {
 // afterCopula reports whether the words after "what" ask, within reach words of "the",
 // for a kind of thing as the thing they are: "is the exact date of …", "'s the day …".
 func afterCopula(tokens []analyze.Token, reach int, kind func(string) bool) bool {
-	if len(tokens) > 0 && (tokens[0].Surface == "is" || tokens[0].Surface == "was" || tokens[0].Surface == "s") {
+	if len(tokens) > 0 && copulas[tokens[0].Surface] {
 		tokens = tokens[1:]
 	}
 	if len(tokens) < 2 || tokens[0].Surface != "the" {

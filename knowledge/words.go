@@ -746,7 +746,7 @@ var nameQualifiers = map[string]bool{"official": true, "full": true, "complete":
 
 // whatAsked reports whether tokens[i] is the end of "what", "what is" or "what's".
 func whatAsked(tokens []analyze.Token, i int) bool {
-	if i > 0 && (tokens[i].Surface == "is" || tokens[i].Surface == "s" || tokens[i].Surface == "was") {
+	if i > 0 && copulas[tokens[i].Surface] {
 		i--
 	}
 	return i >= 0 && whatWords[tokens[i].Surface]
