@@ -72,7 +72,8 @@ type Engine struct {
 	// datedBy maps a fact without a date of its own to the sentence before it in its
 	// paragraph that dates what both tell of ("On Wednesday, … a state visit …. During the
 	// visit, the two leaders agreed …"), or, for the paragraph after the lead, to the
-	// lead's sentence that does (see leadDating); -1 if none.
+	// lead's sentence that does (see leadDating), or, for a list item, to the sentence
+	// that dates the list (see listDating); -1 if none.
 	datedBy []int
 	// leadTies holds, for a fact dated by its article's lead paragraph, the words the
 	// two share: the question must ask one of them for the lead's date to be the fact's.
@@ -712,7 +713,10 @@ func (e *Engine) findDatedBy() {
 		}
 		p := &e.facts[f.Prev]
 		if p.Paragraph != f.Paragraph {
-			if e.datedBy[i] = e.leadDating(f); e.datedBy[i] < 0 {
+			if e.datedBy[i] = e.listDating(f); e.datedBy[i] < 0 {
+				e.datedBy[i] = e.leadDating(f)
+			}
+			if e.datedBy[i] < 0 {
 				e.datedBy[i] = e.eventDating(f)
 			}
 			if e.datedBy[i] < 0 && p.Kind == Body && strings.Contains(f.Text, " also ") && e.sharesTellingTerm(p.ID, f.ID) {
@@ -810,6 +814,49 @@ func (e *Engine) leadDating(f *Fact) int {
 		if ties := e.tellingTerms(j, f.ID); len(ties) > 0 {
 			e.leadTies[f.ID] = ties
 			return j
+		}
+	}
+	return -1
+}
+
+// listDating finds, for a list item f, the sentence that dates the list: the dated
+// sentence of the paragraph the list follows, when that paragraph introduces it with a
+// colon ("The … agreements signed on April 23 …. Key agreements include:" dates "- Space
+// Cooperation Agreement …"), or -1. The question must ask a word the dating sentence
+// shares with the list's framing.
+func (e *Engine) listDating(f *Fact) int {
+	if !f.ListItem {
+		return -1
+	}
+	j := f.Prev
+	for j >= 0 && e.facts[j].Source == f.Source && e.facts[j].ListItem {
+		j = e.facts[j].Prev
+	}
+	if j < 0 || e.facts[j].Source != f.Source || e.facts[j].Kind != Body || !strings.HasSuffix(e.facts[j].Text, ":") {
+		return -1
+	}
+	for k := j; k >= 0 && e.facts[k].Paragraph == e.facts[j].Paragraph && e.facts[k].Source == f.Source; k = e.facts[k].Prev {
+		if len(e.facts[k].Dates) > 0 {
+			// The words that tie the date to the list are those the list's framing
+			// shares with the dated sentence ("agreements", and "sign" of the heading
+			// "China and Azerbaijan sign 20 agreements"), not the rest of it ("bilateral").
+			framing := append(slices.Clone(e.ix.DocTerms(j)), e.ix.DocTerms(f.ID)...)
+			for _, w := range e.az.Terms(f.Section) {
+				if id, ok := e.ix.Term(w); ok {
+					framing = append(framing, id)
+				}
+			}
+			var ties []int32
+			for _, t := range e.ix.DocTerms(k) {
+				if slices.Contains(framing, t) && !slices.Contains(ties, t) {
+					ties = append(ties, t)
+				}
+			}
+			if len(ties) == 0 {
+				return -1
+			}
+			e.leadTies[f.ID] = ties
+			return k
 		}
 	}
 	return -1
