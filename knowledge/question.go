@@ -1071,8 +1071,10 @@ func (e *Engine) viewHolder(q *question) int32 {
 			return id
 		}
 	}
-	if slices.ContainsFunc(q.tokens, func(t analyze.Token) bool { return relationNouns[t.Surface] }) {
+	if len(q.speaker) == 0 && slices.ContainsFunc(q.tokens, func(t analyze.Token) bool { return relationNouns[t.Surface] }) {
 		// "How are China-Russia relations?": told of Russia, not of a Russian news agency.
+		// (Whose words are asked, "how did Aliyev describe Taiwan's relationship to …",
+		// are theirs: saidBy checks them.)
 		for _, w := range q.tokens {
 			if !e.placeTerms[w.Term] {
 				continue // a country or city, or its people ("Russian"), not "MP" or "January"
