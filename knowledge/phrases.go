@@ -594,10 +594,33 @@ func whoPredicate(q *question) int {
 	if verb.Stop || lightVerbs[verb.Surface] {
 		return -1
 	}
+	verb = q.tokens[joinedDeed(q.tokens, at)]
 	if i := q.termOf(verb.Surface); i >= 0 && onlyRelated(q.terms[i]) {
 		return i
 	}
 	return -1
+}
+
+// joinedDeed returns, for the verb at i, the position of the deed a verb of taking part
+// names after "in" ("who joined the president in hosting the banquet": who hosted it with
+// him), or i.
+func joinedDeed(tokens []analyze.Token, i int) int {
+	if !joinVerbs[tokens[i].Surface] {
+		return i
+	}
+	for k := i + 2; k+1 < len(tokens) && k <= i+6; k++ {
+		if tokens[k].Surface == "in" && strings.HasSuffix(tokens[k+1].Surface, "ing") {
+			return k + 1
+		}
+	}
+	return i
+}
+
+// joinVerbs say that someone took part with another in a deed "in" names: "who joined
+// Xi in hosting", "who helped them in drafting".
+var joinVerbs = map[string]bool{
+	"join": true, "joins": true, "joined": true, "accompany": true, "accompanies": true, "accompanied": true,
+	"help": true, "helps": true, "helped": true, "assist": true, "assists": true, "assisted": true,
 }
 
 // askedVerb returns the query term of the verb a question asks who did it, what was
@@ -690,6 +713,7 @@ func (e *Engine) askedVerb(q *question) int {
 	for i+1 < len(q.tokens) && isAdverb(q.tokens[i]) {
 		i++ // "did she previously work for"
 	}
+	i = joinedDeed(q.tokens, i)
 	verb := q.tokens[i].Surface
 	if q.tokens[i].Stop || lightVerbs[verb] || lightVerbs[q.tokens[i].Term] || speechVerbsAsked[verb] || speechActs[verb] || creationVerbs[verb] {
 		return -1
