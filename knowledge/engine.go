@@ -101,6 +101,9 @@ type Engine struct {
 	// nameRuns holds, per fact, the runs of words it capitalises in mid-sentence
 	// ("China National Space Administration"), each word read once.
 	nameRuns [][][]nameWord
+	// capitalised holds the runs of two words or more (and their parts of two words or
+	// more) the articles capitalise in mid-sentence, as their terms joined by spaces.
+	capitalised map[string]bool
 	// publisherFact maps an article to its first sentence that names its publisher
 	// ("Source: commonspace.eu …", "… told Trend"), when one does.
 	publisherFact map[string]int
@@ -687,6 +690,7 @@ const (
 // that ask which company or city: whether a fact names one.
 func (e *Engine) findNameRuns() {
 	e.nameRuns = make([][][]nameWord, len(e.facts))
+	e.capitalised = map[string]bool{}
 	for i := range e.facts {
 		for _, run := range capitalisedRuns(e.facts[i].Text) {
 			words := make([]nameWord, len(run))
@@ -695,8 +699,28 @@ func (e *Engine) findNameRuns() {
 				words[k] = nameWord{term: t.Term, kind: e.nameKindOf(w, t)}
 			}
 			e.nameRuns[i] = append(e.nameRuns[i], words)
+			for a := range words {
+				key := words[a].term
+				for b := a + 1; b < len(words); b++ {
+					key += " " + words[b].term
+					e.capitalised[key] = true
+				}
+			}
 		}
 	}
+}
+
+// capitalisedPhrase reports whether the articles capitalise the words of terms together
+// in mid-sentence, as a name: "Free Trade Agreement".
+func (e *Engine) capitalisedPhrase(terms []int32) bool {
+	if len(terms) < 2 {
+		return false
+	}
+	key := e.ix.TermString(terms[0])
+	for _, t := range terms[1:] {
+		key += " " + e.ix.TermString(t)
+	}
+	return e.capitalised[key]
 }
 
 // findDatedBy finds, for each body fact that names no date, the sentence before it in its

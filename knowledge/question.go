@@ -1591,7 +1591,7 @@ func (e *Engine) isNamedConcept(qt index.QueryTerm) bool {
 		if alt.Factor < 1 || len(alt.Terms) < 2 {
 			continue
 		}
-		if e.names[e.ix.TermString(alt.Terms[0])] {
+		if e.names[e.ix.TermString(alt.Terms[0])] || e.capitalisedPhrase(alt.Terms) {
 			return true
 		}
 	}
