@@ -736,10 +736,28 @@ func inFramePhrase(tokens []analyze.Token, i int) bool {
 	if tokens[i].Surface == "deal" && i > 1 && tokens[i-1].Surface == "the" && whatAsked(tokens, i-2) && i+1 < len(tokens) && (tokens[i+1].Surface == "with" || tokens[i+1].Surface == "about") {
 		return true // "what's the deal with the Middle Corridor": what about it, no agreement
 	}
+	if collectiveNouns[tokens[i].Surface] && i+1 < len(tokens) && tokens[i+1].Surface == "of" {
+		return true // "the big batch of agreements": the agreements
+	}
+	if sizeWords[tokens[i].Surface] && i+2 < len(tokens) && collectiveNouns[tokens[i+1].Surface] && tokens[i+2].Surface == "of" {
+		return true
+	}
 	return i+1 < len(tokens) && framePhrases[[2]string{tokens[i].Surface, tokens[i+1].Surface}] ||
 		i > 0 && framePhrases[[2]string{tokens[i-1].Surface, tokens[i].Surface}] ||
 		i > 0 && i+1 < len(tokens) && complexPrepositions[[3]string{tokens[i-1].Surface, tokens[i].Surface, tokens[i+1].Surface}]
 }
+
+// collectiveNouns gather what "of" names after them, and name nothing themselves: "a batch
+// of agreements", "a series of meetings".
+var collectiveNouns = map[string]bool{
+	"batch": true, "bunch": true, "series": true, "raft": true, "slew": true, "array": true,
+	"lot": true, "lots": true, "handful": true, "flurry": true, "wave": true, "string": true,
+	"pile": true, "load": true, "loads": true, "heap": true, "slate": true, "package": true,
+	"set": true, "multitude": true, "plethora": true, "ton": true, "tons": true,
+}
+
+// sizeWords say how big a collection is: "the big batch of".
+var sizeWords = map[string]bool{"big": true, "huge": true, "large": true, "whole": true, "small": true, "new": true, "massive": true}
 
 // nameQualifiers insist that a name be given whole.
 var nameQualifiers = map[string]bool{"official": true, "full": true, "complete": true, "formal": true, "proper": true, "exact": true, "entire": true}
