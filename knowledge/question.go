@@ -255,6 +255,32 @@ func withoutIntroduction(text string) string {
 	return text
 }
 
+// withoutRemark drops a remark after a question's question mark ("who's chen ming? saw the
+// name in the zangezur part"): a remark that asks nothing, after a question that asks.
+func withoutRemark(text string) string {
+	i := strings.IndexByte(text, '?')
+	if i < 0 {
+		return text
+	}
+	tail := strings.TrimSpace(text[i+1:])
+	if tail == "" || strings.Contains(tail, "?") || strings.HasPrefix(tail, "(") {
+		return text // (the words of an earlier question a follow-up carries: see FollowUp)
+	}
+	asks := func(s string, first bool) bool {
+		for k, w := range strings.Fields(strings.ToLower(s)) {
+			w = strings.TrimSuffix(strings.TrimSuffix(strings.Trim(w, ",.;:!'’\"()"), "'s"), "’s")
+			if questionWord[w] || whatWords[w] || k == 0 && first && (auxiliaries[w] || modals[w] || copulas[w]) {
+				return true
+			}
+		}
+		return false
+	}
+	if !asks(text[:i], false) || asks(text[i+1:], true) {
+		return text
+	}
+	return text[:i+1]
+}
+
 // maxIntroduction is how far into a question an introduction of its asker may end.
 const maxIntroduction = 60
 

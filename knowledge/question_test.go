@@ -694,6 +694,20 @@ func TestWhichPhrase(t *testing.T) {
 	}
 }
 
+func TestWithoutRemark(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"who's chen ming? saw the name in the zangezur part", "who's chen ming?"},
+		{"when was the visa deal signed? thanks!", "when was the visa deal signed?"},
+		{"who is chen ming? what did he say", "who is chen ming? what did he say"},   // a second question
+		{"who met wang yi? was it bayramov", "who met wang yi? was it bayramov"},     // asked without "?"
+		{"so xi met aliyev? in beijing", "so xi met aliyev? in beijing"},             // no question word before
+		{"the visa deal? when was it signed?", "the visa deal? when was it signed?"}, // the question follows
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.want, withoutRemark(tt.in), tt.in)
+	}
+}
+
 func TestWithoutIntroduction(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{"Turkish reporter: what did Xi tell the Spanish prime minister?", "what did Xi tell the Spanish prime minister?"},
