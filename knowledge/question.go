@@ -883,7 +883,7 @@ func askedNoun(q *question) int {
 		if !whatWords[q.tokens[i].Surface] && q.tokens[i].Surface != "which" {
 			continue
 		}
-		if n := q.tokens[i+1]; !n.Stop && !n.Number && !answerFrames[n.Surface] && auxiliaries[q.tokens[i+2].Surface] {
+		if n := q.tokens[i+1]; !n.Stop && !n.Number && !answerFrames[n.Surface] && (auxiliaries[q.tokens[i+2].Surface] || copulas[q.tokens[i+2].Surface]) {
 			return q.termOf(n.Surface)
 		}
 		return -1
