@@ -705,6 +705,11 @@ func (e *Engine) readQuestion(text string) *question {
 			// statement mention …" is answered by what it says).
 			q.required[i] = true
 		}
+		if q.kind == AskYesNo && !termBesides[i] && len(q.speaker) == 0 && e.isPersonName(qt) && !q.possessors[qt.Word] {
+			// "Did Bayramov also meet Xi?": a fact that does not name Xi does not say.
+			// ("before Aliyev's trip" names a trip, which the fact may call "the visit".)
+			q.required[i] = true
+		}
 	}
 	q.defines = definedTerm(q)
 	q.which = -1
@@ -1004,6 +1009,17 @@ func namesPhrase(qt index.QueryTerm) bool { return len(qt.Alts) > 0 && len(qt.Al
 var jointVerbs = map[string]bool{
 	"discuss": true, "discussed": true, "talk": true, "talked": true, "meet": true, "met": true,
 	"negotiate": true, "negotiated": true,
+}
+
+// isPersonName reports whether a query term is a person's name as the articles write it,
+// in whole or in part ("Xi", "Wang Yi").
+func (e *Engine) isPersonName(qt index.QueryTerm) bool {
+	for w := range strings.FieldsSeq(qt.Word) {
+		if !e.isPersonPart(w) {
+			return false
+		}
+	}
+	return qt.Word != ""
 }
 
 // joinedByAnd reports whether the question writes "a and b".
