@@ -350,8 +350,10 @@ func (e *Engine) readQuestion(text string) *question {
 	if q.kind == AskWhat && asksWorth(q.tokens) {
 		q.kind = AskNumber // "What will trade be worth in 2030?" asks a figure
 	}
-	if q.kind == AskWhat && asksOccupation(q.tokens) && e.namesPerson(q) {
-		q.kind = AskWho // "What is Chen Ming's job?" asks who he is
+	if (q.kind == AskWhat || q.kind == AskWho) && asksOccupation(q.tokens) && e.namesPerson(q) {
+		// "What is Chen Ming's job?" asks who he is; "what official position does she
+		// hold" too, though "official" reads as asking for a person.
+		q.kind = AskWho
 		q.occupation = true
 	}
 	q.source = asksSource(q.kind, q.tokens)
@@ -359,7 +361,7 @@ func (e *Engine) readQuestion(text string) *question {
 		q.acronym = "" // "what does the letter of intent stand for": what it means
 	}
 	// "Who signed it on behalf of Nakhchivan" asks for the person who did, not the parties.
-	q.personNoun = q.kind == AskWho && (asksPersonNoun(q.tokens) || slices.ContainsFunc(q.tokens, func(t analyze.Token) bool { return t.Surface == "behalf" }))
+	q.personNoun = q.kind == AskWho && !q.occupation && (asksPersonNoun(q.tokens) || slices.ContainsFunc(q.tokens, func(t analyze.Token) bool { return t.Surface == "behalf" }))
 	if q.kind == AskWhich || q.kind == AskWhat {
 		if phrase := whichPhrase(q.tokens); len(phrase) > 0 {
 			q.whichPhrase = phrase
