@@ -398,6 +398,18 @@ func namesOccupation(text string) bool {
 	return false
 }
 
+// saysOfRole reports whether text writes word before a role, within three words: "the
+// previous foreign minister", not "the previous day".
+func saysOfRole(text, word string) bool {
+	words := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) })
+	for i, w := range words {
+		if w == word && slices.ContainsFunc(words[i+1:min(len(words), i+4)], ingest.IsRole) {
+			return true
+		}
+	}
+	return false
+}
+
 // kinWords are the roles a person holds by family, no job.
 var kinWords = map[string]bool{"wife": true, "husband": true}
 
@@ -489,6 +501,8 @@ func (e *Engine) excluded(q *question, r ranked) string {
 		return lacksPerson
 	case q.personNoun && r.typeBonus == 0:
 		return lacksPerson
+	case q.succession != "" && !saysOfRole(f.Text, q.succession):
+		return "not of the holder asked about"
 	case q.occupation && f.Kind == Body && !namesOccupation(f.Text):
 		// "What is Peng Liyuan's job?" is not answered by "Xi and his wife, Peng Liyuan".
 		return lacksPerson

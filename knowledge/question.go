@@ -72,6 +72,9 @@ type question struct {
 	// roles are the roles the question qualifies by a name ("the prime minister of
 	// Azerbaijan", "the Chinese foreign minister").
 	roles []qualifiedRole
+	// succession is the word that sets the holder of a role asked for apart from the one
+	// the articles name ("next" in "the next president"), or "": a fact must say it of a role.
+	succession string
 	// unknownHead is the thing a "what is the X" question asks about, when the articles
 	// never name it: no fact can say what it is.
 	unknownHead string
@@ -253,6 +256,13 @@ func withoutIntroduction(text string) string {
 		}
 	}
 	return text
+}
+
+// successionWords set a holder of a role apart from the one the articles name: "the next
+// president", "the former minister".
+var successionWords = map[string]bool{
+	"next": true, "future": true, "former": true, "previous": true, "incoming": true,
+	"outgoing": true, "ex": true, "succeeding": true, "preceding": true, "prior": true,
 }
 
 // withoutRemark drops a remark after a question's question mark ("who's chen ming? saw the
@@ -778,6 +788,15 @@ func (e *Engine) readQuestion(text string) *question {
 				q.unknownHead = qt.Word
 			}
 		}
+	}
+	for i := 0; i+1 < len(q.tokens); i++ {
+		if !successionWords[q.tokens[i].Surface] || !slices.ContainsFunc(q.tokens[i+1:min(len(q.tokens), i+3)], func(t analyze.Token) bool { return ingest.IsRole(t.Surface) || personNouns[t.Surface] }) {
+			continue // "the next president", "the previous foreign minister"
+		}
+		// "Who will be the next president?": not the one who is; only a fact that says
+		// "the next president" tells who comes after.
+		q.succession = q.tokens[i].Surface
+		break
 	}
 	if head, words := copulaPhrase(q.tokens, q.possessors); head != "" {
 		for i, qt := range q.terms {
