@@ -501,6 +501,10 @@ func (e *Engine) excluded(q *question, r ranked) string {
 		return lacksPerson
 	case q.personNoun && r.typeBonus == 0:
 		return lacksPerson
+	case q.endsWhen && !endPattern.MatchString(f.Text) && !spansDates(f.Text):
+		// "when did his visit end": "between 22 and 24 April" says, "on January 28 as
+		// part of his visit" does not
+		return "not of when it ended"
 	case q.succession != "" && !saysOfRole(f.Text, q.succession):
 		return "not of the holder asked about"
 	case q.occupation && f.Kind == Body && !namesOccupation(f.Text):

@@ -3,6 +3,7 @@ package knowledge
 // What kind of answer a question asks for, read from its question words.
 
 import (
+	"regexp"
 	"slices"
 
 	"github.com/azchina/azchina/knowledge/analyze"
@@ -352,6 +353,15 @@ var startWords = map[string]bool{
 	"commences": true, "effect": true, "force": true, "kick": true, "kicks": true,
 	"launch": true, "launches": true, "operational": true,
 }
+
+// endWords ask when a thing ended.
+var endWords = map[string]bool{
+	"end": true, "ends": true, "ended": true, "finish": true, "finishes": true, "finished": true,
+	"conclude": true, "concludes": true, "concluded": true, "wrap": true, "wrapped": true,
+}
+
+// endPattern finds a sentence's word for an ending: "concluded", "the end of", "wrapped up".
+var endPattern = regexp.MustCompile(`(?i)\b(end|ends|ended|ending|conclu\w*|finish\w*|clos(e|ed|ing)|wrap\w*|final day|last day)\b`)
 
 // rankWords ask a place in an order.
 var rankWords = map[string]bool{"rank": true, "ranks": true, "ranked": true, "ranking": true}

@@ -53,6 +53,9 @@ type question struct {
 	// visa-free regime start"): the date of the sentence before, which tells of another
 	// event (the agreement to start it), is no answer.
 	startsWhen bool
+	// endsWhen marks a question of when a thing ended ("when did his visit end"): the date
+	// of a day within it is no answer.
+	endsWhen bool
 	// lasting is the unit of "how many days" (or weeks, months, years): so many of it, or
 	// a span of dates, answers.
 	lasting string
@@ -692,6 +695,7 @@ func (e *Engine) readQuestion(text string) *question {
 		// "agree to begin" asks when they agreed.
 		q.startsWhen = q.startsWhen || startWords[q.tokens[i].Surface] && q.tokens[i-1].Surface != "to" ||
 			q.tokens[i].Surface == "date" && q.tokens[i-1].Surface == "what" && i > 1 && q.tokens[i-2].Surface == "from"
+		q.endsWhen = q.endsWhen || q.kind == AskWhen && endWords[q.tokens[i].Surface] && q.tokens[i-1].Surface != "to"
 		q.rank = q.rank || rankWords[q.tokens[i].Surface] ||
 			q.tokens[i].Surface == "number" && whatWords[q.tokens[i-1].Surface] && (i+1 == len(q.tokens) || q.tokens[i+1].Surface != "of")
 	}
