@@ -1395,6 +1395,9 @@ func (e *Engine) countedTerms(q *question) map[int32]bool {
 		// The counted thing is the noun phrase after "how many" (or "the number of"): its
 		// first two words ("Azerbaijani students"), not the verb and what follows.
 		for _, t := range q.tokens[i+1:] {
+			if len(words) == 0 && (t.Surface == "of" || articles[t.Surface] || t.Surface == "these" || t.Surface == "those" || t.Number) {
+				continue // "how many of the 20 agreements": agreements, some of them
+			}
 			if t.Stop || len(words) == 2 || len(words) > 0 && strings.HasSuffix(t.Surface, "ed") {
 				break // "the number of deals inked": the verb is not counted
 			}
