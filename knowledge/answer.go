@@ -520,6 +520,8 @@ func (e *Engine) excluded(q *question, r ranked) string {
 		// "Why did he bring his grandchildren?" is not answered by "He brought his
 		// family, including his grandchildren".
 		return lacksReason
+	case q.photo && f.Kind == Caption && (q.which >= 0 || q.asksName):
+		// "Which agency provided the photo?": its credit ("Photo: VCG") names it.
 	case (q.which >= 0 || q.asksName) && !e.namesOther(q, f, q.asksName):
 		// "Which Chinese companies will build the smart villages?" is not answered by
 		// "China's role in the smart village projects": it names no company, nor any one.
