@@ -398,6 +398,25 @@ func namesOccupation(text string) bool {
 	return false
 }
 
+// onlyToDo reports whether a fact holds the query term's word (itself, or its synonym)
+// only after "to": "invited … to attend" tells what was to be done, not that it was.
+func (e *Engine) onlyToDo(f *Fact, qt index.QueryTerm) bool {
+	found := false
+	toks := e.az.Analyze(f.Text)
+	for i, t := range toks {
+		if !slices.ContainsFunc(qt.Alts, func(a index.Alternative) bool {
+			return a.Factor > relatedFactor && len(a.Terms) == 1 && e.ix.TermString(a.Terms[0]) == t.Term
+		}) {
+			continue
+		}
+		if i == 0 || toks[i-1].Surface != "to" {
+			return false
+		}
+		found = true
+	}
+	return found
+}
+
 // saysOfRole reports whether text writes word before a role, within three words: "the
 // previous foreign minister", not "the previous day".
 func saysOfRole(text, word string) bool {
@@ -465,6 +484,10 @@ func (e *Engine) excluded(q *question, r ranked) string {
 	case q.kind == AskWhen && askedInPast(q.tokens) && !q.plan && e.cues[f.ID]&tellsPlan != 0:
 		// "When were diplomatic relations established?" is not answered by the date of
 		// the upcoming anniversary of it.
+		return lacksOutcome
+	case q.kind == AskYesNo && q.askedVerb >= 0 && askedInPast(q.tokens) && e.onlyToDo(f, q.terms[q.askedVerb]):
+		// "Did Aliyev attend the SCO summit?" is not answered by his invitation "to
+		// attend" it: what he was to do, not what he did.
 		return lacksOutcome
 	case q.heldPast && e.cues[f.ID]&tellsPlan != 0:
 		// "Where was the anniversary event held?" is not answered by the invitation to it.
