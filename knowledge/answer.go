@@ -721,8 +721,8 @@ func (e *Engine) onlyCountries(q *question, f *Fact) bool {
 	for _, run := range e.nameRuns[f.ID] {
 		inName := e.inConceptName(run)
 		for k, w := range run {
-			if w.kind&(nameStop|nameState|namePerson|nameTitle|nameEnglish) == 0 && !asked[w.term] && !inName[k] {
-				return false
+			if w.kind&(nameStop|nameState|namePerson|nameTitle|nameEnglish) == 0 && !asked[w.term] && !inName[k] && e.kindOrNoConcept(w.term, "citi") {
+				return false // (not "Xinhua", whose names make it an agency)
 			}
 		}
 	}
