@@ -528,6 +528,8 @@ func (e *Engine) excluded(q *question, r ranked) string {
 		// "when did his visit end": "between 22 and 24 April" says, "on January 28 as
 		// part of his visit" does not
 		return "not of when it ended"
+	case q.priorStage && !earlierPattern.MatchString(f.Text):
+		return "not of an earlier time"
 	case q.succession != "" && !saysOfRole(f.Text, q.succession):
 		return "not of the holder asked about"
 	case q.occupation && f.Kind == Body && !namesOccupation(f.Text):

@@ -56,6 +56,9 @@ type question struct {
 	// endsWhen marks a question of when a thing ended ("when did his visit end"): the date
 	// of a day within it is no answer.
 	endsWhen bool
+	// priorStage marks a question of what someone was or did before a stage of their
+	// life ("before he became an MP"): a fact must say so of an earlier time.
+	priorStage bool
 	// lasting is the unit of "how many days" (or weeks, months, years): so many of it, or
 	// a span of dates, answers.
 	lasting string
@@ -260,6 +263,15 @@ func withoutIntroduction(text string) string {
 	}
 	return text
 }
+
+// stageVerbs begin a stage of a person's life: "before he became", "prior to being appointed".
+var stageVerbs = map[string]bool{
+	"became": true, "becoming": true, "become": true, "appointed": true, "elected": true,
+	"joined": true, "joining": true, "entered": true, "entering": true,
+}
+
+// earlierPattern finds a sentence's word for an earlier time of someone's life.
+var earlierPattern = regexp.MustCompile(`(?i)\b(before|previously|prior|former|formerly|earlier|once|ex-\w+|used to)\b`)
 
 // successionWords set a holder of a role apart from the one the articles name: "the next
 // president", "the former minister".
@@ -696,6 +708,7 @@ func (e *Engine) readQuestion(text string) *question {
 		q.startsWhen = q.startsWhen || startWords[q.tokens[i].Surface] && q.tokens[i-1].Surface != "to" ||
 			q.tokens[i].Surface == "date" && q.tokens[i-1].Surface == "what" && i > 1 && q.tokens[i-2].Surface == "from"
 		q.endsWhen = q.endsWhen || q.kind == AskWhen && endWords[q.tokens[i].Surface] && q.tokens[i-1].Surface != "to"
+		q.priorStage = q.priorStage || (q.tokens[i].Surface == "before" || strings.HasPrefix(q.tokens[i].Surface, "prior")) && slices.ContainsFunc(q.tokens[i+1:min(len(q.tokens), i+5)], func(t analyze.Token) bool { return stageVerbs[t.Surface] })
 		q.rank = q.rank || rankWords[q.tokens[i].Surface] ||
 			q.tokens[i].Surface == "number" && whatWords[q.tokens[i-1].Surface] && (i+1 == len(q.tokens) || q.tokens[i+1].Surface != "of")
 	}
