@@ -845,6 +845,9 @@ func asksName(tokens []analyze.Token) bool {
 		if (t.Surface == "name" || t.Surface == "names") && i+1 < len(tokens) && tokens[i+1].Surface == "of" || t.Surface == "called" && i+1 == len(tokens) {
 			return true
 		}
+		if t.Surface == "names" && i+1 == len(tokens) && i > 0 && !tokens[i-1].Stop {
+			return true // "aliyev grandchildren names"
+		}
 	}
 	return false
 }
