@@ -195,9 +195,18 @@ func figureFragment(tokens []analyze.Token) bool {
 		if moneyNouns[t.Surface] && i < 3 && (i+1 == len(tokens) || tokens[i+1].Surface == "of") {
 			return true // "total dollar value of the agreements": a sum asked for
 		}
+		if moneyNouns[t.Surface] && i+1 == len(tokens) && i > 0 && !tokens[i-1].Stop {
+			return true // "zangezur corridor construction cost"
+		}
+		if t.Surface == "per" && i > 0 && i+1 < len(tokens) && rateUnits[tokens[i+1].Surface] {
+			return true // "flights per week": a rate
+		}
 	}
 	return false
 }
+
+// rateUnits are what "per" makes a figure a rate of: "per week", "per capita".
+var rateUnits = map[string]bool{"day": true, "week": true, "month": true, "year": true, "annum": true, "capita": true, "hour": true, "person": true}
 
 // tagWords end a statement put as a question: "…, right?", "…, correct?".
 var tagWords = map[string]bool{"right": true, "correct": true, "innit": true, "yeah": true}

@@ -1402,6 +1402,10 @@ func (e *Engine) countedTerms(q *question) map[int32]bool {
 	}
 	words := map[string]bool{}
 	for i := 1; i+1 < len(q.tokens); i++ {
+		if q.tokens[i].Surface == "per" && !q.tokens[i-1].Stop && rateUnits[q.tokens[i+1].Surface] {
+			words[q.tokens[i-1].Surface] = true // "flights per week": flights are counted
+			break
+		}
 		if !(q.tokens[i].Surface == "many" && q.tokens[i-1].Surface == "how" || q.tokens[i].Surface == "of" && q.tokens[i-1].Surface == "number") {
 			continue
 		}
