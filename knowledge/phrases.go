@@ -570,6 +570,15 @@ var lightVerbs = map[string]bool{
 	"mark": true, "marked": true, "observe": true, "observed": true,
 }
 
+// voiceVerbs make a stance known: "express a view", "voice concern".
+var voiceVerbs = map[string]bool{"express": true, "expressed": true, "voice": true, "voiced": true, "state": true, "stated": true, "share": true, "shared": true}
+
+// stanceNouns are what one holds on a matter and voices.
+var stanceNouns = map[string]bool{
+	"view": true, "views": true, "opinion": true, "opinions": true, "position": true, "stance": true,
+	"concern": true, "concerns": true, "attitude": true, "hope": true, "hopes": true,
+}
+
 // beneficiaryVerbs ask whom a thing is for ("who benefits from the visa waiver"): a kind
 // of people, told by whom it is for, not a person who did something.
 var beneficiaryVerbs = map[string]bool{
@@ -717,6 +726,9 @@ func (e *Engine) askedVerb(q *question) int {
 	verb := q.tokens[i].Surface
 	if q.tokens[i].Stop || lightVerbs[verb] || lightVerbs[q.tokens[i].Term] || speechVerbsAsked[verb] || speechActs[verb] || creationVerbs[verb] {
 		return -1
+	}
+	if voiceVerbs[verb] && slices.ContainsFunc(q.tokens, func(t analyze.Token) bool { return stanceNouns[t.Surface] }) {
+		return -1 // "what view did China express on …": what it said, in any words
 	}
 	k := q.termOf(verb)
 	if k < 0 || len(q.terms[k].Alts) == 0 {
