@@ -865,13 +865,15 @@ func asksName(tokens []analyze.Token) bool {
 }
 
 // acronymAsked returns the word a question asks what it stands for ("what does ANAMA
-// stand for", "CICA is short for what", "the full form of BRI"), or "".
+// stand for", "CICA is short for what", "the full form of BRI", "ANAMA's full name"), or "".
 func acronymAsked(tokens []analyze.Token) string {
 	for i := 1; i+1 < len(tokens); i++ {
 		switch t := tokens[i].Surface; {
 		case (t == "stand" || t == "stands" || t == "short") && tokens[i+1].Surface == "for":
 			return tokens[i-1].Surface
-		case t == "form" && tokens[i-1].Surface == "full" && tokens[i+1].Surface == "of" && i+2 < len(tokens):
+		case t == "full" && expansionNouns[tokens[i+1].Surface] && !tokens[i-1].Stop && (i+2 == len(tokens) || tokens[i+2].Surface != "of"):
+			return tokens[i-1].Surface // "what is ANAMA's full name"
+		case expansionNouns[t] && tokens[i-1].Surface == "full" && tokens[i+1].Surface == "of" && i+2 < len(tokens):
 			j := i + 2
 			if tokens[j].Surface == "the" && j+1 < len(tokens) {
 				j++
@@ -881,6 +883,9 @@ func acronymAsked(tokens []analyze.Token) string {
 	}
 	return ""
 }
+
+// expansionNouns are what "full" asks an abbreviation's of: "full form", "full name".
+var expansionNouns = map[string]bool{"form": true, "name": true, "title": true}
 
 // acronymFrame are the words of a question asking what an abbreviation stands for.
 var acronymFrame = map[string]bool{"stand": true, "stands": true, "short": true, "full": true, "form": true}
