@@ -90,6 +90,24 @@ func asksOccupation(tokens []analyze.Token) bool {
 	return false
 }
 
+// sceneWhen reports whether "when" at tokens[i] opens a clause that sets the scene for a
+// question asked after it: "When Aliyev was in Beijing, what did he say about Taiwan?"
+// ("when and where did they meet" asks both).
+func sceneWhen(tokens []analyze.Token, i int) bool {
+	if i != 0 {
+		return false
+	}
+	for k := i + 3; k < len(tokens); k++ {
+		if (whatWords[tokens[k].Surface] || sceneQuestionWords[tokens[k].Surface]) && tokens[k-1].Surface != "and" && tokens[k-1].Surface != "or" {
+			return true
+		}
+	}
+	return false
+}
+
+// sceneQuestionWords ask the question a scene-setting "when" clause leads up to.
+var sceneQuestionWords = map[string]bool{"which": true, "who": true, "whom": true, "how": true, "where": true, "why": true}
+
 // topicWhen reports whether "when" at tokens[i] opens "when it comes to", which names a
 // topic, not a time: "when it comes to visas, what did they agree?".
 func topicWhen(tokens []analyze.Token, i int) bool {
@@ -113,7 +131,7 @@ func kindOf(tokens []analyze.Token) Kind {
 			}
 			return AskWho
 		case "when":
-			if !topicWhen(tokens, i) {
+			if !topicWhen(tokens, i) && !sceneWhen(tokens, i) {
 				return AskWhen
 			}
 		case "since":
