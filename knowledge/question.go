@@ -1576,7 +1576,7 @@ func (e *Engine) isName(qt index.QueryTerm, capitalised, acronyms map[string]boo
 		return true // "in 2015": a fact about another year is no answer
 	}
 	if len(qt.Alts) > 0 {
-		return e.isTellingName(qt) && e.writtenAsName(qt, capitalised) || isAcronym(qt, acronyms)
+		return e.isTellingName(qt) && e.writtenAsName(qt, capitalised) || isAcronym(qt, acronyms) || e.capitalisedConcept(qt, capitalised)
 	}
 	for w := range strings.FieldsSeq(qt.Word) {
 		// Capitalised; or, from an asker who writes names in lower case (none capitalised),
@@ -1678,11 +1678,26 @@ func (e *Engine) isNamedConcept(qt index.QueryTerm) bool {
 		if alt.Factor < 1 || len(alt.Terms) < 2 {
 			continue
 		}
-		if e.names[e.ix.TermString(alt.Terms[0])] || e.capitalisedPhrase(alt.Terms) {
+		if e.names[e.ix.TermString(alt.Terms[0])] {
 			return true
 		}
 	}
 	return false
+}
+
+// capitalisedConcept reports whether a query term is a concept of several words the
+// question capitalises, every word, as the articles do ("Free Trade Agreement"), and
+// names rarely: a fact about something else does not answer for it.
+func (e *Engine) capitalisedConcept(qt index.QueryTerm, capitalised map[string]bool) bool {
+	if qt.Weight < requiredIDF {
+		return false
+	}
+	for w := range strings.FieldsSeq(qt.Word) {
+		if !capitalised[w] {
+			return false
+		}
+	}
+	return slices.ContainsFunc(qt.Alts, func(a index.Alternative) bool { return a.Factor >= 1 && e.capitalisedPhrase(a.Terms) })
 }
 
 // isLatin reports whether w is written in ASCII letters: a word left over from a question
