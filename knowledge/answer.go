@@ -1104,6 +1104,9 @@ func (e *Engine) typeBonus(q *question, f *Fact) float64 {
 			if q.day && !namesDay(d) {
 				continue // "on which day in 1992": a year is no answer
 			}
+			if strings.EqualFold(d.Phrase, "today") && !q.asksSpeech {
+				continue // "Today, these relations are …": when it was said, not when it came to be
+			}
 			if len(d.Value) == len("2006-01") && monthOf(d.Value) > 0 && q.months[monthOf(d.Value)] {
 				continue // "on what date in August": "this August" tells no more
 			}
@@ -1717,7 +1720,7 @@ func (e *Engine) evidence(q *question, h index.Hit) bool {
 			n++
 			topical = topical || q.topical[i]
 			// "which region does the Middle Corridor run through": a concept's name places it
-			named = named || q.required[i] && !isYear(q.terms[i].Word) || q.kind == AskWhere && namesPhrase(q.terms[i])
+			named = named || q.required[i] && !isYear(q.terms[i].Word) || (q.kind == AskWhere || q.kind == AskWhen) && namesPhrase(q.terms[i])
 		}
 	}
 	switch q.kind {
