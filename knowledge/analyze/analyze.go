@@ -433,6 +433,10 @@ func number(w string) (string, bool) {
 // points and thousands separators inside numbers kept ("3.5", "86,000"). Hyphens split
 // words but for a stance ("pro-government"), and so do apostrophes; a possessive "'s" is
 // dropped. "&" and a lone "n" (as in "belt n road") read as "and".
+// shouted reports whether s is written in capitals throughout ("TELL US"): its "US" may
+// be the pronoun.
+func shouted(s string) bool { return !strings.ContainsFunc(s, unicode.IsLower) }
+
 func splitWords(s string) []string {
 	out := make([]string, 0, strings.Count(s, " ")+1) // about one word a space
 	// A word is a span of s, cut without copying unless it has capitals to lower.
@@ -442,6 +446,12 @@ func splitWords(s string) []string {
 			return
 		}
 		w := s[from:end]
+		if w == "US" && !shouted(s) {
+			// "US–China talks": the country, as "U.S." is (see Analyze), not "us"
+			from, upper = -1, false
+			out = append(out, "u", "s")
+			return
+		}
 		if upper {
 			w = strings.ToLower(w)
 		}

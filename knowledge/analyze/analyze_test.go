@@ -58,6 +58,8 @@ func TestTerms(t *testing.T) {
 		{"compound of a word", "she said yes, they accepted", []string{"accept", "accept"}},
 		{"compound cut short", "the developing", []string{"develop"}},
 		{"the us is no pronoun", "tell us what the us and the U.S. said", []string{"usa", "usa", "say"}},
+		{"US in capitals is the country", "Tell us about the latest US–China talks", []string{"latest", "usa", "china", "talk"}},
+		{"unless all is in capitals", "TELL US ABOUT CHINA", []string{"china"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
