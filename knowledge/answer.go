@@ -524,6 +524,10 @@ func (e *Engine) excluded(q *question, r ranked) string {
 		return lacksPerson
 	case q.personNoun && r.typeBonus == 0:
 		return lacksPerson
+	case q.kind != AskWhen && datesOtherMonths(q, f):
+		// "what did they sign at their January 28 meeting" is not answered by "agreements
+		// signed during … the state visit … in April last year".
+		return "of another date"
 	case q.endsWhen && !endPattern.MatchString(f.Text) && !spansDates(f.Text):
 		// "when did his visit end": "between 22 and 24 April" says, "on January 28 as
 		// part of his visit" does not
@@ -1278,6 +1282,25 @@ func (e *Engine) quantity(q *question, f *Fact) string {
 // namesDay reports whether a date names its day ("2025-04-23", "--04-23").
 func namesDay(d Date) bool {
 	return len(d.Value) == len("2006-01-02") || strings.HasPrefix(d.Value, "--")
+}
+
+// datesOtherMonths reports whether the question names a month and a fact names dates of
+// a month, none of them one the question names.
+func datesOtherMonths(q *question, f *Fact) bool {
+	if !slices.Contains(q.months[:], true) {
+		return false
+	}
+	other := false
+	for _, d := range f.Dates {
+		if len(d.Value) < len("2006-01") || strings.HasPrefix(d.Value, "--") {
+			continue
+		}
+		if q.months[monthOf(d.Value)] {
+			return false
+		}
+		other = true
+	}
+	return other
 }
 
 // monthOf returns the month of a date value "2006-01", or 0.
