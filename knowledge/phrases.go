@@ -659,6 +659,9 @@ func (e *Engine) askedVerb(q *question) int {
 		for i < len(q.tokens) && i <= 2 && !q.tokens[i].Stop {
 			i++ // "what agreements did …"
 		}
+		if i+1 < len(q.tokens) && i <= 3 && (q.tokens[i].Surface == "or" || q.tokens[i].Surface == "and") && !q.tokens[i+1].Stop {
+			i += 2 // "which agreements or memoranda did …"
+		}
 		if first == "which" && i < len(q.tokens) && q.tokens[i].Surface == "of" {
 			// "which committee of the National Assembly does he chair"
 			for j := i + 1; j < len(q.tokens) && j <= i+5; j++ {
