@@ -38,11 +38,12 @@ func (e *Engine) qualifiedRoles(q *question) []qualifiedRole {
 			if j == i+1 && !joinedByPreposition(q.tokens, lastWord(qt.Word), firstWord(q.terms[j].Word)) {
 				break // "the minister that went to Beijing": where he went, not whose he is
 			}
-			// The name itself: an adjective of a place may name a kind ("a European
-			// prime minister") that a fact names by a narrower one ("Spanish").
+			// The name itself, or a country's adjective ("the Chinese premier"): an
+			// adjective of a region may name a kind ("a European prime minister") that a
+			// fact names by a narrower one ("Spanish").
 			by := map[int32]bool{}
 			for _, alt := range q.terms[j].Alts {
-				if t := alt.Terms[0]; len(alt.Terms) == 1 && e.names[e.ix.TermString(t)] && e.az.Stem(q.terms[j].Word) == e.ix.TermString(t) {
+				if t := alt.Terms[0]; len(alt.Terms) == 1 && e.names[e.ix.TermString(t)] && (e.az.Stem(q.terms[j].Word) == e.ix.TermString(t) || e.az.Word(q.terms[j].Word).Term == e.ix.TermString(t) && !e.isRegion(e.ix.TermString(t))) {
 					by[t] = true
 				}
 			}
