@@ -273,6 +273,10 @@ var stageVerbs = map[string]bool{
 // earlierPattern finds a sentence's word for an earlier time of someone's life.
 var earlierPattern = regexp.MustCompile(`(?i)\b(before|previously|prior|former|formerly|earlier|once|ex-\w+|used to)\b`)
 
+// genericRoles name a holder of any of several titles: "the Spanish leader" is its prime
+// minister.
+var genericRoles = map[string]bool{"leader": true, "leaders": true, "head": true, "heads": true, "chief": true, "boss": true}
+
 // successionWords set a holder of a role apart from the one the articles name: "the next
 // president", "the former minister".
 var successionWords = map[string]bool{
@@ -701,6 +705,13 @@ func (e *Engine) readQuestion(text string) *question {
 		}
 	}
 	q.roles = e.qualifiedRoles(q)
+	for _, qr := range q.roles {
+		if w := q.terms[qr.role].Word; q.kind == AskWho && len(q.terms[qr.role].Alts) > 0 && !anyPersonNouns[w] && !genericRoles[w] {
+			// "Which Chinese prime minister held talks with Aliyev?": one who is that,
+			// which Xi, named in a fact that names no prime minister, is not.
+			q.required[qr.role] = true
+		}
+	}
 	q.qualified = e.qualifiedNouns(q)
 	for i := 1; i < len(q.tokens); i++ {
 		q.sinceWhen = q.sinceWhen || (q.tokens[i].Surface == "long" && q.tokens[i-1].Surface == "how")
