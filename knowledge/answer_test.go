@@ -151,7 +151,16 @@ func TestTyposAndSynonyms(t *testing.T) {
 		{"which city is nakhichevan twinned with", "Urumqi"},
 		{"when is the 35 anniversary", "2027"},
 		{"what did aliev say about taiwan", "Taiwan"},
+		// "tought" is one letter from "thought", a commoner word, and from "taught", a
+		// form of "teaching", which the articles use.
+		{"which languages will be tought under the agreement", "Chinese languages"},
 	})
+}
+
+func TestMistypedWordPrefersTheArticlesWords(t *testing.T) {
+	e := seedEngine(t)
+	assert.Equal(t, "taught", e.findMistyped("tought"))
+	assert.Equal(t, "which", e.findMistyped("whcih"), "a function word first")
 }
 
 func TestPronounCarriesThePerson(t *testing.T) {

@@ -258,7 +258,8 @@ func samePerson(a, b []string) bool {
 }
 
 // mistypedWord returns the most common English word one edit from w: a function word, or
-// a word WordNet counts at least minMistypedCount times. A word of four letters is read
+// a word WordNet counts at least minMistypedCount times, one the articles use before one
+// they do not. A word of four letters is read
 // only as a longer one ("wich": "which"). It returns "" when there is none. The answers
 // are kept for the first maxCachedFamilies words. Safe for concurrent use.
 func (e *Engine) mistypedWord(w string) string {
@@ -276,6 +277,8 @@ func (e *Engine) mistypedWord(w string) string {
 // findMistyped is mistypedWord without the cache.
 func (e *Engine) findMistyped(w string) string {
 	best, most := "", 0
+	told, toldMost := "", 0 // the best of the words the articles use: "tought" is "taught"
+	function := false
 	eachEdit(w, func(c []byte) bool {
 		if len(w) < 5 && len(c) <= len(w) {
 			return false
@@ -287,14 +290,23 @@ func (e *Engine) findMistyped(w string) string {
 		if n < minMistypedCount || len(c) > len(w) && string(c[:len(w)]) == w {
 			n = 0 // a name with a letter added is no word: "putin" is not "puting"
 		}
-		if english.IsStopWord(string(c)) || len(c) >= 6 && analyze.IsStopWord(string(c)) {
+		stop := english.IsStopWord(string(c)) || len(c) >= 6 && analyze.IsStopWord(string(c))
+		if stop {
 			n = max(n, stopWordCount) // a function word, not a greeting ("helld" is no "hello")
 		}
 		if n > most {
-			best, most = string(c), n
+			best, most, function = string(c), n, stop
+		}
+		if m := max(n, e.wordCount(string(c))); m >= minMistypedCount && m > toldMost && !stop && !(len(c) > len(w) && string(c[:len(w)]) == w) {
+			if _, known := e.ix.Term(e.az.Word(string(c)).Term); known {
+				told, toldMost = string(c), m // "taught", a form of "teach"
+			}
 		}
 		return false
 	})
+	if told != "" && !function {
+		best = told // (taught, as "teaching" is), not "thought", the commoner word
+	}
 	if i := strings.IndexByte(w, 'f'); best == "" && i > 0 {
 		if ph := w[:i] + "ph" + w[i+1:]; e.wordCount(ph) > 0 || photoWords[ph] {
 			best = ph // "photografed": f for ph, as it sounds
