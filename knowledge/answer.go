@@ -1475,18 +1475,19 @@ func (e *Engine) saidBy(q *question, f *Fact) bool {
 	if q.speaker[f.Refers] {
 		return true
 	}
+	if f.Refers != "" {
+		// "The deputy added that President Ilham Aliyev's foreign policy has been …":
+		// the words of the one it opens on, not of the one it names.
+		return false
+	}
+	if pluralSubject(f.Text) {
+		// "Both sides stressed …", "They highlighted …" in an article that leads with the
+		// two ministers: theirs, whoever else the sentence names.
+		return slices.ContainsFunc(e.leads[f.Source], func(p string) bool { return q.speaker[p] })
+	}
 	for _, p := range f.People {
 		if q.speaker[p] && !addressed(f.Text, p) {
 			return true
-		}
-	}
-	if f.Refers == "" && pluralSubject(f.Text) {
-		// "Both sides stressed …", "They highlighted …" in an article that leads with the
-		// two ministers: theirs, whoever else the sentence names.
-		for _, p := range e.leads[f.Source] {
-			if q.speaker[p] {
-				return true
-			}
 		}
 	}
 	return false
