@@ -382,6 +382,8 @@ var speechVerbsAsked = map[string]bool{
 	"note": true, "emphasize": true, "emphasise": true, "mention": true, "describe": true,
 	"call": true, "claim": true, "argue": true, "add": true, "announce": true, "highlight": true,
 	"underline": true, "believe": true, "speak": true, "comment": true, "praise": true,
+	"characterise": true, "characterize": true, "characterised": true, "characterized": true,
+	"portray": true, "portrayed": true, "depict": true, "depicted": true,
 }
 
 // spokeVerbs ask, in the past, who spoke: "which MP talked about smart villages" is
