@@ -81,6 +81,12 @@ func (e *Engine) otherVenue(q *question, doc int) bool {
 	if f := &e.facts[doc]; len(v.places) == 0 && v.visit && f.Prev >= 0 && e.facts[f.Prev].Paragraph == f.Paragraph {
 		v = e.venues[f.Prev]
 	}
+	// A sentence that places nothing goes on with the scene of the ones before it: "Both
+	// ministers expressed satisfaction …" after "… met with Wang Yi in Beijing …".
+	for f, n := &e.facts[doc], 0; len(v.places) == 0 && f.Prev >= 0 && e.facts[f.Prev].Source == f.Source && n < sceneReach; n++ {
+		f = &e.facts[f.Prev]
+		v = e.venues[f.ID]
+	}
 	other := false
 	for _, p := range v.places {
 		id, ok := e.ix.Term(p)
@@ -94,6 +100,10 @@ func (e *Engine) otherVenue(q *question, doc int) bool {
 	}
 	return other
 }
+
+// sceneReach is how many sentences back a sentence that places nothing takes its scene
+// from.
+const sceneReach = 2
 
 // askedVenues returns the terms of the places a question asks someone went to or something
 // took place in, with the places the thesaurus calls so ("Baku": Azerbaijan too).
