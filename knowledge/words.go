@@ -203,6 +203,11 @@ func (e *Engine) mendTypos(tokens []analyze.Token, text string) []analyze.Token 
 		if t.Stop || t.Number || len(t.Surface) < 4 || e.english[t.Surface] > 0 {
 			continue
 		}
+		if base, ok := strings.CutSuffix(t.Surface, "s"); ok && len(base) > 2 && e.names[e.az.Word(base).Term] {
+			// "alievs wife": a name's possessive typed without its apostrophe, no typo
+			tokens[i].Term = e.az.Word(base).Term
+			continue
+		}
 		var fix string
 		if _, known := e.ix.Term(t.Term); known {
 			if t.Term == t.Surface {
