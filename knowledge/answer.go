@@ -524,6 +524,10 @@ func (e *Engine) excluded(q *question, r ranked) string {
 		return lacksPerson
 	case q.personNoun && r.typeBonus == 0:
 		return lacksPerson
+	case q.kind != AskWhen && q.kind != AskYesNo && slices.ContainsFunc(q.tokens, isQuestionWord) && e.datesOtherDays(q, f):
+		// "Which leader did Xi meet on April 14?" is not answered by a meeting on April 11
+		// (but "so the visit ran from 22 to 26 April?" is, by "between 22 and 24 April").
+		return "of another date"
 	case q.kind != AskWhen && datesOtherMonths(q, f):
 		// "what did they sign at their January 28 meeting" is not answered by "agreements
 		// signed during … the state visit … in April last year".
@@ -1282,6 +1286,35 @@ func (e *Engine) quantity(q *question, f *Fact) string {
 // namesDay reports whether a date names its day ("2025-04-23", "--04-23").
 func namesDay(d Date) bool {
 	return len(d.Value) == len("2006-01-02") || strings.HasPrefix(d.Value, "--")
+}
+
+// datesOtherDays reports whether the question names a day of a month ("April 14") and a
+// fact names days of that month, none of them that day, or stands in an article that
+// names none of the days asked.
+func (e *Engine) datesOtherDays(q *question, f *Fact) bool {
+	if len(q.dates) == 0 {
+		return false
+	}
+	if !slices.ContainsFunc(q.dates, func(d string) bool { return e.articleDays[f.Source][d] }) {
+		return true // an article that names the day nowhere tells of other days
+	}
+	if spansDates(f.Text) {
+		return false // "between 22 and 24 April" holds the 23rd
+	}
+	other := false
+	for _, asked := range q.dates {
+		for _, d := range f.Dates {
+			if len(d.Value) != len("2006-01-02") && !(strings.HasPrefix(d.Value, "--") && len(d.Value) == len("--01-02")) {
+				continue
+			}
+			day := d.Value[len(d.Value)-5:]
+			if day == asked {
+				return false
+			}
+			other = other || day[:2] == asked[:2]
+		}
+	}
+	return other
 }
 
 // datesOtherMonths reports whether the question names a month and a fact names dates of

@@ -75,6 +75,9 @@ type Engine struct {
 	// lead's sentence that does (see leadDating), or, for a list item, to the sentence
 	// that dates the list (see listDating); -1 if none.
 	datedBy []int
+	// articleDays holds, per article, the days of the year ("04-23") it names or was
+	// published on: an article without the day a question asks about tells of other days.
+	articleDays map[string]map[string]bool
 	// leadTies holds, for a fact dated by its article's lead paragraph, the words the
 	// two share: the question must ask one of them for the lead's date to be the fact's.
 	leadTies map[int][]int32
@@ -586,6 +589,7 @@ func (e *Engine) build(docs []*ingest.Document) {
 	// side writes only its own fields.
 	var ties sync.WaitGroup
 	ties.Go(func() {
+		e.findArticleDays()
 		e.findDatedBy()
 		e.findFigurative()
 		e.findRepeats()
@@ -759,6 +763,29 @@ func (e *Engine) findDatedBy() {
 		}
 		if e.sharesTellingTerm(p.ID, f.ID) {
 			e.datedBy[i] = p.ID
+		}
+	}
+}
+
+// findArticleDays collects, per article, the days of the year its sentences name ("04-23")
+// and the day it was published on.
+func (e *Engine) findArticleDays() {
+	e.articleDays = map[string]map[string]bool{}
+	add := func(source, value string) {
+		if len(value) != len("2006-01-02") && !(strings.HasPrefix(value, "--") && len(value) == len("--01-02")) {
+			return
+		}
+		if e.articleDays[source] == nil {
+			e.articleDays[source] = map[string]bool{}
+		}
+		e.articleDays[source][value[len(value)-5:]] = true
+	}
+	for _, a := range e.articles {
+		add(a.Source, a.Date)
+	}
+	for i := range e.facts {
+		for _, d := range e.facts[i].Dates {
+			add(e.facts[i].Source, d.Value)
 		}
 	}
 }

@@ -33,6 +33,7 @@ type question struct {
 	terms    []index.QueryTerm
 	numbers  map[string]bool // numbers the question itself names
 	months   [13]bool        // the months the question names, by number ("in August")
+	dates    []string        // the days the question names with their month, as "04-14"
 	photo    bool            // asks about a photo
 	author   bool            // asks who wrote an article
 	credit   bool            // asks about an article itself: its source, publisher or date
@@ -284,6 +285,14 @@ var successionWords = map[string]bool{
 	"outgoing": true, "ex": true, "succeeding": true, "preceding": true, "prior": true,
 }
 
+// twoDigits pads a number of one digit with a zero: "4" is "04".
+func twoDigits(n string) string {
+	if len(n) == 1 {
+		return "0" + n
+	}
+	return n
+}
+
 // withoutRemark drops a remark after a question's question mark ("who's chen ming? saw the
 // name in the zangezur part"): a remark that asks nothing, after a question that asks.
 func withoutRemark(text string) string {
@@ -438,6 +447,11 @@ func (e *Engine) readQuestion(text string) *question {
 		}
 		if m := monthNumbers[t.Surface]; m > 0 && (t.Surface != "may" && t.Surface != "march" || i > 0 && q.tokens[i-1].Surface == "in") {
 			q.months[m] = true // not "may" the verb, but "in May"
+			for _, k := range []int{i - 1, i + 1} {
+				if k >= 0 && k < len(q.tokens) && q.tokens[k].Number && len(q.tokens[k].Surface) <= 2 {
+					q.dates = append(q.dates, twoDigits(strconv.Itoa(int(m)))+"-"+twoDigits(q.tokens[k].Surface)) // "April 14"
+				}
+			}
 		}
 		if photoWords[t.Term] || photoWords[t.Surface] {
 			q.photo = true
