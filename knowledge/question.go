@@ -307,17 +307,26 @@ func withoutRemark(text string) string {
 	asks := func(s string, first bool) bool {
 		for k, w := range strings.Fields(strings.ToLower(s)) {
 			w = strings.TrimSuffix(strings.TrimSuffix(strings.Trim(w, ",.;:!'’\"()"), "'s"), "’s")
-			if questionWord[w] || whatWords[w] || k == 0 && first && (auxiliaries[w] || modals[w] || copulas[w]) {
+			if questionWord[w] || whatWords[w] || pleaseWords[w] || k == 0 && first && (auxiliaries[w] || modals[w] || copulas[w] || imperatives[w]) {
 				return true
 			}
 		}
 		return false
 	}
-	if !asks(text[:i], false) || asks(text[i+1:], true) {
+	if !asks(text[:i], true) || asks(text[i+1:], true) {
 		return text
 	}
 	return text[:i+1]
 }
+
+// pleaseWords and imperatives make a remark a request: "compare their relations pls".
+var (
+	pleaseWords = map[string]bool{"please": true, "pls": true, "plz": true, "pleaseee": true}
+	imperatives = map[string]bool{
+		"compare": true, "explain": true, "tell": true, "list": true, "describe": true, "give": true,
+		"name": true, "summarize": true, "summarise": true, "show": true, "write": true, "translate": true,
+	}
+)
 
 // maxIntroduction is how far into a question an introduction of its asker may end.
 const maxIntroduction = 60

@@ -702,6 +702,8 @@ func TestWithoutRemark(t *testing.T) {
 		{"who met wang yi? was it bayramov", "who met wang yi? was it bayramov"},     // asked without "?"
 		{"so xi met aliyev? in beijing", "so xi met aliyev? in beijing"},             // no question word before
 		{"the visa deal? when was it signed?", "the visa deal? when was it signed?"}, // the question follows
+		{"Are they moving toward a free trade deal? Need to know for our planning.", "Are they moving toward a free trade deal?"},
+		{"is china closer to azerbaijan? compare their relations pls", "is china closer to azerbaijan? compare their relations pls"}, // a request
 	}
 	for _, tt := range tests {
 		assert.Equal(t, tt.want, withoutRemark(tt.in), tt.in)
