@@ -698,9 +698,10 @@ func (e *Engine) readQuestion(text string) *question {
 			// "during that January trip": a fact of April tells of another occasion
 			q.required[i] = true
 		}
-		if len(qt.Alts) == 0 && !strings.Contains(qt.Word, " ") && e.placeTerms[e.az.Word(qt.Word).Term] {
+		if len(qt.Alts) == 0 && !strings.Contains(qt.Word, " ") && (e.placeTerms[e.az.Word(qt.Word).Term] || currencies[qt.Word] && !dollarWords[qt.Word]) {
 			// "do turkish citizens need a visa": a country the articles never name is what
-			// it asks about
+			// it asks about; so is a currency ("the exchange rate of the manat"), but for
+			// the dollar, which the articles write "$"
 			q.required[i] = true
 		}
 		if judgedBest[qt.Word] {
@@ -1816,6 +1817,9 @@ var spendVerbs = map[string]bool{
 
 // currencies are what "how many …" counts a sum of money in: "how many dollars".
 var currencies = map[string]bool{"dollar": true, "dollars": true, "usd": true, "manat": true, "manats": true, "yuan": true, "euro": true, "euros": true, "rubles": true, "roubles": true}
+
+// dollarWords name the dollar, which the articles write as "$".
+var dollarWords = map[string]bool{"dollar": true, "dollars": true, "usd": true}
 
 // moneyNouns ask for a sum of money: "what is the total value of …", "how much is it worth".
 var moneyNouns = map[string]bool{"value": true, "cost": true, "costs": true, "price": true, "worth": true}
