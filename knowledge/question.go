@@ -285,6 +285,23 @@ var successionWords = map[string]bool{
 	"outgoing": true, "ex": true, "succeeding": true, "preceding": true, "prior": true,
 }
 
+// afterAccordingTo returns where the question starts after a lead-in naming its source
+// ("According to the reports, who …"), or 0.
+func afterAccordingTo(tokens []analyze.Token) int {
+	if len(tokens) < 4 || tokens[0].Surface != "according" || tokens[1].Surface != "to" {
+		return 0
+	}
+	for k := 2; k < len(tokens) && k <= maxLeadIn; k++ {
+		if isQuestionWord(tokens[k]) {
+			return k
+		}
+	}
+	return 0
+}
+
+// maxLeadIn is how many words a lead-in before the question word may take.
+const maxLeadIn = 8
+
 // twoDigits pads a number of one digit with a zero: "4" is "04".
 func twoDigits(n string) string {
 	if len(n) == 1 {
@@ -781,8 +798,15 @@ func (e *Engine) readQuestion(text string) *question {
 		q.which = e.whichHead(q)
 	}
 	q.asksName = (q.kind == AskWhat || q.kind == AskWho) && asksName(q.tokens)
-	q.predicate = whoPredicate(q)
-	q.askedVerb = e.askedVerb(q)
+	// "According to the reports, who would finance …": the question after the lead-in.
+	asked := q
+	if k := afterAccordingTo(q.tokens); k > 0 {
+		c := *q
+		c.tokens = q.tokens[k:]
+		asked = &c
+	}
+	q.predicate = whoPredicate(asked)
+	q.askedVerb = e.askedVerb(asked)
 	if q.predicate < 0 {
 		q.predicate = e.whatPredicate(q)
 	}
