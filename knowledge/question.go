@@ -285,6 +285,40 @@ var successionWords = map[string]bool{
 	"outgoing": true, "ex": true, "succeeding": true, "preceding": true, "prior": true,
 }
 
+// measuredSubject returns the query term of the thing a question asks a change in ("by
+// what percentage did Chinese investment increase": investment), the first word after
+// the auxiliary that names no place, when a verb of change follows; or -1.
+func (e *Engine) measuredSubject(q *question) int {
+	if q.kind != AskNumber {
+		return -1
+	}
+	for i, t := range q.tokens {
+		if !auxiliaries[t.Surface] && !copulas[t.Surface] || i == 0 || !slices.ContainsFunc(q.tokens[:i], isQuestionWord) {
+			continue
+		}
+		k := i + 1
+		for k < len(q.tokens) && (q.tokens[k].Stop || e.placeTerms[q.tokens[k].Term]) {
+			k++
+		}
+		if k >= len(q.tokens) || !slices.ContainsFunc(q.tokens[k+1:], func(u analyze.Token) bool { return changeVerbs[u.Surface] }) {
+			return -1
+		}
+		if j := q.termOf(q.tokens[k].Surface); j >= 0 && len(q.terms[j].Alts) > 0 && !changeVerbs[q.tokens[k].Surface] {
+			return j
+		}
+		return -1
+	}
+	return -1
+}
+
+// changeVerbs say that an amount changed.
+var changeVerbs = map[string]bool{
+	"increase": true, "increased": true, "grow": true, "grew": true, "rise": true, "rose": true,
+	"fall": true, "fell": true, "drop": true, "dropped": true, "decline": true, "declined": true,
+	"double": true, "doubled": true, "jump": true, "jumped": true, "change": true, "changed": true,
+	"expand": true, "expanded": true, "go": true, "went": true,
+}
+
 // afterAccordingTo returns where the question starts after a lead-in naming its source
 // ("According to the reports, who …"), or 0.
 func afterAccordingTo(tokens []analyze.Token) int {
@@ -731,6 +765,9 @@ func (e *Engine) readQuestion(text string) *question {
 			// matched apart from "fourth", so is not insisted on.)
 			q.required[i] = true
 		}
+	}
+	if k := e.measuredSubject(q); k >= 0 {
+		q.required[k] = true // "by what percentage did Chinese investment rise": investment's
 	}
 	if k := q.termOf(existentialNoun(q.tokens)); k >= 0 {
 		q.required[k] = true // "is there a direct flight to Shanghai": only a fact of one says
