@@ -532,6 +532,9 @@ func (e *Engine) excluded(q *question, r ranked) string {
 		// "what did they sign at their January 28 meeting" is not answered by "agreements
 		// signed during … the state visit … in April last year".
 		return "of another date"
+	case q.rank && q.kind != AskYesNo && !ordinal.MatchString(f.Text):
+		// "What rank does Azerbaijan hold among …" is answered by "fourth-largest", "second".
+		return "gives no rank"
 	case q.endsWhen && !endPattern.MatchString(f.Text) && !spansDates(f.Text):
 		// "when did his visit end": "between 22 and 24 April" says, "on January 28 as
 		// part of his visit" does not
@@ -1442,13 +1445,27 @@ func (e *Engine) swappedQualifier(q *question, seq []int32) bool {
 					continue
 				}
 				found = true
-				if p == 0 || !qn.others[seq[p-1]] {
+				if !e.qualifiedBy(seq, p, qn.reach, qn.others) {
 					ours = true
 				}
 			}
 		}
 		if found && !ours {
 			return true
+		}
+	}
+	return false
+}
+
+// qualifiedBy reports whether the nearest name within reach words before seq[p] is one of
+// names.
+func (e *Engine) qualifiedBy(seq []int32, p, reach int, names map[int32]bool) bool {
+	for k := p - 1; k >= 0 && k >= p-reach; k-- {
+		if names[seq[k]] {
+			return true
+		}
+		if e.names[e.ix.TermString(seq[k])] {
+			return false
 		}
 	}
 	return false

@@ -1654,6 +1654,10 @@ type qualifiedNoun struct {
 	noun   int            // the query term qualified
 	by     map[int32]bool // the terms of the name qualifying it
 	others map[int32]bool // the terms of the question's other names
+	// reach is how many words before the noun a fact may qualify it: one for an
+	// adjective ("Chinese companies"), more for a possessive, which may have adjectives
+	// between ("Azerbaijan's fourth-largest economic partner").
+	reach int
 }
 
 // qualifiedNouns finds the words the question qualifies by the adjective of a place right
@@ -1681,8 +1685,16 @@ func (e *Engine) qualifiedNouns(q *question) []qualifiedNoun {
 		for t := range by {
 			demonym = demonym || e.az.Stem(q.terms[i-1].Word) != e.ix.TermString(t)
 		}
+		noun, reach := i, 1
 		if !demonym {
-			continue
+			if !q.possessors[q.terms[i-1].Word] || !e.states[e.az.Word(q.terms[i-1].Word).Term] {
+				continue // a state's possessive, not a person's ("Aliyev's trip")
+			}
+			// "China's economic partners": the noun after its adjective
+			noun, reach = min(i+1, len(q.terms)-1), possessiveReach
+			if len(nameTerms(q.terms[noun])) > 0 {
+				noun = i
+			}
 		}
 		others := map[int32]bool{}
 		for j, qt := range q.terms {
@@ -1690,17 +1702,20 @@ func (e *Engine) qualifiedNouns(q *question) []qualifiedNoun {
 				continue
 			}
 			for t := range nameTerms(qt) {
-				if !by[t] {
-					others[t] = true
+				if !by[t] && (reach == 1 || e.states[e.ix.TermString(t)]) {
+					others[t] = true // (a possessive's: other states, not "Ministry")
 				}
 			}
 		}
 		if len(others) > 0 {
-			out = append(out, qualifiedNoun{noun: i, by: by, others: others})
+			out = append(out, qualifiedNoun{noun: noun, by: by, others: others, reach: reach})
 		}
 	}
 	return out
 }
+
+// possessiveReach is how many words before a noun a possessive may stand.
+const possessiveReach = 4
 
 // cityNouns ask for a place finer than a country.
 var cityNouns = map[string]bool{"city": true, "cities": true, "town": true, "towns": true}
