@@ -1115,6 +1115,9 @@ func (e *Engine) typeBonus(q *question, f *Fact) float64 {
 			if q.day && !namesDay(d) {
 				continue // "on which day in 1992": a year is no answer
 			}
+			if q.weekday && !weekdayPattern.MatchString(d.Phrase) {
+				continue // "which day of the week": "Wednesday", not "23 April"
+			}
 			if strings.EqualFold(d.Phrase, "today") && !q.asksSpeech {
 				continue // "Today, these relations are …": when it was said, not when it came to be
 			}
@@ -1130,7 +1133,7 @@ func (e *Engine) typeBonus(q *question, f *Fact) float64 {
 		if e.timeOfDay[f.ID] {
 			return 1
 		}
-		if e.datedBy[f.ID] >= 0 && !q.startsWhen && e.tiedToLead(q, f.ID) {
+		if d := e.datedBy[f.ID]; d >= 0 && !q.startsWhen && e.tiedToLead(q, f.ID) && (!q.weekday || slices.ContainsFunc(e.facts[d].Dates, func(x Date) bool { return weekdayPattern.MatchString(x.Phrase) })) {
 			return 1 // dated by the sentence before it, which the answer quotes too
 		}
 	case AskNumber:

@@ -472,6 +472,20 @@ func asksDay(tokens []analyze.Token) bool {
 	return false
 }
 
+// asksWeekday reports whether tokens ask for a day of the week: "which day of the week",
+// "what weekday".
+func asksWeekday(tokens []analyze.Token) bool {
+	for i, t := range tokens {
+		if t.Surface == "weekday" || t.Surface == "day" && i+3 < len(tokens) && tokens[i+1].Surface == "of" && tokens[i+2].Surface == "the" && tokens[i+3].Surface == "week" {
+			return true
+		}
+	}
+	return false
+}
+
+// weekdayPattern finds the name of a day of the week.
+var weekdayPattern = regexp.MustCompile(`(?i)\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b`)
+
 // asksWorth reports whether a what-question asks what a thing is worth: "what will trade
 // be worth", "what is the deal worth" (not "what is worth noting").
 func asksWorth(tokens []analyze.Token) bool {

@@ -115,6 +115,9 @@ type question struct {
 	// day: a when-question asks for the day ("on which day", "the exact date"), which a
 	// year or a month alone does not tell.
 	day bool
+	// weekday marks a question of the day of the week ("on which day of the week"):
+	// "Wednesday" answers it, "23 April" does not.
+	weekday bool
 	// publishers holds the publishers the question names, once worked out (see
 	// publishersNamed).
 	publishers map[string]bool
@@ -861,6 +864,7 @@ func (e *Engine) readQuestion(text string) *question {
 	}
 	q.clock = q.kind == AskWhen && asksClock(q.tokens)
 	q.day = q.kind == AskWhen && asksDay(q.tokens)
+	q.weekday = q.kind == AskWhen && asksWeekday(q.tokens)
 	q.size = q.kind == AskNumber && asksSize(q.tokens)
 	q.first = q.kind != AskYesNo && asksFirst(q.tokens)
 	q.percent = q.kind == AskNumber && (strings.Contains(q.lower, "percent") || strings.Contains(q.lower, "%"))
