@@ -741,11 +741,24 @@ func (e *Engine) askedVerb(q *question) int {
 		return -1 // one the articles have nothing like: see whoPredicate, whatPredicate
 	}
 	for _, alt := range q.terms[k].Alts {
-		if len(alt.Terms) == 1 && alt.Factor == typoFactor && speechVerbsAsked[e.ix.TermString(alt.Terms[0])] {
-			return -1 // a verb of saying mistyped: "what did Aliyev tel Xinhua"
+		if len(alt.Terms) == 1 && alt.Factor == typoFactor && e.isSpeechVerb(e.ix.TermString(alt.Terms[0])) {
+			return -1 // a verb of saying mistyped: "what did Aliyev tel Xinhua", "anounced"
 		}
 	}
 	return k
+}
+
+// isSpeechVerb reports whether term is the term of a verb of saying ("announc").
+func (e *Engine) isSpeechVerb(term string) bool {
+	if speechVerbsAsked[term] {
+		return true
+	}
+	for v := range speechVerbsAsked {
+		if e.az.Stem(v) == term {
+			return true
+		}
+	}
+	return false
 }
 
 // wordNouns ask for words said: "what word did they use", "what term did he choose".
