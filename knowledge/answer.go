@@ -1839,6 +1839,28 @@ func (e *Engine) compose(q *question, rs []ranked, best int) Answer {
 	if q.setAside {
 		share = asideShare
 	}
+	if q.kind == AskWho && top.typeBonus == 0 {
+		// "Azerbaijan and China signed the Agreement …" names the parties; a sentence in
+		// the paragraph of it (or of one close behind it) may name the persons who signed:
+		// "The agreement was formally signed … by … Bayramov and … Wang Yi".
+		type place struct {
+			source    string
+			paragraph int
+		}
+		near := map[place]bool{{top.fact.Source, top.fact.Paragraph}: true}
+		for _, r := range rs[best+1:] {
+			if r.eligible && r.final >= share*top.final {
+				near[place{r.fact.Source, r.fact.Paragraph}] = true
+			}
+		}
+		for _, r := range rs[best+1:] {
+			if r.eligible && r.typeBonus > 0 && near[place{r.fact.Source, r.fact.Paragraph}] && !used[e.cluster[r.fact.ID]] {
+				chosen = append(chosen, r.fact)
+				used[e.cluster[r.fact.ID]] = true
+				break
+			}
+		}
+	}
 	for _, r := range rs[best+1:] {
 		if len(chosen) >= maxQuotes {
 			break
