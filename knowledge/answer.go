@@ -336,7 +336,7 @@ func (e *Engine) rank(q *question, buf *answerBuf) []ranked {
 		}
 		r := ranked{fact: f, hit: h, saidBefore: said}
 		r.typeBonus = e.typeBonus(q, f)
-		if r.typeBonus == 0 && q.kind == AskWho && asksAbout && e.cues[f.ID]&namesRole != 0 {
+		if r.typeBonus == 0 && q.kind == AskWho && asksAbout && !q.source && e.cues[f.ID]&namesRole != 0 {
 			r.typeBonus = 1 // what a person is: "An experienced journalist, Aytan …"
 		}
 		r.excluded = e.excluded(q, r)
@@ -352,7 +352,7 @@ func (e *Engine) rank(q *question, buf *answerBuf) []ranked {
 		case q.kind == AskWhere:
 			// "Where?" asks for a place: a sentence naming none is a poor answer.
 			r.final *= lacksPlaceFactor
-		case q.kind == AskWho && !asksAbout:
+		case q.kind == AskWho && (!asksAbout || q.source):
 			// "Who signed it?" asks for a person, though "who does it apply to" may be
 			// answered by a kind of people.
 			r.final *= lacksTypeFactor
@@ -1099,6 +1099,9 @@ func spansTime(text string) bool { return spanPattern.MatchString(text) }
 func (e *Engine) typeBonus(q *question, f *Fact) float64 {
 	if q.source && e.cues[f.ID]&citesSource != 0 {
 		return 1 // "News.Az reports", "according to the Chinese Foreign Ministry"
+	}
+	if q.source && q.kind == AskWho {
+		return 0 // "whom did News.Az cite": a source, not any person a story names
 	}
 	switch q.kind {
 	case AskWhen:
