@@ -450,7 +450,7 @@ func (e *Engine) excluded(q *question, r ranked) string {
 		return lacksDate
 	case !e.evidence(q, h):
 		return "too few words in common"
-	case !e.matchesNames(q, r):
+	case !e.matchesNames(q, r) || !e.saysYears(q, f):
 		return "misses a name or year asked about"
 	case q.together[0] >= 0 && (h.Matched[q.together[0]] == 0 || h.Matched[q.together[1]] == 0):
 		// "What did Liu Jianchao and Aliyev discuss when they met?" is not answered by
@@ -1746,6 +1746,42 @@ func (e *Engine) matchesNames(q *question, r ranked) bool {
 		}
 	}
 	return true
+}
+
+// saysYears reports whether a fact names, itself or in the sentence that dates it, each
+// year the question insists on, or stands in an article of that year: "the 2030 Strategy" in the sentence after it does not make
+// "a new Working Group … will enhance collaboration in trade" a target for 2030.
+func (e *Engine) saysYears(q *question, f *Fact) bool {
+	for i, qt := range q.terms {
+		if !q.required[i] || !isYear(qt.Word) || e.says(f.ID, qt) || slices.ContainsFunc(f.Dates, func(d Date) bool { return strings.HasPrefix(d.Value, qt.Word) }) {
+			continue
+		}
+		if d := e.datedBy[f.ID]; d >= 0 && (e.says(d, qt) || slices.ContainsFunc(e.facts[d].Dates, func(x Date) bool { return strings.HasPrefix(x.Value, qt.Word) })) {
+			continue
+		}
+		if strings.HasPrefix(e.articles[e.bySource[f.Source]].Date, qt.Word) {
+			continue // "in January 2026": the story of an article of that year
+		}
+		if timeAnaphora.MatchString(f.Text) && e.saidBefore(f, qt) {
+			continue // "… over these years", after "since 1995, …"
+		}
+		return false
+	}
+	return true
+}
+
+// timeAnaphora finds words that refer to a time told before: "over these years".
+var timeAnaphora = regexp.MustCompile(`(?i)\b(these|those) years\b|\b(this|that|the same) period\b|\bsince then\b|\bat that time\b`)
+
+// saidBefore reports whether one of the sentences just before a fact in its article holds
+// the query term's word.
+func (e *Engine) saidBefore(f *Fact, qt index.QueryTerm) bool {
+	for p, n := f.Prev, 0; p >= 0 && e.facts[p].Source == f.Source && n < sceneReach+1; p, n = e.facts[p].Prev, n+1 {
+		if e.says(p, qt) {
+			return true
+		}
+	}
+	return false
 }
 
 // namesArticle reports whether a query term names the article a fact is in, by its
