@@ -524,7 +524,7 @@ func (e *Engine) excluded(q *question, r ranked) string {
 		return lacksPerson
 	case q.personNoun && r.typeBonus == 0:
 		return lacksPerson
-	case q.kind != AskWhen && q.kind != AskYesNo && slices.ContainsFunc(q.tokens, isQuestionWord) && e.datesOtherDays(q, f):
+	case len(q.dates) > 0 && q.kind != AskWhen && q.kind != AskYesNo && q.wh && e.datesOtherDays(q, f):
 		// "Which leader did Xi meet on April 14?" is not answered by a meeting on April 11
 		// (but "so the visit ran from 22 to 26 April?" is, by "between 22 and 24 April").
 		return "of another date"
@@ -535,7 +535,7 @@ func (e *Engine) excluded(q *question, r ranked) string {
 	case q.rank && q.kind != AskYesNo && !ordinal.MatchString(f.Text):
 		// "What rank does Azerbaijan hold among …" is answered by "fourth-largest", "second".
 		return "gives no rank"
-	case q.endsWhen && !endPattern.MatchString(f.Text) && !spansDates(f.Text):
+	case q.endsWhen && !endPattern.MatchString(f.Text) && !e.spanning[f.ID]:
 		// "when did his visit end": "between 22 and 24 April" says, "on January 28 as
 		// part of his visit" does not
 		return "not of when it ended"
@@ -1149,7 +1149,7 @@ func (e *Engine) typeBonus(q *question, f *Fact) float64 {
 		if q.lasting != "" {
 			// "How many days …" is answered by so many days or a span of dates, not by
 			// "the two leaders".
-			if spansDates(f.Text) && q.lasting != "hours" || e.givesMany(f, q.lasting) || q.lasting == "years" && anniversary.MatchString(f.Text) {
+			if e.spanning[f.ID] && q.lasting != "hours" || e.givesMany(f, q.lasting) || q.lasting == "years" && anniversary.MatchString(f.Text) {
 				return 1 // "how many years will they mark in 2027": the 35th anniversary
 			}
 			return 0
@@ -1165,7 +1165,7 @@ func (e *Engine) typeBonus(q *question, f *Fact) float64 {
 		if q.sinceWhen && len(f.Dates) > 0 && e.cues[f.ID]&datesStart != 0 {
 			return 1 // "how long have they …": "since 1992" answers too
 		}
-		if q.sinceWhen && spansDates(f.Text) {
+		if q.sinceWhen && e.spanning[f.ID] {
 			return 1 // "how long was the visit": "between 22 and 24 April"
 		}
 	case AskWhere:
@@ -1307,7 +1307,7 @@ func (e *Engine) datesOtherDays(q *question, f *Fact) bool {
 	if !slices.ContainsFunc(q.dates, func(d string) bool { return e.articleDays[f.Source][d] }) {
 		return true // an article that names the day nowhere tells of other days
 	}
-	if spansDates(f.Text) {
+	if e.spanning[f.ID] {
 		return false // "between 22 and 24 April" holds the 23rd
 	}
 	other := false

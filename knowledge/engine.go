@@ -78,6 +78,8 @@ type Engine struct {
 	// articleDays holds, per article, the days of the year ("04-23") it names or was
 	// published on: an article without the day a question asks about tells of other days.
 	articleDays map[string]map[string]bool
+	// spanning marks, per fact, a span of dates it names: "between 22 and 24 April".
+	spanning []bool
 	// leadTies holds, for a fact dated by its article's lead paragraph, the words the
 	// two share: the question must ask one of them for the lead's date to be the fact's.
 	leadTies map[int][]int32
@@ -768,7 +770,7 @@ func (e *Engine) findDatedBy() {
 }
 
 // findArticleDays collects, per article, the days of the year its sentences name ("04-23")
-// and the day it was published on.
+// and the day it was published on, and finds the facts that span dates.
 func (e *Engine) findArticleDays() {
 	e.articleDays = map[string]map[string]bool{}
 	add := func(source, value string) {
@@ -783,10 +785,12 @@ func (e *Engine) findArticleDays() {
 	for _, a := range e.articles {
 		add(a.Source, a.Date)
 	}
+	e.spanning = make([]bool, len(e.facts))
 	for i := range e.facts {
 		for _, d := range e.facts[i].Dates {
 			add(e.facts[i].Source, d.Value)
 		}
+		e.spanning[i] = spansDates(e.facts[i].Text)
 	}
 }
 

@@ -34,6 +34,7 @@ type question struct {
 	numbers  map[string]bool // numbers the question itself names
 	months   [13]bool        // the months the question names, by number ("in August")
 	dates    []string        // the days the question names with their month, as "04-14"
+	wh       bool            // it holds a question word ("what", "who", …)
 	photo    bool            // asks about a photo
 	author   bool            // asks who wrote an article
 	credit   bool            // asks about an article itself: its source, publisher or date
@@ -448,6 +449,7 @@ func (e *Engine) readQuestion(text string) *question {
 		}
 	}
 	q.kind = kindOf(e.kindTokens(q.tokens))
+	q.wh = slices.ContainsFunc(q.tokens, isQuestionWord)
 	if q.kind == AskWhat && asksWorth(q.tokens) {
 		q.kind = AskNumber // "What will trade be worth in 2030?" asks a figure
 	}
