@@ -1424,7 +1424,7 @@ func (e *Engine) otherRole(q *question, doc int) bool {
 					continue
 				}
 				found = true
-				if p == 0 || !e.names[e.ix.TermString(seq[p-1])] || qr.by[seq[p-1]] {
+				if p == 0 || e.ownsRole(seq[p-1], qr.by) {
 					ours = true // the question's own, or no one's in particular
 				}
 			}
@@ -1434,6 +1434,14 @@ func (e *Engine) otherRole(q *question, doc int) bool {
 		}
 	}
 	return e.swappedQualifier(q, seq) || e.otherVenue(q, doc)
+}
+
+// ownsRole reports whether the word before a role ("Spanish" of "Spanish Prime Minister")
+// leaves it the question's: no name, one of the names by, or a person's name, which lists
+// another holder rather than qualifying this one ("Bayramov and Wang Yi").
+func (e *Engine) ownsRole(before int32, by map[int32]bool) bool {
+	t := e.ix.TermString(before)
+	return !e.names[t] || by[before] || e.isPersonPart(t) || len(e.personNames[t]) > 0
 }
 
 // swappedQualifier reports whether a fact qualifies a word of the question only by
