@@ -1757,8 +1757,9 @@ func (e *Engine) matchesNames(q *question, r ranked) bool {
 }
 
 // saysYears reports whether a fact names, itself or in the sentence that dates it, each
-// year the question insists on, or stands in an article of that year: "the 2030 Strategy" in the sentence after it does not make
-// "a new Working Group … will enhance collaboration in trade" a target for 2030.
+// year the question insists on, or stands in an article of that year: "the 2030 Strategy"
+// in the sentence after it does not make "a new Working Group … will enhance collaboration
+// in trade" a target for 2030.
 func (e *Engine) saysYears(q *question, f *Fact) bool {
 	for i, qt := range q.terms {
 		if !q.required[i] || !isYear(qt.Word) || e.says(f.ID, qt) || slices.ContainsFunc(f.Dates, func(d Date) bool { return strings.HasPrefix(d.Value, qt.Word) }) {

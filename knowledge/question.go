@@ -461,7 +461,9 @@ func (e *Engine) readQuestion(text string) *question {
 	}
 	q.source = asksSource(q.kind, q.tokens)
 	if q.acronym = acronymAsked(q.tokens); e.english[q.acronym] > 0 || e.isPersonPart(q.acronym) {
-		q.acronym = "" // "what does the letter of intent stand for": what it means; "Xi's full name" is a name
+		// "what does the letter of intent stand for": what it means; "Xi's full name" is
+		// a person's name, no abbreviation
+		q.acronym = ""
 	}
 	// "Who signed it on behalf of Nakhchivan" asks for the person who did, not the parties.
 	q.personNoun = q.kind == AskWho && !q.occupation && (asksPersonNoun(q.tokens) || slices.ContainsFunc(q.tokens, func(t analyze.Token) bool { return t.Surface == "behalf" }))

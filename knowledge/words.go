@@ -264,9 +264,9 @@ func samePerson(a, b []string) bool {
 
 // mistypedWord returns the most common English word one edit from w: a function word, or
 // a word WordNet counts at least minMistypedCount times, one the articles use before one
-// they do not. A word of four letters is read
-// only as a longer one ("wich": "which"). It returns "" when there is none. The answers
-// are kept for the first maxCachedFamilies words. Safe for concurrent use.
+// they do not. A word of four letters is read only as a longer one ("wich": "which"). It
+// returns "" when there is none. The answers are kept for the first maxCachedFamilies
+// words. Safe for concurrent use.
 func (e *Engine) mistypedWord(w string) string {
 	if s, ok := e.mistyped.Load(w); ok {
 		return s.(string)
