@@ -32,14 +32,31 @@ var eventWords = map[string]bool{
 	"ceremony": true, "banquet": true, "held": true, "hosted": true, "place": true,
 }
 
+// signWords say a document was signed: the place after "in" or "at", a few words on, is
+// where.
+var signWords = map[string]bool{"sign": true, "signs": true, "signed": true, "signing": true}
+
+// signedReach is how many words after a verb of signing its "in" or "at" may stand (past
+// the document's name: "signed the mutual visa exemption agreement in Baku").
+const signedReach = 7
+
 // venueAt returns the index of the token a venue word at tokens[i] says is where: the
 // word after it (a visit only), or after "to", "in" or "at" and an article; or -1.
 func venueAt(tokens []analyze.Token, i int) int {
 	travel := travelWords[tokens[i].Surface]
-	if !travel && !eventWords[tokens[i].Surface] {
+	if !travel && !eventWords[tokens[i].Surface] && !signWords[tokens[i].Surface] {
 		return -1
 	}
 	j := i + 1
+	if signWords[tokens[i].Surface] {
+		// "signed the visa deal in Baku": where it was signed, after what was
+		for k := i + 1; k < len(tokens) && k <= i+signedReach; k++ {
+			if tokens[k].Surface == "in" || tokens[k].Surface == "at" {
+				j = k
+				break
+			}
+		}
+	}
 	if j < len(tokens) && (tokens[j].Surface == "to" || tokens[j].Surface == "in" || tokens[j].Surface == "at") {
 		j++
 	} else if !travel || i > 0 && articles[tokens[i-1].Surface] {
