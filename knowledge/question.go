@@ -83,6 +83,9 @@ type question struct {
 	// succession is the word that sets the holder of a role asked for apart from the one
 	// the articles name ("next" in "the next president"), or "": a fact must say it of a role.
 	succession string
+	// heldBefore marks a question of who held a role before or after a person named ("who
+	// was president before Ilham Aliyev"): a fact must tell of one holder following another.
+	heldBefore bool
 	// unknownHead is the thing a "what is the X" question asks about, when the articles
 	// never name it: no fact can say what it is.
 	unknownHead string
@@ -281,6 +284,21 @@ var earlierPattern = regexp.MustCompile(`(?i)\b(before|previously|prior|former|f
 // genericRoles name a holder of any of several titles: "the Spanish leader" is its prime
 // minister.
 var genericRoles = map[string]bool{"leader": true, "leaders": true, "head": true, "heads": true, "chief": true, "boss": true}
+
+// beforeOrAfterPerson reports whether tokens hold "before" or "after" and a person's name
+// the articles use: "before ilham aliyev".
+func (e *Engine) beforeOrAfterPerson(tokens []analyze.Token) bool {
+	for i := 0; i+1 < len(tokens); i++ {
+		if (tokens[i].Surface == "before" || tokens[i].Surface == "after") && e.isPersonPart(tokens[i+1].Surface) {
+			return true
+		}
+	}
+	return false
+}
+
+// followsPattern finds a sentence's word for one holder following another ("the former
+// president" says so too: see saysOfRole).
+var followsPattern = regexp.MustCompile(`(?i)\b(predecessor|successor|preceded|succeeded|succeed|replaced|took over from)\b`)
 
 // successionWords set a holder of a role apart from the one the articles name: "the next
 // president", "the former minister".
@@ -919,6 +937,7 @@ func (e *Engine) readQuestion(text string) *question {
 		q.succession = q.tokens[i].Surface
 		break
 	}
+	q.heldBefore = q.kind == AskWho && slices.ContainsFunc(q.tokens, func(t analyze.Token) bool { return ingest.IsRole(t.Surface) }) && e.beforeOrAfterPerson(q.tokens)
 	if head, words := copulaPhrase(q.tokens, q.possessors); head != "" {
 		for i, qt := range q.terms {
 			if strings.Contains(" "+qt.Word+" ", " "+head+" ") {
