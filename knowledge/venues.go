@@ -36,6 +36,9 @@ var eventWords = map[string]bool{
 // where.
 var signWords = map[string]bool{"sign": true, "signs": true, "signed": true, "signing": true}
 
+// meetWords say that people met: the place after "in", a few words on, is where.
+var meetWords = map[string]bool{"meet": true, "meets": true, "met": true, "meeting": true}
+
 // signedReach is how many words after a verb of signing its "in" or "at" may stand (past
 // the document's name: "signed the mutual visa exemption agreement in Baku").
 const signedReach = 7
@@ -44,12 +47,13 @@ const signedReach = 7
 // word after it (a visit only), or after "to", "in" or "at" and an article; or -1.
 func venueAt(tokens []analyze.Token, i int) int {
 	travel := travelWords[tokens[i].Surface]
-	if !travel && !eventWords[tokens[i].Surface] && !signWords[tokens[i].Surface] {
+	if !travel && !eventWords[tokens[i].Surface] && !signWords[tokens[i].Surface] && !meetWords[tokens[i].Surface] {
 		return -1
 	}
 	j := i + 1
-	if signWords[tokens[i].Surface] {
-		// "signed the visa deal in Baku": where it was signed, after what was
+	if signWords[tokens[i].Surface] || eventWords[tokens[i].Surface] || meetWords[tokens[i].Surface] {
+		// "signed the visa deal in Baku": where it was signed, after what was; "talks
+		// with Bayramov in Baku", "met Pedro Sanchez in Madrid"
 		for k := i + 1; k < len(tokens) && k <= i+signedReach; k++ {
 			if tokens[k].Surface == "in" || tokens[k].Surface == "at" {
 				j = k
