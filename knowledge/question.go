@@ -59,7 +59,8 @@ type question struct {
 	// of a day within it is no answer.
 	endsWhen bool
 	// priorStage marks a question of what someone was or did before a stage of their
-	// life ("before he became an MP"): a fact must say so of an earlier time.
+	// life ("before he became an MP"), or of an earlier one of a kind ("the previous
+	// protocol"): a fact must say so of an earlier time.
 	priorStage bool
 	// lasting is the unit of "how many days" (or weeks, months, years): so many of it, or
 	// a span of dates, answers.
@@ -299,6 +300,18 @@ func (e *Engine) beforeOrAfterPerson(tokens []analyze.Token) bool {
 // followsPattern finds a sentence's word for one holder following another ("the former
 // president" says so too: see saysOfRole).
 var followsPattern = regexp.MustCompile(`(?i)\b(predecessor|successor|preceded|succeeded|succeed|replaced|took over from)\b`)
+
+// earlierWords set an earlier one of a kind apart from the one the articles tell of: "the
+// previous protocol", "their former agreement".
+var earlierWords = map[string]bool{"previous": true, "former": true, "prior": true, "preceding": true, "earlier": true, "old": true, "older": true}
+
+// occasionNouns are documents and occasions of which there are earlier ones.
+var occasionNouns = map[string]bool{
+	"agreement": true, "agreements": true, "protocol": true, "protocols": true, "treaty": true,
+	"treaties": true, "deal": true, "deals": true, "memorandum": true, "memoranda": true,
+	"statement": true, "declaration": true, "visit": true, "visits": true, "meeting": true,
+	"meetings": true, "summit": true, "talks": true, "strategy": true, "plan": true,
+}
 
 // successionWords set a holder of a role apart from the one the articles name: "the next
 // president", "the former minister".
@@ -936,6 +949,13 @@ func (e *Engine) readQuestion(text string) *question {
 		// "the next president" tells who comes after.
 		q.succession = q.tokens[i].Surface
 		break
+	}
+	for i := 0; i+1 < len(q.tokens); i++ {
+		if earlierWords[q.tokens[i].Surface] && slices.ContainsFunc(q.tokens[i+1:min(len(q.tokens), i+5)], func(t analyze.Token) bool { return occasionNouns[t.Surface] }) {
+			// "When was the previous cultural protocol signed?": not the one the articles
+			// tell of, unless they say it of an earlier one.
+			q.priorStage = true
+		}
 	}
 	q.heldBefore = q.kind == AskWho && slices.ContainsFunc(q.tokens, func(t analyze.Token) bool { return ingest.IsRole(t.Surface) }) && e.beforeOrAfterPerson(q.tokens)
 	if head, words := copulaPhrase(q.tokens, q.possessors); head != "" {
