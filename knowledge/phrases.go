@@ -1825,7 +1825,7 @@ var judgedBest = map[string]bool{
 
 // ordinalWords rank a thing: "the fourth largest".
 var ordinalWords = map[string]bool{
-	"second": true, "third": true, "fourth": true, "fifth": true, "sixth": true, "seventh": true,
+	"first": true, "second": true, "third": true, "fourth": true, "fifth": true, "sixth": true, "seventh": true,
 	"eighth": true, "ninth": true, "tenth": true, "2nd": true, "3rd": true, "4th": true, "5th": true,
 }
 
