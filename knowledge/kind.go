@@ -414,7 +414,7 @@ var durations = map[string]bool{"days": true, "weeks": true, "months": true, "ye
 // amount, a place or a person.
 var (
 	whenNouns    = map[string]bool{"year": true, "years": true, "date": true, "dates": true, "day": true, "days": true, "month": true, "months": true, "time": true, "weekday": true, "timeframe": true, "period": true, "timeline": true, "duration": true, "dateline": true}
-	amountNouns  = map[string]bool{"length": true, "percentage": true, "percent": true, "amount": true, "number": true, "share": true, "value": true, "volume": true, "size": true, "sum": true, "figure": true, "figures": true, "total": true}
+	amountNouns  = map[string]bool{"length": true, "amounts": true, "sums": true, "percentage": true, "percent": true, "amount": true, "number": true, "share": true, "value": true, "volume": true, "size": true, "sum": true, "figure": true, "figures": true, "total": true}
 	placeNouns   = map[string]bool{"country": true, "countries": true, "city": true, "cities": true, "place": true, "places": true, "region": true, "regions": true, "town": true, "venue": true, "location": true, "building": true, "capital": true}
 	personNouns  = map[string]bool{"official": true, "officials": true, "leader": true, "leaders": true, "minister": true, "ministers": true, "person": true, "people": true, "politician": true, "politicians": true, "diplomat": true, "diplomats": true, "president": true, "presidents": true, "lawmaker": true, "lawmakers": true, "mp": true, "mps": true, "heads": true, "member": true, "members": true, "deputy": true, "deputies": true, "heads of state": true, "head of state": true, "heads of government": true, "head of government": true}
 	questionHead = []string{"what", "when", "where", "which", "who", "why", "how"}
