@@ -793,6 +793,12 @@ func (e *Engine) readQuestion(text string) *question {
 			// the dollar, which the articles write "$"
 			q.required[i] = true
 		}
+		if len(qt.Alts) == 0 && q.tokens[0].Surface == "how" && passiveUnknown(q.tokens, qt.Word) {
+			// "how is the anniversary going to be celebrated": the manner of a deed the
+			// articles never tell, nor anything like it (though "in which year will it be
+			// celebrated" asks only when)
+			q.required[i] = true
+		}
 		if judgedBest[qt.Word] {
 			// "what's the best time to visit China": only a fact that judges one best says
 			q.required[i] = true
@@ -1190,6 +1196,17 @@ func namesPhrase(qt index.QueryTerm) bool { return len(qt.Alts) > 0 && len(qt.Al
 var jointVerbs = map[string]bool{
 	"discuss": true, "discussed": true, "talk": true, "talked": true, "meet": true, "met": true,
 	"negotiate": true, "negotiated": true,
+}
+
+// passiveUnknown reports whether word stands in tokens as a participle after "be",
+// "been" or "being": "to be celebrated".
+func passiveUnknown(tokens []analyze.Token, word string) bool {
+	for i := 1; i < len(tokens); i++ {
+		if tokens[i].Surface == word && strings.HasSuffix(word, "ed") && (tokens[i-1].Surface == "be" || tokens[i-1].Surface == "been" || tokens[i-1].Surface == "being") {
+			return true
+		}
+	}
+	return false
 }
 
 // isPersonName reports whether a query term is a person's name as the articles write it,
