@@ -1108,7 +1108,7 @@ func (e *Engine) typeBonus(q *question, f *Fact) float64 {
 	switch q.kind {
 	case AskWhen:
 		if q.clock {
-			if e.cues[f.ID]&tellsClock != 0 {
+			if e.cues[f.ID]&tellsClock != 0 && e.saysEvents(q, f) {
 				return 1 // "at noon", not "April 23, 2025"
 			}
 			return 0
@@ -1752,6 +1752,18 @@ func (e *Engine) matchesNames(q *question, r ranked) bool {
 			if e.publishedBy(r.fact, q.terms[i]) {
 				continue // "according to the lawmaker interviewed by Trend": Trend's article
 			}
+			return false
+		}
+	}
+	return true
+}
+
+// saysEvents reports whether a fact's own sentence names each occasion the question names
+// ("the welcome ceremony"): the hour it gives is of what it names ("the banquet … at
+// noon"), not of what the sentence before it does.
+func (e *Engine) saysEvents(q *question, f *Fact) bool {
+	for _, qt := range q.terms {
+		if eventNouns[qt.Word] && !e.says(f.ID, qt) {
 			return false
 		}
 	}
