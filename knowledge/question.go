@@ -793,7 +793,7 @@ func (e *Engine) readQuestion(text string) *question {
 			// the dollar, which the articles write "$"
 			q.required[i] = true
 		}
-		if len(qt.Alts) == 0 && q.tokens[0].Surface == "how" && passiveUnknown(q.tokens, qt.Word) {
+		if len(qt.Alts) == 0 && q.tokens[0].Surface == "how" && asParticiple(q.tokens, qt.Word) {
 			// "how is the anniversary going to be celebrated": the manner of a deed the
 			// articles never tell, nor anything like it (though "in which year will it be
 			// celebrated" asks only when)
@@ -1200,7 +1200,7 @@ var jointVerbs = map[string]bool{
 
 // passiveUnknown reports whether word stands in tokens as a participle after "be",
 // "been" or "being": "to be celebrated".
-func passiveUnknown(tokens []analyze.Token, word string) bool {
+func asParticiple(tokens []analyze.Token, word string) bool {
 	for i := 1; i < len(tokens); i++ {
 		if tokens[i].Surface == word && strings.HasSuffix(word, "ed") && (tokens[i-1].Surface == "be" || tokens[i-1].Surface == "been" || tokens[i-1].Surface == "being") {
 			return true

@@ -39,12 +39,14 @@ var signWords = map[string]bool{"sign": true, "signs": true, "signed": true, "si
 // meetWords say that people met: the place after "in", a few words on, is where.
 var meetWords = map[string]bool{"meet": true, "meets": true, "met": true, "meeting": true}
 
-// signedReach is how many words after a verb of signing its "in" or "at" may stand (past
-// the document's name: "signed the mutual visa exemption agreement in Baku").
-const signedReach = 7
+// venueReach is how many words after a verb of signing or meeting, or an occasion, its
+// "in" or "at" may stand (past the document's name or the one met: "signed the mutual visa
+// exemption agreement in Baku").
+const venueReach = 7
 
 // venueAt returns the index of the token a venue word at tokens[i] says is where: the
-// word after it (a visit only), or after "to", "in" or "at" and an article; or -1.
+// word after it (a visit only), or after "to", "in" or "at" and an article (for a signing,
+// a meeting or an occasion, up to venueReach words on); or -1.
 func venueAt(tokens []analyze.Token, i int) int {
 	travel := travelWords[tokens[i].Surface]
 	if !travel && !eventWords[tokens[i].Surface] && !signWords[tokens[i].Surface] && !meetWords[tokens[i].Surface] {
@@ -54,7 +56,7 @@ func venueAt(tokens []analyze.Token, i int) int {
 	if signWords[tokens[i].Surface] || eventWords[tokens[i].Surface] || meetWords[tokens[i].Surface] {
 		// "signed the visa deal in Baku": where it was signed, after what was; "talks
 		// with Bayramov in Baku", "met Pedro Sanchez in Madrid"
-		for k := i + 1; k < len(tokens) && k <= i+signedReach; k++ {
+		for k := i + 1; k < len(tokens) && k <= i+venueReach; k++ {
 			if tokens[k].Surface == "in" || tokens[k].Surface == "at" {
 				j = k
 				break
