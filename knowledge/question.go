@@ -1198,7 +1198,7 @@ var jointVerbs = map[string]bool{
 	"negotiate": true, "negotiated": true,
 }
 
-// passiveUnknown reports whether word stands in tokens as a participle after "be",
+// asParticiple reports whether word stands in tokens as a participle after "be",
 // "been" or "being": "to be celebrated".
 func asParticiple(tokens []analyze.Token, word string) bool {
 	for i := 1; i < len(tokens); i++ {
