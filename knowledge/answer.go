@@ -736,7 +736,7 @@ func (e *Engine) onlyCountries(q *question, f *Fact) bool {
 	for _, run := range e.nameRuns[f.ID] {
 		inName := e.inConceptName(run)
 		for k, w := range run {
-			if w.kind&(nameStop|nameState|namePerson|nameTitle|nameEnglish) == 0 && !asked[w.term] && !inName[k] && e.kindOrNoConcept(w.term, "citi") {
+			if w.kind&(nameStop|nameState|namePerson|nameTitle|nameEnglish) == 0 && !asked[w.term] && !inName[k] && e.kindOrNoConcept(w.term, e.cityTerm) {
 				return false // (not "Xinhua", whose names make it an agency)
 			}
 		}
@@ -1315,10 +1315,10 @@ func (e *Engine) datesOtherDays(q *question, f *Fact) bool {
 	other := false
 	for _, asked := range q.dates {
 		for _, d := range f.Dates {
-			if len(d.Value) != len("2006-01-02") && !(strings.HasPrefix(d.Value, "--") && len(d.Value) == len("--01-02")) {
+			day, ok := dayOfYear(d.Value)
+			if !ok {
 				continue
 			}
-			day := d.Value[len(d.Value)-5:]
 			if day == asked {
 				return false
 			}
@@ -1326,6 +1326,15 @@ func (e *Engine) datesOtherDays(q *question, f *Fact) bool {
 		}
 	}
 	return other
+}
+
+// dayOfYear returns the month and day of a date value that names its day ("2025-04-23",
+// "--04-23") as "04-23", and whether it names one.
+func dayOfYear(value string) (string, bool) {
+	if len(value) != len("2006-01-02") && !(strings.HasPrefix(value, "--") && len(value) == len("--01-02")) {
+		return "", false
+	}
+	return value[len(value)-5:], true
 }
 
 // datesOtherMonths reports whether the question names a month and a fact names dates of

@@ -65,6 +65,10 @@ type Engine struct {
 	home map[int32]bool
 	// pairTerms are the terms of the words "the two …" calls the two countries by.
 	pairTerms map[int32]bool
+	// speechStems are the stems of the verbs of saying a question may ask by ("announc").
+	speechStems map[string]bool
+	// cityTerm is the term of "city", the kind of place "which city" asks for.
+	cityTerm string
 	// venues holds, per fact, where it tells someone went or something took place ("a
 	// state visit to China", "the SCO Summit in China"), as terms, and whether it tells
 	// of a visit.
@@ -580,6 +584,11 @@ func (e *Engine) build(docs []*ingest.Document) {
 		e.venues[i] = an.venues
 	}
 	e.ix = b.Build()
+	e.speechStems = map[string]bool{}
+	for v := range speechVerbsAsked {
+		e.speechStems[e.az.Stem(v)] = true
+	}
+	e.cityTerm = e.az.Word("city").Term
 	e.pairTerms = map[int32]bool{}
 	for w := range pairWords {
 		if id, ok := e.ix.Term(e.az.Word(w).Term); ok {
@@ -774,13 +783,14 @@ func (e *Engine) findDatedBy() {
 func (e *Engine) findArticleDays() {
 	e.articleDays = map[string]map[string]bool{}
 	add := func(source, value string) {
-		if len(value) != len("2006-01-02") && !(strings.HasPrefix(value, "--") && len(value) == len("--01-02")) {
+		day, ok := dayOfYear(value)
+		if !ok {
 			return
 		}
 		if e.articleDays[source] == nil {
 			e.articleDays[source] = map[string]bool{}
 		}
-		e.articleDays[source][value[len(value)-5:]] = true
+		e.articleDays[source][day] = true
 	}
 	for _, a := range e.articles {
 		add(a.Source, a.Date)

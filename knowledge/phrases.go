@@ -749,17 +749,7 @@ func (e *Engine) askedVerb(q *question) int {
 }
 
 // isSpeechVerb reports whether term is the term of a verb of saying ("announc").
-func (e *Engine) isSpeechVerb(term string) bool {
-	if speechVerbsAsked[term] {
-		return true
-	}
-	for v := range speechVerbsAsked {
-		if e.az.Stem(v) == term {
-			return true
-		}
-	}
-	return false
-}
+func (e *Engine) isSpeechVerb(term string) bool { return speechVerbsAsked[term] || e.speechStems[term] }
 
 // wordNouns ask for words said: "what word did they use", "what term did he choose".
 var wordNouns = map[string]bool{"word": true, "words": true, "term": true, "terms": true, "phrase": true, "phrases": true, "expression": true, "adjective": true, "language": true}

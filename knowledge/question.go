@@ -475,7 +475,7 @@ func (e *Engine) readQuestion(text string) *question {
 	q.possessors = possessorsIn(q.lower)
 	for _, t := range q.tokens {
 		// "armenias prime minister": a name's possessive typed without its apostrophe
-		if base, ok := strings.CutSuffix(t.Surface, "s"); ok && len(base) > 2 && !t.Stop && e.english[t.Surface] == 0 && e.names[e.az.Word(base).Term] {
+		if _, ok := e.namePossessive(t.Surface); ok && !t.Stop && e.english[t.Surface] == 0 {
 			q.possessors[t.Surface] = true
 		}
 	}

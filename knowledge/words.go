@@ -203,9 +203,9 @@ func (e *Engine) mendTypos(tokens []analyze.Token, text string) []analyze.Token 
 		if t.Stop || t.Number || len(t.Surface) < 4 || e.english[t.Surface] > 0 {
 			continue
 		}
-		if base, ok := strings.CutSuffix(t.Surface, "s"); ok && len(base) > 2 && e.names[e.az.Word(base).Term] {
+		if term, ok := e.namePossessive(t.Surface); ok {
 			// "alievs wife": a name's possessive typed without its apostrophe, no typo
-			tokens[i].Term = e.az.Word(base).Term
+			tokens[i].Term = term
 			continue
 		}
 		var fix string
@@ -229,6 +229,17 @@ func (e *Engine) mendTypos(tokens []analyze.Token, text string) []analyze.Token 
 		tokens[i] = e.az.Word(fix)
 	}
 	return tokens
+}
+
+// namePossessive returns the term of the name w is the possessive of, typed without its
+// apostrophe ("alievs", "armenias"), and whether it is one.
+func (e *Engine) namePossessive(w string) (string, bool) {
+	base, ok := strings.CutSuffix(w, "s")
+	if !ok || len(base) <= 2 {
+		return "", false
+	}
+	term := e.az.Word(base).Term
+	return term, e.names[term]
 }
 
 // splitNames reads a word that runs a person's name together ("wangyi", "xijinping") as
