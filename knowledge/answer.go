@@ -1839,11 +1839,16 @@ func (e *Engine) sayerIsArticle(q *question, f *Fact) bool {
 	return true
 }
 
-// publishedBy reports whether a query term names the publisher of a fact's article.
+// publishedBy reports whether a query term names the publisher of a fact's article. The
+// domain of a publisher's web address is no part of its name: the "eu" of
+// "commonspace.eu" is not the EU, nor the "Az" of "News.Az" Azerbaijan.
 func (e *Engine) publishedBy(f *Fact, qt index.QueryTerm) bool {
 	pub := e.articles[e.bySource[f.Source]].Publisher
 	if pub == "" || f.Kind != Body {
 		return false
+	}
+	if name, domain, ok := strings.Cut(pub, "."); ok && name != "" && !strings.ContainsAny(pub, " ") && domain != "" {
+		pub = name
 	}
 	terms := e.contextTerms(pub)
 	for _, alt := range qt.Alts {
