@@ -539,6 +539,7 @@ func TestVenues(t *testing.T) {
 		"talks between Chinese President Xi Jinping": nil, // no venue: "between" is no "in"
 		"Liu Jianchao visited Azerbaijan":            {"azerbaijan"},
 		"the visiting Azerbaijani leader landed":     nil, // "visiting" qualifies the leader
+		"brought his family with him to Beijing":     {"beij"},
 	} {
 		assert.Equal(t, want, venuesIn(e.az.Analyze(text)).places, text)
 	}

@@ -39,6 +39,14 @@ var signWords = map[string]bool{"sign": true, "signs": true, "signed": true, "si
 // meetWords say that people met: the place after "in", a few words on, is where.
 var meetWords = map[string]bool{"meet": true, "meets": true, "met": true, "meeting": true}
 
+// carryWords say that someone took someone else along: the place after "to", a few words
+// on, is where ("brought his family with him to Beijing").
+var carryWords = map[string]bool{
+	"bring": true, "brings": true, "brought": true, "bringing": true,
+	"take": true, "takes": true, "took": true, "taking": true,
+	"accompany": true, "accompanies": true, "accompanied": true, "accompanying": true,
+}
+
 // venueReach is how many words after a verb of signing or meeting, or an occasion, its
 // "in" or "at" may stand (past the document's name or the one met: "signed the mutual visa
 // exemption agreement in Baku").
@@ -49,10 +57,21 @@ const venueReach = 7
 // a meeting or an occasion, up to venueReach words on); or -1.
 func venueAt(tokens []analyze.Token, i int) int {
 	travel := travelWords[tokens[i].Surface]
-	if !travel && !eventWords[tokens[i].Surface] && !signWords[tokens[i].Surface] && !meetWords[tokens[i].Surface] {
+	carry := carryWords[tokens[i].Surface]
+	if !travel && !carry && !eventWords[tokens[i].Surface] && !signWords[tokens[i].Surface] && !meetWords[tokens[i].Surface] {
 		return -1
 	}
 	j := i + 1
+	if carry {
+		// "brought his family with him to Beijing": where to, after whom
+		j = len(tokens)
+		for k := i + 1; k < len(tokens) && k <= i+venueReach; k++ {
+			if tokens[k].Surface == "to" {
+				j = k
+				break
+			}
+		}
+	}
 	if signWords[tokens[i].Surface] || eventWords[tokens[i].Surface] || meetWords[tokens[i].Surface] {
 		// "signed the visa deal in Baku": where it was signed, after what was; "talks
 		// with Bayramov in Baku", "met Pedro Sanchez in Madrid"
@@ -139,10 +158,11 @@ func (e *Engine) askedVenues(q *question) map[int32]bool {
 		}
 		for _, qt := range q.terms {
 			// The word must name a place itself: "the state visit deals" went nowhere,
-			// though deals are "agreements" and an agreement has a name.
+			// though deals are "agreements" and an agreement has a name. A city the
+			// articles never name stands for its country ("to Moscow": Russia).
 			if qt.Word != q.tokens[j].Surface || !slices.ContainsFunc(qt.Alts, func(a index.Alternative) bool {
 				return a.Factor >= 1 && len(a.Terms) == 1 && e.isPlace(a.Terms[0])
-			}) {
+			}) && !e.standsForPlace(qt) {
 				continue
 			}
 			for _, alt := range qt.Alts {
@@ -156,6 +176,19 @@ func (e *Engine) askedVenues(q *question) map[int32]bool {
 		}
 	}
 	return out
+}
+
+// standsForPlace reports whether a query term is a word the articles never use that the
+// thesaurus reads as a country they name, or a name, no English word, that it reads as a
+// place they name: a capital for its country ("Moscow": Russia).
+func (e *Engine) standsForPlace(qt index.QueryTerm) bool {
+	if slices.ContainsFunc(qt.Alts, func(a index.Alternative) bool { return a.Factor >= 1 }) {
+		return false
+	}
+	return slices.ContainsFunc(e.az.Synonyms(e.az.Word(qt.Word).Term), func(syn string) bool {
+		id, ok := e.ix.Term(syn)
+		return ok && (e.isState(syn) || e.placeTerms[syn] || e.isPlace(id) && !e.isEnglish(qt.Word))
+	})
 }
 
 // isPlace reports whether a term is a name and no part of a person's.
