@@ -129,6 +129,16 @@ func (e *Engine) otherVenue(q *question, doc int) bool {
 		f = &e.facts[f.Prev]
 		v = e.venues[f.ID]
 	}
+	if len(v.places) == 0 {
+		// Further on, the scene is the story's: where its first sentence tells the
+		// occasion took place ("The meeting concluded …" after "… met with Wang Yi in
+		// Beijing …" at the top).
+		f := &e.facts[doc]
+		for f.Prev >= 0 && e.facts[f.Prev].Source == f.Source {
+			f = &e.facts[f.Prev]
+		}
+		v = e.venues[f.ID]
+	}
 	other := false
 	for _, p := range v.places {
 		id, ok := e.ix.Term(p)
