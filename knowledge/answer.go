@@ -97,7 +97,7 @@ func (r *ranked) lacksType() bool { return lackingType[r.excluded] }
 // lackingType are the reasons a fact is excluded for want of what a question asks for.
 var lackingType = map[string]bool{
 	lacksDate: true, lacksNumber: true, lacksCity: true, lacksCountry: true, lacksOutcome: true, lacksKind: true,
-	lacksReason: true, lacksExpansion: true, lacksPerson: true,
+	lacksReason: true, lacksExpansion: true, lacksPerson: true, contradicts: true,
 }
 
 // Answer answers a question from the articles. It returns an error only when ctx is done.
@@ -383,6 +383,9 @@ const (
 	lacksReason  = "gives no reason"
 	lacksPerson  = "names no one the question does not"
 	lacksDeed    = "does not say it was done"
+	// "Which industries were singled out for reduced cooperation?" is not answered by
+	// "increased cooperation in … petrochemicals".
+	contradicts = "says the contrary"
 	// "What does ANAMA stand for?" is not answered by a sentence that names ANAMA.
 	lacksExpansion = "does not spell out the abbreviation"
 )
@@ -458,6 +461,8 @@ func (e *Engine) excluded(q *question, r ranked) string {
 		return "not of the two together"
 	case e.otherRole(q, f.ID):
 		return "another's role"
+	case e.saysContrary(q, r):
+		return contradicts
 	case !e.saidBy(q, f) || q.viewOf >= 0 && !e.toldAsOf(f, q.viewOf):
 		return "not the words of whom it asks about"
 	case !matchesSayer(q, h) && !r.saidBefore:
@@ -570,6 +575,23 @@ func (e *Engine) excluded(q *question, r ranked) string {
 		return lacksKind
 	}
 	return ""
+}
+
+// saysContrary reports whether a fact, or the sentence before it in its paragraph, says
+// the contrary of a word of the question it does not match.
+func (e *Engine) saysContrary(q *question, r ranked) bool {
+	f := r.fact
+	for i, os := range q.contrary {
+		if r.hit.Matched[i] > 0 {
+			continue
+		}
+		for _, o := range os {
+			if slices.Contains(e.ix.DocTerms(f.ID), o) || f.Prev >= 0 && e.facts[f.Prev].Paragraph == f.Paragraph && e.facts[f.Prev].Source == f.Source && slices.Contains(e.ix.DocTerms(f.Prev), o) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // toldAsOf reports whether a fact tells of the state term as its subject: among its first

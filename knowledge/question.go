@@ -49,6 +49,9 @@ type question struct {
 	// together holds the query terms of two persons a question asks what they did
 	// together ("what did Liu and Aliyev discuss"), or -1s: a fact must tell of both.
 	together [2]int
+	// contrary holds, per term of a question that asks no yes or no, the terms of the
+	// words that say its contrary ("reduced": "increased"); nil when it has none.
+	contrary map[int][]int32
 	// sinceWhen marks "how long": a date it has lasted since answers as well as a length.
 	sinceWhen bool
 	// startsWhen marks a question of when a thing starts or takes effect ("when does the
@@ -736,6 +739,11 @@ func (e *Engine) readQuestion(text string) *question {
 		q.terms = append(q.terms, e.wordTerm(terms[i], surfaces[i], factors[i], readings[i]))
 		if q.kind == AskYesNo {
 			e.addOpposites(&q.terms[len(q.terms)-1], terms[i], factors[i])
+		} else if os := e.oppositeTerms(terms[i]); len(os) > 0 {
+			if q.contrary == nil {
+				q.contrary = map[int][]int32{}
+			}
+			q.contrary[len(q.terms)-1] = os
 		}
 		termBesides = append(termBesides, besides[i])
 		if onlyRelated(q.terms[len(q.terms)-1]) {
@@ -2211,6 +2219,17 @@ func (e *Engine) addOpposites(qt *index.QueryTerm, term string, factor float64) 
 			}
 		}
 	}
+}
+
+// oppositeTerms returns the index's terms of the words that say the contrary of term.
+func (e *Engine) oppositeTerms(term string) []int32 {
+	var out []int32
+	for _, o := range e.az.Opposites(term) {
+		if id, ok := e.ix.Term(o); ok {
+			out = append(out, id)
+		}
+	}
+	return out
 }
 
 // relatedFactor is how much a match through a word WordNet relates to the question's
