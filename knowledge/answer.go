@@ -341,6 +341,11 @@ func (e *Engine) rank(q *question, buf *answerBuf) []ranked {
 		}
 		r.excluded = e.excluded(q, r)
 		r.eligible = r.excluded == ""
+		if r.eligible && q.which >= 0 && h.Matched[q.which] == 0 && bodyKinds[q.terms[q.which].Word] {
+			// "What news agency did he talk to?" is answered by "an interview with Trend":
+			// the body named is of the kind asked for, though not called so.
+			r.hit.Coverage = q.coverageWith(r.hit, []int{q.which})
+		}
 		if q.intent != "" && contains(f.Intents, q.intent) {
 			r.intent = 0.3
 		}
@@ -688,7 +693,7 @@ func (e *Engine) namesBodyOrBrand(q *question, f *Fact) bool {
 			}
 			body = body || e.bodyTerms[w.term]
 			other = other || w.kind&(nameStop|nameState) == 0 && !asked[w.term]
-			own = own || len(run) == 1 && w.kind&(nameStop|nameState|namePerson|nameShort|nameEnglish) == 0 && !asked[w.term] && !e.placeNames[w.term] && !e.isRegion(w.term) && e.kindOrNoConcept(w.term, kind)
+			own = own || len(run) == 1 && !asked[w.term] && (w.kind&(nameStop|nameState|namePerson|nameShort|nameEnglish) == 0 && !e.placeNames[w.term] && !e.isRegion(w.term) && e.kindOrNoConcept(w.term, kind) || e.isPublisherName(w.term) && publishes(q.terms[q.which].Word))
 		}
 		if body && other || own {
 			return true
@@ -766,6 +771,18 @@ func (e *Engine) onlyCountries(q *question, f *Fact) bool {
 	return true
 }
 
+// isPublisherName reports whether a term is the whole name of a publisher of the
+// articles: "Trend" names the agency, though it is an English word.
+func (e *Engine) isPublisherName(term string) bool {
+	return slices.ContainsFunc(e.publishers, func(p publisher) bool { return len(p.terms) == 1 && p.terms[0] == term })
+}
+
+// publishes reports whether a kind of body asked for is one that publishes news: a news
+// agency, an outlet, a website.
+func publishes(kind string) bool {
+	return mediaKinds[kind] || kind == "agency" || kind == "agencies"
+}
+
 // inConceptName marks the words of a run of names that belong to a concept's name of
 // several words: "Shanghai" in "Shanghai Cooperation Organization" names no city.
 func (e *Engine) inConceptName(run []nameWord) []bool {
@@ -824,7 +841,7 @@ func (e *Engine) namesOtherBut(q *question, f *Fact, persons, concepts bool) boo
 				other = &run[i]
 			}
 		}
-		if !title && other != nil && (len(run) > 1 || other.kind&nameEnglish == 0) {
+		if !title && other != nil && (len(run) > 1 || other.kind&nameEnglish == 0 || e.isPublisherName(other.term)) {
 			return true
 		}
 	}
