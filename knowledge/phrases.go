@@ -1455,7 +1455,9 @@ func asksOutcome(tokens []analyze.Token) bool {
 	for len(tokens) > 0 && discourseWords[tokens[0].Surface] {
 		tokens = tokens[1:] // "so did he actually go"
 	}
-	if len(tokens) == 0 || tokens[0].Surface != "did" {
+	if claim, ok := claimOf(tokens); ok && askedInPast(tokens) {
+		tokens = claim // "is it true that he actually attended": as "did he actually attend"
+	} else if len(tokens) == 0 || tokens[0].Surface != "did" {
 		return false
 	}
 	for i, t := range tokens {
@@ -1498,6 +1500,14 @@ func heldPast(tokens []analyze.Token) bool {
 // reaches from it: "When were they established?", "when did it happen", "since when has
 // it been independent again".
 func askedInPast(tokens []analyze.Token) bool {
+	if claim, ok := claimOf(tokens); ok {
+		tokens = claim
+		for i, t := range claim {
+			if pastForm(t.Surface) && (i == 0 || claim[i-1].Surface != "to") {
+				return true // "is it true that he attended it": a claim of what he did
+			}
+		}
+	}
 	for i, t := range tokens {
 		switch t.Surface {
 		case "was", "were", "did":
@@ -1552,6 +1562,27 @@ func (e *Engine) tellsStaging(tokens []analyze.Token) bool {
 	}
 	return false
 }
+
+// claimFrames open a yes-no question that puts a claim to be checked: "is it true that …".
+var claimFrames = [][]string{
+	{"is", "it", "true", "that"}, {"is", "it", "correct", "that"}, {"is", "it", "right", "that"},
+	{"is", "it", "a", "fact", "that"}, {"is", "it", "so", "that"}, {"confirm", "that"}, {"confirm"},
+	{"true", "or", "false"}, {"fact", "check"},
+}
+
+// claimOf returns the claim a question puts to be checked, after its frame ("is it true
+// that"), and whether it puts one.
+func claimOf(tokens []analyze.Token) ([]analyze.Token, bool) {
+	for _, frame := range claimFrames {
+		if len(tokens) > len(frame) && slices.EqualFunc(tokens[:len(frame)], frame, func(t analyze.Token, w string) bool { return t.Surface == w }) {
+			return tokens[len(frame):], true
+		}
+	}
+	return nil, false
+}
+
+// pastForm reports whether a word looks like a verb's past form: "attended", "signed".
+func pastForm(w string) bool { return len(w) > 4 && strings.HasSuffix(w, "ed") }
 
 // discourseWords may open a question before its first word: "so did he go", "and when".
 var discourseWords = map[string]bool{"so": true, "and": true, "but": true, "ok": true, "okay": true, "well": true, "also": true}

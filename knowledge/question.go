@@ -893,6 +893,15 @@ func (e *Engine) readQuestion(text string) *question {
 		c := *q
 		c.tokens = q.tokens[k:]
 		asked = &c
+	} else if claim, ok := claimOf(q.tokens); ok && q.kind == AskYesNo {
+		// "is it true that Aliyev attended the summit" asks as "did Aliyev attend it"
+		aux := analyze.Token{Surface: "does", Term: "does", Stop: true}
+		if askedInPast(q.tokens) {
+			aux = analyze.Token{Surface: "did", Term: "did", Stop: true}
+		}
+		c := *q
+		c.tokens = append([]analyze.Token{aux}, claim...)
+		asked = &c
 	}
 	q.predicate = whoPredicate(asked)
 	q.askedVerb = e.askedVerb(asked)
