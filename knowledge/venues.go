@@ -107,6 +107,11 @@ func venuesIn(tokens []analyze.Token) venues {
 		if j := venueAt(tokens, i); j >= 0 {
 			v.places = append(v.places, tokens[j].Term)
 		}
+		if j := i + 1; t.Surface == "in" && j+1 < len(tokens) && tokens[j+1].Surface == "for" && !tokens[j].Stop && !tokens[j].Number &&
+			slices.ContainsFunc(tokens[j+2:min(len(tokens), j+6)], func(u analyze.Token) bool { return travelWords[u.Surface] }) {
+			// "was in China for a state visit"
+			v.places = append(v.places, tokens[j].Term)
+		}
 	}
 	return v
 }
