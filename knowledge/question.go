@@ -869,6 +869,12 @@ func (e *Engine) readQuestion(text string) *question {
 		q.sayer = e.sayerTerms(q)
 	}
 	for i, qt := range q.terms {
+		if (q.kind == AskWhen || q.kind == AskNumber || q.kind == AskWhere) && namesPhrase(qt) && !termBesides[i] && !slices.Contains(q.sayer, i) && q.heaviest(i) {
+			// "When will the free trade agreement be signed?": the date, figure or place of
+			// the thing a concept's name says, most telling of what is asked, is not that of
+			// another agreement signed.
+			q.required[i] = true
+		}
 		if q.kind == AskYesNo && namesPhrase(qt) && !termBesides[i] && !slices.Contains(q.sayer, i) {
 			// "Will they sign a free trade agreement next year?": a yes or no of that thing,
 			// which a fact that does not name it does not give (though "does the joint
@@ -1203,6 +1209,16 @@ func (e *Engine) personsJoined(q *question, i int) bool {
 	a, b := q.terms[i], q.terms[i+1]
 	return len(a.Alts) > 0 && len(b.Alts) > 0 && e.isPersonPart(lastWord(a.Word)) && e.isPersonPart(firstWord(b.Word)) &&
 		joinedByAnd(q.tokens, lastWord(a.Word), firstWord(b.Word))
+}
+
+// heaviest reports whether term i weighs the most of the question's terms.
+func (q *question) heaviest(i int) bool {
+	for _, qt := range q.terms {
+		if qt.Weight > q.terms[i].Weight {
+			return false
+		}
+	}
+	return true
 }
 
 // namesPhrase reports whether a query term is a name of several words, a concept's
