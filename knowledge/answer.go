@@ -522,6 +522,10 @@ func (e *Engine) excluded(q *question, r ranked) string {
 		return lacksKind
 	case q.first && rankedBelowFirst.MatchString(f.Text):
 		return "ranks it lower than asked"
+	case q.most && !ranksFirst.MatchString(f.Text):
+		// "Is Azerbaijan China's most important partner?" is not answered by "an
+		// important partner".
+		return "ranks nothing above the rest"
 	case q.staged && r.typeBonus == 0 && !e.namesOtherPlace(q, f):
 		// "Where will the anniversary be held?" is not answered by a fact that names no
 		// place but the countries, nor anything else the question does not.

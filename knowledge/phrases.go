@@ -1821,6 +1821,24 @@ func asksFirst(tokens []analyze.Token) bool {
 	return false
 }
 
+// asksMost reports whether a question asks for the most of something: "most" after "the"
+// or an owner, before a word of its own ("the most important partner", "China's most
+// valuable deal"); not "most of", nor the asker's "I would be most grateful".
+func asksMost(tokens []analyze.Token, possessors map[string]bool) bool {
+	for i := 1; i+1 < len(tokens); i++ {
+		if prev := tokens[i-1].Surface; tokens[i].Surface == "most" && !tokens[i+1].Stop && (prev == "the" || possessivePronouns[prev] || possessors[prev]) {
+			return true
+		}
+	}
+	return false
+}
+
+// possessivePronouns say whose a thing is.
+var possessivePronouns = map[string]bool{"its": true, "their": true, "his": true, "her": true, "our": true, "your": true, "my": true}
+
+// ranksFirst finds the words of a sentence that put a thing above all others.
+var ranksFirst = regexp.MustCompile(`(?i)(most|least|top|leading|foremost|main|primary|principal|largest|biggest|greatest|best|number one)`)
+
 // asksRank reports whether a question asks where a thing ranks among the largest ("what
 // rank does it have among its largest partners"), not which is the largest.
 func asksRank(tokens []analyze.Token) bool {

@@ -115,6 +115,9 @@ type question struct {
 	// first: the question asks for the largest or biggest of all ("which country is its
 	// largest partner"), which "its fourth-largest partner" does not tell.
 	first bool
+	// most: the question asks for the most of something ("is it China's most important
+	// partner"), which a fact that ranks nothing ("an important partner") does not tell.
+	most bool
 	// clock: a when-question asks for a time of day ("what time was the banquet"), which
 	// a date alone does not tell.
 	clock bool
@@ -931,6 +934,7 @@ func (e *Engine) readQuestion(text string) *question {
 	q.weekday = q.kind == AskWhen && asksWeekday(q.tokens)
 	q.size = q.kind == AskNumber && asksSize(q.tokens)
 	q.first = q.kind != AskYesNo && asksFirst(q.tokens)
+	q.most = asksMost(q.tokens, q.possessors)
 	q.percent = q.kind == AskNumber && (strings.Contains(q.lower, "percent") || strings.Contains(q.lower, "%"))
 	q.share = q.percent && sharePattern.MatchString(q.lower)
 	q.listing = asksList(q.tokens)
