@@ -533,13 +533,15 @@ func TestSwappedQualifier(t *testing.T) {
 func TestVenues(t *testing.T) {
 	e := seedEngine(t)
 	for text, want := range map[string][]string{
-		"during a state visit to China that began":   {"china"},
-		"Aliyev arrived in Beijing to fanfare":       {"beij"},
-		"the upcoming SCO Summit in China":           {"china"},
-		"talks between Chinese President Xi Jinping": nil, // no venue: "between" is no "in"
-		"Liu Jianchao visited Azerbaijan":            {"azerbaijan"},
-		"the visiting Azerbaijani leader landed":     nil, // "visiting" qualifies the leader
-		"brought his family with him to Beijing":     {"beij"},
+		"during a state visit to China that began":      {"china"},
+		"Aliyev arrived in Beijing to fanfare":          {"beij"},
+		"the upcoming SCO Summit in China":              {"china"},
+		"talks between Chinese President Xi Jinping":    nil, // no venue: "between" is no "in"
+		"Liu Jianchao visited Azerbaijan":               {"azerbaijan"},
+		"the visiting Azerbaijani leader landed":        nil, // "visiting" qualifies the leader
+		"brought his family with him to Beijing":        {"beij"},
+		"Aliyev was in China for a state visit":         {"china"},
+		"flags are hung at Tiananmen Square in Beijing": {"tiananmen", "beij"},
 	} {
 		assert.Equal(t, want, venuesIn(e.az.Analyze(text)).places, text)
 	}

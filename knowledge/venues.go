@@ -30,6 +30,8 @@ var travelWords = map[string]bool{
 var eventWords = map[string]bool{
 	"summit": true, "meeting": true, "talks": true, "forum": true, "conference": true,
 	"ceremony": true, "banquet": true, "held": true, "hosted": true, "place": true,
+	// what was put on show: "the flags … are hung at Tiananmen Square"
+	"hung": true, "hang": true, "displayed": true, "raised": true,
 }
 
 // signWords say a document was signed: the place after "in" or "at", a few words on, is
@@ -106,6 +108,13 @@ func venuesIn(tokens []analyze.Token) venues {
 		v.visit = v.visit || travelWords[t.Surface]
 		if j := venueAt(tokens, i); j >= 0 {
 			v.places = append(v.places, tokens[j].Term)
+			// and the place it is in: "at Tiananmen Square in Beijing"
+			for k := j + 1; k+1 < len(tokens) && k <= j+3; k++ {
+				if tokens[k].Surface == "in" && !tokens[k+1].Stop && !tokens[k+1].Number && !monthWords[tokens[k+1].Surface] {
+					v.places = append(v.places, tokens[k+1].Term)
+					break
+				}
+			}
 		}
 		if j := i + 1; t.Surface == "in" && j+1 < len(tokens) && tokens[j+1].Surface == "for" && !tokens[j].Stop && !tokens[j].Number &&
 			slices.ContainsFunc(tokens[j+2:min(len(tokens), j+6)], func(u analyze.Token) bool { return travelWords[u.Surface] }) {
