@@ -97,7 +97,7 @@ func (r *ranked) lacksType() bool { return lackingType[r.excluded] }
 // lackingType are the reasons a fact is excluded for want of what a question asks for.
 var lackingType = map[string]bool{
 	lacksDate: true, lacksNumber: true, lacksCity: true, lacksCountry: true, lacksOutcome: true, lacksKind: true,
-	lacksReason: true, lacksExpansion: true, lacksPerson: true, contradicts: true,
+	lacksReason: true, lacksExpansion: true, lacksPerson: true, contradicts: true, othersRole: true,
 }
 
 // Answer answers a question from the articles. It returns an error only when ctx is done.
@@ -391,6 +391,9 @@ const (
 	// "Which industries were singled out for reduced cooperation?" is not answered by
 	// "increased cooperation in … petrochemicals".
 	contradicts = "says the contrary"
+	// "Where were the flags raised in Baku?" is not answered by the flags hung in
+	// Beijing, nor "which Azerbaijani companies invest in China" by China's in Azerbaijan.
+	othersRole = "another's role"
 	// "What does ANAMA stand for?" is not answered by a sentence that names ANAMA.
 	lacksExpansion = "does not spell out the abbreviation"
 )
@@ -465,7 +468,7 @@ func (e *Engine) excluded(q *question, r ranked) string {
 		// what Liu is reported to have said.
 		return "not of the two together"
 	case e.otherRole(q, f.ID):
-		return "another's role"
+		return othersRole
 	case e.saysContrary(q, r):
 		return contradicts
 	case !e.saidBy(q, f) || q.viewOf >= 0 && !e.toldAsOf(f, q.viewOf):
