@@ -89,6 +89,14 @@ func isRoleTerm(qt index.QueryTerm) bool {
 	return false
 }
 
+// inRoleTerm reports whether a token is a word of a role the question names ("foreign" of
+// "foreign minister").
+func inRoleTerm(q *question, t analyze.Token) bool {
+	return !t.Stop && slices.ContainsFunc(q.terms, func(qt index.QueryTerm) bool {
+		return isRoleTerm(qt) && slices.Contains(strings.Fields(qt.Word), t.Surface)
+	})
+}
+
 // excludedShare is the share of its weight a word keeps in a phrase the question sets
 // aside ("besides the visa one", "apart from terrorism"): the answer may well stand
 // beside it, but it is not what is asked for.
@@ -689,8 +697,9 @@ func (e *Engine) askedVerb(q *question) int {
 		// Only persons named as the subject: "What did the sides pledge" may hold a
 		// subject the verb is not told apart from.
 		inSubject = func(t analyze.Token) bool {
-			// "Wang Yi"; "what agreements did China and Spain sign"; "what money do they use"
-			return e.isPersonPart(t.Surface) || t.Surface == "and" || len(t.Surface) <= 2 && !t.Stop || e.states[t.Term] || e.placeTerms[t.Term] || subjectPronouns[t.Surface]
+			// "Wang Yi"; "what agreements did China and Spain sign"; "what money do they
+			// use"; "what did Azerbaijan's foreign minister thank China for"
+			return e.isPersonPart(t.Surface) || t.Surface == "and" || len(t.Surface) <= 2 && !t.Stop || e.states[t.Term] || e.placeTerms[t.Term] || subjectPronouns[t.Surface] || inRoleTerm(q, t)
 		}
 	case first == "when" && q.kind == AskWhen:
 		// "When did Wang Yi visit Baku?", "when wang yi visit baku": the date of what a
@@ -718,7 +727,10 @@ func (e *Engine) askedVerb(q *question) int {
 	} else if auxiliaries[q.tokens[i].Surface] || i == 0 || progressiveAt(q.tokens, i) {
 		start := i + 1
 		i = start
-		for i < len(q.tokens) && i < start+4 && inSubject(q.tokens[i]) {
+		if next := i + 1; next < len(q.tokens) && articles[q.tokens[i].Surface] && (e.states[q.tokens[next].Term] || e.placeTerms[q.tokens[next].Term]) && inSubject(q.tokens[next]) {
+			i++ // "what did the Azerbaijani foreign minister thank China for"
+		}
+		for i < len(q.tokens) && i < start+5 && inSubject(q.tokens[i]) {
 			i++
 		}
 		if i == start || i >= len(q.tokens) {
