@@ -764,7 +764,11 @@ func (e *Engine) askedVerb(q *question) int {
 func (e *Engine) isSpeechVerb(term string) bool { return speechVerbsAsked[term] || e.speechStems[term] }
 
 // wordNouns ask for words said: "what word did they use", "what term did he choose".
-var wordNouns = map[string]bool{"word": true, "words": true, "term": true, "terms": true, "phrase": true, "phrases": true, "expression": true, "adjective": true, "language": true}
+var wordNouns = map[string]bool{
+	"word": true, "words": true, "term": true, "terms": true, "phrase": true, "phrases": true,
+	"expression": true, "adjective": true, "language": true, "nickname": true, "label": true,
+	"slogan": true, "catchphrase": true, "wording": true,
+}
 
 // subjectPronouns stand for the subject of a question's verb: "what did they sign".
 var subjectPronouns = map[string]bool{"they": true, "he": true, "she": true, "we": true}
