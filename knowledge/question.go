@@ -999,8 +999,9 @@ func (e *Engine) readQuestion(text string) *question {
 				}
 				// "What is the length of the Zangezur corridor?" is answered only by a
 				// fact that names a length; "what's the money flow like" asks how it goes.
-				// "Who was the Chinese diplomat …" is answered by a person of any title.
-				q.required[i] = !asksLike(q.tokens) && !(q.kind == AskWho && anyPersonNouns[head])
+				// "Who was the Chinese diplomat …" is answered by a person of any title, "who
+				// was the department chief …" by its minister.
+				q.required[i] = !asksLike(q.tokens) && !(q.kind == AskWho && (anyPersonNouns[head] || genericRoles[head]))
 			} else if len(qt.Alts) == 0 && slices.Contains(words, qt.Word) && !genericModifiers[qt.Word] && len(e.ix.Suggest(qt.Word)) == 0 {
 				// "Who was the first president?": a president the articles never call
 				// the first is not the one asked about ("the tree evil forces" are three).
