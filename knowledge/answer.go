@@ -1583,6 +1583,9 @@ func (e *Engine) saidBy(q *question, f *Fact) bool {
 	if len(q.speaker) == 0 || q.speaker[f.Speaker] {
 		return true
 	}
+	if f.Speaker == "" && f.Kind == Body && q.speaker[e.articles[e.bySource[f.Source]].Author] {
+		return true // "according to Aytan Farhadova's article": her article's own words
+	}
 	if e.cues[f.ID]&coversTopic != 0 && len(f.People) == 0 && f.Refers == "" && slices.ContainsFunc(e.leads[f.Source], func(p string) bool { return q.speaker[p] }) {
 		// "The discussion also covered …" in an article that leads with the two
 		// ministers: what they said.
