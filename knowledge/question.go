@@ -257,6 +257,19 @@ func clean(s string) string {
 	return strings.Join(strings.Fields(s), " ")
 }
 
+// blank finds a gap a question leaves to be filled in: "China is Azerbaijan's ___ largest
+// partner".
+var blank = regexp.MustCompile(`_{2,}`)
+
+// withBlankAsked returns a question with each gap left to fill in asked for by "what", as
+// a question word would ask for it ("China is Azerbaijan's what largest partner").
+func withBlankAsked(text string) string {
+	if !strings.Contains(text, "__") {
+		return text
+	}
+	return blank.ReplaceAllString(text, " what ")
+}
+
 // withoutIntroduction returns a question without the words that introduce its asker
 // before a colon or a dash ("Turkish reporter: what did Xi tell …", "I'm from a Kazakh
 // outlet - did they talk about Central Asia?"): the asker's country or trade is no part of

@@ -721,3 +721,13 @@ func TestWithoutIntroduction(t *testing.T) {
 		assert.Equal(t, tt.want, withoutIntroduction(tt.in), tt.in)
 	}
 }
+
+func TestBlankAsked(t *testing.T) {
+	for in, want := range map[string]string{
+		"china is azerbaijans ___ largest economic partner": "china is azerbaijans  what  largest economic partner",
+		"who signed the visa deal":                          "who signed the visa deal",
+		"a snake_case word":                                 "a snake_case word",
+	} {
+		assert.Equal(t, want, withBlankAsked(in), in)
+	}
+}
