@@ -837,7 +837,7 @@ func (e *Engine) readQuestion(text string) *question {
 	if k := e.measuredSubject(q); k >= 0 {
 		q.required[k] = true // "by what percentage did Chinese investment rise": investment's
 	}
-	if k := q.termOf(existentialNoun(q.tokens)); k >= 0 {
+	if k := q.termOf(e.existentialNoun(q.tokens)); k >= 0 {
 		q.required[k] = true // "is there a direct flight to Shanghai": only a fact of one says
 	}
 	q.counted = e.countedTerms(q)
@@ -1126,7 +1126,7 @@ func askedNoun(q *question) int {
 
 // existentialNoun returns the noun "is there …" asks whether there is ("is there a direct
 // flight from Baku": "flight"), or "".
-func existentialNoun(tokens []analyze.Token) string {
+func (e *Engine) existentialNoun(tokens []analyze.Token) string {
 	i := slices.IndexFunc(tokens, func(t analyze.Token) bool { return !discourseWords[t.Surface] && !leadIns[t.Surface] })
 	if i < 0 || i+2 >= len(tokens) || !copulas[tokens[i].Surface] || tokens[i+1].Surface != "there" {
 		return ""
@@ -1138,8 +1138,8 @@ func existentialNoun(tokens []analyze.Token) string {
 			if head != "" {
 				return head
 			}
-		case t.Stop || t.Number:
-			return head
+		case t.Stop || t.Number, head != "" && e.names[t.Term]:
+			return head // "are there direct flights Baku to Beijing": flights, not Baku
 		default:
 			head = t.Surface
 		}

@@ -665,6 +665,7 @@ func TestPhraseMatcher(t *testing.T) {
 func TestExistentialNoun(t *testing.T) {
 	tests := []struct{ q, want string }{
 		{"is there direct flight from baku to shanghai", "flight"},
+		{"are there direct flights baku to beijing", "flights"},
 		{"so are there any chinese companies in baku", "companies"},
 		{"was there a joint statement", "statement"},
 		{"is the visa regime in force", ""}, // no "there"
@@ -672,7 +673,7 @@ func TestExistentialNoun(t *testing.T) {
 	}
 	e := seedEngine(t)
 	for _, tt := range tests {
-		assert.Equal(t, tt.want, existentialNoun(e.az.Analyze(tt.q)), tt.q)
+		assert.Equal(t, tt.want, e.existentialNoun(e.az.Analyze(tt.q)), tt.q)
 	}
 }
 
