@@ -339,9 +339,23 @@ var successionWords = map[string]bool{
 	"outgoing": true, "ex": true, "succeeding": true, "preceding": true, "prior": true,
 }
 
+// afterSaying returns the position after a person named and a verb of saying at tokens[k]
+// ("Aliyev say", "Wang Yi said that"), or k.
+func (e *Engine) afterSaying(tokens []analyze.Token, k int) int {
+	j := k
+	for j < len(tokens) && e.isPersonPart(tokens[j].Surface) {
+		j++
+	}
+	if j == k || j >= len(tokens) || !speechVerbsAsked[tokens[j].Surface] {
+		return k
+	}
+	return j + 1
+}
+
 // measuredSubject returns the query term of the thing a question asks a change in ("by
 // what percentage did Chinese investment increase": investment), the first word after
-// the auxiliary that names no place, when a verb of change follows; or -1.
+// the auxiliary (and any "Aliyev say") that names no place, when a verb of change
+// follows; or -1.
 func (e *Engine) measuredSubject(q *question) int {
 	if q.kind != AskNumber {
 		return -1
@@ -353,6 +367,13 @@ func (e *Engine) measuredSubject(q *question) int {
 		k := i + 1
 		for k < len(q.tokens) && (q.tokens[k].Stop || e.placeTerms[q.tokens[k].Term]) {
 			k++
+		}
+		if s := e.afterSaying(q.tokens, k); s > k {
+			// "by how much did Aliyev say tourist arrivals have grown": the arrivals
+			k = s
+			for k < len(q.tokens) && (q.tokens[k].Stop || e.placeTerms[q.tokens[k].Term]) {
+				k++
+			}
 		}
 		if k >= len(q.tokens) || !slices.ContainsFunc(q.tokens[k+1:], func(u analyze.Token) bool { return changeVerbs[u.Surface] }) {
 			return -1
