@@ -53,7 +53,7 @@ type Hit struct {
 	Doc      int
 	Score    float64   // BM25 plus the phrase and order signals
 	Coverage float64   // share of the question's weight the document matches, 0–1
-	Matched  []float64 // per query term, the factor of its best match (0: no match)
+	Matched  []float64 // per query term, 1 where the document matches it, 0 where not
 	Signals  Signals
 }
 
