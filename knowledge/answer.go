@@ -491,6 +491,11 @@ func (e *Engine) excluded(q *question, r ranked) string {
 		// nor "did he actually attend it" by "invited him to attend it"; but "did Xi
 		// actually invite him to it" is by "an invitation to the upcoming summit".
 		return lacksOutcome
+	case len(q.sequel) > 0 && !slices.ContainsFunc(q.sequel, func(i int) bool { return h.Matched[i] == 0 }) && (q.sequelWord < 0 || !e.says(f.ID, q.terms[q.sequelWord])):
+		// "What happened after Chen Ming refuted the reports?" is not answered by "Chen
+		// Ming refuted the reports" (but "after Liu's visit" is by "Liu's visit was
+		// followed by reports …").
+		return lacksOutcome
 	case q.result && e.cues[f.ID]&tellsPlan != 0:
 		// "What came out of the SCO summit?" is not answered by the invitation to it.
 		return lacksOutcome

@@ -1629,6 +1629,23 @@ func asksResult(tokens []analyze.Token) bool {
 	return false
 }
 
+// sequelFrom returns the position of the word after "after" in a question that asks what
+// came after an event ("what happened after Chen Ming refuted the reports", "what came
+// after the visit"), or -1.
+func sequelFrom(tokens []analyze.Token) int {
+	i := 0
+	for i < len(tokens) && discourseWords[tokens[i].Surface] {
+		i++ // "so what happened after …"
+	}
+	if i+3 >= len(tokens) || !whatWords[tokens[i].Surface] {
+		return -1
+	}
+	if w := tokens[i+1].Surface; (w == "happened" || w == "came" || w == "followed" || w == "occurred") && (tokens[i+2].Surface == "after" || tokens[i+2].Surface == "following") {
+		return i + 3
+	}
+	return -1
+}
+
 // asksHowTo reports whether a question asks how the asker is to do something ("how do I
 // get a visa", "where can I apply", "how to apply", "how apply chinese visa"): the news
 // the articles report says no such thing.

@@ -95,6 +95,11 @@ type question struct {
 	unknownHead string
 	// result: the question asks what came of an event ("what came out of the summit").
 	result bool
+	// sequel holds the terms of the event a question asks what came after ("what happened
+	// after Chen Ming refuted the reports"): a fact that tells only of it does not say.
+	// sequelWord is the term of the word "after" itself ("… was followed by" says), or -1.
+	sequel     []int
+	sequelWord int
 	// talkedAbout is set for a question of what was talked about ("what did they talk
 	// about"): a sentence that names the talks only as an occasion does not say.
 	talkedAbout bool
@@ -959,6 +964,15 @@ func (e *Engine) readQuestion(text string) *question {
 	q.plan = asksPlan(q)
 	q.outcome = asksOutcome(q.tokens)
 	q.result = asksResult(q.tokens)
+	q.sequelWord = -1
+	if k := sequelFrom(q.tokens); k >= 0 {
+		q.sequelWord = q.termOf(q.tokens[k-1].Surface)
+		for _, t := range q.tokens[k:] {
+			if j := q.termOf(t.Surface); j >= 0 && !slices.Contains(q.sequel, j) {
+				q.sequel = append(q.sequel, j)
+			}
+		}
+	}
 	q.talkedAbout = asksTalkedAbout(q.tokens)
 	for _, t := range q.tokens {
 		q.period = q.period || periodNouns[t.Surface]
