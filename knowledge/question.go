@@ -275,6 +275,9 @@ func withBlankAsked(text string) string {
 	return blank.ReplaceAllString(text, " what ")
 }
 
+// reciprocalPossessive finds "each other's": what belongs to each of the two.
+var reciprocalPossessive = regexp.MustCompile(`\b(each other|one another)(['’]s|s)\b`)
+
 // withoutIntroduction returns a question without the words that introduce its asker
 // before a colon or a dash ("Turkish reporter: what did Xi tell …", "I'm from a Kazakh
 // outlet - did they talk about Central Asia?"): the asker's country or trade is no part of
@@ -618,6 +621,11 @@ func (e *Engine) readQuestion(text string) *question {
 		}
 		if bothSides(q.tokens, i) || countryPair(q.tokens, i) {
 			q.pair = true
+			continue
+		}
+		if q.pair && t.Term == analyze.Reciprocal && reciprocalPossessive.MatchString(q.lower) {
+			// "did the two countries open missions in each other's capitals": the pair
+			// again, which the articles may call "both countries", in function words
 			continue
 		}
 		if t.Surface == "two" && i > 0 && q.tokens[i-1].Surface == "the" && i+1 < len(q.tokens) && !q.tokens[i+1].Number {
