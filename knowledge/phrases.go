@@ -879,7 +879,7 @@ func definedTerm(q *question) int {
 // "what is it called".
 func asksName(tokens []analyze.Token) bool {
 	for i, t := range tokens {
-		if (t.Surface == "name" || t.Surface == "names") && i+1 < len(tokens) && tokens[i+1].Surface == "of" || t.Surface == "called" && i+1 == len(tokens) {
+		if (t.Surface == "name" || t.Surface == "names") && i+1 < len(tokens) && tokens[i+1].Surface == "of" || t.Surface == "called" && !slices.ContainsFunc(tokens[i+1:], func(u analyze.Token) bool { return !namingAdverbs[u.Surface] }) {
 			return true
 		}
 		if t.Surface == "names" && i+1 == len(tokens) && i > 0 && !tokens[i-1].Stop {
@@ -888,6 +888,9 @@ func asksName(tokens []analyze.Token) bool {
 	}
 	return false
 }
+
+// namingAdverbs may follow the "called" that asks a name: "what was it called exactly".
+var namingAdverbs = map[string]bool{"exactly": true, "precisely": true, "again": true, "officially": true, "then": true, "actually": true}
 
 // acronymAsked returns the word a question asks what it stands for ("what does ANAMA
 // stand for", "CICA is short for what", "the full form of BRI", "ANAMA's full name"), or "".
