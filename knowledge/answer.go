@@ -43,6 +43,9 @@ const (
 	// A fact covering less than minCoverage still answers when it covers this much and
 	// matches three of the question's words as themselves.
 	minCoverageClear = 0.30
+	// minConfidence is the least confidence an answer is given with: below it, a fact
+	// that passed the thresholds above matches too little, too weakly, to quote.
+	minConfidence = 0.2
 )
 
 // Explanation tells why an answer's facts won: the question as read and the signals of the
@@ -156,7 +159,7 @@ func (e *Engine) answer(ctx context.Context, raw string, explain bool) (Answer, 
 		ex = e.explain(q, rs)
 	}
 	best := e.choose(q, rs)
-	if best < 0 {
+	if best < 0 || rs[best].confidence() < minConfidence {
 		return localize(e.refusal("The articles I answer from do not say."), lang), ex, nil
 	}
 	if q.publisher {
@@ -2084,9 +2087,12 @@ func (e *Engine) compose(q *question, rs []ranked, best int) Answer {
 			cites = cites[:len(cites)-1] // cut off with the end of the text
 		}
 	}
-	conf := top.hit.Coverage * (1 - math.Exp(-top.final/4))
-	return Answer{Answered: true, Text: text, Intent: firstOr(q.intent, top.fact.Intents), Confidence: math.Round(conf*100) / 100, Citations: cites}
+	return Answer{Answered: true, Text: text, Intent: firstOr(q.intent, top.fact.Intents), Confidence: math.Round(top.confidence()*100) / 100, Citations: cites}
 }
+
+// confidence is how sure an answer from this fact is, 0–1: its coverage, discounted when
+// its score is low.
+func (r *ranked) confidence() float64 { return r.hit.Coverage * (1 - math.Exp(-r.final/4)) }
 
 // compareFigures looks at the figures the articles give for a "how many" question: where
 // they disagree ("20 documents" against "an 18-point agreement") it returns a note naming
