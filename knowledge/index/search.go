@@ -227,7 +227,6 @@ func (ix *Index) eachMatch(alt Alternative, fn func(doc int32, tf, idf float64, 
 	for _, p := range ix.postings[rarest] {
 		tf := p.tf()
 		nearOnly := p.nearOnly()
-		inText := p.TF > 0
 		ok := true
 		for _, t := range alt.Terms {
 			if t == rarest {
@@ -240,28 +239,13 @@ func (ix *Index) eachMatch(alt Alternative, fn func(doc int32, tf, idf float64, 
 			}
 			tf = min(tf, q.tf())
 			nearOnly = nearOnly || q.nearOnly()
-			inText = inText && q.TF > 0
 		}
-		if !ok || len(alt.Terms) > 1 && inText && !ix.holdsRun(p.Doc, alt.Terms) {
-			// The words of a name are the name only together: "free … trade" is no free
-			// trade agreement. (Where the sentence around it holds some of them, its
-			// heading or the sentence before, they are taken as said together.)
+		if !ok {
 			continue
 		}
 		norm := k1 * (1 - b + b*float64(ix.lengths[p.Doc])/ix.avgLen)
 		fn(p.Doc, tf*(k1+1)/(tf+norm), idf, nearOnly)
 	}
-}
-
-// holdsRun reports whether a document's text holds terms one after another.
-func (ix *Index) holdsRun(doc int32, terms []int32) bool {
-	seq := ix.docs[doc]
-	for i := 0; i+len(terms) <= len(seq); i++ {
-		if slices.Equal(seq[i:i+len(terms)], terms) {
-			return true
-		}
-	}
-	return false
 }
 
 func (ix *Index) find(term int32, doc int32) (Posting, bool) {
