@@ -190,6 +190,9 @@ func kindOf(tokens []analyze.Token) Kind {
 	if n := len(tokens); n > 3 && tagWords[tokens[n-1].Surface] && !slices.ContainsFunc(tokens, isQuestionWord) {
 		return AskYesNo // "china is its biggest partner, right?": a statement put to be checked
 	}
+	if claim, ok := claimOf(tokens); ok && len(claim) > 2 && !slices.ContainsFunc(claim, isQuestionWord) {
+		return AskYesNo // "fact check: China is its third-largest partner"
+	}
 	return AskWhat
 }
 
@@ -227,7 +230,7 @@ func figureFragment(tokens []analyze.Token) bool {
 var rateUnits = map[string]bool{"day": true, "week": true, "month": true, "year": true, "annum": true, "capita": true, "hour": true, "person": true}
 
 // tagWords end a statement put as a question: "…, right?", "…, correct?".
-var tagWords = map[string]bool{"right": true, "correct": true, "innit": true, "yeah": true}
+var tagWords = map[string]bool{"right": true, "correct": true, "innit": true, "yeah": true, "yes": true}
 
 // dateFragment reports whether a question without a question word ends by naming a date
 // after what it dates: "visa exemption date?", "liu jianchao visit date".
