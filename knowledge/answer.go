@@ -533,6 +533,10 @@ func (e *Engine) excluded(q *question, r ranked) string {
 		return lacksKind
 	case q.first && rankedBelowFirst.MatchString(f.Text):
 		return "ranks it lower than asked"
+	case q.kind == AskYesNo && e.missesFigureKind(q, f):
+		// "Did China pledge $500 million for demining?" is settled only by a fact that
+		// gives a sum: one that tells of the help without a figure does not say.
+		return lacksNumber
 	case q.most && !ranksFirst.MatchString(f.Text):
 		// "Is Azerbaijan China's most important partner?" is not answered by "an
 		// important partner".
@@ -1432,6 +1436,21 @@ func dayOf(f *Fact, n string) bool {
 			if w == n {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// missesFigureKind reports whether a question names a sum or a share that a fact gives no
+// figure of the kind of.
+func (e *Engine) missesFigureKind(q *question, f *Fact) bool {
+	for n := range q.numbers {
+		kind := figureKind(q.text, n)
+		if kind == "count" {
+			continue
+		}
+		if !slices.ContainsFunc(e.numbers[f.ID], func(m string) bool { return figureKind(f.Text, m) == kind }) {
+			return true
 		}
 	}
 	return false
