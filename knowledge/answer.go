@@ -533,6 +533,10 @@ func (e *Engine) excluded(q *question, r ranked) string {
 		return lacksKind
 	case q.first && rankedBelowFirst.MatchString(f.Text):
 		return "ranks it lower than asked"
+	case q.kind == AskYesNo && len(q.dates) > 0 && len(f.Dates) == 0 && e.datedBy[f.ID] < 0 && !slices.ContainsFunc(q.dates, func(d string) bool { return e.articleDays[f.Source][d] }):
+		// "The interview came out on April 20, right?" is settled only by a fact that
+		// dates it, or one of an article that names the day ("at the Jan 28 meeting").
+		return lacksDate
 	case q.kind == AskYesNo && e.missesFigureKind(q, f):
 		// "Did China pledge $500 million for demining?" is settled only by a fact that
 		// gives a sum: one that tells of the help without a figure does not say.
