@@ -541,9 +541,9 @@ func (e *Engine) excluded(q *question, r ranked) string {
 		// "Did China pledge $500 million for demining?" is settled only by a fact that
 		// gives a sum: one that tells of the help without a figure does not say.
 		return lacksNumber
-	case q.most && !ranksFirst.MatchString(f.Text):
+	case q.most && (!ranksFirst.MatchString(f.Text) || rankedBelowFirst.MatchString(f.Text)):
 		// "Is Azerbaijan China's most important partner?" is not answered by "an
-		// important partner".
+		// important partner", nor by "its fourth-largest".
 		return "ranks nothing above the rest"
 	case q.staged && r.typeBonus == 0 && !e.namesOtherPlace(q, f):
 		// "Where will the anniversary be held?" is not answered by a fact that names no

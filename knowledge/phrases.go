@@ -1873,7 +1873,7 @@ func asksMost(tokens []analyze.Token, possessors map[string]bool) bool {
 var possessivePronouns = map[string]bool{"its": true, "their": true, "his": true, "her": true, "our": true, "your": true, "my": true}
 
 // ranksFirst finds the words of a sentence that put a thing above all others.
-var ranksFirst = regexp.MustCompile(`(?i)(most|least|top|leading|foremost|main|primary|principal|largest|biggest|greatest|best|number one)`)
+var ranksFirst = regexp.MustCompile(`(?i)\b(most|least|top|leading|foremost|main|primary|principal|largest|biggest|greatest|best|number one)\b`)
 
 // asksRank reports whether a question asks where a thing ranks among the largest ("what
 // rank does it have among its largest partners"), not which is the largest.

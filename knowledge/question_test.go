@@ -732,3 +732,24 @@ func TestBlankAsked(t *testing.T) {
 		assert.Equal(t, want, withBlankAsked(in), in)
 	}
 }
+
+func TestAsksMost(t *testing.T) {
+	e := seedEngine(t)
+	for q, want := range map[string]bool{
+		"is azerbaijan china's most important partner":     true,
+		"which sector gets the most chinese investment":    true,
+		"I would be most grateful if you told me who came": false,
+		"what did most of the agreements cover":            false,
+	} {
+		tokens := e.az.Analyze(q)
+		assert.Equal(t, want, asksMost(tokens, possessorsIn(q)), q)
+	}
+	for text, want := range map[string]bool{
+		"the most important partner": true,
+		"its leading investor":       true,
+		"an important partner":       false,
+		"a mostly symbolic step":     false,
+	} {
+		assert.Equal(t, want, ranksFirst.MatchString(text), text)
+	}
+}
