@@ -857,6 +857,11 @@ func (e *Engine) readQuestion(text string) *question {
 			// celebrated" asks only when)
 			q.required[i] = true
 		}
+		if e.uncapitalisedInName(text, qt.Word) {
+			// "is it at Baku State University": a name the articles never write, whose
+			// word they never capitalise ("state") is no answer's
+			q.required[i] = true
+		}
 		if judgedBest[qt.Word] {
 			// "what's the best time to visit China": only a fact that judges one best says
 			q.required[i] = true
@@ -1774,6 +1779,29 @@ func capitalisedWords(text string) map[string]bool {
 		}
 	}
 	return out
+}
+
+// uncapitalisedInName reports whether the question writes word inside a name of several
+// capitalised words ("Xi's Global Governance Initiative") where the articles never write
+// it capitalised: a name they do not use.
+func (e *Engine) uncapitalisedInName(text, word string) bool {
+	if strings.Contains(word, " ") {
+		return false
+	}
+	for _, run := range capitalisedRuns(text) {
+		n := 0
+		for _, w := range run {
+			if !slices.Contains(runJoiners, w) {
+				n++
+			}
+		}
+		if n < 2 || !slices.Contains(run, word) {
+			continue
+		}
+		t := e.az.Word(word)
+		return !t.Stop && !e.names[t.Term] && !e.isPersonPart(word) && !ingest.IsRole(word)
+	}
+	return false
 }
 
 // capitalisedRuns returns the runs of words text capitalises in mid-sentence, lower-cased
