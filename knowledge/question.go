@@ -1785,8 +1785,8 @@ func capitalisedWords(text string) map[string]bool {
 // capitalised words ("Xi's Global Governance Initiative") where the articles never write
 // it capitalised: a name they do not use.
 func (e *Engine) uncapitalisedInName(text, word string) bool {
-	if strings.Contains(word, " ") {
-		return false
+	if strings.Contains(word, " ") || titled(text) {
+		return false // a question in capitals, or capitalising every word, writes no name as such
 	}
 	for _, run := range capitalisedRuns(text) {
 		n := 0
@@ -1802,6 +1802,19 @@ func (e *Engine) uncapitalisedInName(text, word string) bool {
 		return !t.Stop && !e.names[t.Term] && !e.isPersonPart(word) && !ingest.IsRole(word)
 	}
 	return false
+}
+
+// titled reports whether text capitalises all its words, or all but one or two in five:
+// shouted ("WHAT RANK IS CHINA") or written as a title ("What Rank Is China Among …").
+func titled(text string) bool {
+	words := strings.Fields(text)
+	capital := 0
+	for _, w := range words {
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) {
+			capital++
+		}
+	}
+	return len(words) > 0 && capital*5 >= len(words)*4
 }
 
 // capitalisedRuns returns the runs of words text capitalises in mid-sentence, lower-cased

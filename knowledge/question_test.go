@@ -753,3 +753,13 @@ func TestAsksMost(t *testing.T) {
 		assert.Equal(t, want, ranksFirst.MatchString(text), text)
 	}
 }
+
+func TestTitled(t *testing.T) {
+	for text, want := range map[string]bool{
+		"WHAT RANK IS CHINA AMONG AZERBAIJAN'S PARTNERS":      true,
+		"What Rank Is China Among Azerbaijan's Partners":      true,
+		"is the confucius institute at Baku State University": false,
+	} {
+		assert.Equal(t, want, titled(text), text)
+	}
+}
