@@ -309,6 +309,13 @@ var stageVerbs = map[string]bool{
 // earlierPattern finds a sentence's word for an earlier time of someone's life.
 var earlierPattern = regexp.MustCompile(`(?i)\b(before|previously|prior|former|formerly|earlier|once|ex-\w+|used to)\b`)
 
+// partyNouns name one who takes part in a deal or talks, of whatever kind: "who was the
+// Chinese party to the agreement" is answered by an agency.
+var partyNouns = map[string]bool{
+	"party": true, "parties": true, "side": true, "sides": true, "counterpart": true,
+	"counterparts": true, "signatory": true, "signatories": true,
+}
+
 // genericRoles name a holder of any of several titles: "the Spanish leader" is its prime
 // minister.
 var genericRoles = map[string]bool{"leader": true, "leaders": true, "head": true, "heads": true, "chief": true, "boss": true}
@@ -1055,14 +1062,14 @@ func (e *Engine) readQuestion(text string) *question {
 	if head, words := copulaPhrase(q.tokens, q.possessors); head != "" {
 		for i, qt := range q.terms {
 			if strings.Contains(" "+qt.Word+" ", " "+head+" ") {
-				if len(qt.Alts) == 0 {
+				if len(qt.Alts) == 0 && !(q.kind == AskWho && partyNouns[head]) {
 					q.unknownHead = head
 				}
 				// "What is the length of the Zangezur corridor?" is answered only by a
 				// fact that names a length; "what's the money flow like" asks how it goes.
 				// "Who was the Chinese diplomat …" is answered by a person of any title, "who
 				// was the department chief …" by its minister.
-				q.required[i] = !asksLike(q.tokens) && !(q.kind == AskWho && (anyPersonNouns[head] || genericRoles[head]))
+				q.required[i] = !asksLike(q.tokens) && !(q.kind == AskWho && (anyPersonNouns[head] || genericRoles[head] || partyNouns[head]))
 			} else if len(qt.Alts) == 0 && slices.Contains(words, qt.Word) && !genericModifiers[qt.Word] && len(e.ix.Suggest(qt.Word)) == 0 {
 				// "Who was the first president?": a president the articles never call
 				// the first is not the one asked about ("the tree evil forces" are three).
