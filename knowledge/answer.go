@@ -1919,6 +1919,20 @@ func (e *Engine) sayerIsArticle(q *question, f *Fact) bool {
 	return true
 }
 
+// placeKinds counts the question's words that name the kind of place asked for ("which
+// city hosted COP29"): what the answer is, not a word it must share.
+func (q *question) placeKinds() int {
+	n := 0
+	if q.kind == AskWhere {
+		for _, qt := range q.terms {
+			if placeNouns[qt.Word] {
+				n++
+			}
+		}
+	}
+	return n
+}
+
 // publishedBy reports whether a query term names the publisher of a fact's article. The
 // domain of a publisher's web address is no part of its name: the "eu" of
 // "commonspace.eu" is not the EU, nor the "Az" of "News.Az" Azerbaijan.
@@ -1962,7 +1976,7 @@ func (e *Engine) evidence(q *question, h index.Hit) bool {
 		// is a coincidence, not an answer; but a rare name the question insists on is
 		// what it asks about when it asks nothing else ("where was COP29 held?").
 		// So is an event asked where it was staged ("where did the banquet take place?").
-		return n >= 2 || (named || q.staged) && n == len(q.terms)
+		return n >= 2 || (named || q.staged) && n == len(q.terms)-q.placeKinds()
 	}
 	// One name in common does not answer a question that also asks about something the
 	// articles never mention ("What is the weather like in Urumqi?").
