@@ -199,6 +199,15 @@ func (e *Engine) mendDoubling(tokens []analyze.Token) []analyze.Token {
 // reporting is mended, as it frames the question ("intervewed"). A word the question
 // capitalises is a name.
 func (e *Engine) mendTypos(tokens []analyze.Token, text string) []analyze.Token {
+	for i := 1; i < len(tokens); i++ {
+		if t := tokens[i]; !t.Stop && !t.Number {
+			if _, known := e.ix.Term(t.Term); !known {
+				if rest, ok := e.nameRest(tokens[i-1].Term, t.Surface); ok {
+					tokens[i] = e.az.Word(rest) // "wang yee": Wang Yi
+				}
+			}
+		}
+	}
 	for i, t := range tokens {
 		if t.Stop || t.Number || len(t.Surface) < 4 || e.english[t.Surface] > 0 {
 			continue
@@ -229,6 +238,18 @@ func (e *Engine) mendTypos(tokens []analyze.Token, text string) []analyze.Token 
 		tokens[i] = e.az.Word(fix)
 	}
 	return tokens
+}
+
+// nameRest returns the next word of a full name the articles give that starts with the
+// term first, when w is that word mistyped (its first letter kept, two edits at most), and
+// whether it is one.
+func (e *Engine) nameRest(first, w string) (string, bool) {
+	for _, name := range e.personNames[first] {
+		if len(name) > 1 && w != "" && name[1] != "" && w[0] == name[1][0] && index.Distance(w, name[1]) <= 2 {
+			return name[1], true
+		}
+	}
+	return "", false
 }
 
 // namePossessive returns the term of the name w is the possessive of, typed without its
