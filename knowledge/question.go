@@ -844,6 +844,7 @@ func (e *Engine) readQuestion(text string) *question {
 			q.terms[i].Weight *= excludedShare
 		}
 	}
+	uncapitalised := e.uncapitalisedNameWords(text, capitalised)
 	for i, qt := range q.terms {
 		if measureUnits[qt.Word] {
 			q.required[i] = true // "in tonnes a year": only a fact that counts in tonnes says
@@ -864,7 +865,7 @@ func (e *Engine) readQuestion(text string) *question {
 			// celebrated" asks only when)
 			q.required[i] = true
 		}
-		if e.uncapitalisedInName(text, qt.Word) {
+		if uncapitalised[qt.Word] {
 			// "is it at Baku State University": a name the articles never write, whose
 			// word they never capitalise ("state") is no answer's
 			q.required[i] = true
@@ -1788,13 +1789,15 @@ func capitalisedWords(text string) map[string]bool {
 	return out
 }
 
-// uncapitalisedInName reports whether the question writes word inside a name of several
-// capitalised words ("Xi's Global Governance Initiative") where the articles never write
-// it capitalised: a name they do not use.
-func (e *Engine) uncapitalisedInName(text, word string) bool {
-	if strings.Contains(word, " ") || titled(text) {
-		return false // a question in capitals, or capitalising every word, writes no name as such
+// uncapitalisedNameWords returns the words a question writes inside a name of several
+// capitalised words ("Xi's Global Governance Initiative") that the articles never write
+// capitalised: words of a name they do not use. capitalised holds the question's
+// capitalised words.
+func (e *Engine) uncapitalisedNameWords(text string, capitalised map[string]bool) map[string]bool {
+	if len(capitalised) < 2 || titled(text) {
+		return nil // no name of several words; or capitals throughout, which write no name as such
 	}
+	var out map[string]bool
 	for _, run := range capitalisedRuns(text) {
 		n := 0
 		for _, w := range run {
@@ -1802,13 +1805,19 @@ func (e *Engine) uncapitalisedInName(text, word string) bool {
 				n++
 			}
 		}
-		if n < 2 || !slices.Contains(run, word) {
+		if n < 2 {
 			continue
 		}
-		t := e.az.Word(word)
-		return !t.Stop && !e.names[t.Term] && !e.isPersonPart(word) && !ingest.IsRole(word)
+		for _, w := range run {
+			if t := e.az.Word(w); !t.Stop && !e.names[t.Term] && !e.isPersonPart(w) && !ingest.IsRole(w) {
+				if out == nil {
+					out = map[string]bool{}
+				}
+				out[w] = true
+			}
+		}
 	}
-	return false
+	return out
 }
 
 // titled reports whether text capitalises all its words, or all but one or two in five:
