@@ -932,10 +932,12 @@ func (e *Engine) readQuestion(text string) *question {
 		q.sayer = e.sayerTerms(q)
 	}
 	for i, qt := range q.terms {
-		if (q.kind == AskWhen || q.kind == AskNumber || q.kind == AskWhere) && namesPhrase(qt) && !termBesides[i] && !slices.Contains(q.sayer, i) && q.heaviest(i) {
-			// "When will the free trade agreement be signed?": the date, figure or place of
-			// the thing a concept's name says, most telling of what is asked, is not that of
-			// another agreement signed.
+		if (q.kind == AskNumber || q.kind == AskWhere) && namesPhrase(qt) && !termBesides[i] && !slices.Contains(q.sayer, i) && q.heaviest(i) {
+			// "How many points does the visa exemption agreement have?": the figure or place
+			// of the thing a concept's name says, most telling of what is asked, is not that
+			// of another agreement. (A date may be told of it in other words: "the joint
+			// statement" was "an 18-point agreement on … partnership" signed "on the second
+			// day of Aliyev's visit".)
 			q.required[i] = true
 		}
 		if q.kind == AskYesNo && namesPhrase(qt) && !termBesides[i] && !slices.Contains(q.sayer, i) {
