@@ -608,13 +608,21 @@ func (e *Engine) excluded(q *question, r ranked) string {
 // saysContrary reports whether a fact, or the sentence before it in its paragraph, says
 // the contrary of a word of the question it does not match.
 func (e *Engine) saysContrary(q *question, r ranked) bool {
+	if len(q.contrary) == 0 {
+		return false
+	}
 	f := r.fact
+	said := e.ix.DocTerms(f.ID)
+	var before []int32
+	if p := f.Prev; p >= 0 && e.facts[p].Source == f.Source && e.facts[p].Paragraph == f.Paragraph {
+		before = e.ix.DocTerms(p)
+	}
 	for i, os := range q.contrary {
 		if r.hit.Matched[i] > 0 {
 			continue
 		}
 		for _, o := range os {
-			if slices.Contains(e.ix.DocTerms(f.ID), o) || f.Prev >= 0 && e.facts[f.Prev].Paragraph == f.Paragraph && e.facts[f.Prev].Source == f.Source && slices.Contains(e.ix.DocTerms(f.Prev), o) {
+			if slices.Contains(said, o) || slices.Contains(before, o) {
 				return true
 			}
 		}
