@@ -737,7 +737,7 @@ func (e *Engine) askedVerb(q *question) int {
 			return -1
 		}
 	}
-	for i+1 < len(q.tokens) && isAdverb(q.tokens[i]) {
+	for i+1 < len(q.tokens) && (isAdverb(q.tokens[i]) || e.mistypedAdverb(q.tokens[i].Surface)) {
 		i++ // "did she previously work for"
 	}
 	i = joinedDeed(q.tokens, i)
@@ -1209,6 +1209,12 @@ func copulaPhrase(tokens []analyze.Token, possessors map[string]bool) (head stri
 // degreeNouns ask how far a thing has gone ("the current level of trade"), which a fact
 // tells without the word.
 var degreeNouns = map[string]bool{"level": true, "levels": true, "extent": true, "scale": true, "state": true}
+
+// mistypedAdverb reports whether w is an adverb in -ly mistyped ("realy", "finaly"): no
+// English word, though it ends as one.
+func (e *Engine) mistypedAdverb(w string) bool {
+	return len(w) > 4 && strings.HasSuffix(w, "ly") && e.english[w] == 0
+}
 
 // isAdverb reports whether a token is an adverb: a word in -ly whose stem keeps no "-li"
 // of a noun ("officially", not "family"), or one of a few adverbs of accompaniment.
