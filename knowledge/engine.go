@@ -35,15 +35,17 @@ const MetaFile = "meta.yaml"
 type Engine struct {
 	articles []Article
 	bySource map[string]int
-	facts    []Fact
-	intents  []Intent
-	counts   map[string]int // intent ID → facts filed under it
-	az       *analyze.Analyzer
-	ix       *index.Index
-	cluster  []int         // fact ID → the lowest ID of the facts that say the same thing
-	members  map[int][]int // cluster → its facts
-	numbers  [][]string    // fact ID → the numbers it names
-	vocab    [][]vocabEntry
+	// firstFact holds, per article (as bySource numbers them), the ID of its first fact.
+	firstFact []int
+	facts     []Fact
+	intents   []Intent
+	counts    map[string]int // intent ID → facts filed under it
+	az        *analyze.Analyzer
+	ix        *index.Index
+	cluster   []int         // fact ID → the lowest ID of the facts that say the same thing
+	members   map[int][]int // cluster → its facts
+	numbers   [][]string    // fact ID → the numbers it names
+	vocab     [][]vocabEntry
 	// vocabByFirst finds the vocabulary entries by their first term.
 	vocabByFirst map[string][]vocabRef
 	english      map[string]int // common English words (from WordNet): how often each was tagged, plus one
@@ -498,6 +500,7 @@ func (e *Engine) build(docs []*ingest.Document) {
 		a := Article{Source: doc.Name, Title: doc.Meta.Title, Publisher: doc.Meta.Publisher, Author: doc.Meta.Author, Date: doc.Meta.Date}
 		e.bySource[a.Source] = len(e.articles)
 		first := len(e.facts)
+		e.firstFact = append(e.firstFact, first)
 		for _, s := range doc.Sentences {
 			if s.Kind == ingest.Body && e.leads[doc.Name] == nil && len(s.People) > 0 {
 				e.leads[doc.Name] = s.People

@@ -147,11 +147,7 @@ func (e *Engine) otherVenue(q *question, doc int) bool {
 		// Further on, the scene is the story's: where its first sentence tells the
 		// occasion took place ("The meeting concluded …" after "… met with Wang Yi in
 		// Beijing …" at the top).
-		f := &e.facts[doc]
-		for f.Prev >= 0 && e.facts[f.Prev].Source == f.Source {
-			f = &e.facts[f.Prev]
-		}
-		v = e.venues[f.ID]
+		v = e.venues[e.firstFact[e.bySource[e.facts[doc].Source]]]
 	}
 	other := false
 	for _, p := range v.places {
