@@ -367,6 +367,15 @@ func (e *Engine) afterSaying(tokens []analyze.Token, k int) int {
 	return j + 1
 }
 
+// pastPlaces returns the position of the first word from tokens[k] on that is neither a
+// function word nor a place's.
+func (e *Engine) pastPlaces(tokens []analyze.Token, k int) int {
+	for k < len(tokens) && (tokens[k].Stop || e.placeTerms[tokens[k].Term]) {
+		k++
+	}
+	return k
+}
+
 // measuredSubject returns the query term of the thing a question asks a change in ("by
 // what percentage did Chinese investment increase": investment), the first word after
 // the auxiliary (and any "Aliyev say") that names no place, when a verb of change
@@ -379,16 +388,10 @@ func (e *Engine) measuredSubject(q *question) int {
 		if !auxiliaries[t.Surface] && !copulas[t.Surface] || i == 0 || !slices.ContainsFunc(q.tokens[:i], isQuestionWord) {
 			continue
 		}
-		k := i + 1
-		for k < len(q.tokens) && (q.tokens[k].Stop || e.placeTerms[q.tokens[k].Term]) {
-			k++
-		}
+		// "by how much did Aliyev say tourist arrivals have grown": the arrivals
+		k := e.pastPlaces(q.tokens, i+1)
 		if s := e.afterSaying(q.tokens, k); s > k {
-			// "by how much did Aliyev say tourist arrivals have grown": the arrivals
-			k = s
-			for k < len(q.tokens) && (q.tokens[k].Stop || e.placeTerms[q.tokens[k].Term]) {
-				k++
-			}
+			k = e.pastPlaces(q.tokens, s)
 		}
 		if k >= len(q.tokens) || !slices.ContainsFunc(q.tokens[k+1:], func(u analyze.Token) bool { return changeVerbs[u.Surface] }) {
 			return -1
