@@ -1022,6 +1022,19 @@ func (e *Engine) matchesPictured(q *question, r ranked) bool {
 	return false
 }
 
+// onlyCredited reports whether every word of the question a hit matches is a name of
+// a photo credit, or says it is one ("the photographer").
+func (e *Engine) onlyCredited(q *question, h index.Hit) bool {
+	for i, qt := range q.terms {
+		if h.Matched[i] > 0 && !photoWords[qt.Word] && !slices.ContainsFunc(qt.Alts, func(a index.Alternative) bool {
+			return len(a.Terms) == 1 && e.credited[a.Terms[0]]
+		}) {
+			return false
+		}
+	}
+	return matchedWords(h) > 0
+}
+
 // matchesRareName reports whether a hit matches a rare name the question uses: a caption
 // that names a person no sentence of the story names ("Who is Rao Aimin?") answers.
 func (e *Engine) matchesRareName(q *question, h index.Hit) bool {
@@ -1044,6 +1057,9 @@ func (e *Engine) answersAbout(q *question, r ranked) bool {
 	f := r.fact
 	switch f.Kind {
 	case Caption:
+		if e.onlyCredited(q, r.hit) && (q.kind == AskWhere || q.kind == AskNumber || q.kind == AskWhy) {
+			return false // "Where is Rao Aimin from?": a credit says only who took the photo
+		}
 		// A question about what a photo shows asks about the photo whether it says so or
 		// not: a caption that matches most of it, three words or more or a name it
 		// insists on, answers.

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"regexp"
 	"runtime"
 	"slices"
 	"sort"
@@ -105,6 +106,8 @@ type Engine struct {
 	// pictured holds the terms that only captions use: what a photo alone tells ("the
 	// flags … are hung at Tiananmen Square").
 	pictured map[int32]bool
+	// credited holds the terms of the names photo credits give ("Xinhua/Rao Aimin").
+	credited map[int32]bool
 	// carriedOn maps a fact to the sentence after it, in the next paragraph, that takes
 	// its story on ("… reports that Chinese companies would …" → "Chen Ming refuted the
 	// reports"), or -1.
@@ -667,9 +670,10 @@ func (e *Engine) findPublishers() {
 	}
 }
 
-// findPictured fills pictured from the terms of captions and of every other fact.
+// findPictured fills pictured from the terms of captions and of every other fact. The
+// names of a caption's credit ("(Xinhua/Rao Aimin)") took the photo and are not in it.
 func (e *Engine) findPictured() {
-	e.pictured = map[int32]bool{}
+	e.pictured, e.credited = map[int32]bool{}, map[int32]bool{}
 	told := map[int32]bool{}
 	for i, f := range e.facts {
 		for _, t := range e.ix.DocTerms(i) {
@@ -679,10 +683,28 @@ func (e *Engine) findPictured() {
 				told[t] = true
 			}
 		}
+		if f.Kind == Caption {
+			for _, w := range strings.FieldsFunc(photoCredit(f.Text), func(r rune) bool { return !unicode.IsLetter(r) }) {
+				if t, ok := e.ix.SurfaceTerm(strings.ToLower(w)); ok {
+					told[t], e.credited[t] = true, true
+				}
+			}
+		}
 	}
 	for t := range told {
 		delete(e.pictured, t)
 	}
+}
+
+// creditAtEnd finds the credit that ends a caption: "(Xinhua/Rao Aimin)", "Photo: VCG".
+var creditAtEnd = regexp.MustCompile(`(?:\(|Photo:\s*)(\p{Lu}[\p{L}.]*(?:/\p{Lu}[\p{L}.]*(?: \p{Lu}[\p{L}.]*)*)?)\)?\.?\s*$`)
+
+// photoCredit returns the credit that ends a caption, or "".
+func photoCredit(caption string) string {
+	if m := creditAtEnd.FindStringSubmatch(caption); m != nil {
+		return m[1]
+	}
+	return ""
 }
 
 // nameWord is a word a fact capitalises in mid-sentence: its index term, and what kind
