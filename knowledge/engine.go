@@ -97,6 +97,9 @@ type Engine struct {
 	// personNames maps the first term of each full name of two words or more to the
 	// names' terms.
 	personNames map[string][][]string
+	// laterParts maps each later term of such a name ("jinping") to the name's terms, or
+	// to nil when it is part of more than one name.
+	laterParts map[string][]string
 	// places holds, per fact, the terms of the first word of each place it names ("in
 	// Beijing", "at the Great Hall").
 	places   [][]string
@@ -618,12 +621,19 @@ func (e *Engine) build(docs []*ingest.Document) {
 	e.people = map[string]bool{}
 	e.personParts = map[string][]string{}
 	e.personNames = map[string][][]string{}
+	e.laterParts = map[string][]string{}
 	for _, f := range e.facts {
 		for _, p := range append([]string{f.Refers, f.Speaker}, f.People...) {
 			if p != "" && !e.people[p] {
 				e.people[p] = true
 				if ts := e.az.Terms(p); len(ts) >= 2 {
 					e.personNames[ts[0]] = append(e.personNames[ts[0]], ts)
+					for _, t := range ts[1:] {
+						if other, ok := e.laterParts[t]; ok && !slices.Equal(other, ts) {
+							ts = nil
+						}
+						e.laterParts[t] = ts
+					}
 				}
 				for part := range strings.FieldsSeq(strings.ToLower(p)) {
 					if len(part) > 1 && !analyze.IsStopWord(part) {

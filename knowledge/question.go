@@ -2165,6 +2165,21 @@ func (e *Engine) personTerm(terms, surfaces []string) (index.QueryTerm, int) {
 			return qt, len(name)
 		}
 	}
+	// A later part of a name alone ("Jinping's") stands for the person the articles call
+	// by its first part ("Xi").
+	if name := e.laterParts[terms[0]]; name != nil {
+		first, ok1 := e.ix.Term(name[0])
+		later, ok2 := e.ix.Term(terms[0])
+		if ok1 && ok2 && e.ix.IDF(later) > e.ix.IDF(first) {
+			qt := index.QueryTerm{Word: surfaces[0], Weight: e.ix.IDF(first)}
+			for _, t := range name {
+				if id, ok := e.ix.Term(t); ok {
+					qt.Alts = append(qt.Alts, index.Alternative{Terms: []int32{id}, Factor: 1})
+				}
+			}
+			return qt, 1
+		}
+	}
 	return index.QueryTerm{}, 0
 }
 
