@@ -93,12 +93,12 @@ var thanksWords = map[string]bool{
 // greetingWords greet.
 var greetingWords = map[string]bool{
 	"hi": true, "hello": true, "hey": true, "hiya": true, "howdy": true, "greetings": true,
-	"morning": true, "evening": true, "afternoon": true, "sup": true, "yo": true, "salam": true,
+	"morning": true, "evening": true, "afternoon": true, "sup": true, "yo": true, "salam": true, "gm": true, "hai": true,
 }
 
 // byeWords take leave.
 var byeWords = map[string]bool{
-	"bye": true, "goodbye": true, "cya": true, "later": true, "night": true, "farewell": true,
+	"bye": true, "goodbye": true, "cya": true, "later": true, "night": true, "farewell": true, "gn": true,
 }
 
 // chatWords carry no question in small talk: "you're", "so much", "lol".
@@ -114,3 +114,19 @@ var chatWords = map[string]bool{
 	"that's": true, "it's": true, "was": true, "super": true, "alright": true, "fine": true,
 	"how": true, "how's": true, "doing": true, "today": true, "going": true,
 }
+
+// withoutGreeting drops a greeting that opens a question ("gm everyone! which bodies …",
+// "good morning, when …"): it asks nothing.
+func withoutGreeting(text string) string {
+	i := strings.IndexAny(text, "!,.")
+	if i <= 0 || i > maxGreeting || smallTalk(text[:i]) != "greeting" {
+		return text
+	}
+	if rest := strings.TrimSpace(text[i+1:]); hasLetters(rest) {
+		return rest
+	}
+	return text
+}
+
+// maxGreeting is how long a greeting before a question may be, in bytes.
+const maxGreeting = 40
