@@ -462,16 +462,32 @@ func (e *Engine) inTitledName(tokens []analyze.Token, i int) bool {
 	return ingest.IsRole(t.Surface) || e.states[t.Term] || i+1 < len(tokens) && ingest.IsRole(tokens[i+1].Surface)
 }
 
-// accordingTo returns the persons of "according to Bayramov and Wang Yi": whose words the
-// question asks for, whether a sentence names them or says "they".
+// accordingTo returns the persons of "according to Bayramov and Wang Yi" or "per the MP":
+// whose words the question asks for, whether a sentence names them or says "they". A
+// role stands for those the articles give it.
 func (e *Engine) accordingTo(tokens []analyze.Token) map[string]bool {
 	for i := 0; i+2 < len(tokens); i++ {
-		if tokens[i].Surface != "according" || tokens[i+1].Surface != "to" {
+		from := i + 2
+		switch {
+		case tokens[i].Surface == "according" && tokens[i+1].Surface == "to":
+		case tokens[i].Surface == "per" && (tokens[i+1].Surface == "the" || e.isPersonPart(tokens[i+1].Surface)):
+			from = i + 1
+		default:
 			continue
 		}
 		out := map[string]bool{}
-		for _, t := range tokens[i+2:] {
-			if t.Surface == "and" {
+		for _, t := range tokens[from:] {
+			if t.Surface == "and" || t.Surface == "the" {
+				continue
+			}
+			if role := strings.TrimSuffix(t.Term, "s"); ingest.IsRole(t.Surface) || ingest.IsRole(strings.TrimSuffix(t.Surface, "s")) {
+				for k, holders := range e.holders {
+					if k.role == t.Term || k.role == role {
+						for _, p := range holders {
+							out[p] = true
+						}
+					}
+				}
 				continue
 			}
 			if !e.isPersonPart(t.Surface) {
@@ -484,6 +500,25 @@ func (e *Engine) accordingTo(tokens []analyze.Token) map[string]bool {
 		return out
 	}
 	return nil
+}
+
+// attributedRole reports whether tokens[i] is the role of "according to the MP" or "per
+// the MPs" whose holders the articles name.
+func (e *Engine) attributedRole(tokens []analyze.Token, i int) bool {
+	j := i - 1
+	if j >= 0 && tokens[j].Surface == "the" {
+		j--
+	}
+	if j < 0 || tokens[j].Surface != "per" && (tokens[j].Surface != "to" || j == 0 || tokens[j-1].Surface != "according") {
+		return false
+	}
+	role := strings.TrimSuffix(tokens[i].Term, "s")
+	for k := range e.holders {
+		if k.role == tokens[i].Term || k.role == role {
+			return true
+		}
+	}
+	return false
 }
 
 // possessorsIn returns the words a text writes with a possessive "'s" ("China's").

@@ -691,8 +691,8 @@ func (e *Engine) readQuestion(text string) *question {
 		if (t.Surface == "call" || t.Surface == "describe") && (i+1 == len(q.tokens) || !callParticles[q.tokens[i+1].Surface]) {
 			continue // "what did they call the corridor": how it was described, not "called for"
 		}
-		if t.Surface == "according" && i+1 < len(q.tokens) && q.tokens[i+1].Surface == "to" {
-			continue // "according to Allahveranov": whose word, not what it is about
+		if t.Surface == "according" && i+1 < len(q.tokens) && q.tokens[i+1].Surface == "to" || e.attributedRole(q.tokens, i) {
+			continue // "according to Allahveranov", "per the MP": whose word, not what it is about
 		}
 		if t.Surface == "thank" && (i+1 == len(q.tokens) || q.tokens[i+1].Surface == "you" || q.tokens[i+1].Surface == "u") {
 			continue // "thank you": politeness, not "what did they thank China for"

@@ -44,6 +44,10 @@ func (e *Engine) findHolders() {
 	}
 	for i := range e.facts {
 		f := &e.facts[i]
+		if role := refersByRole(f.Text); role != "" && f.Refers != "" {
+			// "The MP further highlighted …", said of the one named before.
+			add(roleKey{role: e.az.Word(role).Term}, f.Refers)
+		}
 		if f.Kind != Body && f.Kind != Caption || e.cues[i]&namesRole == 0 && !strings.Contains(f.Text, "capital") {
 			continue // most sentences name no title
 		}
@@ -71,6 +75,20 @@ func (e *Engine) findHolders() {
 			}
 		}
 	}
+}
+
+// refersByRole returns the role a sentence opens with to refer to someone named before
+// ("The MP further highlighted …": "mp"), or "".
+func refersByRole(text string) string {
+	first, rest, ok := strings.Cut(text, " ")
+	if !ok || first != "The" {
+		return ""
+	}
+	word, _, _ := strings.Cut(rest, " ")
+	if w := strings.ToLower(word); isHolderRole(w) && w != "capital" {
+		return w
+	}
+	return ""
 }
 
 // findStates reads which places are countries from the roles the articles give them: a
