@@ -263,16 +263,26 @@ func clean(s string) string {
 }
 
 // blank finds a gap a question leaves to be filled in: "China is Azerbaijan's ___ largest
-// partner".
-var blank = regexp.MustCompile(`_{2,}`)
+// partner", or the place in a row it asks by "how-many-th".
+var blank = regexp.MustCompile(`_{2,}|(?i)\bhow[ -]?many[ -]?th\b|\bhow[ -]?manieth\b`)
 
 // withBlankAsked returns a question with each gap left to fill in asked for by "what", as
 // a question word would ask for it ("China is Azerbaijan's what largest partner").
 func withBlankAsked(text string) string {
-	if !strings.Contains(text, "__") {
+	if !strings.Contains(text, "__") && !asksPlaceInRow(text) {
 		return text
 	}
 	return blank.ReplaceAllString(text, " what ")
+}
+
+// asksPlaceInRow reports whether a question may ask a place in a row by "how-many-th".
+func asksPlaceInRow(text string) bool {
+	for _, w := range []string{"manyth", "many-th", "many th", "manieth"} {
+		if strings.Contains(text, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // reciprocalPossessive finds "each other's": what belongs to each of the two.

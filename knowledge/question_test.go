@@ -728,6 +728,9 @@ func TestBlankAsked(t *testing.T) {
 		"china is azerbaijans ___ largest economic partner": "china is azerbaijans  what  largest economic partner",
 		"who signed the visa deal":                          "who signed the visa deal",
 		"a snake_case word":                                 "a snake_case word",
+		"china is its how-many-th largest partner":          "china is its  what  largest partner",
+		"China is its how manyth largest partner":           "China is its  what  largest partner",
+		"how many documents were signed":                    "how many documents were signed",
 	} {
 		assert.Equal(t, want, withBlankAsked(in), in)
 	}
