@@ -426,7 +426,7 @@ func (e *Engine) questionSpeaker(tokens []analyze.Token) map[string]bool {
 		}
 		// "did Xi and Aliyev talk about …" asks what they said, as "say" does.
 		talked := j+1 < len(tokens) && talkVerbs[tokens[j].Surface] && tokens[j+1].Surface == "about"
-		if len(parts) == 0 || j >= len(tokens) || !speechVerbsAsked[tokens[j].Surface] && !talked || answersYesNo(tokens, j) {
+		if len(parts) == 0 || j >= len(tokens) || !speechVerbsAsked[tokens[j].Surface] && !reactionVerbs[tokens[j].Surface] && !talked || answersYesNo(tokens, j) {
 			continue
 		}
 		out := map[string]bool{}
