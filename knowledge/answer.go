@@ -783,7 +783,8 @@ var regions = []string{"asia", "europe", "africa", "america", "americas", "ocean
 // country, person, title or word of the question.
 func (e *Engine) onlyCountries(q *question, f *Fact) bool {
 	for _, p := range e.places[f.ID] {
-		if !e.states[p] && !q.hasTerm(p) && !e.isRegion(p) {
+		// Not "in the Belt and Road", nor "via the South Caucasus": English words.
+		if !e.states[p] && !q.hasTerm(p) && !e.isRegion(p) && !e.capitalisesEnglish(f, p) {
 			return false
 		}
 	}
@@ -794,8 +795,8 @@ func (e *Engine) onlyCountries(q *question, f *Fact) bool {
 	for _, run := range e.nameRuns[f.ID] {
 		inName := e.inConceptName(run)
 		for k, w := range run {
-			if w.kind&(nameStop|nameState|namePerson|nameTitle|nameEnglish) == 0 && !asked[w.term] && !inName[k] && e.kindOrNoConcept(w.term, e.cityTerm) {
-				return false // (not "Xinhua", whose names make it an agency)
+			if w.kind&(nameStop|nameState|namePerson|nameTitle|nameEnglish) == 0 && !asked[w.term] && !inName[k] && !e.isRegion(w.term) && e.kindOrNoConcept(w.term, e.cityTerm) {
+				return false // (not "Xinhua", whose names make it an agency, nor "Asia")
 			}
 		}
 	}
@@ -812,6 +813,19 @@ func (e *Engine) isPublisherName(term string) bool {
 // agency, an outlet, a website.
 func publishes(kind string) bool {
 	return mediaKinds[kind] || kind == "agency" || kind == "agencies"
+}
+
+// capitalisesEnglish reports whether a fact capitalises the term as a common English word
+// in mid-sentence ("the Middle Corridor").
+func (e *Engine) capitalisesEnglish(f *Fact, term string) bool {
+	for _, run := range e.nameRuns[f.ID] {
+		for _, w := range run {
+			if w.term == term && w.kind&nameEnglish != 0 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // inConceptName marks the words of a run of names that belong to a concept's name of

@@ -1829,7 +1829,7 @@ func (e *Engine) qualifiedNouns(q *question) []qualifiedNoun {
 const possessiveReach = 4
 
 // cityNouns ask for a place finer than a country.
-var cityNouns = map[string]bool{"city": true, "cities": true, "town": true, "towns": true}
+var cityNouns = map[string]bool{"city": true, "cities": true, "town": true, "towns": true, "province": true, "provinces": true, "port": true, "ports": true}
 
 // venueNouns ask for a place something happened at, which the answer need not call so:
 // "in which building" is answered by "at the Great Hall of the People".
