@@ -673,19 +673,30 @@ func (e *Engine) isRegion(term string) bool {
 // the articles belong to, or one WordNet gives an adjective for.
 func (e *Engine) namesOtherCountry(q *question, f *Fact) bool {
 	for _, p := range e.places[f.ID] {
-		if e.states[p] && !q.hasTerm(p) {
+		if e.states[p] && !q.hasTerm(p) && !e.besidesHome(q, p) {
 			return true
 		}
 	}
 	asked := e.askedTerms(q)
 	for _, run := range e.nameRuns[f.ID] {
 		for _, w := range run {
-			if (w.kind&nameState != 0 || e.placeNames[w.term]) && !asked[w.term] {
+			if (w.kind&nameState != 0 || e.placeNames[w.term]) && !asked[w.term] && !e.besidesHome(q, w.term) {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// besidesHome reports whether a question asks which other countries and a term names one
+// of the two the articles are about: "Which other countries got visa exemptions?" is not
+// answered by Azerbaijan.
+func (e *Engine) besidesHome(q *question, term string) bool {
+	if !q.otherCountries {
+		return false
+	}
+	id, ok := e.ix.Term(term)
+	return ok && e.home[id]
 }
 
 // namesActor reports whether a fact names someone who may have done what a question asks

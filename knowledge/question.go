@@ -208,6 +208,9 @@ type question struct {
 	// country marks a question that asks which countries: "Which countries rank ahead of
 	// China?"
 	country bool
+	// otherCountries marks a question that asks which other countries: besides the two the
+	// articles are about.
+	otherCountries bool
 	// capital is the query term of a capital a question asking for a city names, as the
 	// city it is rather than its country, or -1.
 	capital int
@@ -1031,6 +1034,7 @@ func (e *Engine) readQuestion(text string) *question {
 	}
 	q.city = asksCity(q.tokens)
 	q.country = q.kind == AskWhere && asksCountry(q.tokens)
+	q.otherCountries = q.country && asksKind(q.tokens, map[string]bool{"other": true, "else": true})
 	q.capital = -1
 	for i := 0; q.city && i < len(q.terms); i++ {
 		if e.standsForCountry(q.terms[i]) && !afterPlacePreposition(q.tokens, q.terms[i].Word) {
