@@ -292,12 +292,12 @@ func asksPlaceInRow(text string) bool {
 var reciprocalPossessive = regexp.MustCompile(`\b(each other|one another)(['’]s|s)\b`)
 
 // withoutIntroduction returns a question without the words that introduce its asker
-// before a colon or a dash ("Turkish reporter: what did Xi tell …", "I'm from a Kazakh
-// outlet - did they talk about Central Asia?"): the asker's country or trade is no part of
-// what is asked. A lead that names the topic ("Azerbaijan-China relations: what's new?")
+// before a colon, a dash or a full stop ("Turkish reporter: what did Xi tell …", "I'm from
+// a Kazakh outlet - did they talk about Central Asia?", "Georgian journalist here. which
+// …"): the asker's country or trade is no part of what is asked. A lead that names the topic ("Azerbaijan-China relations: what's new?")
 // stays.
 func withoutIntroduction(text string) string {
-	for _, sep := range []string{": ", " - ", " – ", " — "} {
+	for _, sep := range []string{": ", " - ", " – ", " — ", ". "} {
 		i := strings.Index(text, sep)
 		if i < 0 || i > maxIntroduction {
 			continue
@@ -1925,8 +1925,24 @@ func (e *Engine) isName(qt index.QueryTerm, capitalised, acronyms map[string]boo
 // names no agreement, though the articles capitalise "Citizens" only in one's title.
 func (e *Engine) writtenAsName(qt index.QueryTerm, capitalised map[string]bool) bool {
 	for w := range strings.FieldsSeq(qt.Word) {
-		if capitalised[w] || len(capitalised) == 0 && !e.isEnglish(w) {
+		if capitalised[w] || len(capitalised) == 0 && !e.isEnglish(w) || e.adjectiveOfName(qt, w) {
 			return true
+		}
+	}
+	return false
+}
+
+// demonymEndings turn a place's name into its adjective: "Georgia-n", "Azerbaijan-i".
+var demonymEndings = map[string]bool{"n": true, "an": true, "ian": true, "i": true, "ese": true, "ish": true}
+
+// adjectiveOfName reports whether w is the adjective of a name a query term reads it as,
+// in any case: "georgian" of "Georgia".
+func (e *Engine) adjectiveOfName(qt index.QueryTerm, w string) bool {
+	for _, alt := range qt.Alts {
+		if len(alt.Terms) == 1 {
+			if t := e.ix.TermString(alt.Terms[0]); e.names[t] && len(w) > len(t) && strings.HasPrefix(w, t) && demonymEndings[w[len(t):]] {
+				return true
+			}
 		}
 	}
 	return false
@@ -1962,6 +1978,11 @@ func (e *Engine) isTellingName(qt index.QueryTerm) bool {
 			// A title is no name, though the articles capitalise it ("MP Arzukhan
 			// Alizadeh"): "the MP" is answered by "the deputy".
 			if (e.az.Stem(w) == e.ix.TermString(id) || e.mistypedPart(w, e.ix.TermString(id))) && !ingest.IsRole(w) {
+				return true
+			}
+			// A country's adjective is as telling as its name: "Georgian development
+			// programmes" are Georgia's. A region's is not ("European leader").
+			if t := e.ix.TermString(id); (e.placeTerms[t] || e.adjectiveOfName(qt, w)) && !e.isRegion(t) && !ingest.IsRole(w) {
 				return true
 			}
 		}

@@ -717,6 +717,8 @@ func TestWithoutIntroduction(t *testing.T) {
 		{"I'm from a Kazakh outlet - did they talk about Central Asia?", "did they talk about Central Asia?"},
 		{"Azerbaijan-China relations: what's new?", "Azerbaijan-China relations: what's new?"}, // the topic, not the asker
 		{"what is it: a treaty or a memorandum?", "what is it: a treaty or a memorandum?"},     // the question comes first
+		{"Georgian journalist here. which region does it cross?", "which region does it cross?"},
+		{"They met in Beijing. who else was there?", "They met in Beijing. who else was there?"}, // no asker
 	}
 	for _, tt := range tests {
 		assert.Equal(t, tt.want, withoutIntroduction(tt.in), tt.in)
