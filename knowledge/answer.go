@@ -321,6 +321,15 @@ func (e *Engine) rank(q *question, buf *answerBuf) []ranked {
 			e.dropFigurative(q, &h, figNamed)
 		}
 		h.Coverage = q.eitherCoverage(h)
+		if q.storyTerms > 0 && !q.aboutStory {
+			// The asker's story sets the scene: what of it a fact misses counts for half.
+			h.Coverage = q.creditedCoverage(h, func(i int) float64 {
+				if i < q.storyTerms {
+					return storyCredit
+				}
+				return 0
+			})
+		}
 		byPublisher := false
 		if len(pubs) > 0 && f.Kind == Body && pubs[e.articles[e.bySource[f.Source]].Publisher] {
 			// "According to the commonspace.eu report, …": its article's sentences need
@@ -1070,6 +1079,10 @@ func (e *Engine) matchesRareName(q *question, h index.Hit) bool {
 	}
 	return false
 }
+
+// storyCredit is how much of a word of the asker's story a fact that misses it is credited
+// with matching.
+const storyCredit = 0.5
 
 // captionCoverage is how much of a question a photo caption must match to answer one that
 // does not ask about a photo: most of what it asks about ("put up" for "hung" may miss).

@@ -108,6 +108,12 @@ type question struct {
 	// occupation: the question asks a named person's job ("what does she do for a
 	// living"), which a relation ("his wife") does not tell.
 	occupation bool
+	// storyTerms is how many of the first terms come from the story the asker tells before
+	// the question (preamble), or from its background when the question refers back to it.
+	storyTerms int
+	// aboutStory: the question refers back to the story ("is China involved in that?"),
+	// whose words then count in full.
+	aboutStory bool
 	// setAside: the question sets something aside ("besides the SCO summit, what else
 	// …"), which the best fact may name but not answer with.
 	setAside bool
@@ -537,9 +543,27 @@ var corpusNouns = map[string]bool{"articles": true, "article": true, "texts": tr
 // partitives pick some of a set: "which of the articles", "all of the texts".
 var partitives = map[string]bool{"which": true, "any": true, "all": true, "some": true, "none": true, "most": true, "each": true, "both": true}
 
+// questionTokens reads a question's words, mending what chat and typing do to them.
+func (e *Engine) questionTokens(text string) []analyze.Token {
+	return e.relativeYears(mendHowMany(e.splitNames(e.mendTypos(e.mendDoubling(e.expandChat(e.az.Analyze(text))), text))))
+}
+
 // readQuestion analyses a cleaned question.
 func (e *Engine) readQuestion(text string) *question {
-	q := &question{text: text, lower: strings.ToLower(text), tokens: e.relativeYears(mendHowMany(e.splitNames(e.mendTypos(e.mendDoubling(e.expandChat(e.az.Analyze(text))), text)))), numbers: map[string]bool{}}
+	q := &question{text: text, lower: strings.ToLower(text), tokens: e.questionTokens(text), numbers: map[string]bool{}}
+	// The tokens of the asker's story before the question; a question that refers back to
+	// it ("is China involved in that?") asks about what it tells, which counts in full.
+	// The story's last clause is what such a question refers to: its names must be matched,
+	// and the background before it need not.
+	story, background := 0, 0
+	if p := preamble(text); p > 0 {
+		story = min(len(e.questionTokens(text[:p])), len(q.tokens)-1)
+		background = story
+		if q.aboutStory = refersBack(text[p:]); q.aboutStory {
+			background = len(e.questionTokens(text[:lastClause(text[:p])]))
+		}
+	}
+	aboutStory := q.aboutStory
 	capitalised := capitalisedWords(text)
 	q.capitalised = capitalised
 	acronyms := acronymsOf(text)
@@ -550,7 +574,7 @@ func (e *Engine) readQuestion(text string) *question {
 			q.possessors[t.Surface] = true
 		}
 	}
-	q.kind = kindOf(e.kindTokens(q.tokens))
+	q.kind = kindOf(e.kindTokens(q.tokens[story:]))
 	q.wh = slices.ContainsFunc(q.tokens, isQuestionWord)
 	if q.kind == AskWhat && asksWorth(q.tokens) {
 		q.kind = AskNumber // "What will trade be worth in 2030?" asks a figure
@@ -586,6 +610,7 @@ func (e *Engine) readQuestion(text string) *question {
 	excluded := make([]bool, 0, n)     // the word is in a phrase the question sets aside ("besides X")
 	located := make([]bool, 0, n)      // the word is in a phrase that only locates the event
 	besides := make([]bool, 0, n)      // the word is in a phrase the question sets aside
+	inStory := make([]bool, 0, n)      // the word is in the background of the asker's story
 	termBesides := make([]bool, 0, n)  // per query term: it is in such a phrase
 	q.terms = make([]index.QueryTerm, 0, n)
 	q.located = make([]bool, 0, n)
@@ -661,8 +686,9 @@ func (e *Engine) readQuestion(text string) *question {
 			surfaces = append(surfaces, t.Surface)
 			factors = append(factors, synonymFactor)
 			readings = append(readings, rel)
-			excluded = append(excluded, aside)
-			besides = append(besides, aside)
+			excluded = append(excluded, aside || i < story && !aboutStory)
+			inStory = append(inStory, i < background)
+			besides = append(besides, aside || i < story && !aboutStory)
 			located = append(located, false)
 			continue
 		}
@@ -774,8 +800,9 @@ func (e *Engine) readQuestion(text string) *question {
 		surfaces = append(surfaces, surface)
 		factors = append(factors, factor)
 		readings = append(readings, more)
-		excluded = append(excluded, aside || locating[i])
-		besides = append(besides, aside)
+		excluded = append(excluded, aside || locating[i] || i < story && !aboutStory)
+		inStory = append(inStory, i < background)
+		besides = append(besides, aside || i < story && !aboutStory)
 		located = append(located, locating[i])
 	}
 	q.intent = e.questionIntent(q.tokens)
@@ -789,6 +816,9 @@ func (e *Engine) readQuestion(text string) *question {
 			}
 			q.terms = append(q.terms, qt)
 			termBesides = append(termBesides, besides[i])
+			if inStory[i] {
+				q.storyTerms++
+			}
 			for ci < len(concepts) && concepts[ci].Start < i+n {
 				ci++
 			}
@@ -805,6 +835,9 @@ func (e *Engine) readQuestion(text string) *question {
 				}
 				q.terms = append(q.terms, qt)
 				termBesides = append(termBesides, besides[i])
+				if inStory[i] {
+					q.storyTerms++
+				}
 				i = c.End - 1
 				continue
 			}
@@ -819,6 +852,9 @@ func (e *Engine) readQuestion(text string) *question {
 			q.contrary[len(q.terms)-1] = os
 		}
 		termBesides = append(termBesides, besides[i])
+		if inStory[i] {
+			q.storyTerms++
+		}
 		if onlyRelated(q.terms[len(q.terms)-1]) {
 			q.unknown = append(q.unknown, surfaces[i])
 		}
@@ -848,7 +884,8 @@ func (e *Engine) readQuestion(text string) *question {
 		}
 		// A concept's name of several words, or a person's full name, names the domain.
 		q.topical = append(q.topical, top || namesPhrase(qt) || strings.Contains(qt.Word, " ") && len(qt.Alts) > 0)
-		q.required = append(q.required, e.isName(qt, capitalised, acronyms) && !termBesides[len(q.required)])
+		// A name in the asker's story ("my family is from Aghdam") need not be matched.
+		q.required = append(q.required, e.isName(qt, capitalised, acronyms) && !termBesides[len(q.required)] && len(q.required) >= q.storyTerms)
 	}
 	q.either = e.namedApart(q)
 	q.together = e.jointPair(q)
