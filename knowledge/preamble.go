@@ -80,10 +80,15 @@ func opensQuestionAt(words []string) bool {
 	return (w == "on" || w == "in" || w == "at" || w == "for" || w == "by" || w == "from" || w == "to") && questionWord[words[1]]
 }
 
-// refersBack reports whether a question refers back to the story before it by a pronoun:
-// "is China involved in that?", "when did it end?".
+// refersBack reports whether a question refers back to the story before it by a pronoun
+// ("is China involved in that?", "when did it end?"), or asks only in a few words what
+// kind of answer it wants ("in which city").
 func refersBack(question string) bool {
-	for _, w := range strings.Fields(strings.ToLower(question)) {
+	words := strings.Fields(strings.ToLower(question))
+	if len(words) <= 3 {
+		return true
+	}
+	for _, w := range words {
 		switch strings.Trim(w, ",.?!") {
 		case "it", "that", "this", "them", "those", "these":
 			return true

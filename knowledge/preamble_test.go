@@ -35,6 +35,7 @@ func TestRefersBack(t *testing.T) {
 		"how much has azerbaijan put in?":     false,
 		"are there scholarships for us?":      false,
 		"on what day did the state visit end": false,
+		"in which city":                       true,
 	} {
 		assert.Equal(t, want, refersBack(q), q)
 	}

@@ -649,7 +649,8 @@ var guessWords = map[string]bool{
 	"approx": true, "perhaps": true, "nearly": true, "almost": true, "circa": true, "some": true,
 }
 
-// settingWords name a student's, a writer's or a moderator's occasions for asking.
+// settingWords name a student's, a writer's or a moderator's occasions for asking, and
+// where an asker came across what they ask about.
 var settingWords = map[string]bool{
 	"exam": true, "exams": true, "test": true, "tests": true, "quiz": true, "quizzes": true,
 	"homework": true, "assignment": true, "assignments": true, "teacher": true, "teachers": true,
@@ -660,6 +661,9 @@ var settingWords = map[string]bool{
 	// A moderator's: the post a fact is wanted for.
 	"moderators": true, "moderator": true, "liner": true, "oneliner": true, "blurb": true,
 	"channel": true, "server": true, "post": true,
+	// Where the asker came across a claim: "heard cop29 was mentioned", "saw on twitter".
+	"heard": true, "hear": true, "rumor": true, "rumour": true, "rumors": true, "rumours": true,
+	"twitter": true, "tiktok": true, "reddit": true, "youtube": true, "instagram": true, "facebook": true,
 }
 
 // coverVerbs say what a text is about: "which articles deal with demining".
