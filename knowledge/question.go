@@ -543,6 +543,43 @@ var corpusNouns = map[string]bool{"articles": true, "article": true, "texts": tr
 // partitives pick some of a set: "which of the articles", "all of the texts".
 var partitives = map[string]bool{"which": true, "any": true, "all": true, "some": true, "none": true, "most": true, "each": true, "both": true}
 
+// dealNouns name a kind of document two sides sign.
+var dealNouns = map[string]bool{
+	"agreement": true, "agreements": true, "treaty": true, "treaties": true, "accord": true,
+	"accords": true, "pact": true, "pacts": true, "deal": true, "deals": true, "memorandum": true,
+	"memoranda": true, "protocol": true, "protocols": true, "contract": true, "contracts": true,
+	"convention": true,
+}
+
+// vagueKinds say of a role or a document what many of them are: no word that says which.
+var vagueKinds = map[string]bool{
+	"new": true, "latest": true, "recent": true, "big": true, "major": true, "main": true,
+	"key": true, "important": true, "other": true, "same": true, "bilateral": true,
+	"joint": true, "official": true, "formal": true, "whole": true, "entire": true,
+	"final": true, "current": true, "former": true, "previous": true, "upcoming": true,
+	"historic": true, "various": true, "several": true, "many": true, "cooperation": true,
+	"collaboration": true, "signed": true, "international": true, "foreign": true,
+}
+
+// requireKindWords makes the word that says which role or document a question means ("the
+// defence minister", "a double taxation treaty") one the answer must match: a foreign
+// minister, or a visa agreement, is another.
+func (e *Engine) requireKindWords(q *question, besides []bool) {
+	for i := 1; i < len(q.tokens); i++ {
+		t := q.tokens[i]
+		if !ingest.IsRole(t.Surface) && !ingest.IsRole(strings.TrimSuffix(t.Surface, "s")) && !dealNouns[t.Surface] {
+			continue
+		}
+		m := q.tokens[i-1]
+		if genericRoles[t.Surface] || m.Stop || m.Number || vagueKinds[m.Surface] || e.states[m.Term] || e.placeTerms[m.Term] || e.isPersonPart(m.Surface) || ingest.IsRole(m.Surface) {
+			continue // "which foreign leader", "the new deal", "the cooperation pacts"
+		}
+		if k := q.termOf(m.Surface); k >= 0 && !besides[k] {
+			q.required[k] = true
+		}
+	}
+}
+
 // questionTokens reads a question's words, mending what chat and typing do to them.
 func (e *Engine) questionTokens(text string) []analyze.Token {
 	return e.relativeYears(mendHowMany(e.splitNames(e.mendTypos(e.mendDoubling(e.expandChat(e.az.Analyze(text))), text))))
@@ -887,6 +924,7 @@ func (e *Engine) readQuestion(text string) *question {
 		// A name in the asker's story ("my family is from Aghdam") need not be matched.
 		q.required = append(q.required, e.isName(qt, capitalised, acronyms) && !termBesides[len(q.required)] && len(q.required) >= q.storyTerms)
 	}
+	e.requireKindWords(q, termBesides)
 	q.either = e.namedApart(q)
 	q.together = e.jointPair(q)
 	for i := range q.terms {
