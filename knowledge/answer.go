@@ -570,7 +570,7 @@ func (e *Engine) excluded(q *question, r ranked) string {
 		// "Which leader did Xi meet on April 14?" is not answered by a meeting on April 11
 		// (but "so the visit ran from 22 to 26 April?" is, by "between 22 and 24 April").
 		return "of another date"
-	case q.kind != AskWhen && datesOtherMonths(q, f):
+	case q.kind != AskWhen && datesOtherMonths(q, f, e.articles[e.bySource[f.Source]].Date):
 		// "what did they sign at their January 28 meeting" is not answered by "agreements
 		// signed during … the state visit … in April last year".
 		return "of another date"
@@ -1462,13 +1462,19 @@ func dayOfYear(value string) (string, bool) {
 }
 
 // datesOtherMonths reports whether the question names a month and a fact names dates of
-// a month, none of them one the question names.
-func datesOtherMonths(q *question, f *Fact) bool {
+// a month, none of them one the question names, or only a year other than that of its
+// article (published): "in 2019 … ten documents were signed" is not of the April the
+// question means.
+func datesOtherMonths(q *question, f *Fact, published string) bool {
 	if !slices.Contains(q.months[:], true) {
 		return false
 	}
 	other := false
 	for _, d := range f.Dates {
+		if len(d.Value) == len("2006") && isYear(d.Value) && !strings.HasPrefix(published, d.Value) && !q.hasTerm(d.Value) {
+			other = true
+			continue
+		}
 		if len(d.Value) < len("2006-01") || strings.HasPrefix(d.Value, "--") {
 			continue
 		}

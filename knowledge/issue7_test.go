@@ -93,3 +93,9 @@ func TestAnAdverbIsNotCounted(t *testing.T) {
 	e := seedEngine(t)
 	assert.False(t, ask(t, e, "How many Chinese firms operate in Azerbaijan?").Answered, "“One-China principle, firmly opposing” counts no firms")
 }
+
+func TestAMonthIsNotOfAnotherYear(t *testing.T) {
+	a := ask(t, seedEngine(t), "how many documents were signed in april")
+	require.True(t, a.Answered)
+	assert.NotContains(t, a.Text, "10 in", "“in 2019 … ten documents” is not of the April of the visit")
+}

@@ -551,6 +551,31 @@ var dealNouns = map[string]bool{
 	"convention": true,
 }
 
+// requireMeasured makes the thing "how much is" or "how many are" asks the amount of ("how
+// much are flights to Beijing") a word the answer must match: a figure of something else
+// does not say.
+func (e *Engine) requireMeasured(q *question, besides []bool) {
+	if q.kind != AskNumber {
+		return
+	}
+	for i := 2; i+1 < len(q.tokens); i++ {
+		if q.tokens[i-2].Surface != "how" || q.tokens[i-1].Surface != "much" && q.tokens[i-1].Surface != "many" || !copulas[q.tokens[i].Surface] {
+			continue
+		}
+		j := i + 1
+		for j < len(q.tokens) && q.tokens[j].Stop {
+			j++
+		}
+		if j == len(q.tokens) || q.tokens[j].Number || e.states[q.tokens[j].Term] || e.placeTerms[q.tokens[j].Term] || e.isPersonPart(q.tokens[j].Surface) {
+			return
+		}
+		if k := q.termOf(q.tokens[j].Surface); k >= 0 && !besides[k] {
+			q.required[k] = true
+		}
+		return
+	}
+}
+
 // vagueKinds say of a role or a document what many of them are: no word that says which.
 var vagueKinds = map[string]bool{
 	"new": true, "latest": true, "recent": true, "big": true, "major": true, "main": true,
@@ -925,6 +950,7 @@ func (e *Engine) readQuestion(text string) *question {
 		q.required = append(q.required, e.isName(qt, capitalised, acronyms) && !termBesides[len(q.required)] && len(q.required) >= q.storyTerms)
 	}
 	e.requireKindWords(q, termBesides)
+	e.requireMeasured(q, termBesides)
 	q.either = e.namedApart(q)
 	q.together = e.jointPair(q)
 	for i := range q.terms {
