@@ -576,6 +576,36 @@ func (e *Engine) requireMeasured(q *question, besides []bool) {
 	}
 }
 
+// requireMember makes the words of the thing a question of yes or no asks to be among
+// others ("was nuclear energy among the areas …", "is tourism included") ones the answer
+// must match: a list without it does not say yes.
+func (e *Engine) requireMember(q *question, besides []bool) {
+	if q.kind != AskYesNo || len(q.tokens) < 3 || !copulas[q.tokens[0].Surface] {
+		return
+	}
+	end := slices.IndexFunc(q.tokens, func(t analyze.Token) bool { return memberWords[t.Surface] })
+	if end > 0 && q.tokens[end].Surface == "part" && (end+1 == len(q.tokens) || q.tokens[end+1].Surface != "of" || takeVerbs[q.tokens[end-1].Surface]) {
+		return // "take part in", not "part of"
+	}
+	if end < 2 {
+		return
+	}
+	for _, t := range q.tokens[1:end] {
+		if t.Stop || t.Number || e.states[t.Term] {
+			continue
+		}
+		if k := q.termOf(t.Surface); k >= 0 && !besides[k] {
+			q.required[k] = true
+		}
+	}
+}
+
+// takeVerbs take part.
+var takeVerbs = map[string]bool{"take": true, "takes": true, "took": true, "taking": true, "taken": true}
+
+// memberWords say that a thing is one of several: "among", "included", "part of".
+var memberWords = map[string]bool{"among": true, "included": true, "including": true, "part": true, "amongst": true}
+
 // vagueKinds say of a role or a document what many of them are: no word that says which.
 var vagueKinds = map[string]bool{
 	"new": true, "latest": true, "recent": true, "big": true, "major": true, "main": true,
@@ -951,6 +981,7 @@ func (e *Engine) readQuestion(text string) *question {
 	}
 	e.requireKindWords(q, termBesides)
 	e.requireMeasured(q, termBesides)
+	e.requireMember(q, termBesides)
 	q.either = e.namedApart(q)
 	q.together = e.jointPair(q)
 	for i := range q.terms {
