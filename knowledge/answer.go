@@ -1106,6 +1106,9 @@ func (e *Engine) answersAbout(q *question, r ranked) bool {
 		return q.photo || (r.hit.Coverage >= captionCoverage && (matchedWords(r.hit) >= 3 || e.matchesRareName(q, r.hit))) ||
 			matchedWords(r.hit) >= 2 && e.matchesPictured(q, r)
 	case Byline, Bio:
+		if q.publisher && !q.author {
+			return false // "which outlet published her article": a byline names no outlet
+		}
 		a := e.articles[e.bySource[f.Source]]
 		if named := e.publishersNamed(q); len(named) > 0 && !named[a.Publisher] {
 			return false // "who wrote the News.Az story": not another publisher's author
