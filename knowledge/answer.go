@@ -160,6 +160,12 @@ func (e *Engine) answer(ctx context.Context, raw string, explain bool) (Answer, 
 	}
 	best := e.choose(q, rs)
 	if best < 0 || rs[best].confidence() < minConfidence {
+		if c := e.correction(q, rs); c >= 0 {
+			// "COP29 was hosted in Tashkent, right?": the articles say Baku.
+			a := e.compose(q, rs[c:c+1], 0)
+			a.Text = truncate(otherwise+"\n"+a.Text, maxText)
+			return localize(a, lang), ex, nil
+		}
 		return localize(e.refusal("The articles I answer from do not say."), lang), ex, nil
 	}
 	if q.publisher {
@@ -403,6 +409,7 @@ const (
 	// "Which industries were singled out for reduced cooperation?" is not answered by
 	// "increased cooperation in … petrochemicals".
 	contradicts = "says the contrary"
+	missesName  = "misses a name or year asked about"
 	// "Where were the flags raised in Baku?" is not answered by the flags hung in
 	// Beijing, nor "which Azerbaijani companies invest in China" by China's in Azerbaijan.
 	othersRole = "another's role"
@@ -474,7 +481,7 @@ func (e *Engine) excluded(q *question, r ranked) string {
 	case !e.evidence(q, h):
 		return "too few words in common"
 	case !e.matchesNames(q, r) || !e.saysYears(q, f):
-		return "misses a name or year asked about"
+		return missesName
 	case q.together[0] >= 0 && (h.Matched[q.together[0]] == 0 || h.Matched[q.together[1]] == 0):
 		// "What did Liu Jianchao and Aliyev discuss when they met?" is not answered by
 		// what Liu is reported to have said.
@@ -537,7 +544,7 @@ func (e *Engine) excluded(q *question, r ranked) string {
 		// no country the question does not.
 		return lacksCountry
 	case q.capital >= 0 && !e.saysItself(f.ID, q.terms[q.capital]):
-		return "misses a name or year asked about"
+		return missesName
 	case q.whichPhrase != nil && e.restates(q, r):
 		return lacksKind
 	case q.first && rankedBelowFirst.MatchString(f.Text):

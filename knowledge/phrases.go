@@ -1627,7 +1627,24 @@ func (e *Engine) tellsStaging(tokens []analyze.Token) bool {
 var claimFrames = [][]string{
 	{"is", "it", "true", "that"}, {"is", "it", "correct", "that"}, {"is", "it", "right", "that"},
 	{"is", "it", "a", "fact", "that"}, {"is", "it", "so", "that"}, {"confirm", "that"}, {"confirm"},
-	{"true", "or", "false"}, {"fact", "check"},
+	{"true", "or", "false"}, {"fact", "check"}, {"fact", "checking"},
+	// Hearsay put to be checked: "someone said that …", "I heard …".
+	{"someone", "said", "that"}, {"someone", "said"}, {"someone", "wrote", "that"}, {"someone", "wrote"},
+	{"someone", "posted", "that"}, {"someone", "posted"}, {"someone", "claimed", "that"},
+	{"someone", "claimed"}, {"someone", "claims", "that"}, {"someone", "claims"},
+	{"people", "say", "that"}, {"people", "say"}, {"i", "heard", "that"}, {"i", "heard"},
+	{"heard", "that"}, {"they", "say", "that"},
+}
+
+// claimFrameWords returns how many of a question's first words frame the claim it puts
+// to be checked ("fact check:", "someone said that"), and whether its last word is a tag
+// that asks it ("…, correct?"): neither is what the claim is about.
+func claimFrameWords(tokens []analyze.Token) (lead int, tag bool) {
+	if claim, ok := claimOf(tokens); ok {
+		lead = len(tokens) - len(claim)
+	}
+	n := len(tokens)
+	return lead, n > 3 && tagWords[tokens[n-1].Surface] && !slices.ContainsFunc(tokens, isQuestionWord)
 }
 
 // claimOf returns the claim a question puts to be checked, after its frame ("is it true

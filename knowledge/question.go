@@ -708,6 +708,7 @@ func (e *Engine) readQuestion(text string) *question {
 	q.located = make([]bool, 0, n)
 	aside := false
 	locating, bare := locators(q.tokens)
+	claimLead, claimTag := claimFrameWords(q.tokens)
 	q.bareEvent = bare
 	countWord := "" // a number that says how many things the answer names
 	joined := -1    // a token read together with the one before it
@@ -824,6 +825,9 @@ func (e *Engine) readQuestion(text string) *question {
 		}
 		if t.Surface == "according" && i+1 < len(q.tokens) && q.tokens[i+1].Surface == "to" || e.attributedRole(q.tokens, i) {
 			continue // "according to Allahveranov", "per the MP": whose word, not what it is about
+		}
+		if i < claimLead || claimTag && i == len(q.tokens)-1 {
+			continue // "fact check: …", "someone said that …", "…, correct?": the frame of a claim
 		}
 		if t.Surface == "thank" && (i+1 == len(q.tokens) || q.tokens[i+1].Surface == "you" || q.tokens[i+1].Surface == "u") {
 			continue // "thank you": politeness, not "what did they thank China for"

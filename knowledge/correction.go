@@ -1,0 +1,110 @@
+package knowledge
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/azchina/azchina/knowledge/analyze"
+)
+
+// A claim put to be checked ("COP29 was hosted in Tashkent, right?") may get one detail
+// wrong that the articles give otherwise: a year, a month, a day of the week, or the name
+// of a place or a body. The fact that tells the rest of the claim, with its own detail in
+// that place, is the answer: the articles say otherwise.
+
+// otherwise opens the answer to a claim the articles tell otherwise.
+const otherwise = "The articles say otherwise:"
+
+// correctionCoverage is how much of a claim, all but its one wrong detail, a fact must
+// tell to correct it.
+const correctionCoverage = 0.85
+
+// correction returns the index of the fact that tells a claim with one detail otherwise,
+// or -1: a fact excluded only for missing one name or year the claim insists on, that
+// tells the rest of it and gives another of the same kind.
+func (e *Engine) correction(q *question, rs []ranked) int {
+	if q.kind != AskYesNo {
+		return -1
+	}
+	for i := range rs {
+		r := &rs[i]
+		if r.excluded != missesName || r.final < minScore {
+			continue
+		}
+		wrong := -1
+		for k, req := range q.required {
+			if req && r.hit.Matched[k] == 0 {
+				if wrong >= 0 {
+					wrong = -1 // two details: another story
+					break
+				}
+				wrong = k
+			}
+		}
+		if wrong >= 0 && q.coverageWith(r.hit, []int{wrong}) >= correctionCoverage && e.tellsOtherwise(q, r.fact, wrong) {
+			return i
+		}
+	}
+	return -1
+}
+
+// yearIn finds a year a sentence names.
+var yearIn = regexp.MustCompile(`\b(1[89]|20)\d\d\b`)
+
+// tellsOtherwise reports whether a fact gives, in the place of the question's detail at
+// term k, another of its kind that the question does not name: another year, month or day
+// of the week; for a name, another name that is no person's, and a country for a country.
+func (e *Engine) tellsOtherwise(q *question, f *Fact, k int) bool {
+	word := q.terms[k].Word
+	lower := strings.ToLower(f.Text)
+	switch {
+	case isYear(word):
+		for _, y := range yearIn.FindAllString(f.Text, -1) {
+			if y != word && !q.hasTerm(y) {
+				return true
+			}
+		}
+		return false
+	case monthWords[word] || timeWords[word]:
+		for w := range strings.FieldsFuncSeq(lower, func(r rune) bool { return r < 'a' || r > 'z' }) {
+			if w != word && (monthWords[word] && monthWords[w] || timeWords[word] && timeWords[w]) && !q.hasTerm(e.az.Word(w).Term) {
+				return true
+			}
+		}
+		return false
+	}
+	_, known := e.ix.Term(e.az.Word(word).Term)
+	if !e.isRegion(e.az.Word(word).Term) && (known || !putsClaim(q.tokens) || !e.isName(q.terms[k], q.capitalised, nil)) {
+		// A name the articles use ("did Georgia sign …") asks of another thing they tell;
+		// only a claim put to be checked ("Tashkent hosted COP29, right?") is of a name
+		// they do not use in a detail they give. A word that is no name ("a nuclear deal")
+		// asks of another thing.
+		return false
+	}
+	state := e.standsForCountry(q.terms[k]) || e.states[e.az.Word(word).Term]
+	asked := e.askedTerms(q)
+	for _, run := range e.nameRuns[f.ID] {
+		for _, w := range run {
+			if asked[w.term] || w.kind&(nameStop|nameTitle|namePerson|nameShort) != 0 {
+				continue
+			}
+			if w.kind&nameEnglish != 0 && !e.isPublisherName(w.term) && !e.isRegion(w.term) {
+				continue
+			}
+			if state == (w.kind&nameState != 0) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// putsClaim reports whether a question puts a claim to be checked: "is it true that …",
+// "fact check: …", "…, right?".
+func putsClaim(tokens []analyze.Token) bool {
+	if _, ok := claimOf(tokens); ok {
+		return true
+	}
+	n := len(tokens)
+	return n > 3 && tagWords[tokens[n-1].Surface]
+}

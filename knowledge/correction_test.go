@@ -1,0 +1,34 @@
+package knowledge
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+)
+
+func TestClaimsToldOtherwise(t *testing.T) {
+	e := seedEngine(t)
+	tests := []struct {
+		claim, says string // says is "" when the articles do not tell the claim otherwise
+	}{
+		{"fact check: the diplomatic missions were established in 1994", "1992"},
+		{"someone said xi welcomed aliyev at zhongnanhai, correct?", "Great Hall of the People"},
+		{"is it true that the space agreement is with ESA", "China National Space Administration"},
+		{"the state visit began on a monday, right?", "Wednesday"},
+		{"is it true that china and azerbaijan signed a nuclear deal", ""}, // no name: another thing
+		{"did georgia sign a sister city deal with urumqi?", ""},           // a name the articles use
+		{"were the missions opened in 1992?", ""},                          // told as asked: no correction
+	}
+	for _, tt := range tests {
+		a := ask(t, e, tt.claim)
+		corrected := strings.HasPrefix(a.Text, otherwise)
+		if tt.says == "" {
+			assert.False(t, corrected, "%s: %s", tt.claim, a.Text)
+			continue
+		}
+		if assert.True(t, a.Answered && corrected, "%s: %s", tt.claim, a.Text) {
+			assert.Contains(t, a.Text, tt.says, tt.claim)
+		}
+	}
+}
