@@ -2,7 +2,10 @@ package knowledge
 
 import (
 	"regexp"
+	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/azchina/azchina/knowledge/analyze"
 )
@@ -17,7 +20,7 @@ const otherwise = "The articles say otherwise:"
 
 // correctionCoverage is how much of a claim, all but its one wrong detail, a fact must
 // tell to correct it.
-const correctionCoverage = 0.85
+const correctionCoverage = 0.75
 
 // correction returns the index of the fact that tells a claim with one detail otherwise,
 // or -1: a fact excluded only for missing one name or year the claim insists on, that
@@ -26,6 +29,7 @@ func (e *Engine) correction(q *question, rs []ranked) int {
 	if q.kind != AskYesNo {
 		return -1
 	}
+	first := -1
 	for i := range rs {
 		r := &rs[i]
 		if r.excluded != missesName || r.final < minScore {
@@ -42,10 +46,35 @@ func (e *Engine) correction(q *question, rs []ranked) int {
 			}
 		}
 		if wrong >= 0 && q.coverageWith(r.hit, []int{wrong}) >= correctionCoverage && e.tellsOtherwise(q, r.fact, wrong) {
-			return i
+			if sameSlot(q, r.fact, wrong) {
+				return i // "took place in Almaty": "hosted in Baku"
+			}
+			if first < 0 {
+				first = i
+			}
 		}
 	}
-	return -1
+	return first
+}
+
+// sameSlot reports whether a fact gives a name or a number after the word that comes
+// before the question's detail at term k ("in Almaty": "in Baku").
+func sameSlot(q *question, f *Fact, k int) bool {
+	i := slices.IndexFunc(q.tokens, func(t analyze.Token) bool { return t.Surface == q.terms[k].Word })
+	if i < 1 || !q.tokens[i-1].Stop {
+		return false
+	}
+	prep := " " + q.tokens[i-1].Surface + " "
+	for text := f.Text; ; {
+		j := strings.Index(strings.ToLower(text), prep)
+		if j < 0 {
+			return false
+		}
+		text = text[j+len(prep):]
+		if r, _ := utf8.DecodeRuneInString(text); unicode.IsUpper(r) || unicode.IsDigit(r) {
+			return true
+		}
+	}
 }
 
 // yearIn finds a year a sentence names.
@@ -91,8 +120,8 @@ func (e *Engine) tellsOtherwise(q *question, f *Fact, k int) bool {
 			if w.kind&nameEnglish != 0 && !e.isPublisherName(w.term) && !e.isRegion(w.term) {
 				continue
 			}
-			if state == (w.kind&nameState != 0) {
-				return true
+			if !known || state == (w.kind&nameState != 0) {
+				return true // a name the articles never use may be of a city or a country
 			}
 		}
 	}
