@@ -551,6 +551,18 @@ func TestMendDoubling(t *testing.T) {
 	}
 }
 
+func TestMayBeTypo(t *testing.T) {
+	e := seedEngine(t)
+	for w, want := range map[string]bool{
+		"sined":    true,  // "sin" makes "sinned": no English word
+		"hoped":    false, // "hope" in the past
+		"signed":   false,
+		"agrement": true,
+	} {
+		assert.Equal(t, want, e.mayBeTypo(w), w)
+	}
+}
+
 func TestMendTypos(t *testing.T) {
 	e := seedEngine(t)
 	tests := []struct{ text, word, want string }{

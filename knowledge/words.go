@@ -70,7 +70,7 @@ func (e *Engine) bases(w string) []string {
 	out := []string{w}
 	for _, suf := range inflections {
 		if strings.HasSuffix(w, suf.cut) && len(w) > len(suf.cut)+2 {
-			if b := strings.TrimSuffix(w, suf.cut) + suf.add; e.english[b] > 0 {
+			if b := strings.TrimSuffix(w, suf.cut) + suf.add; e.english[b] > 0 && !(suf.add == "" && doublesLast(b, suf.cut)) {
 				out = append(out, b)
 			}
 		}
@@ -79,6 +79,14 @@ func (e *Engine) bases(w string) []string {
 		out = append(out, t.Term) // an irregular form: "took" is "take"
 	}
 	return out
+}
+
+// doublesLast reports whether a short word doubles its last letter before an ending that
+// opens with a vowel ("sin": "sinned", not "sined"; "hop": "hopping").
+func doublesLast(base, ending string) bool {
+	const vowels = "aeiou"
+	return len(base) == 3 && strings.IndexByte(vowels, ending[0]) >= 0 && strings.IndexByte(vowels, base[0]) < 0 &&
+		strings.IndexByte(vowels, base[1]) >= 0 && strings.IndexByte(vowels+"wxy", base[2]) < 0
 }
 
 // spellings are the endings British and American English spell differently ("honour" and
