@@ -539,7 +539,7 @@ func (e *Engine) excluded(q *question, r ranked) string {
 		return lacksDeed
 	case q.city && e.onlyCountries(q, f):
 		return lacksCity
-	case q.country && r.typeBonus == 0 && !e.namesOtherCountry(q, f):
+	case q.country && (r.typeBonus == 0 || q.otherCountries) && !e.namesOtherCountry(q, f):
 		// "Which countries rank ahead of China?" is not answered by a fact that names
 		// no country the question does not.
 		return lacksCountry
@@ -711,8 +711,16 @@ func (e *Engine) besidesHome(q *question, term string) bool {
 	if !q.otherCountries {
 		return false
 	}
-	id, ok := e.ix.Term(term)
-	return ok && e.home[id]
+	if id, ok := e.ix.Term(term); ok && e.home[id] {
+		return true
+	}
+	for k, holders := range e.holders {
+		// "Beijing, capital of China": the country it stands for.
+		if id, ok := e.ix.Term(k.of); ok && e.home[id] && k.role == e.az.Word("capital").Term && slices.ContainsFunc(holders, func(h string) bool { return e.az.Word(h).Term == term }) {
+			return true
+		}
+	}
+	return false
 }
 
 // namesActor reports whether a fact names someone who may have done what a question asks
