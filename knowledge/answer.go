@@ -613,12 +613,46 @@ func (e *Engine) excluded(q *question, r ranked) string {
 		// "Which Chinese companies will build the smart villages?" is not answered by
 		// "China's role in the smart village projects": it names no company, nor any one.
 		return lacksKind
+	case q.asksContent && f.ListItem && onlyNames(f.Text):
+		// "What does the legal assistance treaty cover?" is not answered by the item
+		// "Legal Assistance Treaty and judicial cooperation pacts.": it only names it.
+		return lacksKind
+	case q.asksContent && f.ListItem && !e.saysRequired(q, f):
+		// Nor by the item after it, of another document, that names it only in its
+		// context.
+		return missesName
 	case q.which >= 0 && bodyKinds[q.terms[q.which].Word] && !e.namesBodyOrBrand(q, f):
 		// "Which Chinese agency signed it?" is not answered by a fact that names only the
 		// "Belt and Road Initiative": no agency.
 		return lacksKind
 	}
 	return ""
+}
+
+// saysRequired reports whether a fact's own sentence says each word the question insists
+// on.
+func (e *Engine) saysRequired(q *question, f *Fact) bool {
+	for i, qt := range q.terms {
+		if q.required[i] && !e.says(f.ID, qt) {
+			return false
+		}
+	}
+	return true
+}
+
+// onlyNames reports whether a sentence names things and tells nothing of them: no clause
+// after a comma, no verb in -ing or -ed.
+func onlyNames(text string) bool {
+	if strings.Contains(text, ",") {
+		return false
+	}
+	for w := range strings.FieldsSeq(text) {
+		w = strings.Trim(w, ".;:")
+		if len(w) > 4 && (strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "ed")) {
+			return false
+		}
+	}
+	return true
 }
 
 // saysContrary reports whether a fact, or the sentence before it in its paragraph, says

@@ -171,6 +171,9 @@ type question struct {
 	publisher bool
 	// asksName marks "what was the name of the agreement": a name is the answer.
 	asksName bool
+	// asksContent: the question asks what a thing holds ("what does the treaty cover"),
+	// which a list item that only names it does not tell.
+	asksContent bool
 	// whichPhrase is the noun phrase of two words or more a "which" question asks about
 	// ("Which Central Asia-related formats …"), or nil.
 	whichPhrase []analyze.Token
@@ -543,6 +546,13 @@ var corpusNouns = map[string]bool{"articles": true, "article": true, "texts": tr
 // partitives pick some of a set: "which of the articles", "all of the texts".
 var partitives = map[string]bool{"which": true, "any": true, "all": true, "some": true, "none": true, "most": true, "each": true, "both": true}
 
+// contentVerbs ask what a thing holds: "what does the treaty cover".
+var contentVerbs = map[string]bool{
+	"cover": true, "covers": true, "include": true, "includes": true, "contain": true,
+	"contains": true, "entail": true, "entails": true, "stipulate": true, "stipulates": true,
+	"involve": true, "involves": true,
+}
+
 // dealNouns name a kind of document two sides sign.
 var dealNouns = map[string]bool{
 	"agreement": true, "agreements": true, "treaty": true, "treaties": true, "accord": true,
@@ -625,7 +635,11 @@ func (e *Engine) requireKindWords(q *question, besides []bool) {
 		if !ingest.IsRole(t.Surface) && !ingest.IsRole(strings.TrimSuffix(t.Surface, "s")) && !dealNouns[t.Surface] {
 			continue
 		}
-		m := q.tokens[i-1]
+		j := i - 1
+		for j > 0 && vagueKinds[q.tokens[j].Surface] {
+			j-- // "the space cooperation agreement": space
+		}
+		m := q.tokens[j]
 		if genericRoles[t.Surface] || m.Stop || m.Number || vagueKinds[m.Surface] || e.states[m.Term] || e.placeTerms[m.Term] || e.isPersonPart(m.Surface) || ingest.IsRole(m.Surface) {
 			continue // "which foreign leader", "the new deal", "the cooperation pacts"
 		}
@@ -1110,6 +1124,7 @@ func (e *Engine) readQuestion(text string) *question {
 		q.which = e.whichHead(q)
 	}
 	q.asksName = (q.kind == AskWhat || q.kind == AskWho) && asksName(q.tokens)
+	q.asksContent = q.kind == AskWhat && slices.ContainsFunc(q.tokens, func(t analyze.Token) bool { return contentVerbs[t.Surface] })
 	// "According to the reports, who would finance …": the question after the lead-in.
 	asked := q
 	if k := afterAccordingTo(q.tokens); k > 0 {
