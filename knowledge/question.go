@@ -624,6 +624,8 @@ var vagueKinds = map[string]bool{
 	"final": true, "current": true, "former": true, "previous": true, "upcoming": true,
 	"historic": true, "various": true, "several": true, "many": true, "cooperation": true,
 	"collaboration": true, "signed": true, "international": true, "foreign": true,
+	"mutual": true, "reciprocal": true, "comprehensive": true, "strategic": true,
+	"news": true, "media": true, "state": true, "government": true,
 }
 
 // requireKindWords makes the word that says which role or document a question means ("the
@@ -635,16 +637,22 @@ func (e *Engine) requireKindWords(q *question, besides []bool) {
 		if !ingest.IsRole(t.Surface) && !ingest.IsRole(strings.TrimSuffix(t.Surface, "s")) && !dealNouns[t.Surface] {
 			continue
 		}
-		j := i - 1
-		for j > 0 && vagueKinds[q.tokens[j].Surface] {
-			j-- // "the space cooperation agreement": space
+		if genericRoles[t.Surface] {
+			continue // "which foreign leader": a leader of any title
 		}
-		m := q.tokens[j]
-		if genericRoles[t.Surface] || m.Stop || m.Number || vagueKinds[m.Surface] || e.states[m.Term] || e.placeTerms[m.Term] || e.isPersonPart(m.Surface) || ingest.IsRole(m.Surface) {
-			continue // "which foreign leader", "the new deal", "the cooperation pacts"
-		}
-		if k := q.termOf(m.Surface); k >= 0 && !besides[k] {
-			q.required[k] = true
+		// The words before it, up to three ("a nuclear power deal", "the space
+		// cooperation agreement": not "cooperation", which many are).
+		for j := i - 1; j >= 0 && j >= i-3; j-- {
+			m := q.tokens[j]
+			if m.Stop || m.Number || e.states[m.Term] || e.placeTerms[m.Term] || e.isPersonPart(m.Surface) || ingest.IsRole(m.Surface) {
+				break
+			}
+			if vagueKinds[m.Surface] {
+				continue
+			}
+			if k := q.termOf(m.Surface); k >= 0 && !besides[k] {
+				q.required[k] = true
+			}
 		}
 	}
 }
