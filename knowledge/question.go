@@ -616,6 +616,9 @@ var takeVerbs = map[string]bool{"take": true, "takes": true, "took": true, "taki
 // memberWords say that a thing is one of several: "among", "included", "part of".
 var memberWords = map[string]bool{"among": true, "included": true, "including": true, "part": true, "amongst": true}
 
+// signVerbs say that a document was signed.
+var signVerbs = map[string]bool{"sign": true, "signed": true, "signing": true, "signs": true, "ink": true, "inked": true}
+
 // vagueKinds say of a role or a document what many of them are: no word that says which.
 var vagueKinds = map[string]bool{
 	"new": true, "latest": true, "recent": true, "big": true, "major": true, "main": true,
@@ -640,6 +643,12 @@ func (e *Engine) requireKindWords(q *question, besides []bool) {
 		if genericRoles[t.Surface] {
 			continue // "which foreign leader": a leader of any title
 		}
+		if dealNouns[t.Surface] && slices.ContainsFunc(q.tokens, func(u analyze.Token) bool { return signVerbs[u.Surface] }) {
+			// "When did they sign the BRI memorandum?": a document, or one by another name.
+			if k := q.termOf(t.Surface); k >= 0 && !besides[k] {
+				q.required[k] = true
+			}
+		}
 		// The words before it, up to three ("a nuclear power deal", "the space
 		// cooperation agreement": not "cooperation", which many are).
 		for j := i - 1; j >= 0 && j >= i-3; j-- {
@@ -650,7 +659,7 @@ func (e *Engine) requireKindWords(q *question, besides []bool) {
 			if vagueKinds[m.Surface] {
 				continue
 			}
-			if k := q.termOf(m.Surface); k >= 0 && !besides[k] {
+			if k := q.termOfPhrase(m.Surface); k >= 0 && !besides[k] {
 				q.required[k] = true
 			}
 		}
@@ -1704,6 +1713,20 @@ func (e *Engine) namesOnly(phrase string, persons map[string]bool) bool {
 func (q *question) termOf(word string) int {
 	for i, qt := range q.terms {
 		if qt.Word == word {
+			return i
+		}
+	}
+	return -1
+}
+
+// termOfPhrase returns the index of the term a word is, or is part of ("road" of "belt
+// road"), or -1.
+func (q *question) termOfPhrase(word string) int {
+	if k := q.termOf(word); k >= 0 {
+		return k
+	}
+	for i, qt := range q.terms {
+		if strings.Contains(qt.Word, " ") && slices.Contains(strings.Fields(qt.Word), word) {
 			return i
 		}
 	}
