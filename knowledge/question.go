@@ -610,6 +610,37 @@ func (e *Engine) requireMember(q *question, besides []bool) {
 	}
 }
 
+// requireChanged makes the thing a question of yes or no says changed ("did tourist
+// arrivals double"), and how, words the answer must match: trade that doubled is no
+// answer, nor are student exchanges that were continued.
+func (e *Engine) requireChanged(q *question, besides []bool) {
+	if q.kind != AskYesNo {
+		return
+	}
+	for j, t := range q.tokens {
+		if !changeVerbs[t.Surface] || t.Surface == "go" || t.Surface == "went" || t.Surface == "change" {
+			continue
+		}
+		if k := q.termOf(t.Surface); k >= 0 && !besides[k] {
+			q.required[k] = true // that it changed so
+		}
+		for i := j - 1; i >= 0 && i >= j-6; i-- {
+			m := q.tokens[i]
+			if m.Stop || auxiliaries[m.Surface] || m.Number || e.states[m.Term] || e.placeTerms[m.Term] || e.isPersonPart(m.Surface) {
+				continue // "tourist arrivals in Azerbaijan", "trade between them"
+			}
+			// The thing and the words before it that say which ("tourist arrivals").
+			for ; i >= 0 && !q.tokens[i].Stop && !e.states[q.tokens[i].Term] && !e.placeTerms[q.tokens[i].Term]; i-- {
+				if k := q.termOfPhrase(q.tokens[i].Surface); k >= 0 && !besides[k] {
+					q.required[k] = true
+				}
+			}
+			break
+		}
+		return
+	}
+}
+
 // takeVerbs take part.
 var takeVerbs = map[string]bool{"take": true, "takes": true, "took": true, "taking": true, "taken": true}
 
@@ -1017,6 +1048,7 @@ func (e *Engine) readQuestion(text string) *question {
 	e.requireKindWords(q, termBesides)
 	e.requireMeasured(q, termBesides)
 	e.requireMember(q, termBesides)
+	e.requireChanged(q, termBesides)
 	q.either = e.namedApart(q)
 	q.together = e.jointPair(q)
 	for i := range q.terms {
