@@ -553,12 +553,16 @@ var contentVerbs = map[string]bool{
 	"involve": true, "involves": true,
 }
 
-// dealNouns name a kind of document two sides sign.
+// dealNouns name a kind of document two sides sign, or of office one keeps with the other:
+// the word before it says which.
 var dealNouns = map[string]bool{
 	"agreement": true, "agreements": true, "treaty": true, "treaties": true, "accord": true,
 	"accords": true, "pact": true, "pacts": true, "deal": true, "deals": true, "memorandum": true,
 	"memoranda": true, "protocol": true, "protocols": true, "contract": true, "contracts": true,
 	"convention": true,
+	// And a kind of office one side keeps with the other.
+	"mission": true, "missions": true, "embassy": true, "embassies": true, "consulate": true,
+	"consulates": true, "office": true, "offices": true,
 }
 
 // requireMeasured makes the thing "how much is" or "how many are" asks the amount of ("how
