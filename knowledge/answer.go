@@ -539,6 +539,9 @@ func (e *Engine) excluded(q *question, r ranked) string {
 		return lacksDeed
 	case q.city && e.onlyCountries(q, f):
 		return lacksCity
+	case q.kind == AskWhere && asksWhereTo(q.tokens) && !e.placesOtherThanAsked(q, f):
+		// "Where did Aliyev travel after leaving China?" is not answered by "was in China".
+		return lacksCity
 	case q.country && (r.typeBonus == 0 || q.otherCountries) && !e.namesOtherCountry(q, f):
 		// "Which countries rank ahead of China?" is not answered by a fact that names
 		// no country the question does not.
@@ -638,6 +641,31 @@ func (e *Engine) saysRequired(q *question, f *Fact) bool {
 		}
 	}
 	return true
+}
+
+// placesOtherThanAsked reports whether a fact names a place, a country or a capital the
+// question does not, by name or as its capital's country ("after Beijing": not China).
+func (e *Engine) placesOtherThanAsked(q *question, f *Fact) bool {
+	other := func(term string) bool {
+		id, ok := e.ix.Term(term)
+		return !q.hasTerm(term) && !(ok && slices.ContainsFunc(q.terms, func(qt index.QueryTerm) bool {
+			return slices.ContainsFunc(qt.Alts, func(a index.Alternative) bool { return len(a.Terms) == 1 && a.Terms[0] == id })
+		}))
+	}
+	for _, p := range e.places[f.ID] {
+		if other(p) && !e.capitalisesEnglish(f, p) {
+			return true
+		}
+	}
+	for _, run := range e.nameRuns[f.ID] {
+		for _, w := range run {
+			named := w.kind&nameState != 0 || e.placeNames[w.term] || w.kind&(nameStop|nameTitle|namePerson|nameEnglish|nameShort) == 0
+			if named && other(w.term) {
+				return true // (a name of no known kind may be a city's: "to Chengdu")
+			}
+		}
+	}
+	return false
 }
 
 // onlyNames reports whether a sentence names things and tells nothing of them: no clause

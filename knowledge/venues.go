@@ -216,3 +216,14 @@ func (e *Engine) isPlace(id int32) bool {
 	t := e.ix.TermString(id)
 	return e.names[t] && len(e.personParts[t]) == 0
 }
+
+// asksWhereTo reports whether a where-question asks where someone went: "where did he
+// travel", "where did Aliyev go next".
+func asksWhereTo(tokens []analyze.Token) bool {
+	return slices.ContainsFunc(tokens, func(t analyze.Token) bool {
+		return travelWords[t.Surface] && t.Surface != "visit" && t.Surface != "trip" || headingWords[t.Surface]
+	})
+}
+
+// headingWords say where someone went next: "where did he fly to", "where was he headed".
+var headingWords = map[string]bool{"fly": true, "flew": true, "flown": true, "head": true, "headed": true, "heading": true}
