@@ -266,7 +266,7 @@ func clean(s string) string {
 	}
 	s = strings.ToValidUTF8(s, " ")
 	s = strings.Map(func(r rune) rune {
-		if unicode.IsControl(r) || r == '\u200b' || r == '\ufeff' {
+		if unicode.IsControl(r) || r == '\u200b' || r == '\ufeff' || emojiPart(r) {
 			return ' '
 		}
 		return r
@@ -299,6 +299,21 @@ func asksPlaceInRow(text string) bool {
 
 // reciprocalPossessive finds "each other's": what belongs to each of the two.
 var reciprocalPossessive = regexp.MustCompile(`\b(each other|one another)(['’]s|s)\b`)
+
+// botCommand finds a chat command that opens a question: "/ask", "/ask@azchina_bot".
+var botCommand = regexp.MustCompile(`^/[A-Za-z_]+(@[A-Za-z0-9_]+)?\s+`)
+
+// withoutCommand returns a question without the chat command that opens it ("/ask what
+// year …"): the command says what to do with it, not what it asks.
+func withoutCommand(text string) string {
+	if !strings.HasPrefix(text, "/") {
+		return text
+	}
+	if loc := botCommand.FindStringIndex(text); loc != nil && hasLetters(text[loc[1]:]) {
+		return text[loc[1]:]
+	}
+	return text
+}
 
 // withoutIntroduction returns a question without the words that introduce its asker
 // before a colon, a dash or a full stop ("Turkish reporter: what did Xi tell …", "I'm from
@@ -507,6 +522,12 @@ var askerWords = map[string]bool{
 
 // isClean reports whether clean would return s as it is: valid UTF-8 without control or
 // zero-width characters, words apart by single spaces.
+// emojiPart reports whether a rune only shapes an emoji: a joiner, a variation selector,
+// a skin tone or a gender sign ("🤷‍♂️"), which would read as a letter.
+func emojiPart(r rune) bool {
+	return r == '\u200d' || r >= '\ufe00' && r <= '\ufe0f' || r >= 0x1f3fb && r <= 0x1f3ff || r == '\u2640' || r == '\u2642'
+}
+
 func isClean(s string) bool {
 	if !utf8.ValidString(s) {
 		return false
@@ -514,7 +535,7 @@ func isClean(s string) bool {
 	space := true // before the first word
 	for _, r := range s {
 		switch {
-		case unicode.IsControl(r) || r == '\u200b' || r == '\ufeff':
+		case unicode.IsControl(r) || r == '\u200b' || r == '\ufeff' || emojiPart(r):
 			return false
 		case unicode.IsSpace(r):
 			if r != ' ' || space {

@@ -478,14 +478,26 @@ func TestCapitalisedRuns(t *testing.T) {
 
 func TestClean(t *testing.T) {
 	for in, want := range map[string]string{
-		"":                  "",
-		"Who met Wang Yi?":  "Who met Wang Yi?",
-		"  who  met\twang ": "who met wang",
-		"who\u200bmet":      "who met",
-		"who\x00met\xff":    "who met",
-		"a\u00a0b":          "a b",
+		"":                      "",
+		"Who met Wang Yi?":      "Who met Wang Yi?",
+		"  who  met\twang ":     "who met wang",
+		"who\u200bmet":          "who met",
+		"who\x00met\xff":        "who met",
+		"a\u00a0b":              "a b",
+		"or nah 🤷\u200d♂\ufe0f": "or nah 🤷", // an emoji's joiner, sign and selector
 	} {
 		assert.Equal(t, want, clean(in), "%q", in)
+	}
+}
+
+func TestWithoutCommand(t *testing.T) {
+	for in, want := range map[string]string{
+		"/ask what year is it":           "what year is it",
+		"/ask@azchina_bot who signed it": "who signed it",
+		"/topics":                        "/topics", // a command alone is left to the bot
+		"what does /ask do":              "what does /ask do",
+	} {
+		assert.Equal(t, want, withoutCommand(in), in)
 	}
 }
 

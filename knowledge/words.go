@@ -666,6 +666,8 @@ var settingWords = map[string]bool{
 	"lecture": true, "lectures": true, "seminar": true, "coursework": true, "course": true,
 	"presentation": true, "thesis": true, "dissertation": true, "revision": true,
 	"midterm": true, "midterms": true, "finals": true, "uni": true, "college": true,
+	"essay": true, "essays": true, "newsletter": true,
+	"calendar": true, "diary": true, "notes": true,
 	// A moderator's: the post a fact is wanted for.
 	"moderators": true, "moderator": true, "liner": true, "oneliner": true, "blurb": true,
 	"channel": true, "server": true, "post": true,
