@@ -1289,6 +1289,7 @@ var genreWords = map[string]bool{
 	"joke": true, "jokes": true, "poem": true, "poems": true, "poetry": true, "song": true,
 	"songs": true, "lyrics": true, "haiku": true, "limerick": true, "sonnet": true, "riddle": true,
 	"rap": true, "pun": true, "puns": true, "verse": true, "rhyme": true, "essay": true, "fairy": true,
+	"prediction": true, "predictions": true, "forecast": true, "prophecy": true,
 }
 
 // makeWords open a request to make something rather than a question.
@@ -1326,12 +1327,23 @@ func asksOpinion(tokens []analyze.Token) bool {
 	}
 	for i := 0; i+1 < len(tokens); i++ {
 		w, next := tokens[i].Surface, tokens[i+1].Surface
-		if (w == "your" || w == "ur") && opinionNouns[next] || (w == "you" || w == "u") && opinionVerbs[next] || recommending[w] && (next == "me" || next == "us") {
+		if (w == "your" || w == "ur" || w == "honest") && opinionNouns[next] || (w == "you" || w == "u") && opinionVerbs[next] || recommending[w] && (next == "me" || next == "us") {
 			return true
+		}
+	}
+	// "is Xi a good leader": a judgement of a person, which the news does not make.
+	if len(tokens) > 3 && copulas[tokens[0].Surface] {
+		for i := 2; i+1 < len(tokens); i++ {
+			if (tokens[i].Surface == "a" || tokens[i].Surface == "an") && judgements[tokens[i+1].Surface] {
+				return true
+			}
 		}
 	}
 	return false
 }
+
+// judgements call someone good or bad.
+var judgements = map[string]bool{"good": true, "bad": true, "great": true, "terrible": true, "nice": true, "evil": true, "decent": true}
 
 // opinionNouns and opinionVerbs ask what the bot itself holds.
 var (

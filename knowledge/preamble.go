@@ -73,8 +73,8 @@ var claimWords = map[string]bool{"right": true, "true": true, "correct": true, "
 
 // opensQuestionAt reports whether words open a question: "how much has …", "on what day …".
 func opensQuestionAt(words []string) bool {
-	w := strings.Trim(words[0], ",.")
-	if questionOpeners[w] {
+	w := strings.TrimSuffix(strings.TrimSuffix(strings.Trim(words[0], ",."), "'s"), "’s")
+	if questionOpeners[w] || w == "whats" {
 		return true
 	}
 	return (w == "on" || w == "in" || w == "at" || w == "for" || w == "by" || w == "from" || w == "to") && questionWord[words[1]]

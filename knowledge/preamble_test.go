@@ -17,6 +17,7 @@ func TestPreamble(t *testing.T) {
 		{"During the visit in April 2025, what did they sign?", ""},            // a scene, not the asker's story
 		{"I read it somewhere. Who signed it? And when did they sign it?", ""}, // a question before
 		{"my cousin lives in aghdam and says the roads are bad. did china build them?", "did china build them?"},
+		{"im a student and my prof wants exact numbers. what's the trade figure??", "what's the trade figure??"},
 	}
 	for _, tt := range tests {
 		p := preamble(tt.in)
