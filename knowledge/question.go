@@ -913,6 +913,9 @@ func (e *Engine) readQuestion(text string) *question {
 		if t.Surface == "according" && i+1 < len(q.tokens) && q.tokens[i+1].Surface == "to" || e.attributedRole(q.tokens, i) {
 			continue // "according to Allahveranov", "per the MP": whose word, not what it is about
 		}
+		if greetingWords[t.Surface] && opensQuestion(q.tokens, i) {
+			continue // "privet 🙂 what's …": a greeting, in any tongue
+		}
 		if i < claimLead || claimTag && i == len(q.tokens)-1 {
 			continue // "fact check: …", "someone said that …", "…, correct?": the frame of a claim
 		}

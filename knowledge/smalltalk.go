@@ -94,6 +94,7 @@ var thanksWords = map[string]bool{
 var greetingWords = map[string]bool{
 	"hi": true, "hello": true, "hey": true, "hiya": true, "howdy": true, "greetings": true,
 	"morning": true, "evening": true, "afternoon": true, "sup": true, "yo": true, "salam": true, "gm": true, "hai": true,
+	"privet": true, "salom": true, "merhaba": true, "hola": true, "nihao": true,
 }
 
 // byeWords take leave.
