@@ -1726,6 +1726,12 @@ func asksHowTo(tokens []analyze.Token) bool {
 	if len(tokens) < 3 {
 		return false
 	}
+	for i := 1; i+1 < len(tokens); i++ {
+		// "what docs do I need for a visa": what the asker must bring, not news.
+		if (tokens[i].Surface == "i" || tokens[i].Surface == "we") && (tokens[i+1].Surface == "need" || tokens[i+1].Surface == "require") && (tokens[i-1].Surface == "do" || tokens[i-1].Surface == "will" || tokens[i-1].Surface == "would") && slices.ContainsFunc(tokens[:i], isQuestionWord) {
+			return true
+		}
+	}
 	switch tokens[0].Surface {
 	case "how", "where":
 	default:
