@@ -57,6 +57,13 @@ func (e *Engine) correction(q *question, rs []ranked) int {
 	return first
 }
 
+// locatedAt reports whether the question's word at term k comes after "in" or "at": a
+// place.
+func locatedAt(q *question, k int) bool {
+	i := slices.IndexFunc(q.tokens, func(t analyze.Token) bool { return t.Surface == q.terms[k].Word })
+	return i > 0 && (q.tokens[i-1].Surface == "in" || q.tokens[i-1].Surface == "at")
+}
+
 // sameSlot reports whether a fact gives a name or a number after the word that comes
 // before the question's detail at term k ("in Almaty": "in Baku").
 func sameSlot(q *question, f *Fact, k int) bool {
@@ -103,7 +110,10 @@ func (e *Engine) tellsOtherwise(q *question, f *Fact, k int) bool {
 		return false
 	}
 	_, known := e.ix.Term(e.az.Word(word).Term)
-	if !e.isRegion(e.az.Word(word).Term) && (known || !putsClaim(q.tokens) || !e.isName(q.terms[k], q.capitalised, nil)) {
+	// A place the articles name elsewhere, where the claim puts it ("met in Shanghai":
+	// "met … in Beijing").
+	placed := known && (putsClaim(q.tokens) || doubts(q.tokens)) && locatedAt(q, k) && sameSlot(q, f, k)
+	if !e.isRegion(e.az.Word(word).Term) && !placed && (known || !putsClaim(q.tokens) || !e.isName(q.terms[k], q.capitalised, nil)) {
 		// A name the articles use ("did Georgia sign …") asks of another thing they tell;
 		// only a claim put to be checked ("Tashkent hosted COP29, right?") is of a name
 		// they do not use in a detail they give. A word that is no name ("a nuclear deal")
@@ -120,7 +130,7 @@ func (e *Engine) tellsOtherwise(q *question, f *Fact, k int) bool {
 			if w.kind&nameEnglish != 0 && !e.isPublisherName(w.term) && !e.isRegion(w.term) {
 				continue
 			}
-			if !known || state == (w.kind&nameState != 0) {
+			if !known || placed || state == (w.kind&nameState != 0) {
 				return true // a name the articles never use may be of a city or a country
 			}
 		}
@@ -136,4 +146,10 @@ func putsClaim(tokens []analyze.Token) bool {
 	}
 	n := len(tokens)
 	return n > 3 && tagWords[tokens[n-1].Surface]
+}
+
+// doubts reports whether a question of yes or no doubts what it asks: "did he really meet
+// him in Shanghai?".
+func doubts(tokens []analyze.Token) bool {
+	return len(tokens) > 3 && auxiliaries[tokens[0].Surface] && slices.ContainsFunc(tokens[1:4], func(t analyze.Token) bool { return t.Surface == "really" })
 }

@@ -16,6 +16,8 @@ func TestClaimsToldOtherwise(t *testing.T) {
 		{"someone said xi welcomed aliyev at zhongnanhai, correct?", "Great Hall of the People"},
 		{"is it true that the space agreement is with ESA", "China National Space Administration"},
 		{"the state visit began on a monday, right?", "Wednesday"},
+		{"did bayramov really meet wang yi in shanghai?", "Beijing"},       // a place named elsewhere, where the claim puts it
+		{"did xi really meet putin in moscow?", ""},                        // a doubt, not a claim of a name they never use
 		{"is it true that china and azerbaijan signed a nuclear deal", ""}, // no name: another thing
 		{"did georgia sign a sister city deal with urumqi?", ""},           // a name the articles use
 		{"were the missions opened in 1992?", ""},                          // told as asked: no correction
