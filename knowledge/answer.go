@@ -14,6 +14,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/azchina/azchina/knowledge/analyze"
 	"github.com/azchina/azchina/knowledge/index"
 	"github.com/azchina/azchina/knowledge/ingest"
 	"github.com/azchina/azchina/knowledge/lingo"
@@ -576,6 +577,10 @@ func (e *Engine) excluded(q *question, r ranked) string {
 		return lacksPerson
 	case q.personNoun && r.typeBonus == 0:
 		return lacksPerson
+	case q.kind == AskWho && len(f.People) == 0 && f.Refers == "" && signedBetween.MatchString(f.Text) && slices.ContainsFunc(q.tokens, func(t analyze.Token) bool { return signVerbs[t.Surface] }):
+		// "Who signed the letter of intent?" is not answered by "the signing of a Letter of
+		// Intent … between Nakhchivan and Urumqi": the parties, not who signed.
+		return lacksPerson
 	case len(q.dates) > 0 && q.kind != AskWhen && q.kind != AskYesNo && q.wh && e.datesOtherDays(q, f):
 		// "Which leader did Xi meet on April 14?" is not answered by a meeting on April 11
 		// (but "so the visit ran from 22 to 26 April?" is, by "between 22 and 24 April").
@@ -667,6 +672,9 @@ func (e *Engine) placesOtherThanAsked(q *question, f *Fact) bool {
 	}
 	return false
 }
+
+// signedBetween finds the parties a document was signed between.
+var signedBetween = regexp.MustCompile(`(?i)\bsign(ed|ing)\b[^.]{0,80}\bbetween\b`)
 
 // onlyNames reports whether a sentence names things and tells nothing of them: no clause
 // after a comma, no verb in -ing or -ed.

@@ -673,7 +673,7 @@ var takeVerbs = map[string]bool{"take": true, "takes": true, "took": true, "taki
 var memberWords = map[string]bool{"among": true, "included": true, "including": true, "part": true, "amongst": true}
 
 // signVerbs say that a document was signed.
-var signVerbs = map[string]bool{"sign": true, "signed": true, "signing": true, "signs": true, "ink": true, "inked": true}
+var signVerbs = map[string]bool{"sign": true, "signed": true, "signing": true, "signs": true, "ink": true, "inked": true, "signature": true, "signatures": true}
 
 // vagueKinds say of a role or a document what many of them are: no word that says which.
 var vagueKinds = map[string]bool{
