@@ -14,7 +14,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/azchina/azchina/knowledge/analyze"
 	"github.com/azchina/azchina/knowledge/index"
 	"github.com/azchina/azchina/knowledge/ingest"
 	"github.com/azchina/azchina/knowledge/lingo"
@@ -540,7 +539,7 @@ func (e *Engine) excluded(q *question, r ranked) string {
 		return lacksDeed
 	case q.city && e.onlyCountries(q, f):
 		return lacksCity
-	case q.kind == AskWhere && asksWhereTo(q.tokens) && !e.placesOtherThanAsked(q, f):
+	case q.whereTo && !e.placesOtherThanAsked(q, f):
 		// "Where did Aliyev travel after leaving China?" is not answered by "was in China".
 		return lacksCity
 	case q.country && (r.typeBonus == 0 || q.otherCountries) && !e.namesOtherCountry(q, f):
@@ -577,7 +576,7 @@ func (e *Engine) excluded(q *question, r ranked) string {
 		return lacksPerson
 	case q.personNoun && r.typeBonus == 0:
 		return lacksPerson
-	case q.kind == AskWho && len(f.People) == 0 && f.Refers == "" && signedBetween.MatchString(f.Text) && slices.ContainsFunc(q.tokens, func(t analyze.Token) bool { return signVerbs[t.Surface] }):
+	case q.signed && q.kind == AskWho && len(f.People) == 0 && f.Refers == "" && signedBetween.MatchString(f.Text):
 		// "Who signed the letter of intent?" is not answered by "the signing of a Letter of
 		// Intent … between Nakhchivan and Urumqi": the parties, not who signed.
 		return lacksPerson
@@ -585,7 +584,7 @@ func (e *Engine) excluded(q *question, r ranked) string {
 		// "Which leader did Xi meet on April 14?" is not answered by a meeting on April 11
 		// (but "so the visit ran from 22 to 26 April?" is, by "between 22 and 24 April").
 		return "of another date"
-	case q.kind != AskWhen && datesOtherMonths(q, f, e.articles[e.bySource[f.Source]].Date):
+	case q.kind != AskWhen && e.datesOtherMonths(q, f):
 		// "what did they sign at their January 28 meeting" is not answered by "agreements
 		// signed during … the state visit … in April last year".
 		return "of another date"
@@ -1553,10 +1552,11 @@ func dayOfYear(value string) (string, bool) {
 // a month, none of them one the question names, or only a year other than that of its
 // article (published): "in 2019 … ten documents were signed" is not of the April the
 // question means.
-func datesOtherMonths(q *question, f *Fact, published string) bool {
+func (e *Engine) datesOtherMonths(q *question, f *Fact) bool {
 	if !slices.Contains(q.months[:], true) {
 		return false
 	}
+	published := e.articles[e.bySource[f.Source]].Date
 	other := false
 	for _, d := range f.Dates {
 		if len(d.Value) == len("2006") && isYear(d.Value) && !strings.HasPrefix(published, d.Value) && !q.hasTerm(d.Value) {

@@ -1648,6 +1648,15 @@ var claimFrames = [][]string{
 	{"heard", "that"}, {"they", "say", "that"},
 }
 
+// claimOpeners are the first words of claimFrames.
+var claimOpeners = func() map[string]bool {
+	out := map[string]bool{}
+	for _, f := range claimFrames {
+		out[f[0]] = true
+	}
+	return out
+}()
+
 // claimFrameWords returns how many of a question's first words frame the claim it puts
 // to be checked ("fact check:", "someone said that"), and whether its last word is a tag
 // that asks it ("…, correct?"): neither is what the claim is about.
@@ -1662,6 +1671,9 @@ func claimFrameWords(tokens []analyze.Token) (lead int, tag bool) {
 // claimOf returns the claim a question puts to be checked, after its frame ("is it true
 // that"), and whether it puts one.
 func claimOf(tokens []analyze.Token) ([]analyze.Token, bool) {
+	if len(tokens) == 0 || !claimOpeners[tokens[0].Surface] {
+		return nil, false // most questions: no frame opens with their first word
+	}
 	for _, frame := range claimFrames {
 		if len(tokens) > len(frame) && slices.EqualFunc(tokens[:len(frame)], frame, func(t analyze.Token, w string) bool { return t.Surface == w }) {
 			return tokens[len(frame):], true

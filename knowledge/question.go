@@ -174,6 +174,10 @@ type question struct {
 	// asksContent: the question asks what a thing holds ("what does the treaty cover"),
 	// which a list item that only names it does not tell.
 	asksContent bool
+	// whereTo: a where-question asks where someone went ("where did he travel after …").
+	whereTo bool
+	// signed: the question speaks of signing ("who signed it", "their signatures").
+	signed bool
 	// whichPhrase is the noun phrase of two words or more a "which" question asks about
 	// ("Which Central Asia-related formats …"), or nil.
 	whichPhrase []analyze.Token
@@ -699,7 +703,7 @@ func (e *Engine) requireKindWords(q *question, besides []bool) {
 		if genericRoles[t.Surface] {
 			continue // "which foreign leader": a leader of any title
 		}
-		if dealNouns[t.Surface] && slices.ContainsFunc(q.tokens, func(u analyze.Token) bool { return signVerbs[u.Surface] }) {
+		if dealNouns[t.Surface] && q.signed {
 			// "When did they sign the BRI memorandum?": a document, or one by another name.
 			if k := q.termOf(t.Surface); k >= 0 && !besides[k] {
 				q.required[k] = true
@@ -754,6 +758,7 @@ func (e *Engine) readQuestion(text string) *question {
 		}
 	}
 	q.kind = kindOf(e.kindTokens(q.tokens[story:]))
+	q.signed = slices.ContainsFunc(q.tokens, func(t analyze.Token) bool { return signVerbs[t.Surface] })
 	q.wh = slices.ContainsFunc(q.tokens, isQuestionWord)
 	if q.kind == AskWhat && asksWorth(q.tokens) {
 		q.kind = AskNumber // "What will trade be worth in 2030?" asks a figure
@@ -1202,6 +1207,7 @@ func (e *Engine) readQuestion(text string) *question {
 	}
 	q.asksName = (q.kind == AskWhat || q.kind == AskWho) && asksName(q.tokens)
 	q.asksContent = q.kind == AskWhat && slices.ContainsFunc(q.tokens, func(t analyze.Token) bool { return contentVerbs[t.Surface] })
+	q.whereTo = q.kind == AskWhere && asksWhereTo(q.tokens)
 	// "According to the reports, who would finance …": the question after the lead-in.
 	asked := q
 	if k := afterAccordingTo(q.tokens); k > 0 {
