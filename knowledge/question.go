@@ -747,7 +747,8 @@ func (e *Engine) readQuestion(text string) *question {
 		}
 	}
 	aboutStory := q.aboutStory
-	capitalised := capitalisedWords(text)
+	runs := capitalisedRuns(text)
+	capitalised := wordsOf(runs)
 	q.capitalised = capitalised
 	acronyms := acronymsOf(text)
 	q.possessors = possessorsIn(q.lower)
@@ -1293,6 +1294,19 @@ func (e *Engine) readQuestion(text string) *question {
 				// "Who is Azerbaijan's ambassador to China?": no one the articles name
 				// holds a role they never mention.
 				q.unknownHead = qt.Word
+			}
+		}
+	}
+	if q.unknownHead == "" && q.kind != AskYesNo && !titled(text) {
+		for _, run := range runs {
+			if len(run) >= 2 && nameHeads[run[len(run)-1]] && !e.knownName(run) {
+				// "What did Aliyev say about Xi's Global Governance Initiative?": a name
+				// the articles never write is of a thing they do not tell of.
+				for len(run) > 2 && e.isPersonPart(run[0]) {
+					run = run[1:] // "Xi's Global Governance Initiative": whose, not what
+				}
+				q.unknownHead = strings.Join(run, " ")
+				break
 			}
 		}
 	}
@@ -2042,11 +2056,11 @@ func isAcronym(qt index.QueryTerm, acronyms map[string]bool) bool {
 	return false
 }
 
-// capitalisedWords returns the words text capitalises in mid-sentence, lower-cased: the
-// names the asker wrote as names ("What did Erdogan say").
-func capitalisedWords(text string) map[string]bool {
+// wordsOf returns the words of the runs a text capitalises in mid-sentence (capitalisedRuns),
+// but the words that join them: the names the asker wrote as names ("What did Erdogan say").
+func wordsOf(runs [][]string) map[string]bool {
 	out := map[string]bool{}
-	for _, run := range capitalisedRuns(text) {
+	for _, run := range runs {
 		for _, w := range run {
 			if !slices.Contains(runJoiners, w) {
 				out[w] = true
@@ -2086,6 +2100,52 @@ func (e *Engine) uncapitalisedNameWords(text string, capitalised map[string]bool
 	}
 	return out
 }
+
+// nameHeads end the name of a thing: "… Initiative", "… University".
+var nameHeads = map[string]bool{
+	"initiative": true, "agreement": true, "treaty": true, "forum": true, "university": true,
+	"organization": true, "organisation": true, "corridor": true, "institute": true,
+	"ministry": true, "program": true, "programme": true, "strategy": true, "project": true,
+	"summit": true, "conference": true, "fund": true, "bank": true, "company": true,
+	"agency": true, "commission": true, "council": true, "committee": true, "centre": true,
+	"center": true, "plan": true, "route": true, "railway": true, "pipeline": true, "zone": true,
+}
+
+// knownName reports whether the articles know a capitalised name a question writes, as
+// a whole: a concept's name, itself or before its last word ("Middle Corridor project"),
+// or words a sentence writes together.
+func (e *Engine) knownName(run []string) bool {
+	terms := make([]string, len(run))
+	for i, w := range run {
+		terms[i] = e.az.Word(w).Term
+	}
+	for _, c := range e.az.Concepts(terms) {
+		if c.Start == 0 && c.End >= len(run)-1 {
+			return true
+		}
+	}
+	rarest, least := int32(-1), 0
+	for _, t := range terms {
+		id, ok := e.ix.Term(t)
+		if !ok {
+			return false
+		}
+		if n := len(e.ix.Postings(id)); rarest < 0 || n < least {
+			rarest, least = id, n
+		}
+	}
+	phrase := strings.Join(run, " ")
+	for _, p := range e.ix.Postings(rarest) {
+		if strings.Contains(nameSpelling.Replace(strings.ToLower(e.facts[p.Doc].Text)), phrase) {
+			return true
+		}
+	}
+	return false
+}
+
+// nameSpelling writes a name as capitalisedRuns reads it: "Trans-Caspian" as "trans
+// caspian", "Azerbaijan’s" as "azerbaijan".
+var nameSpelling = strings.NewReplacer("-", " ", "’s", "", "'s", "")
 
 // titled reports whether text capitalises all its words, or all but one or two in five:
 // shouted ("WHAT RANK IS CHINA") or written as a title ("What Rank Is China Among …").
