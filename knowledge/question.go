@@ -326,7 +326,7 @@ func withoutCommand(text string) string {
 // topic ("Azerbaijan-China relations: what's new?")
 // stays.
 func withoutIntroduction(text string) string {
-	for _, sep := range []string{": ", " - ", " – ", " — ", ". "} {
+	for _, sep := range []string{": ", " - ", " – ", " — ", ". ", ", "} {
 		i := strings.Index(text, sep)
 		if i < 0 || i > maxIntroduction {
 			continue
@@ -335,12 +335,19 @@ func withoutIntroduction(text string) string {
 		if len(intro) == 0 || len(intro) > 6 || slices.ContainsFunc(intro, func(w string) bool { return questionWord[w] || whatWords[w] }) {
 			continue
 		}
-		if slices.ContainsFunc(intro, func(w string) bool { return askerWords[strings.Trim(w, ",.'’")] }) {
+		words := askerWords
+		if sep == ", " {
+			words = firstPerson // "sorry im new here, who is …"; not "apart from the UN, …"
+		}
+		if slices.ContainsFunc(intro, func(w string) bool { return words[strings.Trim(w, ",.'’")] }) {
 			return strings.TrimSpace(text[i+len(sep):])
 		}
 	}
 	return text
 }
+
+// firstPerson are the words by which an asker speaks of themselves.
+var firstPerson = map[string]bool{"i": true, "i'm": true, "im": true, "i’m": true, "we": true, "we're": true, "my": true, "our": true}
 
 // stageVerbs begin a stage of a person's life: "before he became", "prior to being appointed".
 var stageVerbs = map[string]bool{
@@ -1172,7 +1179,7 @@ func (e *Engine) readQuestion(text string) *question {
 			q.priorStage = true
 		}
 	}
-	q.heldBefore = q.kind == AskWho && slices.ContainsFunc(q.tokens, func(t analyze.Token) bool { return ingest.IsRole(t.Surface) }) && e.beforeOrAfterPerson(q.tokens)
+	q.heldBefore = (q.kind == AskWho || q.asksName) && slices.ContainsFunc(q.tokens, func(t analyze.Token) bool { return ingest.IsRole(t.Surface) }) && e.beforeOrAfterPerson(q.tokens)
 	if head, words := copulaPhrase(q.tokens, q.possessors); head != "" {
 		for i, qt := range q.terms {
 			if strings.Contains(" "+qt.Word+" ", " "+head+" ") {

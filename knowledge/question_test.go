@@ -742,6 +742,8 @@ func TestWithoutIntroduction(t *testing.T) {
 		{"Azerbaijan-China relations: what's new?", "Azerbaijan-China relations: what's new?"}, // the topic, not the asker
 		{"what is it: a treaty or a memorandum?", "what is it: a treaty or a memorandum?"},     // the question comes first
 		{"Georgian journalist here. which region does it cross?", "which region does it cross?"},
+		{"sorry im new here, who is jeyhun bayramov?", "who is jeyhun bayramov?"},
+		{"apart from the UN, what formats came up?", "apart from the UN, what formats came up?"}, // no asker
 		{"They met in Beijing. who else was there?", "They met in Beijing. who else was there?"}, // no asker
 	}
 	for _, tt := range tests {
