@@ -478,6 +478,10 @@ func (e *Engine) excluded(q *question, r ranked) string {
 			return lacksNumber
 		}
 		return lacksDate
+	case q.inDollars && !strings.Contains(f.Text, "$") && !strings.Contains(strings.ToLower(f.Text), "dollar"):
+		// "What is the trade turnover in dollars?" is not answered by "a more than 20%
+		// increase".
+		return lacksNumber
 	case !e.evidence(q, h):
 		return "too few words in common"
 	case !e.matchesNames(q, r) || !e.saysYears(q, f):

@@ -178,6 +178,8 @@ type question struct {
 	whereTo bool
 	// signed: the question speaks of signing ("who signed it", "their signatures").
 	signed bool
+	// inDollars: the question asks a sum in dollars ("the trade turnover in dollars").
+	inDollars bool
 	// whichPhrase is the noun phrase of two words or more a "which" question asks about
 	// ("Which Central Asia-related formats …"), or nil.
 	whichPhrase []analyze.Token
@@ -613,6 +615,7 @@ func (e *Engine) readQuestion(text string) *question {
 	}
 	q.kind = kindOf(e.kindTokens(q.tokens[story:]))
 	q.signed = slices.ContainsFunc(q.tokens, func(t analyze.Token) bool { return signVerbs[t.Surface] })
+	q.inDollars = (q.kind == AskNumber || q.kind == AskWhat) && slices.ContainsFunc(q.tokens, func(t analyze.Token) bool { return dollarWords[t.Surface] })
 	q.wh = slices.ContainsFunc(q.tokens, isQuestionWord)
 	if q.kind == AskWhat && asksWorth(q.tokens) {
 		q.kind = AskNumber // "What will trade be worth in 2030?" asks a figure
