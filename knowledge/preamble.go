@@ -1,6 +1,10 @@
 package knowledge
 
-import "strings"
+import (
+	"maps"
+	"slices"
+	"strings"
+)
 
 // A chat message may tell the asker's story before its question: "My family is from
 // Aghdam and people keep talking about smart villages … Is China involved in that at all?".
@@ -14,6 +18,9 @@ var preambleOpeners = map[string]bool{
 	"we're": true, "my": true, "our": true, "people": true, "everyone": true, "someone": true,
 	"somebody": true, "heard": true, "saw": true, "read": true,
 }
+
+// openerList holds preambleOpeners, to match in any case.
+var openerList = slices.Collect(maps.Keys(preambleOpeners))
 
 // questionOpeners open the question after a preamble: a question word, an auxiliary that
 // asks yes or no, or a preposition before a question word ("on what day").
@@ -32,8 +39,9 @@ const minPreamble = 5
 // and ends at a full stop, a comma or a "but" before the question's opening words.
 func preamble(text string) int {
 	first, _, _ := strings.Cut(strings.TrimSpace(text), " ")
-	if !preambleOpeners[strings.ToLower(strings.Trim(first, ",.!"))] {
-		return 0
+	first = strings.Trim(first, ",.!")
+	if !preambleOpeners[first] && !slices.ContainsFunc(openerList, func(w string) bool { return strings.EqualFold(w, first) }) {
+		return 0 // (without lower-casing, which would cost an allocation a question)
 	}
 	end := 0
 	for i := 0; i < len(text); i++ {
