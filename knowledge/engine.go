@@ -629,10 +629,11 @@ func (e *Engine) build(docs []*ingest.Document) {
 				if ts := e.az.Terms(p); len(ts) >= 2 {
 					e.personNames[ts[0]] = append(e.personNames[ts[0]], ts)
 					for _, t := range ts[1:] {
+						name := ts
 						if other, ok := e.laterParts[t]; ok && !slices.Equal(other, ts) {
-							ts = nil
+							name = nil // part of two names: no one's alone
 						}
-						e.laterParts[t] = ts
+						e.laterParts[t] = name
 					}
 				}
 				for part := range strings.FieldsSeq(strings.ToLower(p)) {
