@@ -101,8 +101,9 @@ func (e *Engine) requireChanged(q *question, besides []bool) {
 			if m.Stop || auxiliaries[m.Surface] || m.Number || e.states[m.Term] || e.placeTerms[m.Term] || e.isPersonPart(m.Surface) {
 				continue // "tourist arrivals in Azerbaijan", "trade between them"
 			}
-			// The thing and the words before it that say which ("tourist arrivals").
-			for ; i >= 0 && !q.tokens[i].Stop && !e.states[q.tokens[i].Term] && !e.placeTerms[q.tokens[i].Term]; i-- {
+			// The thing and the word before it that says which ("tourist arrivals"), not
+			// who said so ("Aliyev claimed bilateral trade grew").
+			for end := i - 2; i >= 0 && i > end && !q.tokens[i].Stop && !e.states[q.tokens[i].Term] && !e.placeTerms[q.tokens[i].Term] && !e.isPersonPart(q.tokens[i].Surface) && !speechVerbs[q.tokens[i].Surface]; i-- {
 				if k := q.termOfPhrase(q.tokens[i].Surface); k >= 0 && !besides[k] {
 					q.required[k] = true
 				}

@@ -94,8 +94,8 @@ func asksOccupation(tokens []analyze.Token) bool {
 // question asked after it: "When Aliyev was in Beijing, what did he say about Taiwan?"
 // ("when and where did they meet" asks both).
 func sceneWhen(tokens []analyze.Token, i int) bool {
-	if i != 0 {
-		return false
+	if i != 0 && (i+1 == len(tokens) || !subjectPronouns[tokens[i+1].Surface]) {
+		return false // but "… mentioned trade when he was in Beijing, by what percent …"
 	}
 	for k := i + 3; k < len(tokens); k++ {
 		if (whatWords[tokens[k].Surface] || sceneQuestionWords[tokens[k].Surface]) && tokens[k-1].Surface != "and" && tokens[k-1].Surface != "or" {
@@ -230,7 +230,7 @@ func figureFragment(tokens []analyze.Token) bool {
 var rateUnits = map[string]bool{"day": true, "week": true, "month": true, "year": true, "annum": true, "capita": true, "hour": true, "person": true}
 
 // tagWords end a statement put as a question: "…, right?", "…, correct?".
-var tagWords = map[string]bool{"right": true, "correct": true, "innit": true, "yeah": true, "yes": true}
+var tagWords = map[string]bool{"right": true, "correct": true, "innit": true, "yeah": true, "yes": true, "true": true}
 
 // dateFragment reports whether a question without a question word ends by naming a date
 // after what it dates: "visa exemption date?", "liu jianchao visit date".

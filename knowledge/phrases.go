@@ -1648,14 +1648,24 @@ var claimFrames = [][]string{
 	{"heard", "that"}, {"they", "say", "that"},
 }
 
-// claimOpeners are the first words of claimFrames.
+// claimOpeners are the first words of claimFrames, and of hearsay.
 var claimOpeners = func() map[string]bool {
 	out := map[string]bool{}
 	for _, f := range claimFrames {
 		out[f[0]] = true
 	}
+	for w := range hearsayOpeners {
+		out[w] = true
+	}
 	return out
 }()
+
+// hearsayOpeners and hearsayVerbs frame a claim heard from someone else: "someone in our
+// server says …", "a friend told me …".
+var (
+	hearsayOpeners = map[string]bool{"someone": true, "somebody": true, "people": true, "a": true, "my": true}
+	hearsayVerbs   = map[string]bool{"says": true, "said": true, "claims": true, "claimed": true, "posted": true, "wrote": true, "told": true, "insists": true}
+)
 
 // claimFrameWords returns how many of a question's first words frame the claim it puts
 // to be checked ("fact check:", "someone said that"), and whether its last word is a tag
@@ -1673,6 +1683,17 @@ func claimFrameWords(tokens []analyze.Token) (lead int, tag bool) {
 func claimOf(tokens []analyze.Token) ([]analyze.Token, bool) {
 	if len(tokens) == 0 || !claimOpeners[tokens[0].Surface] {
 		return nil, false // most questions: no frame opens with their first word
+	}
+	if hearsayOpeners[tokens[0].Surface] {
+		// "someone in our server says (that) …"
+		for j := 1; j < min(len(tokens)-2, 6); j++ {
+			if hearsayVerbs[tokens[j].Surface] {
+				if tokens[j+1].Surface == "that" {
+					j++
+				}
+				return tokens[j+1:], true
+			}
+		}
 	}
 	for _, frame := range claimFrames {
 		if len(tokens) > len(frame) && slices.EqualFunc(tokens[:len(frame)], frame, func(t analyze.Token, w string) bool { return t.Surface == w }) {

@@ -17,6 +17,9 @@ var preambleOpeners = map[string]bool{
 	"i": true, "i'm": true, "im": true, "i’m": true, "i've": true, "ive": true, "we": true,
 	"we're": true, "my": true, "our": true, "people": true, "everyone": true, "someone": true,
 	"somebody": true, "heard": true, "saw": true, "read": true,
+	// What the asker is doing: "Reading about the joint statement for my IR class."
+	"reading": true, "writing": true, "studying": true, "doing": true, "researching": true,
+	"preparing": true,
 }
 
 // openerList holds preambleOpeners, to match in any case.
