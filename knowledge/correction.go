@@ -144,8 +144,9 @@ func putsClaim(tokens []analyze.Token) bool {
 	if _, ok := claimOf(tokens); ok {
 		return true
 	}
-	n := len(tokens)
-	return n > 3 && tagWords[tokens[n-1].Surface]
+	// A statement with a tag ("Tashkent hosted it, right?"), not a question ("does Putin
+	// support it or not").
+	return len(tokens) > 3 && endsInTag(tokens) && !auxiliaries[tokens[0].Surface] && !copulas[tokens[0].Surface]
 }
 
 // doubts reports whether a question of yes or no doubts what it asks: "did he really meet

@@ -187,7 +187,7 @@ func kindOf(tokens []analyze.Token) Kind {
 	if dateFragment(tokens) {
 		return AskWhen // "liu jianchao visit date": a date asked for without "when"
 	}
-	if n := len(tokens); n > 3 && tagWords[tokens[n-1].Surface] && !slices.ContainsFunc(tokens, isQuestionWord) {
+	if n := len(tokens); n > 3 && endsInTag(tokens) && !slices.ContainsFunc(tokens, isQuestionWord) {
 		return AskYesNo // "china is its biggest partner, right?": a statement put to be checked
 	}
 	if claim, ok := claimOf(tokens); ok && len(claim) > 2 && !slices.ContainsFunc(claim, isQuestionWord) {
@@ -228,6 +228,13 @@ func figureFragment(tokens []analyze.Token) bool {
 
 // rateUnits are what "per" makes a figure a rate of: "per week", "per capita".
 var rateUnits = map[string]bool{"day": true, "week": true, "month": true, "year": true, "annum": true, "capita": true, "hour": true, "person": true}
+
+// endsInTag reports whether a statement ends in a word that puts it as a question: "…,
+// right?", "… confirmed or not?".
+func endsInTag(tokens []analyze.Token) bool {
+	n := len(tokens)
+	return n > 0 && (tagWords[tokens[n-1].Surface] || n > 1 && tokens[n-1].Surface == "not" && tokens[n-2].Surface == "or")
+}
 
 // tagWords end a statement put as a question: "…, right?", "…, correct?".
 var tagWords = map[string]bool{"right": true, "correct": true, "innit": true, "yeah": true, "yes": true, "true": true}

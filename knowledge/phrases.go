@@ -1663,8 +1663,8 @@ var claimOpeners = func() map[string]bool {
 // hearsayOpeners and hearsayVerbs frame a claim heard from someone else: "someone in our
 // server says …", "a friend told me …".
 var (
-	hearsayOpeners = map[string]bool{"someone": true, "somebody": true, "people": true, "a": true, "my": true}
-	hearsayVerbs   = map[string]bool{"says": true, "said": true, "claims": true, "claimed": true, "posted": true, "wrote": true, "told": true, "insists": true}
+	hearsayOpeners = map[string]bool{"someone": true, "somebody": true, "people": true, "a": true, "my": true, "i": true}
+	hearsayVerbs   = map[string]bool{"says": true, "said": true, "claims": true, "claimed": true, "posted": true, "wrote": true, "told": true, "insists": true, "read": true, "heard": true, "saw": true}
 )
 
 // claimFrameWords returns how many of a question's first words frame the claim it puts
@@ -1675,7 +1675,7 @@ func claimFrameWords(tokens []analyze.Token) (lead int, tag bool) {
 		lead = len(tokens) - len(claim)
 	}
 	n := len(tokens)
-	return lead, n > 3 && tagWords[tokens[n-1].Surface] && !slices.ContainsFunc(tokens, isQuestionWord)
+	return lead, n > 3 && endsInTag(tokens) && !slices.ContainsFunc(tokens, isQuestionWord)
 }
 
 // claimOf returns the claim a question puts to be checked, after its frame ("is it true
