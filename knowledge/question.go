@@ -737,7 +737,8 @@ func (e *Engine) readQuestion(text string) *question {
 		// "The lands it got back": a verb of two words is no frame word.
 		phrasal := i+1 < len(q.tokens) && particles[q.tokens[i+1].Surface] && e.phrasalVerb(t.Surface, q.tokens[i+1].Surface) ||
 			e.endingParticle(q.tokens, i) >= 0
-		if t.Stop || frameWords[t.Surface] && !named[i] && !phrasal || (i > 0 && kindFrame(q.tokens[i-1].Surface, t.Surface)) || exactWords[t.Surface] && i+1 < len(q.tokens) && kindFrame(t.Surface, q.tokens[i+1].Surface) || whenNouns[t.Surface] && kindAfterCopula(q.tokens, i) || inFramePhrase(q.tokens, i) || e.askersSetting(t) || q.kind == AskNumber && (e.unusedAmountNoun(t) || e.guessedFigure(t)) {
+		monthMay := t.Surface == "may" && i > 0 && q.tokens[i-1].Surface == "in" // "in May": the month, not the verb
+		if t.Stop && !monthMay || frameWords[t.Surface] && !named[i] && !phrasal || (i > 0 && kindFrame(q.tokens[i-1].Surface, t.Surface)) || exactWords[t.Surface] && i+1 < len(q.tokens) && kindFrame(t.Surface, q.tokens[i+1].Surface) || whenNouns[t.Surface] && kindAfterCopula(q.tokens, i) || inFramePhrase(q.tokens, i) || e.askersSetting(t) || q.kind == AskNumber && (e.unusedAmountNoun(t) || e.guessedFigure(t)) {
 			continue
 		}
 		if corpusNouns[t.Surface] && (i+1 < len(q.tokens) && (speechVerbsAsked[q.tokens[i+1].Surface] || speechVerbsAsked[strings.TrimSuffix(q.tokens[i+1].Surface, "s")] || coverVerbs[q.tokens[i+1].Surface] || frameWords[q.tokens[i+1].Surface]) || i > 2 && q.tokens[i-1].Surface == "the" && q.tokens[i-2].Surface == "of" && partitives[q.tokens[i-3].Surface]) {
