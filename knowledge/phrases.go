@@ -1255,7 +1255,7 @@ func (e *Engine) mistypedAdverb(w string) bool {
 // of a noun ("officially", not "family"), or one of a few adverbs of accompaniment.
 func isAdverb(t analyze.Token) bool {
 	switch t.Surface {
-	case "together", "alongside", "along", "jointly":
+	case "together", "alongside", "along", "jointly", "ever", "never", "already", "also", "still", "even":
 		return true
 	}
 	return strings.HasSuffix(t.Surface, "ly") && !strings.HasSuffix(t.Term, "li")

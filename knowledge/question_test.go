@@ -794,3 +794,17 @@ func TestTitled(t *testing.T) {
 		assert.Equal(t, want, titled(text), text)
 	}
 }
+
+func TestAskedVerbAfterAdverb(t *testing.T) {
+	e := seedEngine(t)
+	for text, want := range map[string]string{
+		"has xi jinping ever visited baku?":       "visited", // not "ever"
+		"did aliyev also bring his grandchildren": "bring",
+		"did bayramov invite wang yi":             "invite",
+	} {
+		q := e.readQuestion(text)
+		if assert.GreaterOrEqual(t, q.askedVerb, 0, text) {
+			assert.Equal(t, want, q.terms[q.askedVerb].Word, text)
+		}
+	}
+}
