@@ -784,16 +784,8 @@ func (e *Engine) besidesHome(q *question, term string) bool {
 	if !q.otherCountries {
 		return false
 	}
-	if id, ok := e.ix.Term(term); ok && e.home[id] {
-		return true
-	}
-	for k, holders := range e.holders {
-		// "Beijing, capital of China": the country it stands for.
-		if id, ok := e.ix.Term(k.of); ok && e.home[id] && k.role == e.az.Word("capital").Term && slices.ContainsFunc(holders, func(h string) bool { return e.az.Word(h).Term == term }) {
-			return true
-		}
-	}
-	return false
+	id, ok := e.ix.Term(term)
+	return ok && e.home[id] || e.homeCapitals[term]
 }
 
 // namesActor reports whether a fact names someone who may have done what a question asks

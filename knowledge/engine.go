@@ -66,6 +66,8 @@ type Engine struct {
 	latestYear int
 	// home holds the terms of the two states the articles are about.
 	home map[int32]bool
+	// homeCapitals holds the terms of their capitals ("beij").
+	homeCapitals map[string]bool
 	// pairTerms are the terms of the words "the two …" calls the two countries by.
 	pairTerms map[int32]bool
 	// speechStems are the stems of the verbs of saying a question may ask by ("announc").

@@ -13,14 +13,17 @@ import (
 
 // preambleOpeners open a statement of the asker's own: "I know …", "my family …",
 // "people keep talking …", "we always hear …".
-var preambleOpeners = map[string]bool{
-	"i": true, "i'm": true, "im": true, "i’m": true, "i've": true, "ive": true, "we": true,
-	"we're": true, "my": true, "our": true, "people": true, "everyone": true, "someone": true,
-	"somebody": true, "heard": true, "saw": true, "read": true,
-	// What the asker is doing: "Reading about the joint statement for my IR class."
-	"reading": true, "writing": true, "studying": true, "doing": true, "researching": true,
-	"preparing": true,
-}
+var preambleOpeners = func() map[string]bool {
+	out := map[string]bool{
+		"i've": true, "ive": true, "people": true, "everyone": true, "someone": true,
+		"somebody": true, "heard": true, "saw": true, "read": true,
+		// What the asker is doing: "Reading about the joint statement for my IR class."
+		"reading": true, "writing": true, "studying": true, "doing": true, "researching": true,
+		"preparing": true,
+	}
+	maps.Copy(out, firstPerson)
+	return out
+}()
 
 // openerList holds preambleOpeners, to match in any case.
 var openerList = slices.Collect(maps.Keys(preambleOpeners))

@@ -114,6 +114,16 @@ func (e *Engine) findStates() {
 	for _, id := range ranked[:min(2, len(ranked))] {
 		e.home[id] = true
 	}
+	// "Beijing, capital of China": the capitals of the two stand for them.
+	e.homeCapitals = map[string]bool{}
+	capital := e.az.Word("capital").Term
+	for k, holders := range e.holders {
+		if id, ok := e.ix.Term(k.of); ok && e.home[id] && k.role == capital {
+			for _, h := range holders {
+				e.homeCapitals[e.az.Word(h).Term] = true
+			}
+		}
+	}
 }
 
 // holdersIn adds the titles a clause gives a person before their name: "Chinese Foreign
