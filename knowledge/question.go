@@ -328,24 +328,35 @@ func withoutCommand(text string) string {
 // topic ("Azerbaijan-China relations: what's new?")
 // stays.
 func withoutIntroduction(text string) string {
-	for _, sep := range []string{": ", " - ", " – ", " — ", ". ", ", "} {
+	for _, sep := range []string{": ", " - ", " – ", " — ", ". ", ", ", " but "} {
 		i := strings.Index(text, sep)
 		if i < 0 || i > maxIntroduction {
 			continue
 		}
 		intro := strings.Fields(strings.ToLower(text[:i]))
-		if len(intro) == 0 || len(intro) > 6 || slices.ContainsFunc(intro, func(w string) bool { return questionWord[w] || whatWords[w] }) {
+		if len(intro) == 0 || len(intro) > 6 && (sep != " but " || len(intro) > 9) || slices.ContainsFunc(intro, func(w string) bool { return questionWord[w] || whatWords[w] }) {
 			continue
 		}
 		words := askerWords
-		if sep == ", " {
+		switch sep {
+		case ", ":
 			words = firstPerson // "sorry im new here, who is …"; not "apart from the UN, …"
+		case " but ":
+			words = hedgeWords // "sorry if dumb q but who's wang yi?"
 		}
-		if slices.ContainsFunc(intro, func(w string) bool { return words[strings.Trim(w, ",.'’")] }) {
-			return strings.TrimSpace(text[i+len(sep):])
+		if slices.ContainsFunc(intro, func(w string) bool { w = strings.Trim(w, ",.'’"); return words[w] || hedgeWords[w] }) {
+			rest := strings.TrimSpace(text[i+len(sep):])
+			return strings.TrimPrefix(rest, "but ") // "sorry, but …"
 		}
 	}
 	return text
+}
+
+// hedgeWords excuse a question before it is asked: "sorry if dumb q but …", "might be a
+// stupid question, but …".
+var hedgeWords = map[string]bool{
+	"sorry": true, "sry": true, "apologies": true, "excuse": true, "pardon": true, "dumb": true,
+	"stupid": true, "silly": true, "noob": true, "newbie": true,
 }
 
 // firstPerson are the words by which an asker speaks of themselves.

@@ -743,8 +743,11 @@ func TestWithoutIntroduction(t *testing.T) {
 		{"what is it: a treaty or a memorandum?", "what is it: a treaty or a memorandum?"},     // the question comes first
 		{"Georgian journalist here. which region does it cross?", "which region does it cross?"},
 		{"sorry im new here, who is jeyhun bayramov?", "who is jeyhun bayramov?"},
-		{"apart from the UN, what formats came up?", "apart from the UN, what formats came up?"}, // no asker
-		{"They met in Beijing. who else was there?", "They met in Beijing. who else was there?"}, // no asker
+		{"sorry if dumb q but who's wang yi?", "who's wang yi?"},
+		{"might be a stupid question, but when was the visit?", "when was the visit?"},
+		{"they met in Beijing but where did they sign it?", "they met in Beijing but where did they sign it?"}, // no excuse
+		{"apart from the UN, what formats came up?", "apart from the UN, what formats came up?"},               // no asker
+		{"They met in Beijing. who else was there?", "They met in Beijing. who else was there?"},               // no asker
 	}
 	for _, tt := range tests {
 		assert.Equal(t, tt.want, withoutIntroduction(tt.in), tt.in)

@@ -113,7 +113,9 @@ var chatWords = map[string]bool{
 	"work": true, "answer": true, "answers": true, "help": true, "mate": true, "man": true,
 	"good's": true, "see": true, "just": true, "too": true, "now": true, "have": true, "day": true,
 	"that's": true, "it's": true, "was": true, "super": true, "alright": true, "fine": true,
-	"how": true, "how's": true, "doing": true, "today": true, "going": true,
+	"how": true, "how's": true, "doing": true, "today": true, "going": true, "thats": true,
+	"what": true, "needed": true, "wanted": true, "exactly": true, "info": true, "bro": true,
+	"dude": true, "got": true,
 }
 
 // withoutGreeting drops a greeting that opens a question ("gm everyone! which bodies …",

@@ -12,6 +12,7 @@ func TestSmallTalk(t *testing.T) {
 		{"thanks bot, you're great!", "thanks"},
 		{"ok thank you so much", "thanks"},
 		{"great job", "thanks"},
+		{"ty bot 🙏 thats all i needed", "thanks"},
 		{"hi", "greeting"},
 		{"Hello there!", "greeting"},
 		{"good morning bot", "greeting"},
