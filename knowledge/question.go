@@ -525,6 +525,25 @@ func withoutRemark(text string) string {
 	return text[:i+1]
 }
 
+// withHabitAsEarlier writes a past habit as the earlier time it tells of ("which outlet
+// did she use to work for": "… did she previously work for"), so that "used" is no word
+// a fact must match. A passive "is used to" says what a thing is for, and stays.
+func withHabitAsEarlier(text string) string {
+	for _, habit := range []string{"used to ", "use to "} {
+		i := strings.Index(text, habit)
+		if i < 0 || i > 0 && text[i-1] != ' ' {
+			continue
+		}
+		for _, w := range strings.Fields(strings.ToLower(text[:i])) {
+			if copulas[w] || w == "be" || w == "been" || w == "being" || w == "get" || w == "gets" || w == "got" {
+				return text // "what is the corridor used to carry"
+			}
+		}
+		return text[:i] + "previously " + text[i+len(habit):]
+	}
+	return text
+}
+
 // pleaseWords and imperatives make a remark a request: "compare their relations pls".
 var (
 	pleaseWords = map[string]bool{"please": true, "pls": true, "plz": true, "pleaseee": true}

@@ -735,6 +735,18 @@ func TestWithoutRemark(t *testing.T) {
 	}
 }
 
+func TestWithHabitAsEarlier(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"which media outlet did aytan farhadova used to work at", "which media outlet did aytan farhadova previously work at"},
+		{"where did she use to work", "where did she previously work"},
+		{"what is the corridor used to carry", "what is the corridor used to carry"}, // what it is for
+		{"who caused to fall", "who caused to fall"},
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.want, withHabitAsEarlier(tt.in), tt.in)
+	}
+}
+
 func TestWithoutIntroduction(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{"Turkish reporter: what did Xi tell the Spanish prime minister?", "what did Xi tell the Spanish prime minister?"},
