@@ -777,6 +777,12 @@ func (e *Engine) askedVerb(q *question) int {
 	}
 	i = joinedDeed(q.tokens, i)
 	verb := q.tokens[i].Surface
+	if q.kind == AskWho && i+1 < len(q.tokens) && particles[q.tokens[i+1].Surface] {
+		// "who did Xi take along": a verb of two words, however light its first
+		if k := q.termOf(verb + " " + q.tokens[i+1].Surface); k >= 0 && len(q.terms[k].Alts) > 0 {
+			return k
+		}
+	}
 	if q.tokens[i].Stop || lightVerbs[verb] || lightVerbs[q.tokens[i].Term] || speechVerbsAsked[verb] || speechActs[verb] || creationVerbs[verb] {
 		return -1
 	}

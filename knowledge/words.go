@@ -19,7 +19,7 @@ const maxReadings = 3
 // particles follow a verb to make a verb of two words ("set up", "carry out").
 // "On", "in" and "over" are left out: after a verb they are more often prepositions ("hung
 // on April 22").
-var particles = map[string]bool{"up": true, "out": true, "off": true, "down": true, "back": true, "away": true, "forward": true}
+var particles = map[string]bool{"up": true, "out": true, "off": true, "down": true, "back": true, "away": true, "forward": true, "along": true}
 
 // relatedTo returns the words WordNet relates to w (or to the verb "w particle"), read
 // from w's base form: "greeted" is looked up as "greet".
