@@ -130,3 +130,52 @@ func lastClause(story string) int {
 	}
 	return clause
 }
+
+// fromHearsay returns a message that tells the asker's story, then a claim they heard,
+// and asks whether the claim is so ("i teach chinese at a school in ganja and someone
+// told me china … agreed something about confucius institutes, is that true?"), from the
+// hearsay on: the claim is what is asked, the story only who is asking.
+func fromHearsay(text string) string {
+	if !endsInClaimCheck(text) {
+		return text
+	}
+	for _, sep := range []string{" and ", ", ", ". ", "! "} {
+		for at := 0; ; {
+			i := strings.Index(text[at:], sep)
+			if i < 0 {
+				break
+			}
+			start := at + i + len(sep)
+			if words := strings.Fields(strings.ToLower(text[start:])); heardAt(words) {
+				return text[start:]
+			}
+			at = start
+		}
+	}
+	return text
+}
+
+// heardAt reports whether words open with hearsay: "someone told me", "my friend said",
+// "i heard".
+func heardAt(words []string) bool {
+	if len(words) < 4 || !hearsayOpeners[words[0]] {
+		return false
+	}
+	for _, w := range words[1:min(len(words), 4)] {
+		if hearsayVerbs[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// endsInClaimCheck reports whether a message ends by asking whether what it said is so:
+// "…, is that true?", "…, right?".
+func endsInClaimCheck(text string) bool {
+	i := strings.LastIndexAny(text, ",.;")
+	if i < 0 || !strings.HasSuffix(strings.TrimSpace(text), "?") {
+		return false
+	}
+	tail := strings.Fields(strings.ToLower(strings.Trim(text[i+1:], " ?!")))
+	return checksClaim(tail) || len(tail) == 1 && (claimWords[tail[0]] || tagWords[tail[0]])
+}
