@@ -334,7 +334,7 @@ func withoutIntroduction(text string) string {
 			continue
 		}
 		intro := strings.Fields(strings.ToLower(text[:i]))
-		if len(intro) == 0 || len(intro) > 6 && (sep != " but " || len(intro) > 9) || slices.ContainsFunc(intro, func(w string) bool { return questionWord[w] || whatWords[w] }) {
+		if len(intro) == 0 || len(intro) > 6 && (sep != " but " && sep != ": " || len(intro) > 9) || slices.ContainsFunc(intro, func(w string) bool { return questionWord[w] || whatWords[w] }) {
 			continue
 		}
 		words := askerWords
@@ -534,6 +534,9 @@ func withHabitAsEarlier(text string) string {
 		if i < 0 || i > 0 && text[i-1] != ' ' {
 			continue
 		}
+		if next, _, _ := strings.Cut(text[i+len(habit):], " "); habit == "use to " && !habitVerbs[next] {
+			return text // "what phrase did Aliyev use to describe it": what for
+		}
 		for _, w := range strings.Fields(strings.ToLower(text[:i])) {
 			if copulas[w] || w == "be" || w == "been" || w == "being" || w == "get" || w == "gets" || w == "got" {
 				return text // "what is the corridor used to carry"
@@ -542,6 +545,31 @@ func withHabitAsEarlier(text string) string {
 		return text[:i] + "previously " + text[i+len(habit):]
 	}
 	return text
+}
+
+// wordingShare is how much the words that ask for wording count ("the exact words …
+// used"), against a word of what was said.
+const wordingShare = 0.1
+
+// asksWords reports whether a question asks for the words something was said in: "what
+// were the exact words …", "which phrase did …".
+func asksWords(tokens []analyze.Token) bool {
+	if len(tokens) < 3 || !whatWords[tokens[0].Surface] && tokens[0].Surface != "which" {
+		return false
+	}
+	for _, t := range tokens[1:min(len(tokens), 5)] {
+		if wordNouns[t.Surface] && t.Surface != "language" {
+			return true
+		}
+	}
+	return false
+}
+
+// habitVerbs are done as a habit, not as what a thing is used for: "where did she use to
+// work".
+var habitVerbs = map[string]bool{
+	"work": true, "live": true, "be": true, "go": true, "head": true, "lead": true, "run": true,
+	"write": true, "teach": true, "study": true, "serve": true, "hold": true, "report": true,
 }
 
 // pleaseWords and imperatives make a remark a request: "compare their relations pls".
@@ -980,6 +1008,15 @@ func (e *Engine) readQuestion(text string) *question {
 			q.terms[i].Weight *= excludedShare
 		}
 	}
+	if asksWords(q.tokens) {
+		// "What were the exact words about Taiwan that Azerbaijan used?": the words are
+		// the quote, which need not say "words", "exact" or "used".
+		for i, qt := range q.terms {
+			if wordNouns[qt.Word] || genericModifiers[qt.Word] || qt.Word == "use" || qt.Word == "used" {
+				q.terms[i].Weight *= wordingShare
+			}
+		}
+	}
 	uncapitalised := e.uncapitalisedNameWords(text, capitalised)
 	for i, qt := range q.terms {
 		if measureUnits[qt.Word] {
@@ -1170,7 +1207,8 @@ func (e *Engine) readQuestion(text string) *question {
 	}
 	q.topic = e.withoutStates(q, e.withoutHome(q, speechTopic(q)))
 	q.viewOf = e.viewHolder(q)
-	if k := askedNoun(q); k >= 0 && len(q.terms[k].Alts) > 0 && onlyRelated(q.terms[k]) {
+	if k := askedNoun(q); k >= 0 && len(q.terms[k].Alts) > 0 && onlyRelated(q.terms[k]) && !wordNouns[q.terms[k].Word] {
+		// (But "what words did they use": the words are the quote.)
 		// "What gift did Aliyev give Xi?": the articles speak of no gift, only of what
 		// WordNet relates to one ("invest", as to endow).
 		q.unknownHead = q.terms[k].Word
@@ -1214,7 +1252,8 @@ func (e *Engine) readQuestion(text string) *question {
 		}
 	}
 	q.heldBefore = (q.kind == AskWho || q.asksName) && slices.ContainsFunc(q.tokens, func(t analyze.Token) bool { return ingest.IsRole(t.Surface) }) && e.beforeOrAfterPerson(q.tokens)
-	if head, words := copulaPhrase(q.tokens, q.possessors); head != "" {
+	if head, words := copulaPhrase(q.tokens, q.possessors); head != "" && !asksWords(q.tokens) {
+		// (Not "what were the exact words …": the words are the quote.)
 		for i, qt := range q.terms {
 			if strings.Contains(" "+qt.Word+" ", " "+head+" ") {
 				if len(qt.Alts) == 0 && !(q.kind == AskWho && partyNouns[head]) {

@@ -741,6 +741,7 @@ func TestWithHabitAsEarlier(t *testing.T) {
 		{"where did she use to work", "where did she previously work"},
 		{"what is the corridor used to carry", "what is the corridor used to carry"}, // what it is for
 		{"who caused to fall", "who caused to fall"},
+		{"what phrase did Aliyev use to describe it", "what phrase did Aliyev use to describe it"}, // what for
 	}
 	for _, tt := range tests {
 		assert.Equal(t, tt.want, withHabitAsEarlier(tt.in), tt.in)
@@ -756,6 +757,7 @@ func TestWithoutIntroduction(t *testing.T) {
 		{"Georgian journalist here. which region does it cross?", "which region does it cross?"},
 		{"sorry im new here, who is jeyhun bayramov?", "who is jeyhun bayramov?"},
 		{"sorry if dumb q but who's wang yi?", "who's wang yi?"},
+		{"For a direct quote in my essay: what were the exact words about Taiwan?", "what were the exact words about Taiwan?"},
 		{"might be a stupid question, but when was the visit?", "when was the visit?"},
 		{"they met in Beijing but where did they sign it?", "they met in Beijing but where did they sign it?"}, // no excuse
 		{"apart from the UN, what formats came up?", "apart from the UN, what formats came up?"},               // no asker
