@@ -1012,7 +1012,7 @@ func (e *Engine) whichHead(q *question) int {
 			if u.Stop || u.Number {
 				break
 			}
-			if namedKinds[u.Surface] || e.mistypedKind(u.Surface) {
+			if namedKinds[u.Surface] || occasionKinds[u.Surface] || e.mistypedKind(u.Surface) {
 				// "which Chinese companies account for …": the kind, right after "which"
 				// or up to two words on ("what Armenian media outlet"); not a noun further
 				// on ("which MP told Trend that companies …").
@@ -1045,6 +1045,31 @@ var namedKinds = map[string]bool{
 	"outlet": true, "outlets": true, "website": true, "websites": true,
 	"publication": true, "publications": true, "broadcaster": true, "broadcasters": true,
 	"organization": true, "organizations": true, "organisation": true, "organisations": true,
+}
+
+// occasionKinds are kinds of occasion, which an answer names ("the SCO summit in
+// Tianjin") or tells by a word of its own ("the upcoming 35th anniversary"): "what events
+// are planned for the anniversary" is not answered by the anniversary alone.
+var occasionKinds = map[string]bool{
+	"event": true, "events": true, "celebration": true, "celebrations": true, "festivities": true,
+	"ceremonies": true, "activities": true, "festival": true, "festivals": true,
+}
+
+// occasionWords tell of an occasion, besides eventNouns.
+var occasionWords = map[string]bool{
+	"anniversary": true, "exhibition": true, "festival": true, "concert": true, "parade": true,
+	"games": true, "expo": true, "reception": true, "commemoration": true,
+}
+
+// namesOccasion reports whether a fact tells of an occasion by a word the question does
+// not use: "the upcoming 35th anniversary" for "what events did the ministers welcome".
+func namesOccasion(q *question, f *Fact) bool {
+	for w := range strings.FieldsFuncSeq(strings.ToLower(f.Text), func(r rune) bool { return !unicode.IsLetter(r) }) {
+		if (eventNouns[w] || occasionWords[w]) && !q.hasWord(w) {
+			return true
+		}
+	}
+	return false
 }
 
 // speechTopic returns the query terms after "about", "of" or "on" that follow a verb of
