@@ -482,6 +482,10 @@ func (e *Engine) excluded(q *question, r ranked) string {
 		// "What is the trade turnover in dollars?" is not answered by "a more than 20%
 		// increase".
 		return lacksNumber
+	case q.strangeFigure && !figurePattern.MatchString(f.Text):
+		// "Are there about 500 Chinese students in Azerbaijan?" is not settled by "the
+		// sides agreed to continue mutual student exchanges".
+		return lacksNumber
 	case !e.evidence(q, h):
 		return "too few words in common"
 	case !e.matchesNames(q, r) || !e.saysYears(q, f):
@@ -1033,6 +1037,9 @@ func (e *Engine) restates(q *question, r ranked) bool {
 	}
 	return true
 }
+
+// figurePattern finds a figure in a sentence: digits, or a number in words.
+var figurePattern = regexp.MustCompile(`\d|(?i)\b(three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|dozen|double|doubled|half|twice)\b`)
 
 // hasList reports whether a sentence opens a list of things: "frameworks including the
 // UN, CICA and …".

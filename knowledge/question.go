@@ -180,6 +180,9 @@ type question struct {
 	signed bool
 	// inDollars: the question asks a sum in dollars ("the trade turnover in dollars").
 	inDollars bool
+	// strangeFigure: a claim put to be checked holds a figure the articles never write
+	// ("about 500 Chinese students"), which only a fact that gives a figure may settle.
+	strangeFigure bool
 	// whichPhrase is the noun phrase of two words or more a "which" question asks about
 	// ("Which Central Asia-related formats …"), or nil.
 	whichPhrase []analyze.Token
@@ -675,6 +678,10 @@ func (e *Engine) readQuestion(text string) *question {
 	q.signed = slices.ContainsFunc(q.tokens, func(t analyze.Token) bool { return signVerbs[t.Surface] })
 	q.inDollars = (q.kind == AskNumber || q.kind == AskWhat) && slices.ContainsFunc(q.tokens, func(t analyze.Token) bool { return dollarWords[t.Surface] })
 	q.wh = slices.ContainsFunc(q.tokens, isQuestionWord)
+	q.strangeFigure = q.kind == AskYesNo && slices.ContainsFunc(q.tokens, func(t analyze.Token) bool {
+		_, ok := e.ix.Term(t.Term)
+		return t.Number && !ok && !isYear(t.Surface) && strings.Trim(t.Surface, "0123456789.,") == "" // (not "4th": "fourth")
+	})
 	if q.kind == AskWhat && asksWorth(q.tokens) {
 		q.kind = AskNumber // "What will trade be worth in 2030?" asks a figure
 	}
