@@ -145,6 +145,14 @@ func (e *Engine) answer(ctx context.Context, raw string, explain bool) (Answer, 
 		return localize(e.refusal("The articles I answer from report news; they do not say how to do things."), lang), ex, nil
 	}
 	if q.unknownHead != "" {
+		if name := asWritten(text, q.unknownHead); name != "" {
+			// A name, as the asker writes it: "do not mention Alibaba", "… the Global
+			// Governance Initiative".
+			if strings.Contains(name, " ") {
+				name = "the " + name
+			}
+			return localize(e.refusal(fmt.Sprintf("The articles I answer from do not mention %s.", name)), lang), ex, nil
+		}
 		return localize(e.refusal(fmt.Sprintf("The articles I answer from do not mention any %s.", q.unknownHead)), lang), ex, nil
 	}
 	if q.first && e.onlyRankedBelowFirst(q) {
@@ -1036,6 +1044,20 @@ func (e *Engine) restates(q *question, r ranked) bool {
 		}
 	}
 	return true
+}
+
+// asWritten returns words as a question writes them, when it capitalises them as a name
+// ("Alibaba" for "alibaba"), or "".
+func asWritten(text, words string) string {
+	lower := strings.ToLower(text)
+	i := strings.Index(lower, words)
+	if i < 0 || len(lower) != len(text) {
+		return ""
+	}
+	if r, _ := utf8.DecodeRuneInString(text[i:]); !unicode.IsUpper(r) {
+		return ""
+	}
+	return text[i : i+len(words)]
 }
 
 // figurePattern finds a figure in a sentence: digits, or a number in words.

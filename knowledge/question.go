@@ -568,6 +568,69 @@ func asksWords(tokens []analyze.Token) bool {
 	return false
 }
 
+// unknownDoer returns the name of the one a claim says did something ("fact check:
+// Alibaba opened a logistics hub in Baku", "is it true Beijing Language and Culture
+// University opened a campus") when the articles never write it, or "": no fact tells of
+// what they did, nor says another did it instead. (A name elsewhere in a claim may be
+// one the articles correct: "signed at the Boao Forum" was the Belt and Road Forum.)
+func (e *Engine) unknownDoer(q *question) string {
+	claim, ok := claimOf(q.tokens)
+	if !ok && endsInTag(q.tokens) && !q.wh {
+		// "so Tencent invested in …, right?"
+		claim, ok = q.tokens, true
+		for len(claim) > 0 && discourseWords[claim[0].Surface] {
+			claim = claim[1:]
+		}
+	}
+	if !ok {
+		if len(q.tokens) < 3 || !auxiliaries[q.tokens[0].Surface] && !copulas[q.tokens[0].Surface] {
+			return ""
+		}
+		claim = q.tokens[1:] // "did Alibaba open …"
+		if len(claim) > 2 && claim[0].Surface == "it" && claimWords[claim[1].Surface] {
+			claim = claim[2:] // "is it true Alibaba opened …"
+		}
+	}
+	for len(claim) > 0 && (articles[claim[0].Surface] || claim[0].Surface == "that") {
+		claim = claim[1:]
+	}
+	if len(claim) < 2 {
+		return ""
+	}
+	doer := claim[0]
+	if speechVerbsAsked[claim[1].Surface] || hearsayVerbs[claim[1].Surface] || claim[1].Surface == "reported" {
+		return "" // "TASS reported …": who said so, which the articles may tell otherwise
+	}
+	if k := q.termOf(doer.Surface); k >= 0 && onlyMistyped(q.terms[k], q.capitalised[doer.Surface]) && !doer.Stop && !doer.Number && (q.capitalised[doer.Surface] || !e.isEnglish(doer.Surface)) && len(doer.Surface) >= 4 {
+		return doer.Surface
+	}
+	// The name as the asker capitalises it, with the "and" or "of" inside it.
+	var name []string
+	for i, t := range claim {
+		inside := (t.Surface == "and" || t.Surface == "of" || t.Surface == "the") && i+1 < len(claim) && q.capitalised[claim[i+1].Surface]
+		if !q.capitalised[t.Surface] && !(i > 0 && inside) {
+			break
+		}
+		name = append(name, t.Surface)
+	}
+	if len(name) >= 2 && nameHeads[name[len(name)-1]] && !e.knownName(name) {
+		return strings.Join(name, " ")
+	}
+	return ""
+}
+
+// onlyMistyped reports whether a query term matches no word of the articles but, when
+// the asker capitalises it as a name ("Tencent"), ones it might be a typo of: a name is
+// no typo.
+func onlyMistyped(qt index.QueryTerm, capitalised bool) bool {
+	for _, alt := range qt.Alts {
+		if !capitalised || alt.Factor != typoFactor {
+			return false
+		}
+	}
+	return true
+}
+
 // habitVerbs are done as a habit, not as what a thing is used for: "where did she use to
 // work".
 var habitVerbs = map[string]bool{
@@ -1228,6 +1291,9 @@ func (e *Engine) readQuestion(text string) *question {
 				q.unknownHead = qt.Word
 			}
 		}
+	}
+	if q.unknownHead == "" && q.kind == AskYesNo {
+		q.unknownHead = e.unknownDoer(q)
 	}
 	if q.unknownHead == "" && q.kind != AskYesNo && !titled(text) {
 		for _, run := range runs {

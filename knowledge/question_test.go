@@ -269,6 +269,23 @@ func TestWhatIsTheUnknownThing(t *testing.T) {
 	assert.True(t, ask(t, e, "What is the purpose of the working group?").Answered, "what a thing is for is described, not named")
 }
 
+func TestUnknownDoer(t *testing.T) {
+	e := seedEngine(t)
+	tests := []struct{ q, doer string }{
+		{"fact check: Alibaba opened a logistics hub in Baku", "alibaba"},
+		{"is it true Beijing Language and Culture University opened a campus in Baku?", "beijing language and culture university"},
+		{"did Huawei build the network in Baku?", "huawei"},
+		{"fact check: TASS reported that Chinese companies would build the corridor", ""}, // who said so: told otherwise
+		{"fact check: the ten documents were signed at the Boao Forum", ""},               // not the doer: told otherwise
+		{"is it true China opened a new embassy?", ""},
+		{"so Tencent invested in Azerbaijan's digital economy, right?", "tencent"},
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.doer, e.unknownDoer(e.readQuestion(tt.q)), tt.q)
+	}
+	assert.Contains(t, ask(t, e, "fact check: Alibaba opened a logistics hub in Baku").Text, "do not mention Alibaba.")
+}
+
 func TestBeforeAndAfter(t *testing.T) {
 	e := seedEngine(t)
 	a := ask(t, e, "Which Chinese official came to Azerbaijan before Aliyev went to Beijing?")
