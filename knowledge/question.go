@@ -631,6 +631,13 @@ func onlyMistyped(qt index.QueryTerm, capitalised bool) bool {
 	return true
 }
 
+// matchedElsewhere reports whether the word of query term k is another term of the
+// question too, one the articles use: "… an anniversary event … Which anniversary was
+// it?" asks of the anniversary the scene before it speaks of only loosely.
+func (q *question) matchedElsewhere(k int) bool {
+	return slices.ContainsFunc(q.terms, func(qt index.QueryTerm) bool { return qt.Word == q.terms[k].Word && !onlyRelated(qt) })
+}
+
 // habitVerbs are done as a habit, not as what a thing is used for: "where did she use to
 // work".
 var habitVerbs = map[string]bool{
@@ -1277,7 +1284,7 @@ func (e *Engine) readQuestion(text string) *question {
 	}
 	q.topic = e.withoutStates(q, e.withoutHome(q, speechTopic(q)))
 	q.viewOf = e.viewHolder(q)
-	if k := askedNoun(q); k >= 0 && len(q.terms[k].Alts) > 0 && onlyRelated(q.terms[k]) && !wordNouns[q.terms[k].Word] {
+	if k := askedNoun(q); k >= 0 && len(q.terms[k].Alts) > 0 && onlyRelated(q.terms[k]) && !wordNouns[q.terms[k].Word] && !q.matchedElsewhere(k) {
 		// (But "what words did they use": the words are the quote.)
 		// "What gift did Aliyev give Xi?": the articles speak of no gift, only of what
 		// WordNet relates to one ("invest", as to endow).
