@@ -285,7 +285,7 @@ func clean(s string) string {
 
 // blank finds a gap a question leaves to be filled in: "China is Azerbaijan's ___ largest
 // partner", or the place in a row it asks by "how-many-th".
-var blank = regexp.MustCompile(`_{2,}|(?i)\bhow[ -]?many[ -]?th\b|\bhow[ -]?manieth\b`)
+var blank = regexp.MustCompile(`_{2,}|(?i)\bhow[ -]?many[ -]?th\b|\bhow[ -]?manieth\b|\bnth\b`)
 
 // withBlankAsked returns a question with each gap left to fill in asked for by "what", as
 // a question word would ask for it ("China is Azerbaijan's what largest partner").
@@ -298,7 +298,7 @@ func withBlankAsked(text string) string {
 
 // asksPlaceInRow reports whether a question may ask a place in a row by "how-many-th".
 func asksPlaceInRow(text string) bool {
-	for _, w := range []string{"manyth", "many-th", "many th", "manieth"} {
+	for _, w := range []string{"manyth", "many-th", "many th", "manieth", "nth"} {
 		if strings.Contains(text, w) {
 			return true
 		}
@@ -714,7 +714,36 @@ var partitives = map[string]bool{"which": true, "any": true, "all": true, "some"
 
 // questionTokens reads a question's words, mending what chat and typing do to them.
 func (e *Engine) questionTokens(text string) []analyze.Token {
-	return e.relativeYears(mendHowMany(e.splitNames(e.mendTypos(e.mendDoubling(e.expandChat(e.az.Analyze(text))), text))))
+	return e.wentAsVisited(e.relativeYears(mendHowMany(e.splitNames(e.mendTypos(e.mendDoubling(e.expandChat(e.az.Analyze(text))), text)))))
+}
+
+// goVerbs go somewhere, as a visit does.
+var goVerbs = map[string]string{
+	"go": "visit", "goes": "visits", "went": "visited", "gone": "visited", "been": "visited",
+	"come": "visit", "came": "visited", "travel": "visit", "traveled": "visited",
+	"travelled": "visited",
+}
+
+// wentAsVisited reads a person's going to a place, asked by "did", "has" or "when", as
+// visiting it ("did Xi go to Baku", "has he been to Baku", "when did Aliyev go to
+// Beijing"): "go" is too light a verb to be matched, and the articles tell of visits.
+// (Not what went somewhere with a person: "the grandchildren who went to Beijing".)
+func (e *Engine) wentAsVisited(tokens []analyze.Token) []analyze.Token {
+	if len(tokens) < 4 || !auxiliaries[tokens[0].Surface] && tokens[0].Surface != "when" {
+		return tokens
+	}
+	for i := 2; i+2 < len(tokens); i++ {
+		visit, ok := goVerbs[tokens[i].Surface]
+		if !ok || tokens[i+1].Surface != "to" || !slices.ContainsFunc(tokens[1:i], func(t analyze.Token) bool {
+			return e.isPersonPart(t.Surface) || subjectPronouns[t.Surface]
+		}) || slices.ContainsFunc(tokens[1:i], func(t analyze.Token) bool { return relativePronouns[t.Surface] }) {
+			continue
+		}
+		if next := tokens[i+2].Term; e.placeTerms[next] || e.states[next] || e.names[next] && !e.isPersonPart(tokens[i+2].Surface) {
+			tokens[i] = e.az.Word(visit)
+		}
+	}
+	return tokens
 }
 
 // readQuestion analyses a cleaned question.

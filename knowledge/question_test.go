@@ -793,6 +793,8 @@ func TestBlankAsked(t *testing.T) {
 		"china is its how-many-th largest partner":          "china is its  what  largest partner",
 		"China is its how manyth largest partner":           "China is its  what  largest partner",
 		"how many documents were signed":                    "how many documents were signed",
+		"az is the nth biggest investor?":                   "az is the  what  biggest investor?",
+		"a month later":                                     "a month later", // "nth" only as a word
 	} {
 		assert.Equal(t, want, withBlankAsked(in), in)
 	}

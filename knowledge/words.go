@@ -212,6 +212,9 @@ func (e *Engine) mendTypos(tokens []analyze.Token, text string) []analyze.Token 
 			if _, known := e.ix.Term(t.Term); !known {
 				if rest, ok := e.nameRest(tokens[i-1].Term, t.Surface); ok {
 					tokens[i] = e.az.Word(rest) // "wang yee": Wang Yi
+					if part := e.partSpelled(rest, t.Surface); part != "" {
+						tokens[i].Surface = part // "jinpin": "jinping", a part of a name as written
+					}
 				}
 			}
 		}
@@ -258,6 +261,21 @@ func (e *Engine) nameRest(first, w string) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// partSpelled returns the part of a person's name whose term is term and that w is
+// nearest to in spelling ("jinping" for "jinpin"), or "".
+func (e *Engine) partSpelled(term, w string) string {
+	best, least := "", 3
+	for part := range e.personParts {
+		if e.az.Word(part).Term != term {
+			continue
+		}
+		if d := index.Distance(w, part); d < least {
+			best, least = part, d
+		}
+	}
+	return best
 }
 
 // namePossessive returns the term of the name w is the possessive of, typed without its
