@@ -2139,13 +2139,14 @@ func (e *Engine) publishedBy(f *Fact, qt index.QueryTerm) bool {
 // name of several words). A lone ordinary word ("how is your day") is not enough, nor a
 // lone word for a question that wants a date, a number or a place.
 func (e *Engine) evidence(q *question, h index.Hit) bool {
-	n, topical, named := 0, false, false
+	n, topical, named, homeOnly := 0, false, false, len(q.unknown) > 0
 	if q.pair {
 		n++ // "the two countries": every fact is about them
 	}
 	for i, m := range h.Matched {
 		if m > 0 {
 			n++
+			homeOnly = homeOnly && (e.namesHome(q.terms[i]) || onlyRelated(q.terms[i]))
 			topical = topical || q.topical[i]
 			// "which region does the Middle Corridor run through": a concept's name places it
 			named = named || q.required[i] && !isYear(q.terms[i].Word) || (q.kind == AskWhere || q.kind == AskWhen) && namesPhrase(q.terms[i])
@@ -2160,7 +2161,12 @@ func (e *Engine) evidence(q *question, h index.Hit) bool {
 		return n >= 2 || (named || q.staged) && n == len(q.terms)-q.placeKinds()
 	}
 	// One name in common does not answer a question that also asks about something the
-	// articles never mention ("What is the weather like in Urumqi?").
+	// articles never mention ("What is the weather like in Urumqi?"), nor do the two
+	// countries' names alone, or with words only related to the question's ("time
+	// difference baku beijing?", "flight duration": "continued").
+	if homeOnly {
+		return false
+	}
 	return n >= 2 || (topical && len(q.unknown) == 0)
 }
 

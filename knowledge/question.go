@@ -717,6 +717,24 @@ func (e *Engine) questionTokens(text string) []analyze.Token {
 	return e.wentAsVisited(e.relativeYears(mendHowMany(e.splitNames(e.mendTypos(e.mendDoubling(e.expandChat(e.az.Analyze(text))), text)))))
 }
 
+// namesHome reports whether a query term names nothing but one of the two countries or a
+// place in it ("Baku", "Chinese").
+func (e *Engine) namesHome(qt index.QueryTerm) bool {
+	home := false
+	for _, alt := range qt.Alts {
+		if len(alt.Terms) != 1 {
+			return false
+		}
+		switch t := e.ix.TermString(alt.Terms[0]); {
+		case e.home[alt.Terms[0]] || e.homeCapitals[t]:
+			home = true
+		case alt.Factor >= 1 && !e.names[t]:
+			return false // a word, not a place
+		}
+	}
+	return home
+}
+
 // goVerbs go somewhere, as a visit does.
 var goVerbs = map[string]string{
 	"go": "visit", "goes": "visits", "went": "visited", "gone": "visited", "been": "visited",
