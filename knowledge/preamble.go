@@ -169,12 +169,16 @@ func heardAt(words []string) bool {
 	return false
 }
 
+// maxClaimCheck is how long, in bytes, the words that ask whether a claim is so may be:
+// "…, is that accurate?".
+const maxClaimCheck = 30
+
 // endsInClaimCheck reports whether a message ends by asking whether what it said is so:
 // "…, is that true?", "…, right?".
 func endsInClaimCheck(text string) bool {
 	i := strings.LastIndexAny(text, ",.;")
-	if i < 0 || !strings.HasSuffix(strings.TrimSpace(text), "?") {
-		return false
+	if i < 0 || len(text)-i > maxClaimCheck || !strings.HasSuffix(strings.TrimSpace(text), "?") {
+		return false // (most questions: no comma near the end, nothing to lower-case)
 	}
 	tail := strings.Fields(strings.ToLower(strings.Trim(text[i+1:], " ?!")))
 	return checksClaim(tail) || len(tail) == 1 && (claimWords[tail[0]] || tagWords[tail[0]])

@@ -717,6 +717,20 @@ func (e *Engine) questionTokens(text string) []analyze.Token {
 	return e.wentAsVisited(e.relativeYears(mendHowMany(e.splitNames(e.mendTypos(e.mendDoubling(e.expandChat(e.az.Analyze(text))), text)))))
 }
 
+// holdsStrangeFigure reports whether tokens hold a figure the articles never write (not a
+// year, nor "4th", which they write "fourth").
+func (e *Engine) holdsStrangeFigure(tokens []analyze.Token) bool {
+	for _, t := range tokens {
+		if !t.Number || isYear(t.Surface) || strings.Trim(t.Surface, "0123456789.,") != "" {
+			continue
+		}
+		if _, ok := e.ix.Term(t.Term); !ok {
+			return true
+		}
+	}
+	return false
+}
+
 // namesHome reports whether a query term names nothing but one of the two countries or a
 // place in it ("Baku", "Chinese").
 func (e *Engine) namesHome(qt index.QueryTerm) bool {
@@ -733,6 +747,19 @@ func (e *Engine) namesHome(qt index.QueryTerm) bool {
 		}
 	}
 	return home
+}
+
+// personBefore reports whether the words before a verb name a person who does it ("did
+// Xi", "has he"), and not one a relative clause tells of ("the grandchildren who").
+func (e *Engine) personBefore(tokens []analyze.Token) bool {
+	person := false
+	for _, t := range tokens {
+		if relativePronouns[t.Surface] {
+			return false
+		}
+		person = person || e.isPersonPart(t.Surface) || subjectPronouns[t.Surface]
+	}
+	return person
 }
 
 // goVerbs go somewhere, as a visit does.
@@ -752,9 +779,7 @@ func (e *Engine) wentAsVisited(tokens []analyze.Token) []analyze.Token {
 	}
 	for i := 2; i+2 < len(tokens); i++ {
 		visit, ok := goVerbs[tokens[i].Surface]
-		if !ok || tokens[i+1].Surface != "to" || !slices.ContainsFunc(tokens[1:i], func(t analyze.Token) bool {
-			return e.isPersonPart(t.Surface) || subjectPronouns[t.Surface]
-		}) || slices.ContainsFunc(tokens[1:i], func(t analyze.Token) bool { return relativePronouns[t.Surface] }) {
+		if !ok || tokens[i+1].Surface != "to" || !e.personBefore(tokens[1:i]) {
 			continue
 		}
 		if next := tokens[i+2].Term; e.placeTerms[next] || e.states[next] || e.names[next] && !e.isPersonPart(tokens[i+2].Surface) {
@@ -795,10 +820,7 @@ func (e *Engine) readQuestion(text string) *question {
 	q.signed = slices.ContainsFunc(q.tokens, func(t analyze.Token) bool { return signVerbs[t.Surface] })
 	q.inDollars = (q.kind == AskNumber || q.kind == AskWhat) && slices.ContainsFunc(q.tokens, func(t analyze.Token) bool { return dollarWords[t.Surface] })
 	q.wh = slices.ContainsFunc(q.tokens, isQuestionWord)
-	q.strangeFigure = q.kind == AskYesNo && slices.ContainsFunc(q.tokens, func(t analyze.Token) bool {
-		_, ok := e.ix.Term(t.Term)
-		return t.Number && !ok && !isYear(t.Surface) && strings.Trim(t.Surface, "0123456789.,") == "" // (not "4th": "fourth")
-	})
+	q.strangeFigure = q.kind == AskYesNo && e.holdsStrangeFigure(q.tokens)
 	if q.kind == AskWhat && asksWorth(q.tokens) {
 		q.kind = AskNumber // "What will trade be worth in 2030?" asks a figure
 	}
