@@ -644,6 +644,10 @@ func (e *Engine) excluded(q *question, r ranked) string {
 		// Nor by the item after it, of another document, that names it only in its
 		// context.
 		return missesName
+	case q.which >= 0 && companyKinds[q.terms[q.which].Word] && h.Matched[q.which] == 0:
+		// "Which Chinese companies are building renewable energy plants?" is not answered
+		// by "a new Working Group on Investment Cooperation": a body, but no company.
+		return lacksKind
 	case q.which >= 0 && bodyKinds[q.terms[q.which].Word] && !e.namesBodyOrBrand(q, f):
 		// "Which Chinese agency signed it?" is not answered by a fact that names only the
 		// "Belt and Road Initiative": no agency.
@@ -859,6 +863,12 @@ func (e *Engine) kindOrNoConcept(term, kind string) bool {
 		}
 	}
 	return false
+}
+
+// companyKinds are the kinds of body that trade: a fact that names one says so.
+var companyKinds = map[string]bool{
+	"company": true, "companies": true, "firm": true, "firms": true, "corporation": true,
+	"corporations": true,
 }
 
 // bodyKinds are the kinds of thing a which-question asks for that are bodies: a fact
