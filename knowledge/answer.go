@@ -498,6 +498,8 @@ func (e *Engine) excluded(q *question, r ranked) string {
 		return "too few words in common"
 	case !e.matchesNames(q, r) || !e.saysYears(q, f):
 		return missesName
+	case q.kind == AskYesNo && e.saysClaimedYear(q, f) && !e.saysClaimed(q, f):
+		return missesName
 	case q.together[0] >= 0 && (h.Matched[q.together[0]] == 0 || h.Matched[q.together[1]] == 0):
 		// "What did Liu Jianchao and Aliyev discuss when they met?" is not answered by
 		// what Liu is reported to have said.
@@ -1875,6 +1877,39 @@ func (e *Engine) saysAt(doc int, qt index.QueryTerm, minFactor float64) bool {
 		}
 	}
 	return false
+}
+
+// saysClaimedYear reports whether a fact's own sentence holds a year a claim puts.
+func (e *Engine) saysClaimedYear(q *question, f *Fact) bool {
+	for _, qt := range q.terms {
+		if isYear(qt.Word) && e.says(f.ID, qt) {
+			return true
+		}
+	}
+	return false
+}
+
+// saysClaimed reports whether a fact's own sentence holds each concept a claim insists on,
+// its words in a row: "diplomatic missions were set up in 1995" is not told by "since
+// 1995, Chinese companies have invested …", though the sentence before it is of the
+// missions.
+func (e *Engine) saysClaimed(q *question, f *Fact) bool {
+	seq := e.ix.DocTerms(f.ID)
+	for i, qt := range q.terms {
+		if !q.required[i] || !namesPhrase(qt) {
+			continue
+		}
+		said := false
+		for _, alt := range qt.Alts {
+			for p := 0; !said && p+len(alt.Terms) <= len(seq); p++ {
+				said = sameTerms(seq[p:p+len(alt.Terms)], alt.Terms)
+			}
+		}
+		if !said {
+			return false
+		}
+	}
+	return true
 }
 
 // matchesSayer reports whether a hit names the thing a question asks the words of, when
