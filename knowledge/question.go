@@ -1538,6 +1538,8 @@ func (e *Engine) existentialNoun(tokens []analyze.Token) string {
 			}
 		case t.Stop || t.Number, head != "" && e.names[t.Term]:
 			return head // "are there direct flights Baku to Beijing": flights, not Baku
+		case head != "" && strings.Contains(t.Surface, " ") && analyze.IsStopWord(firstWord(t.Surface)):
+			return head // "is there a free trade deal in the works": the deal
 		default:
 			head = t.Surface
 		}
