@@ -1550,7 +1550,8 @@ func (e *Engine) existentialNoun(tokens []analyze.Token) string {
 // answerFrames are nouns "what N did …" asks by that a fact need not use: "on what basis",
 // "what rank", "what kind".
 var answerFrames = map[string]bool{
-	"rank": true, "basis": true, "reason": true, "grounds": true, "purpose": true, "way": true,
+	"rank": true, "ranking": true, "position": true, "spot": true, "standing": true,
+	"basis": true, "reason": true, "grounds": true, "purpose": true, "way": true,
 	"kind": true, "sort": true, "type": true, "extent": true, "degree": true, "level": true,
 }
 
