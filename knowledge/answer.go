@@ -2053,7 +2053,25 @@ func matchesLocator(q *question, h index.Hit) bool {
 
 // matchesTopic reports whether a hit matches a word of what "what did X say about Y" asks
 // about: X's words on another matter are no answer.
-func matchesTopic(q *question, h index.Hit) bool { return matchesAnyOf(h, q.topic) }
+func matchesTopic(q *question, h index.Hit) bool {
+	if !matchesAnyOf(h, q.topic) {
+		return false
+	}
+	// And enough of it: "what did Wang Yi say … in the face of changes unseen in a
+	// century" is not answered by his words on "digital transformation".
+	var all, matched float64
+	for _, i := range q.topic {
+		all += q.terms[i].Weight
+		if h.Matched[i] > 0 {
+			matched += q.terms[i].Weight
+		}
+	}
+	return matched >= minTopicShare*all
+}
+
+// minTopicShare is how much of the topic of "what did X say about …", by weight, a fact
+// must match.
+const minTopicShare = 0.3
 
 // matchesNames reports whether a hit matches every year and every unknown name the question
 // asks about: a fact of 2019 is no answer about 2015, nor one about anybody about Erdogan.
