@@ -582,6 +582,10 @@ func (e *Engine) excluded(q *question, r ranked) string {
 		// "Is Azerbaijan China's most important partner?" is not answered by "an
 		// important partner", nor by "its fourth-largest".
 		return "ranks nothing above the rest"
+	case q.staged && missesEvent(q, h):
+		// "Where was the welcome ceremony for Pedro Sanchez held?" is not answered by
+		// where Xi met him: the place of another occasion.
+		return "not of the occasion asked about"
 	case q.staged && r.typeBonus == 0 && !e.namesOtherPlace(q, f):
 		// "Where will the anniversary be held?" is not answered by a fact that names no
 		// place but the countries, nor anything else the question does not.
@@ -2067,6 +2071,17 @@ func matchesTopic(q *question, h index.Hit) bool {
 		}
 	}
 	return matched >= minTopicShare*all
+}
+
+// missesEvent reports whether a hit misses the word of the occasion a question asks
+// the place of: "ceremony", "summit", "banquet".
+func missesEvent(q *question, h index.Hit) bool {
+	for i, qt := range q.terms {
+		if (eventNouns[qt.Word] || occasionWords[qt.Word]) && h.Matched[i] == 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // minTopicShare is how much of the topic of "what did X say about …", by weight, a fact
