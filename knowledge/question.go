@@ -390,6 +390,9 @@ var genericRoles = map[string]bool{"leader": true, "leaders": true, "head": true
 func (e *Engine) beforeOrAfterPerson(tokens []analyze.Token) bool {
 	for i := 0; i+1 < len(tokens); i++ {
 		if (tokens[i].Surface == "before" || tokens[i].Surface == "after") && e.isPersonPart(tokens[i+1].Surface) {
+			if i+2 < len(tokens) && eventNouns[tokens[i+2].Surface] {
+				continue // "before Aliyev's visit": a time, not the holder before him
+			}
 			return true
 		}
 	}
