@@ -617,6 +617,10 @@ func (e *Engine) excluded(q *question, r ranked) string {
 		// "when did his visit end": "between 22 and 24 April" says, "on January 28 as
 		// part of his visit" does not
 		return "not of when it ended"
+	case q.beforeEvent >= 0 && h.Matched[q.beforeEvent] > 0 && !earlierPattern.MatchString(f.Text):
+		// "Who did Xi meet before Aliyev's visit?" is not answered by Aliyev's meeting
+		// with him on the visit, but by one "previously".
+		return "not of an earlier time"
 	case q.priorStage && !earlierPattern.MatchString(f.Text):
 		return "not of an earlier time"
 	case q.heldBefore && !followsPattern.MatchString(f.Text) && !saysOfRole(f.Text, "former") && !saysOfRole(f.Text, "previous"):

@@ -90,6 +90,10 @@ type question struct {
 	// heldBefore marks a question of who held a role before or after a person named ("who
 	// was president before Ilham Aliyev"): a fact must tell of one holder following another.
 	heldBefore bool
+	// beforeEvent is the term of the person whose occasion the question asks of what came
+	// before ("who did Xi meet before Aliyev's visit"), or -1: the occasion itself is no
+	// answer.
+	beforeEvent int
 	// unknownHead is the thing a "what is the X" question asks about, when the articles
 	// never name it: no fact can say what it is.
 	unknownHead string
@@ -397,6 +401,17 @@ func (e *Engine) beforeOrAfterPerson(tokens []analyze.Token) bool {
 		}
 	}
 	return false
+}
+
+// beforePersonsEvent returns the term of the person in "before X's visit" (an occasion
+// of theirs), or -1.
+func (e *Engine) beforePersonsEvent(q *question) int {
+	for i := 0; i+2 < len(q.tokens); i++ {
+		if q.tokens[i].Surface == "before" && e.isPersonPart(q.tokens[i+1].Surface) && eventNouns[q.tokens[i+2].Surface] {
+			return q.termOfPhrase(q.tokens[i+1].Surface)
+		}
+	}
+	return -1
 }
 
 // followsPattern finds a sentence's word for one holder following another ("the former
@@ -1403,6 +1418,7 @@ func (e *Engine) readQuestion(text string) *question {
 			q.priorStage = true
 		}
 	}
+	q.beforeEvent = e.beforePersonsEvent(q)
 	q.heldBefore = (q.kind == AskWho || q.asksName) && slices.ContainsFunc(q.tokens, func(t analyze.Token) bool { return ingest.IsRole(t.Surface) }) && e.beforeOrAfterPerson(q.tokens)
 	if head, words := copulaPhrase(q.tokens, q.possessors); head != "" && !asksWords(q.tokens) {
 		// (Not "what were the exact words …": the words are the quote.)
