@@ -251,6 +251,7 @@ var (
 		"cited": true, "citing": true, "quoted": true, "quoting": true, "according": true, "told": true,
 		"interviewed": true, "published": true, "carried": true, "carry": true, "carries": true,
 		"ran": true, "posted": true, "confirmed": true, "confirms": true, "confirm": true,
+		"credited": true, "credits": true, "attributed": true,
 	}
 	speechVerbs = map[string]bool{"talk": true, "talked": true, "speak": true, "spoke": true, "tell": true, "interview": true, "give": true, "gave": true}
 )
