@@ -510,6 +510,29 @@ func asksWorth(tokens []analyze.Token) bool {
 	return false
 }
 
+// asksMeasure reports whether a what-question asks the figure of a measure: "what will the
+// trade volume be in 2030", "what was the value of trade".
+func asksMeasure(tokens []analyze.Token) bool {
+	if len(tokens) < 4 || !whatWords[tokens[0].Surface] || !copulas[tokens[1].Surface] && tokens[1].Surface != "will" && tokens[1].Surface != "would" {
+		return false
+	}
+	for _, t := range tokens[2:min(len(tokens), 6)] {
+		if measureNouns[lastWord(t.Surface)] {
+			return true
+		}
+		if t.Stop && !articles[t.Surface] {
+			return false
+		}
+	}
+	return false
+}
+
+// measureNouns are measures a figure gives.
+var measureNouns = map[string]bool{
+	"volume": true, "value": true, "amount": true, "total": true, "sum": true, "figure": true,
+	"turnover": true,
+}
+
 // exactWords insist on the precise value asked for.
 var exactWords = map[string]bool{"exact": true, "precise": true, "specific": true, "actual": true}
 

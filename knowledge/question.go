@@ -839,7 +839,7 @@ func (e *Engine) readQuestion(text string) *question {
 	q.inDollars = (q.kind == AskNumber || q.kind == AskWhat) && slices.ContainsFunc(q.tokens, func(t analyze.Token) bool { return dollarWords[t.Surface] })
 	q.wh = slices.ContainsFunc(q.tokens, isQuestionWord)
 	q.strangeFigure = q.kind == AskYesNo && e.holdsStrangeFigure(q.tokens)
-	if q.kind == AskWhat && asksWorth(q.tokens) {
+	if q.kind == AskWhat && (asksWorth(q.tokens) || asksMeasure(q.tokens)) {
 		q.kind = AskNumber // "What will trade be worth in 2030?" asks a figure
 	}
 	if (q.kind == AskWhat || q.kind == AskWho) && asksOccupation(q.tokens) && e.namesPerson(q) {
