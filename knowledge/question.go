@@ -1417,6 +1417,11 @@ func (e *Engine) readQuestion(text string) *question {
 			// tell of, unless they say it of an earlier one.
 			q.priorStage = true
 		}
+		if q.kind == AskWhere && q.tokens[i].Surface == "before" && (e.placeTerms[q.tokens[i+1].Term] || e.names[q.tokens[i+1].Term] && !e.isPersonPart(q.tokens[i+1].Surface)) {
+			// "Where was Chen Ming posted before Armenia?": an earlier post, which a fact
+			// of the one in Armenia does not tell.
+			q.priorStage = true
+		}
 	}
 	q.beforeEvent = e.beforePersonsEvent(q)
 	q.heldBefore = (q.kind == AskWho || q.asksName) && slices.ContainsFunc(q.tokens, func(t analyze.Token) bool { return ingest.IsRole(t.Surface) }) && e.beforeOrAfterPerson(q.tokens)
