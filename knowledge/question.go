@@ -637,6 +637,40 @@ func (e *Engine) unknownDoer(q *question) string {
 	return ""
 }
 
+// unknownThing returns a thing of two words a claim speaks of when the articles write
+// neither word, nor anything closer than a related one ("joint military exercises",
+// "direct flights"), or "": they tell nothing of it, nor anything it could be corrected
+// by. (One word unknown may be the detail they tell otherwise: "the west gate"; a number
+// or a rank may be: "12 points", "third biggest".)
+func (e *Engine) unknownThing(q *question) string {
+	if _, ok := claimOf(q.tokens); !ok && !endsInTag(q.tokens) {
+		return ""
+	}
+	unknown := func(t analyze.Token) bool {
+		if t.Stop || t.Number || ordinalWords[t.Surface] || cardinals[t.Surface] || strings.Contains(t.Surface, " ") {
+			return false
+		}
+		if _, ok := e.ix.Term(t.Term); ok {
+			return false
+		}
+		k := q.termOf(t.Surface)
+		return k >= 0 && onlyRelated(q.terms[k])
+	}
+	for i := 0; i+1 < len(q.tokens); i++ {
+		if unknown(q.tokens[i]) && unknown(q.tokens[i+1]) {
+			return q.tokens[i].Surface + " " + q.tokens[i+1].Surface
+		}
+	}
+	return ""
+}
+
+// cardinals are numbers written in words.
+var cardinals = map[string]bool{
+	"one": true, "two": true, "three": true, "four": true, "five": true, "six": true,
+	"seven": true, "eight": true, "nine": true, "ten": true, "twelve": true, "twenty": true,
+	"hundred": true, "thousand": true, "million": true, "billion": true,
+}
+
 // onlyMistyped reports whether a query term matches no word of the articles but, when
 // the asker capitalises it as a name ("Tencent"), ones it might be a typo of: a name is
 // no typo.
@@ -1387,7 +1421,9 @@ func (e *Engine) readQuestion(text string) *question {
 		}
 	}
 	if q.unknownHead == "" && q.kind == AskYesNo {
-		q.unknownHead = e.unknownDoer(q)
+		if q.unknownHead = e.unknownDoer(q); q.unknownHead == "" {
+			q.unknownHead = e.unknownThing(q)
+		}
 	}
 	if q.unknownHead == "" && q.kind != AskYesNo && !titled(text) {
 		for _, run := range runs {

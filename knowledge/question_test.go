@@ -286,6 +286,19 @@ func TestUnknownDoer(t *testing.T) {
 	assert.Contains(t, ask(t, e, "fact check: Alibaba opened a logistics hub in Baku").Text, "do not mention Alibaba.")
 }
 
+func TestUnknownThing(t *testing.T) {
+	e := seedEngine(t)
+	tests := []struct{ q, thing string }{
+		{"fact check: azerbaijan and china held joint military exercises in 2025", "military exercises"},
+		{"someone said direct flights between baku and urumqi just launched, correct?", "direct flights"},
+		{"someone said the partnership agreement signed on day two had 12 points, correct?", ""}, // a figure told otherwise
+		{"what military exercises did they hold", ""},                                            // no claim
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.thing, e.unknownThing(e.readQuestion(tt.q)), tt.q)
+	}
+}
+
 func TestBeforeAndAfter(t *testing.T) {
 	e := seedEngine(t)
 	a := ask(t, e, "Which Chinese official came to Azerbaijan before Aliyev went to Beijing?")
