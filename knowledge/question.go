@@ -933,7 +933,8 @@ func (e *Engine) readQuestion(text string) *question {
 		}
 		// "what 3 things", "which two cities": how many the answer names, not a figure it
 		// must hold ("three evil forces" may say it, most lists do not).
-		counts := t.Number && i > 0 && (whatWords[q.tokens[i-1].Surface] || q.tokens[i-1].Surface == "which") && i+1 < len(q.tokens) && (!q.tokens[i+1].Stop || q.tokens[i+1].Surface == "things")
+		counts := t.Number && i > 0 && (whatWords[q.tokens[i-1].Surface] || q.tokens[i-1].Surface == "which") && i+1 < len(q.tokens) && (!q.tokens[i+1].Stop || q.tokens[i+1].Surface == "things") ||
+			t.Number && i+1 < len(q.tokens) && q.tokens[i+1].Surface == "things" // "…, the 3 things"
 		if t.Number && !counts && !guessedAt(q.tokens, i) {
 			q.numbers[t.Term] = true // "smth like 20%?" guesses the answer: it may hold it
 		}
