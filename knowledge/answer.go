@@ -640,6 +640,10 @@ func (e *Engine) excluded(q *question, r ranked) string {
 		// "Why did he bring his grandchildren?" is not answered by "He brought his
 		// family, including his grandchildren".
 		return lacksReason
+	case q.photo && f.Kind == Caption && e.missesPerson(q, h):
+		// "Who took the photo of Aliyev laying a wreath?" is not answered by the credit of
+		// a photo of flags: a caption must show whom the question names.
+		return "not of the photo asked about"
 	case q.photo && f.Kind == Caption && (q.which >= 0 || q.asksName):
 		// "Which agency provided the photo?": its credit ("Photo: VCG") names it.
 	case (q.which >= 0 || q.asksName) && !e.namesOther(q, f, q.asksName) && !(q.which >= 0 && occasionKinds[q.terms[q.which].Word] && namesOccasion(q, f)):
@@ -2082,6 +2086,16 @@ func matchesTopic(q *question, h index.Hit) bool {
 func missesEvent(q *question, h index.Hit) bool {
 	for i, qt := range q.terms {
 		if (eventNouns[qt.Word] || occasionWords[qt.Word]) && h.Matched[i] == 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// missesPerson reports whether a hit misses a person the question names.
+func (e *Engine) missesPerson(q *question, h index.Hit) bool {
+	for i, qt := range q.terms {
+		if h.Matched[i] == 0 && e.isPersonName(qt) {
 			return true
 		}
 	}
