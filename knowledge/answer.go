@@ -101,6 +101,7 @@ func (r *ranked) lacksType() bool { return lackingType[r.excluded] }
 var lackingType = map[string]bool{
 	lacksDate: true, lacksNumber: true, lacksCity: true, lacksCountry: true, lacksOutcome: true, lacksKind: true,
 	lacksReason: true, lacksExpansion: true, lacksPerson: true, contradicts: true, othersRole: true,
+	missesName: true,
 }
 
 // Answer answers a question from the articles. It returns an error only when ctx is done.
