@@ -101,7 +101,7 @@ func (r *ranked) lacksType() bool { return lackingType[r.excluded] }
 var lackingType = map[string]bool{
 	lacksDate: true, lacksNumber: true, lacksCity: true, lacksCountry: true, lacksOutcome: true, lacksKind: true,
 	lacksReason: true, lacksExpansion: true, lacksPerson: true, contradicts: true, othersRole: true,
-	missesName: true,
+	missesName: true, othersWords: true,
 }
 
 // Answer answers a question from the articles. It returns an error only when ctx is done.
@@ -424,6 +424,8 @@ const (
 	othersRole = "another's role"
 	// "What does ANAMA stand for?" is not answered by a sentence that names ANAMA.
 	lacksExpansion = "does not spell out the abbreviation"
+	// "What did Wang Yi say about …" is not answered by what Aliyev said of it.
+	othersWords = "not the words of whom it asks about"
 )
 
 // namesOccupation reports whether text names a role that is a job: not a relation such as
@@ -510,7 +512,7 @@ func (e *Engine) excluded(q *question, r ranked) string {
 	case e.saysContrary(q, r):
 		return contradicts
 	case !e.saidBy(q, f) || q.viewOf >= 0 && !e.toldAsOf(f, q.viewOf):
-		return "not the words of whom it asks about"
+		return othersWords
 	case !matchesSayer(q, h) && !r.saidBefore:
 		return "not what the sayer asked about said"
 	case !matchesTopic(q, h):
