@@ -94,10 +94,12 @@ type ranked struct {
 }
 
 // lacksType reports whether the fact was excluded for want of the date, number, city,
-// outcome, reason or named thing the question asks for.
+// outcome, reason or named thing the question asks for, or as of another (lackingType).
 func (r *ranked) lacksType() bool { return lackingType[r.excluded] }
 
-// lackingType are the reasons a fact is excluded for want of what a question asks for.
+// lackingType are the reasons a fact is excluded for want of what a question asks for, or
+// for telling of it for another name or in another's words: such a fact far outscoring any
+// that answers marks a near miss.
 var lackingType = map[string]bool{
 	lacksDate: true, lacksNumber: true, lacksCity: true, lacksCountry: true, lacksOutcome: true, lacksKind: true,
 	lacksReason: true, lacksExpansion: true, lacksPerson: true, contradicts: true, othersRole: true,
@@ -229,7 +231,8 @@ func localize(a Answer, lang lingo.Language) Answer {
 // words does (several words the articles never use, none of them what a near miss lacks:
 // "Who is Azerbaijan's ambassador in Beijing?" matches two); else the next that covers
 // enough. No fact answers when the facts that tell of what is asked, without the date,
-// number, city, outcome or named thing it asks for, far outscore it.
+// number, city, outcome or named thing it asks for (or for another name, or in another's
+// words), far outscore it.
 func (e *Engine) choose(q *question, rs []ranked) int {
 	best := firstEligible(rs)
 	seen := false  // an eligible fact scored enough before this one
