@@ -1897,6 +1897,16 @@ func (e *Engine) saysAt(doc int, qt index.QueryTerm, minFactor float64) bool {
 	return false
 }
 
+// holdsRun reports whether seq holds terms in a row.
+func holdsRun(seq, terms []int32) bool {
+	for p := 0; p+len(terms) <= len(seq); p++ {
+		if sameTerms(seq[p:p+len(terms)], terms) {
+			return true
+		}
+	}
+	return false
+}
+
 // saysClaimedYear reports whether a fact's own sentence holds a year a claim puts.
 func (e *Engine) saysClaimedYear(q *question, f *Fact) bool {
 	for _, qt := range q.terms {
@@ -1917,13 +1927,7 @@ func (e *Engine) saysClaimed(q *question, f *Fact) bool {
 		if !q.required[i] || !namesPhrase(qt) {
 			continue
 		}
-		said := false
-		for _, alt := range qt.Alts {
-			for p := 0; !said && p+len(alt.Terms) <= len(seq); p++ {
-				said = sameTerms(seq[p:p+len(alt.Terms)], alt.Terms)
-			}
-		}
-		if !said {
+		if !slices.ContainsFunc(qt.Alts, func(alt index.Alternative) bool { return holdsRun(seq, alt.Terms) }) {
 			return false
 		}
 	}

@@ -394,7 +394,7 @@ var genericRoles = map[string]bool{"leader": true, "leaders": true, "head": true
 func (e *Engine) beforeOrAfterPerson(tokens []analyze.Token) bool {
 	for i := 0; i+1 < len(tokens); i++ {
 		if (tokens[i].Surface == "before" || tokens[i].Surface == "after") && e.isPersonPart(tokens[i+1].Surface) {
-			if i+2 < len(tokens) && eventNouns[tokens[i+2].Surface] {
+			if e.personsOccasionAt(tokens, i+1) {
 				continue // "before Aliyev's visit": a time, not the holder before him
 			}
 			return true
@@ -406,12 +406,18 @@ func (e *Engine) beforeOrAfterPerson(tokens []analyze.Token) bool {
 // beforePersonsEvent returns the term of the person in "before X's visit" (an occasion
 // of theirs), or -1.
 func (e *Engine) beforePersonsEvent(q *question) int {
-	for i := 0; i+2 < len(q.tokens); i++ {
-		if q.tokens[i].Surface == "before" && e.isPersonPart(q.tokens[i+1].Surface) && eventNouns[q.tokens[i+2].Surface] {
+	for i := 0; i+1 < len(q.tokens); i++ {
+		if q.tokens[i].Surface == "before" && e.personsOccasionAt(q.tokens, i+1) {
 			return q.termOfPhrase(q.tokens[i+1].Surface)
 		}
 	}
 	return -1
+}
+
+// personsOccasionAt reports whether tokens name, from i, a person's occasion: "Aliyev's
+// visit".
+func (e *Engine) personsOccasionAt(tokens []analyze.Token, i int) bool {
+	return i+1 < len(tokens) && e.isPersonPart(tokens[i].Surface) && eventNouns[tokens[i+1].Surface]
 }
 
 // followsPattern finds a sentence's word for one holder following another ("the former
@@ -647,7 +653,7 @@ func (e *Engine) unknownThing(q *question) string {
 		return ""
 	}
 	unknown := func(t analyze.Token) bool {
-		if t.Stop || t.Number || ordinalWords[t.Surface] || cardinals[t.Surface] || strings.Contains(t.Surface, " ") {
+		if t.Stop || t.Number || ordinalWords[t.Surface] || strings.Contains(t.Surface, " ") { // ("two" is a Number)
 			return false
 		}
 		if _, ok := e.ix.Term(t.Term); ok {
@@ -662,13 +668,6 @@ func (e *Engine) unknownThing(q *question) string {
 		}
 	}
 	return ""
-}
-
-// cardinals are numbers written in words.
-var cardinals = map[string]bool{
-	"one": true, "two": true, "three": true, "four": true, "five": true, "six": true,
-	"seven": true, "eight": true, "nine": true, "ten": true, "twelve": true, "twenty": true,
-	"hundred": true, "thousand": true, "million": true, "billion": true,
 }
 
 // onlyMistyped reports whether a query term matches no word of the articles but, when
