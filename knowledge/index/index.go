@@ -39,6 +39,7 @@ type Index struct {
 	docs     [][]int32 // each document's text terms in order
 	lengths  []float32
 	avgLen   float64
+	norms    []float64     // per document, BM25's length normalisation, computed once
 	textDF   []int32       // per term, the documents whose text (not context) holds it
 	idf      []float64     // per term, its IDF, computed once
 	vocab    *vocabulary   // built on its own goroutine: read through vocabulary()
@@ -140,6 +141,10 @@ func (b *Builder) Build() *Index {
 	}
 	if len(ix.lengths) > 0 {
 		ix.avgLen = total / float64(len(ix.lengths))
+	}
+	ix.norms = make([]float64, len(ix.lengths))
+	for doc, l := range ix.lengths {
+		ix.norms[doc] = lengthNorm(l, ix.avgLen)
 	}
 	ix.textDF = make([]int32, len(ix.terms))
 	for id, ps := range ix.postings {

@@ -157,7 +157,8 @@ func (ix *Index) SearchInto(r *Results, q []QueryTerm, limit int) []Hit {
 	// Score every candidate, then sort small records of them and build hits for the best
 	// limit only. Ties go to the higher term weight, then to the lower number.
 	byScore := s.scored[:0]
-	for _, doc := range cands {
+	for k := len(cands) - 1; k >= 0; k-- { // a min-heap's best are last: nearly sorted this way
+		doc := cands[k]
 		phrase, order := ix.proximity(q, at, s.inQuery, doc, first)
 		byScore = append(byScore, scored{s.score[doc] + phrase + order, s.score[doc], phrase, order, doc})
 	}
@@ -243,9 +244,13 @@ func (ix *Index) eachMatch(alt Alternative, fn func(doc int32, tf, idf float64, 
 		if !ok {
 			continue
 		}
-		norm := k1 * (1 - b + b*float64(ix.lengths[p.Doc])/ix.avgLen)
-		fn(p.Doc, tf*(k1+1)/(tf+norm), idf, nearOnly)
+		fn(p.Doc, tf*(k1+1)/(tf+ix.norms[p.Doc]), idf, nearOnly)
 	}
+}
+
+// lengthNorm is BM25's normalisation of a document's length.
+func lengthNorm(length float32, avgLen float64) float64 {
+	return k1 * (1 - b + b*float64(length)/avgLen)
 }
 
 func (ix *Index) find(term int32, doc int32) (Posting, bool) {
@@ -383,7 +388,7 @@ func (ix *Index) proximity(q []QueryTerm, at []position, inQuery []uint64, doc i
 		first[i] = -1
 	}
 	for p, t := range ix.docs[doc] {
-		if inQuery[t/64]&(1<<uint(t%64)) == 0 {
+		if u := uint32(t); inQuery[u/64]&(1<<(u%64)) == 0 {
 			continue // most words of a sentence are not the question's: skip the scan
 		}
 		for _, a := range at {
