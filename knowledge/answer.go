@@ -138,6 +138,7 @@ func (e *Engine) answer(ctx context.Context, raw string, explain bool) (Answer, 
 		return localize(e.refusal(smallTalkReplies[kind]), lang), ex, nil
 	}
 	q := e.readQuestion(text)
+	defer questions.Put(q)
 	if q.request {
 		return localize(e.refusal("I answer questions from the articles with quotes; I do not write jokes, poems or essays, translate or predict."), lang), ex, nil
 	}
@@ -319,6 +320,10 @@ type answerBuf struct {
 }
 
 var answerBufs = sync.Pool{New: func() any { return &answerBuf{} }}
+
+// questions are pooled: a question is read for one answer and dropped when it returns,
+// and nothing keeps it.
+var questions = sync.Pool{New: func() any { return new(question) }}
 
 // rank searches the index and reranks the hits with what the question asks for. The hits
 // live in buf until its next use.

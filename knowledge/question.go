@@ -842,7 +842,8 @@ func (e *Engine) wentAsVisited(tokens []analyze.Token) []analyze.Token {
 
 // readQuestion analyses a cleaned question.
 func (e *Engine) readQuestion(text string) *question {
-	q := &question{text: text, lower: strings.ToLower(text), tokens: e.questionTokens(text), numbers: map[string]bool{}}
+	q := questions.Get().(*question) // answer puts it back
+	*q = question{text: text, lower: strings.ToLower(text), tokens: e.questionTokens(text), numbers: map[string]bool{}}
 	// The tokens of the asker's story before the question; a question that refers back to
 	// it ("is China involved in that?") asks about what it tells, which counts in full.
 	// The story's last clause is what such a question refers to: its names must be matched,
