@@ -1216,7 +1216,7 @@ func (e *Engine) readQuestion(text string) *question {
 			}
 		}
 	}
-	uncapitalised := e.uncapitalisedNameWords(text, capitalised)
+	uncapitalised := e.uncapitalisedNameWords(text, runs, capitalised)
 	for i, qt := range q.terms {
 		if measureUnits[qt.Word] {
 			q.required[i] = true // "in tonnes a year": only a fact that counts in tonnes says
@@ -2197,14 +2197,14 @@ func wordsOf(runs [][]string) map[string]bool {
 
 // uncapitalisedNameWords returns the words a question writes inside a name of several
 // capitalised words ("Xi's Global Governance Initiative") that the articles never write
-// capitalised: words of a name they do not use. capitalised holds the question's
-// capitalised words.
-func (e *Engine) uncapitalisedNameWords(text string, capitalised map[string]bool) map[string]bool {
+// capitalised: words of a name they do not use. runs are the question's capitalised runs
+// (capitalisedRuns), and capitalised their words.
+func (e *Engine) uncapitalisedNameWords(text string, runs [][]string, capitalised map[string]bool) map[string]bool {
 	if len(capitalised) < 2 || titled(text) {
 		return nil // no name of several words; or capitals throughout, which write no name as such
 	}
 	var out map[string]bool
-	for _, run := range capitalisedRuns(text) {
+	for _, run := range runs {
 		n := 0
 		for _, w := range run {
 			if !slices.Contains(runJoiners, w) {
