@@ -1241,6 +1241,11 @@ func copulaPhrase(tokens []analyze.Token, possessors map[string]bool) (head stri
 		head, before = tokens[i].Surface, head
 		words = append(words, head)
 		if isParticiple(head) && before != "" {
+			if before == "first" {
+				// "when were the missions first established": an adverb of the deed, no
+				// part of the thing
+				words = slices.Delete(words, len(words)-2, len(words)-1)
+			}
 			if whatWords[first] {
 				// "what is the 2030 strategy linked to": the strategy, which is linked
 				head, words = before, words[:len(words)-1]

@@ -1246,7 +1246,7 @@ func (e *Engine) readQuestion(text string) *question {
 			// "what's the best time to visit China": only a fact that judges one best says
 			q.required[i] = true
 		}
-		if ordinalWords[qt.Word] && !unicode.IsDigit(rune(qt.Word[0])) && q.kind != AskYesNo {
+		if ordinalWords[qt.Word] && !unicode.IsDigit(rune(qt.Word[0])) && q.kind != AskYesNo && !adverbialFirst(q.tokens, qt.Word) {
 			// "which country ranks third": a fact of the second tells of another; but
 			// "is it the third largest" is answered by the fact of the fourth. ("4th" is
 			// matched apart from "fourth", so is not insisted on.)
@@ -1709,6 +1709,24 @@ func namesPhrase(qt index.QueryTerm) bool { return len(qt.Alts) > 0 && len(qt.Al
 var jointVerbs = map[string]bool{
 	"discuss": true, "discussed": true, "talk": true, "talked": true, "meet": true, "met": true,
 	"negotiate": true, "negotiated": true,
+}
+
+// adverbialFirst reports whether word is "first" said of a deed in the passive: "when
+// were embassies first opened" asks when they were opened, which was once. (But "the
+// first document" and "ranks first" ask a rank, and "when did he first visit" the first
+// of several visits.)
+func adverbialFirst(tokens []analyze.Token, word string) bool {
+	if word != "first" {
+		return false
+	}
+	passive := false
+	for i := 0; i+1 < len(tokens); i++ {
+		passive = passive || tokens[i].Surface == "was" || tokens[i].Surface == "were" || tokens[i].Surface == "been"
+		if tokens[i].Surface == "first" && passive && pastForm(tokens[i+1].Surface) {
+			return true
+		}
+	}
+	return false
 }
 
 // asParticiple reports whether word stands in tokens as a participle after "be",
