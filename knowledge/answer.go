@@ -657,7 +657,7 @@ func (e *Engine) excluded(q *question, r ranked) string {
 		return "not of the photo asked about"
 	case q.photo && f.Kind == Caption && (q.which >= 0 || q.asksName):
 		// "Which agency provided the photo?": its credit ("Photo: VCG") names it.
-	case (q.which >= 0 || q.asksName) && !e.namesOther(q, f, q.asksName) && !(q.which >= 0 && occasionKinds[q.terms[q.which].Word] && namesOccasion(q, f)):
+	case (q.which >= 0 || q.asksName) && !e.namesOther(q, f, q.asksName && q.which < 0) && !(q.which >= 0 && occasionKinds[q.terms[q.which].Word] && namesOccasion(q, f)):
 		// "Which Chinese companies will build the smart villages?" is not answered by
 		// "China's role in the smart village projects": it names no company, nor any one.
 		return lacksKind

@@ -970,6 +970,8 @@ func whichPhrase(tokens []analyze.Token) []analyze.Token {
 		case t.Surface == "which":
 		case namingRequest(tokens, i):
 			start++ // "name the Chinese companies that …"
+		case nameOf(tokens, i) > 0:
+			start = nameOf(tokens, i) // "the name of the Chinese company that …"
 		default:
 			continue
 		}
@@ -986,6 +988,18 @@ func whichPhrase(tokens []analyze.Token) []analyze.Token {
 		return tokens[start:end]
 	}
 	return nil
+}
+
+// nameOf returns where the noun phrase starts after "the name of (the)" at tokens[i],
+// which asks as "which" does ("what's the name of the Chinese company …"), or 0.
+func nameOf(tokens []analyze.Token, i int) int {
+	if tokens[i].Surface != "name" && tokens[i].Surface != "names" || i+2 >= len(tokens) || tokens[i+1].Surface != "of" {
+		return 0
+	}
+	if articles[tokens[i+2].Surface] {
+		return i + 3
+	}
+	return i + 2
 }
 
 // namingRequest reports whether tokens[i] opens a request to name the things a noun
@@ -1005,6 +1019,8 @@ func (e *Engine) whichHead(q *question) int {
 		case t.Surface == "which" || t.Surface == "what":
 		case namingRequest(q.tokens, i):
 			start++ // "name the Chinese companies that …" asks as "which" does
+		case nameOf(q.tokens, i) > 0:
+			start = nameOf(q.tokens, i) // "what's the name of the Chinese company …"
 		default:
 			continue
 		}
@@ -1022,7 +1038,7 @@ func (e *Engine) whichHead(q *question) int {
 			}
 		}
 		if head == "" {
-			return -1
+			continue // "what's the name of the company …": the kind may come later
 		}
 		return q.termOf(head)
 	}
