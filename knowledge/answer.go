@@ -509,6 +509,10 @@ func (e *Engine) excluded(q *question, r ranked) string {
 		return "too few words in common"
 	case !e.matchesNames(q, r) || !e.saysYears(q, f):
 		return missesName
+	case e.capitalForCountry(q, f) && e.namesOtherPlace(q, f):
+		// "What's Baku's sister city in China?" is not answered by the sister cities
+		// Nakhchivan (Azerbaijan) and Urumqi: of another city of the country.
+		return missesName
 	case q.kind == AskYesNo && e.saysClaimedYear(q, f) && !e.saysClaimed(q, f):
 		return missesName
 	case q.together[0] >= 0 && (h.Matched[q.together[0]] == 0 || h.Matched[q.together[1]] == 0):
@@ -2137,6 +2141,29 @@ func (e *Engine) matchesNames(q *question, r ranked) bool {
 		}
 	}
 	return true
+}
+
+// capitalForCountry reports whether a question about cities names a city as their
+// possessor ("Baku's sister city") that a fact matches only by naming its country.
+func (e *Engine) capitalForCountry(q *question, f *Fact) bool {
+	cities := false
+	for _, t := range q.tokens {
+		cities = cities || cityNouns[t.Surface]
+	}
+	if !cities {
+		return false
+	}
+	for _, qt := range q.terms {
+		if !q.possessors[qt.Word] || e.saysAt(f.ID, qt, 1) {
+			continue
+		}
+		for _, alt := range qt.Alts[min(1, len(qt.Alts)):] {
+			if len(alt.Terms) == 1 && e.home[alt.Terms[0]] {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // saysEvents reports whether a fact's own sentence names each occasion the question names
