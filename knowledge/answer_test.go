@@ -163,6 +163,14 @@ func TestMistypedWordPrefersTheArticlesWords(t *testing.T) {
 	assert.Equal(t, "which", e.findMistyped("whcih"), "a function word first")
 }
 
+func TestMistypedFromIsTheSameEveryTime(t *testing.T) {
+	e := seedEngine(t)
+	words := map[string]bool{"reports": true, "reported": true}
+	for range 50 { // a map is ranged in a new order each time
+		require.Equal(t, "reported", e.mistypedFrom("reportd", words), "one edit from two words: the first of them alphabetically")
+	}
+}
+
 func TestPronounCarriesThePerson(t *testing.T) {
 	e := seedEngine(t)
 	a := ask(t, e, "Did Aliyev bring his family to Beijing?")

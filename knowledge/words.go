@@ -750,17 +750,20 @@ func (e *Engine) mistypedOf(w string, words map[string]bool) bool {
 }
 
 // mistypedFrom returns the word of words that w, of four letters or more and no English
-// word, is one edit from, or "": "intervewed" is "interviewed".
+// word, is one edit from, or "": "intervewed" is "interviewed". Of several, it returns the
+// first in alphabetical order, so that a question is read the same way every time
+// ("reportd" is "reported", not "reports").
 func (e *Engine) mistypedFrom(w string, words map[string]bool) string {
 	if len(w) < 4 || !e.mayBeTypo(w) {
 		return ""
 	}
+	found := ""
 	for s := range words {
-		if index.OneEdit(w, s) {
-			return s
+		if index.OneEdit(w, s) && (found == "" || s < found) {
+			found = s
 		}
 	}
-	return ""
+	return found
 }
 
 // framePhrases are phrases of two words that frame a question as "happen" does: "where did
