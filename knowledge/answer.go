@@ -2146,6 +2146,9 @@ func (e *Engine) matchesNames(q *question, r ranked) bool {
 // capitalForCountry reports whether a question about cities names a city as their
 // possessor ("Baku's sister city") that a fact matches only by naming its country.
 func (e *Engine) capitalForCountry(q *question, f *Fact) bool {
+	if len(q.possessors) == 0 {
+		return false // the usual case, settled before the tokens are looked up for each fact
+	}
 	cities := false
 	for _, t := range q.tokens {
 		cities = cities || cityNouns[t.Surface]
