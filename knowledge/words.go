@@ -430,6 +430,9 @@ func (e *Engine) isEnglish(w string) bool { return e.englishCount(w) > 0 }
 // is no common English word, nor an inflection of one. Two words run together do not make
 // one here: "reprot" is not "rep" + "rot".
 func (e *Engine) mayBeTypo(w string) bool {
+	if e.english[w] > 0 {
+		return false // w itself, bases' first: settled without finding the others
+	}
 	for _, b := range e.bases(w) { // "won" is "win"
 		// "leter" is no comparative of "let" when the articles have "letter".
 		if e.english[b] > 0 && !(b != w && (b+"er" == w || b+"est" == w) && len(e.ix.Suggest(w)) > 0) {
