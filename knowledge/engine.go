@@ -52,6 +52,9 @@ type Engine struct {
 	english      map[string]int // common English words (from WordNet): how often each was tagged, plus one
 	lexicon      *lingo.Lexicon // reads questions in other languages as English
 	related      *relatedWords  // words WordNet relates to a word
+	// commonNear and nameNear tell whether a word may be one edit from a common English
+	// word (mistypedCount's) or from a word of a name (nameWordNear's).
+	commonNear, nameNear nearFilter
 	// timeOfDay marks facts that name a time without a date ("at noon on Wednesday"),
 	// which answer "what time" all the same.
 	timeOfDay []bool
@@ -202,6 +205,7 @@ func LoadWithProgress(fsys fs.FS, progress func(done, total int)) (*Engine, erro
 		return nil, err
 	}
 	e := &Engine{bySource: map[string]int{}, az: st.az, intents: st.intents, english: st.english, lexicon: st.lexicon, related: st.related, roleNames: st.roleNames, roleStarts: st.roleStarts, chat: st.chat, placeNames: st.placeNames, placeTerms: st.placeTerms, bodyTerms: st.bodyTerms}
+	e.commonNear, e.nameNear = st.commonNear, st.nameNear
 	results := make([]parsed, len(names))
 	var mu sync.Mutex
 	done := 0
@@ -304,6 +308,8 @@ type static struct {
 	roleStarts map[string]bool
 	// chat maps the shortenings of chat ("abt", "btwn") to the words they stand for.
 	chat       map[string]string
+	commonNear nearFilter
+	nameNear   nearFilter
 	placeNames map[string]bool
 	placeTerms map[string]bool // the terms of placeNames: "turkey", read from "turkish" too
 	bodyTerms  map[string]bool // the terms of bodyWords
@@ -353,6 +359,14 @@ var loadStatic = sync.OnceValues(func() (*static, error) {
 	if err != nil {
 		return nil, err
 	}
+	st.commonNear = newNearFilter(func(yield func(string) bool) {
+		for w, n := range st.english {
+			if n >= minMistypedCount && !yield(w) {
+				return
+			}
+		}
+	})
+	st.nameNear = newNearFilter(st.az.NameWords())
 	return &st, nil
 })
 

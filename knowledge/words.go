@@ -490,9 +490,14 @@ func (e *Engine) mistypedCount(w string) int {
 		return 0
 	}
 	best := 0
+	common := e.commonNear.mayBeNear(w) // mostly not: then no edit is looked up in english
 	eachEdit(w, func(c []byte) bool {
 		// string(c) in a map index or a call that keeps nothing allocates nothing.
-		if n := e.english[string(c)]; n >= minMistypedCount {
+		n := 0
+		if common {
+			n = e.english[string(c)]
+		}
+		if n >= minMistypedCount {
 			best = max(best, n)
 		} else if analyze.IsStopWord(string(c)) {
 			best = max(best, stopWordCount) // "somthing", "betwen"
@@ -533,7 +538,7 @@ func eachEdit(w string, fn func([]byte) bool) {
 // w ("clearence": "clearance"), or "": a word of the thesaurus the articles never use is
 // no word the index can suggest.
 func (e *Engine) nameWordNear(w string) string {
-	if len(w) < 5 || !isLatin(w) {
+	if len(w) < 5 || !isLatin(w) || !e.nameNear.mayBeNear(w) {
 		return ""
 	}
 	found := ""

@@ -11,6 +11,8 @@ package analyze
 import (
 	"fmt"
 	"io"
+	"iter"
+	"maps"
 	"slices"
 	"sort"
 	"strings"
@@ -212,6 +214,9 @@ const minNameWord = 5
 // NameWord reports whether w, as written, is a word of a concept's name or a compound's
 // phrase ("clearance" of "mine clearance").
 func (a *Analyzer) NameWord(w string) bool { return a.nameWords[w] }
+
+// NameWords returns the words NameWord reports.
+func (a *Analyzer) NameWords() iter.Seq[string] { return maps.Keys(a.nameWords) }
 
 func containsName(names [][]string, terms []string) bool {
 	for _, n := range names {
