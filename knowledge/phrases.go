@@ -526,7 +526,7 @@ func (e *Engine) attributedRole(tokens []analyze.Token, i int) bool {
 func possessorsIn(lower string) map[string]bool {
 	out := map[string]bool{}
 	for i := 0; i < len(lower); {
-		j := strings.IndexAny(lower[i:], "'’")
+		j := indexApostrophe(lower[i:])
 		if j < 0 {
 			break
 		}
@@ -553,6 +553,17 @@ func possessorsIn(lower string) map[string]bool {
 		}
 	}
 	return out
+}
+
+// indexApostrophe is strings.IndexAny(s, "'’") for UTF-8 s, byte by byte: IndexAny
+// decodes s rune by rune when a character sought is not ASCII.
+func indexApostrophe(s string) int {
+	for i := 0; i < len(s); i++ {
+		if s[i] == '\'' || s[i] == "’"[0] && strings.HasPrefix(s[i:], "’") {
+			return i
+		}
+	}
+	return -1
 }
 
 // answersYesNo reports whether the verb at tokens[j] is "say yes" or "say no": to accept or
