@@ -2293,14 +2293,14 @@ var nameSpelling = strings.NewReplacer("-", " ", "’s", "", "'s", "")
 // titled reports whether text capitalises all its words, or all but one or two in five:
 // shouted ("WHAT RANK IS CHINA") or written as a title ("What Rank Is China Among …").
 func titled(text string) bool {
-	words := strings.Fields(text)
-	capital := 0
-	for _, w := range words {
+	words, capital := 0, 0
+	for w := range strings.FieldsSeq(text) { // counted, not kept: no slice to allocate
+		words++
 		if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) {
 			capital++
 		}
 	}
-	return len(words) > 0 && capital*5 >= len(words)*4
+	return words > 0 && capital*5 >= words*4
 }
 
 // capitalisedRuns returns the runs of words text capitalises in mid-sentence, lower-cased
