@@ -180,10 +180,43 @@ func (e *Engine) answer(ctx context.Context, raw string, explain bool) (Answer, 
 		}
 		return localize(e.refusal("The articles I answer from do not say."), lang), ex, nil
 	}
+	if first, second, ok := twoQuestions(text); ok && slices.Contains(rs[best].hit.Matched, 0) && !e.eitherAnswered(ctx, first, second) {
+		// "When was Wang Yi born and how long has he been foreign minister?": neither
+		// part is answered, though the two together share enough words with a fact
+		// that misses some of them.
+		return localize(e.refusal("The articles I answer from do not say."), lang), ex, nil
+	}
 	if q.publisher {
 		rs, best = e.leadWithPublisher(rs, best)
 	}
 	return localize(e.compose(q, rs, best), lang), ex, nil
+}
+
+// twoQuestions splits a question that asks two things ("when was he born and how long
+// has he been minister") into its two, or returns false.
+func twoQuestions(text string) (first, second string, ok bool) {
+	words := strings.Fields(strings.ToLower(text))
+	if len(words) == 0 || !questionWord[words[0]] && !auxiliaries[words[0]] && !copulas[words[0]] {
+		return "", "", false
+	}
+	for i := 2; i+2 < len(words); i++ {
+		if words[i] == "and" && questionWord[strings.Trim(words[i+1], ",")] {
+			f := strings.Fields(text)
+			return strings.Join(f[:i], " "), strings.Join(f[i+1:], " "), true
+		}
+	}
+	return "", "", false
+}
+
+// eitherAnswered reports whether the articles answer either of a question's two parts,
+// the second read as following on from the first ("… and how long has he been …").
+func (e *Engine) eitherAnswered(ctx context.Context, first, second string) bool {
+	if a, _, err := e.answer(ctx, first, false); err != nil || a.Answered {
+		return true
+	}
+	second, _ = e.FollowUp(second, first)
+	a, _, err := e.answer(ctx, second, false)
+	return err != nil || a.Answered
 }
 
 // leadWithPublisher answers "Which website ran the story on …" with the sentence that
