@@ -87,7 +87,9 @@ var thanksWords = map[string]bool{
 	"appreciate": true, "appreciated": true, "great": true, "awesome": true, "cool": true,
 	"nice": true, "excellent": true, "amazing": true, "perfect": true,
 	"helpful": true, "brilliant": true, "wonderful": true, "best": true, "love": true,
-	"thnx": true, "tysm": true,
+	"thnx": true, "tysm": true, "smart": true, "clever": true, "genius": true, "useful": true,
+	"fantastic": true, "impressive": true, "fast": true, "quick": true, "handy": true,
+	"legend": true, "goat": true, "dope": true,
 }
 
 // greetingWords greet.
@@ -115,7 +117,7 @@ var chatWords = map[string]bool{
 	"that's": true, "it's": true, "was": true, "super": true, "alright": true, "fine": true,
 	"how": true, "how's": true, "doing": true, "today": true, "going": true, "thats": true,
 	"what": true, "needed": true, "wanted": true, "exactly": true, "info": true, "bro": true,
-	"dude": true, "got": true,
+	"dude": true, "got": true, "kinda": true, "pretty": true, "quite": true, "such": true,
 }
 
 // withoutGreeting drops a greeting that opens a question ("gm everyone! which bodies …",

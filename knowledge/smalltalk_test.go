@@ -13,6 +13,7 @@ func TestSmallTalk(t *testing.T) {
 		{"ok thank you so much", "thanks"},
 		{"great job", "thanks"},
 		{"ty bot 🙏 thats all i needed", "thanks"},
+		{"lol ur kinda smart for a bot", "thanks"}, // praise, though "smart" is in "smart city"
 		{"hi", "greeting"},
 		{"Hello there!", "greeting"},
 		{"good morning bot", "greeting"},
@@ -25,6 +26,7 @@ func TestSmallTalk(t *testing.T) {
 		{"what is good about the partnership", ""},
 		{"hi, when did Bayramov meet Wang Yi?", ""},
 		{"is the visa regime good", ""},
+		{"smart city?", ""},
 		{"how", ""},
 		{"", ""},
 	}
