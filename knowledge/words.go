@@ -54,6 +54,10 @@ func (e *Engine) phrasalVerb(w, particle string) bool {
 // apostrophe) one from "jinping".
 func (e *Engine) suggest(w string) []index.Suggestion {
 	if s := e.ix.Suggest(w); len(s) > 0 {
+		if strings.ContainsAny(w, "0123456789") {
+			// "cop28" is no mistyped "cop29": another number names another thing.
+			return slices.DeleteFunc(slices.Clone(s), func(o index.Suggestion) bool { return digitsOf(o.Term) != digitsOf(w) })
+		}
 		return s
 	}
 	for _, end := range []string{"ed", "ing", "s"} {
@@ -64,6 +68,16 @@ func (e *Engine) suggest(w string) []index.Suggestion {
 		}
 	}
 	return nil
+}
+
+// digitsOf returns the digits of w in order: "29" of "cop29".
+func digitsOf(w string) string {
+	return strings.Map(func(r rune) rune {
+		if r < '0' || r > '9' {
+			return -1
+		}
+		return r
+	}, w)
 }
 
 // bases returns w and the base forms it may inflect that are common English words, w first.
