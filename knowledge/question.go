@@ -270,6 +270,18 @@ type question struct {
 	// no person ("What did the joint statement say about Russia?"): the answer must match
 	// one of them.
 	sayer []int
+	// room holds the slices of the pooled question's last reading, to read the next
+	// question into: fewer allocations.
+	room questionRoom
+}
+
+// questionRoom is the slices a question is read into, kept for the next one.
+type questionRoom struct {
+	terms, surfaces            []string
+	factors                    []float64
+	queryTerms                 []index.QueryTerm
+	located, topical, required []bool
+	numbers                    map[string]bool
 }
 
 // clean makes user text safe to read: valid UTF-8, no control characters, single spaces.
@@ -843,7 +855,12 @@ func (e *Engine) wentAsVisited(tokens []analyze.Token) []analyze.Token {
 // readQuestion analyses a cleaned question.
 func (e *Engine) readQuestion(text string) *question {
 	q := questions.Get().(*question) // answer puts it back
-	*q = question{text: text, lower: strings.ToLower(text), tokens: e.questionTokens(text), numbers: map[string]bool{}}
+	room := q.room
+	if room.numbers == nil {
+		room.numbers = map[string]bool{}
+	}
+	clear(room.numbers)
+	*q = question{text: text, lower: strings.ToLower(text), tokens: e.questionTokens(text), numbers: room.numbers}
 	// The tokens of the asker's story before the question; a question that refers back to
 	// it ("is China involved in that?") asks about what it tells, which counts in full.
 	// The story's last clause is what such a question refers to: its names must be matched,
@@ -900,17 +917,17 @@ func (e *Engine) readQuestion(text string) *question {
 	q.publisher = q.source && asksPublisher(q.tokens)
 	named := e.inConceptNames(q.tokens)
 	n := len(q.tokens) // at most a word a token
-	terms := make([]string, 0, n)
-	surfaces := make([]string, 0, n)
-	factors := make([]float64, 0, n)
+	terms := slices.Grow(room.terms[:0], n)
+	surfaces := slices.Grow(room.surfaces[:0], n)
+	factors := slices.Grow(room.factors[:0], n)
 	readings := make([][]string, 0, n) // further readings of a mistyped word
 	excluded := make([]bool, 0, n)     // the word is in a phrase the question sets aside ("besides X")
 	located := make([]bool, 0, n)      // the word is in a phrase that only locates the event
 	besides := make([]bool, 0, n)      // the word is in a phrase the question sets aside
 	inStory := make([]bool, 0, n)      // the word is in the background of the asker's story
 	termBesides := make([]bool, 0, n)  // per query term: it is in such a phrase
-	q.terms = make([]index.QueryTerm, 0, n)
-	q.located = make([]bool, 0, n)
+	q.terms = slices.Grow(room.queryTerms[:0], n)
+	q.located = slices.Grow(room.located[:0], n)
 	aside := false
 	locating, bare := locators(q.tokens)
 	claimLead, claimTag := claimFrameWords(q.tokens)
@@ -1177,8 +1194,8 @@ func (e *Engine) readQuestion(text string) *question {
 		}
 	}
 	e.resolveRoles(q)
-	q.topical = make([]bool, 0, len(q.terms))
-	q.required = make([]bool, 0, len(q.terms))
+	q.topical = slices.Grow(room.topical[:0], len(q.terms))
+	q.required = slices.Grow(room.required[:0], len(q.terms))
 	for _, qt := range q.terms {
 		top := false
 		for _, alt := range qt.Alts {
@@ -1481,6 +1498,7 @@ func (e *Engine) readQuestion(text string) *question {
 			}
 		}
 	}
+	q.room = questionRoom{terms, surfaces, factors, q.terms, q.located, q.topical, q.required, q.numbers}
 	return q
 }
 
