@@ -1908,9 +1908,12 @@ type qualifiedNoun struct {
 // in China?" asks about Azerbaijan's companies, not China's.
 func (e *Engine) qualifiedNouns(q *question) []qualifiedNoun {
 	nameTerms := func(qt index.QueryTerm) map[int32]bool {
-		out := map[int32]bool{}
+		var out map[int32]bool // nil for most terms, which name nothing: no allocation
 		for _, alt := range qt.Alts {
 			if len(alt.Terms) == 1 && alt.Factor >= 1 && e.names[e.ix.TermString(alt.Terms[0])] {
+				if out == nil {
+					out = map[int32]bool{}
+				}
 				out[alt.Terms[0]] = true
 			}
 		}
