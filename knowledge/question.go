@@ -1919,8 +1919,7 @@ func decade(t analyze.Token) []string {
 // inConceptNames marks the tokens that are part of a concept's name of several words
 // ("come into force"), which a word that alone frames a question ("come") may be.
 func (e *Engine) inConceptNames(tokens []analyze.Token) map[int]bool {
-	var terms []string
-	var at []int
+	terms, at := make([]string, 0, 24), make([]int, 0, 24) // room on the stack for most questions
 	for i, t := range tokens {
 		if !t.Stop {
 			terms = append(terms, t.Term)
@@ -2343,7 +2342,7 @@ func capitalisedRuns(text string) [][]string {
 				joined = 0
 			}
 			// "Azerbaijan–China", "Azerbaijan’s": the names, without the dash or the "'s".
-			for _, part := range strings.FieldsFunc(strings.ToLower(trimmed), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+			for part := range strings.FieldsFuncSeq(strings.ToLower(trimmed), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
 				if part != "s" {
 					run = append(run, part)
 				}
