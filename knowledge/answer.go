@@ -180,7 +180,7 @@ func (e *Engine) answer(ctx context.Context, raw string, explain bool) (Answer, 
 		}
 		return localize(e.refusal("The articles I answer from do not say."), lang), ex, nil
 	}
-	if first, second, ok := twoQuestions(text); ok && slices.Contains(rs[best].hit.Matched, 0) && !e.eitherAnswered(ctx, first, second) {
+	if first, second, ok := twoQuestions(text, q.lower); ok && slices.Contains(rs[best].hit.Matched, 0) && !e.eitherAnswered(ctx, first, second) {
 		// "When was Wang Yi born and how long has he been foreign minister?": neither
 		// part is answered, though the two together share enough words with a fact
 		// that misses some of them.
@@ -193,9 +193,9 @@ func (e *Engine) answer(ctx context.Context, raw string, explain bool) (Answer, 
 }
 
 // twoQuestions splits a question that asks two things ("when was he born and how long
-// has he been minister") into its two, or returns false.
-func twoQuestions(text string) (first, second string, ok bool) {
-	words := strings.Fields(strings.ToLower(text))
+// has he been minister") into its two, or returns false. lower is text in lower case.
+func twoQuestions(text, lower string) (first, second string, ok bool) {
+	words := strings.Fields(lower)
 	if len(words) == 0 || !questionWord[words[0]] && !auxiliaries[words[0]] && !copulas[words[0]] {
 		return "", "", false
 	}
