@@ -282,6 +282,21 @@ type questionRoom struct {
 	queryTerms                 []index.QueryTerm
 	located, topical, required []bool
 	numbers                    map[string]bool
+	// alts and ids hold the query terms' alternatives and their term ids, each term's
+	// carved from them (see carve).
+	alts []index.Alternative
+	ids  []int32
+}
+
+// carve returns an empty slice with room for n elements, taken from the end of *arena,
+// which starts a new array when the old is full: the slices carved before keep theirs.
+func carve[T any](arena *[]T, n int) []T {
+	a := *arena
+	if cap(a)-len(a) < n {
+		a = make([]T, 0, max(2*cap(a), n, 32))
+	}
+	*arena = a[:len(a)+n]
+	return a[len(a) : len(a) : len(a)+n]
 }
 
 // clean makes user text safe to read: valid UTF-8, no control characters, single spaces.
@@ -860,6 +875,7 @@ func (e *Engine) readQuestion(text string) *question {
 		room.numbers = map[string]bool{}
 	}
 	clear(room.numbers)
+	room.alts, room.ids = room.alts[:0], room.ids[:0]
 	*q = question{text: text, lower: strings.ToLower(text), tokens: e.questionTokens(text), numbers: room.numbers}
 	// The tokens of the asker's story before the question; a question that refers back to
 	// it ("is China involved in that?") asks about what it tells, which counts in full.
@@ -1152,7 +1168,7 @@ func (e *Engine) readQuestion(text string) *question {
 			c := concepts[ci]
 			ci++
 			// A typo read as several words is no concept's name for sure.
-			if qt, ok := e.conceptTerm(c, surfaces[c.Start:c.End]); ok && (c.End-c.Start > 1 || len(readings[i]) == 0) {
+			if qt, ok := e.conceptTerm(&room, c, surfaces[c.Start:c.End]); ok && (c.End-c.Start > 1 || len(readings[i]) == 0) {
 				if excluded[i] {
 					setAside(&qt)
 				}
@@ -1165,7 +1181,7 @@ func (e *Engine) readQuestion(text string) *question {
 				continue
 			}
 		}
-		q.terms = append(q.terms, e.wordTerm(terms[i], surfaces[i], factors[i], readings[i]))
+		q.terms = append(q.terms, e.wordTerm(&room, terms[i], surfaces[i], factors[i], readings[i]))
 		if q.kind == AskYesNo {
 			e.addOpposites(&q.terms[len(q.terms)-1], terms[i], factors[i])
 		} else if os := e.oppositeTerms(terms[i]); len(os) > 0 {
@@ -1498,7 +1514,7 @@ func (e *Engine) readQuestion(text string) *question {
 			}
 		}
 	}
-	q.room = questionRoom{terms, surfaces, factors, q.terms, q.located, q.topical, q.required, q.numbers}
+	q.room = questionRoom{terms, surfaces, factors, q.terms, q.located, q.topical, q.required, q.numbers, room.alts, room.ids}
 	return q
 }
 
@@ -2696,11 +2712,11 @@ func equalTerms(a, b []string) bool {
 }
 
 // conceptTerm makes one query term of a run of words naming a concept: any of the concept's
-// names matches it.
-func (e *Engine) conceptTerm(c analyze.Concept, surfaces []string) (index.QueryTerm, bool) {
-	qt := index.QueryTerm{Word: strings.Join(surfaces, " ")}
+// names matches it. Its alternatives are carved from room.
+func (e *Engine) conceptTerm(room *questionRoom, c analyze.Concept, surfaces []string) (index.QueryTerm, bool) {
+	qt := index.QueryTerm{Word: strings.Join(surfaces, " "), Alts: carve(&room.alts, len(c.Names))}
 	for _, name := range c.Names {
-		ids := make([]int32, 0, len(name))
+		ids := carve(&room.ids, len(name))
 		for _, t := range name {
 			id, ok := e.ix.Term(t)
 			if !ok {
@@ -2724,13 +2740,13 @@ func (e *Engine) conceptTerm(c analyze.Concept, surfaces []string) (index.QueryT
 // a misspelling, and the other readings of it), its synonyms, and, for a word the articles
 // never use, the words WordNet relates to it. A verb and its particle ("set up") is matched
 // by its related words only.
-func (e *Engine) wordTerm(term, surface string, factor float64, readings []string) index.QueryTerm {
+func (e *Engine) wordTerm(room *questionRoom, term, surface string, factor float64, readings []string) index.QueryTerm {
 	qt := index.QueryTerm{Word: surface}
 	// The alternatives of one term each, the word's, its readings', its synonyms' and its
-	// opposite's, and their terms, each in one array: fewer allocations.
+	// opposite's, and their terms, each carved from room: fewer allocations.
 	syns := e.az.Synonyms(term)
-	qt.Alts = make([]index.Alternative, 0, len(readings)+len(syns)+2)
-	ids := make([]int32, cap(qt.Alts))
+	qt.Alts = carve(&room.alts, len(readings)+len(syns)+2)
+	ids := carve(&room.ids, cap(qt.Alts))[:cap(qt.Alts)]
 	one := func(id int32) []int32 {
 		i := len(qt.Alts)
 		ids[i] = id
