@@ -2435,15 +2435,15 @@ func (e *Engine) compose(q *question, rs []ranked, best int) Answer {
 			lead = e.render(&e.facts[p]) + fmt.Sprintf(" [%d] ", len(cites))
 		}
 		group := e.sameAs(f)
-		var marks []string
+		var marks []byte // appended to, not joined: fewer allocations
 		for _, g := range group {
 			cites = append(cites, e.Cite(*g))
-			marks = append(marks, fmt.Sprintf("[%d]", len(cites)))
+			marks = fmt.Appendf(marks, "[%d]", len(cites))
 		}
 		if len(group) > 1 && note == "" {
-			marks = append(marks, fmt.Sprintf(" (reported by %d sources)", len(group)))
+			marks = fmt.Appendf(marks, " (reported by %d sources)", len(group))
 		}
-		line := lead + e.render(f) + " " + strings.Join(marks, "")
+		line := lead + e.render(f) + " " + string(marks)
 		if !f.Introduces && f.Next >= 0 && e.facts[f.Next].Introduces && e.facts[f.Next].Paragraph == f.Paragraph {
 			// "… a sweeping partnership. Key agreements include:" — the next sentence
 			// opens the list that says what this one means.
