@@ -2235,10 +2235,13 @@ func isAcronym(qt index.QueryTerm, acronyms map[string]bool) bool {
 // wordsOf returns the words of the runs a text capitalises in mid-sentence (capitalisedRuns),
 // but the words that join them: the names the asker wrote as names ("What did Erdogan say").
 func wordsOf(runs [][]string) map[string]bool {
-	out := map[string]bool{}
+	var out map[string]bool // nil, read as empty, for most questions, which have no runs
 	for _, run := range runs {
 		for _, w := range run {
 			if !slices.Contains(runJoiners, w) {
+				if out == nil {
+					out = map[string]bool{}
+				}
 				out[w] = true
 			}
 		}
