@@ -141,7 +141,7 @@ var vagueKinds = map[string]bool{
 func (e *Engine) requireKindWords(q *question, besides []bool) {
 	for i := 1; i < len(q.tokens); i++ {
 		t := q.tokens[i]
-		if !ingest.IsRole(t.Surface) && !ingest.IsRole(strings.TrimSuffix(t.Surface, "s")) && !dealNouns[t.Surface] {
+		if !ingest.IsRole(t.Surface) && !ingest.IsRole(strings.TrimSuffix(t.Surface, "s")) && !markedDealNouns.holds(t) {
 			continue
 		}
 		if genericRoles[t.Surface] {

@@ -168,7 +168,7 @@ func kindOf(tokens []analyze.Token) Kind {
 				return AskWho
 			case t.Surface == "which":
 				return AskWhich
-			case slices.ContainsFunc(tokens[i+1:], func(t analyze.Token) bool { return roughly[t.Surface] }):
+			case slices.ContainsFunc(tokens[i+1:], func(t analyze.Token) bool { return markedRoughly.holds(t) }):
 				return AskNumber // "what is the trade turnover now, roughly": a figure
 			}
 			return AskWhat
@@ -210,7 +210,7 @@ func figureFragment(tokens []analyze.Token) bool {
 		if questionWord[t.Surface] {
 			return false
 		}
-		if figureNouns[t.Surface] && i > 0 && !tokens[i-1].Stop && (i+1 == len(tokens) || tokens[i+1].Surface != "of") {
+		if markedFigureNouns.holds(t) && i > 0 && !tokens[i-1].Stop && (i+1 == len(tokens) || tokens[i+1].Surface != "of") {
 			return true
 		}
 		if moneyNouns[t.Surface] && i < 3 && (i+1 == len(tokens) || tokens[i+1].Surface == "of") {
@@ -317,7 +317,7 @@ func kindNoun(tokens []analyze.Token) string {
 		if i+1 < len(tokens) && namedKinds[tokens[i+1].Surface] {
 			continue // "which Chinese building companies": companies
 		}
-		if whenNouns[t.Surface] || amountNouns[t.Surface] || placeNouns[t.Surface] || personNouns[t.Surface] {
+		if markedWhenNouns.holds(t) || markedAmountNouns.holds(t) || markedPlaceNouns.holds(t) || markedPersonNouns.holds(t) {
 			return t.Surface
 		}
 	}

@@ -124,7 +124,7 @@ func locators(tokens []analyze.Token) (out []bool, bare bool) {
 	after := false // the phrase before located an event: a date right after dates it
 	found, qualifiedAny := false, false
 	for i := 0; i < len(tokens); i++ {
-		if !timePrepositions[tokens[i].Surface] {
+		if !markedTimePrepositions.holds(tokens[i]) {
 			after = false
 			continue
 		}
@@ -415,7 +415,7 @@ func (e *Engine) questionSpeaker(tokens []analyze.Token) map[string]bool {
 		return out
 	}
 	for i := 0; i+2 < len(tokens); i++ {
-		if !auxiliaries[tokens[i].Surface] {
+		if !markedAuxiliaries.holds(tokens[i]) {
 			continue
 		}
 		j := i + 1
@@ -1252,7 +1252,7 @@ func copulaPhrase(tokens []analyze.Token, possessors map[string]bool) (head stri
 		}
 		i++ // how long, how far, how old
 	}
-	if i < len(tokens) && copulas[tokens[i].Surface] {
+	if i < len(tokens) && markedCopulas.holds(tokens[i]) {
 		i++ // "what is the"; "what's the" has lost its "'s"
 		if first == "what" && i+1 < len(tokens) && (tokens[i].Surface == "on" || tokens[i].Surface == "in") && articles[tokens[i+1].Surface] {
 			i++ // "what was on the menu": what the menu held
@@ -1369,15 +1369,15 @@ var makeWords = map[string]bool{
 // flight", "can you find us a hotel") that is not one of telling.
 func isRequest(tokens []analyze.Token) bool {
 	for i, t := range tokens {
-		if genreWords[t.Surface] && !askersOwn(tokens, i) || (i == 0 && makeWords[t.Surface]) || asksWording(tokens, i) {
+		if markedGenreWords.holds(t) && !askersOwn(tokens, i) || (i == 0 && markedMakeWords.holds(t)) || asksWording(tokens, i) {
 			return true
 		}
-		if makeWords[t.Surface] && i >= 2 && forAsker[tokens[i-1].Surface] && tokens[i-2].Surface == "help" {
+		if markedMakeWords.holds(t) && i >= 2 && forAsker[tokens[i-1].Surface] && tokens[i-2].Surface == "help" {
 			return true // "help me write the conclusion for my thesis"
 		}
 	}
 	verb := requestVerb(tokens)
-	if verb+1 >= len(tokens) || questionWord[tokens[verb].Surface] || auxiliaries[tokens[verb].Surface] || tellVerbs[tokens[verb].Surface] {
+	if verb+1 >= len(tokens) || markedQuestionWord.holds(tokens[verb]) || markedAuxiliaries.holds(tokens[verb]) || markedTellVerbs.holds(tokens[verb]) {
 		return false
 	}
 	return verb > 0 && makeWords[tokens[verb].Surface] || forAsker[tokens[verb+1].Surface]
@@ -1529,7 +1529,7 @@ func bothSides(tokens []analyze.Token, i int) bool {
 	if (t.Surface == "two" || t.Surface == "both") && i+1 < len(tokens) {
 		return pairWords[tokens[i+1].Surface]
 	}
-	return pairWords[t.Surface] && i > 0 && (tokens[i-1].Surface == "two" || tokens[i-1].Surface == "both")
+	return markedPairWords.holds(t) && i > 0 && (tokens[i-1].Surface == "two" || tokens[i-1].Surface == "both")
 }
 
 // countryPair reports whether tokens[i] is one of the two capitals named together for the
@@ -1669,9 +1669,9 @@ func asksPlan(q *question) bool {
 	// the thing asked about: "the summit that he was invited to".
 	opened, clause := false, false
 	for _, t := range q.tokens {
-		clause = clause || opened && relativePronouns[t.Surface]
+		clause = clause || opened && markedRelativePronouns.holds(t)
 		opened = opened || isQuestionWord(t)
-		if t.Surface == "due" || t.Surface == "supposed" || t.Surface == "slated" || invitationWords[t.Surface] && !clause {
+		if t.Surface == "due" || t.Surface == "supposed" || t.Surface == "slated" || markedInvitationWords.holds(t) && !clause {
 			return true
 		}
 	}
@@ -1745,7 +1745,7 @@ func claimFrameWords(tokens []analyze.Token) (lead int, tag bool) {
 // claimOf returns the claim a question puts to be checked, after its frame ("is it true
 // that"), and whether it puts one.
 func claimOf(tokens []analyze.Token) ([]analyze.Token, bool) {
-	if len(tokens) == 0 || !claimOpeners[tokens[0].Surface] {
+	if len(tokens) == 0 || !markedClaimOpeners.holds(tokens[0]) {
 		return nil, false // most questions: no frame opens with their first word
 	}
 	if hearsayOpeners[tokens[0].Surface] {
@@ -2000,7 +2000,7 @@ var countryNouns = map[string]bool{"country": true, "countries": true, "nation":
 // asksTalkedAbout reports whether a question asks what was talked or chatted about.
 func asksTalkedAbout(tokens []analyze.Token) bool {
 	for i := 0; i+1 < len(tokens); i++ {
-		if talkVerbs[tokens[i].Surface] && tokens[i+1].Surface == "about" {
+		if markedTalkVerbs.holds(tokens[i]) && tokens[i+1].Surface == "about" {
 			return true
 		}
 	}
@@ -2054,7 +2054,7 @@ var ranksFirst = regexp.MustCompile(`(?i)\b(most|least|top|leading|foremost|main
 // asksRank reports whether a question asks where a thing ranks among the largest ("what
 // rank does it have among its largest partners"), not which is the largest.
 func asksRank(tokens []analyze.Token) bool {
-	return slices.ContainsFunc(tokens, func(t analyze.Token) bool { return rankWords[t.Surface] || placeInOrder[t.Surface] })
+	return slices.ContainsFunc(tokens, func(t analyze.Token) bool { return markedRankWords.holds(t) || markedPlaceInOrder.holds(t) })
 }
 
 // placeInOrder ask, beside rankWords, where a thing stands among others: "among its

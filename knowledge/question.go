@@ -792,7 +792,7 @@ var partitives = map[string]bool{"which": true, "any": true, "all": true, "some"
 
 // questionTokens reads a question's words, mending what chat and typing do to them.
 func (e *Engine) questionTokens(text string) []analyze.Token {
-	return e.wentAsVisited(e.relativeYears(mendHowMany(e.splitNames(e.mendTypos(e.mendDoubling(e.expandChat(e.az.Analyze(text))), text)))))
+	return markSets(e.wentAsVisited(e.relativeYears(mendHowMany(e.splitNames(e.mendTypos(e.mendDoubling(e.expandChat(e.az.Analyze(text))), text))))))
 }
 
 // holdsStrangeFigure reports whether tokens hold a figure the articles never write (not a
@@ -958,7 +958,7 @@ func (e *Engine) readQuestion(text string) *question {
 		switch {
 		case setsAside(q.tokens, i):
 			aside = true
-		case questionWord[t.Surface] || clauseOpeners[t.Surface]:
+		case markedQuestionWord.holds(t) || markedClauseOpeners.holds(t):
 			aside = false // "besides global stuff did they talk about …": the question
 		}
 		if t.Surface == "one" && !named[i] && pronounOne(q.tokens, i) {
@@ -979,13 +979,13 @@ func (e *Engine) readQuestion(text string) *question {
 				}
 			}
 		}
-		if photoWords[t.Term] || photoWords[t.Surface] {
+		if photoWords[t.Term] || markedPhotoWords.holds(t) {
 			q.photo = true
 		}
-		if authorWords[t.Surface] {
+		if markedAuthorWords.holds(t) {
 			q.author = true
 		}
-		if creditWords[t.Surface] || t.Surface == "report" && i > 0 && !auxiliaries[q.tokens[i-1].Surface] && q.kind == AskWhen {
+		if markedCreditWords.holds(t) || t.Surface == "report" && i > 0 && !markedAuxiliaries.holds(q.tokens[i-1]) && q.kind == AskWhen {
 			// "what date is on the Baku report": the report's own date, though "when did
 			// Trend report …" asks about what it reported
 			if articleSpeaks(q.tokens, i) {
@@ -1025,21 +1025,21 @@ func (e *Engine) readQuestion(text string) *question {
 			continue
 		}
 		// "The lands it got back": a verb of two words is no frame word.
-		phrasal := i+1 < len(q.tokens) && particles[q.tokens[i+1].Surface] && e.phrasalVerb(t.Surface, q.tokens[i+1].Surface) ||
+		phrasal := i+1 < len(q.tokens) && markedParticles.holds(q.tokens[i+1]) && e.phrasalVerb(t.Surface, q.tokens[i+1].Surface) ||
 			e.endingParticle(q.tokens, i) >= 0
 		monthMay := t.Surface == "may" && i > 0 && q.tokens[i-1].Surface == "in" // "in May": the month, not the verb
-		if t.Stop && !monthMay || frameWords[t.Surface] && !named[i] && !phrasal || (i > 0 && kindFrame(q.tokens[i-1].Surface, t.Surface)) || exactWords[t.Surface] && i+1 < len(q.tokens) && kindFrame(t.Surface, q.tokens[i+1].Surface) || whenNouns[t.Surface] && kindAfterCopula(q.tokens, i) || inFramePhrase(q.tokens, i) || e.askersSetting(t) || q.kind == AskNumber && (e.unusedAmountNoun(t) || e.guessedFigure(t)) {
+		if t.Stop && !monthMay || markedFrameWords.holds(t) && !named[i] && !phrasal || (i > 0 && kindFrame(q.tokens[i-1].Surface, t.Surface)) || markedExactWords.holds(t) && i+1 < len(q.tokens) && kindFrame(t.Surface, q.tokens[i+1].Surface) || markedWhenNouns.holds(t) && kindAfterCopula(q.tokens, i) || inFramePhrase(q.tokens, i) || e.askersSetting(t) || q.kind == AskNumber && (e.unusedAmountNoun(t) || e.guessedFigure(t)) {
 			continue
 		}
-		if corpusNouns[t.Surface] && (i+1 < len(q.tokens) && (speechVerbsAsked[q.tokens[i+1].Surface] || speechVerbsAsked[strings.TrimSuffix(q.tokens[i+1].Surface, "s")] || coverVerbs[q.tokens[i+1].Surface] || frameWords[q.tokens[i+1].Surface]) || i > 2 && q.tokens[i-1].Surface == "the" && q.tokens[i-2].Surface == "of" && partitives[q.tokens[i-3].Surface]) {
+		if markedCorpusNouns.holds(t) && (i+1 < len(q.tokens) && (markedSpeechVerbsAsked.holds(q.tokens[i+1]) || speechVerbsAsked[strings.TrimSuffix(q.tokens[i+1].Surface, "s")] || coverVerbs[q.tokens[i+1].Surface] || frameWords[q.tokens[i+1].Surface]) || i > 2 && q.tokens[i-1].Surface == "the" && q.tokens[i-2].Surface == "of" && partitives[q.tokens[i-3].Surface]) {
 			// "what do the articles say about …", "which of the articles deal with …":
 			// what is said, by any of them
 			continue
 		}
-		if i > 1 && (cityNouns[t.Surface] || venueNouns[t.Surface]) && (q.tokens[i-1].Surface == "what" || q.tokens[i-1].Surface == "which") && (q.tokens[i-2].Surface == "in" || q.tokens[i-2].Surface == "at") {
+		if i > 1 && (markedCityNouns.holds(t) || markedVenueNouns.holds(t)) && (q.tokens[i-1].Surface == "what" || q.tokens[i-1].Surface == "which") && (q.tokens[i-2].Surface == "in" || q.tokens[i-2].Surface == "at") {
 			continue // "in what city did they meet": where, which the answer need not call a city
 		}
-		if i > 0 && venueNouns[t.Surface] && (q.tokens[i-1].Surface == "what" || q.tokens[i-1].Surface == "which") {
+		if i > 0 && markedVenueNouns.holds(t) && (q.tokens[i-1].Surface == "what" || q.tokens[i-1].Surface == "which") {
 			continue // "which building did Xi greet him at": where, not what was built
 		}
 		if q.acronym != "" && acronymFrame[t.Surface] {
@@ -1066,7 +1066,7 @@ func (e *Engine) readQuestion(text string) *question {
 		if t.Surface == "according" && i+1 < len(q.tokens) && q.tokens[i+1].Surface == "to" || e.attributedRole(q.tokens, i) {
 			continue // "according to Allahveranov", "per the MP": whose word, not what it is about
 		}
-		if greetingWords[t.Surface] && opensQuestion(q.tokens, i) {
+		if markedGreetingWords.holds(t) && opensQuestion(q.tokens, i) {
 			continue // "privet 🙂 what's …": a greeting, in any tongue
 		}
 		if i < claimLead || claimTag && i == len(q.tokens)-1 {
@@ -1086,7 +1086,7 @@ func (e *Engine) readQuestion(text string) *question {
 		if years := decade(t); len(years) > 0 {
 			term, more = years[0], years[1:] // "the mid 90s": any year of them
 		}
-		if i+1 < len(q.tokens) && particles[q.tokens[i+1].Surface] && !strings.Contains(t.Surface, " ") {
+		if i+1 < len(q.tokens) && markedParticles.holds(q.tokens[i+1]) && !strings.Contains(t.Surface, " ") {
 			// "set up": a verb and its particle mean what neither does alone. (A
 			// compound, "tagged along", has its particle already.)
 			if rel := e.relatedTo(t.Surface, q.tokens[i+1].Surface); len(rel) > 0 {
@@ -1314,11 +1314,11 @@ func (e *Engine) readQuestion(text string) *question {
 	for i := 1; i < len(q.tokens); i++ {
 		q.sinceWhen = q.sinceWhen || (q.tokens[i].Surface == "long" && q.tokens[i-1].Surface == "how")
 		// "agree to begin" asks when they agreed.
-		q.startsWhen = q.startsWhen || startWords[q.tokens[i].Surface] && q.tokens[i-1].Surface != "to" ||
+		q.startsWhen = q.startsWhen || markedStartWords.holds(q.tokens[i]) && q.tokens[i-1].Surface != "to" ||
 			q.tokens[i].Surface == "date" && q.tokens[i-1].Surface == "what" && i > 1 && q.tokens[i-2].Surface == "from"
 		q.endsWhen = q.endsWhen || q.kind == AskWhen && endWords[q.tokens[i].Surface] && q.tokens[i-1].Surface != "to"
 		q.priorStage = q.priorStage || (q.tokens[i].Surface == "before" || strings.HasPrefix(q.tokens[i].Surface, "prior")) && slices.ContainsFunc(q.tokens[i+1:min(len(q.tokens), i+5)], func(t analyze.Token) bool { return stageVerbs[t.Surface] })
-		q.rank = q.rank || rankWords[q.tokens[i].Surface] ||
+		q.rank = q.rank || markedRankWords.holds(q.tokens[i]) ||
 			q.tokens[i].Surface == "number" && whatWords[q.tokens[i-1].Surface] && (i+1 == len(q.tokens) || q.tokens[i+1].Surface != "of")
 	}
 	q.request = isRequest(q.tokens)
@@ -1405,7 +1405,7 @@ func (e *Engine) readQuestion(text string) *question {
 	}
 	q.talkedAbout = asksTalkedAbout(q.tokens)
 	for _, t := range q.tokens {
-		q.period = q.period || periodNouns[t.Surface]
+		q.period = q.period || markedPeriodNouns.holds(t)
 	}
 	q.clock = q.kind == AskWhen && asksClock(q.tokens)
 	q.day = q.kind == AskWhen && asksDay(q.tokens)
@@ -1435,7 +1435,7 @@ func (e *Engine) readQuestion(text string) *question {
 		}
 	}
 	for _, t := range q.tokens {
-		q.asksSpeech = q.asksSpeech || speechVerbsAsked[t.Surface] || spokeVerbs[t.Surface]
+		q.asksSpeech = q.asksSpeech || markedSpeechVerbsAsked.holds(t) || markedSpokeVerbs.holds(t)
 	}
 	q.topic = e.withoutStates(q, e.withoutHome(q, speechTopic(q)))
 	q.viewOf = e.viewHolder(q)
@@ -1473,7 +1473,7 @@ func (e *Engine) readQuestion(text string) *question {
 		}
 	}
 	for i := 0; i+1 < len(q.tokens); i++ {
-		if !successionWords[q.tokens[i].Surface] || !slices.ContainsFunc(q.tokens[i+1:min(len(q.tokens), i+3)], func(t analyze.Token) bool { return ingest.IsRole(t.Surface) || personNouns[t.Surface] }) {
+		if !markedSuccessionWords.holds(q.tokens[i]) || !slices.ContainsFunc(q.tokens[i+1:min(len(q.tokens), i+3)], func(t analyze.Token) bool { return ingest.IsRole(t.Surface) || markedPersonNouns.holds(t) }) {
 			continue // "the next president", "the previous foreign minister"
 		}
 		// "Who will be the next president?": not the one who is; only a fact that says
@@ -1482,7 +1482,7 @@ func (e *Engine) readQuestion(text string) *question {
 		break
 	}
 	for i := 0; i+1 < len(q.tokens); i++ {
-		if earlierWords[q.tokens[i].Surface] && slices.ContainsFunc(q.tokens[i+1:min(len(q.tokens), i+5)], func(t analyze.Token) bool { return occasionNouns[t.Surface] }) {
+		if markedEarlierWords.holds(q.tokens[i]) && slices.ContainsFunc(q.tokens[i+1:min(len(q.tokens), i+5)], markedOccasionNouns.holds) {
 			// "When was the previous cultural protocol signed?": not the one the articles
 			// tell of, unless they say it of an earlier one.
 			q.priorStage = true
@@ -1621,7 +1621,7 @@ func askedNoun(q *question) int {
 // flight from Baku": "flight"), or "".
 func (e *Engine) existentialNoun(tokens []analyze.Token) string {
 	i := slices.IndexFunc(tokens, func(t analyze.Token) bool { return !discourseWords[t.Surface] && !leadIns[t.Surface] })
-	if i < 0 || i+2 >= len(tokens) || !copulas[tokens[i].Surface] || tokens[i+1].Surface != "there" {
+	if i < 0 || i+2 >= len(tokens) || !markedCopulas.holds(tokens[i]) || tokens[i+1].Surface != "there" {
 		return ""
 	}
 	head := ""
@@ -1691,7 +1691,7 @@ func (e *Engine) together(a, b int32) bool {
 // independence back"), or -1.
 func (e *Engine) endingParticle(tokens []analyze.Token, i int) int {
 	j := len(tokens) - 1
-	if j > i+1 && j <= i+4 && particles[tokens[j].Surface] && e.phrasalVerb(tokens[i].Surface, tokens[j].Surface) {
+	if j > i+1 && j <= i+4 && markedParticles.holds(tokens[j]) && e.phrasalVerb(tokens[i].Surface, tokens[j].Surface) {
 		return j
 	}
 	return -1
@@ -1704,7 +1704,7 @@ func (e *Engine) jointPair(q *question) [2]int {
 	joint := false
 	for i, t := range q.tokens {
 		// "talk about", "discuss", "meet"; not "talk to Trend", of a third party
-		joint = joint || jointVerbs[t.Surface] && (i+1 == len(q.tokens) || q.tokens[i+1].Surface != "to")
+		joint = joint || markedJointVerbs.holds(t) && (i+1 == len(q.tokens) || q.tokens[i+1].Surface != "to")
 	}
 	if !joint {
 		return [2]int{-1, -1}

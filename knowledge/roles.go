@@ -333,7 +333,7 @@ type description struct {
 // the Chinese leader say …" asks what Xi said.
 func describedSpeaker(q *question) map[string]bool {
 	for i, t := range q.tokens {
-		if !auxiliaries[t.Surface] {
+		if !markedAuxiliaries.holds(t) {
 			continue
 		}
 		for _, d := range q.described {

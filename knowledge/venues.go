@@ -58,9 +58,9 @@ const venueReach = 7
 // word after it (a visit only), or after "to", "in" or "at" and an article (for a signing,
 // a meeting or an occasion, up to venueReach words on); or -1.
 func venueAt(tokens []analyze.Token, i int) int {
-	travel := travelWords[tokens[i].Surface]
+	travel := markedTravelWords.holds(tokens[i])
 	carry := carryWords[tokens[i].Surface]
-	if !travel && !carry && !eventWords[tokens[i].Surface] && !signWords[tokens[i].Surface] && !meetWords[tokens[i].Surface] {
+	if !travel && !carry && !markedEventWords.holds(tokens[i]) && !markedSignWords.holds(tokens[i]) && !markedMeetWords.holds(tokens[i]) {
 		return -1
 	}
 	j := i + 1

@@ -661,7 +661,7 @@ func swapped(a, b string) bool {
 // askersSetting reports whether a word tells of why the asker asks, not what: the exam or
 // the class a student asks for ("need it for my exam"), when the articles never use it.
 func (e *Engine) askersSetting(t analyze.Token) bool {
-	if !settingWords[t.Surface] {
+	if !markedSettingWords.holds(t) {
 		return false
 	}
 	_, known := e.ix.Term(t.Term)
@@ -836,7 +836,7 @@ func inFramePhrase(tokens []analyze.Token, i int) bool {
 	if tokens[i].Surface == "way" && i > 1 && tokens[i-1].Surface == "the" && frameWords[tokens[i-2].Surface] {
 		return true // "describe the way they treat each other": how they do
 	}
-	if nameQualifiers[tokens[i].Surface] {
+	if markedNameQualifiers.holds(tokens[i]) {
 		for _, t := range tokens[i+1 : min(len(tokens), i+3)] {
 			if t.Surface == "name" || t.Surface == "title" {
 				return true // "the official full name of …": its name, as written
@@ -846,10 +846,10 @@ func inFramePhrase(tokens []analyze.Token, i int) bool {
 	if tokens[i].Surface == "deal" && i > 1 && tokens[i-1].Surface == "the" && whatAsked(tokens, i-2) && i+1 < len(tokens) && (tokens[i+1].Surface == "with" || tokens[i+1].Surface == "about") {
 		return true // "what's the deal with the Middle Corridor": what about it, no agreement
 	}
-	if collectiveNouns[tokens[i].Surface] && i+1 < len(tokens) && tokens[i+1].Surface == "of" {
+	if markedCollectiveNouns.holds(tokens[i]) && i+1 < len(tokens) && tokens[i+1].Surface == "of" {
 		return true // "the big batch of agreements": the agreements
 	}
-	if sizeWords[tokens[i].Surface] && i+2 < len(tokens) && collectiveNouns[tokens[i+1].Surface] && tokens[i+2].Surface == "of" {
+	if markedSizeWords.holds(tokens[i]) && i+2 < len(tokens) && markedCollectiveNouns.holds(tokens[i+1]) && tokens[i+2].Surface == "of" {
 		return true
 	}
 	return i+1 < len(tokens) && framePhrases[[2]string{tokens[i].Surface, tokens[i+1].Surface}] ||

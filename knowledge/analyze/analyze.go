@@ -31,6 +31,10 @@ type Token struct {
 	Surface string // the word as written, lower-cased (a phrase's words joined by spaces)
 	Stop    bool   // a function word: kept for reading a question, never indexed
 	Number  bool   // digits or a number word ("ten" has Term "10")
+	// Sets is the reader's to fill in, and Analyze leaves it zero: the knowledge package
+	// marks in it the word sets Surface is in, to look it up once rather than once a set.
+	// Whoever changes Surface must zero it.
+	Sets uint64
 }
 
 // Thesaurus is the vocabulary knowledge an Analyzer reads text with.
