@@ -542,6 +542,10 @@ func (e *Engine) excluded(q *question, r ranked) string {
 		return "too few words in common"
 	case !e.matchesNames(q, r) || !e.saysYears(q, f):
 		return missesName
+	case q.kind == AskWhen && f.Refers == "" && e.missesDoer(q, h):
+		// "When did Xi last visit Baku?" is not answered by a moment "last July" of the
+		// two countries' relations: a date of what someone else did.
+		return missesName
 	case e.capitalForCountry(q, f) && e.namesOtherPlace(q, f):
 		// "What's Baku's sister city in China?" is not answered by the sister cities
 		// Nakhchivan (Azerbaijan) and Urumqi: of another city of the country.
@@ -2142,6 +2146,20 @@ func missesEvent(q *question, h index.Hit) bool {
 		}
 	}
 	return false
+}
+
+// missesDoer reports whether a hit misses the one person the question names, but as the
+// possessor of what it asks about ("Aliyev's visit"). (Two, "Xi and Aliyev", may be "the
+// two heads of state".)
+func (e *Engine) missesDoer(q *question, h index.Hit) bool {
+	missed, persons := false, 0
+	for i, qt := range q.terms {
+		if !q.possessors[qt.Word] && e.isPersonName(qt) {
+			persons++
+			missed = missed || h.Matched[i] == 0
+		}
+	}
+	return missed && persons == 1
 }
 
 // missesPerson reports whether a hit misses a person the question names.
