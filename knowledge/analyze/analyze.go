@@ -114,6 +114,7 @@ type Analyzer struct {
 // compound is a phrase of several words read as one word.
 type compound struct {
 	words []string // as written, lower-cased
+	stems []string // the Snowball stems of words
 	term  string
 }
 
@@ -137,7 +138,7 @@ func New(t *Thesaurus) *Analyzer {
 				continue
 			}
 			a.addNameWords(ws)
-			a.compounds[ws[0]] = append(a.compounds[ws[0]], compound{words: ws, term: term})
+			a.compounds[ws[0]] = append(a.compounds[ws[0]], compound{words: ws, stems: stems(ws), term: term})
 		}
 	}
 	for _, cs := range a.compounds {
@@ -359,14 +360,41 @@ func (a *Analyzer) Analyze(s string) []Token {
 // Reciprocal is the term of "each other" and "one another".
 const Reciprocal = "each_other"
 
-// compoundAt returns the longest compound whose phrase starts at ws[i].
+// compoundAt returns the longest compound whose phrase starts at ws[i]. The words after
+// the first may be written in another form of the same stem ("trade volumes"), or
+// mistyped so that the stem is still theirs ("trade volum"); a phrase as written is found
+// first.
 func (a *Analyzer) compoundAt(ws []string, i int) (compound, bool) {
 	for _, c := range a.compounds[ws[i]] {
 		if i+len(c.words) <= len(ws) && slices.Equal(ws[i:i+len(c.words)], c.words) {
 			return c, true
 		}
 	}
+	for _, c := range a.compounds[ws[i]] {
+		if i+len(c.words) <= len(ws) && a.sameStems(ws[i+1:i+len(c.words)], c.stems[1:]) {
+			return c, true
+		}
+	}
 	return compound{}, false
+}
+
+// sameStems reports whether words stem to stems.
+func (a *Analyzer) sameStems(words, stems []string) bool {
+	for k, w := range words {
+		if IsStopWord(w) || a.stem(w) != stems[k] {
+			return false
+		}
+	}
+	return true
+}
+
+// stems returns the Snowball stems of words.
+func stems(words []string) []string {
+	out := make([]string, len(words))
+	for i, w := range words {
+		out[i] = english.Stem(w, true)
+	}
+	return out
 }
 
 var reciprocals = map[[2]string]bool{{"each", "other"}: true, {"one", "another"}: true}

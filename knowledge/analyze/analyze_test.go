@@ -57,6 +57,8 @@ func TestTerms(t *testing.T) {
 		{"compound", "developing nations develop", []string{"developing_countries", "develop"}},
 		{"compound of a word", "she said yes, they accepted", []string{"accept", "accept"}},
 		{"compound cut short", "the developing", []string{"develop"}},
+		{"compound of another form", "developing nation", []string{"developing_countries"}},
+		{"compound mistyped out of its stem", "developing natio", []string{"develop", "natio"}},
 		{"the us is no pronoun", "tell us what the us and the U.S. said", []string{"usa", "usa", "say"}},
 		{"US in capitals is the country", "Tell us about the latest US–China talks", []string{"latest", "usa", "china", "talk"}},
 		{"unless all is in capitals", "TELL US ABOUT CHINA", []string{"china"}},
