@@ -367,6 +367,11 @@ func TestDomainSynonyms(t *testing.T) {
 		alts = append(alts, e.ix.TermString(a.Terms[0]))
 	}
 	assert.Contains(t, alts, e.az.Stem("development"), "the growth of ties is their development")
+	alts = alts[:0]
+	for _, a := range e.readQuestion("commercial").terms[0].Alts {
+		alts = append(alts, e.ix.TermString(a.Terms[0]))
+	}
+	assert.Contains(t, alts, "trade", "commercial ties are trade ties")
 }
 
 func TestWhatAQuestionInsistsOn(t *testing.T) {
