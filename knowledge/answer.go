@@ -189,7 +189,26 @@ func (e *Engine) answer(ctx context.Context, raw string, explain bool) (Answer, 
 	if q.publisher {
 		rs, best = e.leadWithPublisher(rs, best)
 	}
-	return localize(e.compose(q, rs, best), lang), ex, nil
+	a := e.compose(q, rs, best)
+	if e.figureOtherwise(q, rs[best]) {
+		// "… the upcoming 40th anniversary, right?": the fact tells the 35th.
+		a.Text = truncate(otherwise+"\n"+a.Text, maxText)
+	}
+	return localize(a, lang), ex, nil
+}
+
+// figureOtherwise reports whether the best fact for a claim gives, in place of a figure
+// of the claim it lacks, another.
+func (e *Engine) figureOtherwise(q *question, r ranked) bool {
+	if q.kind != AskYesNo {
+		return false
+	}
+	for k, qt := range q.terms {
+		if isFigure(qt.Word) && !isYear(qt.Word) && r.hit.Matched[k] == 0 && e.tellsOtherwise(q, r.fact, k) {
+			return true
+		}
+	}
+	return false
 }
 
 // twoQuestions splits a question that asks two things ("when was he born and how long

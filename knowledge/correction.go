@@ -30,6 +30,7 @@ func (e *Engine) correction(q *question, rs []ranked) int {
 		return -1
 	}
 	first := -1
+	reporting := e.reportingTerms(q)
 	for i := range rs {
 		r := &rs[i]
 		if r.excluded != missesName || r.final < minScore {
@@ -37,7 +38,7 @@ func (e *Engine) correction(q *question, rs []ranked) int {
 		}
 		wrong := -1
 		for k, req := range q.required {
-			if req && r.hit.Matched[k] == 0 {
+			if (req || isFigure(q.terms[k].Word)) && r.hit.Matched[k] == 0 && !slices.Contains(reporting, k) {
 				if wrong >= 0 {
 					wrong = -1 // two details: another story
 					break
@@ -45,7 +46,7 @@ func (e *Engine) correction(q *question, rs []ranked) int {
 				wrong = k
 			}
 		}
-		if wrong >= 0 && q.coverageWith(r.hit, []int{wrong}) >= correctionCoverage && e.tellsOtherwise(q, r.fact, wrong) {
+		if wrong >= 0 && q.coverageWith(r.hit, append(reporting, wrong)) >= correctionCoverage && e.tellsOtherwise(q, r.fact, wrong) {
 			if sameSlot(q, r.fact, wrong) {
 				return i // "took place in Almaty": "hosted in Baku"
 			}
@@ -56,6 +57,24 @@ func (e *Engine) correction(q *question, rs []ranked) int {
 	}
 	return first
 }
+
+// reportingTerms returns the positions of the question's words that tell how a claim was
+// put ("Aliyev cited …", "xi told …"): a fact may report it in other words.
+func (e *Engine) reportingTerms(q *question) []int {
+	var out []int
+	for k, qt := range q.terms {
+		if speechVerbsAsked[qt.Word] || sourceVerbs[qt.Word] || e.isSpeechVerb(e.az.Word(qt.Word).Term) {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+// isFigure reports whether a question's word is a figure: "50", "30th".
+func isFigure(word string) bool { return word != "" && word[0] >= '0' && word[0] <= '9' }
+
+// figureIn finds a figure in a sentence: its digits, an ordinal's suffix and a percent sign.
+var figureIn = regexp.MustCompile(`\b(\d+(?:\.\d+)?)(st|nd|rd|th)?\b( ?%| percent)?`)
 
 // locatedAt reports whether the question's word at term k comes after "in" or "at": a
 // place.
@@ -97,6 +116,15 @@ func (e *Engine) tellsOtherwise(q *question, f *Fact, k int) bool {
 	case isYear(word):
 		for _, y := range yearIn.FindAllString(f.Text, -1) {
 			if y != word && !q.hasTerm(y) {
+				return true
+			}
+		}
+		return false
+	case isFigure(word):
+		// "a 50% jump": "a more than 20% increase"; "the 30th anniversary": "the 35th".
+		ordinal, percent := !unicode.IsDigit(rune(word[len(word)-1])), strings.Contains(q.text, word+"%") || strings.Contains(q.lower, word+" percent")
+		for _, m := range figureIn.FindAllStringSubmatch(f.Text, -1) {
+			if m[1] != strings.TrimRight(word, "stndrh") && (m[2] != "") == ordinal && (m[3] != "") == percent && !isYear(m[1]) {
 				return true
 			}
 		}

@@ -21,6 +21,9 @@ func TestClaimsToldOtherwise(t *testing.T) {
 		{"is it true that china and azerbaijan signed a nuclear deal", ""}, // no name: another thing
 		{"did georgia sign a sister city deal with urumqi?", ""},           // a name the articles use
 		{"were the missions opened in 1992?", ""},                          // told as asked: no correction
+		{"aliyev cited a 40% jump in bilateral trade, true?", "20%"},       // a figure, however the claim was put
+		{"the ministers welcomed the upcoming 40th anniversary of diplomatic relations, right?", "35th"},
+		{"did the ministers welcome the upcoming 35th anniversary?", ""},
 	}
 	for _, tt := range tests {
 		a := ask(t, e, tt.claim)
