@@ -862,3 +862,11 @@ func TestAskedVerbAfterAdverb(t *testing.T) {
 		}
 	}
 }
+
+func TestAPlaceQualifyingAWordIsNoVenue(t *testing.T) {
+	e := seedEngine(t)
+	assert.NotEmpty(t, e.readQuestion(clean("what did they discuss at the meeting in Central Asia")).venues)
+	assert.Empty(t, e.readQuestion(clean("fact check: at the meeting they discussed cooperation in Central Asia-related formats")).venues, "Central Asia qualifies the formats")
+	assert.True(t, modifiesNext("a baku-based firm", "baku"))
+	assert.False(t, modifiesNext("met in baku on monday", "baku"))
+}

@@ -6,6 +6,7 @@ package knowledge
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/azchina/azchina/knowledge/analyze"
 	"github.com/azchina/azchina/knowledge/index"
@@ -173,7 +174,7 @@ func (e *Engine) askedVenues(q *question) map[int32]bool {
 	var out map[int32]bool
 	for i := range q.tokens {
 		j := venueAt(q.tokens, i)
-		if j < 0 {
+		if j < 0 || modifiesNext(q.lower, q.tokens[j].Surface) {
 			continue
 		}
 		for _, qt := range q.terms {
@@ -196,6 +197,23 @@ func (e *Engine) askedVenues(q *question) map[int32]bool {
 		}
 	}
 	return out
+}
+
+// modifiesNext reports whether a place written in lower, with up to one word more, is
+// joined by a hyphen to the word after it, which it qualifies: "in Central Asia-related
+// formats", "a Baku-based company" name no venue.
+func modifiesNext(lower, place string) bool {
+	i := strings.Index(lower, place)
+	if i < 0 {
+		return false
+	}
+	rest := lower[i+len(place):]
+	if strings.HasPrefix(rest, " ") {
+		if end := strings.IndexAny(rest[1:], " -"); end >= 0 && rest[1+end] == '-' {
+			return true
+		}
+	}
+	return strings.HasPrefix(rest, "-")
 }
 
 // standsForPlace reports whether a query term is a word the articles never use that the
