@@ -1677,6 +1677,9 @@ func (e *Engine) datesOtherMonths(q *question, f *Fact) bool {
 		return false
 	}
 	published := e.articles[e.bySource[f.Source]].Date
+	if len(published) >= len("2006-01") && q.saidIn[monthOf(published)] {
+		return false // the month the article reports the words of
+	}
 	other := false
 	for _, d := range f.Dates {
 		if len(d.Value) == len("2006") && isYear(d.Value) && !strings.HasPrefix(published, d.Value) && !q.hasTerm(d.Value) {

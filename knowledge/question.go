@@ -26,18 +26,21 @@ const (
 
 // question is a question read for searching.
 type question struct {
-	text     string
-	lower    string // text in lower case
-	tokens   []analyze.Token
-	kind     Kind
-	terms    []index.QueryTerm
-	numbers  map[string]bool // numbers the question itself names
-	months   [13]bool        // the months the question names, by number ("in August")
-	dates    []string        // the days the question names with their month, as "04-14"
-	wh       bool            // it holds a question word ("what", "who", …)
-	photo    bool            // asks about a photo
-	author   bool            // asks who wrote an article
-	credit   bool            // asks about an article itself: its source, publisher or date
+	text    string
+	lower   string // text in lower case
+	tokens  []analyze.Token
+	kind    Kind
+	terms   []index.QueryTerm
+	numbers map[string]bool // numbers the question itself names
+	months  [13]bool        // the months the question names, by number ("in August")
+	// saidIn are the months that date a person's words or meeting rather than what is
+	// asked: "according to the FMs in January, what gave momentum …".
+	saidIn   [13]bool
+	dates    []string // the days the question names with their month, as "04-14"
+	wh       bool     // it holds a question word ("what", "who", …)
+	photo    bool     // asks about a photo
+	author   bool     // asks who wrote an article
+	credit   bool     // asks about an article itself: its source, publisher or date
 	intent   string
 	unknown  []string       // words the index knows nothing like, or only words WordNet relates to them
 	topical  []bool         // per term: it names the domain
@@ -973,6 +976,9 @@ func (e *Engine) readQuestion(text string) *question {
 		}
 		if m := monthNumbers[t.Surface]; m > 0 && (t.Surface != "may" && t.Surface != "march" || i > 0 && q.tokens[i-1].Surface == "in") {
 			q.months[m] = true // not "may" the verb, but "in May"
+			if i >= 2 && q.tokens[i-1].Surface == "in" && e.namesSpeaker(q.tokens[i-2]) {
+				q.saidIn[m] = true
+			}
 			for _, k := range []int{i - 1, i + 1} {
 				if k >= 0 && k < len(q.tokens) && q.tokens[k].Number && len(q.tokens[k].Surface) <= 2 {
 					q.dates = append(q.dates, twoDigits(strconv.Itoa(int(m)))+"-"+twoDigits(q.tokens[k].Surface)) // "April 14"
@@ -2942,4 +2948,11 @@ func hasLetters(s string) bool {
 		s = s[size:]
 	}
 	return false
+}
+
+// namesSpeaker reports whether a token names one who may speak or meet: a person's name
+// or a role ("Aliyev", "the foreign ministers").
+func (e *Engine) namesSpeaker(t analyze.Token) bool {
+	last := t.Surface[strings.LastIndexByte(t.Surface, ' ')+1:]
+	return e.isPersonPart(last) || ingest.IsRole(last) || ingest.IsRole(strings.TrimSuffix(last, "s"))
 }
