@@ -565,7 +565,7 @@ func (e *Engine) excluded(q *question, r ranked) string {
 		// "When did Xi last visit Baku?" is not answered by a moment "last July" of the
 		// two countries' relations: a date of what someone else did.
 		return missesName
-	case e.capitalForCountry(q, f) && e.namesOtherPlace(q, f):
+	case e.cityForCountry(q, f) && e.namesOtherPlace(q, f):
 		// "What's Baku's sister city in China?" is not answered by the sister cities
 		// Nakhchivan (Azerbaijan) and Urumqi: of another city of the country.
 		return missesName
@@ -2216,9 +2216,9 @@ func (e *Engine) matchesNames(q *question, r ranked) bool {
 	return true
 }
 
-// capitalForCountry reports whether a question about cities names a city as their
-// possessor ("Baku's sister city") that a fact matches only by naming its country.
-func (e *Engine) capitalForCountry(q *question, f *Fact) bool {
+// cityForCountry reports whether a question about cities names one as their possessor
+// ("Baku's sister city") that a fact matches only by naming its country.
+func (e *Engine) cityForCountry(q *question, f *Fact) bool {
 	if len(q.possessors) == 0 {
 		return false // the usual case, settled before the tokens are looked up for each fact
 	}
