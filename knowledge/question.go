@@ -2458,7 +2458,8 @@ func (e *Engine) isTellingName(qt index.QueryTerm) bool {
 		return false // "Baku and Beijing's stance": the two countries, in their capitals' names
 	}
 	for _, alt := range qt.Alts {
-		if alt.Factor < 1 || len(alt.Terms) != 1 {
+		// A person's name mistyped ("alizade") is as telling as the name.
+		if alt.Factor < 1 && !(alt.Factor >= typoFactor && len(alt.Terms) == 1 && e.isPersonPart(e.ix.TermString(alt.Terms[0]))) || len(alt.Terms) != 1 {
 			continue
 		}
 		// The name itself, not an adjective of it: "European leader" asks for a kind of

@@ -686,6 +686,10 @@ func TestMistypedNameIsStillRequired(t *testing.T) {
 		require.GreaterOrEqual(t, k, 0, q)
 		assert.True(t, qq.required[k], "%s: a fact that does not name Xi is no answer", q)
 	}
+	qq := e.readQuestion(clean("which news agency did alizade give his interview to"))
+	k := qq.termOf("alizade")
+	require.GreaterOrEqual(t, k, 0)
+	assert.True(t, qq.required[k], "a surname mistyped is as telling as the surname")
 }
 
 func TestFirstAndLastWord(t *testing.T) {
