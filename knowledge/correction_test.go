@@ -24,6 +24,7 @@ func TestClaimsToldOtherwise(t *testing.T) {
 		{"aliyev cited a 40% jump in bilateral trade, true?", "20%"},       // a figure, however the claim was put
 		{"the ministers welcomed the upcoming 40th anniversary of diplomatic relations, right?", "35th"},
 		{"did the ministers welcome the upcoming 35th anniversary?", ""},
+		{"Xi praised Azerbaijan for hosting COP30 - ok to post?", "COP29"}, // a moderator's tag
 	}
 	for _, tt := range tests {
 		a := ask(t, e, tt.claim)

@@ -233,8 +233,16 @@ var rateUnits = map[string]bool{"day": true, "week": true, "month": true, "year"
 // right?", "… confirmed or not?".
 func endsInTag(tokens []analyze.Token) bool {
 	n := len(tokens)
-	return n > 0 && (tagWords[tokens[n-1].Surface] || n > 1 && tokens[n-1].Surface == "not" && tokens[n-2].Surface == "or")
+	return n > 0 && (tagWords[tokens[n-1].Surface] || n > 1 && tokens[n-1].Surface == "not" && tokens[n-2].Surface == "or") ||
+		n > 2 && postWords[tokens[n-1].Surface] && tokens[n-2].Surface == "to" && fineWords[tokens[n-3].Surface] // "…, ok to post?"
 }
+
+// postWords and fineWords end a moderator's statement put to be checked: "… - ok to
+// post?", "… safe to share?".
+var (
+	postWords = map[string]bool{"post": true, "share": true, "publish": true, "say": true, "use": true}
+	fineWords = map[string]bool{"ok": true, "okay": true, "safe": true, "fine": true, "good": true, "alright": true}
+)
 
 // tagWords end a statement put as a question: "…, right?", "…, correct?".
 var tagWords = map[string]bool{"right": true, "correct": true, "innit": true, "yeah": true, "yes": true, "true": true}
