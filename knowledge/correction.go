@@ -141,7 +141,7 @@ func (e *Engine) tellsOtherwise(q *question, f *Fact, k int) bool {
 	// A place the articles name elsewhere, where the claim puts it ("met in Shanghai":
 	// "met … in Beijing").
 	placed := known && (putsClaim(q.tokens) || doubts(q.tokens)) && locatedAt(q, k) && sameSlot(q, f, k)
-	if !e.isRegion(e.az.Word(word).Term) && !placed && (known || !putsClaim(q.tokens) || !e.isName(q.terms[k], q.capitalised, nil)) {
+	if !e.isRegion(e.az.Word(word).Term) && !placed && (known || !putsClaim(q.tokens) || !e.isName(q.terms[k], q.capitalised, nil) && !e.placeTerms[e.az.Word(word).Term]) {
 		// A name the articles use ("did Georgia sign …") asks of another thing they tell;
 		// only a claim put to be checked ("Tashkent hosted COP29, right?") is of a name
 		// they do not use in a detail they give. A word that is no name ("a nuclear deal")

@@ -25,6 +25,7 @@ func TestClaimsToldOtherwise(t *testing.T) {
 		{"the ministers welcomed the upcoming 40th anniversary of diplomatic relations, right?", "35th"},
 		{"did the ministers welcome the upcoming 35th anniversary?", ""},
 		{"Xi praised Azerbaijan for hosting COP30 - ok to post?", "COP29"}, // a moderator's tag
+		{"xi met the french president on april 11, right?", "Spanish"},     // a people, in lower case
 	}
 	for _, tt := range tests {
 		a := ask(t, e, tt.claim)
