@@ -1272,6 +1272,10 @@ func copulaPhrase(tokens []analyze.Token, possessors map[string]bool) (head stri
 				// "when were the missions first established": an adverb of the deed, no
 				// part of the thing
 				words = slices.Delete(words, len(words)-2, len(words)-1)
+				before = ""
+				if len(words) > 1 {
+					before = words[len(words)-2]
+				}
 			}
 			if whatWords[first] {
 				// "what is the 2030 strategy linked to": the strategy, which is linked
