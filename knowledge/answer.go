@@ -2224,7 +2224,7 @@ func (e *Engine) cityForCountry(q *question, f *Fact) bool {
 	}
 	cities := false
 	for _, t := range q.tokens {
-		cities = cities || cityNouns[t.Surface]
+		cities = cities || markedCityNouns.holds(t)
 	}
 	if !cities {
 		return false
