@@ -472,10 +472,22 @@ func standsOn(tokens []analyze.Token) bool {
 func asksSize(tokens []analyze.Token) bool {
 	for i := 1; i < len(tokens); i++ {
 		if tokens[i-1].Surface == "how" && (tokens[i].Surface == "big" || tokens[i].Surface == "large") {
-			return true
+			// "How big was the jump in trade" asks the size of a change, which a share
+			// ("a more than 20% increase") gives.
+			j := i + 1
+			for j < len(tokens) && (tokens[j].Stop || tokens[j].Surface == "was" || tokens[j].Surface == "is") {
+				j++
+			}
+			return j == len(tokens) || !changeNouns[tokens[j].Surface]
 		}
 	}
 	return false
+}
+
+// changeNouns name a change in an amount, whose size a share gives.
+var changeNouns = map[string]bool{
+	"jump": true, "increase": true, "rise": true, "growth": true, "surge": true, "boost": true,
+	"hike": true, "gain": true, "drop": true, "fall": true, "decline": true, "decrease": true,
 }
 
 // asksDay reports whether tokens ask for the day something happened on: "which day",
