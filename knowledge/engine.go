@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"regexp"
 	"runtime"
 	"slices"
@@ -50,8 +51,11 @@ type Engine struct {
 	// vocabByFirst finds the vocabulary entries by their first term.
 	vocabByFirst map[string][]vocabRef
 	english      map[string]int // common English words (from WordNet): how often each was tagged, plus one
-	lexicon      *lingo.Lexicon // reads questions in other languages as English
-	related      *relatedWords  // words WordNet relates to a word
+	// capitals holds the words of two to five letters the articles write in capitals
+	// ("UN", "ANAMA"), lower-cased: acronyms, though some are words of English too.
+	capitals map[string]bool
+	lexicon  *lingo.Lexicon // reads questions in other languages as English
+	related  *relatedWords  // words WordNet relates to a word
 	// commonNear and nameNear tell whether a word may be one edit from a common English
 	// word (mistypedCount's) or from a word of a name (nameWordNear's).
 	commonNear, nameNear nearFilter
@@ -569,6 +573,10 @@ func (e *Engine) build(docs []*ingest.Document) {
 		e.carriedOn[i] = -1
 	}
 	e.findPublisherFacts()
+	e.capitals = map[string]bool{}
+	for i := range e.facts {
+		maps.Copy(e.capitals, acronymsOf(e.facts[i].Text))
+	}
 	surfaces := map[string]bool{} // the words added to the index's vocabulary
 	df := map[string]int{}
 	for i := range analyses {

@@ -897,6 +897,13 @@ func (e *Engine) readQuestion(text string) *question {
 	capitalised := wordsOf(runs)
 	q.capitalised = capitalised
 	acronyms := acronymsOf(text)
+	for w := range acronyms {
+		if e.english[w] > 0 && !e.capitals[w] {
+			// "when did the visit END": a word shouted, neither an acronym nor a name
+			delete(acronyms, w)
+			delete(capitalised, w)
+		}
+	}
 	q.possessors = possessorsIn(q.lower)
 	for _, t := range q.tokens {
 		// "armenias prime minister": a name's possessive typed without its apostrophe
