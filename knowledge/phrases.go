@@ -626,6 +626,9 @@ var lightVerbs = map[string]bool{
 	// One marks or observes an anniversary by its coming round: "which anniversary will
 	// they mark" is answered by "the upcoming 35th anniversary".
 	"mark": true, "marked": true, "observe": true, "observed": true,
+	// A linking verb says nothing done but what its subject is: "when did they become
+	// strategic partners" asks when the partnership was set up.
+	"become": true, "became": true, "becomes": true, "remain": true, "remained": true,
 }
 
 // voiceVerbs make a stance known: "express a view", "voice concern".
