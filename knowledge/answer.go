@@ -694,6 +694,8 @@ func (e *Engine) excluded(q *question, r ranked) string {
 		return "not of an earlier time"
 	case q.priorStage && !earlierPattern.MatchString(f.Text):
 		return "not of an earlier time"
+	case q.laterStage && !laterPattern.MatchString(f.Text):
+		return "not of a later time"
 	case q.heldBefore && !followsPattern.MatchString(f.Text) && !saysOfRole(f.Text, "former") && !saysOfRole(f.Text, "previous"):
 		return "not of the holder asked about"
 	case q.succession != "" && !saysOfRole(f.Text, q.succession):

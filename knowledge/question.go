@@ -68,6 +68,9 @@ type question struct {
 	// life ("before he became an MP"), or of an earlier one of a kind ("the previous
 	// protocol"): a fact must say so of an earlier time.
 	priorStage bool
+	// laterStage marks a question of what someone did after a deed with a person ("who
+	// did Xi meet after Aliyev"): a fact must say so of a later time.
+	laterStage bool
 	// lasting is the unit of "how many days" (or weeks, months, years): so many of it, or
 	// a span of dates, answers.
 	lasting string
@@ -427,11 +430,37 @@ func (e *Engine) beforeOrAfterPerson(tokens []analyze.Token) bool {
 			if e.personsOccasionAt(tokens, i+1) {
 				continue // "before Aliyev's visit": a time, not the holder before him
 			}
+			if doneBefore(tokens, i) {
+				continue // "which leader did Xi meet before Aliyev": see relativeDeed
+			}
 			return true
 		}
 	}
 	return false
 }
+
+// doAuxiliaries put a question of what someone did: "did Xi meet", "does he chair".
+var doAuxiliaries = map[string]bool{"do": true, "does": true, "did": true}
+
+// doneBefore reports whether the question puts a deed ("did Xi meet") before its word at
+// i: "before" or "after" then dates the deed, not a holder of a role.
+func doneBefore(tokens []analyze.Token, i int) bool {
+	return slices.ContainsFunc(tokens[:i], func(t analyze.Token) bool { return doAuxiliaries[t.Surface] })
+}
+
+// relativeDeed returns "before" or "after" when a question asks of a deed done before or
+// after one with a person ("which leader did Xi meet before Aliyev"), or "".
+func (e *Engine) relativeDeed(tokens []analyze.Token) string {
+	for i := 0; i+1 < len(tokens); i++ {
+		if w := tokens[i].Surface; (w == "before" || w == "after") && e.isPersonPart(tokens[i+1].Surface) && !e.personsOccasionAt(tokens, i+1) && doneBefore(tokens, i) {
+			return w
+		}
+	}
+	return ""
+}
+
+// laterPattern finds a sentence's word for a time after another.
+var laterPattern = regexp.MustCompile(`(?i)\b(after|afterwards|later|subsequently)\b`)
 
 // beforePersonsEvent returns the term of the person in "before X's visit" (an occasion
 // of theirs), or -1.
@@ -1507,6 +1536,12 @@ func (e *Engine) readQuestion(text string) *question {
 		}
 	}
 	q.beforeEvent = e.beforePersonsEvent(q)
+	switch e.relativeDeed(q.tokens) {
+	case "before":
+		q.priorStage = true // a fact must say it was earlier: "Previously on April 11 …"
+	case "after":
+		q.laterStage = true
+	}
 	q.heldBefore = (q.kind == AskWho || q.asksName) && slices.ContainsFunc(q.tokens, func(t analyze.Token) bool { return ingest.IsRole(t.Surface) }) && e.beforeOrAfterPerson(q.tokens)
 	if head, words := copulaPhrase(q.tokens, q.possessors); head != "" && !asksWords(q.tokens) {
 		// (Not "what were the exact words …": the words are the quote.)
