@@ -589,8 +589,14 @@ func twoDigits(n string) string {
 // name in the zangezur part"): a remark that asks nothing, after a question that asks.
 func withoutRemark(text string) string {
 	i := strings.IndexByte(text, '?')
+	for i >= 0 && i+1 < len(text) && (text[i+1] == '?' || text[i+1] == '!') {
+		i++ // "who's xi's wife?? saw her …"
+	}
 	if i < 0 {
-		return text
+		i = remarkAfterComma(text)
+		if i < 0 {
+			return text
+		}
 	}
 	tail := strings.TrimSpace(text[i+1:])
 	if tail == "" || strings.Contains(tail, "?") || strings.HasPrefix(tail, "(") {
@@ -609,6 +615,32 @@ func withoutRemark(text string) string {
 		return text
 	}
 	return text[:i+1]
+}
+
+// remarkAfterComma returns where a remark of the asker's own starts after a comma ("who is
+// azer allahveranov, never heard of him lol"): the comma before a clause that opens on a
+// word of one who speaks of themself. It returns -1 when there is none.
+func remarkAfterComma(text string) int {
+	for i := strings.IndexByte(text, ','); i >= 0; {
+		first, _, _ := strings.Cut(strings.TrimSpace(text[i+1:]), " ")
+		if remarkOpeners[strings.ToLower(strings.Trim(first, ".!"))] {
+			return i
+		}
+		next := strings.IndexByte(text[i+1:], ',')
+		if next < 0 {
+			break
+		}
+		i += 1 + next
+	}
+	return -1
+}
+
+// remarkOpeners open a remark the asker makes of themself: "never heard of him", "just
+// curious", "lol".
+var remarkOpeners = map[string]bool{
+	"never": true, "just": true, "lol": true, "lmao": true, "haha": true, "thanks": true, "thx": true,
+	"i": true, "im": true, "i'm": true, "i’m": true, "ive": true, "i've": true, "i’ve": true,
+	"curious": true, "wondering": true, "asking": true,
 }
 
 // withHabitAsEarlier writes a past habit as the earlier time it tells of ("which outlet

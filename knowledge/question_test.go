@@ -768,6 +768,11 @@ func TestWithoutRemark(t *testing.T) {
 		{"the visa deal? when was it signed?", "the visa deal? when was it signed?"}, // the question follows
 		{"Are they moving toward a free trade deal? Need to know for our planning.", "Are they moving toward a free trade deal?"},
 		{"is china closer to azerbaijan? compare their relations pls", "is china closer to azerbaijan? compare their relations pls"}, // a request
+		{"who's xi's wife?? saw her in the pics", "who's xi's wife??"},
+		{"who is azer allahveranov, never heard of him lol", "who is azer allahveranov,"},
+		{"when was the visa deal signed, just curious", "when was the visa deal signed,"},
+		{"what did xi say, according to xinhua", "what did xi say, according to xinhua"}, // no remark
+		{"i wonder, who met wang yi", "i wonder, who met wang yi"},                       // the question follows
 	}
 	for _, tt := range tests {
 		assert.Equal(t, tt.want, withoutRemark(tt.in), tt.in)
