@@ -1402,6 +1402,19 @@ func asksOpinion(tokens []analyze.Token) bool {
 			return true
 		}
 	}
+	// "is China or Russia the better ally": a choice between two by judgement; "who
+	// would win in a fight": a contest that never took place.
+	hasOr, better := false, false
+	for i, t := range tokens {
+		hasOr = hasOr || t.Surface == "or"
+		better = better || comparativeJudgements[t.Surface]
+		if t.Surface == "win" && i > 0 && (tokens[i-1].Surface == "would" || tokens[i-1].Surface == "could") {
+			return true
+		}
+	}
+	if hasOr && better {
+		return true
+	}
 	// "is Xi a good leader": a judgement of a person, which the news does not make.
 	if len(tokens) > 3 && copulas[tokens[0].Surface] {
 		for i := 2; i+1 < len(tokens); i++ {
@@ -1412,6 +1425,9 @@ func asksOpinion(tokens []analyze.Token) bool {
 	}
 	return false
 }
+
+// comparativeJudgements rank one above another by judgement: "the better ally".
+var comparativeJudgements = map[string]bool{"better": true, "worse": true, "superior": true, "inferior": true}
 
 // judgements call someone good or bad.
 var judgements = map[string]bool{"good": true, "bad": true, "great": true, "terrible": true, "nice": true, "evil": true, "decent": true}
