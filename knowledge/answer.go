@@ -628,6 +628,9 @@ func (e *Engine) excluded(q *question, r ranked) string {
 		return lacksDeed
 	case q.city && e.onlyCountries(q, f):
 		return lacksCity
+	case q.building && !buildingPattern.MatchString(f.Text):
+		// "In which building did the ministers meet?" is not answered by "in Beijing".
+		return lacksCity
 	case q.whereTo && !e.placesOtherThanAsked(q, f):
 		// "Where did Aliyev travel after leaving China?" is not answered by "was in China".
 		return lacksCity

@@ -2017,6 +2017,13 @@ func asksKind(tokens []analyze.Token, nouns map[string]bool) bool {
 	return false
 }
 
+// buildingNouns ask for a place within a city: "which building", "what hall".
+var buildingNouns = map[string]bool{"building": true, "buildings": true, "hall": true, "palace": true, "hotel": true, "residence": true, "room": true}
+
+// buildingPattern finds a building, or a place in a city, that a sentence names: "the
+// Great Hall of the People", "Tiananmen Square", "the east gate".
+var buildingPattern = regexp.MustCompile(`\b(Hall|Square|Palace|Cent(re|er)|House|Building|Hotel|Residence|Museum|Stadium|Embassy|gate|hall|square)\b`)
+
 // countryNouns ask for countries by name.
 var countryNouns = map[string]bool{"country": true, "countries": true, "nation": true, "nations": true}
 

@@ -233,6 +233,9 @@ type question struct {
 	// city marks a question that asks for a city ("In which city …"): a country is no
 	// answer to it.
 	city bool
+	// building marks a question that asks which building ("in which building were the
+	// talks"): a city is no answer to it.
+	building bool
 	// country marks a question that asks which countries: "Which countries rank ahead of
 	// China?"
 	country bool
@@ -1498,6 +1501,7 @@ func (e *Engine) readQuestion(text string) *question {
 		q.verb = e.outcomeVerb(q)
 	}
 	q.city = asksCity(q.tokens)
+	q.building = asksKind(q.tokens, buildingNouns)
 	q.country = q.kind == AskWhere && asksCountry(q.tokens)
 	q.otherCountries = q.country && asksKind(q.tokens, map[string]bool{"other": true, "else": true})
 	q.capital = -1
