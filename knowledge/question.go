@@ -2615,12 +2615,32 @@ func (e *Engine) capitalisedConcept(qt index.QueryTerm, capitalised map[string]b
 	if qt.Weight < requiredIDF {
 		return false
 	}
+	// From an asker who capitalises nothing, a name of three words or more the articles
+	// capitalise, in its own words ("global civilization initiative"), is one too.
+	if len(capitalised) == 0 && strings.Count(qt.Word, " ") >= 2 {
+		words := strings.Fields(qt.Word)
+		return slices.ContainsFunc(qt.Alts, func(a index.Alternative) bool { return e.termsOfWords(a.Terms, words) && e.capitalisedPhrase(a.Terms) })
+	}
 	for w := range strings.FieldsSeq(qt.Word) {
 		if !capitalised[w] {
 			return false
 		}
 	}
 	return slices.ContainsFunc(qt.Alts, func(a index.Alternative) bool { return a.Factor >= 1 && e.capitalisedPhrase(a.Terms) })
+}
+
+// termsOfWords reports whether terms are the terms of words, one for one: the question's
+// own words, not a synonym.
+func (e *Engine) termsOfWords(terms []int32, words []string) bool {
+	if len(terms) != len(words) {
+		return false
+	}
+	for i, w := range words {
+		if e.ix.TermString(terms[i]) != e.az.Word(w).Term {
+			return false
+		}
+	}
+	return true
 }
 
 // isLatin reports whether w is written in ASCII letters: a word left over from a question
