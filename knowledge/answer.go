@@ -1453,6 +1453,9 @@ func (e *Engine) typeBonus(q *question, f *Fact) float64 {
 			return 1 // "over what period …": "over the last five years"
 		}
 		for _, d := range f.Dates {
+			if d.Named && !q.untilWhen {
+				continue // "when was it launched": not "the 2030 … Strategy", but "to what year"
+			}
 			if q.day && !namesDay(d) {
 				continue // "on which day in 1992": a year is no answer
 			}

@@ -543,7 +543,7 @@ func (e *Engine) build(docs []*ingest.Document) {
 				e.facts[f.ID-1].Next = f.ID
 			}
 			for _, d := range s.Dates {
-				f.Dates = append(f.Dates, Date{Phrase: d.Phrase, Value: d.Value, Relative: d.Relative})
+				f.Dates = append(f.Dates, Date{Phrase: d.Phrase, Value: d.Value, Relative: d.Relative, Named: d.Named})
 			}
 			for j := f.ID - 1; s.Lead != "" && j >= first; j-- {
 				if e.facts[j].Text == s.Lead {

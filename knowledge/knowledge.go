@@ -50,6 +50,7 @@ type Date struct {
 	Phrase   string
 	Value    string
 	Relative bool // resolved against the article's date
+	Named    bool // a year that opens a name: "the 2030 … Strategy"
 }
 
 // FactKind tells a body sentence from the credits a page carries around it.

@@ -68,6 +68,9 @@ type question struct {
 	// life ("before he became an MP"), or of an earlier one of a kind ("the previous
 	// protocol"): a fact must say so of an earlier time.
 	priorStage bool
+	// untilWhen marks a question of the year or day something lasts to: "it runs to what
+	// year", "until when".
+	untilWhen bool
 	// laterStage marks a question of what someone did after a deed with a person ("who
 	// did Xi meet after Aliyev"): a fact must say so of a later time.
 	laterStage bool
@@ -437,6 +440,22 @@ func (e *Engine) beforeOrAfterPerson(tokens []analyze.Token) bool {
 				continue // "which leader did Xi meet before Aliyev": see relativeDeed
 			}
 			return true
+		}
+	}
+	return false
+}
+
+// asksUntil reports whether a question asks the time something lasts to: "until when",
+// "to what year", "through which year".
+func asksUntil(tokens []analyze.Token) bool {
+	for i, t := range tokens {
+		switch t.Surface {
+		case "until", "till", "through", "thru":
+			return true
+		case "to", "by":
+			if i+1 < len(tokens) && (whatWords[tokens[i+1].Surface] || tokens[i+1].Surface == "which") {
+				return true
+			}
 		}
 	}
 	return false
@@ -1501,6 +1520,7 @@ func (e *Engine) readQuestion(text string) *question {
 		q.verb = e.outcomeVerb(q)
 	}
 	q.city = asksCity(q.tokens)
+	q.untilWhen = q.kind == AskWhen && asksUntil(q.tokens)
 	q.building = asksKind(q.tokens, buildingNouns)
 	q.country = q.kind == AskWhere && asksCountry(q.tokens)
 	q.otherCountries = q.country && asksKind(q.tokens, map[string]bool{"other": true, "else": true})

@@ -18,6 +18,9 @@ type DateMention struct {
 	Phrase   string // as written: "on Wednesday", "last July", "22 April, 2025"
 	Value    string
 	Relative bool // the phrase only makes sense against the article's date
+	// Named marks a year that opens a name ("the 2030 Socio-Economic Development
+	// Strategy"): the year the name looks to, not when what the sentence tells happened.
+	Named bool
 }
 
 const monthNames = `(January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)`
@@ -58,6 +61,14 @@ func parseMonth(s string) time.Month {
 		s = s[:3]
 	}
 	return months[s]
+}
+
+// yearInName reports whether the year at text[start:end] opens a name, "the 2030
+// Socio-Economic Development Strategy": the year it looks to, not a date of the sentence.
+func yearInName(text string, start, end int) bool {
+	before := strings.ToLower(text[max(0, start-4):start])
+	next, _ := utf8.DecodeRuneInString(text[min(len(text), end+1):])
+	return before == "the " && end < len(text) && text[end] == ' ' && unicode.IsUpper(next)
 }
 
 // ParseDate reads "2006-01-02" and reports whether it could.
@@ -239,6 +250,9 @@ func findDates(text string, ref time.Time) []DateMention {
 			loc = m[:2] // "in 1992": the phrase keeps its preposition, a bare year may be a name's
 		}
 		add(loc, text[m[g]:m[g+1]], false)
+		if n := len(out); g == 4 && n > 0 && out[n-1].Phrase == text[m[g]:m[g+1]] && yearInName(text, m[g], m[g+1]) {
+			out[n-1].Named = true
+		}
 	}
 	return out
 }

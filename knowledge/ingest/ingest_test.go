@@ -59,6 +59,8 @@ func TestFindDates(t *testing.T) {
 		{"weekday", "On Wednesday, they met", []string{"2025-04-23"}, true},
 		{"previous day", "On Wednesday, a visit that began the previous day", []string{"2025-04-23", "2025-04-22"}, true},
 		{"money is not a year", "invested $2019 million", nil, false},
+		{"a year opening a name", "aligned with the 2030 Socio-Economic Development Strategy", []string{"2030"}, false},
+		{"a year before a name", "In 2025 Azerbaijan and China signed", []string{"2025"}, false},
 		{"day range", "a state visit between 22 and 24 April.", []string{"2025-04-22", "2025-04-24"}, false},
 	}
 	for _, tt := range tests {
@@ -72,6 +74,13 @@ func TestFindDates(t *testing.T) {
 		})
 	}
 	assert.Empty(t, findDates("On Wednesday, last July", time.Time{}), "relative dates need the article's date")
+	named := findDates("aligned with the 2030 Socio-Economic Development Strategy", ref)
+	if assert.Len(t, named, 1) {
+		assert.True(t, named[0].Named, "a year that opens a name")
+	}
+	for _, d := range findDates("In 2025 Azerbaijan and China signed the 2019 agreement", ref) {
+		assert.False(t, d.Named, d.Phrase)
+	}
 	var got []string
 	for _, d := range findDates("the agreements signed on April 23 and the 2019 forum", time.Time{}) {
 		got = append(got, d.Value)
