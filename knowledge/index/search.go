@@ -66,7 +66,7 @@ type scratch struct {
 	cands                         []candidate
 	scored                        []scored
 	at                            []position
-	first                         []int
+	first, found, order, freq     []int
 }
 
 // Results is room for the hits of a search. Reusing one across searches saves allocating
@@ -88,8 +88,8 @@ func (ix *Index) SearchInto(r *Results, q []QueryTerm, limit int) []Hit {
 	defer ix.scratch.Put(s)
 	// Rare terms first: a term found in most documents then only adds to the documents
 	// rarer terms found, instead of making every document a candidate.
-	order := make([]int, len(q))
-	freq := make([]int, len(q))
+	order := growInts(&s.order, len(q))
+	freq := growInts(&s.freq, len(q))
 	for i, qt := range q {
 		order[i] = i
 		freq[i] = len(ix.docs)
@@ -106,24 +106,7 @@ func (ix *Index) SearchInto(r *Results, q []QueryTerm, limit int) []Hit {
 		stamp := int32(i + 1)
 		onlyKnown := n > 0 && freq[i] > max(len(ix.docs)/5, commonPostings) && len(s.touched) > 0
 		for _, alt := range qt.Alts {
-			ix.eachMatch(alt, func(doc int32, tf, idf float64, nearOnly bool) {
-				if onlyKnown && s.mask[doc] == 0 {
-					return
-				}
-				v := alt.Factor * idf * tf
-				if s.stamp[doc] != stamp {
-					s.stamp[doc] = stamp
-					s.best[doc], s.factor[doc] = 0, 0
-					s.forTerm = append(s.forTerm, doc)
-				}
-				if v > s.best[doc] {
-					f := alt.Factor
-					if nearOnly {
-						f *= nearCoverage
-					}
-					s.best[doc], s.factor[doc] = v, f
-				}
-			})
+			ix.addMatches(s, alt, stamp, onlyKnown)
 		}
 		for _, doc := range s.forTerm {
 			if s.mask[doc] == 0 {
@@ -145,22 +128,18 @@ func (ix *Index) SearchInto(r *Results, q []QueryTerm, limit int) []Hit {
 	for _, p := range at {
 		s.inQuery[p.term/64] |= 1 << uint(p.term%64)
 	}
-	defer func() {
-		for _, p := range at {
-			s.inQuery[p.term/64] = 0
-		}
-	}()
-	if cap(s.first) < len(q) {
-		s.first = make([]int, len(q))
-	}
-	first := s.first[:len(q)]
+	first := growInts(&s.first, len(q))
+	found := growInts(&s.found, len(q))
 	// Score every candidate, then sort small records of them and build hits for the best
 	// limit only. Ties go to the higher term weight, then to the lower number.
 	byScore := s.scored[:0]
 	for k := len(cands) - 1; k >= 0; k-- { // a min-heap's best are last: nearly sorted this way
 		doc := cands[k]
-		phrase, order := ix.proximity(q, at, s.inQuery, doc, first)
+		phrase, order := ix.proximity(q, at, s.inQuery, doc, first, found)
 		byScore = append(byScore, scored{s.score[doc] + phrase + order, s.score[doc], phrase, order, doc})
+	}
+	for _, p := range at {
+		s.inQuery[p.term/64] = 0
 	}
 	sortScored(byScore)
 	s.scored = byScore
@@ -189,6 +168,15 @@ func (ix *Index) SearchInto(r *Results, q []QueryTerm, limit int) []Hit {
 	return hits
 }
 
+// growInts returns *s resized to n, reallocated (and kept in *s) only when it is too small.
+// Its contents are left as they were.
+func growInts(s *[]int, n int) []int {
+	if cap(*s) < n {
+		*s = make([]int, n)
+	}
+	return (*s)[:n]
+}
+
 // grow returns s resized to n, reallocated only when it is too small.
 func grow(s []float64, n int) []float64 {
 	if cap(s) < n {
@@ -211,10 +199,12 @@ func (ix *Index) newScratch() any {
 // say it.
 const nearCoverage = 0.5
 
-// eachMatch calls fn for every document holding all of alt's terms, with the saturated
-// term frequency, the IDF of the alternative's rarest term, and whether only the sentence
-// before the document holds it.
-func (ix *Index) eachMatch(alt Alternative, fn func(doc int32, tf, idf float64, nearOnly bool)) {
+// addMatches finds every document holding all of alt's terms and keeps, per document, the
+// best value of the query term being added (stamp) and its coverage factor, listing in
+// s.forTerm the documents it finds first. A term's value is its saturated term frequency
+// times the IDF of the alternative's rarest term and the alternative's factor. With
+// onlyKnown, documents no earlier term found are passed over.
+func (ix *Index) addMatches(s *scratch, alt Alternative, stamp int32, onlyKnown bool) {
 	if len(alt.Terms) == 0 {
 		return
 	}
@@ -244,7 +234,23 @@ func (ix *Index) eachMatch(alt Alternative, fn func(doc int32, tf, idf float64, 
 		if !ok {
 			continue
 		}
-		fn(p.Doc, tf*(k1+1)/(tf+ix.norms[p.Doc]), idf, nearOnly)
+		doc := p.Doc
+		if onlyKnown && s.mask[doc] == 0 {
+			continue
+		}
+		v := alt.Factor * idf * (tf * (k1 + 1) / (tf + ix.norms[doc]))
+		if s.stamp[doc] != stamp {
+			s.stamp[doc] = stamp
+			s.best[doc], s.factor[doc] = 0, 0
+			s.forTerm = append(s.forTerm, doc)
+		}
+		if v > s.best[doc] {
+			f := alt.Factor
+			if nearOnly {
+				f *= nearCoverage
+			}
+			s.best[doc], s.factor[doc] = v, f
+		}
 	}
 }
 
@@ -382,8 +388,8 @@ func queryPositions(at []position, q []QueryTerm) []position {
 // proximity computes the phrase and order signals of a document: a pair of question words
 // that stand next to each other in the sentence, in the question's order, earns a phrase
 // bonus; a pair that stands in the question's order within a few words earns an order
-// bonus. inQuery marks the terms of at; first is work space of len(q).
-func (ix *Index) proximity(q []QueryTerm, at []position, inQuery []uint64, doc int32, first []int) (phrase, order float64) {
+// bonus. inQuery marks the terms of at; first and found are work space of len(q).
+func (ix *Index) proximity(q []QueryTerm, at []position, inQuery []uint64, doc int32, first, found []int) (phrase, order float64) {
 	for i := range first {
 		first[i] = -1
 	}
@@ -397,14 +403,15 @@ func (ix *Index) proximity(q []QueryTerm, at []position, inQuery []uint64, doc i
 			}
 		}
 	}
-	for i := 0; i < len(q); i++ {
-		if first[i] < 0 {
-			continue
+	// The pairs of query terms the document holds, in the question's order.
+	found = found[:0]
+	for i, f := range first {
+		if f >= 0 {
+			found = append(found, i)
 		}
-		for j := i + 1; j < len(q); j++ {
-			if first[j] < 0 {
-				continue
-			}
+	}
+	for x, i := range found {
+		for _, j := range found[x+1:] {
 			w := min(q[i].Weight, q[j].Weight)
 			gap := first[j] - first[i]
 			switch {
