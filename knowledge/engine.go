@@ -14,7 +14,6 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -23,6 +22,7 @@ import (
 	"github.com/azchina/azchina/knowledge/analyze"
 	"github.com/azchina/azchina/knowledge/index"
 	"github.com/azchina/azchina/knowledge/ingest"
+	"github.com/azchina/azchina/knowledge/internal/memo"
 	"github.com/azchina/azchina/knowledge/lingo"
 )
 
@@ -133,18 +133,13 @@ type Engine struct {
 	// publisherFact maps an article to its first sentence that names its publisher
 	// ("Source: commonspace.eu …", "… told Trend"), when one does.
 	publisherFact map[string]int
-	// families caches the family of each question word (see family), familiesCached
-	// counts them.
-	families       sync.Map
-	familiesCached atomic.Int64
+	// families caches the family of each question word (see family).
+	families *memo.Memo[[]int32]
 	// mistyped caches the English word each unknown question word is a typo of (see
-	// mistypedWord), mistypedCached counts them.
-	mistyped       sync.Map
-	mistypedCached atomic.Int64
-	// patterns caches the which-phrase patterns made (see phrasePattern), patternsCached
-	// counts them.
-	patterns       sync.Map
-	patternsCached atomic.Int64
+	// mistypedWord).
+	mistyped *memo.Memo[string]
+	// patterns caches the which-phrase patterns made (see phrasePattern).
+	patterns *memo.Memo[*regexp.Regexp]
 	// ctxTerms caches the terms of context strings while the index is built.
 	ctxTerms sync.Map
 	// leads maps an article to the persons its first sentence that names any names: what
@@ -208,7 +203,7 @@ func LoadWithProgress(fsys fs.FS, progress func(done, total int)) (*Engine, erro
 	if err != nil {
 		return nil, err
 	}
-	e := &Engine{bySource: map[string]int{}, az: st.az, intents: st.intents, english: st.english, lexicon: st.lexicon, related: st.related, roleNames: st.roleNames, roleStarts: st.roleStarts, chat: st.chat, placeNames: st.placeNames, placeTerms: st.placeTerms, bodyTerms: st.bodyTerms}
+	e := &Engine{families: memo.New[[]int32](maxCachedFamilies), mistyped: memo.New[string](maxCachedFamilies), patterns: memo.New[*regexp.Regexp](maxCachedPatterns), bySource: map[string]int{}, az: st.az, intents: st.intents, english: st.english, lexicon: st.lexicon, related: st.related, roleNames: st.roleNames, roleStarts: st.roleStarts, chat: st.chat, placeNames: st.placeNames, placeTerms: st.placeTerms, bodyTerms: st.bodyTerms}
 	e.commonNear, e.nameNear = st.commonNear, st.nameNear
 	results := make([]parsed, len(names))
 	var mu sync.Mutex

@@ -1663,13 +1663,10 @@ func (e *Engine) phrasePattern(words []analyze.Token) *regexp.Regexp {
 	parts[last] = "(" + parts[last] + ")"
 	expr := `(?i)\b` + strings.Join(parts, `[\s-]+`)
 	if p, ok := e.patterns.Load(expr); ok {
-		return p.(*regexp.Regexp)
+		return p
 	}
 	p := regexp.MustCompile(expr)
-	if e.patternsCached.Load() < maxCachedPatterns {
-		e.patterns.Store(expr, p)
-		e.patternsCached.Add(1)
-	}
+	e.patterns.Store(expr, p)
 	return p
 }
 
@@ -2956,7 +2953,7 @@ func (e *Engine) addFamily(qt *index.QueryTerm, term string, factor float64) {
 // the same few words come up in question after question. Safe for concurrent use.
 func (e *Engine) family(word, term string) []int32 {
 	if ids, ok := e.families.Load(word); ok {
-		return ids.([]int32)
+		return ids
 	}
 	var ids []int32
 	for _, w := range e.relatedTo(word, "") {
@@ -2971,10 +2968,7 @@ func (e *Engine) family(word, term string) []int32 {
 			ids = append(ids, id)
 		}
 	}
-	if e.familiesCached.Load() < maxCachedFamilies {
-		e.families.Store(word, ids)
-		e.familiesCached.Add(1)
-	}
+	e.families.Store(word, ids)
 	return ids
 }
 

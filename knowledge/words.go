@@ -342,13 +342,10 @@ func samePerson(a, b []string) bool {
 // words. Safe for concurrent use.
 func (e *Engine) mistypedWord(w string) string {
 	if s, ok := e.mistyped.Load(w); ok {
-		return s.(string)
+		return s
 	}
 	best := e.findMistyped(w)
-	if e.mistypedCached.Load() < maxCachedFamilies {
-		e.mistyped.Store(w, best)
-		e.mistypedCached.Add(1)
-	}
+	e.mistyped.Store(w, best)
 	return best
 }
 

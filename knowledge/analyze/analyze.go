@@ -16,11 +16,10 @@ import (
 	"slices"
 	"sort"
 	"strings"
-	"sync"
-	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/azchina/azchina/knowledge/internal/memo"
 	"github.com/kljensen/snowball/english"
 	"gopkg.in/yaml.v3"
 )
@@ -95,8 +94,8 @@ func (t *Thesaurus) Merge(o *Thesaurus) {
 
 // Analyzer splits and normalises text. Build one with New.
 type Analyzer struct {
-	stems    sync.Map // word → stem, for the first maxCached words
-	cached   atomic.Int64
+	stems    *memo.Memo[string]  // word → stem, for the first maxCached words
+	words    *memo.Memo[Token]   // word → its token (see Word), for the first maxCached words
 	variants map[string]string   // surface word → term
 	synonyms map[string][]string // term → terms a question may mean by it
 	opposite map[string][]string // term → terms that say its contrary
@@ -120,7 +119,7 @@ type compound struct {
 
 // New builds an Analyzer from a thesaurus (nil for none).
 func New(t *Thesaurus) *Analyzer {
-	a := &Analyzer{variants: map[string]string{}, synonyms: map[string][]string{}, opposite: map[string][]string{}, concepts: map[string][]int{}, compounds: map[string][]compound{}, nameWords: map[string]bool{}}
+	a := &Analyzer{stems: memo.New[string](maxCached), words: memo.New[Token](maxCached), variants: map[string]string{}, synonyms: map[string][]string{}, opposite: map[string][]string{}, concepts: map[string][]int{}, compounds: map[string][]compound{}, nameWords: map[string]bool{}}
 	if t == nil {
 		return a
 	}
@@ -401,6 +400,16 @@ var reciprocals = map[[2]string]bool{{"each", "other"}: true, {"one", "another"}
 
 // Word analyses one lower-cased word.
 func (a *Analyzer) Word(w string) Token {
+	if t, ok := a.words.Load(w); ok {
+		return t
+	}
+	t := a.word(w)
+	a.words.Store(w, t)
+	return t
+}
+
+// word is Word, without the cache.
+func (a *Analyzer) word(w string) Token {
 	if IsStopWord(w) {
 		return Token{Term: w, Surface: w, Stop: true}
 	}
@@ -425,13 +434,10 @@ func (a *Analyzer) stem(w string) string {
 		return s
 	}
 	if s, ok := a.stems.Load(w); ok {
-		return s.(string)
+		return s
 	}
 	s := english.Stem(w, true)
-	if a.cached.Load() < maxCached {
-		a.stems.Store(w, s)
-		a.cached.Add(1)
-	}
+	a.stems.Store(w, s)
 	return s
 }
 

@@ -106,13 +106,10 @@ type Suggestion struct {
 // must not change it. Safe for concurrent use.
 func (ix *Index) Suggest(word string) []Suggestion {
 	if s, ok := ix.suggested.Load(word); ok {
-		return s.([]Suggestion)
+		return s
 	}
 	out := ix.suggest(word)
-	if ix.suggestedLen.Load() < maxSuggested {
-		ix.suggested.Store(word, out)
-		ix.suggestedLen.Add(1)
-	}
+	ix.suggested.Store(word, out)
 	return out
 }
 

@@ -11,7 +11,8 @@ import (
 	"sort"
 	"strings"
 	"sync"
-	"sync/atomic"
+
+	"github.com/azchina/azchina/knowledge/internal/memo"
 )
 
 // Document is what the index stores of one sentence: its terms in order, the terms of its
@@ -48,8 +49,7 @@ type Index struct {
 	scratch  sync.Pool     // per-search work space sized to the documents
 	// suggested caches Suggest's answers for the first maxSuggested words asked: the
 	// same few misspellings come up again and again.
-	suggested    sync.Map
-	suggestedLen atomic.Int64
+	suggested *memo.Memo[[]Suggestion]
 }
 
 // Builder collects documents and surface words for an Index. It is not safe for concurrent
@@ -66,7 +66,7 @@ type Builder struct {
 
 // NewBuilder returns an empty Builder.
 func NewBuilder() *Builder {
-	return &Builder{ix: &Index{ids: map[string]int32{}}, surfaces: map[string]string{}}
+	return &Builder{ix: &Index{ids: map[string]int32{}, suggested: memo.New[[]Suggestion](maxSuggested)}, surfaces: map[string]string{}}
 }
 
 func (b *Builder) id(term string) int32 {

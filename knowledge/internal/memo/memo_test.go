@@ -1,0 +1,46 @@
+package memo
+
+import (
+	"strconv"
+	"sync"
+	"testing"
+)
+
+func TestMemoKeepsUpToLimit(t *testing.T) {
+	m := New[int](1000)
+	for i := range 2000 {
+		m.Store(strconv.Itoa(i), i)
+	}
+	for i := range 2000 {
+		v, ok := m.Load(strconv.Itoa(i))
+		if want := i < 1000; ok != want || ok && v != i {
+			t.Fatalf("Load(%d) = %d, %v; want %v", i, v, ok, want)
+		}
+	}
+}
+
+func TestMemoConcurrent(t *testing.T) {
+	m := New[string](100_000)
+	var wg sync.WaitGroup
+	for g := range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range 5000 {
+				k := strconv.Itoa((i * (g + 1)) % 3000)
+				if v, ok := m.Load(k); ok && v != k {
+					t.Errorf("Load(%s) = %s", k, v)
+					return
+				}
+				m.Store(k, k)
+			}
+		}()
+	}
+	wg.Wait()
+	for i := range 3000 {
+		k := strconv.Itoa(i)
+		if v, ok := m.Load(k); ok && v != k {
+			t.Fatalf("Load(%s) = %s", k, v)
+		}
+	}
+}
