@@ -327,7 +327,7 @@ func (e *Engine) refersBackToAsked(q *question, f *Fact) bool {
 	noun, _, _ := strings.Cut(rest, " ")
 	t := e.az.Word(strings.ToLower(strings.Trim(noun, ",.;:")))
 	for i, u := range q.tokens {
-		if u.Term == t.Term && i > 0 && (whatWords[q.tokens[i-1].Surface] || q.tokens[i-1].Surface == "which") {
+		if u.Term == t.Term && i > 0 && (markedWhatWords.holds(q.tokens[i-1]) || q.tokens[i-1].Surface == "which") {
 			return true
 		}
 	}

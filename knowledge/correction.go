@@ -174,11 +174,11 @@ func putsClaim(tokens []analyze.Token) bool {
 	}
 	// A statement with a tag ("Tashkent hosted it, right?"), not a question ("does Putin
 	// support it or not").
-	return len(tokens) > 3 && endsInTag(tokens) && !auxiliaries[tokens[0].Surface] && !copulas[tokens[0].Surface]
+	return len(tokens) > 3 && endsInTag(tokens) && !markedAuxiliaries.holds(tokens[0]) && !markedCopulas.holds(tokens[0])
 }
 
 // doubts reports whether a question of yes or no doubts what it asks: "did he really meet
 // him in Shanghai?".
 func doubts(tokens []analyze.Token) bool {
-	return len(tokens) > 3 && auxiliaries[tokens[0].Surface] && slices.ContainsFunc(tokens[1:4], func(t analyze.Token) bool { return t.Surface == "really" })
+	return len(tokens) > 3 && markedAuxiliaries.holds(tokens[0]) && slices.ContainsFunc(tokens[1:4], func(t analyze.Token) bool { return t.Surface == "really" })
 }

@@ -1212,7 +1212,7 @@ func (e *Engine) analyse(f *Fact) analysis {
 		}
 		an.timed = an.timed || timeWords[t.Surface]
 		if t.Stop {
-			afterDeterminer = determiners[t.Surface]
+			afterDeterminer = markedDeterminers.holds(t)
 			continue
 		}
 		if afterDeterminer {

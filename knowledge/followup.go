@@ -35,7 +35,7 @@ func (e *Engine) FollowUp(question, previous string) (string, bool) {
 		if referring[t.Surface] {
 			refers = true
 		}
-		if !t.Stop && !frameWords[t.Surface] {
+		if !t.Stop && !markedFrameWords.holds(t) {
 			own++
 		}
 	}
@@ -44,7 +44,7 @@ func (e *Engine) FollowUp(question, previous string) (string, bool) {
 	}
 	var topic []string
 	for _, t := range e.az.Analyze(clean(previous)) {
-		if !t.Stop && !frameWords[t.Surface] {
+		if !t.Stop && !markedFrameWords.holds(t) {
 			topic = append(topic, t.Surface)
 		}
 	}

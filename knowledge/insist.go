@@ -41,7 +41,7 @@ func (e *Engine) requireMeasured(q *question, besides []bool) {
 		return
 	}
 	for i := 2; i+1 < len(q.tokens); i++ {
-		if q.tokens[i-2].Surface != "how" || q.tokens[i-1].Surface != "much" && q.tokens[i-1].Surface != "many" || !copulas[q.tokens[i].Surface] {
+		if q.tokens[i-2].Surface != "how" || q.tokens[i-1].Surface != "much" && q.tokens[i-1].Surface != "many" || !markedCopulas.holds(q.tokens[i]) {
 			continue
 		}
 		j := i + 1
@@ -62,7 +62,7 @@ func (e *Engine) requireMeasured(q *question, besides []bool) {
 // others ("was nuclear energy among the areas …", "is tourism included") ones the answer
 // must match: a list without it does not say yes.
 func (e *Engine) requireMember(q *question, besides []bool) {
-	if q.kind != AskYesNo || len(q.tokens) < 3 || !copulas[q.tokens[0].Surface] {
+	if q.kind != AskYesNo || len(q.tokens) < 3 || !markedCopulas.holds(q.tokens[0]) {
 		return
 	}
 	end := slices.IndexFunc(q.tokens, func(t analyze.Token) bool { return memberWords[t.Surface] })
@@ -98,7 +98,7 @@ func (e *Engine) requireChanged(q *question, besides []bool) {
 		}
 		for i := j - 1; i >= 0 && i >= j-6; i-- {
 			m := q.tokens[i]
-			if m.Stop || auxiliaries[m.Surface] || m.Number || e.states[m.Term] || e.placeTerms[m.Term] || e.isPersonPart(m.Surface) {
+			if m.Stop || markedAuxiliaries.holds(m) || m.Number || e.states[m.Term] || e.placeTerms[m.Term] || e.isPersonPart(m.Surface) {
 				continue // "tourist arrivals in Azerbaijan", "trade between them"
 			}
 			// The thing and the word before it that says which ("tourist arrivals"), not
@@ -147,7 +147,7 @@ func (e *Engine) requireKindWords(q *question, besides []bool) {
 		if genericRoles[t.Surface] {
 			continue // "which foreign leader": a leader of any title
 		}
-		if dealNouns[t.Surface] && q.signed {
+		if markedDealNouns.holds(t) && q.signed {
 			// "When did they sign the BRI memorandum?": a document, or one by another name.
 			if k := q.termOf(t.Surface); k >= 0 && !besides[k] {
 				q.required[k] = true

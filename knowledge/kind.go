@@ -80,7 +80,7 @@ var occupations = map[string]bool{"post": true, "job": true, "occupation": true,
 // asksOccupation reports whether a question asks what somebody's job is.
 func asksOccupation(tokens []analyze.Token) bool {
 	for i, t := range tokens {
-		if occupations[t.Surface] {
+		if markedOccupations.holds(t) {
 			return true
 		}
 		if t.Surface == "living" && i > 1 && tokens[i-1].Surface == "a" && tokens[i-2].Surface == "for" {
@@ -98,7 +98,7 @@ func sceneWhen(tokens []analyze.Token, i int) bool {
 		return false // but "… mentioned trade when he was in Beijing, by what percent …"
 	}
 	for k := i + 3; k < len(tokens); k++ {
-		if (whatWords[tokens[k].Surface] || sceneQuestionWords[tokens[k].Surface]) && tokens[k-1].Surface != "and" && tokens[k-1].Surface != "or" {
+		if (markedWhatWords.holds(tokens[k]) || sceneQuestionWords[tokens[k].Surface]) && tokens[k-1].Surface != "and" && tokens[k-1].Surface != "or" {
 			return true
 		}
 	}
@@ -207,7 +207,7 @@ var figureNouns = map[string]bool{"number": true, "numbers": true, "figure": tru
 // number of documents"), or opens on the value or cost of a thing: "total value of …".
 func figureFragment(tokens []analyze.Token) bool {
 	for i, t := range tokens {
-		if questionWord[t.Surface] {
+		if markedQuestionWord.holds(t) {
 			return false
 		}
 		if markedFigureNouns.holds(t) && i > 0 && !tokens[i-1].Stop && (i+1 == len(tokens) || tokens[i+1].Surface != "of") {
@@ -262,13 +262,13 @@ func dateFragment(tokens []analyze.Token) bool {
 // kind of people may answer ("who came with him": his family).
 func asksPersonNoun(tokens []analyze.Token) bool {
 	for i, t := range tokens {
-		if whatWords[t.Surface] || t.Surface == "which" {
+		if markedWhatWords.holds(t) || t.Surface == "which" {
 			return personNouns[kindNoun(tokens[i+1:])]
 		}
 		if t.Surface == "who" && i+1 < len(tokens) && tokens[i+1].Surface == "else" {
 			return true // "who else attended": someone the question does not name
 		}
-		if questionWord[t.Surface] {
+		if markedQuestionWord.holds(t) {
 			return false
 		}
 	}
@@ -294,7 +294,7 @@ func asksToBeTold(tokens []analyze.Token, i int) bool {
 // that lead into one in speech ("so", "ok", "ngl", "hey").
 func opensQuestion(tokens []analyze.Token, i int) bool {
 	for _, t := range tokens[:i] {
-		if !discourseWords[t.Surface] && !leadIns[t.Surface] {
+		if !markedDiscourseWords.holds(t) && !markedLeadIns.holds(t) {
 			return false
 		}
 	}
@@ -345,7 +345,7 @@ func amountAfterCopula(tokens []analyze.Token) bool {
 // afterCopula reports whether the words after "what" ask, within reach words of "the",
 // for a kind of thing as the thing they are: "is the exact date of …", "'s the day …".
 func afterCopula(tokens []analyze.Token, reach int, kind func(string) bool) bool {
-	if len(tokens) > 0 && copulas[tokens[0].Surface] {
+	if len(tokens) > 0 && markedCopulas.holds(tokens[0]) {
 		tokens = tokens[1:]
 	}
 	if len(tokens) < 2 || tokens[0].Surface != "the" {
@@ -366,7 +366,7 @@ func afterCopula(tokens []analyze.Token, reach int, kind func(string) bool) bool
 // ("what is the date of …", "what's the exact day …").
 func kindAfterCopula(tokens []analyze.Token, i int) bool {
 	k := i - 1
-	if k >= 0 && exactWords[tokens[k].Surface] {
+	if k >= 0 && markedExactWords.holds(tokens[k]) {
 		k--
 	}
 	return k >= 1 && tokens[k].Surface == "the" && whatAsked(tokens, k-1)
@@ -519,11 +519,11 @@ var weekdayPattern = regexp.MustCompile(`(?i)\b(monday|tuesday|wednesday|thursda
 // asksWorth reports whether a what-question asks what a thing is worth: "what will trade
 // be worth", "what is the deal worth" (not "what is worth noting").
 func asksWorth(tokens []analyze.Token) bool {
-	if len(tokens) == 0 || !whatWords[tokens[0].Surface] {
+	if len(tokens) == 0 || !markedWhatWords.holds(tokens[0]) {
 		return false
 	}
 	for i := 2; i < len(tokens); i++ {
-		if tokens[i].Surface == "worth" && (i+1 == len(tokens) || tokens[i+1].Stop) && (copulas[tokens[i-1].Surface] || tokens[i-1].Surface == "be" || !tokens[i-1].Stop) {
+		if tokens[i].Surface == "worth" && (i+1 == len(tokens) || tokens[i+1].Stop) && (markedCopulas.holds(tokens[i-1]) || tokens[i-1].Surface == "be" || !tokens[i-1].Stop) {
 			return true
 		}
 	}
@@ -533,14 +533,14 @@ func asksWorth(tokens []analyze.Token) bool {
 // asksMeasure reports whether a what-question asks the figure of a measure: "what will the
 // trade volume be in 2030", "what was the value of trade".
 func asksMeasure(tokens []analyze.Token) bool {
-	if len(tokens) < 4 || !whatWords[tokens[0].Surface] || !copulas[tokens[1].Surface] && tokens[1].Surface != "will" && tokens[1].Surface != "would" {
+	if len(tokens) < 4 || !markedWhatWords.holds(tokens[0]) || !markedCopulas.holds(tokens[1]) && tokens[1].Surface != "will" && tokens[1].Surface != "would" {
 		return false
 	}
 	for _, t := range tokens[2:min(len(tokens), 6)] {
 		if measureNouns[lastWord(t.Surface)] {
 			return true
 		}
-		if t.Stop && !articles[t.Surface] {
+		if t.Stop && !markedArticles.holds(t) {
 			return false
 		}
 	}
@@ -560,7 +560,7 @@ var exactWords = map[string]bool{"exact": true, "precise": true, "specific": tru
 // time of day", "what time did it start"), not "what time frame" or "what time of year".
 func asksClock(tokens []analyze.Token) bool {
 	for i := 1; i < len(tokens); i++ {
-		if tokens[i].Surface != "time" || !whatWords[tokens[i-1].Surface] && tokens[i-1].Surface != "which" {
+		if tokens[i].Surface != "time" || !markedWhatWords.holds(tokens[i-1]) && tokens[i-1].Surface != "which" {
 			continue
 		}
 		if i+1 == len(tokens) {

@@ -3,43 +3,79 @@ package knowledge
 import "github.com/azchina/azchina/knowledge/analyze"
 
 // A markedSet is one of the word sets looked up most often while reading a question, with
-// the bit that marks its words in a token's Sets: markSets looks a question's word up once,
-// in setMarks, rather than once in each such set, which was a good part of the time spent
-// reading a question. The sets are defined where they are used, and must not change once
-// marked.
+// the bit that marks its words in their row of marks: markSets looks a question's word up
+// once, in setMarks, rather than once in each such set, which was a good part of the time
+// spent reading a question. The sets are defined where they are used, and must not change
+// once marked.
 type markedSet struct {
 	set  map[string]bool
-	mark uint64
+	word int    // the word of a markRow that holds the set's bit
+	mark uint64 // the bit
 }
 
-// setsMarked is the mark of tokens whose Sets are filled in; the sets take the bits below.
+// A markRow holds the marks of a word: the bit of each marked set it is in.
+type markRow [markWords]uint64
+
+// markWords is the length of a markRow: room for 64 marked sets each.
+const markWords = 2
+
+// setsMarked is the flag of a token whose Sets are filled in: the bits below it are the
+// number of its word's row in markRows.
 const setsMarked = 1 << 63
 
 var (
-	setMarks = map[string]uint64{} // word → the marks of the sets it is in
-	nextMark = uint64(1)
+	setMarks = map[string]uint64{} // word → the number of its row in markRows
+	markRows = []markRow{{}}       // row 0 is of the words in no marked set
+	nMarked  = 0                   // the sets marked so far
 )
 
-// marked gives a set the next mark and marks its words in setMarks.
+// marked gives a set the next mark and marks its words in their rows.
 func marked(set map[string]bool) markedSet {
-	m := nextMark
-	if m == setsMarked {
+	if nMarked == 64*markWords {
 		panic("knowledge: too many marked word sets")
 	}
-	nextMark <<= 1
+	m := markedSet{set: set, word: nMarked / 64, mark: 1 << (nMarked % 64)}
+	nMarked++
 	for w := range set {
-		setMarks[w] |= m
+		row, ok := setMarks[w]
+		if !ok {
+			row = uint64(len(markRows))
+			setMarks[w] = row
+			markRows = append(markRows, markRow{})
+		}
+		markRows[row][m.word] |= m.mark
 	}
-	return markedSet{set, m}
+	return m
+}
+
+// markedKeys marks the words a map has values for, so that looking up a question's word
+// in it can be passed over when the word has none.
+func markedKeys[V any](m map[string]V) markedSet {
+	set := make(map[string]bool, len(m))
+	for w := range m {
+		set[w] = true
+	}
+	return marked(set)
 }
 
 // holds reports whether t's word is in the set: by its mark when t is marked, else by
 // looking it up.
 func (s markedSet) holds(t analyze.Token) bool {
 	if t.Sets&setsMarked != 0 {
-		return t.Sets&s.mark != 0
+		return markRows[t.Sets&^setsMarked][s.word]&s.mark != 0
 	}
 	return s.set[t.Surface]
+}
+
+// lookup returns m's value for t's word, as m[t.Surface] would, looking only when s, the
+// words of m marked, holds it.
+func lookup[V any](s markedSet, m map[string]V, t analyze.Token) (V, bool) {
+	if !s.holds(t) {
+		var zero V
+		return zero, false
+	}
+	v, ok := m[t.Surface]
+	return v, ok
 }
 
 // markSets fills in the Sets of tokens, a question's as read (see questionTokens). A token
@@ -101,4 +137,27 @@ var (
 	markedTravelWords      = marked(travelWords)
 	markedVenueNouns       = marked(venueNouns)
 	markedWhenNouns        = marked(whenNouns)
+	markedCarryWords       = marked(carryWords)
+	markedViewNouns        = marked(viewNouns)
+	markedRelationNouns    = marked(relationNouns)
+	markedRecommending     = marked(recommending)
+	markedMediaNouns       = marked(mediaNouns)
+	markedSourceBodies     = marked(sourceBodies)
+	markedExpansionNouns   = marked(expansionNouns)
+	markedSignVerbs        = marked(signVerbs)
+	markedDollarWords      = marked(dollarWords)
+	markedLastingVerbs     = marked(lastingVerbs)
+	markedOccupations      = marked(occupations)
+	markedReactionVerbs    = marked(reactionVerbs)
+	markedWhatWords        = marked(whatWords)
+	markedContentVerbs     = marked(contentVerbs)
+	markedDiscourseWords   = marked(discourseWords)
+	markedLeadIns          = marked(leadIns)
+	markedAnswerFrames     = marked(answerFrames)
+	markedWordNouns        = marked(wordNouns)
+	markedSourceVerbs      = marked(sourceVerbs)
+	markedArticles         = marked(articles)
+	markedDeterminers      = marked(determiners)
+	markedMonthNumbers     = markedKeys(monthNumbers)
+	markedOrderWords       = markedKeys(orderWords)
 )

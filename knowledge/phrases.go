@@ -233,7 +233,7 @@ func pronounOne(tokens []analyze.Token, i int) bool {
 		for j >= 0 && !tokens[j].Stop && !tokens[j].Number {
 			j--
 		}
-		return j >= 0 && j < i-1 && determiners[tokens[j].Surface]
+		return j >= 0 && j < i-1 && markedDeterminers.holds(tokens[j])
 	}
 	return false
 }
@@ -265,7 +265,7 @@ func articleSpeaks(tokens []analyze.Token, i int) bool {
 	default:
 		return false
 	}
-	if i+1 < len(tokens) && (speechVerbsAsked[tokens[i+1].Surface] || saysForms[tokens[i+1].Surface]) {
+	if i+1 < len(tokens) && (markedSpeechVerbsAsked.holds(tokens[i+1]) || saysForms[tokens[i+1].Surface]) {
 		return true
 	}
 	return i >= 2 && tokens[i-1].Surface == "the" && (tokens[i-2].Surface == "to" || tokens[i-2].Surface == "in")
@@ -282,16 +282,16 @@ var saysForms = map[string]bool{
 // isMediaNoun reports whether tokens[i] names a source of news: an outlet, or an agency
 // of news ("news agency", "the agency he talked to"; not "the agency that signed").
 func isMediaNoun(tokens []analyze.Token, i int) bool {
-	switch w := tokens[i].Surface; {
-	case mediaNouns[w]:
+	switch {
+	case markedMediaNouns.holds(tokens[i]):
 		return true
-	case !sourceBodies[w]:
+	case !markedSourceBodies.holds(tokens[i]):
 		return false
 	case i > 0 && (tokens[i-1].Surface == "news" || tokens[i-1].Surface == "press"):
 		return true
 	}
 	for _, t := range tokens {
-		if speechVerbs[t.Surface] || sourceVerbs[t.Surface] {
+		if speechVerbs[t.Surface] || markedSourceVerbs.holds(t) {
 			return true
 		}
 	}
@@ -328,13 +328,13 @@ func asksSource(kind Kind, tokens []analyze.Token) bool {
 		// "Who reported …", though not "Who founded the news agency?", nor "Who refuted
 		// the reports?".
 		for i, t := range tokens {
-			if sourceVerbs[t.Surface] && !(i > 0 && (articles[tokens[i-1].Surface] || determiners[tokens[i-1].Surface])) {
+			if markedSourceVerbs.holds(t) && !(i > 0 && (markedArticles.holds(tokens[i-1]) || markedDeterminers.holds(tokens[i-1]))) {
 				return true
 			}
 		}
 	case AskWhich:
 		for i, t := range tokens {
-			if isMediaNoun(tokens, i) || sourceVerbs[t.Surface] || newsFrom(tokens, i) {
+			if isMediaNoun(tokens, i) || markedSourceVerbs.holds(t) || newsFrom(tokens, i) {
 				return true
 			}
 		}
@@ -426,8 +426,8 @@ func (e *Engine) questionSpeaker(tokens []analyze.Token) map[string]bool {
 			}
 		}
 		// "did Xi and Aliyev talk about …" asks what they said, as "say" does.
-		talked := j+1 < len(tokens) && talkVerbs[tokens[j].Surface] && tokens[j+1].Surface == "about"
-		if len(parts) == 0 || j >= len(tokens) || !speechVerbsAsked[tokens[j].Surface] && !reactionVerbs[tokens[j].Surface] && !talked || answersYesNo(tokens, j) {
+		talked := j+1 < len(tokens) && markedTalkVerbs.holds(tokens[j]) && tokens[j+1].Surface == "about"
+		if len(parts) == 0 || j >= len(tokens) || !markedSpeechVerbsAsked.holds(tokens[j]) && !markedReactionVerbs.holds(tokens[j]) && !talked || answersYesNo(tokens, j) {
 			continue
 		}
 		out := map[string]bool{}
@@ -577,16 +577,16 @@ func answersYesNo(tokens []analyze.Token, j int) bool {
 // the joint statement say …"): who or what the question asks the words of.
 func (e *Engine) sayerTerms(q *question) []int {
 	for i := 0; i+2 < len(q.tokens); i++ {
-		if !auxiliaries[q.tokens[i].Surface] {
+		if !markedAuxiliaries.holds(q.tokens[i]) {
 			continue
 		}
 		span := map[string]bool{}
 		j := i + 1
-		saying := func(w string) bool { return speechVerbsAsked[w] || reactionVerbs[w] }
-		for ; j < len(q.tokens) && j <= i+4 && !saying(q.tokens[j].Surface); j++ {
+		saying := func(t analyze.Token) bool { return markedSpeechVerbsAsked.holds(t) || markedReactionVerbs.holds(t) }
+		for ; j < len(q.tokens) && j <= i+4 && !saying(q.tokens[j]); j++ {
 			span[q.tokens[j].Surface] = true
 		}
-		if j >= len(q.tokens) || !saying(q.tokens[j].Surface) {
+		if j >= len(q.tokens) || !saying(q.tokens[j]) {
 			continue
 		}
 		var out, roles []int
@@ -714,7 +714,7 @@ func (e *Engine) askedVerb(q *question) int {
 		}
 		i = afterGoingTo(q.tokens, i)
 	case whatWords[first] || first == "which":
-		if wordNouns[q.tokens[1].Surface] {
+		if markedWordNouns.holds(q.tokens[1]) {
 			return -1 // "what word did China use for it": what was said, however
 		}
 		for i < len(q.tokens) && i <= 2 && !q.tokens[i].Stop {
@@ -726,22 +726,22 @@ func (e *Engine) askedVerb(q *question) int {
 		if first == "which" && i < len(q.tokens) && q.tokens[i].Surface == "of" {
 			// "which committee of the National Assembly does he chair"
 			for j := i + 1; j < len(q.tokens) && j <= i+5; j++ {
-				if auxiliaries[q.tokens[j].Surface] {
+				if markedAuxiliaries.holds(q.tokens[j]) {
 					i = j
 					break
 				}
-				if q.tokens[j].Stop && !articles[q.tokens[j].Surface] {
+				if q.tokens[j].Stop && !markedArticles.holds(q.tokens[j]) {
 					break
 				}
 			}
 		}
-		if i-1 >= 2 && i < len(q.tokens) && !auxiliaries[q.tokens[i].Surface] && isParticiple(q.tokens[i-1].Surface) && actorKind(q.tokens[i-2].Surface) {
+		if i-1 >= 2 && i < len(q.tokens) && !markedAuxiliaries.holds(q.tokens[i]) && isParticiple(q.tokens[i-1].Surface) && actorKind(q.tokens[i-2].Surface) {
 			// "which officials accompanied him": the verb after its subject, one who acts
 			// (not "which peace-related agenda")
 			i--
 			break
 		}
-		if i >= len(q.tokens) || !auxiliaries[q.tokens[i].Surface] && !passiveAt(q.tokens, i) && !progressiveAt(q.tokens, i) {
+		if i >= len(q.tokens) || !markedAuxiliaries.holds(q.tokens[i]) && !passiveAt(q.tokens, i) && !progressiveAt(q.tokens, i) {
 			return -1
 		}
 		// Only persons named as the subject: "What did the sides pledge" may hold a
@@ -755,7 +755,7 @@ func (e *Engine) askedVerb(q *question) int {
 		// "When did Wang Yi visit Baku?", "when wang yi visit baku": the date of what a
 		// person named did, not of what else they did.
 		i = 0
-		if auxiliaries[q.tokens[1].Surface] {
+		if markedAuxiliaries.holds(q.tokens[1]) {
 			i = 1
 		}
 		inSubject = func(t analyze.Token) bool {
@@ -772,12 +772,12 @@ func (e *Engine) askedVerb(q *question) int {
 	default:
 		return -1
 	}
-	if passiveAt(q.tokens, i) && (whatWords[q.tokens[0].Surface] || q.tokens[0].Surface == "which") {
+	if passiveAt(q.tokens, i) && (markedWhatWords.holds(q.tokens[0]) || q.tokens[0].Surface == "which") {
 		i++ // "What was served at the banquet?": what was done, in the passive
-	} else if auxiliaries[q.tokens[i].Surface] || i == 0 || progressiveAt(q.tokens, i) {
+	} else if markedAuxiliaries.holds(q.tokens[i]) || i == 0 || progressiveAt(q.tokens, i) {
 		start := i + 1
 		i = start
-		if next := i + 1; next < len(q.tokens) && articles[q.tokens[i].Surface] && (e.states[q.tokens[next].Term] || e.placeTerms[q.tokens[next].Term]) && inSubject(q.tokens[next]) {
+		if next := i + 1; next < len(q.tokens) && markedArticles.holds(q.tokens[i]) && (e.states[q.tokens[next].Term] || e.placeTerms[q.tokens[next].Term]) && inSubject(q.tokens[next]) {
 			i++ // "what did the Azerbaijani foreign minister thank China for"
 		}
 		for i < len(q.tokens) && i < start+5 && inSubject(q.tokens[i]) {
@@ -792,7 +792,7 @@ func (e *Engine) askedVerb(q *question) int {
 	}
 	i = joinedDeed(q.tokens, i)
 	verb := q.tokens[i].Surface
-	if q.kind == AskWho && i+1 < len(q.tokens) && particles[q.tokens[i+1].Surface] {
+	if q.kind == AskWho && i+1 < len(q.tokens) && markedParticles.holds(q.tokens[i+1]) {
 		// "who did Xi take along": a verb of two words, however light its first
 		if k := q.termOf(verb + " " + q.tokens[i+1].Surface); k >= 0 && len(q.terms[k].Alts) > 0 {
 			return k
@@ -842,7 +842,7 @@ var creationVerbs = map[string]bool{"created": true, "established": true, "forme
 // progressiveAt reports whether tokens[i] is the copula of a verb in -ing past a subject of
 // up to four words: "what trade volume are Azerbaijan and China targeting".
 func progressiveAt(tokens []analyze.Token, i int) bool {
-	if !copulas[tokens[i].Surface] {
+	if !markedCopulas.holds(tokens[i]) {
 		return false
 	}
 	for j := i + 2; j < len(tokens) && j <= i+5; j++ {
@@ -855,14 +855,14 @@ func progressiveAt(tokens []analyze.Token, i int) bool {
 
 // passiveAt reports whether tokens[i] opens a verb in the passive: "was served".
 func passiveAt(tokens []analyze.Token, i int) bool {
-	return copulas[tokens[i].Surface] && i+1 < len(tokens) && isParticiple(tokens[i+1].Surface)
+	return markedCopulas.holds(tokens[i]) && i+1 < len(tokens) && isParticiple(tokens[i+1].Surface)
 }
 
 // afterGoingTo returns where the verb stands after a future told with "going to" at
 // tokens[i] ("who's going to chair", "who is gonna chair"), or i.
 func afterGoingTo(tokens []analyze.Token, i int) int {
 	j := i
-	if j < len(tokens) && copulas[tokens[j].Surface] {
+	if j < len(tokens) && markedCopulas.holds(tokens[j]) {
 		j++
 	}
 	switch {
@@ -878,7 +878,7 @@ func afterGoingTo(tokens []analyze.Token, i int) int {
 // the articles never use it, nor a synonym of it, or -1: what someone did that the
 // articles never tell of is not answered by another thing they did.
 func (e *Engine) whatPredicate(q *question) int {
-	if len(q.tokens) < 4 || !whatWords[q.tokens[0].Surface] || !auxiliaries[q.tokens[1].Surface] {
+	if len(q.tokens) < 4 || !markedWhatWords.holds(q.tokens[0]) || !markedAuxiliaries.holds(q.tokens[1]) {
 		return -1
 	}
 	i := 2
@@ -907,7 +907,7 @@ func (e *Engine) inSubject(t analyze.Token) bool {
 // "senior" in "a senior Chinese Communist Party official".
 func roleAhead(tokens []analyze.Token, i int) bool {
 	for j := i + 1; j < len(tokens) && j <= i+4 && !tokens[j].Stop; j++ {
-		if ingest.IsRole(strings.TrimSuffix(tokens[j].Surface, "s")) || personNouns[tokens[j].Surface] {
+		if ingest.IsRole(strings.TrimSuffix(tokens[j].Surface, "s")) || markedPersonNouns.holds(tokens[j]) {
 			return true
 		}
 	}
@@ -924,7 +924,7 @@ func definedTerm(q *question) int {
 		return -1
 	}
 	for _, t := range q.tokens {
-		if copulas[t.Surface] {
+		if markedCopulas.holds(t) {
 			return 0
 		}
 	}
@@ -955,9 +955,9 @@ func acronymAsked(tokens []analyze.Token) string {
 		switch t := tokens[i].Surface; {
 		case (t == "stand" || t == "stands" || t == "short") && tokens[i+1].Surface == "for":
 			return tokens[i-1].Surface
-		case t == "full" && expansionNouns[tokens[i+1].Surface] && !tokens[i-1].Stop && (i+2 == len(tokens) || tokens[i+2].Surface != "of"):
+		case t == "full" && markedExpansionNouns.holds(tokens[i+1]) && !tokens[i-1].Stop && (i+2 == len(tokens) || tokens[i+2].Surface != "of"):
 			return tokens[i-1].Surface // "what is ANAMA's full name"
-		case expansionNouns[t] && tokens[i-1].Surface == "full" && tokens[i+1].Surface == "of" && i+2 < len(tokens):
+		case markedExpansionNouns.holds(tokens[i]) && tokens[i-1].Surface == "full" && tokens[i+1].Surface == "of" && i+2 < len(tokens):
 			j := i + 2
 			if tokens[j].Surface == "the" && j+1 < len(tokens) {
 				j++
@@ -1010,7 +1010,7 @@ func nameOf(tokens []analyze.Token, i int) int {
 	if tokens[i].Surface != "name" && tokens[i].Surface != "names" || i+2 >= len(tokens) || tokens[i+1].Surface != "of" {
 		return 0
 	}
-	if articles[tokens[i+2].Surface] {
+	if markedArticles.holds(tokens[i+2]) {
 		return i + 3
 	}
 	return i + 2
@@ -1019,7 +1019,7 @@ func nameOf(tokens []analyze.Token, i int) int {
 // namingRequest reports whether tokens[i] opens a request to name the things a noun
 // phrase after an article describes: "name the Chinese companies that …", "list the …".
 func namingRequest(tokens []analyze.Token, i int) bool {
-	return i == 0 && (tokens[0].Surface == "name" || tokens[0].Surface == "list") && len(tokens) > 1 && articles[tokens[1].Surface]
+	return i == 0 && (tokens[0].Surface == "name" || tokens[0].Surface == "list") && len(tokens) > 1 && markedArticles.holds(tokens[1])
 }
 
 // whichHead returns the query term of the noun a "which" or "what" question (or "name the
@@ -1109,15 +1109,15 @@ func namesOccasion(q *question, f *Fact) bool {
 func speechTopic(q *question) []int {
 	// The question word may follow a phrase that sets the scene: "in the Xinhua
 	// interview, what did Aliyev say about …".
-	start := slices.IndexFunc(q.tokens, func(t analyze.Token) bool { return questionWord[t.Surface] || whatWords[t.Surface] })
-	if start < 0 || !whatWords[q.tokens[start].Surface] && q.tokens[start].Surface != "how" {
+	start := slices.IndexFunc(q.tokens, func(t analyze.Token) bool { return markedQuestionWord.holds(t) || markedWhatWords.holds(t) })
+	if start < 0 || !markedWhatWords.holds(q.tokens[start]) && q.tokens[start].Surface != "how" {
 		return nil
 	}
 	for i := start + 1; i+1 < len(q.tokens); i++ {
-		w, p := q.tokens[i].Surface, q.tokens[i+1].Surface
+		p := q.tokens[i+1].Surface
 		switch {
-		case reactionVerbs[w] && p == "to": // "how did Russia react to …"
-		case !speechVerbsAsked[w]:
+		case markedReactionVerbs.holds(q.tokens[i]) && p == "to": // "how did Russia react to …"
+		case !markedSpeechVerbsAsked.holds(q.tokens[i]):
 			continue
 		case p != "about" && p != "of" && p != "on" && p != "regarding":
 			return nil
@@ -1192,7 +1192,7 @@ func rolesAfter(tokens []analyze.Token, word string) bool {
 			continue
 		}
 		for _, n := range tokens[i+1 : min(len(tokens), i+5)] {
-			if ingest.IsRole(n.Surface) || personNouns[n.Surface] {
+			if ingest.IsRole(n.Surface) || markedPersonNouns.holds(n) {
 				return true // "become foreign minister", "been China's top diplomat"
 			}
 		}
@@ -1257,13 +1257,13 @@ func copulaPhrase(tokens []analyze.Token, possessors map[string]bool) (head stri
 	}
 	if i < len(tokens) && markedCopulas.holds(tokens[i]) {
 		i++ // "what is the"; "what's the" has lost its "'s"
-		if first == "what" && i+1 < len(tokens) && (tokens[i].Surface == "on" || tokens[i].Surface == "in") && articles[tokens[i+1].Surface] {
+		if first == "what" && i+1 < len(tokens) && (tokens[i].Surface == "on" || tokens[i].Surface == "in") && markedArticles.holds(tokens[i+1]) {
 			i++ // "what was on the menu": what the menu held
 		}
 	}
 	// A possessor determines the noun of a person asked for ("who is China's ambassador"),
 	// but what a thing's "rank" or "take" is need not be said in those words.
-	if i >= len(tokens) || !articles[tokens[i].Surface] && !(possessors[tokens[i].Surface] && first == "who") {
+	if i >= len(tokens) || !markedArticles.holds(tokens[i]) && !(possessors[tokens[i].Surface] && first == "who") {
 		return "", nil
 	}
 	before := ""
@@ -1286,7 +1286,7 @@ func copulaPhrase(tokens []analyze.Token, possessors map[string]bool) (head stri
 			}
 			break // "where were the documents signed back in 2019": the signing
 		}
-		if before != "" && strings.HasSuffix(head, "ing") && i+1 < len(tokens) && articles[tokens[i+1].Surface] {
+		if before != "" && strings.HasSuffix(head, "ing") && i+1 < len(tokens) && markedArticles.holds(tokens[i+1]) {
 			// "the event marking the victory": a verb with its object ends the phrase.
 			head, words = before, words[:len(words)-1]
 			break
@@ -1297,7 +1297,7 @@ func copulaPhrase(tokens []analyze.Token, possessors map[string]bool) (head stri
 			head, words = before, words[:len(words)-1]
 			break
 		}
-		if before != "" && i+1 < len(tokens) && particles[tokens[i+1].Surface] {
+		if before != "" && i+1 < len(tokens) && markedParticles.holds(tokens[i+1]) {
 			// "the new working group set up under …": a verb of two words ends it
 			head, words = before, words[:len(words)-1]
 			break
@@ -1387,7 +1387,7 @@ func isRequest(tokens []analyze.Token) bool {
 	if verb+1 >= len(tokens) || markedQuestionWord.holds(tokens[verb]) || markedAuxiliaries.holds(tokens[verb]) || markedTellVerbs.holds(tokens[verb]) {
 		return false
 	}
-	return verb > 0 && makeWords[tokens[verb].Surface] || forAsker[tokens[verb+1].Surface]
+	return verb > 0 && markedMakeWords.holds(tokens[verb]) || forAsker[tokens[verb+1].Surface]
 }
 
 // asksOpinion reports whether a question asks the bot's own opinion or advice: "in your
@@ -1398,7 +1398,7 @@ func asksOpinion(tokens []analyze.Token) bool {
 	}
 	for i := 0; i+1 < len(tokens); i++ {
 		w, next := tokens[i].Surface, tokens[i+1].Surface
-		if (w == "your" || w == "ur" || w == "honest") && opinionNouns[next] || (w == "you" || w == "u") && opinionVerbs[next] || recommending[w] && (next == "me" || next == "us") {
+		if (w == "your" || w == "ur" || w == "honest") && opinionNouns[next] || (w == "you" || w == "u") && opinionVerbs[next] || markedRecommending.holds(tokens[i]) && (next == "me" || next == "us") {
 			return true
 		}
 	}
@@ -1416,7 +1416,7 @@ func asksOpinion(tokens []analyze.Token) bool {
 		return true
 	}
 	// "is Xi a good leader": a judgement of a person, which the news does not make.
-	if len(tokens) > 3 && copulas[tokens[0].Surface] {
+	if len(tokens) > 3 && markedCopulas.holds(tokens[0]) {
 		for i := 2; i+1 < len(tokens); i++ {
 			if (tokens[i].Surface == "a" || tokens[i].Surface == "an") && judgements[tokens[i+1].Surface] {
 				return true
@@ -1550,7 +1550,7 @@ func bothSides(tokens []analyze.Token, i int) bool {
 		return true // "trade between them"
 	}
 	if (t.Surface == "two" || t.Surface == "both") && i+1 < len(tokens) {
-		return pairWords[tokens[i+1].Surface]
+		return markedPairWords.holds(tokens[i+1])
 	}
 	return markedPairWords.holds(t) && i > 0 && (tokens[i-1].Surface == "two" || tokens[i-1].Surface == "both")
 }
@@ -1611,7 +1611,7 @@ func toBeDone(tokens []analyze.Token) bool {
 // asksOutcome reports whether a question asks how a thing turned out: "Did he actually
 // go?", "did it end up happening". A fact of what was to come then does not answer it.
 func asksOutcome(tokens []analyze.Token) bool {
-	for len(tokens) > 0 && discourseWords[tokens[0].Surface] {
+	for len(tokens) > 0 && markedDiscourseWords.holds(tokens[0]) {
 		tokens = tokens[1:] // "so did he actually go"
 	}
 	if claim, ok := claimOf(tokens); ok && askedInPast(tokens) {
@@ -1800,10 +1800,10 @@ var discourseWords = map[string]bool{"so": true, "and": true, "but": true, "ok":
 // summit?", "what was the outcome of it", "what happened at it", "what did it end up
 // deciding". A fact of what was to come at it does not tell.
 func asksResult(tokens []analyze.Token) bool {
-	for len(tokens) > 0 && discourseWords[tokens[0].Surface] {
+	for len(tokens) > 0 && markedDiscourseWords.holds(tokens[0]) {
 		tokens = tokens[1:] // "so what came out of it"
 	}
-	if len(tokens) < 4 || !whatWords[tokens[0].Surface] {
+	if len(tokens) < 4 || !markedWhatWords.holds(tokens[0]) {
 		return false
 	}
 	for i := 2; i+1 < len(tokens); i++ {
@@ -1817,7 +1817,7 @@ func asksResult(tokens []analyze.Token) bool {
 	case w == "happened":
 		return tokens[2].Surface == "at"
 	case copulas[w]:
-		return resultNouns[tokens[2].Surface] || articles[tokens[2].Surface] && resultNouns[tokens[3].Surface]
+		return resultNouns[tokens[2].Surface] || markedArticles.holds(tokens[2]) && resultNouns[tokens[3].Surface]
 	}
 	return false
 }
@@ -1827,10 +1827,10 @@ func asksResult(tokens []analyze.Token) bool {
 // after the visit"), or -1.
 func sequelFrom(tokens []analyze.Token) int {
 	i := 0
-	for i < len(tokens) && discourseWords[tokens[i].Surface] {
+	for i < len(tokens) && markedDiscourseWords.holds(tokens[i]) {
 		i++ // "so what happened after …"
 	}
-	if i+3 >= len(tokens) || !whatWords[tokens[i].Surface] {
+	if i+3 >= len(tokens) || !markedWhatWords.holds(tokens[i]) {
 		return -1
 	}
 	if w := tokens[i+1].Surface; (w == "happened" || w == "came" || w == "followed" || w == "occurred") && (tokens[i+2].Surface == "after" || tokens[i+2].Surface == "following") {
@@ -2058,7 +2058,7 @@ func asksFirst(tokens []analyze.Token) bool {
 			return true
 		}
 		prev := tokens[i-1]
-		return !prev.Number && !ordinalWords[prev.Surface] && !whatWords[prev.Surface] && prev.Surface != "which"
+		return !prev.Number && !ordinalWords[prev.Surface] && !markedWhatWords.holds(prev) && prev.Surface != "which"
 	}
 	return false
 }

@@ -531,7 +531,7 @@ func (e *Engine) afterSaying(tokens []analyze.Token, k int) int {
 	for j < len(tokens) && e.isPersonPart(tokens[j].Surface) {
 		j++
 	}
-	if j == k || j >= len(tokens) || !speechVerbsAsked[tokens[j].Surface] {
+	if j == k || j >= len(tokens) || !markedSpeechVerbsAsked.holds(tokens[j]) {
 		return k
 	}
 	return j + 1
@@ -555,7 +555,7 @@ func (e *Engine) measuredSubject(q *question) int {
 		return -1
 	}
 	for i, t := range q.tokens {
-		if !auxiliaries[t.Surface] && !copulas[t.Surface] || i == 0 || !slices.ContainsFunc(q.tokens[:i], isQuestionWord) {
+		if !markedAuxiliaries.holds(t) && !markedCopulas.holds(t) || i == 0 || !slices.ContainsFunc(q.tokens[:i], isQuestionWord) {
 			continue
 		}
 		// "by how much did Aliyev say tourist arrivals have grown": the arrivals
@@ -694,11 +694,11 @@ const wordingShare = 0.1
 // asksWords reports whether a question asks for the words something was said in: "what
 // were the exact words …", "which phrase did …".
 func asksWords(tokens []analyze.Token) bool {
-	if len(tokens) < 3 || !whatWords[tokens[0].Surface] && tokens[0].Surface != "which" {
+	if len(tokens) < 3 || !markedWhatWords.holds(tokens[0]) && tokens[0].Surface != "which" {
 		return false
 	}
 	for _, t := range tokens[1:min(len(tokens), 5)] {
-		if wordNouns[t.Surface] && t.Surface != "language" {
+		if markedWordNouns.holds(t) && t.Surface != "language" {
 			return true
 		}
 	}
@@ -720,7 +720,7 @@ func (e *Engine) unknownDoer(q *question) string {
 		}
 	}
 	if !ok {
-		if len(q.tokens) < 3 || !auxiliaries[q.tokens[0].Surface] && !copulas[q.tokens[0].Surface] {
+		if len(q.tokens) < 3 || !markedAuxiliaries.holds(q.tokens[0]) && !markedCopulas.holds(q.tokens[0]) {
 			return ""
 		}
 		claim = q.tokens[1:] // "did Alibaba open …"
@@ -918,7 +918,7 @@ func (e *Engine) namesHome(qt index.QueryTerm) bool {
 func (e *Engine) personBefore(tokens []analyze.Token) bool {
 	person := false
 	for _, t := range tokens {
-		if relativePronouns[t.Surface] {
+		if markedRelativePronouns.holds(t) {
 			return false
 		}
 		person = person || e.isPersonPart(t.Surface) || subjectPronouns[t.Surface]
@@ -938,7 +938,7 @@ var goVerbs = map[string]string{
 // Beijing"): "go" is too light a verb to be matched, and the articles tell of visits.
 // (Not what went somewhere with a person: "the grandchildren who went to Beijing".)
 func (e *Engine) wentAsVisited(tokens []analyze.Token) []analyze.Token {
-	if len(tokens) < 4 || !auxiliaries[tokens[0].Surface] && tokens[0].Surface != "when" {
+	if len(tokens) < 4 || !markedAuxiliaries.holds(tokens[0]) && tokens[0].Surface != "when" {
 		return tokens
 	}
 	for i := 2; i+2 < len(tokens); i++ {
@@ -995,8 +995,8 @@ func (e *Engine) readQuestion(text string) *question {
 		}
 	}
 	q.kind = kindOf(e.kindTokens(q.tokens[story:]))
-	q.signed = slices.ContainsFunc(q.tokens, func(t analyze.Token) bool { return signVerbs[t.Surface] })
-	q.inDollars = (q.kind == AskNumber || q.kind == AskWhat) && slices.ContainsFunc(q.tokens, func(t analyze.Token) bool { return dollarWords[t.Surface] })
+	q.signed = slices.ContainsFunc(q.tokens, func(t analyze.Token) bool { return markedSignVerbs.holds(t) })
+	q.inDollars = (q.kind == AskNumber || q.kind == AskWhat) && slices.ContainsFunc(q.tokens, func(t analyze.Token) bool { return markedDollarWords.holds(t) })
 	q.wh = slices.ContainsFunc(q.tokens, isQuestionWord)
 	q.strangeFigure = q.kind == AskYesNo && e.holdsStrangeFigure(q.tokens)
 	if q.kind == AskWhat && (asksWorth(q.tokens) || asksMeasure(q.tokens)) {
@@ -1059,12 +1059,12 @@ func (e *Engine) readQuestion(text string) *question {
 		}
 		// "what 3 things", "which two cities": how many the answer names, not a figure it
 		// must hold ("three evil forces" may say it, most lists do not).
-		counts := t.Number && i > 0 && (whatWords[q.tokens[i-1].Surface] || q.tokens[i-1].Surface == "which") && i+1 < len(q.tokens) && (!q.tokens[i+1].Stop || q.tokens[i+1].Surface == "things") ||
+		counts := t.Number && i > 0 && (markedWhatWords.holds(q.tokens[i-1]) || q.tokens[i-1].Surface == "which") && i+1 < len(q.tokens) && (!q.tokens[i+1].Stop || q.tokens[i+1].Surface == "things") ||
 			t.Number && i+1 < len(q.tokens) && q.tokens[i+1].Surface == "things" // "…, the 3 things"
 		if t.Number && !counts && !guessedAt(q.tokens, i) {
 			q.numbers[t.Term] = true // "smth like 20%?" guesses the answer: it may hold it
 		}
-		if m := monthNumbers[t.Surface]; m > 0 && (t.Surface != "may" && t.Surface != "march" || i > 0 && q.tokens[i-1].Surface == "in") {
+		if m, _ := lookup(markedMonthNumbers, monthNumbers, t); m > 0 && (t.Surface != "may" && t.Surface != "march" || i > 0 && q.tokens[i-1].Surface == "in") {
 			q.months[m] = true // not "may" the verb, but "in May"
 			if i >= 2 && q.tokens[i-1].Surface == "in" && e.namesSpeaker(q.tokens[i-2]) {
 				q.saidIn[m] = true
@@ -1107,7 +1107,7 @@ func (e *Engine) readQuestion(text string) *question {
 		if t.Surface == "two" && i > 0 && q.tokens[i-1].Surface == "the" && i+1 < len(q.tokens) && !q.tokens[i+1].Number {
 			continue // "the two ministers": the pair the question speaks of, not a count
 		}
-		if rel, ok := orderWords[t.Surface]; ok && i > 0 {
+		if rel, ok := lookup(markedOrderWords, orderWords, t); ok && i > 0 {
 			// "before" and "after" are function words, but they say what is asked: what
 			// came before the visit is what "preceded" it.
 			terms = append(terms, "")
@@ -1127,7 +1127,7 @@ func (e *Engine) readQuestion(text string) *question {
 		if t.Stop && !monthMay || markedFrameWords.holds(t) && !named[i] && !phrasal || (i > 0 && kindFrame(q.tokens[i-1].Surface, t.Surface)) || markedExactWords.holds(t) && i+1 < len(q.tokens) && kindFrame(t.Surface, q.tokens[i+1].Surface) || markedWhenNouns.holds(t) && kindAfterCopula(q.tokens, i) || inFramePhrase(q.tokens, i) || e.askersSetting(t) || q.kind == AskNumber && (e.unusedAmountNoun(t) || e.guessedFigure(t)) {
 			continue
 		}
-		if markedCorpusNouns.holds(t) && (i+1 < len(q.tokens) && (markedSpeechVerbsAsked.holds(q.tokens[i+1]) || speechVerbsAsked[strings.TrimSuffix(q.tokens[i+1].Surface, "s")] || coverVerbs[q.tokens[i+1].Surface] || frameWords[q.tokens[i+1].Surface]) || i > 2 && q.tokens[i-1].Surface == "the" && q.tokens[i-2].Surface == "of" && partitives[q.tokens[i-3].Surface]) {
+		if markedCorpusNouns.holds(t) && (i+1 < len(q.tokens) && (markedSpeechVerbsAsked.holds(q.tokens[i+1]) || speechVerbsAsked[strings.TrimSuffix(q.tokens[i+1].Surface, "s")] || coverVerbs[q.tokens[i+1].Surface] || markedFrameWords.holds(q.tokens[i+1])) || i > 2 && q.tokens[i-1].Surface == "the" && q.tokens[i-2].Surface == "of" && partitives[q.tokens[i-3].Surface]) {
 			// "what do the articles say about …", "which of the articles deal with …":
 			// what is said, by any of them
 			continue
@@ -1144,13 +1144,13 @@ func (e *Engine) readQuestion(text string) *question {
 		if t.Surface == "show" && asksToBeShown(q.tokens, i) {
 			continue // "show me the agreements": a request, not what they show
 		}
-		if q.kind == AskNumber && figureNouns[t.Surface] && i > 0 && !q.tokens[i-1].Stop {
+		if q.kind == AskNumber && markedFigureNouns.holds(t) && i > 0 && !q.tokens[i-1].Stop {
 			continue // "the trade figure": the figure is what is asked, no word to match
 		}
 		if q.kind == AskWhen && i == len(q.tokens)-1 && dateFragment(q.tokens) {
 			continue // "liu jianchao visit date": the date is what is asked
 		}
-		if q.kind == AskNumber && lastingVerbs[t.Surface] && i == len(q.tokens)-1 {
+		if q.kind == AskNumber && markedLastingVerbs.holds(t) && i == len(q.tokens)-1 {
 			continue // "how long did the visit last": the length asked, not "last year"
 		}
 		if (q.kind == AskWhere || q.kind == AskWhen) && (staging[t.Surface] || e.mistypedStaging(t.Surface)) {
@@ -1171,7 +1171,7 @@ func (e *Engine) readQuestion(text string) *question {
 		if t.Surface == "thank" && (i+1 == len(q.tokens) || q.tokens[i+1].Surface == "you" || q.tokens[i+1].Surface == "u") {
 			continue // "thank you": politeness, not "what did they thank China for"
 		}
-		if q.source && (isMediaNoun(q.tokens, i) && !withMedia(q.tokens, i) || sourceVerbs[t.Surface] || speechVerbs[t.Surface] || speechNouns[t.Surface] || newsAsked(q.tokens, i)) {
+		if q.source && (isMediaNoun(q.tokens, i) && !withMedia(q.tokens, i) || markedSourceVerbs.holds(t) || speechVerbs[t.Surface] || speechNouns[t.Surface] || newsAsked(q.tokens, i)) {
 			continue // "which outlet did he talk to": the kind of answer, not its topic
 		}
 		term, factor, surface := t.Term, 1.0, t.Surface
@@ -1415,7 +1415,7 @@ func (e *Engine) readQuestion(text string) *question {
 		q.endsWhen = q.endsWhen || q.kind == AskWhen && endWords[q.tokens[i].Surface] && q.tokens[i-1].Surface != "to"
 		q.priorStage = q.priorStage || (q.tokens[i].Surface == "before" || strings.HasPrefix(q.tokens[i].Surface, "prior")) && slices.ContainsFunc(q.tokens[i+1:min(len(q.tokens), i+5)], func(t analyze.Token) bool { return stageVerbs[t.Surface] })
 		q.rank = q.rank || markedRankWords.holds(q.tokens[i]) ||
-			q.tokens[i].Surface == "number" && whatWords[q.tokens[i-1].Surface] && (i+1 == len(q.tokens) || q.tokens[i+1].Surface != "of")
+			q.tokens[i].Surface == "number" && markedWhatWords.holds(q.tokens[i-1]) && (i+1 == len(q.tokens) || q.tokens[i+1].Surface != "of")
 	}
 	q.request = isRequest(q.tokens)
 	q.opinion = asksOpinion(q.tokens)
@@ -1459,7 +1459,7 @@ func (e *Engine) readQuestion(text string) *question {
 		q.which = e.whichHead(q)
 	}
 	q.asksName = (q.kind == AskWhat || q.kind == AskWho) && asksName(q.tokens)
-	q.asksContent = q.kind == AskWhat && slices.ContainsFunc(q.tokens, func(t analyze.Token) bool { return contentVerbs[t.Surface] })
+	q.asksContent = q.kind == AskWhat && slices.ContainsFunc(q.tokens, func(t analyze.Token) bool { return markedContentVerbs.holds(t) })
 	q.whereTo = q.kind == AskWhere && asksWhereTo(q.tokens)
 	// "According to the reports, who would finance …": the question after the lead-in.
 	asked := q
@@ -1707,10 +1707,10 @@ var mediaKinds = map[string]bool{
 // for, right before the auxiliary, or -1.
 func askedNoun(q *question) int {
 	for i := 0; i+2 < len(q.tokens); i++ {
-		if !whatWords[q.tokens[i].Surface] && q.tokens[i].Surface != "which" {
+		if !markedWhatWords.holds(q.tokens[i]) && q.tokens[i].Surface != "which" {
 			continue
 		}
-		if n := q.tokens[i+1]; !n.Stop && !n.Number && !answerFrames[n.Surface] && (auxiliaries[q.tokens[i+2].Surface] || copulas[q.tokens[i+2].Surface]) {
+		if n := q.tokens[i+1]; !n.Stop && !n.Number && !markedAnswerFrames.holds(n) && (markedAuxiliaries.holds(q.tokens[i+2]) || markedCopulas.holds(q.tokens[i+2])) {
 			return q.termOf(n.Surface)
 		}
 		return -1
@@ -1721,7 +1721,7 @@ func askedNoun(q *question) int {
 // existentialNoun returns the noun "is there …" asks whether there is ("is there a direct
 // flight from Baku": "flight"), or "".
 func (e *Engine) existentialNoun(tokens []analyze.Token) string {
-	i := slices.IndexFunc(tokens, func(t analyze.Token) bool { return !discourseWords[t.Surface] && !leadIns[t.Surface] })
+	i := slices.IndexFunc(tokens, func(t analyze.Token) bool { return !markedDiscourseWords.holds(t) && !markedLeadIns.holds(t) })
 	if i < 0 || i+2 >= len(tokens) || !markedCopulas.holds(tokens[i]) || tokens[i+1].Surface != "there" {
 		return ""
 	}
@@ -1956,7 +1956,7 @@ func (e *Engine) without(q *question, positions []int, drop func(int32) bool) []
 // none or asks one of the states the articles are about.
 func (e *Engine) viewHolder(q *question) int32 {
 	for i, t := range q.tokens {
-		if !viewNouns[t.Surface] {
+		if !markedViewNouns.holds(t) {
 			continue
 		}
 		for k := i - 1; k >= 0 && k >= i-4; k-- {
@@ -1977,7 +1977,7 @@ func (e *Engine) viewHolder(q *question) int32 {
 			return id
 		}
 	}
-	if len(q.speaker) == 0 && slices.ContainsFunc(q.tokens, func(t analyze.Token) bool { return relationNouns[t.Surface] }) {
+	if len(q.speaker) == 0 && slices.ContainsFunc(q.tokens, func(t analyze.Token) bool { return markedRelationNouns.holds(t) }) {
 		// "How are China-Russia relations?": told of Russia, not of a Russian news agency.
 		// (Whose words are asked, "how did Aliyev describe Taiwan's relationship to …",
 		// are theirs: saidBy checks them.)
@@ -2139,7 +2139,9 @@ func (e *Engine) expandChat(tokens []analyze.Token) []analyze.Token {
 var laughs = map[string]bool{"lol": true, "lmao": true, "lmfao": true, "haha": true, "hahaha": true, "rofl": true}
 
 // isQuestionWord reports whether t is a word that asks: "what", "who", "how".
-func isQuestionWord(t analyze.Token) bool { return questionWord[t.Surface] || whatWords[t.Surface] }
+func isQuestionWord(t analyze.Token) bool {
+	return markedQuestionWord.holds(t) || markedWhatWords.holds(t)
+}
 
 // botNames are what a chat message calls the bot by when it addresses it.
 var botNames = map[string]bool{"bot": true, "azchina": true, "chatbot": true}
@@ -2237,7 +2239,7 @@ func (e *Engine) countedTerms(q *question) map[int32]bool {
 		// The counted thing is the noun phrase after "how many" (or "the number of"): its
 		// first two words ("Azerbaijani students"), not the verb and what follows.
 		for _, t := range q.tokens[i+1:] {
-			if len(words) == 0 && (t.Surface == "of" || articles[t.Surface] || t.Surface == "these" || t.Surface == "those" || t.Number) {
+			if len(words) == 0 && (t.Surface == "of" || markedArticles.holds(t) || t.Surface == "these" || t.Surface == "those" || t.Number) {
 				continue // "how many of the 20 agreements": agreements, some of them
 			}
 			if t.Stop || len(words) == 2 || len(words) > 0 && strings.HasSuffix(t.Surface, "ed") {
@@ -2760,7 +2762,7 @@ func (e *Engine) unitTerms(q *question) map[int32]bool {
 			units, ok = moneyUnits, true
 		case q.tokens[i].Surface == "much" && q.tokens[i-1].Surface == "how" && slices.ContainsFunc(q.tokens[i+1:], func(t analyze.Token) bool { return spendVerbs[t.Surface] }):
 			units, ok = moneyUnits, true // "how much has Azerbaijan invested": a sum of money
-		case q.tokens[i].Surface == "much" && q.tokens[i-1].Surface == "how" && i+2 < len(q.tokens) && copulas[q.tokens[i+1].Surface] && (q.tokens[i+2].Surface == "a" || q.tokens[i+2].Surface == "an"):
+		case q.tokens[i].Surface == "much" && q.tokens[i-1].Surface == "how" && i+2 < len(q.tokens) && markedCopulas.holds(q.tokens[i+1]) && (q.tokens[i+2].Surface == "a" || q.tokens[i+2].Surface == "an"):
 			units, ok = moneyUnits, true // "how much is a flight to Beijing": its price
 		case !ok || q.tokens[i-1].Surface != "how":
 			continue

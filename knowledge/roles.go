@@ -338,10 +338,10 @@ func describedSpeaker(q *question) map[string]bool {
 		}
 		for _, d := range q.described {
 			j := i + 1
-			for j < len(q.tokens) && j <= i+5 && (q.tokens[j].Stop || q.tokens[j].Number || d.words[q.tokens[j].Surface]) && !speechVerbsAsked[q.tokens[j].Surface] {
+			for j < len(q.tokens) && j <= i+5 && (q.tokens[j].Stop || q.tokens[j].Number || d.words[q.tokens[j].Surface]) && !markedSpeechVerbsAsked.holds(q.tokens[j]) {
 				j++
 			}
-			if j > i+1 && j < len(q.tokens) && speechVerbsAsked[q.tokens[j].Surface] && d.words[q.tokens[j-1].Surface] {
+			if j > i+1 && j < len(q.tokens) && markedSpeechVerbsAsked.holds(q.tokens[j]) && d.words[q.tokens[j-1].Surface] {
 				out := map[string]bool{}
 				for _, h := range d.holders {
 					out[h] = true

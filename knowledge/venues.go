@@ -60,7 +60,7 @@ const venueReach = 7
 // a meeting or an occasion, up to venueReach words on); or -1.
 func venueAt(tokens []analyze.Token, i int) int {
 	travel := markedTravelWords.holds(tokens[i])
-	carry := carryWords[tokens[i].Surface]
+	carry := markedCarryWords.holds(tokens[i])
 	if !travel && !carry && !markedEventWords.holds(tokens[i]) && !markedSignWords.holds(tokens[i]) && !markedMeetWords.holds(tokens[i]) {
 		return -1
 	}
@@ -75,7 +75,7 @@ func venueAt(tokens []analyze.Token, i int) int {
 			}
 		}
 	}
-	if signWords[tokens[i].Surface] || eventWords[tokens[i].Surface] || meetWords[tokens[i].Surface] {
+	if markedSignWords.holds(tokens[i]) || markedEventWords.holds(tokens[i]) || markedMeetWords.holds(tokens[i]) {
 		// "signed the visa deal in Baku": where it was signed, after what was; "talks
 		// with Bayramov in Baku", "met Pedro Sanchez in Madrid"
 		for k := i + 1; k < len(tokens) && k <= i+venueReach; k++ {
@@ -87,7 +87,7 @@ func venueAt(tokens []analyze.Token, i int) int {
 	}
 	if j < len(tokens) && (tokens[j].Surface == "to" || tokens[j].Surface == "in" || tokens[j].Surface == "at") {
 		j++
-	} else if !travel || i > 0 && articles[tokens[i-1].Surface] {
+	} else if !travel || i > 0 && markedArticles.holds(tokens[i-1]) {
 		return -1 // "the visiting Azerbaijani leader" went nowhere Azerbaijani
 	}
 	if j < len(tokens) && tokens[j].Surface == "the" {
@@ -106,7 +106,7 @@ func venueAt(tokens []analyze.Token, i int) int {
 func venuesIn(tokens []analyze.Token) venues {
 	var v venues
 	for i, t := range tokens {
-		v.visit = v.visit || travelWords[t.Surface]
+		v.visit = v.visit || markedTravelWords.holds(t)
 		if j := venueAt(tokens, i); j >= 0 {
 			v.places = append(v.places, tokens[j].Term)
 			// and the place it is in: "at Tiananmen Square in Beijing"
@@ -239,7 +239,7 @@ func (e *Engine) isPlace(id int32) bool {
 // travel", "where did Aliyev go next".
 func asksWhereTo(tokens []analyze.Token) bool {
 	return slices.ContainsFunc(tokens, func(t analyze.Token) bool {
-		return travelWords[t.Surface] && t.Surface != "visit" && t.Surface != "trip" || headingWords[t.Surface]
+		return markedTravelWords.holds(t) && t.Surface != "visit" && t.Surface != "trip" || headingWords[t.Surface]
 	})
 }
 

@@ -201,7 +201,7 @@ func (e *Engine) mendDoubling(tokens []analyze.Token) []analyze.Token {
 			if !ok || len(base) < 3 || !singleConsonantEnd(base) {
 				continue
 			}
-			if _, known := e.ix.Term(t.Term); known || frameWords[t.Surface] {
+			if _, known := e.ix.Term(t.Term); known || markedFrameWords.holds(t) {
 				break
 			}
 			doubled := base + base[len(base)-1:] + end
@@ -669,7 +669,7 @@ func (e *Engine) askersSetting(t analyze.Token) bool {
 // for ("the total value of trade"), in words the articles never use: it says what kind of
 // answer is wanted, as "how much" does.
 func (e *Engine) unusedAmountNoun(t analyze.Token) bool {
-	if !amountNouns[t.Surface] {
+	if !markedAmountNouns.holds(t) {
 		return false
 	}
 	_, known := e.ix.Term(t.Term)
@@ -821,16 +821,16 @@ var framePhrases = map[[2]string]bool{
 // preposition of three words ("on behalf of"), the "last" that ends "how long did it
 // last", or the "part" of "which part of".
 func inFramePhrase(tokens []analyze.Token, i int) bool {
-	if lastingVerbs[tokens[i].Surface] && i == len(tokens)-1 && i > 0 && !articles[tokens[i-1].Surface] {
+	if markedLastingVerbs.holds(tokens[i]) && i == len(tokens)-1 && i > 0 && !markedArticles.holds(tokens[i-1]) {
 		return true // "until when did the visit last": how long, not the last of it
 	}
-	if tokens[i].Surface == "part" && i > 0 && (whatWords[tokens[i-1].Surface] || tokens[i-1].Surface == "which") && i+1 < len(tokens) && tokens[i+1].Surface == "of" {
+	if tokens[i].Surface == "part" && i > 0 && (markedWhatWords.holds(tokens[i-1]) || tokens[i-1].Surface == "which") && i+1 < len(tokens) && tokens[i+1].Surface == "of" {
 		return true // "which part of the Great Hall": where in it
 	}
 	if tokens[i].Surface == "years" && i > 1 && tokens[i-1].Surface == "the" && spanPrepositions[tokens[i-2].Surface] {
 		return true // "over the years": always, so far, no year to match
 	}
-	if tokens[i].Surface == "way" && i > 1 && tokens[i-1].Surface == "the" && frameWords[tokens[i-2].Surface] {
+	if tokens[i].Surface == "way" && i > 1 && tokens[i-1].Surface == "the" && markedFrameWords.holds(tokens[i-2]) {
 		return true // "describe the way they treat each other": how they do
 	}
 	if markedNameQualifiers.holds(tokens[i]) {
@@ -871,10 +871,10 @@ var nameQualifiers = map[string]bool{"official": true, "full": true, "complete":
 
 // whatAsked reports whether tokens[i] is the end of "what", "what is" or "what's".
 func whatAsked(tokens []analyze.Token, i int) bool {
-	if i > 0 && copulas[tokens[i].Surface] {
+	if i > 0 && markedCopulas.holds(tokens[i]) {
 		i--
 	}
-	return i >= 0 && whatWords[tokens[i].Surface]
+	return i >= 0 && markedWhatWords.holds(tokens[i])
 }
 
 // spanPrepositions make "the years" after them a length of time ("over the years").

@@ -31,7 +31,8 @@ type Token struct {
 	Stop    bool   // a function word: kept for reading a question, never indexed
 	Number  bool   // digits or a number word ("ten" has Term "10")
 	// Sets is the reader's to fill in, and Analyze leaves it zero: the knowledge package
-	// marks in it the word sets Surface is in, to look it up once rather than once a set.
+	// keeps in it which of its word sets Surface is in (the row of its marks), to look it
+	// up once rather than once a set.
 	// Whoever changes Surface must zero it.
 	Sets uint64
 }
