@@ -53,21 +53,21 @@ func (e *Engine) kindTokens(tokens []analyze.Token) []analyze.Token {
 
 // kindFrame reports whether word only says what kind of answer is wanted, as "year" does
 // in "what year".
-func kindFrame(prev, word string) bool {
-	if prev == "how" {
-		switch word {
+func kindFrame(prev, word analyze.Token) bool {
+	if prev.Surface == "how" {
+		switch word.Surface {
 		case "big", "large", "long", "old", "far", "often", "soon", "high", "fast", "small":
 			return true
 		}
 		return false
 	}
-	if exactWords[prev] {
-		return whenNouns[word] || amountNouns[word] // "the exact date": a date is asked for
+	if markedExactWords.holds(prev) {
+		return markedWhenNouns.holds(word) || markedAmountNouns.holds(word) // "the exact date": a date is asked for
 	}
-	if !whatWords[prev] && prev != "which" {
+	if !markedWhatWords.holds(prev) && prev.Surface != "which" {
 		return false
 	}
-	return whenNouns[word] || amountNouns[word] && word != "share" && word != "value" && word != "volume" && word != "size"
+	return markedWhenNouns.holds(word) || markedAmountNouns.holds(word) && word.Surface != "share" && word.Surface != "value" && word.Surface != "volume" && word.Surface != "size"
 }
 
 // whatWords are "what" as chat spells it.

@@ -1124,7 +1124,7 @@ func (e *Engine) readQuestion(text string) *question {
 		phrasal := i+1 < len(q.tokens) && markedParticles.holds(q.tokens[i+1]) && e.phrasalVerb(t.Surface, q.tokens[i+1].Surface) ||
 			e.endingParticle(q.tokens, i) >= 0
 		monthMay := t.Surface == "may" && i > 0 && q.tokens[i-1].Surface == "in" // "in May": the month, not the verb
-		if t.Stop && !monthMay || markedFrameWords.holds(t) && !named[i] && !phrasal || (i > 0 && kindFrame(q.tokens[i-1].Surface, t.Surface)) || markedExactWords.holds(t) && i+1 < len(q.tokens) && kindFrame(t.Surface, q.tokens[i+1].Surface) || markedWhenNouns.holds(t) && kindAfterCopula(q.tokens, i) || inFramePhrase(q.tokens, i) || e.askersSetting(t) || q.kind == AskNumber && (e.unusedAmountNoun(t) || e.guessedFigure(t)) {
+		if t.Stop && !monthMay || markedFrameWords.holds(t) && !named[i] && !phrasal || (i > 0 && kindFrame(q.tokens[i-1], t)) || markedExactWords.holds(t) && i+1 < len(q.tokens) && kindFrame(t, q.tokens[i+1]) || markedWhenNouns.holds(t) && kindAfterCopula(q.tokens, i) || inFramePhrase(q.tokens, i) || e.askersSetting(t) || q.kind == AskNumber && (e.unusedAmountNoun(t) || e.guessedFigure(t)) {
 			continue
 		}
 		if markedCorpusNouns.holds(t) && (i+1 < len(q.tokens) && (markedSpeechVerbsAsked.holds(q.tokens[i+1]) || speechVerbsAsked[strings.TrimSuffix(q.tokens[i+1].Surface, "s")] || coverVerbs[q.tokens[i+1].Surface] || markedFrameWords.holds(q.tokens[i+1])) || i > 2 && q.tokens[i-1].Surface == "the" && q.tokens[i-2].Surface == "of" && partitives[q.tokens[i-3].Surface]) {

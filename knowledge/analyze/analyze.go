@@ -365,12 +365,13 @@ const Reciprocal = "each_other"
 // mistyped so that the stem is still theirs ("trade volum"); a phrase as written is found
 // first.
 func (a *Analyzer) compoundAt(ws []string, i int) (compound, bool) {
-	for _, c := range a.compounds[ws[i]] {
+	cs := a.compounds[ws[i]]
+	for _, c := range cs {
 		if i+len(c.words) <= len(ws) && slices.Equal(ws[i:i+len(c.words)], c.words) {
 			return c, true
 		}
 	}
-	for _, c := range a.compounds[ws[i]] {
+	for _, c := range cs {
 		if i+len(c.words) <= len(ws) && a.sameStems(ws[i+1:i+len(c.words)], c.stems[1:]) {
 			return c, true
 		}
