@@ -801,6 +801,9 @@ func (e *Engine) askedVerb(q *question) int {
 	if q.tokens[i].Stop || lightVerbs[verb] || lightVerbs[q.tokens[i].Term] || speechVerbsAsked[verb] || speechActs[verb] || creationVerbs[verb] {
 		return -1
 	}
+	if q.tokens[i].Term == "work" && i+1 < len(q.tokens) && employerPrepositions[q.tokens[i+1].Surface] {
+		return -1 // "did she work at Meydan TV": where she was, "formerly with Meydan TV"
+	}
 	if voiceVerbs[verb] && slices.ContainsFunc(q.tokens, func(t analyze.Token) bool { return stanceNouns[t.Surface] }) {
 		return -1 // "what view did China express on …": what it said, in any words
 	}
@@ -818,6 +821,9 @@ func (e *Engine) askedVerb(q *question) int {
 
 // isSpeechVerb reports whether term is the term of a verb of saying ("announc").
 func (e *Engine) isSpeechVerb(term string) bool { return speechVerbsAsked[term] || e.speechStems[term] }
+
+// employerPrepositions put the employer after "work": "work for", "work at".
+var employerPrepositions = map[string]bool{"for": true, "at": true, "with": true}
 
 // wordNouns ask for words said: "what word did they use", "what term did he choose".
 var wordNouns = map[string]bool{
