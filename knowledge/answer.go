@@ -344,13 +344,16 @@ func (e *Engine) answersInOwnWords(q *question, r ranked) bool {
 	if r.hit.Coverage < minCoverageClear {
 		return false
 	}
-	matched := 0
+	matched, away := 0, 0
 	for i, m := range r.hit.Matched {
 		if m > 0 && !onlyRelated(q.terms[i]) {
 			matched++
+			if !e.namesHome(q.terms[i]) {
+				away++
+			}
 		}
 	}
-	return matched >= 3
+	return matched >= 3 && (away >= 2 || !putsClaim(q.tokens))
 }
 
 func firstEligible(rs []ranked) int {
