@@ -1733,6 +1733,9 @@ var claimFrames = [][]string{
 	{"is", "it", "true", "that"}, {"is", "it", "correct", "that"}, {"is", "it", "right", "that"},
 	{"is", "it", "a", "fact", "that"}, {"is", "it", "so", "that"}, {"confirm", "that"}, {"confirm"},
 	{"true", "or", "false"}, {"fact", "check"}, {"fact", "checking"},
+	// A moderator's check before posting: "can I post that …".
+	{"can", "i", "post", "that"}, {"can", "we", "post", "that"}, {"can", "i", "say", "that"},
+	{"can", "i", "share", "that"}, {"ok", "to", "post", "that"},
 	// Hearsay put to be checked: "someone said that …", "I heard …".
 	{"someone", "said", "that"}, {"someone", "said"}, {"someone", "wrote", "that"}, {"someone", "wrote"},
 	{"someone", "posted", "that"}, {"someone", "posted"}, {"someone", "claimed", "that"},
