@@ -204,7 +204,10 @@ func (e *Engine) figureOtherwise(q *question, r ranked) bool {
 		return false
 	}
 	for k, qt := range q.terms {
-		if isFigure(qt.Word) && !isYear(qt.Word) && r.hit.Matched[k] == 0 && e.tellsOtherwise(q, r.fact, k) {
+		// A year counts as lacking when the fact does not write it, though it may be of
+		// the article's year ("is in 2026": "in 2027", of an article of 2026).
+		lacking := r.hit.Matched[k] == 0 || isYear(qt.Word) && !strings.Contains(r.fact.Text, qt.Word)
+		if isFigure(qt.Word) && (!isYear(qt.Word) || putsClaim(q.tokens)) && lacking && e.tellsOtherwise(q, r.fact, k) {
 			return true
 		}
 	}
@@ -621,7 +624,7 @@ func (e *Engine) excluded(q *question, r ranked) string {
 	case q.heldPast && e.cues[f.ID]&tellsPlan != 0:
 		// "Where was the anniversary event held?" is not answered by the invitation to it.
 		return lacksOutcome
-	case !q.future && q.kind != AskWhen && !q.plan && e.cues[f.ID]&tellsPlan != 0 && matchesLocator(q, h):
+	case !q.future && q.kind != AskWhen && !q.plan && e.cues[f.ID]&tellsPlan != 0 && matchesLocator(q, h) && (q.kind != AskYesNo || askedInPast(q.tokens)):
 		// "What did he say at the SCO summit?": the articles tell of the summit only as
 		// one to come, so of nothing said at it.
 		return lacksOutcome
