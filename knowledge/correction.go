@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/azchina/azchina/knowledge/analyze"
+	"github.com/azchina/azchina/knowledge/index"
 )
 
 // A claim put to be checked ("COP29 was hosted in Tashkent, right?") may get one detail
@@ -86,7 +87,8 @@ func locatedAt(q *question, k int) bool {
 // sameSlot reports whether a fact gives a name or a number after the word that comes
 // before the question's detail at term k ("in Almaty": "in Baku").
 func sameSlot(q *question, f *Fact, k int) bool {
-	i := slices.IndexFunc(q.tokens, func(t analyze.Token) bool { return t.Surface == q.terms[k].Word })
+	first, _, _ := strings.Cut(q.terms[k].Word, " ")
+	i := slices.IndexFunc(q.tokens, func(t analyze.Token) bool { return t.Surface == first })
 	if i < 1 || !q.tokens[i-1].Stop {
 		return false
 	}
@@ -138,6 +140,15 @@ func (e *Engine) tellsOtherwise(q *question, f *Fact, k int) bool {
 		return false
 	}
 	_, known := e.ix.Term(e.az.Word(word).Term)
+	if strings.Contains(word, " ") && slices.ContainsFunc(q.terms[k].Alts, func(a index.Alternative) bool { return a.Factor >= 1 }) {
+		// A name of several words the articles use ("Confucius Institutes") is told
+		// otherwise only by another in its place: "chaired the Non-Aligned Movement",
+		// "chaired the CICA".
+		if !putsClaim(q.tokens) || !sameSlot(q, f, k) {
+			return false
+		}
+		return e.namesOtherName(q, f, true, true)
+	}
 	// A place the articles name elsewhere, where the claim puts it ("met in Shanghai":
 	// "met … in Beijing").
 	placed := known && (putsClaim(q.tokens) || doubts(q.tokens)) && locatedAt(q, k) && sameSlot(q, f, k)
@@ -149,6 +160,13 @@ func (e *Engine) tellsOtherwise(q *question, f *Fact, k int) bool {
 		return false
 	}
 	state := e.standsForCountry(q.terms[k]) || e.states[e.az.Word(word).Term]
+	return e.namesOtherName(q, f, !known || placed, state)
+}
+
+// namesOtherName reports whether a fact names a place or a body the question does not ask
+// about: of any kind when anyKind, else a country when state and another place or body
+// when not. Persons, titles and common words are no such name.
+func (e *Engine) namesOtherName(q *question, f *Fact, anyKind, state bool) bool {
 	asked := e.askedTerms(q)
 	for _, run := range e.nameRuns[f.ID] {
 		for _, w := range run {
@@ -158,7 +176,7 @@ func (e *Engine) tellsOtherwise(q *question, f *Fact, k int) bool {
 			if w.kind&nameEnglish != 0 && !e.isPublisherName(w.term) && !e.isRegion(w.term) {
 				continue
 			}
-			if !known || placed || state == (w.kind&nameState != 0) {
+			if anyKind || state == (w.kind&nameState != 0) {
 				return true // a name the articles never use may be of a city or a country
 			}
 		}

@@ -24,8 +24,11 @@ func TestClaimsToldOtherwise(t *testing.T) {
 		{"aliyev cited a 40% jump in bilateral trade, true?", "20%"},       // a figure, however the claim was put
 		{"the ministers welcomed the upcoming 40th anniversary of diplomatic relations, right?", "35th"},
 		{"did the ministers welcome the upcoming 35th anniversary?", ""},
-		{"Xi praised Azerbaijan for hosting COP30 - ok to post?", "COP29"}, // a moderator's tag
-		{"xi met the french president on april 11, right?", "Spanish"},     // a people, in lower case
+		{"Xi praised Azerbaijan for hosting COP30 - ok to post?", "COP29"},                       // a moderator's tag
+		{"xi met the french president on april 11, right?", "Spanish"},                           // a people, in lower case
+		{"fact check: xi praised azerbaijan's chairmanship of the Non-Aligned Movement", "CICA"}, // a name of several words, in its slot
+		{"fact check: the sides agreed to support developing Confucius Institutes in Georgia", "Azerbaijan"},
+		{"fact check: the joint statement backs developing Confucius Institutes in Azerbaijan", ""}, // a name the articles use, in no other's slot
 	}
 	for _, tt := range tests {
 		a := ask(t, e, tt.claim)
