@@ -2280,8 +2280,11 @@ func (e *Engine) saysYears(q *question, f *Fact) bool {
 		if d := e.datedBy[f.ID]; d >= 0 && (e.says(d, qt) || slices.ContainsFunc(e.facts[d].Dates, func(x Date) bool { return strings.HasPrefix(x.Value, qt.Word) })) {
 			continue
 		}
-		if strings.HasPrefix(e.articles[e.bySource[f.Source]].Date, qt.Word) {
-			continue // "in January 2026": the story of an article of that year
+		if strings.HasPrefix(e.articles[e.bySource[f.Source]].Date, qt.Word) && (q.kind != AskNumber || !namesOtherYear(f, qt.Word) && !timeAnaphora.MatchString(f.Text)) {
+			// "in January 2026": the story of an article of that year; but an amount
+			// of a fact that dates itself otherwise ("since 1995, Chinese companies have
+			// invested …", "over these years") is not that year's
+			continue
 		}
 		if timeAnaphora.MatchString(f.Text) && e.saidBefore(f, qt) {
 			continue // "… over these years", after "since 1995, …"
@@ -2289,6 +2292,13 @@ func (e *Engine) saysYears(q *question, f *Fact) bool {
 		return false
 	}
 	return true
+}
+
+// namesOtherYear reports whether a fact names a year of its own other than year.
+func namesOtherYear(f *Fact, year string) bool {
+	return slices.ContainsFunc(f.Dates, func(d Date) bool {
+		return !d.Relative && !d.Named && len(d.Value) >= 4 && d.Value[:4] != year && !strings.HasPrefix(d.Value, "--")
+	})
 }
 
 // timeAnaphora finds words that refer to a time told before: "over these years".
