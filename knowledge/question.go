@@ -2187,7 +2187,7 @@ func (e *Engine) relativeYears(tokens []analyze.Token) []analyze.Token {
 	}
 	out := tokens[:0]
 	for i := 0; i < len(tokens); i++ {
-		if i+1 < len(tokens) && tokens[i+1].Surface == "year" { // "year's" too: the "'s" is cut
+		if i+1 < len(tokens) && e.isYearWord(tokens[i+1].Surface) { // "year's" too: the "'s" is cut
 			if d, ok := yearOffsets[tokens[i].Surface]; ok {
 				y := strconv.Itoa(e.latestYear + d)
 				out = append(out, analyze.Token{Term: y, Surface: y, Number: true})
@@ -2198,6 +2198,12 @@ func (e *Engine) relativeYears(tokens []analyze.Token) []analyze.Token {
 		out = append(out, tokens[i])
 	}
 	return out
+}
+
+// isYearWord reports whether w is "year", or a word of no English mistyped from it
+// ("yaer", "yera").
+func (e *Engine) isYearWord(w string) bool {
+	return w == "year" || len(w) == len("year") && index.Distance(w, "year") == 1 && !e.isEnglish(w)
 }
 
 // mendHowMany reads a word after "how" mistyped from "many" or "much" as that word
