@@ -2280,10 +2280,10 @@ func (e *Engine) saysYears(q *question, f *Fact) bool {
 		if d := e.datedBy[f.ID]; d >= 0 && (e.says(d, qt) || slices.ContainsFunc(e.facts[d].Dates, func(x Date) bool { return strings.HasPrefix(x.Value, qt.Word) })) {
 			continue
 		}
-		if strings.HasPrefix(e.articles[e.bySource[f.Source]].Date, qt.Word) && (q.kind != AskNumber || !namesOtherYear(f, qt.Word) && !timeAnaphora.MatchString(f.Text)) {
+		if strings.HasPrefix(e.articles[e.bySource[f.Source]].Date, qt.Word) && (q.kind != AskNumber || !namesOtherYear(f, qt.Word) && !timeAnaphora.MatchString(f.Text) && !spansTime(f.Text)) {
 			// "in January 2026": the story of an article of that year; but an amount
 			// of a fact that dates itself otherwise ("since 1995, Chinese companies have
-			// invested …", "over these years") is not that year's
+			// invested …", "over these years", "over the last five years") is not that year's
 			continue
 		}
 		if timeAnaphora.MatchString(f.Text) && e.saidBefore(f, qt) {
