@@ -1537,7 +1537,7 @@ func (e *Engine) readQuestion(text string) *question {
 	}
 	q.topic = e.withoutStates(q, e.withoutHome(q, speechTopic(q)))
 	q.viewOf = e.viewHolder(q)
-	if k := askedNoun(q); k >= 0 && len(q.terms[k].Alts) > 0 && onlyRelated(q.terms[k]) && !wordNouns[q.terms[k].Word] && !q.matchedElsewhere(k) {
+	if k := askedNoun(q); k >= 0 && len(q.terms[k].Alts) > 0 && onlyRelated(q.terms[k]) && !wordNouns[q.terms[k].Word] && !bearingNouns[q.terms[k].Word] && !q.matchedElsewhere(k) {
 		// (But "what words did they use": the words are the quote.)
 		// "What gift did Aliyev give Xi?": the articles speak of no gift, only of what
 		// WordNet relates to one ("invest", as to endow).
@@ -2198,6 +2198,13 @@ func (e *Engine) relativeYears(tokens []analyze.Token) []analyze.Token {
 		out = append(out, tokens[i])
 	}
 	return out
+}
+
+// bearingNouns ask what one thing did to another, which the articles tell in other
+// words: "what effect did the deals have" is answered by "provided strong momentum".
+var bearingNouns = map[string]bool{
+	"effect": true, "effects": true, "impact": true, "impacts": true, "result": true,
+	"results": true, "consequence": true, "consequences": true, "influence": true,
 }
 
 // isYearWord reports whether w is "year", or a word of no English mistyped from it
