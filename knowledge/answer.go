@@ -705,6 +705,10 @@ func (e *Engine) excluded(q *question, r ranked) string {
 		return "not of an earlier time"
 	case q.laterStage && !laterPattern.MatchString(f.Text):
 		return "not of a later time"
+	case q.someoneElse && !slices.ContainsFunc(f.People, func(p string) bool { return !q.namesPart(p) }):
+		// "Who else did Xi meet in April besides Aliyev?" is not answered by his meeting
+		// with Aliyev.
+		return "names no one besides those asked about"
 	case q.heldBefore && !followsPattern.MatchString(f.Text) && !saysOfRole(f.Text, "former") && !saysOfRole(f.Text, "previous"):
 		return "not of the holder asked about"
 	case q.succession != "" && !saysOfRole(f.Text, q.succession):

@@ -709,8 +709,11 @@ func (e *Engine) askedVerb(q *question) int {
 	inSubject := e.inSubject
 	switch first := q.tokens[0].Surface; {
 	case first == "who" && q.kind == AskWho:
-		if modals[q.tokens[1].Surface] {
-			i = 2 // "Who will succeed …"
+		if q.tokens[1].Surface == "else" && len(q.tokens) > 3 {
+			i = 2 // "who else did Bayramov meet"
+		}
+		if modals[q.tokens[i].Surface] {
+			i++ // "Who will succeed …"
 		}
 		i = afterGoingTo(q.tokens, i)
 	case whatWords[first] || first == "which":

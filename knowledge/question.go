@@ -68,6 +68,9 @@ type question struct {
 	// life ("before he became an MP"), or of an earlier one of a kind ("the previous
 	// protocol"): a fact must say so of an earlier time.
 	priorStage bool
+	// someoneElse marks a question of who else, besides those it names ("who else did
+	// Xi meet besides Aliyev"): a fact must name another person.
+	someoneElse bool
 	// untilWhen marks a question of the year or day something lasts to: "it runs to what
 	// year", "until when".
 	untilWhen bool
@@ -440,6 +443,22 @@ func (e *Engine) beforeOrAfterPerson(tokens []analyze.Token) bool {
 				continue // "which leader did Xi meet before Aliyev": see relativeDeed
 			}
 			return true
+		}
+	}
+	return false
+}
+
+// asksBesides reports whether a question asks of others than those it names: "who else",
+// "besides Wang Yi", "other than", "apart from".
+func asksBesides(tokens []analyze.Token) bool {
+	for i, t := range tokens {
+		switch t.Surface {
+		case "else", "besides":
+			return true
+		case "than", "from":
+			if i > 0 && (tokens[i-1].Surface == "other" || tokens[i-1].Surface == "apart" || tokens[i-1].Surface == "aside") {
+				return true
+			}
 		}
 	}
 	return false
@@ -1521,6 +1540,7 @@ func (e *Engine) readQuestion(text string) *question {
 	}
 	q.city = asksCity(q.tokens)
 	q.untilWhen = q.kind == AskWhen && asksUntil(q.tokens)
+	q.someoneElse = q.kind == AskWho && asksBesides(q.tokens)
 	q.building = asksKind(q.tokens, buildingNouns)
 	q.country = q.kind == AskWhere && asksCountry(q.tokens)
 	q.otherCountries = q.country && asksKind(q.tokens, map[string]bool{"other": true, "else": true})
@@ -2732,6 +2752,17 @@ func (q *question) names(person string) bool {
 					return true
 				}
 			}
+		}
+	}
+	return false
+}
+
+// namesPart reports whether the question writes a part of a person's name, however short
+// ("Xi" of "Xi Jinping").
+func (q *question) namesPart(person string) bool {
+	for part := range strings.FieldsSeq(strings.ToLower(person)) {
+		if slices.ContainsFunc(q.tokens, func(t analyze.Token) bool { return t.Surface == part }) {
+			return true
 		}
 	}
 	return false
