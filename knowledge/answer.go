@@ -705,6 +705,10 @@ func (e *Engine) excluded(q *question, r ranked) string {
 		return "not of an earlier time"
 	case q.laterStage && !laterPattern.MatchString(f.Text):
 		return "not of a later time"
+	case slices.ContainsFunc(q.specific, func(k int) bool { return h.Matched[k] == 0 }):
+		// "Which specific terrorist groups …?" is not answered by "terrorism,
+		// separatism, extremism": no groups.
+		return lacksKind
 	case q.someoneElse && !slices.ContainsFunc(f.People, func(p string) bool { return !q.namesPart(p) }):
 		// "Who else did Xi meet in April besides Aliyev?" is not answered by his meeting
 		// with Aliyev.

@@ -68,6 +68,9 @@ type question struct {
 	// life ("before he became an MP"), or of an earlier one of a kind ("the previous
 	// protocol"): a fact must say so of an earlier time.
 	priorStage bool
+	// specific are the query terms of the kind a question asks the very ones of ("which
+	// specific terrorist groups"): a fact must name the kind.
+	specific []int
 	// someoneElse marks a question of who else, besides those it names ("who else did
 	// Xi meet besides Aliyev"): a fact must name another person.
 	someoneElse bool
@@ -446,6 +449,41 @@ func (e *Engine) beforeOrAfterPerson(tokens []analyze.Token) bool {
 		}
 	}
 	return false
+}
+
+// specificWords ask for the very ones of a kind: "which specific groups".
+var specificWords = map[string]bool{"specific": true, "particular": true}
+
+// specificKind returns the query terms of the kind "which specific" or "what particular"
+// asks for: the words up to the next function word ("which specific terrorist groups did
+// …").
+func specificKind(q *question) []int {
+	var out []int
+	for i := 0; i+2 < len(q.tokens); i++ {
+		if w := q.tokens[i].Surface; (w != "which" && w != "what") || !specificWords[q.tokens[i+1].Surface] {
+			continue
+		}
+		head := ""
+		for _, t := range q.tokens[i+2 : min(len(q.tokens), i+5)] {
+			if t.Stop || t.Number {
+				break
+			}
+			if k := q.termOf(t.Surface); k >= 0 {
+				out, head = append(out, k), t.Surface
+			}
+		}
+		if !namedKinds[head] && !groupNouns[head] {
+			return nil // "which specific sectors": a list of them names none as such
+		}
+		break
+	}
+	return out
+}
+
+// groupNouns are kinds of bodies a name tells apart: "which specific terrorist groups".
+var groupNouns = map[string]bool{
+	"group": true, "groups": true, "organization": true, "organizations": true,
+	"organisation": true, "organisations": true, "movement": true, "movements": true,
 }
 
 // asksBesides reports whether a question asks of others than those it names: "who else",
@@ -1541,6 +1579,7 @@ func (e *Engine) readQuestion(text string) *question {
 	q.city = asksCity(q.tokens)
 	q.untilWhen = q.kind == AskWhen && asksUntil(q.tokens)
 	q.someoneElse = q.kind == AskWho && asksBesides(q.tokens)
+	q.specific = specificKind(q)
 	q.building = asksKind(q.tokens, buildingNouns)
 	q.country = q.kind == AskWhere && asksCountry(q.tokens)
 	q.otherCountries = q.country && asksKind(q.tokens, map[string]bool{"other": true, "else": true})
