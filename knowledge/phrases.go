@@ -2058,7 +2058,7 @@ var talkVerbs = map[string]bool{
 
 // asksFirst reports whether tokens name a superlative of size with no rank before it:
 // "largest", not "fourth largest" nor "what-largest".
-func asksFirst(tokens []analyze.Token) bool {
+func (e *Engine) asksFirst(tokens []analyze.Token) bool {
 	if asksRank(tokens) {
 		return false
 	}
@@ -2070,7 +2070,8 @@ func asksFirst(tokens []analyze.Token) bool {
 			return true
 		}
 		prev := tokens[i-1]
-		return !prev.Number && !ordinalWords[prev.Surface] && !markedWhatWords.holds(prev) && prev.Surface != "which"
+		// Not "the second biggest", nor "the secnd biggest", mistyped.
+		return !prev.Number && !ordinalWords[prev.Surface] && !e.mistypedOf(prev.Surface, ordinalWords) && !markedWhatWords.holds(prev) && prev.Surface != "which"
 	}
 	return false
 }

@@ -1564,7 +1564,7 @@ func (e *Engine) readQuestion(text string) *question {
 	q.day = q.kind == AskWhen && asksDay(q.tokens)
 	q.weekday = q.kind == AskWhen && asksWeekday(q.tokens)
 	q.size = q.kind == AskNumber && asksSize(q.tokens)
-	q.first = q.kind != AskYesNo && asksFirst(q.tokens)
+	q.first = q.kind != AskYesNo && e.asksFirst(q.tokens)
 	q.most = asksMost(q.tokens, q.possessors)
 	q.percent = q.kind == AskNumber && (strings.Contains(q.lower, "percent") || strings.Contains(q.lower, "%"))
 	q.share = q.percent && sharePattern.MatchString(q.lower)
