@@ -389,6 +389,9 @@ func withoutIntroduction(text string) string {
 		if len(intro) == 0 || len(intro) > 6 && (sep != " but " && sep != ": " || len(intro) > 9) || slices.ContainsFunc(intro, func(w string) bool { return questionWord[w] || whatWords[w] }) {
 			continue
 		}
+		if sep == ": " && nextQuestion(intro) {
+			return strings.TrimSpace(text[i+len(sep):]) // "thanks! next one: who's wang yi?"
+		}
 		words := askerWords
 		switch sep {
 		case ", ":
@@ -402,6 +405,16 @@ func withoutIntroduction(text string) string {
 		}
 	}
 	return text
+}
+
+// nextQuestion reports whether an introduction ends in words that announce another
+// question: "next one", "another q", "quick question", "follow up".
+func nextQuestion(intro []string) bool {
+	if len(intro) < 2 {
+		return false
+	}
+	a, b := strings.Trim(intro[len(intro)-2], ",.!"), strings.Trim(intro[len(intro)-1], ",.!")
+	return (a == "next" || a == "another" || a == "quick" || a == "more") && (b == "one" || b == "question" || b == "q") || a == "follow" && b == "up"
 }
 
 // hedgeWords excuse a question before it is asked: "sorry if dumb q but …", "might be a

@@ -803,6 +803,9 @@ func TestWithoutIntroduction(t *testing.T) {
 		{"sorry if dumb q but who's wang yi?", "who's wang yi?"},
 		{"For a direct quote in my essay: what were the exact words about Taiwan?", "what were the exact words about Taiwan?"},
 		{"might be a stupid question, but when was the visit?", "when was the visit?"},
+		{"thanks! next one: who's wang yi?", "who's wang yi?"},
+		{"quick q: when was the visit?", "when was the visit?"},
+		{"next year: what is planned?", "next year: what is planned?"},                                         // a time, not another question
 		{"they met in Beijing but where did they sign it?", "they met in Beijing but where did they sign it?"}, // no excuse
 		{"apart from the UN, what formats came up?", "apart from the UN, what formats came up?"},               // no asker
 		{"They met in Beijing. who else was there?", "They met in Beijing. who else was there?"},               // no asker
