@@ -1804,6 +1804,8 @@ func (e *Engine) existentialNoun(tokens []analyze.Token) string {
 			if head != "" {
 				return head
 			}
+		case mentionNouns[head] && (t.Surface == "of" || t.Surface == "about" || t.Surface == "on"):
+			head = "" // "is there any talk of an FTA": the FTA
 		case t.Stop || t.Number, head != "" && e.names[t.Term]:
 			return head // "are there direct flights Baku to Beijing": flights, not Baku
 		case head != "" && strings.Contains(t.Surface, " ") && analyze.IsStopWord(firstWord(t.Surface)):
@@ -1813,6 +1815,12 @@ func (e *Engine) existentialNoun(tokens []analyze.Token) string {
 		}
 	}
 	return head
+}
+
+// mentionNouns are what is said of a thing: "is there any talk of an FTA" asks of the FTA.
+var mentionNouns = map[string]bool{
+	"talk": true, "mention": true, "word": true, "news": true, "discussion": true, "discussions": true,
+	"info": true, "information": true, "reference": true,
 }
 
 // answerFrames are nouns "what N did …" asks by that a fact need not use: "on what basis",

@@ -731,8 +731,9 @@ func TestExistentialNoun(t *testing.T) {
 		{"are there direct flights baku to beijing", "flights"},
 		{"so are there any chinese companies in baku", "companies"},
 		{"was there a joint statement", "statement"},
-		{"is the visa regime in force", ""}, // no "there"
-		{"where is there a summit", ""},     // not a question of yes or no
+		{"is there any talk of an fta between them", "fta"}, // what is said of, not the saying
+		{"is the visa regime in force", ""},                 // no "there"
+		{"where is there a summit", ""},                     // not a question of yes or no
 	}
 	e := seedEngine(t)
 	for _, tt := range tests {
