@@ -601,6 +601,7 @@ func IsStopWord(w string) bool {
 		"true", "else", "besides", "apart", "whether", "anyway", "just", "maybe", "perhaps",
 		"probably", "possibly", "certain", "certainly", "sure", "guess", "wonder", "wondering",
 		"curious", "idea", "ones", "bit", "lots", "plenty", "somehow", "somewhat",
+		"anywhere", "somewhere", "everywhere",
 		// Contractions split at their apostrophe ("wasn't" is "wasn" and "t").
 		"isn", "aren", "wasn", "weren", "didn", "doesn", "don", "hasn", "haven", "hadn",
 		"couldn", "wouldn", "shouldn", "mustn", "needn", "shan",
