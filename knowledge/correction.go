@@ -151,7 +151,9 @@ func (e *Engine) tellsOtherwise(q *question, f *Fact, k int) bool {
 	}
 	// A place the articles name elsewhere, where the claim puts it ("met in Shanghai":
 	// "met … in Beijing").
-	placed := known && (putsClaim(q.tokens) || doubts(q.tokens)) && locatedAt(q, k) && sameSlot(q, f, k)
+	// So is a word of a name the claim capitalises ("Ministry of Economy": "Ministry of
+	// Digital Development").
+	placed := known && ((putsClaim(q.tokens) || doubts(q.tokens)) && locatedAt(q, k) || q.capitalised[word]) && sameSlot(q, f, k)
 	if !e.isRegion(e.az.Word(word).Term) && !placed && (known || !putsClaim(q.tokens) || !e.isName(q.terms[k], q.capitalised, nil) && !e.placeTerms[e.az.Word(word).Term]) {
 		// A name the articles use ("did Georgia sign …") asks of another thing they tell;
 		// only a claim put to be checked ("Tashkent hosted COP29, right?") is of a name
@@ -169,11 +171,13 @@ func (e *Engine) tellsOtherwise(q *question, f *Fact, k int) bool {
 func (e *Engine) namesOtherName(q *question, f *Fact, anyKind, state bool) bool {
 	asked := e.askedTerms(q)
 	for _, run := range e.nameRuns[f.ID] {
+		// A body's name is of English words: "the Ministry of Digital Development".
+		body := slices.ContainsFunc(run, func(w nameWord) bool { return e.bodyTerms[w.term] })
 		for _, w := range run {
 			if asked[w.term] || w.kind&(nameStop|nameTitle|namePerson|nameShort) != 0 {
 				continue
 			}
-			if w.kind&nameEnglish != 0 && !e.isPublisherName(w.term) && !e.isRegion(w.term) {
+			if w.kind&nameEnglish != 0 && !e.isPublisherName(w.term) && !e.isRegion(w.term) && !body {
 				continue
 			}
 			if anyKind || state == (w.kind&nameState != 0) {
