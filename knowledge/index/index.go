@@ -30,7 +30,12 @@ type Posting struct {
 	TF      uint16 // occurrences in the text
 	Context uint16 // occurrences in the context
 	Near    uint16 // occurrences in the sentence before
+	First   uint16 // the first position in the text, when TF > 0 (at most maxFirst)
 }
+
+// maxFirst is the greatest First a posting records: a term first found later in its text
+// is looked for there.
+const maxFirst = math.MaxUint16
 
 // Index is a read-only inverted index. Build one with a Builder.
 type Index struct {
@@ -88,6 +93,9 @@ func (b *Builder) Add(d Document) int {
 	for i, t := range d.Text {
 		id, k := b.posting(t, doc)
 		seq[i] = id
+		if b.cur[k].TF == 0 {
+			b.cur[k].First = uint16(min(i, maxFirst))
+		}
 		b.cur[k].TF++
 	}
 	for _, t := range d.Context {

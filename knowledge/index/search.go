@@ -61,12 +61,17 @@ type scratch struct {
 	score, coverage, best, factor []float64
 	stamp                         []int32
 	mask                          []uint64 // per document: which query terms it matches
-	inQuery                       []uint64 // per term, a bit: the query may match it
 	touched, forTerm, top32       []int32
-	cands                         []candidate
-	scored                        []scored
-	at                            []position
-	first, found, order, freq     []int
+	// Where each touched document first holds each query term: 1 + the first position of
+	// a term a single-term alternative of the query term names (0: none). slot holds, per
+	// document, 1 + the number of its block of len(q) in firsts (0: none, all 0); firsts
+	// is kept zero beyond its length.
+	slot               []int32
+	firsts             []int32
+	nq                 int // len(q) of the search under way
+	cands              []candidate
+	scored             []scored
+	found, order, freq []int
 }
 
 // Results is room for the hits of a search. Reusing one across searches saves allocating
@@ -100,6 +105,7 @@ func (ix *Index) SearchInto(r *Results, q []QueryTerm, limit int) []Hit {
 		}
 	}
 	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(freq[a], freq[b]) })
+	s.nq = len(q)
 	for n, i := range order {
 		qt := q[i]
 		s.forTerm = s.forTerm[:0]
@@ -123,23 +129,14 @@ func (ix *Index) SearchInto(r *Results, q []QueryTerm, limit int) []Hit {
 	}
 	// Position signals cost more: compute them for the best few by term weight only.
 	cands := s.top(limit + limit/2)
-	at := queryPositions(s.at[:0], q)
-	s.at = at
-	for _, p := range at {
-		s.inQuery[p.term/64] |= 1 << uint(p.term%64)
-	}
-	first := growInts(&s.first, len(q))
 	found := growInts(&s.found, len(q))
 	// Score every candidate, then sort small records of them and build hits for the best
 	// limit only. Ties go to the higher term weight, then to the lower number.
 	byScore := s.scored[:0]
 	for k := len(cands) - 1; k >= 0; k-- { // a min-heap's best are last: nearly sorted this way
 		doc := cands[k]
-		phrase, order := ix.proximity(q, at, s.inQuery, doc, first, found)
+		phrase, order := proximity(q, s.firstsOf(doc), found)
 		byScore = append(byScore, scored{s.score[doc] + phrase + order, s.score[doc], phrase, order, doc})
-	}
-	for _, p := range at {
-		s.inQuery[p.term/64] = 0
 	}
 	sortScored(byScore)
 	s.scored = byScore
@@ -161,9 +158,10 @@ func (ix *Index) SearchInto(r *Results, q []QueryTerm, limit int) []Hit {
 		hits = append(hits, h)
 	}
 	for _, doc := range s.touched {
-		s.score[doc], s.coverage[doc], s.stamp[doc], s.mask[doc] = 0, 0, 0, 0
+		s.score[doc], s.coverage[doc], s.stamp[doc], s.mask[doc], s.slot[doc] = 0, 0, 0, 0, 0
 	}
-	s.touched = s.touched[:0]
+	clear(s.firsts)
+	s.touched, s.firsts = s.touched[:0], s.firsts[:0]
 	r.hits, r.matched = hits, matched
 	return hits
 }
@@ -190,7 +188,7 @@ func (ix *Index) newScratch() any {
 	return &scratch{
 		score: make([]float64, n), coverage: make([]float64, n),
 		best: make([]float64, n), factor: make([]float64, n), stamp: make([]int32, n),
-		mask: make([]uint64, n), inQuery: make([]uint64, len(ix.terms)/64+1),
+		mask: make([]uint64, n), slot: make([]int32, n),
 	}
 }
 
@@ -251,7 +249,39 @@ func (ix *Index) addMatches(s *scratch, alt Alternative, stamp int32, onlyKnown 
 			}
 			s.best[doc], s.factor[doc] = v, f
 		}
+		if len(alt.Terms) == 1 && p.TF > 0 {
+			first := int32(p.First)
+			if p.First == maxFirst {
+				first = int32(slices.Index(ix.docs[doc], rarest))
+			}
+			s.holdsAt(doc, int(stamp)-1, first)
+		}
 	}
+}
+
+// holdsAt records that doc's text holds query term i first at position first, unless it
+// holds it earlier.
+func (s *scratch) holdsAt(doc int32, i int, first int32) {
+	k := int(s.slot[doc])
+	if k == 0 {
+		n := len(s.firsts)
+		s.firsts = slices.Grow(s.firsts, s.nq)[:n+s.nq] // zero beyond its length
+		k = n/s.nq + 1
+		s.slot[doc] = int32(k)
+	}
+	if at := &s.firsts[(k-1)*s.nq+i]; *at == 0 || first < *at-1 {
+		*at = first + 1
+	}
+}
+
+// firstsOf returns 1 + where doc's text first holds each query term (0: nowhere), or nil
+// when it holds none.
+func (s *scratch) firstsOf(doc int32) []int32 {
+	k := int(s.slot[doc])
+	if k == 0 {
+		return nil
+	}
+	return s.firsts[(k-1)*s.nq : k*s.nq]
 }
 
 // lengthNorm is BM25's normalisation of a document's length.
@@ -366,47 +396,16 @@ func (s *scratch) top(n int) []int32 {
 	return out
 }
 
-// position is a single term a query term may match, with the query term it stands for.
-type position struct {
-	term  int32
-	query int
-}
-
-// queryPositions appends to at each single term a query term may match, with the query
-// term it stands for.
-func queryPositions(at []position, q []QueryTerm) []position {
-	for i, qt := range q {
-		for _, alt := range qt.Alts {
-			if len(alt.Terms) == 1 {
-				at = append(at, position{alt.Terms[0], i})
-			}
-		}
-	}
-	return at
-}
-
 // proximity computes the phrase and order signals of a document: a pair of question words
 // that stand next to each other in the sentence, in the question's order, earns a phrase
 // bonus; a pair that stands in the question's order within a few words earns an order
-// bonus. inQuery marks the terms of at; first and found are work space of len(q).
-func (ix *Index) proximity(q []QueryTerm, at []position, inQuery []uint64, doc int32, first, found []int) (phrase, order float64) {
-	for i := range first {
-		first[i] = -1
-	}
-	for p, t := range ix.docs[doc] {
-		if u := uint32(t); inQuery[u/64]&(1<<(u%64)) == 0 {
-			continue // most words of a sentence are not the question's: skip the scan
-		}
-		for _, a := range at {
-			if a.term == t && first[a.query] < 0 {
-				first[a.query] = p
-			}
-		}
-	}
+// bonus. first holds 1 + where the document first holds each query term (0: nowhere;
+// nil: none); found is work space of len(q).
+func proximity(q []QueryTerm, first []int32, found []int) (phrase, order float64) {
 	// The pairs of query terms the document holds, in the question's order.
 	found = found[:0]
 	for i, f := range first {
-		if f >= 0 {
+		if f > 0 {
 			found = append(found, i)
 		}
 	}
