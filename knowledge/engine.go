@@ -349,13 +349,7 @@ var loadStatic = sync.OnceValues(func() (*static, error) {
 	if st.roleNames, st.roleStarts, err = loadRoles(st.az); err != nil {
 		return nil, err
 	}
-	st.chat = map[string]string{}
-	err = eachDataLine("data/chat.txt", func(fields []string) {
-		if len(fields) >= 2 {
-			st.chat[fields[0]] = strings.Join(fields[1:], " ")
-		}
-	})
-	if err != nil {
+	if st.chat, err = chatShortenings, chatErr; err != nil {
 		return nil, err
 	}
 	st.commonNear = newNearFilter(func(yield func(string) bool) {
@@ -483,6 +477,20 @@ func eachDataLine(name string, fn func([]string)) error {
 		fn(strings.Fields(line))
 	}
 	return nil
+}
+
+// chatShortenings maps the shortenings of chat ("abt", "btwn") to the words they stand for
+// (data/chat.txt), read when the package is, for their words to be marked.
+var chatShortenings, chatErr = readChat()
+
+func readChat() (map[string]string, error) {
+	chat := map[string]string{}
+	err := eachDataLine("data/chat.txt", func(fields []string) {
+		if len(fields) >= 2 {
+			chat[fields[0]] = strings.Join(fields[1:], " ")
+		}
+	})
+	return chat, err
 }
 
 // loadRoles reads the titles of roles and the words questions use for them.

@@ -78,11 +78,14 @@ func lookup[V any](s markedSet, m map[string]V, t analyze.Token) (V, bool) {
 	return v, ok
 }
 
-// markSets fills in the Sets of tokens, a question's as read (see questionTokens). A token
-// made after, or whose Surface is changed, has zero Sets: holds looks it up.
+// markSets fills in the Sets of tokens that have none, a question's as read (see
+// questionTokens): as analysed, and again once its words are mended. A token made after,
+// or whose Surface is changed, has zero Sets: holds looks it up.
 func markSets(tokens []analyze.Token) []analyze.Token {
 	for i := range tokens {
-		tokens[i].Sets = setMarks[tokens[i].Surface] | setsMarked
+		if tokens[i].Sets == 0 {
+			tokens[i].Sets = setMarks[tokens[i].Surface] | setsMarked
+		}
 	}
 	return tokens
 }
@@ -160,4 +163,7 @@ var (
 	markedDeterminers      = marked(determiners)
 	markedMonthNumbers     = markedKeys(monthNumbers)
 	markedOrderWords       = markedKeys(orderWords)
+	markedBotNames         = marked(botNames)
+	markedLaughs           = marked(laughs)
+	markedChatWords        = markedKeys(chatShortenings)
 )

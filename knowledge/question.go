@@ -948,7 +948,7 @@ var partitives = map[string]bool{"which": true, "any": true, "all": true, "some"
 
 // questionTokens reads a question's words, mending what chat and typing do to them.
 func (e *Engine) questionTokens(text string) []analyze.Token {
-	return markSets(e.wentAsVisited(e.relativeYears(mendHowMany(e.splitNames(e.mendTypos(e.mendDoubling(e.expandChat(e.az.Analyze(text))), text))))))
+	return markSets(e.wentAsVisited(e.relativeYears(mendHowMany(e.splitNames(e.mendTypos(e.mendDoubling(e.expandChat(markSets(e.az.Analyze(text)))), text))))))
 }
 
 // holdsStrangeFigure reports whether tokens hold a figure the articles never write (not a
@@ -2184,6 +2184,9 @@ func (q *question) hasTerm(term string) bool {
 // "btwn" as "between", "fms" as "foreign ministers") and drops single letters that stand
 // for nothing ("w" is "with").
 func (e *Engine) expandChat(tokens []analyze.Token) []analyze.Token {
+	if !chatty(tokens) {
+		return tokens
+	}
 	out := make([]analyze.Token, 0, len(tokens)+2) // an expansion may be longer than its word
 	for i := 0; i < len(tokens); i++ {
 		t := tokens[i]
@@ -2194,13 +2197,13 @@ func (e *Engine) expandChat(tokens []analyze.Token) []analyze.Token {
 		if stretched(t.Surface) && isLatin(t.Surface) {
 			t = e.unstretch(t) // "sooo", "pleaseee": a word drawn out
 		}
-		if botNames[t.Surface] && (i+1 == len(tokens) || opensQuestion(tokens, i)) {
+		if markedBotNames.holds(t) && (i+1 == len(tokens) || opensQuestion(tokens, i)) {
 			continue // "hey bot, when …", "… thanks bot": the bot addressed, no word asked
 		}
-		if laughs[t.Surface] && slices.ContainsFunc(out, isQuestionWord) && !slices.ContainsFunc(tokens[i+1:], isQuestionWord) {
+		if markedLaughs.holds(t) && slices.ContainsFunc(out, isQuestionWord) && !slices.ContainsFunc(tokens[i+1:], isQuestionWord) {
 			break // "what are the three evil forces lol sounds like a villain group": an aside
 		}
-		w, ok := e.chat[t.Surface]
+		w, ok := lookup(markedChatWords, e.chat, t)
 		if ok && strings.Contains(w, " ") {
 			out = append(out, e.az.Analyze(w)...) // "fms": "foreign ministers"
 			continue
@@ -2213,6 +2216,20 @@ func (e *Engine) expandChat(tokens []analyze.Token) []analyze.Token {
 		out = append(out, t)
 	}
 	return out
+}
+
+// chatty reports whether expandChat has anything to do with tokens: a word of chat, one
+// drawn out, or a lone letter.
+func chatty(tokens []analyze.Token) bool {
+	for i, t := range tokens {
+		if t.Surface == "tl" && i+1 < len(tokens) && tokens[i+1].Surface == "dr" ||
+			stretched(t.Surface) && isLatin(t.Surface) ||
+			markedBotNames.holds(t) || markedLaughs.holds(t) || markedChatWords.holds(t) ||
+			len(t.Surface) == 1 && !t.Number && !t.Stop && t.Surface[0] < utf8.RuneSelf {
+			return true
+		}
+	}
+	return false
 }
 
 // laughs end a question in chat; what follows is said aside.

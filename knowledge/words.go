@@ -228,7 +228,7 @@ func (e *Engine) mendTypos(tokens []analyze.Token, text string) []analyze.Token 
 				if rest, ok := e.nameRest(tokens[i-1].Term, t.Surface); ok {
 					tokens[i] = e.az.Word(rest) // "wang yee": Wang Yi
 					if part := e.partSpelled(rest, t.Surface); part != "" {
-						tokens[i].Surface = part // "jinpin": "jinping", a part of a name as written
+						tokens[i].Surface, tokens[i].Sets = part, 0 // "jinpin": "jinping", a part of a name as written
 					}
 				}
 			}
