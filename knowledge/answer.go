@@ -217,15 +217,19 @@ func (e *Engine) figureOtherwise(q *question, r ranked) bool {
 // twoQuestions splits a question that asks two things ("when was he born and how long
 // has he been minister") into its two, or returns false. lower is text in lower case.
 func twoQuestions(text, lower string) (first, second string, ok bool) {
-	words := strings.Fields(lower)
-	if len(words) == 0 || !questionWord[words[0]] && !auxiliaries[words[0]] && !copulas[words[0]] {
-		return "", "", false
-	}
-	for i := 2; i+2 < len(words); i++ {
-		if words[i] == "and" && questionWord[strings.Trim(words[i+1], ",")] {
-			f := strings.Fields(text)
-			return strings.Join(f[:i], " "), strings.Join(f[i+1:], " "), true
+	// The words are read as they come, not split out: the word i-2 (before) and i-1 (last)
+	// are kept to tell whether "and" stood at i-2.
+	i, before, last := 0, "", ""
+	for w := range strings.FieldsSeq(lower) {
+		if i == 0 && !questionWord[w] && !auxiliaries[w] && !copulas[w] {
+			return "", "", false
 		}
+		if at := i - 2; at >= 2 && before == "and" && questionWord[strings.Trim(last, ",")] {
+			f := strings.Fields(text)
+			return strings.Join(f[:at], " "), strings.Join(f[at+1:], " "), true
+		}
+		before, last = last, w
+		i++
 	}
 	return "", "", false
 }
@@ -2899,9 +2903,12 @@ func (e *Engine) figurativeNamed(q *question) map[string]bool {
 		whole := true
 		for _, t := range name {
 			id, ok := e.ix.Term(t)
-			whole = whole && ok && slices.ContainsFunc(q.terms, func(qt index.QueryTerm) bool {
+			whole = ok && slices.ContainsFunc(q.terms, func(qt index.QueryTerm) bool {
 				return slices.ContainsFunc(qt.Alts, func(a index.Alternative) bool { return len(a.Terms) == 1 && a.Terms[0] == id })
 			})
+			if !whole {
+				break
+			}
 		}
 		if whole {
 			if named == nil {

@@ -2819,13 +2819,18 @@ func (q *question) hasWord(w string) bool {
 // names reports whether the question names the person (any part of the name, as a word:
 // "Azer" is not named by "Azerbaijan's").
 func (q *question) names(person string) bool {
-	for part := range strings.FieldsSeq(strings.ToLower(person)) {
+	var buf [32]byte
+	for part := range strings.FieldsSeq(person) {
+		part := lowerInto(buf[:0], part) // not escaping: no allocation when short
 		if len(part) <= 2 {
 			continue
 		}
 		for _, t := range q.tokens {
+			if !strings.Contains(t.Surface, string(part)) {
+				continue
+			}
 			for w := range strings.FieldsSeq(t.Surface) { // a phrase read as one token too
-				if w == part {
+				if w == string(part) {
 					return true
 				}
 			}
@@ -2843,6 +2848,23 @@ func (q *question) namesPart(person string) bool {
 		}
 	}
 	return false
+}
+
+// lowerInto appends s lower-cased to buf, as strings.ToLower would write it.
+func lowerInto(buf []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return append(buf[:0], strings.ToLower(s)...)
+		}
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf = append(buf, c)
+	}
+	return buf
 }
 
 // measures name the units a "how old", "how long" or "how far" answer counts in: an age
