@@ -11,7 +11,6 @@ import (
 	"strings"
 
 	"github.com/azchina/azchina/knowledge/analyze"
-	"github.com/azchina/azchina/knowledge/ingest"
 )
 
 // contentVerbs ask what a thing holds: "what does the treaty cover".
@@ -141,7 +140,7 @@ var vagueKinds = map[string]bool{
 func (e *Engine) requireKindWords(q *question, besides []bool) {
 	for i := 1; i < len(q.tokens); i++ {
 		t := q.tokens[i]
-		if !ingest.IsRole(t.Surface) && !ingest.IsRole(strings.TrimSuffix(t.Surface, "s")) && !markedDealNouns.holds(t) {
+		if !markedRoleForms.holds(t) && !markedDealNouns.holds(t) {
 			continue
 		}
 		if genericRoles[t.Surface] {
@@ -157,7 +156,7 @@ func (e *Engine) requireKindWords(q *question, besides []bool) {
 		// cooperation agreement": not "cooperation", which many are).
 		for j := i - 1; j >= 0 && j >= i-3; j-- {
 			m := q.tokens[j]
-			if m.Stop || m.Number || e.states[m.Term] || e.placeTerms[m.Term] || e.isPersonPart(m.Surface) || ingest.IsRole(m.Surface) {
+			if m.Stop || m.Number || e.states[m.Term] || e.placeTerms[m.Term] || e.isPersonPart(m.Surface) || markedRoles.holds(m) {
 				break
 			}
 			if vagueKinds[m.Surface] {

@@ -166,4 +166,7 @@ var (
 	markedBotNames         = marked(botNames)
 	markedLaughs           = marked(laughs)
 	markedChatWords        = markedKeys(chatShortenings)
+	markedRoles            = marked(roles)
+	markedRoleForms        = marked(roleForms)
+	markedRoleTrimmed      = marked(roleTrimmed)
 )

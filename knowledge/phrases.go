@@ -11,7 +11,6 @@ import (
 
 	"github.com/azchina/azchina/knowledge/analyze"
 	"github.com/azchina/azchina/knowledge/index"
-	"github.com/azchina/azchina/knowledge/ingest"
 )
 
 // qualifiedRole is a role the question names with the country or body it belongs to.
@@ -82,7 +81,7 @@ var roleLinks = map[string]bool{"of": true, "for": true, "to": true, "from": tru
 // isRoleTerm reports whether a query term names a role.
 func isRoleTerm(qt index.QueryTerm) bool {
 	for w := range strings.FieldsSeq(qt.Word) {
-		if ingest.IsRole(w) || ingest.IsRole(strings.TrimSuffix(w, "s")) {
+		if roleForms[w] {
 			return true
 		}
 	}
@@ -460,7 +459,7 @@ func (e *Engine) inTitledName(tokens []analyze.Token, i int) bool {
 	if t.Stop {
 		return t.Surface == "the" // "the Spanish prime minister"
 	}
-	return ingest.IsRole(t.Surface) || e.states[t.Term] || i+1 < len(tokens) && ingest.IsRole(tokens[i+1].Surface)
+	return markedRoles.holds(t) || e.states[t.Term] || i+1 < len(tokens) && markedRoles.holds(tokens[i+1])
 }
 
 // accordingTo returns the persons of "according to Bayramov and Wang Yi" or "per the MP":
@@ -481,7 +480,7 @@ func (e *Engine) accordingTo(tokens []analyze.Token) map[string]bool {
 			if t.Surface == "and" || t.Surface == "the" {
 				continue
 			}
-			if role := strings.TrimSuffix(t.Term, "s"); ingest.IsRole(t.Surface) || ingest.IsRole(strings.TrimSuffix(t.Surface, "s")) {
+			if role := strings.TrimSuffix(t.Term, "s"); markedRoleForms.holds(t) {
 				for k, holders := range e.holders {
 					if k.role == t.Term || k.role == role {
 						for _, p := range holders {
@@ -909,14 +908,14 @@ func (e *Engine) whatPredicate(q *question) int {
 // inSubject reports whether a token may be part of the subject before a question's verb:
 // a function word or pronoun, a part of a person's name, a title ("the ministers").
 func (e *Engine) inSubject(t analyze.Token) bool {
-	return t.Stop || e.isPersonPart(t.Surface) || ingest.IsRole(strings.TrimSuffix(t.Surface, "s"))
+	return t.Stop || e.isPersonPart(t.Surface) || isRoleOrPlural(t)
 }
 
 // roleAhead reports whether a role follows tokens[i] within the words of its noun phrase:
 // "senior" in "a senior Chinese Communist Party official".
 func roleAhead(tokens []analyze.Token, i int) bool {
 	for j := i + 1; j < len(tokens) && j <= i+4 && !tokens[j].Stop; j++ {
-		if ingest.IsRole(strings.TrimSuffix(tokens[j].Surface, "s")) || markedPersonNouns.holds(tokens[j]) {
+		if isRoleOrPlural(tokens[j]) || markedPersonNouns.holds(tokens[j]) {
 			return true
 		}
 	}
@@ -1201,7 +1200,7 @@ func rolesAfter(tokens []analyze.Token, word string) bool {
 			continue
 		}
 		for _, n := range tokens[i+1 : min(len(tokens), i+5)] {
-			if ingest.IsRole(n.Surface) || markedPersonNouns.holds(n) {
+			if markedRoles.holds(n) || markedPersonNouns.holds(n) {
 				return true // "become foreign minister", "been China's top diplomat"
 			}
 		}

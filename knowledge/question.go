@@ -1643,7 +1643,7 @@ func (e *Engine) readQuestion(text string) *question {
 		}
 	}
 	for i := 0; i+1 < len(q.tokens); i++ {
-		if !markedSuccessionWords.holds(q.tokens[i]) || !slices.ContainsFunc(q.tokens[i+1:min(len(q.tokens), i+3)], func(t analyze.Token) bool { return ingest.IsRole(t.Surface) || markedPersonNouns.holds(t) }) {
+		if !markedSuccessionWords.holds(q.tokens[i]) || !slices.ContainsFunc(q.tokens[i+1:min(len(q.tokens), i+3)], func(t analyze.Token) bool { return markedRoles.holds(t) || markedPersonNouns.holds(t) }) {
 			continue // "the next president", "the previous foreign minister"
 		}
 		// "Who will be the next president?": not the one who is; only a fact that says
@@ -1670,7 +1670,7 @@ func (e *Engine) readQuestion(text string) *question {
 	case "after":
 		q.laterStage = true
 	}
-	q.heldBefore = (q.kind == AskWho || q.asksName) && slices.ContainsFunc(q.tokens, func(t analyze.Token) bool { return ingest.IsRole(t.Surface) }) && e.beforeOrAfterPerson(q.tokens)
+	q.heldBefore = (q.kind == AskWho || q.asksName) && slices.ContainsFunc(q.tokens, markedRoles.holds) && e.beforeOrAfterPerson(q.tokens)
 	if head, words := copulaPhrase(q.tokens, q.possessors); head != "" && !asksWords(q.tokens) {
 		// (Not "what were the exact words …": the words are the quote.)
 		for i, qt := range q.terms {
@@ -2044,7 +2044,7 @@ func (e *Engine) viewHolder(q *question) int32 {
 			if !q.possessors[w.Surface] {
 				continue
 			}
-			if e.isPersonPart(w.Surface) || ingest.IsRole(w.Surface) {
+			if e.isPersonPart(w.Surface) || markedRoles.holds(w) {
 				continue // "Xi's position", "the MP's view": a person's
 			}
 			id, ok := e.ix.Term(w.Term)

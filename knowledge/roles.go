@@ -29,6 +29,25 @@ var roleModifiers = map[string]bool{
 // isHolderRole reports whether w is a role word a holder may follow or precede: those of
 // persons, and a country's capital. A counterpart is someone's only relative to another
 // ("his Chinese counterpart Xi" is not Bayramov's).
+// roles are the words that name a role a person holds (ingest.IsRole); roleForms those
+// words and their plurals, each word w for which IsRole(w) or
+// IsRole(strings.TrimSuffix(w, "s")); and roleTrimmed each word w for which
+// IsRole(strings.TrimSuffix(w, "s")) ("ministers", "minister", not "ms").
+var roles, roleForms, roleTrimmed = func() (map[string]bool, map[string]bool, map[string]bool) {
+	roles, forms, trimmed := map[string]bool{}, map[string]bool{}, map[string]bool{}
+	for _, r := range ingest.Roles() {
+		roles[r], forms[r], forms[r+"s"], trimmed[r+"s"] = true, true, true, true
+		if !strings.HasSuffix(r, "s") {
+			trimmed[r] = true
+		}
+	}
+	return roles, forms, trimmed
+}()
+
+// isRoleOrPlural reports whether a token's word is a role, or the plural of one:
+// ingest.IsRole(strings.TrimSuffix(t.Surface, "s")).
+func isRoleOrPlural(t analyze.Token) bool { return markedRoleTrimmed.holds(t) }
+
 func isHolderRole(w string) bool { return ingest.IsRole(w) && w != "counterpart" || w == "capital" }
 
 // findHolders reads who holds which role from the sentences and captions that write the

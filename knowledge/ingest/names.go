@@ -27,6 +27,17 @@ func IsRole(w string) bool {
 	return roleWords[w] && w != "by" && w != "member" && w != "general" && w != "head"
 }
 
+// Roles returns the words IsRole reports.
+func Roles() []string {
+	var out []string
+	for w := range roleWords {
+		if IsRole(w) {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
 // NamesRole reports whether text names a role a person holds ("an experienced
 // journalist", "MP Arzukhan Alizadeh", "his wife"): the words that say who someone is.
 func NamesRole(text string) bool {
