@@ -133,8 +133,7 @@ func (ix *Index) SearchInto(r *Results, q []QueryTerm, limit int) []Hit {
 	// Score every candidate, then sort small records of them and build hits for the best
 	// limit only. Ties go to the higher term weight, then to the lower number.
 	byScore := s.scored[:0]
-	for k := len(cands) - 1; k >= 0; k-- { // a min-heap's best are last: nearly sorted this way
-		doc := cands[k]
+	for _, doc := range cands {
 		phrase, order := proximity(q, s.firstsOf(doc), found)
 		byScore = append(byScore, scored{s.score[doc] + phrase + order, s.score[doc], phrase, order, doc})
 	}
@@ -361,39 +360,54 @@ func (s *scratch) top(n int) []int32 {
 		s.top32 = out
 		return out
 	}
-	// A min-heap of the best n so far, whose root is the worst of them.
 	h := s.cands[:0]
 	for _, doc := range s.touched {
-		c := candidate{s.score[doc], doc}
-		switch {
-		case len(h) < n:
-			h = append(h, c)
-			for i := len(h) - 1; i > 0 && worse(h[i], h[(i-1)/2]); i = (i - 1) / 2 {
-				h[i], h[(i-1)/2] = h[(i-1)/2], h[i]
-			}
-		case worse(h[0], c):
-			h[0] = c
-			for i := 0; ; {
-				l, m := 2*i+1, i
-				if l < len(h) && worse(h[l], h[m]) {
-					m = l
-				}
-				if r := l + 1; r < len(h) && worse(h[r], h[m]) {
-					m = r
-				}
-				if m == i {
-					break
-				}
-				h[i], h[m] = h[m], h[i]
-				i = m
-			}
-		}
+		h = append(h, candidate{s.score[doc], doc})
 	}
-	for _, c := range h {
+	selectBest(h, n)
+	for _, c := range h[:n] {
 		out = append(out, c.doc)
 	}
 	s.cands, s.top32 = h, out
 	return out
+}
+
+// selectBest reorders c so that its first n are its best (quickselect): none of c[n:]
+// ranks above any of them.
+func selectBest(c []candidate, n int) {
+	lo, hi := 0, len(c) // c[:lo] are of the best n, c[hi:] not
+	for hi-lo > 1 {
+		// The median of the first, middle and last as the pivot, moved to the end.
+		mid, last := lo+(hi-lo)/2, hi-1
+		if worse(c[mid], c[lo]) {
+			c[mid], c[lo] = c[lo], c[mid]
+		}
+		if worse(c[last], c[lo]) {
+			c[last], c[lo] = c[lo], c[last]
+		}
+		if worse(c[mid], c[last]) {
+			c[mid], c[last] = c[last], c[mid]
+		}
+		pivot, better := c[last], lo
+		for i := lo; i < last; i++ {
+			// Swapped whatever it is, kept by moving on when above the pivot: c[lo:better]
+			// rank above it, c[better:i+1] below.
+			above := worse(pivot, c[i])
+			c[i], c[better] = c[better], c[i]
+			if above {
+				better++
+			}
+		}
+		c[better], c[last] = c[last], c[better]
+		switch {
+		case better == n || better+1 == n:
+			return
+		case better > n:
+			hi = better
+		default:
+			lo = better + 1
+		}
+	}
 }
 
 // proximity computes the phrase and order signals of a document: a pair of question words
