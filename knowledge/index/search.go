@@ -20,7 +20,7 @@ const (
 const commonPostings = 1000
 
 // nearOnly reports whether only the sentence before the document holds the term.
-func (p Posting) nearOnly() bool { return p.TF == 0 && p.Context == 0 }
+func (p Posting) nearOnly() bool { return p.TF|p.Context == 0 }
 
 func (p Posting) tf() float64 {
 	return float64(p.TF) + contextWeight*float64(p.Context) + nearWeight*float64(p.Near)
@@ -212,28 +212,18 @@ func (ix *Index) addMatches(s *scratch, alt Alternative, stamp int32, onlyKnown 
 		}
 	}
 	idf := ix.IDF(rarest)
+	single := len(alt.Terms) == 1
 	for _, p := range ix.postings[rarest] {
-		tf := p.tf()
-		nearOnly := p.nearOnly()
-		ok := true
-		for _, t := range alt.Terms {
-			if t == rarest {
-				continue
-			}
-			q, found := ix.find(t, p.Doc)
-			if !found {
-				ok = false
-				break
-			}
-			tf = min(tf, q.tf())
-			nearOnly = nearOnly || q.nearOnly()
-		}
-		if !ok {
-			continue
-		}
 		doc := p.Doc
 		if onlyKnown && s.mask[doc] == 0 {
 			continue
+		}
+		tf, nearOnly := p.tf(), p.nearOnly()
+		if !single {
+			var all bool
+			if tf, nearOnly, all = ix.allIn(alt.Terms, rarest, doc, tf, nearOnly); !all {
+				continue
+			}
 		}
 		v := alt.Factor * idf * (tf * (k1 + 1) / (tf + ix.norms[doc]))
 		if s.stamp[doc] != stamp {
@@ -248,7 +238,7 @@ func (ix *Index) addMatches(s *scratch, alt Alternative, stamp int32, onlyKnown 
 			}
 			s.best[doc], s.factor[doc] = v, f
 		}
-		if len(alt.Terms) == 1 && p.TF > 0 {
+		if single && p.TF > 0 {
 			first := int32(p.First)
 			if p.First == maxFirst {
 				first = int32(slices.Index(ix.docs[doc], rarest))
@@ -256,6 +246,24 @@ func (ix *Index) addMatches(s *scratch, alt Alternative, stamp int32, onlyKnown 
 			s.holdsAt(doc, int(stamp)-1, first)
 		}
 	}
+}
+
+// allIn reports whether doc holds every one of terms besides rarest, whose posting gave
+// tf and nearOnly, and returns the least tf of them all and whether only the sentence
+// before holds any.
+func (ix *Index) allIn(terms []int32, rarest, doc int32, tf float64, nearOnly bool) (float64, bool, bool) {
+	for _, t := range terms {
+		if t == rarest {
+			continue
+		}
+		q, found := ix.find(t, doc)
+		if !found {
+			return 0, false, false
+		}
+		tf = min(tf, q.tf())
+		nearOnly = nearOnly || q.nearOnly()
+	}
+	return tf, nearOnly, true
 }
 
 // holdsAt records that doc's text holds query term i first at position first, unless it
