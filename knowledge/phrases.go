@@ -1068,7 +1068,7 @@ func (e *Engine) whichHead(q *question) int {
 }
 
 // mistypedKind reports whether w is one of namedKinds mistyped: "compnies".
-func (e *Engine) mistypedKind(w string) bool { return e.mistypedOf(w, namedKinds) }
+func (e *Engine) mistypedKind(w string) bool { return e.mistypedIn(w, sortedNamedKinds) != "" }
 
 // namedKinds are the kinds of thing an answer names: a company, a city, a university.
 var namedKinds = map[string]bool{
@@ -2070,7 +2070,7 @@ func (e *Engine) asksFirst(tokens []analyze.Token) bool {
 		}
 		prev := tokens[i-1]
 		// Not "the second biggest", nor "the secnd biggest", mistyped.
-		return !prev.Number && !ordinalWords[prev.Surface] && !e.mistypedOf(prev.Surface, ordinalWords) && !markedWhatWords.holds(prev) && prev.Surface != "which"
+		return !prev.Number && !ordinalWords[prev.Surface] && e.mistypedIn(prev.Surface, sortedOrdinals) == "" && !markedWhatWords.holds(prev) && prev.Surface != "which"
 	}
 	return false
 }

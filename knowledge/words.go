@@ -3,6 +3,7 @@ package knowledge
 // How a question word the articles never use is weighed, corrected and related.
 
 import (
+	"iter"
 	"maps"
 	"math"
 	"slices"
@@ -25,7 +26,7 @@ var particles = map[string]bool{"up": true, "out": true, "off": true, "down": tr
 // relatedTo returns the words WordNet relates to w (or to the verb "w particle"), read
 // from w's base form: "greeted" is looked up as "greet".
 func (e *Engine) relatedTo(w, particle string) []string {
-	for _, base := range e.bases(w) {
+	for base := range e.eachBase(w) {
 		key := base
 		if particle != "" {
 			key += "_" + particle
@@ -40,7 +41,7 @@ func (e *Engine) relatedTo(w, particle string) []string {
 // phrasalVerb reports whether w and particle make one of the verbs of two words news text
 // uses in a sense of their own (data/phrasal.txt): "got back" is regained.
 func (e *Engine) phrasalVerb(w, particle string) bool {
-	for _, base := range e.bases(w) {
+	for base := range e.eachBase(w) {
 		if len(e.related.first[base+"_"+particle]) > 0 {
 			return true
 		}
@@ -82,18 +83,33 @@ func digitsOf(w string) string {
 
 // bases returns w and the base forms it may inflect that are common English words, w first.
 func (e *Engine) bases(w string) []string {
-	out := []string{w}
-	for _, suf := range inflections {
-		if strings.HasSuffix(w, suf.cut) && len(w) > len(suf.cut)+2 {
-			if b := strings.TrimSuffix(w, suf.cut) + suf.add; e.english[b] > 0 && !(suf.add == "" && doublesLast(b, suf.cut)) {
-				out = append(out, b)
-			}
-		}
-	}
-	if t := e.az.Word(w); t.Term != w && e.english[t.Term] > 0 {
-		out = append(out, t.Term) // an irregular form: "took" is "take"
+	var out []string
+	for b := range e.eachBase(w) {
+		out = append(out, b)
 	}
 	return out
+}
+
+// eachBase yields what bases returns, one by one: a caller that stops early has the later
+// ones not looked for.
+func (e *Engine) eachBase(w string) iter.Seq[string] {
+	return func(yield func(string) bool) {
+		if !yield(w) {
+			return
+		}
+		for _, suf := range inflections {
+			if strings.HasSuffix(w, suf.cut) && len(w) > len(suf.cut)+2 {
+				if b := strings.TrimSuffix(w, suf.cut) + suf.add; e.english[b] > 0 && !(suf.add == "" && doublesLast(b, suf.cut)) {
+					if !yield(b) {
+						return
+					}
+				}
+			}
+		}
+		if t := e.az.Word(w); t.Term != w && e.english[t.Term] > 0 {
+			yield(t.Term) // an irregular form: "took" is "take"
+		}
+	}
 }
 
 // doublesLast reports whether a short word doubles its last letter before an ending that
@@ -252,7 +268,7 @@ func (e *Engine) mendTypos(tokens []analyze.Token, text string) []analyze.Token 
 			if len(t.Surface) >= 5 {
 				// "which agency intervewed him": a verb of reporting frames the question
 				// (but "iran" is no "ran").
-				fix = e.mistypedFrom(t.Surface, sourceVerbs)
+				fix = e.mistypedIn(t.Surface, sortedSourceVerbs)
 			}
 			if s := e.ix.Suggest(t.Surface); fix == "" && (len(s) == 0 || s[0].Distance > 1) {
 				fix = e.mistypedWord(t.Surface)
@@ -445,7 +461,7 @@ func (e *Engine) mayBeTypo(w string) bool {
 	if e.english[w] > 0 {
 		return false // w itself, bases' first: settled without finding the others
 	}
-	for _, b := range e.bases(w) { // "won" is "win"
+	for b := range e.eachBase(w) { // "won" is "win"
 		// "leter" is no comparative of "let" when the articles have "letter".
 		if e.english[b] > 0 && !(b != w && (b+"er" == w || b+"est" == w) && len(e.ix.Suggest(w)) > 0) {
 			return false
@@ -764,29 +780,36 @@ var staging = map[string]bool{
 
 // mistypedStaging reports whether w, no English word, is one edit from a staging word
 // ("helld").
-func (e *Engine) mistypedStaging(w string) bool { return e.mistypedOf(w, staging) }
+func (e *Engine) mistypedStaging(w string) bool { return e.mistypedIn(w, sortedStaging) != "" }
 
-// mistypedOf reports whether w, of four letters or more and no English word, is one edit
-// from a word of words.
-func (e *Engine) mistypedOf(w string, words map[string]bool) bool {
-	return e.mistypedFrom(w, words) != ""
-}
+// sortedStaging, sortedSourceVerbs, sortedNamedKinds and sortedOrdinals are the words of
+// staging, sourceVerbs, namedKinds and ordinalWords in alphabetical order, for mistypedIn.
+var (
+	sortedStaging     = slices.Sorted(maps.Keys(staging))
+	sortedSourceVerbs = slices.Sorted(maps.Keys(sourceVerbs))
+	sortedNamedKinds  = slices.Sorted(maps.Keys(namedKinds))
+	sortedOrdinals    = slices.Sorted(maps.Keys(ordinalWords))
+)
 
 // mistypedFrom returns the word of words that w, of four letters or more and no English
 // word, is one edit from, or "": "intervewed" is "interviewed". Of several, it returns the
 // first in alphabetical order, so that a question is read the same way every time
 // ("reportd" is "reported", not "reports").
 func (e *Engine) mistypedFrom(w string, words map[string]bool) string {
+	return e.mistypedIn(w, slices.Sorted(maps.Keys(words)))
+}
+
+// mistypedIn is mistypedFrom for words in alphabetical order.
+func (e *Engine) mistypedIn(w string, sorted []string) string {
 	if len(w) < 4 || !e.mayBeTypo(w) {
 		return ""
 	}
-	found := ""
-	for s := range words {
-		if index.OneEdit(w, s) && (found == "" || s < found) {
-			found = s
+	for _, s := range sorted {
+		if index.OneEdit(w, s) {
+			return s
 		}
 	}
-	return found
+	return ""
 }
 
 // framePhrases are phrases of two words that frame a question as "happen" does: "where did
