@@ -1559,16 +1559,14 @@ func (e *Engine) typeBonus(q *question, f *Fact) float64 {
 			}
 			return 0
 		}
-		people := append([]string{f.Refers}, f.People...)
-		if q.asksSpeech {
+		unnamed := func(p string) bool { return p != "" && !q.names(p) }
+		if unnamed(f.Refers) || slices.ContainsFunc(f.People, unnamed) {
+			return 1
+		}
+		if q.asksSpeech && unnamed(f.Speaker) {
 			// "Who said …" is answered by the one a quotation is attributed to; "Who
 			// signed …" is not answered by someone quoted on the signing.
-			people = append(people, f.Speaker)
-		}
-		for _, p := range people {
-			if p != "" && !q.names(p) {
-				return 1
-			}
+			return 1
 		}
 	}
 	return 0
