@@ -58,20 +58,26 @@ type Hit struct {
 }
 
 type scratch struct {
-	score, coverage, best, factor []float64
-	stamp                         []int32
-	mask                          []uint64 // per document: which query terms it matches
-	touched, forTerm, top32       []int32
+	docs                    []docScore // per document, zero unless touched
+	touched, forTerm, top32 []int32
 	// Where each touched document first holds each query term: 1 + the first position of
-	// a term a single-term alternative of the query term names (0: none). slot holds, per
-	// document, 1 + the number of its block of len(q) in firsts (0: none, all 0); firsts
-	// is kept zero beyond its length.
-	slot               []int32
+	// a term a single-term alternative of the query term names (0: none), in blocks of
+	// len(q) (see docScore.slot); kept zero beyond its length.
 	firsts             []int32
 	nq                 int // len(q) of the search under way
 	cands              []candidate
 	scored             []scored
 	found, order, freq []int
+}
+
+// docScore is what a search has found of a document so far, kept together: a search
+// reads and writes them all at once.
+type docScore struct {
+	score, coverage float64 // term weight, and the weight of the query terms it matches
+	best, factor    float64 // the value and coverage factor of the query term being added
+	mask            uint64  // which query terms it matches
+	stamp           int32   // 1 + the query term best and factor are of
+	slot            int32   // 1 + the number of its block in firsts (0: none, all 0)
 }
 
 // Results is room for the hits of a search. Reusing one across searches saves allocating
@@ -115,12 +121,13 @@ func (ix *Index) SearchInto(r *Results, q []QueryTerm, limit int) []Hit {
 			ix.addMatches(s, alt, stamp, onlyKnown)
 		}
 		for _, doc := range s.forTerm {
-			if s.mask[doc] == 0 {
+			d := &s.docs[doc]
+			if d.mask == 0 {
 				s.touched = append(s.touched, doc)
 			}
-			s.score[doc] += s.best[doc]
-			s.coverage[doc] += qt.Weight * s.factor[doc]
-			s.mask[doc] |= 1 << uint(i%64)
+			d.score += d.best
+			d.coverage += qt.Weight * d.factor
+			d.mask |= 1 << uint(i%64)
 		}
 	}
 	var total float64
@@ -135,7 +142,8 @@ func (ix *Index) SearchInto(r *Results, q []QueryTerm, limit int) []Hit {
 	byScore := s.scored[:0]
 	for _, doc := range cands {
 		phrase, order := proximity(q, s.firstsOf(doc), found)
-		byScore = append(byScore, scored{s.score[doc] + phrase + order, s.score[doc], phrase, order, doc})
+		score := s.docs[doc].score
+		byScore = append(byScore, scored{score + phrase + order, score, phrase, order, doc})
 	}
 	sortScored(byScore)
 	s.scored = byScore
@@ -145,19 +153,20 @@ func (ix *Index) SearchInto(r *Results, q []QueryTerm, limit int) []Hit {
 	clear(matched)
 	for n, sc := range byScore {
 		doc := sc.doc
+		d := &s.docs[doc]
 		h := Hit{Doc: int(doc), Score: sc.score, Signals: Signals{BM25: sc.bm25, Phrase: sc.phrase, Order: sc.order}, Matched: matched[n*len(q) : (n+1)*len(q) : (n+1)*len(q)]}
 		if total > 0 {
-			h.Coverage = s.coverage[doc] / total
+			h.Coverage = d.coverage / total
 		}
 		for i := range q {
-			if s.mask[doc]&(1<<uint(i%64)) != 0 {
+			if d.mask&(1<<uint(i%64)) != 0 {
 				h.Matched[i] = 1
 			}
 		}
 		hits = append(hits, h)
 	}
 	for _, doc := range s.touched {
-		s.score[doc], s.coverage[doc], s.stamp[doc], s.mask[doc], s.slot[doc] = 0, 0, 0, 0, 0
+		s.docs[doc] = docScore{}
 	}
 	clear(s.firsts)
 	s.touched, s.firsts = s.touched[:0], s.firsts[:0]
@@ -184,11 +193,7 @@ func grow(s []float64, n int) []float64 {
 
 func (ix *Index) newScratch() any {
 	n := len(ix.docs)
-	return &scratch{
-		score: make([]float64, n), coverage: make([]float64, n),
-		best: make([]float64, n), factor: make([]float64, n), stamp: make([]int32, n),
-		mask: make([]uint64, n), slot: make([]int32, n),
-	}
+	return &scratch{docs: make([]docScore, n)}
 }
 
 // nearCoverage is the share of a word's weight in a document's coverage when only the
@@ -215,7 +220,8 @@ func (ix *Index) addMatches(s *scratch, alt Alternative, stamp int32, onlyKnown 
 	single := len(alt.Terms) == 1
 	for _, p := range ix.postings[rarest] {
 		doc := p.Doc
-		if onlyKnown && s.mask[doc] == 0 {
+		d := &s.docs[doc]
+		if onlyKnown && d.mask == 0 {
 			continue
 		}
 		tf, nearOnly := p.tf(), p.nearOnly()
@@ -226,24 +232,24 @@ func (ix *Index) addMatches(s *scratch, alt Alternative, stamp int32, onlyKnown 
 			}
 		}
 		v := alt.Factor * idf * (tf * (k1 + 1) / (tf + ix.norms[doc]))
-		if s.stamp[doc] != stamp {
-			s.stamp[doc] = stamp
-			s.best[doc], s.factor[doc] = 0, 0
+		if d.stamp != stamp {
+			d.stamp = stamp
+			d.best, d.factor = 0, 0
 			s.forTerm = append(s.forTerm, doc)
 		}
-		if v > s.best[doc] {
+		if v > d.best {
 			f := alt.Factor
 			if nearOnly {
 				f *= nearCoverage
 			}
-			s.best[doc], s.factor[doc] = v, f
+			d.best, d.factor = v, f
 		}
 		if single && p.TF > 0 {
 			first := int32(p.First)
 			if p.First == maxFirst {
 				first = int32(slices.Index(ix.docs[doc], rarest))
 			}
-			s.holdsAt(doc, int(stamp)-1, first)
+			s.holdsAt(d, int(stamp)-1, first)
 		}
 	}
 }
@@ -266,15 +272,15 @@ func (ix *Index) allIn(terms []int32, rarest, doc int32, tf float64, nearOnly bo
 	return tf, nearOnly, true
 }
 
-// holdsAt records that doc's text holds query term i first at position first, unless it
+// holdsAt records that d's text holds query term i first at position first, unless it
 // holds it earlier.
-func (s *scratch) holdsAt(doc int32, i int, first int32) {
-	k := int(s.slot[doc])
+func (s *scratch) holdsAt(d *docScore, i int, first int32) {
+	k := int(d.slot)
 	if k == 0 {
 		n := len(s.firsts)
 		s.firsts = slices.Grow(s.firsts, s.nq)[:n+s.nq] // zero beyond its length
 		k = n/s.nq + 1
-		s.slot[doc] = int32(k)
+		d.slot = int32(k)
 	}
 	if at := &s.firsts[(k-1)*s.nq+i]; *at == 0 || first < *at-1 {
 		*at = first + 1
@@ -284,7 +290,7 @@ func (s *scratch) holdsAt(doc int32, i int, first int32) {
 // firstsOf returns 1 + where doc's text first holds each query term (0: nowhere), or nil
 // when it holds none.
 func (s *scratch) firstsOf(doc int32) []int32 {
-	k := int(s.slot[doc])
+	k := int(s.docs[doc].slot)
 	if k == 0 {
 		return nil
 	}
@@ -370,7 +376,7 @@ func (s *scratch) top(n int) []int32 {
 	}
 	h := s.cands[:0]
 	for _, doc := range s.touched {
-		h = append(h, candidate{s.score[doc], doc})
+		h = append(h, candidate{s.docs[doc].score, doc})
 	}
 	selectBest(h, n)
 	for _, c := range h[:n] {
