@@ -169,4 +169,8 @@ var (
 	markedRoles            = marked(roles)
 	markedRoleForms        = marked(roleForms)
 	markedRoleTrimmed      = marked(roleTrimmed)
+	// The keys of framePhrases and complexPrepositions, word by word (see framePhrase).
+	markedFramePhraseFirsts  = marked(framePhraseFirsts)
+	markedFramePhraseSeconds = marked(framePhraseSeconds)
+	markedPrepositionNouns   = marked(prepositionNouns)
 )

@@ -31,18 +31,20 @@ func smallTalk(text string) string {
 			first[n] = w
 			n++
 		}
-		switch {
-		case greetingWords[string(lower)]:
+		switch smallTalkKinds[string(lower)] {
+		case talkGreeting:
 			greeting = true
-		case string(lower) == "good":
+		case talkGood:
 			good = true // "good bot"; but "good morning" greets, "good night" takes leave
-		case thanksWords[string(lower)]:
+		case talkThanks:
 			thanks = true
-		case byeWords[string(lower)]:
+		case talkBye:
 			bye = true
-		case chatWords[string(lower)], len(w) == 0:
+		case talkChat:
 		default:
-			return ""
+			if len(w) != 0 {
+				return ""
+			}
 		}
 	}
 	switch {
@@ -59,6 +61,37 @@ func smallTalk(text string) string {
 	}
 	return ""
 }
+
+// A talkKind is what a word of small talk does.
+type talkKind uint8
+
+const (
+	talkNone     talkKind = iota
+	talkGreeting          // greetingWords
+	talkGood              // "good"
+	talkThanks            // thanksWords
+	talkBye               // byeWords
+	talkChat              // chatWords
+)
+
+// smallTalkKinds gives each word of small talk its kind, looked up once: a word of two
+// sets has the kind smallTalk tries first (greeting, "good", thanks, bye, chat).
+var smallTalkKinds = func() map[string]talkKind {
+	m := map[string]talkKind{}
+	add := func(words map[string]bool, k talkKind) {
+		for w := range words {
+			if m[w] == talkNone {
+				m[w] = k
+			}
+		}
+	}
+	add(greetingWords, talkGreeting)
+	add(map[string]bool{"good": true}, talkGood)
+	add(thanksWords, talkThanks)
+	add(byeWords, talkBye)
+	add(chatWords, talkChat)
+	return m
+}()
 
 // startsWith reports whether words begin with want, in any case.
 func startsWith(words []string, want ...string) bool {

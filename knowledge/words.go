@@ -872,10 +872,29 @@ func inFramePhrase(tokens []analyze.Token, i int) bool {
 	if markedSizeWords.holds(tokens[i]) && i+2 < len(tokens) && markedCollectiveNouns.holds(tokens[i+1]) && tokens[i+2].Surface == "of" {
 		return true
 	}
-	return i+1 < len(tokens) && framePhrases[[2]string{tokens[i].Surface, tokens[i+1].Surface}] ||
-		i > 0 && framePhrases[[2]string{tokens[i-1].Surface, tokens[i].Surface}] ||
-		i > 0 && i+1 < len(tokens) && complexPrepositions[[3]string{tokens[i-1].Surface, tokens[i].Surface, tokens[i+1].Surface}]
+	return i+1 < len(tokens) && framePhrase(tokens[i], tokens[i+1]) ||
+		i > 0 && framePhrase(tokens[i-1], tokens[i]) ||
+		i > 0 && i+1 < len(tokens) && markedPrepositionNouns.holds(tokens[i]) && complexPrepositions[[3]string{tokens[i-1].Surface, tokens[i].Surface, tokens[i+1].Surface}]
 }
+
+// framePhrase reports whether a and b make a frame phrase, looking it up only when their
+// marks say they may.
+func framePhrase(a, b analyze.Token) bool {
+	return markedFramePhraseFirsts.holds(a) && markedFramePhraseSeconds.holds(b) && framePhrases[[2]string{a.Surface, b.Surface}]
+}
+
+// framePhraseFirsts and framePhraseSeconds are the first and second words of
+// framePhrases; prepositionNouns the middle words of complexPrepositions.
+var framePhraseFirsts, framePhraseSeconds, prepositionNouns = func() (map[string]bool, map[string]bool, map[string]bool) {
+	firsts, seconds, nouns := map[string]bool{}, map[string]bool{}, map[string]bool{}
+	for p := range framePhrases {
+		firsts[p[0]], seconds[p[1]] = true, true
+	}
+	for p := range complexPrepositions {
+		nouns[p[1]] = true
+	}
+	return firsts, seconds, nouns
+}()
 
 // collectiveNouns gather what "of" names after them, and name nothing themselves: "a batch
 // of agreements", "a series of meetings".
