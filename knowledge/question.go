@@ -907,7 +907,31 @@ func emojiPart(r rune) bool {
 	return r == '\u200d' || r >= '\ufe00' && r <= '\ufe0f' || r >= 0x1f3fb && r <= 0x1f3ff || r == '\u2640' || r == '\u2642'
 }
 
+// isClean reports whether clean leaves s as it is: valid UTF-8 with no control, invisible
+// or emoji-shaping character, and words parted by single spaces.
 func isClean(s string) bool {
+	// Most questions are ASCII, read byte by byte.
+	space := true // before the first word
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= utf8.RuneSelf:
+			return isCleanText(s)
+		case c < ' ' || c == 0x7f: // a control character (all ASCII white space but ' ')
+			return false
+		case c == ' ':
+			if space {
+				return false
+			}
+			space = true
+		default:
+			space = false
+		}
+	}
+	return !space || s == ""
+}
+
+// isCleanText is isClean for text of any script.
+func isCleanText(s string) bool {
 	if !utf8.ValidString(s) {
 		return false
 	}
