@@ -2444,6 +2444,23 @@ func acronymsOf(text string) map[string]bool {
 // does.
 func hasCapitalPair(text string) bool {
 	prev := false
+	for i := 0; i < len(text); i++ { // ASCII read byte by byte
+		c := text[i]
+		if c >= utf8.RuneSelf {
+			return hasCapitalPairText(text)
+		}
+		up := 'A' <= c && c <= 'Z'
+		if up && prev {
+			return true
+		}
+		prev = up
+	}
+	return false
+}
+
+// hasCapitalPairText is hasCapitalPair for text of any script.
+func hasCapitalPairText(text string) bool {
+	prev := false
 	for _, r := range text {
 		up := unicode.IsUpper(r)
 		if up && prev {
@@ -2566,6 +2583,26 @@ var nameSpelling = strings.NewReplacer("-", " ", "’s", "", "'s", "")
 // titled reports whether text capitalises all its words, or all but one or two in five:
 // shouted ("WHAT RANK IS CHINA") or written as a title ("What Rank Is China Among …").
 func titled(text string) bool {
+	// ASCII read byte by byte: its white space is '\t' to '\r' and ' '.
+	words, capital, inWord := 0, 0, false
+	for i := 0; i < len(text); i++ {
+		switch c := text[i]; {
+		case c >= utf8.RuneSelf:
+			return titledText(text)
+		case c == ' ' || '\t' <= c && c <= '\r':
+			inWord = false
+		case !inWord:
+			inWord, words = true, words+1
+			if 'A' <= c && c <= 'Z' {
+				capital++
+			}
+		}
+	}
+	return words > 0 && capital*5 >= words*4
+}
+
+// titledText is titled for text of any script.
+func titledText(text string) bool {
 	words, capital := 0, 0
 	for w := range strings.FieldsSeq(text) { // counted, not kept: no slice to allocate
 		words++
@@ -2799,8 +2836,8 @@ func (e *Engine) termsOfWords(terms []int32, words []string) bool {
 // isLatin reports whether w is written in ASCII letters: a word left over from a question
 // in another script is no name.
 func isLatin(w string) bool {
-	for _, r := range w {
-		if r > unicode.MaxASCII || !unicode.IsLetter(r) {
+	for i := 0; i < len(w); i++ { // a byte of a rune of another script is no ASCII letter
+		if c := w[i] | 0x20; c < 'a' || c > 'z' {
 			return false
 		}
 	}
