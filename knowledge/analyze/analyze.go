@@ -507,7 +507,10 @@ func splitWords(s string) []string {
 		out = append(out, w)
 	}
 	for i := 0; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
 		switch {
 		case wordRune(r):
 			if from < 0 {

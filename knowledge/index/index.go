@@ -11,6 +11,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/azchina/azchina/knowledge/internal/memo"
 )
@@ -50,6 +51,7 @@ type Index struct {
 	idf      []float64     // per term, its IDF, computed once
 	vocab    *vocabulary   // built on its own goroutine: read through vocabulary()
 	vocabed  chan struct{} // closed once vocab is built
+	built    atomic.Bool   // set once vocabed is closed: no channel to wait on then
 	sorted   []int32       // the terms in the order of their strings
 	scratch  sync.Pool     // per-search work space sized to the documents
 	// suggested caches Suggest's answers for the first maxSuggested words asked: the
@@ -244,6 +246,9 @@ func (ix *Index) Surfaces() int { return len(ix.vocabulary().words) }
 func (ix *Index) Wait() { <-ix.vocabed }
 
 func (ix *Index) vocabulary() *vocabulary {
-	<-ix.vocabed
+	if !ix.built.Load() {
+		<-ix.vocabed
+		ix.built.Store(true)
+	}
 	return ix.vocab
 }
