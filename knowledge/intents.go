@@ -12,7 +12,6 @@ import (
 // Only the entries whose first word the terms hold are looked at; the weights are summed
 // in the vocabulary's order, so that the scores do not depend on the map's.
 func (e *Engine) intentScores(terms map[string]bool) []float64 {
-	scores := make([]float64, len(e.intents))
 	var found []vocabRef
 	for t := range terms {
 		for _, ref := range e.vocabByFirst[t] {
@@ -21,6 +20,36 @@ func (e *Engine) intentScores(terms map[string]bool) []float64 {
 			}
 		}
 	}
+	return e.scoreFound(found)
+}
+
+// intentScoresOf is intentScores for a few terms, each listed once.
+func (e *Engine) intentScoresOf(terms []string) []float64 {
+	var found []vocabRef
+	for _, t := range terms {
+		for _, ref := range e.vocabByFirst[t] {
+			if v := e.vocab[ref.intent][ref.entry]; containsAll(terms, v.terms[1:]) {
+				found = append(found, ref)
+			}
+		}
+	}
+	return e.scoreFound(found)
+}
+
+// containsAll reports whether terms holds each of ts.
+func containsAll(terms, ts []string) bool {
+	for _, t := range ts {
+		if !slices.Contains(terms, t) {
+			return false
+		}
+	}
+	return true
+}
+
+// scoreFound sums the weights of the vocabulary entries found, per intent, in the
+// vocabulary's order.
+func (e *Engine) scoreFound(found []vocabRef) []float64 {
+	scores := make([]float64, len(e.intents))
 	slices.SortFunc(found, func(a, b vocabRef) int {
 		return cmp.Or(cmp.Compare(a.intent, b.intent), cmp.Compare(a.entry, b.entry))
 	})
@@ -119,13 +148,15 @@ func (e *Engine) bestIntents(scores []float64, share float64) []string {
 
 // questionIntent returns the intent a question's terms point to most, or "".
 func (e *Engine) questionIntent(tokens []analyze.Token) string {
-	terms := map[string]bool{}
+	// The question's terms, each once: few, looked through rather than put in a map.
+	var room [16]string
+	terms := room[:0]
 	for _, t := range tokens {
-		if !t.Stop {
-			terms[t.Term] = true
+		if !t.Stop && !slices.Contains(terms, t.Term) {
+			terms = append(terms, t.Term)
 		}
 	}
-	scores := e.intentScores(terms)
+	scores := e.intentScoresOf(terms)
 	best, at := 0.0, -1
 	for i, s := range scores {
 		if s > best {
