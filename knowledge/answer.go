@@ -466,7 +466,13 @@ func (e *Engine) rank(q *question, buf *answerBuf) []ranked {
 	for i := range out {
 		order = append(order, i)
 	}
-	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(out[b].final, out[a].final) })
+	// Best first, equals in their order: an insertion sort, as slices.SortStableFunc
+	// does so few, with the comparison written in.
+	for i := 1; i < len(order); i++ {
+		for j := i; j > 0 && cmp.Compare(out[order[j]].final, out[order[j-1]].final) > 0; j-- {
+			order[j], order[j-1] = order[j-1], order[j]
+		}
+	}
 	for _, i := range order {
 		sorted = append(sorted, out[i])
 	}
