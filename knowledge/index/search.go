@@ -1,7 +1,6 @@
 package index
 
 import (
-	"cmp"
 	"slices"
 	"sort"
 )
@@ -110,7 +109,11 @@ func (ix *Index) SearchInto(r *Results, q []QueryTerm, limit int) []Hit {
 			}
 		}
 	}
-	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(freq[a], freq[b]) })
+	for i := 1; i < len(order); i++ { // a stable insertion sort: few terms
+		for j := i; j > 0 && freq[order[j]] < freq[order[j-1]]; j-- {
+			order[j], order[j-1] = order[j-1], order[j]
+		}
+	}
 	s.nq = len(q)
 	for n, i := range order {
 		qt := q[i]
