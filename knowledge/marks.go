@@ -9,7 +9,7 @@ import "github.com/azchina/azchina/knowledge/analyze"
 // once marked.
 type markedSet struct {
 	set  map[string]bool
-	word int    // the word of a markRow that holds the set's bit
+	word uint   // the word of a markRow that holds the set's bit
 	mark uint64 // the bit
 }
 
@@ -34,7 +34,7 @@ func marked(set map[string]bool) markedSet {
 	if nMarked == 64*markWords {
 		panic("knowledge: too many marked word sets")
 	}
-	m := markedSet{set: set, word: nMarked / 64, mark: 1 << (nMarked % 64)}
+	m := markedSet{set: set, word: uint(nMarked / 64), mark: 1 << (nMarked % 64)}
 	nMarked++
 	for w := range set {
 		row, ok := setMarks[w]
@@ -62,7 +62,7 @@ func markedKeys[V any](m map[string]V) markedSet {
 // looking it up.
 func (s markedSet) holds(t analyze.Token) bool {
 	if t.Sets&setsMarked != 0 {
-		return markRows[t.Sets&^setsMarked][s.word]&s.mark != 0
+		return markRows[t.Sets&^setsMarked][s.word%markWords]&s.mark != 0 // in range: not checked
 	}
 	return s.set[t.Surface]
 }
