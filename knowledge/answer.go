@@ -2505,23 +2505,23 @@ func (e *Engine) compose(q *question, rs []ranked, best int) Answer {
 			// The date is in the sentence before: quote it first, unless the answer
 			// quotes it on its own line.
 			cites = append(cites, e.Cite(e.facts[d]))
-			lead = e.render(&e.facts[d]) + fmt.Sprintf(" [%d] ", len(cites))
+			lead = e.render(&e.facts[d]) + " [" + strconv.Itoa(len(cites)) + "] "
 		}
 		if p := f.Prev; (q.kind == AskWhy && concludes(f.Text) || e.refersBackToAsked(q, f)) && p >= 0 && e.facts[p].Source == f.Source && e.facts[p].Kind == Body && !used[e.cluster[p]] {
 			// "Thus, Azerbaijan is an important partner …": the reason is the sentence
 			// before; quote it first. So too for "This document confirms …", asked
 			// "what document": the sentence before names it.
 			cites = append(cites, e.Cite(e.facts[p]))
-			lead = e.render(&e.facts[p]) + fmt.Sprintf(" [%d] ", len(cites))
+			lead = e.render(&e.facts[p]) + " [" + strconv.Itoa(len(cites)) + "] "
 		}
 		group := e.sameAs(f)
 		var marks []byte // appended to, not joined: fewer allocations
 		for _, g := range group {
 			cites = append(cites, e.Cite(*g))
-			marks = fmt.Appendf(marks, "[%d]", len(cites))
+			marks = append(strconv.AppendInt(append(marks, '['), int64(len(cites)), 10), ']')
 		}
 		if len(group) > 1 && note == "" {
-			marks = fmt.Appendf(marks, " (reported by %d sources)", len(group))
+			marks = append(strconv.AppendInt(append(marks, " (reported by "...), int64(len(group)), 10), " sources)"...)
 		}
 		line := lead + e.render(f) + " " + string(marks)
 		if !f.Introduces && f.Next >= 0 && e.facts[f.Next].Introduces && e.facts[f.Next].Paragraph == f.Paragraph {
@@ -2529,7 +2529,7 @@ func (e *Engine) compose(q *question, rs []ranked, best int) Answer {
 			// opens the list that says what this one means.
 			f = &e.facts[f.Next]
 			cites = append(cites, e.Cite(*f))
-			line += " " + e.render(f) + fmt.Sprintf(" [%d]", len(cites))
+			line += " " + e.render(f) + " [" + strconv.Itoa(len(cites)) + "]"
 		}
 		if f.Introduces {
 			quoted := 0
@@ -2539,7 +2539,7 @@ func (e *Engine) compose(q *question, rs []ranked, best int) Answer {
 					break // a quotation's first sentences, when other facts are to be quoted too
 				}
 				cites = append(cites, e.Cite(*g))
-				line += "\n" + e.render(g) + fmt.Sprintf(" [%d]", len(cites))
+				line += "\n" + e.render(g) + " [" + strconv.Itoa(len(cites)) + "]"
 				if !g.ListItem && !g.Introduces && g.Speaker == "" {
 					break
 				}
