@@ -2626,7 +2626,10 @@ func capitalisedRuns(text string) [][]string {
 	joined := 0 // "of" or "of the" after the run, kept if a capitalised word follows
 	prevEnd := true
 	for w := range strings.FieldsSeq(text) {
-		trimmed := strings.TrimLeft(w, "“\"‘'([")
+		trimmed := w
+		if c := w[0]; c == '"' || c == '\'' || c == '(' || c == '[' || c == "“"[0] { // "“" and "‘" share it
+			trimmed = strings.TrimLeft(w, "“\"‘'([")
+		}
 		r, _ := utf8.DecodeRuneInString(trimmed)
 		switch {
 		case unicode.IsUpper(r) && !prevEnd:
@@ -2645,8 +2648,10 @@ func capitalisedRuns(text string) [][]string {
 		case len(run) > 0:
 			out, run, joined = append(out, run), nil, 0
 		}
-		prevEnd = strings.ContainsAny(w[len(w)-1:], ".!?:")
-		if len(run) > 0 && strings.ContainsAny(w[len(w)-1:], ",;)”\"") {
+		// A word's last byte: a closing "”" is none of these (its last byte alone is no rune).
+		last := w[len(w)-1]
+		prevEnd = last == '.' || last == '!' || last == '?' || last == ':'
+		if len(run) > 0 && (last == ',' || last == ';' || last == ')' || last == '"') {
 			out, run, joined = append(out, run), nil, 0
 		}
 	}
