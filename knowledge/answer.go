@@ -190,7 +190,7 @@ func (e *Engine) answer(ctx context.Context, raw string, explain bool) (Answer, 
 		rs, best = e.leadWithPublisher(rs, best)
 	}
 	a := e.compose(q, rs, best)
-	if e.figureOtherwise(q, rs[best]) {
+	if e.figureOtherwise(q, &rs[best]) {
 		// "… the upcoming 40th anniversary, right?": the fact tells the 35th.
 		a.Text = truncate(otherwise+"\n"+a.Text, maxText)
 	}
@@ -199,7 +199,7 @@ func (e *Engine) answer(ctx context.Context, raw string, explain bool) (Answer, 
 
 // figureOtherwise reports whether the best fact for a claim gives, in place of a figure
 // of the claim it lacks, another.
-func (e *Engine) figureOtherwise(q *question, r ranked) bool {
+func (e *Engine) figureOtherwise(q *question, r *ranked) bool {
 	if q.kind != AskYesNo {
 		return false
 	}
@@ -309,7 +309,7 @@ func (e *Engine) choose(q *question, rs []ranked) int {
 			// does, without what it asks for (a date, a number, a city …): they do not say.
 			return -1
 		}
-		if !seen && i == best && e.answersInOwnWords(q, rs[i]) {
+		if !seen && i == best && e.answersInOwnWords(q, &rs[i]) {
 			return i // the best fact answers before one that covers more but ranks lower
 		}
 		if rs[i].hit.Coverage >= minCoverage {
@@ -347,7 +347,7 @@ var demonstratives = map[string]bool{"This": true, "These": true, "That": true, 
 // answersInOwnWords reports whether a fact covers enough of a question put in the asker's
 // own words: from minCoverageClear, matching three of its words as themselves (not only
 // through WordNet's relations).
-func (e *Engine) answersInOwnWords(q *question, r ranked) bool {
+func (e *Engine) answersInOwnWords(q *question, r *ranked) bool {
 	if r.hit.Coverage < minCoverageClear {
 		return false
 	}
@@ -436,7 +436,7 @@ func (e *Engine) rank(q *question, buf *answerBuf) []ranked {
 		if r.typeBonus == 0 && q.kind == AskWho && asksAbout && !q.source && e.cues[f.ID]&namesRole != 0 {
 			r.typeBonus = 1 // what a person is: "An experienced journalist, Aytan …"
 		}
-		r.excluded = e.excluded(q, r)
+		r.excluded = e.excluded(q, &r)
 		r.eligible = r.excluded == ""
 		if r.eligible && q.which >= 0 && h.Matched[q.which] == 0 && bodyKinds[q.terms[q.which].Word] {
 			// "What news agency did he talk to?" is answered by "an interview with Trend":
@@ -554,7 +554,7 @@ var kinWords = map[string]bool{"wife": true, "husband": true}
 const lackingMargin = 2.0
 
 // excluded returns why a fact may not answer the question, or "" when it may.
-func (e *Engine) excluded(q *question, r ranked) string {
+func (e *Engine) excluded(q *question, r *ranked) string {
 	f, h := r.fact, r.hit
 	switch {
 	case !e.answersAbout(q, r):
@@ -826,7 +826,7 @@ func onlyNames(text string) bool {
 
 // saysContrary reports whether a fact, or the sentence before it in its paragraph, says
 // the contrary of a word of the question it does not match.
-func (e *Engine) saysContrary(q *question, r ranked) bool {
+func (e *Engine) saysContrary(q *question, r *ranked) bool {
 	if len(q.contrary) == 0 {
 		return false
 	}
@@ -1134,7 +1134,7 @@ func (e *Engine) namesOtherBut(q *question, f *Fact, persons, concepts bool) boo
 // the words around it ("cooperation within Central Asia-related formats" for "Which
 // Central Asia-related formats did they discuss?", "Chinese companies would participate
 // in …" for "Which Chinese companies will build …").
-func (e *Engine) restates(q *question, r ranked) bool {
+func (e *Engine) restates(q *question, r *ranked) bool {
 	if k := q.termOf(q.whichHead); k >= 0 && r.hit.Matched[k] == 0 {
 		return false
 	}
@@ -1277,7 +1277,7 @@ func matchedWords(h index.Hit) int {
 
 // matchesPictured reports whether a caption matches a word of the question that only
 // captions use.
-func (e *Engine) matchesPictured(q *question, r ranked) bool {
+func (e *Engine) matchesPictured(q *question, r *ranked) bool {
 	terms := e.ix.DocTerms(r.fact.ID)
 	for i, qt := range q.terms {
 		for _, alt := range qt.Alts {
@@ -1324,7 +1324,7 @@ const captionCoverage = 0.8
 // answersAbout reports whether a fact may answer the question at all: a sentence of the
 // story always; the credits around it only a question about what they credit (a photo,
 // the author, the article's source or date).
-func (e *Engine) answersAbout(q *question, r ranked) bool {
+func (e *Engine) answersAbout(q *question, r *ranked) bool {
 	f := r.fact
 	switch f.Kind {
 	case Caption:
@@ -2120,7 +2120,7 @@ func pluralSubject(text string) bool {
 // another occasion. A question whose words outside that phrase the articles never use is
 // answered by none. The sentence that opens a quotation locates what the quotation says
 // ("during the leaders' meeting, …:").
-func (e *Engine) matchesContent(q *question, r ranked) bool {
+func (e *Engine) matchesContent(q *question, r *ranked) bool {
 	h, lead := r.hit, r.fact.Lead
 	located, content, event, asked := false, false, false, false
 	for i, loc := range q.located {
@@ -2230,7 +2230,7 @@ const minTopicShare = 0.3
 
 // matchesNames reports whether a hit matches every year and every unknown name the question
 // asks about: a fact of 2019 is no answer about 2015, nor one about anybody about Erdogan.
-func (e *Engine) matchesNames(q *question, r ranked) bool {
+func (e *Engine) matchesNames(q *question, r *ranked) bool {
 	h := r.hit
 	for i, req := range q.required {
 		if req && h.Matched[i] == 0 {
