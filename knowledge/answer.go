@@ -2289,6 +2289,9 @@ func (e *Engine) saysEvents(q *question, f *Fact) bool {
 // in the sentence after it does not make "a new Working Group … will enhance collaboration
 // in trade" a target for 2030.
 func (e *Engine) saysYears(q *question, f *Fact) bool {
+	if !q.insistsOnYear() {
+		return true // most questions: no fact to look through
+	}
 	for i, qt := range q.terms {
 		if !q.required[i] || !isYear(qt.Word) || e.says(f.ID, qt) || slices.ContainsFunc(f.Dates, func(d Date) bool { return strings.HasPrefix(d.Value, qt.Word) }) {
 			continue
@@ -2315,6 +2318,21 @@ func namesOtherYear(f *Fact, year string) bool {
 	return slices.ContainsFunc(f.Dates, func(d Date) bool {
 		return !d.Relative && !d.Named && len(d.Value) >= 4 && d.Value[:4] != year && !strings.HasPrefix(d.Value, "--")
 	})
+}
+
+// insistsOnYear reports whether one of the question's terms is a year it insists on,
+// worked out on first use, once the question is read.
+func (q *question) insistsOnYear() bool {
+	if q.yearInsisted == 0 {
+		q.yearInsisted = 1
+		for i, qt := range q.terms {
+			if q.required[i] && isYear(qt.Word) {
+				q.yearInsisted = 2
+				break
+			}
+		}
+	}
+	return q.yearInsisted == 2
 }
 
 // timeAnaphora finds words that refer to a time told before: "over these years".

@@ -26,6 +26,9 @@ const (
 
 // question is a question read for searching.
 type question struct {
+	// yearInsisted is 0 until insistsOnYear has looked, then 1 for no, 2 for yes.
+	yearInsisted int8
+
 	text    string
 	lower   string // text in lower case
 	tokens  []analyze.Token
