@@ -64,8 +64,14 @@ type scratch struct {
 	// Where each touched document first holds each query term: 1 + the first position of
 	// a term a single-term alternative of the query term names (0: none), in blocks of
 	// len(q) (see docScore.slot); kept zero beyond its length.
-	firsts             []int32
-	nq                 int // len(q) of the search under way
+	firsts []int32
+	nq     int // len(q) of the search under way
+	// record tells whether the positions are recorded as postings are added (few to
+	// add), or read from the candidates' text (see readFirsts), which inQuery and at
+	// serve: inQuery, per term, a bit set when the query may match it.
+	record             bool
+	inQuery            []uint64
+	at                 []position
 	cands              []candidate
 	scored             []scored
 	found, order, freq []int
@@ -117,6 +123,15 @@ func (ix *Index) SearchInto(r *Results, q []QueryTerm, limit int) []Hit {
 		}
 	}
 	s.nq = len(q)
+	singles := 0
+	for _, qt := range q {
+		for _, alt := range qt.Alts {
+			if len(alt.Terms) == 1 {
+				singles += len(ix.postings[alt.Terms[0]])
+			}
+		}
+	}
+	s.record = singles <= recordLimit
 	for n, i := range order {
 		qt := q[i]
 		s.forTerm = s.forTerm[:0]
@@ -141,6 +156,9 @@ func (ix *Index) SearchInto(r *Results, q []QueryTerm, limit int) []Hit {
 	}
 	// Position signals cost more: compute them for the best few by term weight only.
 	cands := s.top(limit + limit/2)
+	if !s.record {
+		ix.readFirsts(s, q, cands)
+	}
 	found := growInts(&s.found, len(q))
 	// Score every candidate, then sort small records of them and build hits for the best
 	// limit only. Ties go to the higher term weight, then to the lower number.
@@ -198,7 +216,7 @@ func grow(s []float64, n int) []float64 {
 
 func (ix *Index) newScratch() any {
 	n := len(ix.docs)
-	return &scratch{docs: make([]docScore, n)}
+	return &scratch{docs: make([]docScore, n), inQuery: make([]uint64, len(ix.terms)/64+1)}
 }
 
 // nearCoverage is the share of a word's weight in a document's coverage when only the
@@ -249,7 +267,7 @@ func (ix *Index) addMatches(s *scratch, alt Alternative, stamp int32, onlyKnown 
 			}
 			d.best, d.factor = v, f
 		}
-		if single && p.TF > 0 {
+		if single && p.TF > 0 && s.record {
 			first := int32(p.First)
 			if p.First == maxFirst {
 				first = int32(slices.Index(ix.docs[doc], rarest))
@@ -289,6 +307,50 @@ func (s *scratch) holdsAt(d *docScore, i int, first int32) {
 	}
 	if at := &s.firsts[(k-1)*s.nq+i]; *at == 0 || first < *at-1 {
 		*at = first + 1
+	}
+}
+
+// recordLimit is the most postings of single terms a search records the positions of as
+// it adds them; past it, the few candidates' text is read for them instead (readFirsts),
+// which costs less than recording many.
+const recordLimit = 1024
+
+// position is a single term a query term may match, with the query term it stands for.
+type position struct {
+	term  int32
+	query int
+}
+
+// readFirsts records where each candidate's text first holds each query term, reading
+// the text.
+func (ix *Index) readFirsts(s *scratch, q []QueryTerm, cands []int32) {
+	at := s.at[:0]
+	for i, qt := range q {
+		for _, alt := range qt.Alts {
+			if len(alt.Terms) == 1 {
+				at = append(at, position{alt.Terms[0], i})
+			}
+		}
+	}
+	s.at = at
+	for _, a := range at {
+		s.inQuery[a.term/64] |= 1 << uint(a.term%64)
+	}
+	for _, doc := range cands {
+		d := &s.docs[doc]
+		for p, t := range ix.docs[doc] {
+			if u := uint32(t); s.inQuery[u/64]&(1<<(u%64)) == 0 {
+				continue // most words of a sentence are not the question's: skip the scan
+			}
+			for _, a := range at {
+				if a.term == t {
+					s.holdsAt(d, a.query, int32(p))
+				}
+			}
+		}
+	}
+	for _, a := range at {
+		s.inQuery[a.term/64] = 0
 	}
 }
 
