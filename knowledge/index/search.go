@@ -450,15 +450,57 @@ func (s *scratch) top(n int) []int32 {
 		return out
 	}
 	h := s.cands[:0]
-	for _, doc := range s.touched {
-		h = append(h, candidate{math.Float64bits(s.docs[doc].score), doc})
+	if len(s.touched) > maxSelected {
+		h = s.heapBest(h, n)
+	} else {
+		for _, doc := range s.touched {
+			h = append(h, candidate{math.Float64bits(s.docs[doc].score), doc})
+		}
+		selectBest(h, n)
+		h = h[:n]
 	}
-	selectBest(h, n)
-	for _, c := range h[:n] {
+	for _, c := range h {
 		out = append(out, c.doc)
 	}
 	s.cands, s.top32 = h, out
 	return out
+}
+
+// maxSelected is the most touched documents top chooses from by quickselect, which reads
+// and moves them all; from more, it keeps a heap of the best so far, past whose worst
+// most go with one comparison.
+const maxSelected = 512
+
+// heapBest returns in h the n touched documents of highest score, in no order: a min-heap
+// of the best n so far, whose root is the worst of them.
+func (s *scratch) heapBest(h []candidate, n int) []candidate {
+	for _, doc := range s.touched {
+		c := candidate{math.Float64bits(s.docs[doc].score), doc}
+		switch {
+		case len(h) < n:
+			h = append(h, c)
+			for i := len(h) - 1; i > 0 && worse(h[i], h[(i-1)/2]); i = (i - 1) / 2 {
+				h[i], h[(i-1)/2] = h[(i-1)/2], h[i]
+			}
+		case worse(h[0], c):
+			h[0] = c
+			for i := 0; ; {
+				l, m := 2*i+1, i
+				if l < len(h) && worse(h[l], h[m]) {
+					m = l
+				}
+				if r := l + 1; r < len(h) && worse(h[r], h[m]) {
+					m = r
+				}
+				if m == i {
+					break
+				}
+				h[i], h[m] = h[m], h[i]
+				i = m
+			}
+		}
+	}
+	return h
 }
 
 // selectBest reorders c so that its first n are its best (quickselect): none of c[n:]
