@@ -250,6 +250,11 @@ func (e *Engine) mendTypos(tokens []analyze.Token, text string) []analyze.Token 
 			}
 		}
 	}
+	for i := 1; i < len(tokens); i++ {
+		if w := e.wordOfPhrase(tokens[i-1], tokens[i]); w != "" {
+			tokens[i] = e.az.Word(w) // "visa waver": a word of English, but a visa waiver
+		}
+	}
 	for i, t := range tokens {
 		if t.Stop || t.Number || len(t.Surface) < 4 || e.english[t.Surface] > 0 {
 			continue
@@ -280,6 +285,27 @@ func (e *Engine) mendTypos(tokens []analyze.Token, text string) []analyze.Token 
 		tokens[i] = e.az.Word(fix)
 	}
 	return tokens
+}
+
+// wordOfPhrase returns the word of the articles that t, a word of English they never use,
+// is one edit from, when it makes with the word before it the name of a concept ("visa
+// waver": waiver), or "".
+func (e *Engine) wordOfPhrase(prev, t analyze.Token) string {
+	if prev.Stop || t.Stop || t.Number || len(t.Surface) < 4 || e.english[t.Surface] == 0 {
+		return ""
+	}
+	if _, known := e.ix.Term(t.Term); known {
+		return ""
+	}
+	for _, s := range e.ix.Suggest(t.Surface) {
+		if s.Distance != 1 {
+			continue
+		}
+		if cs := e.az.Concepts([]string{prev.Term, s.Term}); len(cs) == 1 && cs[0].Start == 0 && cs[0].End == 2 {
+			return s.Word
+		}
+	}
+	return ""
 }
 
 // nameRest returns the next word of a full name the articles give that starts with the
