@@ -139,6 +139,11 @@ func (e *Engine) tellsOtherwise(q *question, f *Fact, k int) bool {
 		}
 		return false
 	}
+	if kin := kinBefore(q, k); kin != "" && putsClaim(q.tokens) {
+		// "his wife Leyla Aliyeva": the articles name his wife otherwise ("his wife,
+		// Mehriban Aliyeva").
+		return namesKin(f.Text, kin)
+	}
 	_, known := e.ix.Term(e.az.Word(word).Term)
 	if strings.Contains(word, " ") && slices.ContainsFunc(q.terms[k].Alts, func(a index.Alternative) bool { return a.Factor >= 1 }) {
 		// A name of several words the articles use ("Confucius Institutes") is told
@@ -182,6 +187,31 @@ func (e *Engine) namesOtherName(q *question, f *Fact, anyKind, state bool) bool 
 			}
 			if anyKind || state == (w.kind&nameState != 0) {
 				return true // a name the articles never use may be of a city or a country
+			}
+		}
+	}
+	return false
+}
+
+// kinBefore returns the word of kin ("wife", "son") just before the question's word at
+// term k, with "his" or "her" before it, or "".
+func kinBefore(q *question, k int) string {
+	first, _, _ := strings.Cut(q.terms[k].Word, " ")
+	i := slices.IndexFunc(q.tokens, func(t analyze.Token) bool { return t.Surface == first })
+	if i < 2 || !kinWords[q.tokens[i-1].Surface] || !possessivePronouns[q.tokens[i-2].Surface] {
+		return ""
+	}
+	return q.tokens[i-1].Surface
+}
+
+// namesKin reports whether a sentence names someone's kin by name: "his wife, Mehriban
+// Aliyeva".
+func namesKin(text, kin string) bool {
+	for _, sep := range []string{" " + kin + ", ", " " + kin + " "} {
+		if i := strings.Index(text, sep); i >= 0 {
+			r, _ := utf8.DecodeRuneInString(text[i+len(sep):])
+			if unicode.IsUpper(r) {
+				return true
 			}
 		}
 	}

@@ -28,6 +28,7 @@ func TestClaimsToldOtherwise(t *testing.T) {
 		{"xi met the french president on april 11, right?", "Spanish"},                           // a people, in lower case
 		{"fact check: xi praised azerbaijan's chairmanship of the Non-Aligned Movement", "CICA"}, // a name of several words, in its slot
 		{"fact check: the sides agreed to support developing Confucius Institutes in Georgia", "Azerbaijan"},
+		{"is it true that aliyev travelled with his wife Nargiz Aliyeva", "Mehriban"},                                                            // a wife named otherwise
 		{"did azerbaijan's Ministry of Transport sign the space agreement with the China National Space Administration?", "Digital Development"}, // a body's name, of English words
 		{"fact check: the joint statement backs developing Confucius Institutes in Azerbaijan", ""},                                              // a name the articles use, in no other's slot
 	}
