@@ -156,8 +156,8 @@ func (e *Engine) tellsOtherwise(q *question, f *Fact, k int) bool {
 	}
 	// A place the articles name elsewhere, where the claim puts it ("met in Shanghai":
 	// "met … in Beijing").
-	// So is a word of a name the claim capitalises ("Ministry of Economy": "Ministry of
-	// Digital Development").
+	// So is a word of a name the question capitalises, in any question of yes or no
+	// ("Ministry of Economy": "Ministry of Digital Development").
 	placed := known && ((putsClaim(q.tokens) || doubts(q.tokens)) && locatedAt(q, k) || q.capitalised[word]) && sameSlot(q, f, k)
 	if !e.isRegion(e.az.Word(word).Term) && !placed && (known || !putsClaim(q.tokens) || !e.isName(q.terms[k], q.capitalised, nil) && !e.placeTerms[e.az.Word(word).Term]) {
 		// A name the articles use ("did Georgia sign …") asks of another thing they tell;
@@ -193,7 +193,7 @@ func (e *Engine) namesOtherName(q *question, f *Fact, anyKind, state bool) bool 
 	return false
 }
 
-// kinBefore returns the word of kin ("wife", "son") just before the question's word at
+// kinBefore returns the word of kin ("wife", "husband") just before the question's word at
 // term k, with "his" or "her" before it, or "".
 func kinBefore(q *question, k int) string {
 	first, _, _ := strings.Cut(q.terms[k].Word, " ")
