@@ -1761,12 +1761,7 @@ func (e *Engine) phrasePattern(words []analyze.Token) *regexp.Regexp {
 	last := len(parts) - 1
 	parts[last] = "(" + parts[last] + ")"
 	expr := `(?i)\b` + strings.Join(parts, `[\s-]+`)
-	if p, ok := e.patterns.Load(expr); ok {
-		return p
-	}
-	p := regexp.MustCompile(expr)
-	e.patterns.Store(expr, p)
-	return p
+	return e.patterns.Get(expr, regexp.MustCompile)
 }
 
 // patterns returns whichPatterns, made on first use: most questions never need them.
@@ -3166,9 +3161,11 @@ func (e *Engine) addFamily(qt *index.QueryTerm, term string, factor float64) {
 // it (its term is term). The answers are kept for the first maxCached words, as stems are:
 // the same few words come up in question after question. Safe for concurrent use.
 func (e *Engine) family(word, term string) []int32 {
-	if ids, ok := e.families.Load(word); ok {
-		return ids
-	}
+	return e.families.Get(word, func(word string) []int32 { return e.findFamily(word, term) })
+}
+
+// findFamily is family without the cache.
+func (e *Engine) findFamily(word, term string) []int32 {
 	var ids []int32
 	for _, w := range e.relatedTo(word, "") {
 		t := e.az.Word(w)
@@ -3182,7 +3179,6 @@ func (e *Engine) family(word, term string) []int32 {
 			ids = append(ids, id)
 		}
 	}
-	e.families.Store(word, ids)
 	return ids
 }
 

@@ -383,12 +383,7 @@ func samePerson(a, b []string) bool {
 // returns "" when there is none. The answers are kept for the first maxCachedFamilies
 // words. Safe for concurrent use.
 func (e *Engine) mistypedWord(w string) string {
-	if s, ok := e.mistyped.Load(w); ok {
-		return s
-	}
-	best := e.findMistyped(w)
-	e.mistyped.Store(w, best)
-	return best
+	return e.mistyped.Get(w, e.findMistyped)
 }
 
 // findMistyped is mistypedWord without the cache.
@@ -817,15 +812,10 @@ var (
 	sortedOrdinals    = slices.Sorted(maps.Keys(ordinalWords))
 )
 
-// mistypedFrom returns the word of words that w, of four letters or more and no English
-// word, is one edit from, or "": "intervewed" is "interviewed". Of several, it returns the
-// first in alphabetical order, so that a question is read the same way every time
+// mistypedIn returns the word of sorted, in alphabetical order, that w, of four letters or
+// more and no English word, is one edit from, or "": "intervewed" is "interviewed". Of
+// several, it returns the first, so that a question is read the same way every time
 // ("reportd" is "reported", not "reports").
-func (e *Engine) mistypedFrom(w string, words map[string]bool) string {
-	return e.mistypedIn(w, slices.Sorted(maps.Keys(words)))
-}
-
-// mistypedIn is mistypedFrom for words in alphabetical order.
 func (e *Engine) mistypedIn(w string, sorted []string) string {
 	if len(w) < 4 || !e.mayBeTypo(w) {
 		return ""

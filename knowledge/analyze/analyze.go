@@ -402,12 +402,7 @@ var reciprocals = map[[2]string]bool{{"each", "other"}: true, {"one", "another"}
 
 // Word analyses one lower-cased word.
 func (a *Analyzer) Word(w string) Token {
-	if t, ok := a.words.Load(w); ok {
-		return t
-	}
-	t := a.word(w)
-	a.words.Store(w, t)
-	return t
+	return a.words.Get(w, a.word)
 }
 
 // word is Word, without the cache.
@@ -435,12 +430,7 @@ func (a *Analyzer) stem(w string) string {
 	if s, ok := overstemmed[w]; ok {
 		return s
 	}
-	if s, ok := a.stems.Load(w); ok {
-		return s
-	}
-	s := english.Stem(w, true)
-	a.stems.Store(w, s)
-	return s
+	return a.stems.Get(w, func(w string) string { return english.Stem(w, true) })
 }
 
 // overstemmed are the words the Snowball stemmer cuts to another word's stem, with a

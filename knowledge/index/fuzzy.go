@@ -105,12 +105,7 @@ type Suggestion struct {
 // a near word is as likely another word as a typo. The slice returned is shared: callers
 // must not change it. Safe for concurrent use.
 func (ix *Index) Suggest(word string) []Suggestion {
-	if s, ok := ix.suggested.Load(word); ok {
-		return s
-	}
-	out := ix.suggest(word)
-	ix.suggested.Store(word, out)
-	return out
+	return ix.suggested.Get(word, ix.suggest)
 }
 
 // maxSuggested bounds Suggest's cache, so that questions full of made-up words cannot

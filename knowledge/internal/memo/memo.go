@@ -43,6 +43,16 @@ func (m *Memo[V]) Load(s string) (V, bool) {
 	return zero, false
 }
 
+// Get returns the value kept for s, or else compute(s), which it keeps.
+func (m *Memo[V]) Get(s string, compute func(string) V) V {
+	if v, ok := m.Load(s); ok {
+		return v
+	}
+	v := compute(s)
+	m.Store(s, v)
+	return v
+}
+
 // Store keeps v as the value of s, unless the Memo holds its limit already. s is copied:
 // a word cut from a longer text does not keep the text.
 func (m *Memo[V]) Store(s string, v V) {

@@ -44,3 +44,17 @@ func TestMemoConcurrent(t *testing.T) {
 		}
 	}
 }
+
+func TestMemoGetComputesOnce(t *testing.T) {
+	m := New[int](10)
+	calls := 0
+	double := func(s string) int { calls++; return 2 * len(s) }
+	for range 3 {
+		if v := m.Get("abc", double); v != 6 {
+			t.Fatalf("Get(abc) = %d, want 6", v)
+		}
+	}
+	if calls != 1 {
+		t.Fatalf("compute ran %d times, want 1", calls)
+	}
+}
