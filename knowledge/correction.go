@@ -77,18 +77,24 @@ func isFigure(word string) bool { return word != "" && word[0] >= '0' && word[0]
 // figureIn finds a figure in a sentence: its digits, an ordinal's suffix and a percent sign.
 var figureIn = regexp.MustCompile(`\b(\d+(?:\.\d+)?)(st|nd|rd|th)?\b( ?%| percent)?`)
 
+// termToken returns the index of the question's token that opens its term k (the first
+// word of a phrase), or -1.
+func termToken(q *question, k int) int {
+	first, _, _ := strings.Cut(q.terms[k].Word, " ")
+	return slices.IndexFunc(q.tokens, func(t analyze.Token) bool { return t.Surface == first })
+}
+
 // locatedAt reports whether the question's word at term k comes after "in" or "at": a
 // place.
 func locatedAt(q *question, k int) bool {
-	i := slices.IndexFunc(q.tokens, func(t analyze.Token) bool { return t.Surface == q.terms[k].Word })
+	i := termToken(q, k)
 	return i > 0 && (q.tokens[i-1].Surface == "in" || q.tokens[i-1].Surface == "at")
 }
 
 // sameSlot reports whether a fact gives a name or a number after the word that comes
 // before the question's detail at term k ("in Almaty": "in Baku").
 func sameSlot(q *question, f *Fact, k int) bool {
-	first, _, _ := strings.Cut(q.terms[k].Word, " ")
-	i := slices.IndexFunc(q.tokens, func(t analyze.Token) bool { return t.Surface == first })
+	i := termToken(q, k)
 	if i < 1 || !q.tokens[i-1].Stop {
 		return false
 	}
@@ -196,8 +202,7 @@ func (e *Engine) namesOtherName(q *question, f *Fact, anyKind, state bool) bool 
 // kinBefore returns the word of kin ("wife", "husband") just before the question's word at
 // term k, with "his" or "her" before it, or "".
 func kinBefore(q *question, k int) string {
-	first, _, _ := strings.Cut(q.terms[k].Word, " ")
-	i := slices.IndexFunc(q.tokens, func(t analyze.Token) bool { return t.Surface == first })
+	i := termToken(q, k)
 	if i < 2 || !kinWords[q.tokens[i-1].Surface] || !possessivePronouns[q.tokens[i-2].Surface] {
 		return ""
 	}
