@@ -719,9 +719,9 @@ func (e *Engine) excluded(q *question, r *ranked) string {
 		// "Which specific terrorist groups …?" is not answered by "terrorism,
 		// separatism, extremism": no groups.
 		return lacksKind
-	case q.someoneElse && !slices.ContainsFunc(f.People, func(p string) bool { return !q.namesPart(p) }):
+	case q.someoneElse && !slices.ContainsFunc(f.People, func(p string) bool { return !q.namesPart(p) }) && (q.kind == AskWho || !e.namesUnasked(q, f)):
 		// "Who else did Xi meet in April besides Aliyev?" is not answered by his meeting
-		// with Aliyev.
+		// with Aliyev, nor "what are its partners ahead of China" by China.
 		return "names no one besides those asked about"
 	case q.heldBefore && !followsPattern.MatchString(f.Text) && !saysOfRole(f.Text, "former") && !saysOfRole(f.Text, "previous"):
 		return "not of the holder asked about"
@@ -900,6 +900,19 @@ func (e *Engine) namesOtherCountry(q *question, f *Fact) bool {
 	for _, run := range e.nameRuns[f.ID] {
 		for _, w := range run {
 			if (w.kind&nameState != 0 || e.placeNames[w.term]) && !asked[w.term] && !e.besidesHome(q, w.term) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// namesUnasked reports whether a fact names a place or a body the question does not.
+func (e *Engine) namesUnasked(q *question, f *Fact) bool {
+	asked := e.askedTerms(q)
+	for _, run := range e.nameRuns[f.ID] {
+		for _, w := range run {
+			if !asked[w.term] {
 				return true
 			}
 		}

@@ -75,7 +75,7 @@ var whatWords = map[string]bool{"what": true, "wat": true, "wht": true, "whats":
 
 // occupations are the words that ask what a person does ("What is his job?"). They frame
 // the question: the articles say what people are, not what their job is.
-var occupations = map[string]bool{"post": true, "job": true, "occupation": true, "profession": true, "position": true, "background": true, "bio": true, "biography": true, "profile": true, "career": true}
+var occupations = map[string]bool{"post": true, "job": true, "title": true, "occupation": true, "profession": true, "position": true, "background": true, "bio": true, "biography": true, "profile": true, "career": true}
 
 // asksOccupation reports whether a question asks what somebody's job is.
 func asksOccupation(tokens []analyze.Token) bool {

@@ -1241,6 +1241,19 @@ func copulaHead(tokens []analyze.Token, possessors map[string]bool) string {
 	return head
 }
 
+// ownedPhrase is copulaPhrase for a question of the form "what is X's Y": the noun it asks
+// about, Y's last word, and Y's words ("what is China's defence budget" → "budget";
+// "defence", "budget"), or "".
+func ownedPhrase(tokens []analyze.Token, possessors map[string]bool) (head string, words []string) {
+	i := 1 + slices.IndexFunc(tokens[min(1, len(tokens)):], func(t analyze.Token) bool { return possessors[t.Surface] })
+	if i < 1 {
+		return "", nil // ("what's" is no possessor)
+	}
+	owned := slices.Clone(tokens)
+	owned[i] = analyze.Token{Term: "the", Surface: "the", Stop: true} // read as "what is the defence budget"
+	return copulaPhrase(owned, nil)
+}
+
 // copulaPhrase is copulaHead, with the words of the phrase the head ends ("the first
 // president" → "first", "president").
 func copulaPhrase(tokens []analyze.Token, possessors map[string]bool) (head string, words []string) {
@@ -1334,7 +1347,7 @@ func (e *Engine) mistypedAdverb(w string) bool {
 // of a noun ("officially", not "family"), or one of a few adverbs of accompaniment.
 func isAdverb(t analyze.Token) bool {
 	switch t.Surface {
-	case "together", "alongside", "along", "jointly", "ever", "never", "already", "also", "still", "even":
+	case "together", "alongside", "along", "jointly", "ever", "never", "already", "also", "still", "even", "ahead":
 		return true
 	}
 	return strings.HasSuffix(t.Surface, "ly") && !strings.HasSuffix(t.Term, "li")

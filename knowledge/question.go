@@ -74,8 +74,9 @@ type question struct {
 	// specific are the query terms of the kind a question asks the very ones of ("which
 	// specific terrorist groups"): a fact must name the kind.
 	specific []int
-	// someoneElse marks a question of who else, besides those it names ("who else did
-	// Xi meet besides Aliyev"): a fact must name another person.
+	// someoneElse marks a question of who else, besides those it names ("who else did Xi
+	// meet besides Aliyev"), or of those ranked ahead of one ("Azerbaijan's top partners
+	// ahead of China"): a fact must name another person, or another place or body.
 	someoneElse bool
 	// untilWhen marks a question of the year or day something lasts to: "it runs to what
 	// year", "until when".
@@ -513,6 +514,17 @@ func asksBesides(tokens []analyze.Token) bool {
 			if i > 0 && (tokens[i-1].Surface == "other" || tokens[i-1].Surface == "apart" || tokens[i-1].Surface == "aside") {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// asksAhead reports whether a question asks for those ranked ahead of or behind one it
+// names: "Azerbaijan's top partners ahead of China" are others.
+func asksAhead(tokens []analyze.Token) bool {
+	for i := 1; i < len(tokens); i++ {
+		if tokens[i].Surface == "of" && (tokens[i-1].Surface == "ahead" || tokens[i-1].Surface == "behind") {
+			return true
 		}
 	}
 	return false
@@ -1618,7 +1630,7 @@ func (e *Engine) readQuestion(text string) *question {
 	}
 	q.city = asksCity(q.tokens)
 	q.untilWhen = q.kind == AskWhen && asksUntil(q.tokens)
-	q.someoneElse = q.kind == AskWho && asksBesides(q.tokens)
+	q.someoneElse = q.kind == AskWho && asksBesides(q.tokens) || asksAhead(q.tokens)
 	q.specific = specificKind(q)
 	q.building = asksKind(q.tokens, buildingNouns)
 	q.country = q.kind == AskWhere && asksCountry(q.tokens)
@@ -1716,6 +1728,19 @@ func (e *Engine) readQuestion(text string) *question {
 				q.required[i] = true
 			}
 		}
+	} else if head, words := ownedPhrase(q.tokens, q.possessors); head != "" && !asksWords(q.tokens) {
+		for i, qt := range q.terms {
+			switch {
+			case len(qt.Alts) > 0:
+				// what China's "rank" is may be said in other words
+			case qt.Word == head && q.unknownHead == "" && !viewOn(q.tokens, head):
+				// "What is China's defence budget?": a thing the articles never name is
+				// not told of (but "Xi's line on tariffs" is what he said of them).
+				q.unknownHead = head
+			case slices.Contains(words, qt.Word) && !genericModifiers[qt.Word] && len(e.ix.Suggest(qt.Word)) == 0:
+				q.required[i] = true // "Azerbaijan's GDP growth" is no growth of ties
+			}
+		}
 	}
 	q.room = questionRoom{terms, surfaces, factors, q.terms, q.located, q.topical, q.required, q.numbers, room.alts, room.ids}
 	return q
@@ -1795,6 +1820,20 @@ var mediaKinds = map[string]bool{
 	"channels": true, "website": true, "websites": true, "broadcaster": true,
 	"broadcasters": true, "publication": true, "publications": true, "magazine": true,
 	"magazines": true,
+}
+
+// viewOn reports whether a question's noun, head, is followed by "on" or "about": a view
+// of something ("Xi's line on tariff wars"), whatever the noun.
+func viewOn(tokens []analyze.Token, head string) bool {
+	i := slices.IndexFunc(tokens, func(t analyze.Token) bool { return t.Surface == head })
+	if i < 0 || i+1 >= len(tokens) {
+		return false
+	}
+	switch tokens[i+1].Surface {
+	case "on", "about", "regarding", "towards", "toward":
+		return true
+	}
+	return false
 }
 
 // askedNoun returns the query term of the noun "what N did …" or "which N was …" asks

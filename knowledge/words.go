@@ -872,6 +872,9 @@ func inFramePhrase(tokens []analyze.Token, i int) bool {
 	if tokens[i].Surface == "way" && i > 1 && tokens[i-1].Surface == "the" && markedFrameWords.holds(tokens[i-2]) {
 		return true // "describe the way they treat each other": how they do
 	}
+	if (tokens[i].Surface == "title" || tokens[i].Surface == "titles") && i > 0 && !tokens[i-1].Stop && (i+1 == len(tokens) || tokens[i+1].Stop) {
+		return true // "what's Bayramov's title": his post, as "job" frames it
+	}
 	if markedNameQualifiers.holds(tokens[i]) {
 		for _, t := range tokens[i+1 : min(len(tokens), i+3)] {
 			if t.Surface == "name" || t.Surface == "title" {
