@@ -519,6 +519,22 @@ func asksBesides(tokens []analyze.Token) bool {
 	return false
 }
 
+// endingDeed returns the term of the verb a question of when ends with ("when was it
+// built", "when was the embassy opened"), or -1.
+func (e *Engine) endingDeed(q *question) int {
+	if q.kind != AskWhen || len(q.tokens) < 3 {
+		return -1
+	}
+	t := q.tokens[len(q.tokens)-1]
+	if t.Stop || t.Number || strings.Contains(t.Surface, " ") || !isParticiple(t.Surface) && t.Term == e.az.Stem(t.Surface) {
+		return -1
+	}
+	if slices.ContainsFunc(q.tokens, func(t analyze.Token) bool { return eventNouns[t.Surface] || t.Surface == "anniversary" }) {
+		return -1 // "when will the anniversary be celebrated": the date of the occasion is
+	}
+	return q.termOf(t.Surface)
+}
+
 // asksAhead reports whether a question asks for those ranked ahead of or behind one it
 // names: "Azerbaijan's top partners ahead of China" are others.
 func asksAhead(tokens []analyze.Token) bool {
@@ -1561,6 +1577,11 @@ func (e *Engine) readQuestion(text string) *question {
 			// ("before Aliyev's trip" names a trip, which the fact may call "the visit".)
 			q.required[i] = true
 		}
+	}
+	if k := e.endingDeed(q); k >= 0 {
+		// "When was Tiananmen Square built?": the date of another deed at the place is
+		// not when it was built.
+		q.required[k] = true
 	}
 	q.defines = definedTerm(q)
 	q.which = -1
