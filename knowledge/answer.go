@@ -2253,10 +2253,28 @@ func (e *Engine) matchesNames(q *question, r *ranked) bool {
 			if e.publishedBy(r.fact, q.terms[i]) {
 				continue // "according to the lawmaker interviewed by Trend": Trend's article
 			}
+			if e.citesSource(r.fact, q, i) {
+				continue // "according to Xinhua, what did Xi say …": an article relaying Xinhua
+			}
 			return false
 		}
 	}
 	return true
+}
+
+// citesSource reports whether the question's term i names the source it asks by
+// ("according to Xinhua, …") and a fact's article reports according to that source.
+func (e *Engine) citesSource(f *Fact, q *question, i int) bool {
+	cited := e.cited[f.Source]
+	if len(cited) == 0 || f.Kind != Body || !sourceAskedBy(q.tokens, firstWord(q.terms[i].Word)) {
+		return false
+	}
+	for _, alt := range q.terms[i].Alts {
+		if len(alt.Terms) == 1 && slices.Contains(cited, e.ix.TermString(alt.Terms[0])) {
+			return true
+		}
+	}
+	return false
 }
 
 // cityForCountry reports whether a question about cities names one as their possessor

@@ -130,6 +130,9 @@ type Engine struct {
 	// capitalised holds the runs of two words or more (and their parts of two words or
 	// more) the articles capitalise in mid-sentence, as their terms joined by spaces.
 	capitalised map[string]bool
+	// cited maps an article to the words of the sources it reports "according to" or
+	// "citing" ("the Xinhua News Agency"): what it relays is theirs.
+	cited map[string][]string
 	// publisherFact maps an article to its first sentence that names its publisher
 	// ("Source: commonspace.eu …", "… told Trend"), when one does.
 	publisherFact map[string]int
@@ -1155,8 +1158,14 @@ const maxListLead = 12
 // that names the publisher.
 func (e *Engine) findPublisherFacts() {
 	e.publisherFact = map[string]int{}
+	e.cited = map[string][]string{}
 	for i := range e.facts {
 		f := &e.facts[i]
+		if f.Kind == Body {
+			for _, m := range citedPattern.FindAllStringSubmatch(f.Text, -1) {
+				e.cited[f.Source] = append(e.cited[f.Source], e.az.Terms(m[1])...)
+			}
+		}
 		if _, done := e.publisherFact[f.Source]; done {
 			continue
 		}
@@ -1166,6 +1175,10 @@ func (e *Engine) findPublisherFacts() {
 		}
 	}
 }
+
+// citedPattern finds the source a sentence reports "according to" or "citing": the
+// capitalised words that follow ("the Xinhua News Agency", "Azerbaijan’s Foreign Ministry").
+var citedPattern = regexp.MustCompile(`(?i:according to|citing) (?:the )?([A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*)*)`)
 
 // pointsBack reports whether a sentence refers to what the sentence before it said: "these
 // opportunities", "this context", but not "this year"; or opens with "They" or "It" ("It

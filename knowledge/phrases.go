@@ -502,6 +502,23 @@ func (e *Engine) accordingTo(tokens []analyze.Token) map[string]bool {
 	return nil
 }
 
+// sourceAskedBy reports whether a question names word as the source it asks by: after
+// "according to" or "per", before the question itself.
+func sourceAskedBy(tokens []analyze.Token, word string) bool {
+	by := false
+	for i, t := range tokens {
+		switch {
+		case t.Surface == "according" && i+1 < len(tokens) && tokens[i+1].Surface == "to", t.Surface == "per":
+			by = true
+		case by && t.Surface == word:
+			return true
+		case by && isQuestionWord(t):
+			return false
+		}
+	}
+	return false
+}
+
 // attributedRole reports whether tokens[i] is the role of "according to the MP" or "per
 // the MPs" whose holders the articles name.
 func (e *Engine) attributedRole(tokens []analyze.Token, i int) bool {
