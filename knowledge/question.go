@@ -582,6 +582,18 @@ func (e *Engine) relativeDeed(tokens []analyze.Token) string {
 	return ""
 }
 
+// afterOccasion reports whether a question asks of a deed done after an occasion it
+// names: "where did Bayramov travel after his meetings in Beijing" is not answered by the
+// meetings.
+func afterOccasion(tokens []analyze.Token) bool {
+	for i, t := range tokens {
+		if t.Surface == "after" && doneBefore(tokens, i) && slices.ContainsFunc(tokens[i+1:min(len(tokens), i+6)], func(t analyze.Token) bool { return eventNouns[t.Surface] }) {
+			return true
+		}
+	}
+	return false
+}
+
 // laterPattern finds a sentence's word for a time after another.
 var laterPattern = regexp.MustCompile(`(?i)\b(after|afterwards|later|subsequently)\b`)
 
@@ -1730,6 +1742,7 @@ func (e *Engine) readQuestion(text string) *question {
 	case "after":
 		q.laterStage = true
 	}
+	q.laterStage = q.laterStage || afterOccasion(q.tokens)
 	q.heldBefore = (q.kind == AskWho || q.asksName) && slices.ContainsFunc(q.tokens, markedRoles.holds) && e.beforeOrAfterPerson(q.tokens)
 	if head, words := copulaPhrase(q.tokens, q.possessors); head != "" && !asksWords(q.tokens) {
 		// (Not "what were the exact words …": the words are the quote.)
