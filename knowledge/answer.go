@@ -719,7 +719,7 @@ func (e *Engine) excluded(q *question, r *ranked) string {
 		// "Which specific terrorist groups …?" is not answered by "terrorism,
 		// separatism, extremism": no groups.
 		return lacksKind
-	case q.someoneElse && !slices.ContainsFunc(f.People, func(p string) bool { return !q.namesPart(p) }) && (q.kind == AskWho || !e.namesUnasked(q, f)):
+	case q.someoneElse && !e.namesSomeoneElse(q, f):
 		// "Who else did Xi meet in April besides Aliyev?" is not answered by his meeting
 		// with Aliyev, nor "what are its partners ahead of China" by China.
 		return "names no one besides those asked about"
@@ -905,6 +905,15 @@ func (e *Engine) namesOtherCountry(q *question, f *Fact) bool {
 		}
 	}
 	return false
+}
+
+// namesSomeoneElse reports whether a fact names someone a question of who else (or which
+// other countries) does not: another person, country, place or body.
+func (e *Engine) namesSomeoneElse(q *question, f *Fact) bool {
+	if q.country {
+		return e.namesOtherCountry(q, f)
+	}
+	return slices.ContainsFunc(f.People, func(p string) bool { return !q.namesPart(p) }) || q.kind != AskWho && e.namesUnasked(q, f)
 }
 
 // namesUnasked reports whether a fact names a place or a body the question does not.

@@ -542,6 +542,24 @@ func asksAhead(tokens []analyze.Token) bool {
 		if tokens[i].Surface == "of" && (tokens[i-1].Surface == "ahead" || tokens[i-1].Surface == "behind") {
 			return true
 		}
+		if tokens[i].Surface == "than" && i+1 < len(tokens) && !tokens[i+1].Number && comparesRank(tokens[:i]) {
+			return true // "which countries are bigger trade partners than China"
+		}
+	}
+	return false
+}
+
+// comparesRank reports whether the words before a "than", back to the verb, rank one
+// thing over others: "bigger trade partners of Azerbaijan", "more important partners".
+func comparesRank(before []analyze.Token) bool {
+	for k, t := range slices.Backward(before) {
+		switch {
+		case t.Surface == "more" && k < len(before)-1, t.Surface == "bigger" || t.Surface == "larger" || t.Surface == "greater":
+			// (but "more than doubled" is an amount)
+			return true
+		case markedCopulas.holds(t) || markedAuxiliaries.holds(t) || isQuestionWord(t):
+			return false
+		}
 	}
 	return false
 }
