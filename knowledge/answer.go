@@ -178,7 +178,12 @@ func (e *Engine) answer(ctx context.Context, raw string, explain bool) (Answer, 
 			a.Text = truncate(otherwise+"\n"+a.Text, maxText)
 			return localize(a, lang), ex, nil
 		}
-		return localize(e.refusal("The articles I answer from do not say."), lang), ex, nil
+		a := e.refusal("The articles I answer from do not say.")
+		if first, second, ok := twoQuestions(text, q.lower); ok && !explain {
+			// No fact answers the two together, but two may answer one each.
+			a = e.bothAnswered(ctx, a, first, second)
+		}
+		return localize(a, lang), ex, nil
 	}
 	if first, second, ok := twoQuestions(text, q.lower); ok && slices.Contains(rs[best].hit.Matched, 0) && !e.eitherAnswered(ctx, first, second) {
 		// "When was Wang Yi born and how long has he been foreign minister?": neither
@@ -193,6 +198,8 @@ func (e *Engine) answer(ctx context.Context, raw string, explain bool) (Answer, 
 	if e.figureOtherwise(q, &rs[best]) {
 		// "… the upcoming 40th anniversary, right?": the fact tells the 35th.
 		a.Text = truncate(otherwise+"\n"+a.Text, maxText)
+	} else if first, second, ok := twoQuestions(text, q.lower); ok && !explain {
+		a = e.bothAnswered(ctx, a, first, second)
 	}
 	return localize(a, lang), ex, nil
 }
@@ -218,21 +225,85 @@ func (e *Engine) figureOtherwise(q *question, r *ranked) bool {
 // has he been minister") into its two, or returns false. lower is text in lower case.
 func twoQuestions(text, lower string) (first, second string, ok bool) {
 	// The words are read as they come, not split out: the word i-2 (before) and i-1 (last)
-	// are kept to tell whether "and" stood at i-2.
+	// are kept to tell whether "and" stood at i-2, or the question before ended at i-2.
 	i, before, last := 0, "", ""
 	for w := range strings.FieldsSeq(lower) {
 		if i == 0 && !questionWord[w] && !auxiliaries[w] && !copulas[w] {
 			return "", "", false
 		}
-		if at := i - 2; at >= 2 && before == "and" && questionWord[strings.Trim(last, ",")] {
-			f := strings.Fields(text)
-			return strings.Join(f[:at], " "), strings.Join(f[at+1:], " "), true
+		if at := i - 2; at >= 2 && questionWord[asTyped(strings.Trim(last, ","))] {
+			switch {
+			case joiners[strings.Trim(before, ",")]:
+				f := strings.Fields(text)
+				return strings.Join(f[:at], " "), strings.Join(f[at+1:], " "), true
+			case strings.HasSuffix(before, "?"):
+				f := strings.Fields(text)
+				if first, second = strings.Join(f[:at+1], " "), strings.Join(f[at+1:], " "); hasVerb(first) && hasVerb(second) {
+					// (but "who announced the deal? which ministry" asks one thing)
+					return first, second, true
+				}
+			}
 		}
 		before, last = last, w
 		i++
 	}
 	return "", "", false
 }
+
+// hasVerb reports whether a question has, after its first word, a word that reads as its
+// verb: an auxiliary, a form of "be", or a past form ("announced").
+func hasVerb(question string) bool {
+	ws := strings.Fields(strings.ToLower(question))
+	return slices.ContainsFunc(ws[min(1, len(ws)):], func(w string) bool {
+		w = strings.Trim(w, ",?!.")
+		return auxiliaries[w] || copulas[w] || isParticiple(w)
+	})
+}
+
+// joiners join a message's two questions: "when were the missions set up and how much …",
+// "… n wat rank is China".
+var joiners = map[string]bool{"and": true, "n": true, "&": true, "plus": true}
+
+// asTyped returns the word a chat shortening stands for ("wat": "what"), or w.
+func asTyped(w string) string {
+	if long, ok := chatShortenings[w]; ok {
+		return long
+	}
+	return w
+}
+
+// bothAnswered answers a message that asks two questions ("when were the missions set
+// up, and how much have Chinese firms invested?") with the answers to each, when the
+// articles answer both and with other quotes; otherwise whole, the answer to it whole.
+func (e *Engine) bothAnswered(ctx context.Context, whole Answer, first, second string) Answer {
+	if !hasVerb(first) || !hasVerb(second) {
+		return whole // "which Chinese agency and which Azerbaijani ministry are the parties": one question
+	}
+	a, _, err := e.answer(ctx, first, false)
+	if err != nil || !a.Answered {
+		return whole
+	}
+	second, _ = e.FollowUp(second, first)
+	b, _, err := e.answer(ctx, second, false)
+	if err != nil || !b.Answered || !slices.ContainsFunc(b.Citations, func(c Citation) bool { return !slices.Contains(a.Citations, c) }) {
+		return whole
+	}
+	n := len(a.Citations)
+	b.Text = citationMark.ReplaceAllStringFunc(b.Text, func(m string) string {
+		k, _ := strconv.Atoi(m[1 : len(m)-1])
+		return "[" + strconv.Itoa(k+n) + "]"
+	})
+	return Answer{
+		Answered:   true,
+		Text:       truncate(a.Text+"\n"+b.Text, maxText),
+		Intent:     a.Intent,
+		Confidence: min(a.Confidence, b.Confidence),
+		Citations:  append(slices.Clip(a.Citations), b.Citations...),
+	}
+}
+
+// citationMark finds the numbers an answer's text gives its quotes: "[2]".
+var citationMark = regexp.MustCompile(`\[[0-9]+\]`)
 
 // eitherAnswered reports whether the articles answer either of a question's two parts,
 // the second read as following on from the first ("… and how long has he been …").

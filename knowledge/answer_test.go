@@ -704,3 +704,33 @@ func TestNamePeople(t *testing.T) {
 		})
 	}
 }
+
+func TestTwoQuestions(t *testing.T) {
+	tests := []struct{ text, first, second string }{
+		{"when were the missions set up, and how much have Chinese firms invested?", "when were the missions set up,", "how much have Chinese firms invested?"},
+		{"how much has az invested n wat rank is china", "how much has az invested", "wat rank is china"},
+		{"who signed the visa deal? when was it signed", "who signed the visa deal?", "when was it signed"},
+		{"who announced the visa deal? which ministry", "", ""}, // one question, said twice
+		{"when and where did they meet", "", ""},
+		{"Besides Belt and Road, what kinds of cooperation did Xi encourage", "", ""},
+	}
+	for _, tt := range tests {
+		first, second, _ := twoQuestions(tt.text, strings.ToLower(tt.text))
+		assert.Equal(t, tt.first, first, tt.text)
+		assert.Equal(t, tt.second, second, tt.text)
+	}
+}
+
+func TestTwoQuestionsAreAnsweredBoth(t *testing.T) {
+	e := seedEngine(t)
+	a, err := e.Answer(context.Background(), "when were the diplomatic missions set up, and how much have chinese companies invested in azerbaijan?")
+	require.NoError(t, err)
+	assert.Contains(t, a.Text, "1992")
+	assert.Contains(t, a.Text, "$1 billion")
+	assert.Contains(t, a.Text, "[2]")
+	assert.Len(t, a.Citations, strings.Count(a.Text, "]\n")+1, "one citation for each quote, numbered on")
+
+	one, err := e.Answer(context.Background(), "which Chinese agency and which Azerbaijani ministry are the parties to the space deal?")
+	require.NoError(t, err)
+	assert.Len(t, one.Citations, 1, "one question that names two things: one quote")
+}

@@ -158,10 +158,27 @@ var chatWords = map[string]bool{
 func withoutGreeting(text string) string {
 	i := strings.IndexAny(text, "!,.")
 	if i <= 0 || i > maxGreeting || smallTalk(text[:i]) != "greeting" {
-		return text
+		return withoutGreetingWords(text)
 	}
 	if rest := strings.TrimSpace(text[i+1:]); hasLetters(rest) {
 		return rest
+	}
+	return text
+}
+
+// withoutGreetingWords returns text without the greeting its first words make when no
+// mark sets them apart ("hi bot how much has …"), up to the question word or verb that
+// opens the question; or text.
+func withoutGreetingWords(text string) string {
+	if smallTalk(text) != "" {
+		return text // "hi bot how are you": all of it is small talk
+	}
+	ws := strings.Fields(text)
+	for n := 1; n <= 3 && n < len(ws); n++ {
+		next := strings.ToLower(ws[n])
+		if (questionWord[next] || auxiliaries[next] || copulas[next]) && smallTalk(strings.Join(ws[:n], " ")) == "greeting" {
+			return strings.Join(ws[n:], " ")
+		}
 	}
 	return text
 }

@@ -42,3 +42,17 @@ func TestSmallTalkIsRepliedToWithoutAQuote(t *testing.T) {
 	assert.Empty(t, a.Citations)
 	assert.Contains(t, a.Text, "Glad to help.")
 }
+
+func TestWithoutGreeting(t *testing.T) {
+	tests := []struct{ text, want string }{
+		{"hi! when did Bayramov meet Wang Yi?", "when did Bayramov meet Wang Yi?"},
+		{"hi bot how much has az invested in china", "how much has az invested in china"},
+		{"hey there what did xi say", "what did xi say"},
+		{"hi bot how are you", "hi bot how are you"}, // small talk, all of it
+		{"hiking in baku, is it allowed", "hiking in baku, is it allowed"},
+		{"what is good about the partnership", "what is good about the partnership"},
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.want, withoutGreeting(tt.text), tt.text)
+	}
+}
