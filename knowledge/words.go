@@ -778,7 +778,7 @@ var frameWords = map[string]bool{
 	"plans": true, "position": true, "stance": true, "attitude": true, "role": true,
 	"job": true, "post": true, "occupation": true, "profession": true, "think": true, "thinks": true, "believe": true, "believes": true,
 	// How briefly to answer, not what about: "in a nutshell", "in summary".
-	"nutshell": true, "briefly": true, "summary": true, "simply": true,
+	"nutshell": true, "briefly": true, "summary": true, "simply": true, "summarize": true, "summarise": true,
 	"name": true, "names": true, "named": true, "called": true, "adopt": true, "adopted": true, "status": true, "label": true,
 	"list": true, "lists": true, "listed": true, "enumerate": true,
 	// "Who is the Chinese side on the deal": who stands for China in it.
