@@ -883,3 +883,17 @@ func TestAPlaceQualifyingAWordIsNoVenue(t *testing.T) {
 	assert.True(t, modifiesNext("a baku-based firm", "baku"))
 	assert.False(t, modifiesNext("met in baku on monday", "baku"))
 }
+
+func TestApart(t *testing.T) {
+	e := seedEngine(t)
+	tests := []struct{ text, want string }{
+		{"what about peopletopeople ties?", "what about people to people ties?"},
+		{"what did wangyi say", "what did wangyi say"},                       // a name run together, read elsewhere
+		{"how much investmnet", "how much investmnet"},                       // a typo, read as one
+		{"what did the Beltandroad bring", "what did the Beltandroad bring"}, // written as a name
+		{"cooperation in agriculture", "cooperation in agriculture"},
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.want, e.apart(tt.text), tt.text)
+	}
+}

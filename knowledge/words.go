@@ -166,6 +166,70 @@ func (e *Engine) compoundHead(w string) (string, bool) {
 	return "", false
 }
 
+// apart returns text with each word typed as two or three run together ("peopletopeople",
+// "tradedeal") written apart, when the articles use the words and not the run, and the run
+// is no typo of a word of theirs; otherwise text as it is.
+func (e *Engine) apart(text string) string {
+	var fields []string
+	for i, f := range strings.Fields(text) {
+		w := strings.TrimRight(f, ",.?!:;")
+		if len(w) < minRunTogether || !isLowerASCII(w) || e.isEnglish(w) || e.articlesWord(w) || len(e.suggest(w)) > 0 {
+			continue
+		}
+		if parts := e.runTogether(w); parts != "" {
+			if fields == nil {
+				fields = strings.Fields(text)
+			}
+			fields[i] = parts + f[len(w):]
+		}
+	}
+	if fields == nil {
+		return text
+	}
+	return strings.Join(fields, " ")
+}
+
+// minRunTogether is the shortest word read as words run together.
+const minRunTogether = 8
+
+// runTogether returns the words the articles use that w runs together, written apart
+// ("people to people"), or "".
+func (e *Engine) runTogether(w string) string {
+	for i := 3; i <= len(w)-3; i++ {
+		if e.articlesWord(w[:i]) && e.articlesWord(w[i:]) {
+			return w[:i] + " " + w[i:]
+		}
+	}
+	for i := 3; i <= len(w)-5; i++ {
+		for _, link := range []string{"to", "and", "of", "in", "on", "the"} {
+			if rest, ok := strings.CutPrefix(w[i:], link); ok && len(rest) >= 3 && e.articlesWord(w[:i]) && e.articlesWord(rest) {
+				return w[:i] + " " + link + " " + rest
+			}
+		}
+	}
+	return ""
+}
+
+// articlesWord reports whether w is an English word the articles use.
+func (e *Engine) articlesWord(w string) bool {
+	t := e.az.Word(w)
+	if t.Stop {
+		return false
+	}
+	_, ok := e.ix.Term(t.Term)
+	return ok && e.isEnglish(w)
+}
+
+// isLowerASCII reports whether w is written in lower-case ASCII letters only.
+func isLowerASCII(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if w[i] < 'a' || w[i] > 'z' {
+			return false
+		}
+	}
+	return true
+}
+
 // joinedTerm is a word of the articles that two words of a question spell together, and
 // how much a match of it counts.
 type joinedTerm struct {
