@@ -224,6 +224,9 @@ func (e *Engine) figureOtherwise(q *question, r *ranked) bool {
 // twoQuestions splits a question that asks two things ("when was he born and how long
 // has he been minister") into its two, or returns false. lower is text in lower case.
 func twoQuestions(text, lower string) (first, second string, ok bool) {
+	if !strings.ContainsAny(lower, "?&") && !strings.Contains(lower, " and ") && !strings.Contains(lower, " n ") && !strings.Contains(lower, " plus ") {
+		return "", "", false // most questions: nothing joins two
+	}
 	// The words are read as they come, not split out: the word i-2 (before) and i-1 (last)
 	// are kept to tell whether "and" stood at i-2, or the question before ended at i-2.
 	i, before, last := 0, "", ""

@@ -170,6 +170,10 @@ func withoutGreeting(text string) string {
 // mark sets them apart ("hi bot how much has …"), up to the question word or verb that
 // opens the question; or text.
 func withoutGreetingWords(text string) string {
+	first, _, _ := strings.Cut(text, " ")
+	if first = strings.ToLower(first); !greetingWords[first] && first != "good" {
+		return text // most questions: settled by their first word
+	}
 	if smallTalk(text) != "" {
 		return text // "hi bot how are you": all of it is small talk
 	}

@@ -171,10 +171,15 @@ func (e *Engine) compoundHead(w string) (string, bool) {
 // is no typo of a word of theirs; otherwise text as it is.
 func (e *Engine) apart(text string) string {
 	var fields []string
-	for i, f := range strings.Fields(text) {
+	i := -1
+	for f := range strings.FieldsSeq(text) {
+		i++
 		w := strings.TrimRight(f, ",.?!:;")
-		if len(w) < minRunTogether || !isLowerASCII(w) || e.isEnglish(w) || e.articlesWord(w) || len(e.suggest(w)) > 0 {
+		if len(w) < minRunTogether || !isLowerASCII(w) {
 			continue
+		}
+		if _, known := e.ix.Term(e.az.Word(w).Term); known || e.isEnglish(w) || len(e.suggest(w)) > 0 {
+			continue // (most long words are the articles' own: settled first)
 		}
 		if parts := e.runTogether(w); parts != "" {
 			if fields == nil {
