@@ -887,15 +887,12 @@ func (e *Engine) unknownDoer(q *question) string {
 	return ""
 }
 
-// unknownThing returns a thing of two words a claim speaks of when the articles write
-// neither word, nor anything closer than a related one ("joint military exercises",
-// "direct flights"), or "": they tell nothing of it, nor anything it could be corrected
-// by. (One word unknown may be the detail they tell otherwise: "the west gate"; a number
+// unknownThing returns a thing of two words a question of yes or no speaks of, from its
+// token from (after the asker's story), when the articles write neither word, nor anything
+// closer than a related one ("joint military exercises", "direct flights"), or "": they
+// tell nothing of it, nor anything it could be corrected by. (One word unknown may be the detail they tell otherwise: "the west gate"; a number
 // or a rank may be: "12 points", "third biggest".)
-func (e *Engine) unknownThing(q *question) string {
-	if _, ok := claimOf(q.tokens); !ok && !endsInTag(q.tokens) {
-		return ""
-	}
+func (e *Engine) unknownThing(q *question, from int) string {
 	unknown := func(t analyze.Token) bool {
 		if t.Stop || t.Number || ordinalWords[t.Surface] || strings.Contains(t.Surface, " ") { // ("two" is a Number)
 			return false
@@ -906,7 +903,7 @@ func (e *Engine) unknownThing(q *question) string {
 		k := q.termOf(t.Surface)
 		return k >= 0 && onlyRelated(q.terms[k])
 	}
-	for i := 0; i+1 < len(q.tokens); i++ {
+	for i := from; i+1 < len(q.tokens); i++ {
 		if unknown(q.tokens[i]) && unknown(q.tokens[i+1]) {
 			return q.tokens[i].Surface + " " + q.tokens[i+1].Surface
 		}
@@ -1716,7 +1713,7 @@ func (e *Engine) readQuestion(text string) *question {
 	}
 	if q.unknownHead == "" && q.kind == AskYesNo {
 		if q.unknownHead = e.unknownDoer(q); q.unknownHead == "" {
-			q.unknownHead = e.unknownThing(q)
+			q.unknownHead = e.unknownThing(q, story)
 		}
 	}
 	if q.unknownHead == "" && q.kind != AskYesNo && !titled(text) {
