@@ -535,6 +535,30 @@ func (e *Engine) endingDeed(q *question) int {
 	return q.termOf(t.Surface)
 }
 
+// countedModifiers returns the terms of the words before the noun "how many" counts
+// ("member" of "how many member states"), but the countries' own and those that only
+// qualify it ("how many official documents").
+func (e *Engine) countedModifiers(q *question) []int {
+	if q.kind != AskNumber {
+		return nil
+	}
+	i := slices.IndexFunc(q.tokens, func(t analyze.Token) bool { return t.Surface == "many" })
+	if i < 1 || q.tokens[i-1].Surface != "how" {
+		return nil
+	}
+	end := i + 1
+	for end < len(q.tokens) && !q.tokens[end].Stop && !q.tokens[end].Number {
+		end++
+	}
+	var out []int
+	for _, t := range q.tokens[i+1 : max(i+1, end-1)] {
+		if k := q.termOf(t.Surface); k >= 0 && !genericModifiers[t.Surface] && !e.namesHome(q.terms[k]) && len(q.terms[k].Alts) > 0 {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
 // asksAhead reports whether a question asks for those ranked ahead of or behind one it
 // names: "Azerbaijan's top partners ahead of China" are others.
 func asksAhead(tokens []analyze.Token) bool {
@@ -1533,6 +1557,9 @@ func (e *Engine) readQuestion(text string) *question {
 			// matched apart from "fourth", so is not insisted on.)
 			q.required[i] = true
 		}
+	}
+	for _, k := range e.countedModifiers(q) {
+		q.required[k] = true // "how many member states": not a count of states of another kind
 	}
 	if k := e.measuredSubject(q); k >= 0 {
 		q.required[k] = true // "by what percentage did Chinese investment rise": investment's
