@@ -785,7 +785,7 @@ func (e *Engine) excluded(q *question, r *ranked) string {
 		// "Who did Xi meet before Aliyev's visit?" is not answered by Aliyev's meeting
 		// with him on the visit, but by one "previously".
 		return "not of an earlier time"
-	case q.priorStage && !earlierPattern.MatchString(f.Text):
+	case q.priorStage && !saysEarlier(f.Text):
 		return "not of an earlier time"
 	case q.laterStage && !laterPattern.MatchString(f.Text):
 		return "not of a later time"

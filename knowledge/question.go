@@ -440,6 +440,20 @@ var stageVerbs = map[string]bool{
 // earlierPattern finds a sentence's word for an earlier time of someone's life.
 var earlierPattern = regexp.MustCompile(`(?i)\b(before|previously|prior|former|formerly|earlier|once|ex-\w+|used to)\b`)
 
+// occasionBefore finds "before" or "prior to" an occasion of the story itself: "Prior to
+// the talks, Xi … held a welcoming ceremony" tells what came first that day, no earlier
+// time of anyone's life.
+var occasionBefore = regexp.MustCompile(`(?i)\b(?:before|prior to) (?:the|his|her|their) (?:talks|meeting|meetings|visit|ceremony|summit|signing)\b`)
+
+// saysEarlier reports whether a sentence speaks of an earlier time than the one it tells
+// of: earlierPattern's word, but not "before the talks".
+func saysEarlier(text string) bool {
+	if !earlierPattern.MatchString(text) {
+		return false
+	}
+	return earlierPattern.MatchString(occasionBefore.ReplaceAllString(text, ""))
+}
+
 // partyNouns name one who takes part in a deal or talks, of whatever kind: "who was the
 // Chinese party to the agreement" is answered by an agency.
 var partyNouns = map[string]bool{
