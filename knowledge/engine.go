@@ -73,6 +73,9 @@ type Engine struct {
 	latestYear int
 	// home holds the terms of the two states the articles are about.
 	home map[int32]bool
+	// roleStems are the terms of the words that name a role ("minist"): a query term
+	// matched by one names a role, however mistyped.
+	roleStems map[string]bool
 	// homeCapitals holds the terms of their capitals ("beij").
 	homeCapitals map[string]bool
 	// pairTerms are the terms of the words "the two …" calls the two countries by.

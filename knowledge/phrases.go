@@ -24,11 +24,11 @@ type qualifiedRole struct {
 func (e *Engine) qualifiedRoles(q *question) []qualifiedRole {
 	var out []qualifiedRole
 	for i, qt := range q.terms {
-		if !isRoleTerm(qt) {
+		if !e.isRoleQuery(qt) {
 			continue
 		}
 		for _, j := range []int{i - 1, i + 1} {
-			if j < 0 || j >= len(q.terms) || isRoleTerm(q.terms[j]) {
+			if j < 0 || j >= len(q.terms) || e.isRoleQuery(q.terms[j]) {
 				continue
 			}
 			if w := strings.Fields(q.terms[j].Word); j == i+1 && len(w) > 0 && (e.isPersonPart(w[0]) || len(e.personNames[e.az.Word(w[0]).Term]) > 0) {
@@ -86,6 +86,19 @@ func isRoleTerm(qt index.QueryTerm) bool {
 		}
 	}
 	return false
+}
+
+// isRoleQuery reports whether a query term names a role, as written or as the asker meant
+// it: "premeir", read as the premier, is matched by "prime minister".
+func (e *Engine) isRoleQuery(qt index.QueryTerm) bool {
+	if isRoleTerm(qt) {
+		return true
+	}
+	if len(qt.Alts) == 0 || qt.Alts[0].Factor < 1 {
+		return false
+	}
+	alt := qt.Alts[0].Terms
+	return e.roleStems[e.ix.TermString(alt[len(alt)-1])]
 }
 
 // inRoleTerm reports whether a token is a word of a role the question names ("foreign" of

@@ -133,6 +133,10 @@ func (e *Engine) findStates() {
 	for _, id := range ranked[:min(2, len(ranked))] {
 		e.home[id] = true
 	}
+	e.roleStems = map[string]bool{}
+	for w := range roleForms {
+		e.roleStems[e.az.Word(w).Term] = true
+	}
 	// "Beijing, capital of China": the capitals of the two stand for them.
 	e.homeCapitals = map[string]bool{}
 	capital := e.az.Word("capital").Term
