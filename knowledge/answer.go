@@ -224,7 +224,7 @@ func (e *Engine) figureOtherwise(q *question, r *ranked) bool {
 // twoQuestions splits a question that asks two things ("when was he born and how long
 // has he been minister") into its two, or returns false. lower is text in lower case.
 func twoQuestions(text, lower string) (first, second string, ok bool) {
-	if !strings.ContainsAny(lower, "?&") && !strings.Contains(lower, " and ") && !strings.Contains(lower, " n ") && !strings.Contains(lower, " plus ") {
+	if !strings.ContainsAny(lower, "?&") && !strings.Contains(lower, " and ") && !strings.Contains(lower, " n ") && !strings.Contains(lower, " plus ") && !strings.Contains(lower, " vs") && !strings.Contains(lower, " versus ") {
 		return "", "", false // most questions: nothing joins two
 	}
 	// The words are read as they come, not split out: the word i-2 (before) and i-1 (last)
@@ -265,7 +265,7 @@ func hasVerb(question string) bool {
 
 // joiners join a message's two questions: "when were the missions set up and how much …",
 // "… n wat rank is China".
-var joiners = map[string]bool{"and": true, "n": true, "&": true, "plus": true}
+var joiners = map[string]bool{"and": true, "n": true, "&": true, "plus": true, "vs": true, "versus": true}
 
 // asTyped returns the word a chat shortening stands for ("wat": "what"), or w.
 func asTyped(w string) string {

@@ -712,6 +712,8 @@ func TestTwoQuestions(t *testing.T) {
 		{"who signed the visa deal? when was it signed", "who signed the visa deal?", "when was it signed"},
 		{"who announced the visa deal? which ministry", "", ""}, // one question, said twice
 		{"when and where did they meet", "", ""},
+		{"how much did China invest vs how much did Azerbaijan invest", "how much did China invest", "how much did Azerbaijan invest"},
+		{"when were they set up versus when did they meet", "when were they set up", "when did they meet"},
 		{"Besides Belt and Road, what kinds of cooperation did Xi encourage", "", ""},
 	}
 	for _, tt := range tests {

@@ -992,7 +992,7 @@ var askerWords = map[string]bool{
 	"i": true, "i'm": true, "im": true, "i’m": true, "we": true, "we're": true, "my": true, "our": true,
 	"reporter": true, "journalist": true, "press": true, "outlet": true, "newspaper": true,
 	"student": true, "students": true, "teacher": true, "researcher": true, "editor": true,
-	"correspondent": true, "here": true, "from": true,
+	"correspondent": true, "here": true, "from": true, "me": true, "us": true,
 }
 
 // isClean reports whether clean would return s as it is: valid UTF-8 without control or
