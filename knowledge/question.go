@@ -435,6 +435,7 @@ var firstPerson = map[string]bool{"i": true, "i'm": true, "im": true, "i’m": t
 var stageVerbs = map[string]bool{
 	"became": true, "becoming": true, "become": true, "appointed": true, "elected": true,
 	"joined": true, "joining": true, "entered": true, "entering": true,
+	"took": true, "taking": true, "assumed": true, "assuming": true, // "took over", "assumed the chair"
 }
 
 // earlierPattern finds a sentence's word for an earlier time of someone's life.
