@@ -171,6 +171,7 @@ func (e *Engine) answer(ctx context.Context, raw string, explain bool) (Answer, 
 		ex = e.explain(q, rs)
 	}
 	best := e.choose(q, rs)
+	first, second, two := twoQuestions(text, q.lower)
 	if best < 0 || rs[best].confidence() < minConfidence {
 		if c := e.correction(q, rs); c >= 0 {
 			// "COP29 was hosted in Tashkent, right?": the articles say Baku.
@@ -179,13 +180,13 @@ func (e *Engine) answer(ctx context.Context, raw string, explain bool) (Answer, 
 			return localize(a, lang), ex, nil
 		}
 		a := e.refusal("The articles I answer from do not say.")
-		if first, second, ok := twoQuestions(text, q.lower); ok && !explain {
+		if two && !explain {
 			// No fact answers the two together, but two may answer one each.
 			a = e.bothAnswered(ctx, a, first, second)
 		}
 		return localize(a, lang), ex, nil
 	}
-	if first, second, ok := twoQuestions(text, q.lower); ok && slices.Contains(rs[best].hit.Matched, 0) && !e.eitherAnswered(ctx, first, second) {
+	if two && slices.Contains(rs[best].hit.Matched, 0) && !e.eitherAnswered(ctx, first, second) {
 		// "When was Wang Yi born and how long has he been foreign minister?": neither
 		// part is answered, though the two together share enough words with a fact
 		// that misses some of them.
@@ -198,7 +199,7 @@ func (e *Engine) answer(ctx context.Context, raw string, explain bool) (Answer, 
 	if e.figureOtherwise(q, &rs[best]) {
 		// "… the upcoming 40th anniversary, right?": the fact tells the 35th.
 		a.Text = truncate(otherwise+"\n"+a.Text, maxText)
-	} else if first, second, ok := twoQuestions(text, q.lower); ok && !explain {
+	} else if two && !explain {
 		a = e.bothAnswered(ctx, a, first, second)
 	}
 	return localize(a, lang), ex, nil
@@ -277,7 +278,8 @@ func asTyped(w string) string {
 
 // bothAnswered answers a message that asks two questions ("when were the missions set
 // up, and how much have Chinese firms invested?") with the answers to each, when the
-// articles answer both and with other quotes; otherwise whole, the answer to it whole.
+// articles answer both, the second with quotes of its own; otherwise it returns whole,
+// the answer to the message read as one question.
 func (e *Engine) bothAnswered(ctx context.Context, whole Answer, first, second string) Answer {
 	if !hasVerb(first) || !hasVerb(second) {
 		return whole // "which Chinese agency and which Azerbaijani ministry are the parties": one question
