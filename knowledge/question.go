@@ -929,8 +929,9 @@ func (e *Engine) unknownDoer(q *question) string {
 // unknownThing returns a thing of two words a question of yes or no speaks of, from its
 // token from (after the asker's story), when the articles write neither word, nor anything
 // closer than a related one ("joint military exercises", "direct flights"), or "": they
-// tell nothing of it, nor anything it could be corrected by. (One word unknown may be the detail they tell otherwise: "the west gate"; a number
-// or a rank may be: "12 points", "third biggest".)
+// tell nothing of it, nor anything it could be corrected by. (One word unknown may be the
+// detail they tell otherwise: "the west gate"; a number or a rank may be: "12 points",
+// "third biggest".)
 func (e *Engine) unknownThing(q *question, from int) string {
 	unknown := func(t analyze.Token) bool {
 		if t.Stop || t.Number || ordinalWords[t.Surface] || strings.Contains(t.Surface, " ") { // ("two" is a Number)
@@ -994,6 +995,7 @@ var askerWords = map[string]bool{
 	"reporter": true, "journalist": true, "press": true, "outlet": true, "newspaper": true,
 	"student": true, "students": true, "teacher": true, "researcher": true, "editor": true,
 	"correspondent": true, "here": true, "from": true, "me": true, "us": true,
+	"asking": true, "wondering": true, "curious": true, // "asking for a friend:"
 }
 
 // isClean reports whether clean would return s as it is: valid UTF-8 without control or

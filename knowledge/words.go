@@ -166,8 +166,8 @@ func (e *Engine) compoundHead(w string) (string, bool) {
 	return "", false
 }
 
-// apart returns text with each word typed as two or three run together ("peopletopeople",
-// "tradedeal") written apart, when the articles use the words and not the run, and the run
+// apart returns text with each word typed as two or three run together ("peopletopeople")
+// written apart, when the articles use the words and not the run, and the run
 // is no typo of a word of theirs; otherwise text as it is.
 func (e *Engine) apart(text string) string {
 	var fields []string
