@@ -1723,6 +1723,13 @@ func (e *Engine) readQuestion(text string) *question {
 	q.city = asksCity(q.tokens)
 	q.untilWhen = q.kind == AskWhen && asksUntil(q.tokens)
 	q.someoneElse = q.kind == AskWho && asksBesides(q.tokens) || asksAhead(q.tokens)
+	for i, qt := range q.terms {
+		if q.someoneElse && len(qt.Alts) > 0 && onlyRelated(qt) && q.possessed(qt.Word) {
+			// "Who else was in Bayramov's delegation?": another person a fact names is
+			// of the delegation only if it tells of one.
+			q.required[i] = true
+		}
+	}
 	q.specific = specificKind(q)
 	q.building = asksKind(q.tokens, buildingNouns)
 	q.country = q.kind == AskWhere && asksCountry(q.tokens)
@@ -1913,6 +1920,17 @@ var mediaKinds = map[string]bool{
 	"channels": true, "website": true, "websites": true, "broadcaster": true,
 	"broadcasters": true, "publication": true, "publications": true, "magazine": true,
 	"magazines": true,
+}
+
+// possessed reports whether the question writes word right after a possessor:
+// "delegation" in "Bayramov's delegation".
+func (q *question) possessed(word string) bool {
+	for i := 1; i < len(q.tokens); i++ {
+		if q.tokens[i].Surface == word && q.possessors[q.tokens[i-1].Surface] {
+			return true
+		}
+	}
+	return false
 }
 
 // viewOn reports whether a question's noun, head, is followed by "on" or "about": a view
