@@ -438,6 +438,17 @@ var stageVerbs = map[string]bool{
 	"took": true, "taking": true, "assumed": true, "assuming": true, // "took over", "assumed the chair"
 }
 
+// namesStage reports whether the words after "before" name a stage of someone's life:
+// "before she became first lady", "before he was foreign minister".
+func namesStage(after []analyze.Token) bool {
+	for i, t := range after {
+		if stageVerbs[t.Surface] || markedCopulas.holds(t) && slices.ContainsFunc(after[i+1:], markedRoles.holds) {
+			return true
+		}
+	}
+	return false
+}
+
 // earlierPattern finds a sentence's word for an earlier time of someone's life.
 var earlierPattern = regexp.MustCompile(`(?i)\b(before|previously|prior|former|formerly|earlier|once|ex-\w+|used to)\b`)
 
@@ -1609,7 +1620,7 @@ func (e *Engine) readQuestion(text string) *question {
 		q.startsWhen = q.startsWhen || markedStartWords.holds(q.tokens[i]) && q.tokens[i-1].Surface != "to" ||
 			q.tokens[i].Surface == "date" && q.tokens[i-1].Surface == "what" && i > 1 && q.tokens[i-2].Surface == "from"
 		q.endsWhen = q.endsWhen || q.kind == AskWhen && endWords[q.tokens[i].Surface] && q.tokens[i-1].Surface != "to"
-		q.priorStage = q.priorStage || (q.tokens[i].Surface == "before" || strings.HasPrefix(q.tokens[i].Surface, "prior")) && slices.ContainsFunc(q.tokens[i+1:min(len(q.tokens), i+5)], func(t analyze.Token) bool { return stageVerbs[t.Surface] })
+		q.priorStage = q.priorStage || (q.tokens[i].Surface == "before" || strings.HasPrefix(q.tokens[i].Surface, "prior")) && namesStage(q.tokens[i+1:min(len(q.tokens), i+5)])
 		q.rank = q.rank || markedRankWords.holds(q.tokens[i]) ||
 			q.tokens[i].Surface == "number" && markedWhatWords.holds(q.tokens[i-1]) && (i+1 == len(q.tokens) || q.tokens[i+1].Surface != "of")
 	}
