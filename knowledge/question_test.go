@@ -893,6 +893,9 @@ func TestApart(t *testing.T) {
 		{"how much investmnet", "how much investmnet"},                       // a typo, read as one
 		{"what did the Beltandroad bring", "what did the Beltandroad bring"}, // written as a name
 		{"cooperation in agriculture", "cooperation in agriculture"},
+		{"howmuch has china invested", "how much has china invested"},
+		{"whatdid aliyev say", "what did aliyev say"},
+		{"whats the deal", "whats the deal"}, // "what is", read as such elsewhere
 	}
 	for _, tt := range tests {
 		assert.Equal(t, tt.want, e.apart(tt.text), tt.text)

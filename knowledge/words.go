@@ -175,6 +175,13 @@ func (e *Engine) apart(text string) string {
 	for f := range strings.FieldsSeq(text) {
 		i++
 		w := strings.TrimRight(f, ",.?!:;")
+		if parts := questionRunTogether(w); parts != "" {
+			if fields == nil {
+				fields = strings.Fields(text)
+			}
+			fields[i] = parts + f[len(w):] // "howmuch has …"
+			continue
+		}
 		if len(w) < minRunTogether || !isLowerASCII(w) {
 			continue
 		}
@@ -192,6 +199,20 @@ func (e *Engine) apart(text string) string {
 		return text
 	}
 	return strings.Join(fields, " ")
+}
+
+// questionRunTogether returns a question word typed together with the function word
+// after it written apart ("howmuch": "how much", "whatdid": "what did"), or "".
+func questionRunTogether(w string) string {
+	if len(w) < 5 || !isLowerASCII(w) {
+		return ""
+	}
+	for _, qw := range []string{"what", "when", "where", "which", "who", "how", "why"} {
+		if rest, ok := strings.CutPrefix(w, qw); ok && len(rest) > 1 && (auxiliaries[rest] || copulas[rest] || rest == "much" || rest == "many" || rest == "long") {
+			return qw + " " + rest
+		}
+	}
+	return ""
 }
 
 // minRunTogether is the shortest word read as words run together.
