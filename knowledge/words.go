@@ -934,6 +934,8 @@ var framePhrases = map[[2]string]bool{
 	// "what do they see as crucial", "China's take on": what they think, as "regard"
 	// and "view" frame it.
 	{"see", "as"}: true, {"sees", "as"}: true, {"saw", "as"}: true, {"take", "on"}: true,
+	// "the agreement he talked about": the one he mentioned, as "mention" frames it.
+	{"talked", "about"}: true, {"spoke", "about"}: true, {"spoken", "about"}: true,
 	// "did they say anything about": whether the articles tell of it, as "mention" frames it.
 	{"say", "anything"}: true, {"said", "anything"}: true, {"say", "something"}: true,
 	// "in one line", "in a few words": how briefly to answer, as "nutshell" frames it.
