@@ -797,9 +797,12 @@ func withoutRemark(text string) string {
 	}
 	if i < 0 {
 		i = remarkAfterComma(text)
-		if i < 0 {
-			return text
-		}
+	}
+	if i < 0 {
+		i = reasonOfAsker(text)
+	}
+	if i < 0 {
+		return text
 	}
 	tail := strings.TrimSpace(text[i+1:])
 	if tail == "" || strings.Contains(tail, "?") || strings.HasPrefix(tail, "(") {
@@ -818,6 +821,24 @@ func withoutRemark(text string) string {
 		return text
 	}
 	return text[:i+1]
+}
+
+// reasonOfAsker returns where the asker's own reason for asking starts ("which agency did
+// they talk to bc i wanna read it"): a "because" before a word of one who speaks of
+// themself. It returns -1 when there is none.
+func reasonOfAsker(text string) int {
+	lower := strings.ToLower(text)
+	for _, because := range []string{" bc ", " because ", " cuz ", " coz ", " since "} {
+		k := strings.Index(lower, because)
+		if k < 0 {
+			continue
+		}
+		next, _, _ := strings.Cut(lower[k+len(because):], " ")
+		if firstPerson[strings.Trim(next, ",.!'’")] {
+			return k
+		}
+	}
+	return -1
 }
 
 // remarkAfterComma returns where a remark of the asker's own starts after a comma ("who is

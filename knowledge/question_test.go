@@ -775,6 +775,8 @@ func TestWithoutRemark(t *testing.T) {
 		{"when was the visa deal signed, just curious", "when was the visa deal signed,"},
 		{"what did xi say, according to xinhua", "what did xi say, according to xinhua"}, // no remark
 		{"i wonder, who met wang yi", "i wonder, who met wang yi"},                       // the question follows
+		{"what did aliyev say about taiwan because i am writing an essay", "what did aliyev say about taiwan "},
+		{"why did china back it because of its ties", "why did china back it because of its ties"}, // no reason of the asker's
 	}
 	for _, tt := range tests {
 		assert.Equal(t, tt.want, withoutRemark(tt.in), tt.in)
