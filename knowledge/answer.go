@@ -989,15 +989,19 @@ func (e *Engine) namesSomeoneElse(q *question, f *Fact) bool {
 	if q.country {
 		return e.namesOtherCountry(q, f)
 	}
-	return slices.ContainsFunc(f.People, func(p string) bool { return !q.namesPart(p) }) || q.kind != AskWho && e.namesUnasked(q, f)
+	if q.kind != AskWho {
+		return e.namesUnasked(q, f) // (not the speaker of a quotation: "… he added")
+	}
+	return slices.ContainsFunc(f.People, func(p string) bool { return !q.namesPart(p) })
 }
 
-// namesUnasked reports whether a fact names a place or a body the question does not.
+// namesUnasked reports whether a fact names a place or a body the question does not (a
+// month or a title is none).
 func (e *Engine) namesUnasked(q *question, f *Fact) bool {
 	asked := e.askedTerms(q)
 	for _, run := range e.nameRuns[f.ID] {
 		for _, w := range run {
-			if !asked[w.term] {
+			if !asked[w.term] && w.kind&(nameEnglish|nameTitle|nameStop|nameShort) == 0 {
 				return true
 			}
 		}
