@@ -716,7 +716,7 @@ func (e *Engine) excluded(q *question, r *ranked) string {
 		return lacksOutcome
 	case q.predicate >= 0 && !e.says(f.ID, q.terms[q.predicate]) && !namesHead(q.terms[q.predicate], f):
 		return "does not say what is asked"
-	case q.askedVerb >= 0 && h.Matched[q.askedVerb] == 0 && !namesHead(q.terms[q.askedVerb], f):
+	case q.askedVerb >= 0 && h.Matched[q.askedVerb] == 0 && !namesHead(q.terms[q.askedVerb], f) && !madeNew(q.terms[q.askedVerb].Word, f.Text):
 		return lacksDeed
 	case q.city && e.onlyCountries(q, f):
 		return lacksCity
@@ -982,6 +982,22 @@ func (e *Engine) namesOtherCountry(q *question, f *Fact) bool {
 	}
 	return false
 }
+
+// madeNew reports whether a verb of making ("creating", "set up") is told by a sentence
+// that calls what it tells of new: "A new Working Group on Investment Cooperation will …".
+func madeNew(verb, text string) bool {
+	return makingVerbs[firstWord(verb)] && newPattern.MatchString(text)
+}
+
+// makingVerbs make a thing that was not there before.
+var makingVerbs = map[string]bool{
+	"create": true, "creating": true, "created": true, "set": true, "setting": true,
+	"form": true, "forming": true, "formed": true, "launch": true, "launching": true,
+	"launched": true, "found": true, "founding": true, "founded": true,
+}
+
+// newPattern finds the word "new".
+var newPattern = regexp.MustCompile(`\b[Nn]ew\b`)
 
 // namesSomeoneElse reports whether a fact names someone a question of who else (or which
 // other countries) does not: another person, country, place or body.
