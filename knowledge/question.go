@@ -340,6 +340,17 @@ func clean(s string) string {
 // partner", or the place in a row it asks by "how-many-th".
 var blank = regexp.MustCompile(`_{2,}|(?i)\bhow[ -]?many[ -]?th\b|\bhow[ -]?manieth\b|\bnth\b`)
 
+// withNameAsked returns a request to name one of a kind ("name a Chinese company building
+// solar plants") as the question it puts ("which Chinese company building …"), or text.
+func withNameAsked(text string) string {
+	for _, lead := range []string{"name a ", "name an ", "name one ", "name any ", "name the "} {
+		if len(text) > len(lead) && strings.EqualFold(text[:len(lead)], lead) {
+			return "which " + text[len(lead):]
+		}
+	}
+	return text
+}
+
 // withBlankAsked returns a question with each gap left to fill in asked for by "what", as
 // a question word would ask for it ("China is Azerbaijan's what largest partner").
 func withBlankAsked(text string) string {

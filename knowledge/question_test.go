@@ -903,3 +903,15 @@ func TestApart(t *testing.T) {
 		assert.Equal(t, tt.want, e.apart(tt.text), tt.text)
 	}
 }
+
+func TestWithNameAsked(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"name a Chinese company building solar plants", "which Chinese company building solar plants"},
+		{"Name the agency whose demining work China supports", "which agency whose demining work China supports"},
+		{"names of the documents signed", "names of the documents signed"},
+		{"name?", "name?"},
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.want, withNameAsked(tt.in), tt.in)
+	}
+}
