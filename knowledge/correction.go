@@ -56,7 +56,29 @@ func (e *Engine) correction(q *question, rs []ranked) int {
 			}
 		}
 	}
+	if first < 0 {
+		first = e.venueOtherwise(q, rs)
+	}
 	return first
+}
+
+// venueOtherwise returns the index of the fact that tells a claim whole but in another
+// place than the claim puts ("Bayramov met Wang Yi in Baku": "in Beijing"), or -1.
+func (e *Engine) venueOtherwise(q *question, rs []ranked) int {
+	if len(q.venues) == 0 || !putsClaim(q.tokens) {
+		return -1 // (a question "did Xi ever visit Baku" puts no place to correct)
+	}
+	for i := range rs {
+		r := &rs[i]
+		if r.excluded != othersRole || r.final < minScore || r.hit.Coverage < correctionCoverage || !e.otherVenue(q, r.fact.ID) {
+			continue
+		}
+		if slices.ContainsFunc(q.required, func(req bool) bool { return req }) && !e.matchesNames(q, r) {
+			continue // another detail, too
+		}
+		return i
+	}
+	return -1
 }
 
 // reportingTerms returns the positions of the question's words that tell how a claim was
