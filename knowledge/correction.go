@@ -57,20 +57,22 @@ func (e *Engine) correction(q *question, rs []ranked) int {
 		}
 	}
 	if first < 0 {
-		first = e.venueOtherwise(q, rs)
+		first = e.holderOtherwise(q, rs)
 	}
 	return first
 }
 
-// venueOtherwise returns the index of the fact that tells a claim whole but in another
-// place than the claim puts ("Bayramov met Wang Yi in Baku": "in Beijing"), or -1.
-func (e *Engine) venueOtherwise(q *question, rs []ranked) int {
-	if len(q.venues) == 0 || !putsClaim(q.tokens) {
+// holderOtherwise returns the index of the fact that tells a claim whole but in another
+// place, or of another's holder of a role, than the claim puts ("Bayramov met Wang Yi in
+// Baku": "in Beijing"; "the Italian prime minister": "Spanish Prime Minister Pedro
+// Sanchez"), or -1.
+func (e *Engine) holderOtherwise(q *question, rs []ranked) int {
+	if len(q.venues) == 0 && len(q.roles) == 0 || !putsClaim(q.tokens) {
 		return -1 // (a question "did Xi ever visit Baku" puts no place to correct)
 	}
 	for i := range rs {
 		r := &rs[i]
-		if r.excluded != othersRole || r.final < minScore || r.hit.Coverage < correctionCoverage || !e.otherVenue(q, r.fact.ID) {
+		if r.excluded != othersRole || r.final < minScore || r.hit.Coverage < correctionCoverage {
 			continue
 		}
 		if slices.ContainsFunc(q.required, func(req bool) bool { return req }) && !e.matchesNames(q, r) {

@@ -131,6 +131,9 @@ func kindOf(tokens []analyze.Token) Kind {
 			}
 			return AskWho
 		case "when":
+			if i > 0 && subjectPronouns[next] && putsClaim(tokens) {
+				continue // "confirm: Xi said … when he met …": a clause of the claim
+			}
 			if !topicWhen(tokens, i) && !sceneWhen(tokens, i) {
 				return AskWhen
 			}
@@ -190,7 +193,7 @@ func kindOf(tokens []analyze.Token) Kind {
 	if n := len(tokens); n > 3 && endsInTag(tokens) && !slices.ContainsFunc(tokens, isQuestionWord) {
 		return AskYesNo // "china is its biggest partner, right?": a statement put to be checked
 	}
-	if claim, ok := claimOf(tokens); ok && len(claim) > 2 && !slices.ContainsFunc(claim, isQuestionWord) {
+	if claim, ok := claimOf(tokens); ok && len(claim) > 2 && !slices.ContainsFunc(claim, func(t analyze.Token) bool { return isQuestionWord(t) && t.Surface != "when" }) {
 		return AskYesNo // "fact check: China is its third-largest partner"
 	}
 	return AskWhat
