@@ -75,10 +75,9 @@ func (e *Engine) holderOtherwise(q *question, rs []ranked) int {
 		if r.excluded != othersRole || r.final < minScore || r.hit.Coverage < correctionCoverage {
 			continue
 		}
-		if slices.ContainsFunc(q.required, func(req bool) bool { return req }) && !e.matchesNames(q, r) {
-			continue // another detail, too
+		if e.matchesNames(q, r) {
+			return i // (else another detail is wrong too)
 		}
-		return i
 	}
 	return -1
 }
