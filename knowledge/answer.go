@@ -1006,23 +1006,9 @@ func (e *Engine) namesSomeoneElse(q *question, f *Fact) bool {
 		return e.namesOtherCountry(q, f)
 	}
 	if q.kind != AskWho {
-		return e.namesUnasked(q, f) // (not the speaker of a quotation: "… he added")
+		return e.namesOther(q, f, false) || e.namesOtherCountry(q, f) // (not the speaker of a quotation: "… he added")
 	}
 	return slices.ContainsFunc(f.People, func(p string) bool { return !q.namesPart(p) })
-}
-
-// namesUnasked reports whether a fact names a place or a body the question does not (a
-// month or a title is none).
-func (e *Engine) namesUnasked(q *question, f *Fact) bool {
-	asked := e.askedTerms(q)
-	for _, run := range e.nameRuns[f.ID] {
-		for _, w := range run {
-			if !asked[w.term] && w.kind&(nameEnglish|nameTitle|nameStop|nameShort) == 0 {
-				return true
-			}
-		}
-	}
-	return false
 }
 
 // besidesHome reports whether a question asks which other countries and a term names one

@@ -1158,7 +1158,7 @@ func (e *Engine) listLeads(f *Fact) []int {
 const maxListLead = 12
 
 // findPublisherFacts finds, for each article with a publisher, the first sentence of it
-// that names the publisher.
+// that names the publisher, and for each article the sources it reports according to.
 func (e *Engine) findPublisherFacts() {
 	e.publisherFact = map[string]int{}
 	e.cited = map[string][]string{}

@@ -1,6 +1,7 @@
 package knowledge
 
 import (
+	"maps"
 	"regexp"
 	"slices"
 	"strconv"
@@ -463,10 +464,10 @@ func namesStage(after []analyze.Token) bool {
 // earlierPattern finds a sentence's word for an earlier time of someone's life.
 var earlierPattern = regexp.MustCompile(`(?i)\b(before|previously|prior|former|formerly|earlier|once|ex-\w+|used to)\b`)
 
-// occasionBefore finds "before" or "prior to" an occasion of the story itself: "Prior to
-// the talks, Xi … held a welcoming ceremony" tells what came first that day, no earlier
-// time of anyone's life.
-var occasionBefore = regexp.MustCompile(`(?i)\b(?:before|prior to) (?:the|his|her|their) (?:talks|meeting|meetings|visit|ceremony|summit|signing)\b`)
+// occasionBefore finds "before" or "prior to" an occasion of the story itself, one of
+// eventNouns: "Prior to the talks, Xi … held a welcoming ceremony" tells what came first
+// that day, no earlier time of anyone's life.
+var occasionBefore = regexp.MustCompile(`(?i)\b(?:before|prior to) (?:the|his|her|their) (?:` + strings.Join(slices.Sorted(maps.Keys(eventNouns)), "|") + `)\b`)
 
 // saysEarlier reports whether a sentence speaks of an earlier time than the one it tells
 // of: earlierPattern's word, but not "before the talks".
@@ -600,8 +601,8 @@ func (e *Engine) countedModifiers(q *question) []int {
 // names: "Azerbaijan's top partners ahead of China" are others.
 func asksAhead(tokens []analyze.Token) bool {
 	for i := 1; i < len(tokens); i++ {
-		if tokens[i].Surface == "of" && (tokens[i-1].Surface == "ahead" || tokens[i-1].Surface == "behind") {
-			return true
+		if tokens[i].Surface == "of" && (tokens[i-1].Surface == "ahead" || tokens[i-1].Surface == "behind") && !slices.ContainsFunc(tokens[i+1:min(len(tokens), i+4)], func(t analyze.Token) bool { return eventNouns[t.Surface] }) {
+			return true // (but "ahead of Aliyev's trip" is before it)
 		}
 		if tokens[i].Surface == "than" && i+1 < len(tokens) && !tokens[i+1].Number && comparesRank(tokens[:i]) {
 			return true // "which countries are bigger trade partners than China"
