@@ -225,7 +225,7 @@ func (e *Engine) figureOtherwise(q *question, r *ranked) bool {
 // twoQuestions splits a question that asks two things ("when was he born and how long
 // has he been minister") into its two, or returns false. lower is text in lower case.
 func twoQuestions(text, lower string) (first, second string, ok bool) {
-	if !strings.ContainsAny(lower, "?&") && !strings.Contains(lower, " and ") && !strings.Contains(lower, " n ") && !strings.Contains(lower, " plus ") && !strings.Contains(lower, " vs") && !strings.Contains(lower, " versus ") {
+	if !strings.Contains(lower, "?") && !slices.ContainsFunc(joinerWords, func(j string) bool { return strings.Contains(lower, j) }) {
 		return "", "", false // most questions: nothing joins two
 	}
 	// The words are read as they come, not split out: the word i-2 (before) and i-1 (last)
@@ -267,6 +267,15 @@ func hasVerb(question string) bool {
 // joiners join a message's two questions: "when were the missions set up and how much …",
 // "… n wat rank is China".
 var joiners = map[string]bool{"and": true, "n": true, "&": true, "plus": true, "vs": true, "versus": true}
+
+// joinerWords are the joiners as words of a text (" and "), to look for in a question's.
+var joinerWords = func() []string {
+	var out []string
+	for j := range joiners {
+		out = append(out, " "+j+" ")
+	}
+	return out
+}()
 
 // asTyped returns the word a chat shortening stands for ("wat": "what"), or w.
 func asTyped(w string) string {
