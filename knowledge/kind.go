@@ -187,8 +187,8 @@ func kindOf(tokens []analyze.Token) Kind {
 	if figureFragment(tokens) {
 		return AskNumber // "the trade number rn": a figure asked for without "what"
 	}
-	if dateFragment(tokens) {
-		return AskWhen // "liu jianchao visit date": a date asked for without "when"
+	if k, ok := fragmentKind(tokens); ok {
+		return k // "liu jianchao visit date", "welcome ceremony venue": asked for without "when" or "where"
 	}
 	if n := len(tokens); n > 3 && endsInTag(tokens) && !slices.ContainsFunc(tokens, isQuestionWord) {
 		return AskYesNo // "china is its biggest partner, right?": a statement put to be checked
@@ -250,14 +250,23 @@ var (
 // tagWords end a statement put as a question: "…, right?", "…, correct?".
 var tagWords = map[string]bool{"right": true, "correct": true, "innit": true, "yeah": true, "yes": true, "true": true}
 
-// dateFragment reports whether a question without a question word ends by naming a date
-// after what it dates: "visa exemption date?", "liu jianchao visit date".
-func dateFragment(tokens []analyze.Token) bool {
-	if len(tokens) < 2 || slices.ContainsFunc(tokens, isQuestionWord) {
-		return false
+// fragmentKind reads what a question without a question word asks for from the noun it
+// ends in, after what that noun belongs to: "visa exemption date?" a time, "welcome
+// ceremony venue" a place, "zangezur corridor length" a figure.
+func fragmentKind(tokens []analyze.Token) (Kind, bool) {
+	if len(tokens) < 2 || slices.ContainsFunc(tokens, isQuestionWord) || tokens[len(tokens)-2].Stop {
+		return 0, false
 	}
-	last := tokens[len(tokens)-1].Surface
-	return (last == "date" || last == "dates") && !tokens[len(tokens)-2].Stop
+	k, ok := fragmentNouns[tokens[len(tokens)-1].Surface]
+	return k, ok
+}
+
+// fragmentNouns are the nouns that end a question without a question word by naming
+// what it asks for.
+var fragmentNouns = map[string]Kind{
+	"date": AskWhen, "dates": AskWhen, "year": AskWhen, "day": AskWhen, "month": AskWhen,
+	"venue": AskWhere, "location": AskWhere, "place": AskWhere, "city": AskWhere, "town": AskWhere, "province": AskWhere,
+	"count": AskNumber, "length": AskNumber, "amount": AskNumber, "total": AskNumber, "size": AskNumber, "distance": AskNumber, "population": AskNumber,
 }
 
 // asksPersonNoun reports whether a question asks for persons by a noun ("which other

@@ -1384,7 +1384,7 @@ func (e *Engine) readQuestion(text string) *question {
 		if q.kind == AskNumber && markedFigureNouns.holds(t) && i > 0 && !q.tokens[i-1].Stop {
 			continue // "the trade figure": the figure is what is asked, no word to match
 		}
-		if q.kind == AskWhen && i == len(q.tokens)-1 && dateFragment(q.tokens) {
+		if _, ok := fragmentKind(q.tokens); ok && i == len(q.tokens)-1 {
 			continue // "liu jianchao visit date": the date is what is asked
 		}
 		if q.kind == AskNumber && markedLastingVerbs.holds(t) && i == len(q.tokens)-1 {
@@ -1764,7 +1764,7 @@ func (e *Engine) readQuestion(text string) *question {
 	if q.outcome {
 		q.verb = e.outcomeVerb(q)
 	}
-	q.city = asksCity(q.tokens)
+	q.city = asksCity(q.tokens) || q.kind == AskWhere && cityNouns[q.tokens[len(q.tokens)-1].Surface] && !slices.ContainsFunc(q.tokens, isQuestionWord) // "SCO summit host city"
 	q.untilWhen = q.kind == AskWhen && asksUntil(q.tokens)
 	q.someoneElse = q.kind == AskWho && asksBesides(q.tokens) || asksAhead(q.tokens)
 	for i, qt := range q.terms {
