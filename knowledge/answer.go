@@ -831,7 +831,7 @@ func (e *Engine) excluded(q *question, r *ranked) string {
 		return "not of the photo asked about"
 	case q.photo && f.Kind == Caption && (q.which >= 0 || q.asksName):
 		// "Which agency provided the photo?": its credit ("Photo: VCG") names it.
-	case (q.which >= 0 || q.asksName) && !e.namesOther(q, f, q.asksName && q.which < 0) && !(q.which >= 0 && occasionKinds[q.terms[q.which].Word] && namesOccasion(q, f)):
+	case (q.which >= 0 || q.asksName) && !e.namesOther(q, f, q.asksName && q.which < 0) && !(q.which >= 0 && occasionKinds[q.terms[q.which].Word] && namesOccasion(q, f)) && !(q.asksName && q.kind == AskWho && refersToOther(q, f)):
 		// "Which Chinese companies will build the smart villages?" is not answered by
 		// "China's role in the smart village projects": it names no company, nor any one.
 		return lacksKind
@@ -1203,6 +1203,17 @@ func (e *Engine) inConceptName(run []nameWord) []bool {
 // the answer to "what is the name of …").
 func (e *Engine) namesOther(q *question, f *Fact, persons bool) bool {
 	return e.namesOtherBut(q, f, persons, false)
+}
+
+// refersToOther reports whether the person a fact's leading noun or pronoun refers to is
+// one the question does not name: "what's the name of the MP who spoke of the Middle
+// Corridor" is answered by "The MP [Azer Allahveranov] further highlighted …".
+func refersToOther(q *question, f *Fact) bool {
+	if f.Refers == "" {
+		return false
+	}
+	parts := strings.Fields(strings.ToLower(f.Refers))
+	return !strings.Contains(q.lower, parts[len(parts)-1])
 }
 
 // namesOtherPlace reports whether a fact names a thing the question does not, as

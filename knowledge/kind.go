@@ -161,6 +161,8 @@ func kindOf(tokens []analyze.Token) Kind {
 		case "what", "which", "wat", "wht", "whats":
 			next = kindNoun(tokens[i+1:])
 			switch {
+			case namesPerson(tokens[i+1:]):
+				return AskWho // "what's the name of China's ambassador": who holds it
 			case whenNouns[next] || afterCopula(tokens[i+1:], 2, func(w string) bool { return whenNouns[w] }):
 				return AskWhen
 			case amountNouns[next] || amountAfterCopula(tokens[i+1:]):
@@ -197,6 +199,21 @@ func kindOf(tokens []analyze.Token) Kind {
 		return AskYesNo // "fact check: China is its third-largest partner"
 	}
 	return AskWhat
+}
+
+// namesPerson reports whether the words after "what" ask the name of a person by a role
+// or a noun for people: "is the name of the Chinese ambassador", "'s the name of …".
+func namesPerson(tokens []analyze.Token) bool {
+	i := slices.IndexFunc(tokens[:min(len(tokens), 4)], func(t analyze.Token) bool { return t.Surface == "name" })
+	if i < 0 || i+1 >= len(tokens) || tokens[i+1].Surface != "of" {
+		return false
+	}
+	for _, t := range tokens[i+2 : min(len(tokens), i+7)] {
+		if roleForms[t.Surface] || personNouns[t.Surface] {
+			return true
+		}
+	}
+	return false
 }
 
 // roughly are the words that ask a figure only near enough: "what is it, roughly".
