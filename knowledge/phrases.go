@@ -42,7 +42,7 @@ func (e *Engine) qualifiedRoles(q *question) []qualifiedRole {
 			// fact names by a narrower one ("Spanish").
 			by := map[int32]bool{}
 			for _, alt := range q.terms[j].Alts {
-				if t := alt.Terms[0]; len(alt.Terms) == 1 && e.names[e.ix.TermString(t)] && (e.az.Stem(q.terms[j].Word) == e.ix.TermString(t) || e.az.Word(q.terms[j].Word).Term == e.ix.TermString(t) && !e.isRegion(e.ix.TermString(t))) {
+				if t := alt.Terms[0]; len(alt.Terms) == 1 && e.names[e.ix.TermString(t)] && (e.az.Stem(q.terms[j].Word) == e.ix.TermString(t) || e.az.Word(q.terms[j].Word).Term == e.ix.TermString(t) && !e.isRegion(e.ix.TermString(t)) || capitalsCountry[e.az.Stem(q.terms[j].Word)] == e.ix.TermString(t)) {
 					by[t] = true
 				}
 			}
@@ -1632,6 +1632,10 @@ func countryPair(tokens []analyze.Token, i int) bool {
 
 // pairSide maps the terms of the two capitals to their countries.
 var pairSide = map[string]string{"baku": "az", "beij": "cn"}
+
+// capitalsCountry maps the terms of the two capitals to their countries' terms: "Baku's
+// foreign minister" is Azerbaijan's.
+var capitalsCountry = map[string]string{"baku": "azerbaijan", "beij": "china"}
 
 // asksFuture reports whether a question asks when or by whom something is to come: "When
 // will …", "Who will chair it next?", "… visit again?". ("Which industries will see more
