@@ -148,6 +148,12 @@ func (e *Engine) answer(ctx context.Context, raw string, explain bool) (Answer, 
 	if q.howTo {
 		return localize(e.refusal("The articles I answer from report news; they do not say how to do things."), lang), ex, nil
 	}
+	if (q.kind == AskYesNo || yesNoAfterTopic(q.lower)) && !explain {
+		if a, ok := e.chosenAlternative(ctx, text); ok {
+			// "Did they sign a sister city agreement or just a letter of intent?"
+			return localize(a, lang), ex, nil
+		}
+	}
 	if q.unknownHead != "" {
 		if name := asWritten(text, q.unknownHead); name != "" {
 			// A name, as the asker writes it: "do not mention Alibaba", "… the Global

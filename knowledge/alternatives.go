@@ -1,0 +1,152 @@
+package knowledge
+
+import (
+	"context"
+	"slices"
+	"strings"
+)
+
+// alternatives splits a question that offers two answers to choose from ("were the
+// documents signed at the forum or during a state visit?") into the question with each:
+// "were the documents signed at the forum", "were the documents signed during a state
+// visit". It splits at the last "or", and takes for the first alternative as many words
+// before it as the second has, or from the last word of the second's kind ("at … or
+// during …", "a full agreement or just a letter of intent"). Two words of one kind side by
+// side share what follows: "before or after his visit". It returns false when no "or"
+// offers an alternative ("… or not?", "… or what").
+func alternatives(text string) (first, second string, ok bool) {
+	words := strings.Fields(strings.TrimRight(text, "?!. "))
+	o := -1
+	for i, w := range words {
+		if strings.ToLower(strings.Trim(w, ",")) == "or" {
+			o = i
+		}
+	}
+	if o < 2 || o+1 >= len(words) {
+		return "", "", false
+	}
+	before, alt := words[:o], words[o+1:]
+	for len(alt) > 1 && hedges[strings.ToLower(alt[0])] {
+		alt = alt[1:] // "or just a letter of intent"
+	}
+	lead := strings.ToLower(strings.Trim(alt[0], ","))
+	if noAlternative[lead] || slices.ContainsFunc(alt, func(w string) bool { return strings.ContainsAny(w, "?!") }) {
+		return "", "", false // (or the message goes on: "… or to Armenia? compare them")
+	}
+	last := len(before) - 1
+	before = append(slices.Clip(before[:last]), strings.TrimRight(before[last], ","))
+	join := func(parts ...[]string) string {
+		var out []string
+		for _, p := range parts {
+			out = append(out, p...)
+		}
+		return strings.Join(out, " ")
+	}
+	if class := wordClass(lead); class != "" {
+		for s := last; s >= 1; s-- {
+			if wordClass(strings.ToLower(before[s])) != class {
+				continue
+			}
+			if s == last && len(alt) > 1 {
+				// "before or after his visit": each with "his visit"
+				return join(before, alt[1:]), join(before[:s], alt), true
+			}
+			return join(before), join(before[:s], alt), true
+		}
+	}
+	if auxiliaries[lead] || copulas[lead] {
+		return join(before), join(alt), true // "did Xi say it or did Aliyev": a question of its own
+	}
+	if len(alt) > maxAlternative {
+		return "", "", false // "a military alliance or defence treaty during the visit": where it ends is unclear
+	}
+	s := max(1, len(before)-len(alt))
+	return join(before), join(before[:s], alt), true
+}
+
+// maxAlternative is the most words an alternative may have to be read without a word
+// that tells where the first begins: "in 2025 or 2026", "China or the other way round".
+const maxAlternative = 4
+
+// yesNoAfterTopic reports whether a question names its topic first and then asks yes or
+// no after a colon or comma: "the SCO summit he was invited to, is it in July or
+// August?". lower is the question in lower case.
+func yesNoAfterTopic(lower string) bool {
+	for i, r := range lower {
+		if r != ':' && r != ',' {
+			continue
+		}
+		if w := strings.Fields(lower[i+1:]); len(w) > 1 && (auxiliaries[w[0]] || copulas[w[0]]) {
+			return true
+		}
+	}
+	return false
+}
+
+// wordClass names the class of a function word that opens an alternative, or "".
+func wordClass(w string) string {
+	switch {
+	case articles[w]:
+		return "article"
+	case eventPrepositions[w] || timePrepositions[w] || w == "to" || w == "from" || w == "by" || w == "with" || w == "for":
+		return "preposition"
+	}
+	return ""
+}
+
+// hedges soften an alternative without being part of it: "or just a letter of intent".
+var hedges = map[string]bool{"just": true, "only": true, "merely": true, "simply": true, "rather": true, "maybe": true, "perhaps": true, "actually": true}
+
+// noAlternative are the words after "or" that offer no other answer: "… or not?", "… or
+// what", "… or something".
+var noAlternative = map[string]bool{
+	"not": true, "no": true, "what": true, "something": true, "smth": true, "sth": true, "anything": true,
+	"so": true, "otherwise": true, "else": true, "nah": true, "nope": true, "naw": true, "whatever": true,
+}
+
+// chosenAlternative answers a question that offers two answers with the answer to the
+// one the articles confirm: "is the summit in july or august?" with the sentence that
+// tells of August. It returns false when the articles confirm neither, or the question
+// offers none.
+func (e *Engine) chosenAlternative(ctx context.Context, text string) (Answer, bool) {
+	first, second, ok := alternatives(text)
+	if !ok {
+		return Answer{}, false
+	}
+	a, _, err := e.answer(ctx, first, false)
+	if err != nil {
+		return Answer{}, false
+	}
+	b, _, err := e.answer(ctx, second, false)
+	if err != nil {
+		return Answer{}, false
+	}
+	confirmed := func(x Answer) bool { return x.Answered && !strings.HasPrefix(x.Text, otherwise) }
+	if !figuresQuoted(a, first, second) {
+		a.Answered = false
+	}
+	if !figuresQuoted(b, second, first) {
+		b.Answered = false
+	}
+	switch {
+	case confirmed(a) && (!confirmed(b) || a.Confidence >= b.Confidence):
+		return a, true
+	case confirmed(b):
+		return b, true
+	}
+	return Answer{}, false
+}
+
+// figuresQuoted reports whether an answer to one alternative quotes the figures it offers
+// that the other does not: "does it start in 2025 or 2026" is not settled by a sentence
+// of 2025 that gives no year.
+func figuresQuoted(a Answer, asked, other string) bool {
+	others := strings.Fields(strings.ToLower(other))
+	for w := range strings.FieldsSeq(strings.ToLower(asked)) {
+		w = strings.Trim(w, ",.?!")
+		if isFigure(w) && !slices.Contains(others, w) && !strings.Contains(strings.ToLower(a.Text), w) {
+			return false
+		}
+	}
+	return true
+}

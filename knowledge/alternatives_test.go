@@ -1,0 +1,36 @@
+package knowledge
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+)
+
+func TestAlternatives(t *testing.T) {
+	tests := []struct {
+		text, first, second string
+	}{
+		{"is it in july or august?", "is it in july", "is it in august"},
+		{"were the documents signed at the forum or during a state visit", "were the documents signed at the forum", "were the documents signed during a state visit"},
+		{"did they sign a full agreement or just a letter of intent?", "did they sign a full agreement", "did they sign a letter of intent"},
+		{"did he give the interview before or after his visit?", "did he give the interview before his visit", "did he give the interview after his visit"},
+		{"the summit, is it in july, or august?", "the summit, is it in july", "the summit, is it in august"},
+		{"did Xi say it or did Aliyev", "did Xi say it", "did Aliyev"},
+		{"is the visa deal in force or not?", "", ""},
+		{"is China closer to Azerbaijan or to Armenia? compare them", "", ""},
+		{"did they sign a military alliance or defence treaty during the april visit", "", ""},
+		{"when was it signed", "", ""},
+	}
+	for _, tt := range tests {
+		first, second, ok := alternatives(tt.text)
+		assert.Equal(t, tt.first != "", ok, tt.text)
+		assert.Equal(t, tt.first, first, tt.text)
+		assert.Equal(t, tt.second, second, tt.text)
+	}
+}
+
+func TestYesNoAfterTopic(t *testing.T) {
+	assert.True(t, yesNoAfterTopic("the sco summit, is it in july or august?"))
+	assert.True(t, yesNoAfterTopic("nakhchivan and urumqi: did they sign a letter?"))
+	assert.False(t, yesNoAfterTopic("in april, what did they sign?"))
+}
