@@ -2,6 +2,7 @@ package knowledge
 
 import (
 	"context"
+	"regexp"
 	"slices"
 	"strings"
 )
@@ -149,4 +150,50 @@ func figuresQuoted(a Answer, asked, other string) bool {
 		}
 	}
 	return true
+}
+
+// comparedPair finds the two things a question asks to compare by time or size ("which
+// came first, X or Y?", "which is bigger: X or Y") and returns the question to ask of
+// each: "when was X", "when was Y"; "how much is X", "how much is Y". It returns false
+// for other questions.
+func comparedPair(text string) (first, second string, ok bool) {
+	m := comparedFrame.FindStringSubmatch(strings.TrimSpace(text))
+	if m == nil {
+		return "", "", false
+	}
+	ask := "when was "
+	if !comparedInTime[strings.ToLower(m[1])] {
+		ask = "how much is "
+	}
+	return ask + m[2], ask + m[3], true
+}
+
+// comparedFrame matches "which came first, X or Y" and its kin: the comparative, and the
+// two things compared.
+var comparedFrame = regexp.MustCompile(`(?i)^(?:which|what|wat)(?:'s| (?:came|comes|happened|was|is|were|are|one was|one is|one came|one happened))? (first|earlier|sooner|later|last|bigger|larger|greater|higher|more|smaller|lower|less)\b[\s,:;–—-]+(.+?),? or (.+?)[\s?!.]*$`)
+
+// comparedInTime are the comparatives of time comparedFrame reads.
+var comparedInTime = map[string]bool{"first": true, "earlier": true, "sooner": true, "later": true, "last": true}
+
+// comparedAnswered answers a question that compares two things with what the articles
+// say of each, when they say it of both: "which came first, the ten documents or the
+// agreement signed last July" with the sentence that dates each. It returns false
+// otherwise.
+func (e *Engine) comparedAnswered(ctx context.Context, text string) (Answer, bool) {
+	first, second, ok := comparedPair(text)
+	if !ok {
+		return Answer{}, false
+	}
+	a, _, err := e.answer(ctx, first, false)
+	if err != nil || !a.Answered {
+		return Answer{}, false
+	}
+	b, _, err := e.answer(ctx, second, false)
+	if err != nil || !b.Answered {
+		return Answer{}, false
+	}
+	if !slices.ContainsFunc(b.Citations, func(c Citation) bool { return !slices.Contains(a.Citations, c) }) {
+		return a, true // one sentence tells of both
+	}
+	return joinAnswers(a, b), true
 }

@@ -34,3 +34,31 @@ func TestYesNoAfterTopic(t *testing.T) {
 	assert.True(t, yesNoAfterTopic("nakhchivan and urumqi: did they sign a letter?"))
 	assert.False(t, yesNoAfterTopic("in april, what did they sign?"))
 }
+
+func TestComparedPair(t *testing.T) {
+	tests := []struct {
+		text, first, second string
+	}{
+		{"which came first, the forum or the visit?", "when was the forum", "when was the visit"},
+		{"what happened earlier: the talks or the ceremony", "when was the talks", "when was the ceremony"},
+		{"which is bigger: trade turnover or investment?", "how much is trade turnover", "how much is investment"},
+		{"which came first", "", ""},
+		{"which agreements came first", "", ""},
+	}
+	for _, tt := range tests {
+		first, second, ok := comparedPair(tt.text)
+		assert.Equal(t, tt.first != "", ok, tt.text)
+		assert.Equal(t, tt.first, first, tt.text)
+		assert.Equal(t, tt.second, second, tt.text)
+	}
+}
+
+func TestJoinAnswersQuotesOnce(t *testing.T) {
+	x := Citation{Source: "004.txt", Quote: "x"}
+	y := Citation{Source: "004.txt", Quote: "y"}
+	a := Answer{Answered: true, Text: "x [1]", Citations: []Citation{x}}
+	b := Answer{Answered: true, Text: "y [1]\nx [2]", Citations: []Citation{y, x}}
+	got := joinAnswers(a, b)
+	assert.Equal(t, "x [1]\ny [2]", got.Text)
+	assert.Equal(t, []Citation{x, y}, got.Citations)
+}

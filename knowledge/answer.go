@@ -148,6 +148,10 @@ func (e *Engine) answer(ctx context.Context, raw string, explain bool) (Answer, 
 	if q.howTo {
 		return localize(e.refusal("The articles I answer from report news; they do not say how to do things."), lang), ex, nil
 	}
+	if a, ok := e.comparedAnswered(ctx, text); ok && !explain {
+		// "Which came first, the forum's ten documents or last July's agreement?"
+		return localize(a, lang), ex, nil
+	}
 	if (q.kind == AskYesNo || yesNoAfterTopic(q.lower)) && !explain {
 		if a, ok := e.chosenAlternative(ctx, text); ok {
 			// "Did they sign a sister city agreement or just a letter of intent?"
@@ -308,17 +312,48 @@ func (e *Engine) bothAnswered(ctx context.Context, whole Answer, first, second s
 	if err != nil || !b.Answered || !slices.ContainsFunc(b.Citations, func(c Citation) bool { return !slices.Contains(a.Citations, c) }) {
 		return whole
 	}
-	n := len(a.Citations)
-	b.Text = citationMark.ReplaceAllStringFunc(b.Text, func(m string) string {
+	return joinAnswers(a, b)
+}
+
+// joinAnswers answers with a's quotes, then those of b's that a does not quote, numbered
+// on from a's.
+func joinAnswers(a, b Answer) Answer {
+	cites := slices.Clip(a.Citations)
+	number := make([]int, len(b.Citations)) // b's citation k is cites[number[k]-1]
+	for k, c := range b.Citations {
+		if i := slices.Index(cites, c); i >= 0 {
+			number[k] = i + 1
+			continue
+		}
+		cites = append(cites, c)
+		number[k] = len(cites)
+	}
+	numberOf := func(m string) int { // the new number of b's mark m ("[2]")
 		k, _ := strconv.Atoi(m[1 : len(m)-1])
-		return "[" + strconv.Itoa(k+n) + "]"
-	})
+		if k < 1 || k > len(number) {
+			return 0
+		}
+		return number[k-1]
+	}
+	var kept []string
+	quoted := false // the quote the line belongs to is one a gives
+	for line := range strings.SplitSeq(b.Text, "\n") {
+		if marks := citationMark.FindAllString(line, -1); len(marks) > 0 {
+			quoted = !slices.ContainsFunc(marks, func(m string) bool { return numberOf(m) > len(a.Citations) })
+		}
+		if !quoted {
+			kept = append(kept, citationMark.ReplaceAllStringFunc(line, func(m string) string { return "[" + strconv.Itoa(numberOf(m)) + "]" }))
+		}
+	}
+	if len(kept) == 0 {
+		return a
+	}
 	return Answer{
 		Answered:   true,
-		Text:       truncate(a.Text+"\n"+b.Text, maxText),
+		Text:       truncate(a.Text+"\n"+strings.Join(kept, "\n"), maxText),
 		Intent:     a.Intent,
 		Confidence: min(a.Confidence, b.Confidence),
-		Citations:  append(slices.Clip(a.Citations), b.Citations...),
+		Citations:  cites,
 	}
 }
 
