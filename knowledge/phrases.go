@@ -389,9 +389,10 @@ func asksPublisher(tokens []analyze.Token) bool {
 }
 
 var (
-	publisherNouns = map[string]bool{"website": true, "site": true, "outlet": true, "publication": true, "publisher": true, "newspaper": true, "paper": true, "portal": true}
+	publisherNouns = map[string]bool{"website": true, "site": true, "outlet": true, "publication": true, "publisher": true, "newspaper": true, "paper": true, "portal": true, "agency": true}
 	publishVerbs   = map[string]bool{"published": true, "publish": true, "ran": true, "run": true, "posted": true, "carried": true}
-	storyNouns     = map[string]bool{"story": true, "article": true, "piece": true, "report": true, "news": true}
+	// An interview is a story an outlet ran: "which agency did he give the interview to".
+	storyNouns = map[string]bool{"story": true, "article": true, "piece": true, "report": true, "news": true, "interview": true}
 )
 
 // auxiliaries open the part of a question after its question word ("what did …").
