@@ -1031,6 +1031,9 @@ func whichPhrase(tokens []analyze.Token) []analyze.Token {
 		for start < len(tokens) && (genericModifiers[tokens[start].Surface] || tokens[start].Surface == "other") {
 			start++ // "which specific Chinese companies": the Chinese companies
 		}
+		if start < len(tokens) && sizeSuperlatives[tokens[start].Surface] {
+			return nil // "China is which largest partner": its rank, no partner named
+		}
 		end := start
 		for end < len(tokens) && end < start+4 && !tokens[end].Stop && !tokens[end].Number {
 			end++
@@ -2110,7 +2113,7 @@ func (e *Engine) asksFirst(tokens []analyze.Token) bool {
 		return false
 	}
 	for i, t := range tokens {
-		if t.Surface != "largest" && t.Surface != "biggest" && t.Surface != "greatest" {
+		if !sizeSuperlatives[t.Surface] {
 			continue
 		}
 		if i == 0 {
@@ -2122,6 +2125,9 @@ func (e *Engine) asksFirst(tokens []analyze.Token) bool {
 	}
 	return false
 }
+
+// sizeSuperlatives are the superlatives of size a rank is given with: "fourth-largest".
+var sizeSuperlatives = map[string]bool{"largest": true, "biggest": true, "greatest": true}
 
 // asksMost reports whether a question asks for the most of something: "most" after "the"
 // or an owner, before a word of its own ("the most important partner", "China's most

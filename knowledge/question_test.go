@@ -749,6 +749,7 @@ func TestWhichPhrase(t *testing.T) {
 		{"name the chinese companies that would take part", "chinese companies"},  // a request, as "which"
 		{"which companies invested", ""},                                          // one word: the kind alone
 		{"name chinese companies", ""},                                            // no article: no request of this form
+		{"china is which largest economic partner of azerbaijan", ""},             // its rank, not a partner named
 	}
 	e := seedEngine(t)
 	for _, tt := range tests {
