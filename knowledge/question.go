@@ -817,7 +817,7 @@ func withoutRemark(text string) string {
 		return text
 	}
 	tail := strings.TrimSpace(text[i+1:])
-	if tail == "" || strings.Contains(tail, "?") || strings.HasPrefix(tail, "(") {
+	if tail == "" || strings.HasPrefix(tail, "(") {
 		return text // (the words of an earlier question a follow-up carries: see FollowUp)
 	}
 	asks := func(s string, first bool) bool {
@@ -829,11 +829,24 @@ func withoutRemark(text string) string {
 		}
 		return false
 	}
-	if !asks(text[:i], true) || asks(text[i+1:], true) {
+	if !asks(text[:i], true) {
 		return text
 	}
-	return text[:i+1]
+	guesses := strings.Split(tail, "?")
+	for k, part := range guesses {
+		if asks(part, true) {
+			return text // "… ? and when did they meet?": a second question
+		}
+		if k < len(guesses)-1 && len(strings.Fields(part)) > maxGuess {
+			return text // "… held? somewhere outside the great hall?": a guess that narrows it
+		}
+	}
+	return text[:i+1] // "… partners? top 3? top 5? trying to settle a bet"
 }
+
+// maxGuess is the most words of a guess put after a question ("… rank? top 3?") that
+// is dropped with a remark after it.
+const maxGuess = 2
 
 // reasonOfAsker returns where the asker's own reason for asking starts ("which agency did
 // they talk to bc i wanna read it"): a "because" before a word of one who speaks of

@@ -772,6 +772,8 @@ func TestWithoutRemark(t *testing.T) {
 		{"Are they moving toward a free trade deal? Need to know for our planning.", "Are they moving toward a free trade deal?"},
 		{"is china closer to azerbaijan? compare their relations pls", "is china closer to azerbaijan? compare their relations pls"}, // a request
 		{"who's xi's wife?? saw her in the pics", "who's xi's wife??"},
+		{"where does china rank among its partners? top 3? top 5? settling a bet", "where does china rank among its partners?"},              // guesses, then a remark
+		{"where was the ceremony held? somewhere outside the great hall?", "where was the ceremony held? somewhere outside the great hall?"}, // a guess that narrows it
 		{"who is azer allahveranov, never heard of him lol", "who is azer allahveranov,"},
 		{"when was the visa deal signed, just curious", "when was the visa deal signed,"},
 		{"what did xi say, according to xinhua", "what did xi say, according to xinhua"}, // no remark
