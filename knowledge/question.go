@@ -402,6 +402,11 @@ func withoutIntroduction(text string) string {
 			continue
 		}
 		intro := strings.Fields(strings.ToLower(text[:i]))
+		if sep == ". " && len(intro) <= maxNamingIntroduction && slices.ContainsFunc(intro, func(w string) bool { return firstPerson[w] }) {
+			if rest, ok := namedByIntroduction(text[:i], text[i+len(sep):]); ok {
+				return rest // "I'm citing the piece by Aytan Farhadova. where did she work before?"
+			}
+		}
 		if len(intro) == 0 || len(intro) > 6 && (sep != " but " && sep != ": " || len(intro) > 9) || slices.ContainsFunc(intro, func(w string) bool { return questionWord[w] || whatWords[w] }) {
 			continue
 		}
@@ -422,6 +427,42 @@ func withoutIntroduction(text string) string {
 	}
 	return text
 }
+
+// maxNamingIntroduction is the most words of an asker's introduction that names whom the
+// question after it asks about by a pronoun.
+const maxNamingIntroduction = 12
+
+// namedByIntroduction returns question with the name its asker's introduction gives
+// ("I'm citing the piece by Aytan Farhadova") put after the pronoun that refers to it
+// ("where did she work before?" → "where did she Aytan Farhadova work before?"), and
+// true; or false when the question has no such pronoun or the introduction no name.
+func namedByIntroduction(intro, question string) (string, bool) {
+	var name []string
+	for k, w := range strings.Fields(intro) {
+		w = strings.Trim(w, ",.;:!'’\"()")
+		w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
+		if k > 0 && w != "" && unicode.IsUpper([]rune(w)[0]) && !firstPerson[strings.ToLower(w)] && len(name) < 4 {
+			name = append(name, w)
+			continue
+		}
+		if len(name) > 0 {
+			break // the first name only
+		}
+	}
+	if len(name) == 0 {
+		return question, false
+	}
+	words := strings.Fields(question)
+	for k, w := range words {
+		if thirdPerson[strings.ToLower(strings.Trim(w, ",.?!"))] {
+			return strings.Join(slices.Concat(words[:k+1], name, words[k+1:]), " "), true
+		}
+	}
+	return question, false
+}
+
+// thirdPerson are the pronouns that refer to a person named before.
+var thirdPerson = map[string]bool{"he": true, "she": true, "him": true, "her": true, "his": true, "hers": true}
 
 // nextQuestion reports whether an introduction ends in words that announce another
 // question: "next one", "another q", "quick question", "follow up".

@@ -918,3 +918,20 @@ func TestWithNameAsked(t *testing.T) {
 		assert.Equal(t, tt.want, withNameAsked(tt.in), tt.in)
 	}
 }
+
+func TestNamedByIntroduction(t *testing.T) {
+	tests := []struct{ intro, question, want string }{
+		{"I'm citing the piece by Aytan Farhadova", "where did she work before?", "where did she Aytan Farhadova work before?"},
+		{"My teacher quotes Azer Allahveranov a lot", "what did he say?", "what did he Azer Allahveranov say?"},
+		{"I'm citing the piece by Aytan Farhadova", "when was the visa deal signed?", ""}, // no pronoun
+		{"i'm citing the piece by aytan farhadova", "where did she work before?", ""},     // no name written as one
+		{"I'm writing on Beijing and Baku", "what did they agree?", ""},                   // "they" is no person named
+	}
+	for _, tt := range tests {
+		got, ok := namedByIntroduction(tt.intro, tt.question)
+		assert.Equal(t, tt.want != "", ok, tt.question)
+		if ok {
+			assert.Equal(t, tt.want, got)
+		}
+	}
+}
