@@ -396,17 +396,30 @@ func withoutCommand(text string) string {
 // topic ("Azerbaijan-China relations: what's new?")
 // stays.
 func withoutIntroduction(text string) string {
+	if i := strings.Index(text, ". "); i > 0 && i <= maxStatement {
+		// "hey all, I'm putting together an explainer for my club. which outlet …?"
+		intro, rest := strings.Fields(strings.ToLower(text[:i])), strings.TrimSpace(text[i+2:])
+		opening, _, _ := strings.Cut(strings.ToLower(rest), " ")
+		if len(intro) <= maxStatementWords && slices.ContainsFunc(intro, func(w string) bool { return firstPerson[w] }) &&
+			!slices.ContainsFunc(intro, func(w string) bool { return questionWord[w] || whatWords[w] || hearsayVerbs[w] }) &&
+			(questionWord[opening] || whatWords[opening] || auxiliaries[opening] || copulas[opening] || modals[opening]) {
+			// (But "my teacher said … is that true?" puts a claim, and "I read that trade
+			// doubled. what value has it passed?" asks of what it tells.)
+			if named, ok := namedByIntroduction(text[:i], rest); ok {
+				return named // "I'm citing the piece by Aytan Farhadova. where did she work before?"
+			}
+			asked, _, _ := strings.Cut(strings.ToLower(rest), "?")
+			if !slices.ContainsFunc(strings.Fields(asked), func(w string) bool { return referring[strings.Trim(w, ",.!")] }) {
+				return rest
+			}
+		}
+	}
 	for _, sep := range []string{": ", " - ", " – ", " — ", ". ", ", ", " but "} {
 		i := strings.Index(text, sep)
 		if i < 0 || i > maxIntroduction {
 			continue
 		}
 		intro := strings.Fields(strings.ToLower(text[:i]))
-		if sep == ". " && len(intro) <= maxNamingIntroduction && slices.ContainsFunc(intro, func(w string) bool { return firstPerson[w] }) {
-			if rest, ok := namedByIntroduction(text[:i], text[i+len(sep):]); ok {
-				return rest // "I'm citing the piece by Aytan Farhadova. where did she work before?"
-			}
-		}
 		if len(intro) == 0 || len(intro) > 6 && (sep != " but " && sep != ": " || len(intro) > 9) || slices.ContainsFunc(intro, func(w string) bool { return questionWord[w] || whatWords[w] }) {
 			continue
 		}
@@ -428,9 +441,12 @@ func withoutIntroduction(text string) string {
 	return text
 }
 
-// maxNamingIntroduction is the most words of an asker's introduction that names whom the
-// question after it asks about by a pronoun.
-const maxNamingIntroduction = 12
+// maxStatement and maxStatementWords bound a sentence in which the asker speaks of
+// themself before their question, in bytes and in words.
+const (
+	maxStatement      = 120
+	maxStatementWords = 16
+)
 
 // namedByIntroduction returns question with the name its asker's introduction gives
 // ("I'm citing the piece by Aytan Farhadova") put after the pronoun that refers to it

@@ -806,6 +806,10 @@ func TestWithoutIntroduction(t *testing.T) {
 		{"Azerbaijan-China relations: what's new?", "Azerbaijan-China relations: what's new?"}, // the topic, not the asker
 		{"what is it: a treaty or a memorandum?", "what is it: a treaty or a memorandum?"},     // the question comes first
 		{"Georgian journalist here. which region does it cross?", "which region does it cross?"},
+		{"hey all, I'm putting together a little explainer for my uni's IR club. which outlet reported the meeting first?", "which outlet reported the meeting first?"},
+		{"I'm citing the piece by Aytan Farhadova. where did she work before?", "where did she Aytan Farhadova work before?"},
+		{"my teacher said the anniversary is in 2026. is that right?", "my teacher said the anniversary is in 2026. is that right?"}, // a claim put
+		{"I read that trade doubled in five years. What value has it passed?", "I read that trade doubled in five years. What value has it passed?"},
 		{"sorry im new here, who is jeyhun bayramov?", "who is jeyhun bayramov?"},
 		{"sorry if dumb q but who's wang yi?", "who's wang yi?"},
 		{"For a direct quote in my essay: what were the exact words about Taiwan?", "what were the exact words about Taiwan?"},
