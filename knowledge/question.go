@@ -614,6 +614,19 @@ func asksBesides(tokens []analyze.Token) bool {
 	return false
 }
 
+// asksWhomMet reports whether a question asks whom someone met, visited or received:
+// "whom did Liu Jianchao meet in Baku", "who did Xi meet on April 11". The one asked about
+// is not the answer.
+func asksWhomMet(tokens []analyze.Token) bool {
+	if len(tokens) < 3 || tokens[0].Surface != "whom" && (tokens[0].Surface != "who" || !auxiliaries[tokens[1].Surface]) {
+		return false
+	}
+	return slices.ContainsFunc(tokens[2:], func(t analyze.Token) bool { return meetingVerbs[t.Surface] })
+}
+
+// meetingVerbs tell of meeting someone.
+var meetingVerbs = map[string]bool{"meet": true, "met": true, "visit": true, "see": true, "receive": true, "host": true, "greet": true, "welcome": true}
+
 // endingDeed returns the term of the verb a question of when ends with ("when was it
 // built", "when was the embassy opened"), or -1.
 func (e *Engine) endingDeed(q *question) int {
@@ -1836,7 +1849,7 @@ func (e *Engine) readQuestion(text string) *question {
 	}
 	q.city = asksCity(q.tokens) || q.kind == AskWhere && cityNouns[q.tokens[len(q.tokens)-1].Surface] && !slices.ContainsFunc(q.tokens, isQuestionWord) // "SCO summit host city"
 	q.untilWhen = q.kind == AskWhen && asksUntil(q.tokens)
-	q.someoneElse = q.kind == AskWho && asksBesides(q.tokens) || asksAhead(q.tokens)
+	q.someoneElse = q.kind == AskWho && (asksBesides(q.tokens) || asksWhomMet(q.tokens)) || asksAhead(q.tokens)
 	for i, qt := range q.terms {
 		if q.someoneElse && len(qt.Alts) > 0 && onlyRelated(qt) && q.possessed(qt.Word) {
 			// "Who else was in Bayramov's delegation?": another person a fact names is
