@@ -624,6 +624,32 @@ func asksWhomMet(tokens []analyze.Token) bool {
 	return slices.ContainsFunc(tokens[2:], func(t analyze.Token) bool { return meetingVerbs[t.Surface] })
 }
 
+// asksMembers reports whether a question asks what or which countries belong to a body:
+// "what are the member states of the SCO", "list the members of CICA", "which countries
+// are in the SCO".
+func asksMembers(tokens []analyze.Token) bool {
+	for i, t := range tokens {
+		next := ""
+		if i+1 < len(tokens) {
+			next = tokens[i+1].Surface
+		}
+		switch {
+		case (t.Surface == "member" || t.Surface == "members") && (countryNouns[next] || next == "states"):
+			return true
+		case t.Surface == "members" && next == "of" && i+2 < len(tokens):
+			// (not "members of the national assembly", "of his family")
+			return !slices.ContainsFunc(tokens[i+2:min(len(tokens), i+4)], func(b analyze.Token) bool { return peopleBodies[b.Surface] })
+		}
+	}
+	return false
+}
+
+// peopleBodies are bodies whose members are people, not countries.
+var peopleBodies = map[string]bool{
+	"parliament": true, "national": true, "assembly": true, "milli": true, "majlis": true, "family": true,
+	"delegation": true, "delegations": true, "party": true, "government": true, "cabinet": true, "team": true, "staff": true,
+}
+
 // meetingVerbs tell of meeting someone.
 var meetingVerbs = map[string]bool{"meet": true, "met": true, "visit": true, "see": true, "receive": true, "host": true, "greet": true, "welcome": true}
 
@@ -1861,6 +1887,11 @@ func (e *Engine) readQuestion(text string) *question {
 	q.building = asksKind(q.tokens, buildingNouns)
 	q.country = q.kind == AskWhere && asksCountry(q.tokens)
 	q.otherCountries = q.country && asksKind(q.tokens, map[string]bool{"other": true, "else": true})
+	if asksMembers(q.tokens) {
+		// "What are the member states of the SCO?" is not answered by a fact that names
+		// only Azerbaijan and China in it.
+		q.country, q.otherCountries = true, true
+	}
 	q.capital = -1
 	for i := 0; q.city && i < len(q.terms); i++ {
 		if e.standsForCountry(q.terms[i]) && !afterPlacePreposition(q.tokens, q.terms[i].Word) {
