@@ -446,6 +446,10 @@ func (e *Engine) choose(q *question, rs []ranked) int {
 	return -1
 }
 
+// yearsPattern finds a length of time in years: "for 33 years", "since 1995", "the 35th
+// anniversary", "over the last five years", a span from one year to another.
+var yearsPattern = regexp.MustCompile(`(?i)\b(years?|decades?|century|centuries|anniversary|since (19|20)\d\d)\b|\b(19|20)\d\d\b.*\b(19|20)\d\d\b`)
+
 // refersBackToAsked reports whether a fact opens with a demonstrative and the noun a
 // what-question asks for ("This document …" for "what document …"): the thing asked for
 // is named in the sentence before.
@@ -694,6 +698,10 @@ func (e *Engine) excluded(q *question, r *ranked) string {
 	case q.inDollars && !strings.Contains(f.Text, "$") && !strings.Contains(strings.ToLower(f.Text), "dollar"):
 		// "What is the trade turnover in dollars?" is not answered by "a more than 20%
 		// increase".
+		return lacksNumber
+	case q.inYears && !yearsPattern.MatchString(f.Text):
+		// "How many years has Xi been president?" is not answered by "between 22 and 24
+		// April": a span of days.
 		return lacksNumber
 	case q.strangeFigure && !figurePattern.MatchString(f.Text):
 		// "Are there about 500 Chinese students in Azerbaijan?" is not settled by "the

@@ -150,6 +150,9 @@ type question struct {
 	// first: the question asks for the largest or biggest of all ("which country is its
 	// largest partner"), which "its fourth-largest partner" does not tell.
 	first bool
+	// inYears: the question asks how many years ("how many years has Xi been president"),
+	// which a span of days does not tell.
+	inYears bool
 	// most: the question asks for the most of something ("is it China's most important
 	// partner"), which a fact that ranks nothing ("an important partner") does not tell.
 	most bool
@@ -1644,6 +1647,7 @@ func (e *Engine) readQuestion(text string) *question {
 		}
 	}
 	unit := durationAsked(q.tokens)
+	q.inYears = unit == "years"
 	for i := range q.terms {
 		if countWord != "" && q.terms[i].Word == countWord || unit != "" && q.terms[i].Word == unit {
 			// counted like a phrase set aside: "how many years …" is answered by the
