@@ -699,6 +699,10 @@ func (e *Engine) excluded(q *question, r *ranked) string {
 		// "What is the trade turnover in dollars?" is not answered by "a more than 20%
 		// increase".
 		return lacksNumber
+	case q.definition != "" && !definesIn(f.Text, q.definition):
+		// "What is a Confucius Institute?" is not answered by "supporting the
+		// development of Confucius Institutes in Azerbaijan".
+		return lacksKind
 	case q.inYears && !yearsPattern.MatchString(f.Text):
 		// "How many years has Xi been president?" is not answered by "between 22 and 24
 		// April": a span of days.

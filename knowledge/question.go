@@ -150,6 +150,9 @@ type question struct {
 	// first: the question asks for the largest or biggest of all ("which country is its
 	// largest partner"), which "its fourth-largest partner" does not tell.
 	first bool
+	// definition: the words a question of the form "what is a X" asks to have defined,
+	// which a fact must define, not only name ("what is a Confucius Institute"), or "".
+	definition string
 	// inYears: the question asks how many years ("how many years has Xi been president"),
 	// which a span of days does not tell.
 	inYears bool
@@ -615,6 +618,18 @@ func asksBesides(tokens []analyze.Token) bool {
 		}
 	}
 	return false
+}
+
+// definitionAsked returns what a question of the form "what is a X" ("what's an exclave",
+// "what is a confucius institute?") asks to have defined, or "". lower is the question in
+// lower case.
+func definitionAsked(lower string) string {
+	for _, opening := range []string{"what is a ", "what is an ", "what's a ", "what's an ", "whats a ", "whats an ", "what’s a ", "what’s an "} {
+		if rest, ok := strings.CutPrefix(lower, opening); ok {
+			return strings.TrimRight(rest, "?!. ")
+		}
+	}
+	return ""
 }
 
 // asksWhomMet reports whether a question asks whom someone met, visited or received:
@@ -1812,6 +1827,7 @@ func (e *Engine) readQuestion(text string) *question {
 		q.required[k] = true
 	}
 	q.defines = definedTerm(q)
+	q.definition = definitionAsked(q.lower)
 	q.which = -1
 	if q.kind == AskWhich || q.kind == AskWhat {
 		q.which = e.whichHead(q)

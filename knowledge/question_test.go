@@ -939,3 +939,15 @@ func TestNamedByIntroduction(t *testing.T) {
 		}
 	}
 }
+
+func TestDefinitionAsked(t *testing.T) {
+	tests := []struct{ q, want string }{
+		{"what is a confucius institute?", "confucius institute"},
+		{"what's an exclave", "exclave"},
+		{"what is the middle corridor", ""}, // the one the articles tell of
+		{"what is a good question to ask", "good question to ask"},
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.want, definitionAsked(tt.q), tt.q)
+	}
+}
