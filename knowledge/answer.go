@@ -703,6 +703,9 @@ func (e *Engine) excluded(q *question, r *ranked) string {
 		// "What is a Confucius Institute?" is not answered by "supporting the
 		// development of Confucius Institutes in Azerbaijan".
 		return lacksKind
+	case q.container != "" && !strings.Contains(strings.ToLower(f.Text), q.container):
+		// "Which province is Urumqi in?" is not answered by "Urumqi (China)".
+		return lacksCity
 	case q.inYears && !yearsPattern.MatchString(f.Text):
 		// "How many years has Xi been president?" is not answered by "between 22 and 24
 		// April": a span of days.

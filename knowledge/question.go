@@ -153,6 +153,10 @@ type question struct {
 	// definition: the words a question of the form "what is a X" asks to have defined,
 	// which a fact must define, not only name ("what is a Confucius Institute"), or "".
 	definition string
+	// container: the kind of place a question asks another place is in or the capital
+	// of ("which province is Urumqi in": "province"; "what is Urumqi the capital of":
+	// "capital"), which a fact must write, or "". "Urumqi (China)" tells neither.
+	container string
 	// inYears: the question asks how many years ("how many years has Xi been president"),
 	// which a span of days does not tell.
 	inYears bool
@@ -631,6 +635,27 @@ func definitionAsked(lower string) string {
 	}
 	return ""
 }
+
+// containerAsked returns the kind of place a question asks another is in or the capital
+// of: "province" of "what chinese province or region is urumqi in", "capital" of "what is
+// urumqi the capital of", or "". lower is the question in lower case.
+func containerAsked(lower string) string {
+	if m := capitalOf.FindStringSubmatch(lower); m != nil && !articles[m[1]] || capitalOfWhich.MatchString(lower) {
+		return "capital" // (but "what is the capital of …" asks a city)
+	}
+	if m := containerIn.FindStringSubmatch(lower); m != nil {
+		return m[1]
+	}
+	return ""
+}
+
+var (
+	// capitalOf and capitalOfWhich find a question of what a city is the capital of.
+	capitalOf      = regexp.MustCompile(`\b(?:is|was) (\w+)(?: \w+)? (?:the )?capital (?:city )?of\b`)
+	capitalOfWhich = regexp.MustCompile(`\bcapital (?:city )?of (?:what|which)\b`)
+	// containerIn finds a question of which region, finer than a country, a place is in.
+	containerIn = regexp.MustCompile(`\b(?:what|which)(?: \w+)? (province|region|county|district|prefecture)(?: (?:or|of) \w+)? (?:is|was) [\w ]{2,30}? in\b`)
+)
 
 // asksWhomMet reports whether a question asks whom someone met, visited or received:
 // "whom did Liu Jianchao meet in Baku", "who did Xi meet on April 11". The one asked about
@@ -1828,6 +1853,7 @@ func (e *Engine) readQuestion(text string) *question {
 	}
 	q.defines = definedTerm(q)
 	q.definition = definitionAsked(q.lower)
+	q.container = containerAsked(q.lower)
 	q.which = -1
 	if q.kind == AskWhich || q.kind == AskWhat {
 		q.which = e.whichHead(q)

@@ -945,9 +945,23 @@ func TestDefinitionAsked(t *testing.T) {
 		{"what is a confucius institute?", "confucius institute"},
 		{"what's an exclave", "exclave"},
 		{"what is the middle corridor", ""}, // the one the articles tell of
-		{"what is a good question to ask", "good question to ask"},
 	}
 	for _, tt := range tests {
 		assert.Equal(t, tt.want, definitionAsked(tt.q), tt.q)
+	}
+}
+
+func TestContainerAsked(t *testing.T) {
+	tests := []struct{ q, want string }{
+		{"which province is urumqi in", "province"},
+		{"what chinese province or region is urumqi in?", "province"},
+		{"what is urumqi the capital of", "capital"},
+		{"urumqi is the capital of which province", "capital"},
+		{"which country is urumqi in", ""},                  // "Urumqi (China)" says so
+		{"which region does the middle corridor cross", ""}, // no place within another
+		{"what is the capital of azerbaijan", ""},           // a city asked, not what it heads
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.want, containerAsked(tt.q), tt.q)
 	}
 }
