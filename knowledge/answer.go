@@ -446,6 +446,10 @@ func (e *Engine) choose(q *question, rs []ranked) int {
 	return -1
 }
 
+// agesPattern finds a length of time told in words: "a century", "a decade" ("decades of
+// friendship" tells no length).
+var agesPattern = regexp.MustCompile(`(?i)\b(a|one|half a) (century|decade)\b`)
+
 // yearsPattern finds a length of time in years: "for 33 years", "since 1995", "the 35th
 // anniversary", "over the last five years", a span from one year to another.
 var yearsPattern = regexp.MustCompile(`(?i)\b(years?|decades?|century|centuries|anniversary|since (19|20)\d\d)\b|\b(19|20)\d\d\b.*\b(19|20)\d\d\b`)
@@ -1712,6 +1716,9 @@ func (e *Engine) typeBonus(q *question, f *Fact) float64 {
 		}
 		if q.sinceWhen && e.spanning[f.ID] {
 			return 1 // "how long was the visit": "between 22 and 24 April"
+		}
+		if q.sinceWhen && agesPattern.MatchString(f.Text) {
+			return 1 // "changes unseen in how long": "in a century"
 		}
 	case AskWhere:
 		// A place the question does not name already: "In which Chinese city …" is not
