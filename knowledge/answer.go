@@ -2917,7 +2917,7 @@ func (e *Engine) render(f *Fact) string {
 	}
 	var notes []string
 	for _, d := range f.Dates {
-		if d.Relative {
+		if d.Relative || yearOfArticle(d) {
 			notes = append(notes, fmt.Sprintf("%s = %s", d.Phrase, humanDate(d.Value)))
 		}
 	}
@@ -2925,6 +2925,12 @@ func (e *Engine) render(f *Fact) string {
 		s += " (" + strings.Join(notes, "; ") + ")"
 	}
 	return s
+}
+
+// yearOfArticle reports whether a date is written without its year, which its article's
+// date gives: "on January 28", of an article of 2026.
+func yearOfArticle(d Date) bool {
+	return !d.Named && len(d.Value) == len("2006-01-02") && !strings.HasPrefix(d.Value, "--") && !strings.Contains(d.Phrase, d.Value[:4])
 }
 
 // namePeople adds the full name of each person a sentence names only in part, after
