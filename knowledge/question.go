@@ -1440,8 +1440,8 @@ func (e *Engine) readQuestion(text string) *question {
 		switch {
 		case setsAside(q.tokens, i):
 			aside = true
-		case markedQuestionWord.holds(t) || markedClauseOpeners.holds(t):
-			aside = false // "besides global stuff did they talk about …": the question
+		case markedQuestionWord.holds(t) || markedClauseOpeners.holds(t) || aside && imperatives[t.Surface]:
+			aside = false // "besides global stuff did they talk about …", "apart from X, name …": the question
 		}
 		if t.Surface == "one" && !named[i] && pronounOne(q.tokens, i) {
 			continue // "the visa one": a pronoun, not a number (but "the One China principle")
