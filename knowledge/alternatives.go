@@ -157,6 +157,9 @@ func figuresQuoted(a Answer, asked, other string) bool {
 // each: "when was X", "when was Y"; "how much is X", "how much is Y". It returns false
 // for other questions.
 func comparedPair(text string) (first, second string, ok bool) {
+	if !strings.Contains(text, " or ") && !strings.Contains(text, " OR ") {
+		return "", "", false // most questions: nothing compared (and no regular expression run)
+	}
 	m := comparedFrame.FindStringSubmatch(strings.TrimSpace(text))
 	if m == nil {
 		return "", "", false

@@ -640,14 +640,22 @@ func definitionAsked(lower string) string {
 // of: "province" of "what chinese province or region is urumqi in", "capital" of "what is
 // urumqi the capital of", or "". lower is the question in lower case.
 func containerAsked(lower string) string {
-	if m := capitalOf.FindStringSubmatch(lower); m != nil && !articles[m[1]] || capitalOfWhich.MatchString(lower) {
-		return "capital" // (but "what is the capital of …" asks a city)
+	if strings.Contains(lower, "capital") {
+		if m := capitalOf.FindStringSubmatch(lower); m != nil && !articles[m[1]] || capitalOfWhich.MatchString(lower) {
+			return "capital" // (but "what is the capital of …" asks a city)
+		}
+	}
+	if !containsAny(lower, containerKinds) {
+		return "" // most questions: no kind of region (and no regular expression run)
 	}
 	if m := containerIn.FindStringSubmatch(lower); m != nil {
 		return m[1]
 	}
 	return ""
 }
+
+// containerKinds are the kinds of region containerIn finds.
+var containerKinds = []string{"province", "region", "county", "district", "prefecture"}
 
 var (
 	// capitalOf and capitalOfWhich find a question of what a city is the capital of.
