@@ -123,6 +123,9 @@ func (e *Engine) chosenAlternative(ctx context.Context, text string) (Answer, bo
 		return Answer{}, false
 	}
 	confirmed := func(x Answer) bool { return x.Answered && !strings.HasPrefix(x.Text, otherwise) }
+	if confirmed(a) && confirmed(b) && comparesTwo(text) {
+		return joinAnswers(a, b), true // "were more documents signed in 2019 or in 2025": what each says
+	}
 	if !figuresQuoted(a, first, second) {
 		a.Answered = false
 	}
@@ -199,4 +202,22 @@ func (e *Engine) comparedAnswered(ctx context.Context, text string) (Answer, boo
 		return a, true // one sentence tells of both
 	}
 	return joinAnswers(a, b), true
+}
+
+// comparesTwo reports whether a question weighs its two alternatives against each other
+// ("were more signed at the forum or during the visit"), which each one's answer tells
+// only together.
+func comparesTwo(text string) bool {
+	for w := range strings.FieldsSeq(strings.ToLower(text)) {
+		if comparatives[strings.Trim(w, ",.?!")] {
+			return true
+		}
+	}
+	return false
+}
+
+// comparatives weigh one thing against another.
+var comparatives = map[string]bool{
+	"more": true, "less": true, "fewer": true, "bigger": true, "larger": true, "greater": true, "higher": true,
+	"lower": true, "smaller": true, "earlier": true, "later": true, "longer": true, "shorter": true,
 }

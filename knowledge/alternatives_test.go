@@ -62,3 +62,8 @@ func TestJoinAnswersQuotesOnce(t *testing.T) {
 	assert.Equal(t, "x [1]\ny [2]", got.Text)
 	assert.Equal(t, []Citation{x, y}, got.Citations)
 }
+
+func TestComparesTwo(t *testing.T) {
+	assert.True(t, comparesTwo("were more documents signed in 2019 or in 2025?"))
+	assert.False(t, comparesTwo("was it signed in 2019 or in 2025?"))
+}
