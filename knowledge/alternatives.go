@@ -44,9 +44,10 @@ func alternatives(text string) (first, second string, ok bool) {
 		return strings.Join(out, " ")
 	}
 	if class := wordClass(lead); class != "" {
+		same := slices.IndexFunc(before, func(w string) bool { return strings.ToLower(w) == lead })
 		for s := last; s >= 1; s-- {
-			if wordClass(strings.ToLower(before[s])) != class {
-				continue
+			if w := strings.ToLower(before[s]); wordClass(w) != class || same >= 1 && w != lead {
+				continue // the same word first: "a full member of the SCO or a dialogue partner"
 			}
 			if s == last && len(alt) > 1 {
 				// "before or after his visit": each with "his visit"
@@ -126,10 +127,10 @@ func (e *Engine) chosenAlternative(ctx context.Context, text string) (Answer, bo
 	if confirmed(a) && confirmed(b) && comparesTwo(text) {
 		return joinAnswers(a, b), true // "were more documents signed in 2019 or in 2025": what each says
 	}
-	if !figuresQuoted(a, first, second) {
+	if !figuresQuoted(a, first, second) || !e.wordsQuoted(a, first, second) {
 		a.Answered = false
 	}
-	if !figuresQuoted(b, second, first) {
+	if !figuresQuoted(b, second, first) || !e.wordsQuoted(b, second, first) {
 		b.Answered = false
 	}
 	switch {
@@ -139,6 +140,26 @@ func (e *Engine) chosenAlternative(ctx context.Context, text string) (Answer, bo
 		return b, true
 	}
 	return Answer{}, false
+}
+
+// wordsQuoted reports whether an answer to one alternative quotes the words it offers that
+// the other does not, as words of their own: "is Azerbaijan a dialogue partner" is not
+// settled by "political dialogue" and "partnership".
+func (e *Engine) wordsQuoted(a Answer, asked, other string) bool {
+	others := map[string]bool{}
+	for _, t := range e.az.Analyze(other) {
+		others[t.Term] = true
+	}
+	quoted := map[string]bool{}
+	for _, t := range e.az.Analyze(a.Text) {
+		quoted[t.Term] = true
+	}
+	for _, t := range e.az.Analyze(asked) {
+		if !t.Stop && !t.Number && !others[t.Term] && !quoted[t.Term] && asTyped(t.Surface) == t.Surface {
+			return false // (a chat shortening, "b4", stands for a word of its own)
+		}
+	}
+	return true
 }
 
 // figuresQuoted reports whether an answer to one alternative quotes the figures it offers

@@ -14,6 +14,7 @@ func TestAlternatives(t *testing.T) {
 		{"were the documents signed at the forum or during a state visit", "were the documents signed at the forum", "were the documents signed during a state visit"},
 		{"did they sign a full agreement or just a letter of intent?", "did they sign a full agreement", "did they sign a letter of intent"},
 		{"did he give the interview before or after his visit?", "did he give the interview before his visit", "did he give the interview after his visit"},
+		{"is it a full member of the SCO or only a dialogue partner?", "is it a full member of the SCO", "is it a dialogue partner"}, // the same article first
 		{"the summit, is it in july, or august?", "the summit, is it in july", "the summit, is it in august"},
 		{"did Xi say it or did Aliyev", "did Xi say it", "did Aliyev"},
 		{"is the visa deal in force or not?", "", ""},
