@@ -10,11 +10,11 @@ import (
 // alternatives splits a question that offers two answers to choose from ("were the
 // documents signed at the forum or during a state visit?") into the question with each:
 // "were the documents signed at the forum", "were the documents signed during a state
-// visit". It splits at the last "or", and takes for the first alternative as many words
-// before it as the second has, or from the last word of the second's kind ("at … or
-// during …", "a full agreement or just a letter of intent"). Two words of one kind side by
-// side share what follows: "before or after his visit". It returns false when no "or"
-// offers an alternative ("… or not?", "… or what").
+// visit". It splits at the last "or". The first alternative begins at the word the second
+// begins with ("a full member of the SCO or a dialogue partner"), else at the last word of
+// its kind ("at … or during …"), else as many words before the "or" as the second has.
+// Two words of one kind side by side share what follows: "before or after his visit". It
+// returns false when no "or" offers an alternative ("… or not?", "… or what").
 func alternatives(text string) (first, second string, ok bool) {
 	words := strings.Fields(strings.TrimRight(text, "?!. "))
 	o := -1

@@ -675,9 +675,8 @@ func asksWhomMet(tokens []analyze.Token) bool {
 	return slices.ContainsFunc(tokens[2:], func(t analyze.Token) bool { return meetingVerbs[t.Surface] })
 }
 
-// asksMembers reports whether a question asks what or which countries belong to a body:
-// "what are the member states of the SCO", "list the members of CICA", "which countries
-// are in the SCO".
+// asksMembers reports whether a question asks what countries belong to a body: "what are
+// the member states of the SCO", "list the members of CICA".
 func asksMembers(tokens []analyze.Token) bool {
 	for i, t := range tokens {
 		next := ""
@@ -1927,7 +1926,7 @@ func (e *Engine) readQuestion(text string) *question {
 	if q.outcome {
 		q.verb = e.outcomeVerb(q)
 	}
-	q.city = asksCity(q.tokens) || q.kind == AskWhere && cityNouns[q.tokens[len(q.tokens)-1].Surface] && !slices.ContainsFunc(q.tokens, isQuestionWord) // "SCO summit host city"
+	q.city = asksCity(q.tokens) || q.kind == AskWhere && len(q.tokens) > 0 && cityNouns[q.tokens[len(q.tokens)-1].Surface] && !slices.ContainsFunc(q.tokens, isQuestionWord) // "SCO summit host city"
 	q.untilWhen = q.kind == AskWhen && asksUntil(q.tokens)
 	q.someoneElse = q.kind == AskWho && (asksBesides(q.tokens) || asksWhomMet(q.tokens)) || asksAhead(q.tokens)
 	for i, qt := range q.terms {
