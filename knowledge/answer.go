@@ -2730,7 +2730,7 @@ func (e *Engine) compose(q *question, rs []ranked, best int) Answer {
 			cites = append(cites, e.Cite(e.facts[d]))
 			lead = e.render(&e.facts[d]) + " [" + strconv.Itoa(len(cites)) + "] "
 		}
-		if p := f.Prev; (q.kind == AskWhy && concludes(f.Text) || e.refersBackToAsked(q, f)) && p >= 0 && e.facts[p].Source == f.Source && e.facts[p].Kind == Body && !used[e.cluster[p]] {
+		if p := f.Prev; ((q.kind == AskWhy || containsAny(q.lower, causePhrases)) && concludes(f.Text) || e.refersBackToAsked(q, f)) && p >= 0 && e.facts[p].Source == f.Source && e.facts[p].Kind == Body && !used[e.cluster[p]] {
 			// "Thus, Azerbaijan is an important partner …": the reason is the sentence
 			// before; quote it first. So too for "This document confirms …", asked
 			// "what document": the sentence before names it.

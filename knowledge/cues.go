@@ -331,6 +331,9 @@ func subsequence(short, long string) bool {
 	return i == len(short)
 }
 
+// causePhrases ask for a cause as "why" does: "what led to trade doubling".
+var causePhrases = []string{"what led to", "what caused", "what drove", "what prompted", "what triggered", "what brought about", "what resulted in", "what made"}
+
 // concludes reports whether a sentence opens with a conclusion drawn from the one before
 // it, which gives the reason: "Thus, Azerbaijan is an important partner …".
 func concludes(text string) bool {
