@@ -127,12 +127,8 @@ func (e *Engine) chosenAlternative(ctx context.Context, text string) (Answer, bo
 	if confirmed(a) && confirmed(b) && comparesTwo(text) {
 		return joinAnswers(a, b), true // "were more documents signed in 2019 or in 2025": what each says
 	}
-	if !figuresQuoted(a, first, second) || !e.wordsQuoted(a, first, second) {
-		a.Answered = false
-	}
-	if !figuresQuoted(b, second, first) || !e.wordsQuoted(b, second, first) {
-		b.Answered = false
-	}
+	a.Answered = a.Answered && e.offerQuoted(a, first, second)
+	b.Answered = b.Answered && e.offerQuoted(b, second, first)
 	switch {
 	case confirmed(a) && (!confirmed(b) || a.Confidence >= b.Confidence):
 		return a, true
@@ -142,10 +138,19 @@ func (e *Engine) chosenAlternative(ctx context.Context, text string) (Answer, bo
 	return Answer{}, false
 }
 
-// wordsQuoted reports whether an answer to one alternative quotes the words it offers that
-// the other does not, as words of their own: "is Azerbaijan a dialogue partner" is not
-// settled by "political dialogue" and "partnership".
-func (e *Engine) wordsQuoted(a Answer, asked, other string) bool {
+// offerQuoted reports whether an answer to one alternative quotes what it offers that the
+// other does not: its figures as written ("does it start in 2025 or 2026" is not settled
+// by a sentence of 2025 that gives no year), and its words as words of their own ("is
+// Azerbaijan a dialogue partner" is not by "political dialogue" and "partnership").
+func (e *Engine) offerQuoted(a Answer, asked, other string) bool {
+	lower := strings.ToLower(a.Text)
+	otherWords := strings.Fields(strings.ToLower(other))
+	for w := range strings.FieldsSeq(strings.ToLower(asked)) {
+		w = strings.Trim(w, ",.?!")
+		if isFigure(w) && !slices.Contains(otherWords, w) && !strings.Contains(lower, w) {
+			return false
+		}
+	}
 	others := map[string]bool{}
 	for _, t := range e.az.Analyze(other) {
 		others[t.Term] = true
@@ -157,20 +162,6 @@ func (e *Engine) wordsQuoted(a Answer, asked, other string) bool {
 	for _, t := range e.az.Analyze(asked) {
 		if !t.Stop && !t.Number && !others[t.Term] && !quoted[t.Term] && asTyped(t.Surface) == t.Surface {
 			return false // (a chat shortening, "b4", stands for a word of its own)
-		}
-	}
-	return true
-}
-
-// figuresQuoted reports whether an answer to one alternative quotes the figures it offers
-// that the other does not: "does it start in 2025 or 2026" is not settled by a sentence
-// of 2025 that gives no year.
-func figuresQuoted(a Answer, asked, other string) bool {
-	others := strings.Fields(strings.ToLower(other))
-	for w := range strings.FieldsSeq(strings.ToLower(asked)) {
-		w = strings.Trim(w, ",.?!")
-		if isFigure(w) && !slices.Contains(others, w) && !strings.Contains(strings.ToLower(a.Text), w) {
-			return false
 		}
 	}
 	return true
@@ -219,10 +210,7 @@ func (e *Engine) comparedAnswered(ctx context.Context, text string) (Answer, boo
 	if err != nil || !b.Answered {
 		return Answer{}, false
 	}
-	if !slices.ContainsFunc(b.Citations, func(c Citation) bool { return !slices.Contains(a.Citations, c) }) {
-		return a, true // one sentence tells of both
-	}
-	return joinAnswers(a, b), true
+	return joinAnswers(a, b), true // (a alone, when one sentence tells of both)
 }
 
 // comparesTwo reports whether a question weighs its two alternatives against each other

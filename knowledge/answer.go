@@ -148,14 +148,16 @@ func (e *Engine) answer(ctx context.Context, raw string, explain bool) (Answer, 
 	if q.howTo {
 		return localize(e.refusal("The articles I answer from report news; they do not say how to do things."), lang), ex, nil
 	}
-	if a, ok := e.comparedAnswered(ctx, text); ok && !explain {
-		// "Which came first, the forum's ten documents or last July's agreement?"
-		return localize(a, lang), ex, nil
-	}
-	if (q.kind == AskYesNo || yesNoAfterTopic(q.lower)) && !explain {
-		if a, ok := e.chosenAlternative(ctx, text); ok {
-			// "Did they sign a sister city agreement or just a letter of intent?"
+	if !explain {
+		if a, ok := e.comparedAnswered(ctx, text); ok {
+			// "Which came first, the forum's ten documents or last July's agreement?"
 			return localize(a, lang), ex, nil
+		}
+		if q.kind == AskYesNo || yesNoAfterTopic(q.lower) {
+			if a, ok := e.chosenAlternative(ctx, text); ok {
+				// "Did they sign a sister city agreement or just a letter of intent?"
+				return localize(a, lang), ex, nil
+			}
 		}
 	}
 	if q.unknownHead != "" {

@@ -204,13 +204,9 @@ func kindOf(tokens []analyze.Token) Kind {
 // namesPerson reports whether the words after "what" ask the name of a person by a role
 // or a noun for people: "is the name of the Chinese ambassador", "'s the name of …".
 func namesPerson(tokens []analyze.Token) bool {
-	i := slices.IndexFunc(tokens[:min(len(tokens), 4)], func(t analyze.Token) bool { return t.Surface == "name" })
-	if i < 0 || i+1 >= len(tokens) || tokens[i+1].Surface != "of" {
-		return false
-	}
-	for _, t := range tokens[i+2 : min(len(tokens), i+7)] {
-		if roleForms[t.Surface] || personNouns[t.Surface] {
-			return true
+	for i := range tokens[:min(len(tokens), 4)] {
+		if start := nameOf(tokens, i); start > 0 && tokens[i].Surface == "name" {
+			return slices.ContainsFunc(tokens[start:min(len(tokens), start+5)], func(t analyze.Token) bool { return roleForms[t.Surface] || personNouns[t.Surface] })
 		}
 	}
 	return false

@@ -1619,7 +1619,7 @@ func countryPair(tokens []analyze.Token, i int) bool {
 		if j < 0 || j >= len(tokens) {
 			return ""
 		}
-		return pairSide[tokens[j].Term]
+		return capitalsCountry[tokens[j].Term]
 	}
 	and := func(j int) bool {
 		return j >= 0 && j < len(tokens) && (tokens[j].Surface == "and" || tokens[j].Surface == "n" || tokens[j].Surface == "&")
@@ -1633,9 +1633,6 @@ func countryPair(tokens []analyze.Token, i int) bool {
 	}
 	return and(i-1) && side(i-2) != "" && side(i-2) != me
 }
-
-// pairSide maps the terms of the two capitals to their countries.
-var pairSide = map[string]string{"baku": "az", "beij": "cn"}
 
 // capitalsCountry maps the terms of the two capitals to their countries' terms: "Baku's
 // foreign minister" is Azerbaijan's.

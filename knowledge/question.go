@@ -662,7 +662,7 @@ var (
 	capitalOf      = regexp.MustCompile(`\b(?:is|was) (\w+)(?: \w+)? (?:the )?capital (?:city )?of\b`)
 	capitalOfWhich = regexp.MustCompile(`\bcapital (?:city )?of (?:what|which)\b`)
 	// containerIn finds a question of which region, finer than a country, a place is in.
-	containerIn = regexp.MustCompile(`\b(?:what|which)(?: \w+)? (province|region|county|district|prefecture)(?: (?:or|of) \w+)? (?:is|was) [\w ]{2,30}? in\b`)
+	containerIn = regexp.MustCompile(`\b(?:what|which)(?: \w+)? (` + strings.Join(containerKinds, "|") + `)(?: (?:or|of) \w+)? (?:is|was) [\w ]{2,30}? in\b`)
 )
 
 // asksWhomMet reports whether a question asks whom someone met, visited or received:
@@ -1437,9 +1437,10 @@ func (e *Engine) readQuestion(text string) *question {
 	locating, bare := locators(q.tokens)
 	claimLead, claimTag := claimFrameWords(q.tokens)
 	q.bareEvent = bare
-	countWord := "" // a number that says how many things the answer names
-	joined := -1    // a token read together with the one before it
-	trailing := -1  // a particle that ends the question, read with its verb before it
+	_, fragment := fragmentKind(q.tokens) // "welcome ceremony venue": its last word asks, no word to match
+	countWord := ""                       // a number that says how many things the answer names
+	joined := -1                          // a token read together with the one before it
+	trailing := -1                        // a particle that ends the question, read with its verb before it
 	for i, t := range q.tokens {
 		if i == joined || i == trailing {
 			continue
@@ -1543,7 +1544,7 @@ func (e *Engine) readQuestion(text string) *question {
 		if q.kind == AskNumber && markedFigureNouns.holds(t) && i > 0 && !q.tokens[i-1].Stop {
 			continue // "the trade figure": the figure is what is asked, no word to match
 		}
-		if _, ok := fragmentKind(q.tokens); ok && i == len(q.tokens)-1 {
+		if fragment && i == len(q.tokens)-1 {
 			continue // "liu jianchao visit date": the date is what is asked
 		}
 		if q.kind == AskNumber && markedLastingVerbs.holds(t) && i == len(q.tokens)-1 {
@@ -1926,7 +1927,7 @@ func (e *Engine) readQuestion(text string) *question {
 	if q.outcome {
 		q.verb = e.outcomeVerb(q)
 	}
-	q.city = asksCity(q.tokens) || q.kind == AskWhere && len(q.tokens) > 0 && cityNouns[q.tokens[len(q.tokens)-1].Surface] && !slices.ContainsFunc(q.tokens, isQuestionWord) // "SCO summit host city"
+	q.city = asksCity(q.tokens) || fragment && q.kind == AskWhere && cityNouns[q.tokens[len(q.tokens)-1].Surface] // "SCO summit host city"
 	q.untilWhen = q.kind == AskWhen && asksUntil(q.tokens)
 	q.someoneElse = q.kind == AskWho && (asksBesides(q.tokens) || asksWhomMet(q.tokens)) || asksAhead(q.tokens)
 	for i, qt := range q.terms {

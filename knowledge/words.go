@@ -207,7 +207,7 @@ func questionRunTogether(w string) string {
 	if len(w) < 5 || !isLowerASCII(w) {
 		return ""
 	}
-	for _, qw := range []string{"what", "when", "where", "which", "who", "how", "why"} {
+	for _, qw := range questionHead {
 		if rest, ok := strings.CutPrefix(w, qw); ok && len(rest) > 1 && (auxiliaries[rest] || copulas[rest] || rest == "much" || rest == "many" || rest == "long") {
 			return qw + " " + rest
 		}
