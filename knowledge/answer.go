@@ -1116,7 +1116,8 @@ func (e *Engine) namesActor(q *question, f *Fact) bool {
 // title, a body the question does not (a run with a word such as "Ministry" and a word the
 // question does not have: "the Ministry of Digital Development"), or a brand
 // or body by a word of its own ("Huawei", "Sputnik", "ANAMA" for an agency; not "BRI", a
-// concept's, nor a place such as "Asia").
+// concept's, nor a place such as "Asia"). A body of another kind than a specific one
+// asked for is none: "which universities" is not answered by "Confucius Institutes".
 func (e *Engine) namesBodyOrBrand(q *question, f *Fact) bool {
 	asked := e.askedTerms(q)
 	kind := e.az.Word(q.terms[q.which].Word).Term
@@ -1127,7 +1128,7 @@ func (e *Engine) namesBodyOrBrand(q *question, f *Fact) bool {
 				body, own = false, false
 				break
 			}
-			body = body || e.bodyTerms[w.term]
+			body = body || e.bodyTerms[w.term] && e.ofBodyKind(w.term, kind)
 			other = other || w.kind&(nameStop|nameState) == 0 && !asked[w.term]
 			own = own || len(run) == 1 && !asked[w.term] && (w.kind&(nameStop|nameState|namePerson|nameShort|nameEnglish) == 0 && !e.placeNames[w.term] && !e.isRegion(w.term) && e.kindOrNoConcept(w.term, kind) || e.isPublisherName(w.term) && publishes(q.terms[q.which].Word))
 		}
@@ -1136,6 +1137,22 @@ func (e *Engine) namesBodyOrBrand(q *question, f *Fact) bool {
 		}
 	}
 	return false
+}
+
+// ofBodyKind reports whether a body word (a term) names a body of the kind asked for (a
+// term): any body is an organisation, and a corporation a company, but an institute is no
+// university nor a fund a bank.
+func (e *Engine) ofBodyKind(term, kind string) bool {
+	family, ok := e.bodyFamily[kind]
+	return !ok || family == "" || family == e.bodyFamily[term]
+}
+
+// bodyFamilies are the families of bodyWords that one kind of body asked for stands for:
+// any kind of body is an organisation, and any that governs an agency; a corporation, a firm or a group is a company. Any
+// other body word is a family of its own.
+var bodyFamilies = map[string]string{
+	"organization": "", "organisation": "", "body": "", "institution": "", "agency": "",
+	"corporation": "company", "firm": "company", "group": "company",
 }
 
 // kindOrNoConcept reports whether a word names no concept, or one of the kind asked for

@@ -175,6 +175,8 @@ type Engine struct {
 	placeTerms map[string]bool
 	// bodyTerms are the terms of bodyWords: "ministri", "administr".
 	bodyTerms map[string]bool
+	// bodyFamily gives the family of each body word's term: "corpor" is a "compani".
+	bodyFamily map[string]string
 }
 
 // vocabEntry is an intent's vocabulary entry as terms, with how telling it is.
@@ -209,7 +211,7 @@ func LoadWithProgress(fsys fs.FS, progress func(done, total int)) (*Engine, erro
 	if err != nil {
 		return nil, err
 	}
-	e := &Engine{families: memo.New[[]int32](maxCachedFamilies), mistyped: memo.New[string](maxCachedFamilies), patterns: memo.New[*regexp.Regexp](maxCachedPatterns), bySource: map[string]int{}, az: st.az, intents: st.intents, english: st.english, lexicon: st.lexicon, related: st.related, roleNames: st.roleNames, roleStarts: st.roleStarts, chat: st.chat, placeNames: st.placeNames, placeTerms: st.placeTerms, bodyTerms: st.bodyTerms}
+	e := &Engine{families: memo.New[[]int32](maxCachedFamilies), mistyped: memo.New[string](maxCachedFamilies), patterns: memo.New[*regexp.Regexp](maxCachedPatterns), bySource: map[string]int{}, az: st.az, intents: st.intents, english: st.english, lexicon: st.lexicon, related: st.related, roleNames: st.roleNames, roleStarts: st.roleStarts, chat: st.chat, placeNames: st.placeNames, placeTerms: st.placeTerms, bodyTerms: st.bodyTerms, bodyFamily: st.bodyFamily}
 	e.commonNear, e.nameNear = st.commonNear, st.nameNear
 	results := make([]parsed, len(names))
 	var mu sync.Mutex
@@ -316,8 +318,9 @@ type static struct {
 	commonNear nearFilter
 	nameNear   nearFilter
 	placeNames map[string]bool
-	placeTerms map[string]bool // the terms of placeNames: "turkey", read from "turkish" too
-	bodyTerms  map[string]bool // the terms of bodyWords
+	placeTerms map[string]bool   // the terms of placeNames: "turkey", read from "turkish" too
+	bodyTerms  map[string]bool   // the terms of bodyWords
+	bodyFamily map[string]string // the family of each body word's term (bodyFamilies)
 }
 
 var loadStatic = sync.OnceValues(func() (*static, error) {
@@ -334,8 +337,16 @@ var loadStatic = sync.OnceValues(func() (*static, error) {
 		st.placeTerms[st.az.Word(p).Term] = true
 	}
 	st.bodyTerms = make(map[string]bool, len(bodyWords))
+	st.bodyFamily = make(map[string]string, len(bodyWords)+len(bodyFamilies))
 	for _, w := range bodyWords {
 		st.bodyTerms[st.az.Stem(w)] = true
+		st.bodyFamily[st.az.Stem(w)] = st.az.Stem(w)
+	}
+	for w, family := range bodyFamilies {
+		if family != "" {
+			family = st.az.Stem(family)
+		}
+		st.bodyFamily[st.az.Stem(w)] = family
 	}
 	if st.intents, err = loadIntents(); err != nil {
 		return nil, err
