@@ -189,7 +189,7 @@ func kindOf(tokens []analyze.Token) Kind {
 	if figureFragment(tokens) {
 		return AskNumber // "the trade number rn": a figure asked for without "what"
 	}
-	if k, ok := fragmentKind(tokens); ok {
+	if k, _, ok := fragmentKind(tokens); ok {
 		return k // "liu jianchao visit date", "welcome ceremony venue": asked for without "when" or "where"
 	}
 	if n := len(tokens); n > 3 && endsInTag(tokens) && !slices.ContainsFunc(tokens, isQuestionWord) {
@@ -263,16 +263,49 @@ var (
 // tagWords end a statement put as a question: "…, right?", "…, correct?".
 var tagWords = map[string]bool{"right": true, "correct": true, "innit": true, "yeah": true, "yes": true, "true": true}
 
-// fragmentKind reads what a question without a question word asks for from the noun it
-// ends in, after what that noun belongs to: "visa exemption date?" a time, "welcome
-// ceremony venue" a place, "zangezur corridor length" a figure.
-func fragmentKind(tokens []analyze.Token) (Kind, bool) {
-	if len(tokens) < 2 || slices.ContainsFunc(tokens, isQuestionWord) || tokens[len(tokens)-2].Stop {
-		return 0, false
+// fragmentKind reads what a question without a question word asks for from the noun that
+// names it, and returns that noun's index: the noun it ends in, after what that noun
+// belongs to ("visa exemption date?" a time, "welcome ceremony venue" a place, "zangezur
+// corridor length" a figure), or the noun it opens on after "the", before what it is of
+// ("the year diplomatic missions were set up", "give me the date of the interview").
+func fragmentKind(tokens []analyze.Token) (Kind, int, bool) {
+	if len(tokens) < 2 || slices.ContainsFunc(tokens, isQuestionWord) {
+		return 0, -1, false
 	}
-	k, ok := fragmentNouns[tokens[len(tokens)-1].Surface]
-	return k, ok
+	if i := openingNoun(tokens); i >= 0 {
+		return fragmentNouns[tokens[i].Surface], i, true
+	}
+	last := len(tokens) - 1
+	if tokens[last-1].Stop {
+		return 0, -1, false
+	}
+	if k, ok := fragmentNouns[tokens[last].Surface]; ok {
+		return k, last, true
+	}
+	return 0, -1, false
 }
+
+// openingNoun returns the index of a fragment noun a request opens on after "the", with a
+// clause or "of" after it: "the year diplomatic missions were set up", "I need the venue of
+// the summit", "give me the date of …"; or -1. Only words of asking come before it.
+func openingNoun(tokens []analyze.Token) int {
+	for i, t := range tokens[:min(len(tokens)-2, 5)] {
+		if t.Surface == "the" {
+			if _, ok := fragmentNouns[tokens[i+1].Surface]; ok && (!tokens[i+2].Stop || tokens[i+2].Surface == "of" || tokens[i+2].Surface == "that") {
+				return i + 1
+			}
+			return -1
+		}
+		if !tellVerbs[t.Surface] && !askingWords[t.Surface] && !politeWords[t.Surface] && !forAsker[t.Surface] {
+			return -1
+		}
+	}
+	return -1
+}
+
+// askingWords are the words besides a verb of telling that open a request: "I need …",
+// "just want …".
+var askingWords = map[string]bool{"i": true, "need": true, "want": true, "just": true, "also": true, "now": true, "ok": true, "okay": true, "so": true, "and": true}
 
 // fragmentNouns are the nouns that end a question without a question word by naming
 // what it asks for.

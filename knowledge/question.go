@@ -1437,10 +1437,10 @@ func (e *Engine) readQuestion(text string) *question {
 	locating, bare := locators(q.tokens)
 	claimLead, claimTag := claimFrameWords(q.tokens)
 	q.bareEvent = bare
-	_, fragment := fragmentKind(q.tokens) // "welcome ceremony venue": its last word asks, no word to match
-	countWord := ""                       // a number that says how many things the answer names
-	joined := -1                          // a token read together with the one before it
-	trailing := -1                        // a particle that ends the question, read with its verb before it
+	_, fragment, _ := fragmentKind(q.tokens) // "welcome ceremony venue": that word asks, no word to match
+	countWord := ""                          // a number that says how many things the answer names
+	joined := -1                             // a token read together with the one before it
+	trailing := -1                           // a particle that ends the question, read with its verb before it
 	for i, t := range q.tokens {
 		if i == joined || i == trailing {
 			continue
@@ -1544,7 +1544,7 @@ func (e *Engine) readQuestion(text string) *question {
 		if q.kind == AskNumber && markedFigureNouns.holds(t) && i > 0 && !q.tokens[i-1].Stop {
 			continue // "the trade figure": the figure is what is asked, no word to match
 		}
-		if fragment && i == len(q.tokens)-1 {
+		if i == fragment {
 			continue // "liu jianchao visit date": the date is what is asked
 		}
 		if q.kind == AskNumber && markedLastingVerbs.holds(t) && i == len(q.tokens)-1 {
@@ -1927,7 +1927,7 @@ func (e *Engine) readQuestion(text string) *question {
 	if q.outcome {
 		q.verb = e.outcomeVerb(q)
 	}
-	q.city = asksCity(q.tokens) || fragment && q.kind == AskWhere && cityNouns[q.tokens[len(q.tokens)-1].Surface] // "SCO summit host city"
+	q.city = asksCity(q.tokens) || fragment >= 0 && q.kind == AskWhere && cityNouns[q.tokens[fragment].Surface] // "SCO summit host city"
 	q.untilWhen = q.kind == AskWhen && asksUntil(q.tokens)
 	q.someoneElse = q.kind == AskWho && (asksBesides(q.tokens) || asksWhomMet(q.tokens)) || asksAhead(q.tokens)
 	for i, qt := range q.terms {
