@@ -1341,6 +1341,12 @@ func copulaPhrase(tokens []analyze.Token, possessors map[string]bool) (head stri
 			}
 			break // "where were the documents signed back in 2019": the signing
 		}
+		if len(words) > 2 && strings.HasSuffix(head, "s") && speechVerbsAsked[strings.TrimSuffix(head, "s")] {
+			// "the agreement Alizadeh calls a turning point": the speaker's words end the
+			// phrase before their subject.
+			head, words = words[len(words)-3], words[:len(words)-2]
+			break
+		}
 		if before != "" && strings.HasSuffix(head, "ing") && i+1 < len(tokens) && markedArticles.holds(tokens[i+1]) {
 			// "the event marking the victory": a verb with its object ends the phrase.
 			head, words = before, words[:len(words)-1]
