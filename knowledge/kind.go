@@ -165,7 +165,7 @@ func kindOf(tokens []analyze.Token) Kind {
 				return AskWho // "what's the name of China's ambassador": who holds it
 			case whenNouns[next] || afterCopula(tokens[i+1:], 2, func(w string) bool { return whenNouns[w] }):
 				return AskWhen
-			case amountNouns[next] || amountAfterCopula(tokens[i+1:]):
+			case amountNouns[next] || amountAfterCopula(tokens[i+1:]) || figureAfterCopula(tokens[i+1:]):
 				return AskNumber
 			case placeNouns[next]:
 				return AskWhere
@@ -312,7 +312,7 @@ var askingWords = map[string]bool{"i": true, "need": true, "want": true, "just":
 var fragmentNouns = map[string]Kind{
 	"date": AskWhen, "dates": AskWhen, "year": AskWhen, "day": AskWhen, "month": AskWhen,
 	"venue": AskWhere, "location": AskWhere, "place": AskWhere, "city": AskWhere, "town": AskWhere, "province": AskWhere,
-	"count": AskNumber, "length": AskNumber, "amount": AskNumber, "total": AskNumber, "size": AskNumber, "distance": AskNumber, "population": AskNumber,
+	"count": AskNumber, "figure": AskNumber, "figures": AskNumber, "length": AskNumber, "amount": AskNumber, "total": AskNumber, "size": AskNumber, "distance": AskNumber, "population": AskNumber,
 }
 
 // asksPersonNoun reports whether a question asks for persons by a noun ("which other
@@ -398,6 +398,25 @@ func kindNoun(tokens []analyze.Token) string {
 // "whats", which has lost its "is", "the trade turnover figure".
 func amountAfterCopula(tokens []analyze.Token) bool {
 	return afterCopula(tokens, 3, func(w string) bool { return amountNouns[w] || w == "cost" || w == "price" })
+}
+
+// figureAfterCopula reports whether the words after "what" name a figure noun as the
+// head of the thing they ask: "'s the current bilateral trade turnover figure".
+func figureAfterCopula(tokens []analyze.Token) bool {
+	if len(tokens) > 0 && markedCopulas.holds(tokens[0]) {
+		tokens = tokens[1:]
+	}
+	if len(tokens) < 2 || tokens[0].Surface != "the" {
+		return false
+	}
+	head := ""
+	for _, t := range tokens[1:] {
+		if t.Stop {
+			break
+		}
+		head = t.Surface
+	}
+	return figureNouns[head]
 }
 
 // afterCopula reports whether the words after "what" ask, within reach words of "the",

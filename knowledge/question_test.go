@@ -31,8 +31,16 @@ func TestKindOfQuestion(t *testing.T) {
 		{"Which two heads of state met?", AskWho},                          // past a number, the kind
 		{"Which people-to-people areas did they want expanded?", AskWhich}, // a compound qualifies the kind
 		{"Which people were at the banquet?", AskWho},
-		{"which other member of the National Assembly spoke?", AskWho}, // a member is a person
-		{"so did Aliyev praise the trade numbers?", AskYesNo},          // a lead-in before the question
+		{"which other member of the National Assembly spoke?", AskWho},    // a member is a person
+		{"so did Aliyev praise the trade numbers?", AskYesNo},             // a lead-in before the question
+		{"what's the current bilateral trade turnover figure", AskNumber}, // a figure heads the thing asked
+		{"what are the latest investment figures?", AskNumber},
+		{"I need the figure Aliyev gave for trade growth", AskNumber}, // a request opens on what it asks
+		{"give me the year diplomatic missions were set up", AskWhen},
+		{"tell me the venue of the summit", AskWhere},
+		{"the date of the interview", AskWhen},
+		{"the visa exemption date", AskWhen},
+		{"is the Beijing venue known?", AskYesNo},
 		{"ngl is the visa deal signed", AskYesNo},
 		{"can you tell me when they met", AskWhen}, // a request to be told: what it asks
 		{"could u list the agreements", AskWhat},
