@@ -488,8 +488,18 @@ var endPattern = regexp.MustCompile(`(?i)\b(end|ends|ended|ending|conclu\w*|fini
 // rankWords ask a place in an order.
 var rankWords = map[string]bool{"rank": true, "ranks": true, "ranked": true, "ranking": true}
 
-// lastingVerbs end a question on how long something lasted.
-var lastingVerbs = map[string]bool{"last": true, "lasted": true, "lasts": true}
+// lastingVerbs end a question on how long something lasted or holds.
+var lastingVerbs = map[string]bool{"last": true, "lasted": true, "lasts": true, "valid": true}
+
+// endsLasting reports whether tokens[i] is a word of lasting that ends a question, but for
+// "for": "how long did the visit last", "how long is the protocol valid for".
+func endsLasting(tokens []analyze.Token, i int) bool {
+	end := len(tokens) - 1
+	if end > 0 && tokens[end].Surface == "for" {
+		end--
+	}
+	return i == end && markedLastingVerbs.holds(tokens[i])
+}
 
 // durationAsked returns the unit of time "how many days" (or weeks, months, years) asks
 // a length in, or "".

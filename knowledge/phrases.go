@@ -1367,7 +1367,7 @@ func copulaPhrase(tokens []analyze.Token, possessors map[string]bool) (head stri
 	if frameWords[head] && !genericModifiers[before] {
 		head = before // "the temperature goal" asks about a temperature; "the official name" not about officials
 	}
-	if frameWords[head] || whenNouns[head] || amountNouns[head] || degreeNouns[head] {
+	if frameWords[head] || whenNouns[head] || amountNouns[head] || degreeNouns[head] || lastingVerbs[head] {
 		return "", words
 	}
 	return head, words

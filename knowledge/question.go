@@ -1547,7 +1547,7 @@ func (e *Engine) readQuestion(text string) *question {
 		if i == fragment {
 			continue // "liu jianchao visit date": the date is what is asked
 		}
-		if q.kind == AskNumber && markedLastingVerbs.holds(t) && i == len(q.tokens)-1 {
+		if q.kind == AskNumber && endsLasting(q.tokens, i) {
 			continue // "how long did the visit last": the length asked, not "last year"
 		}
 		if (q.kind == AskWhere || q.kind == AskWhen) && (staging[t.Surface] || e.mistypedStaging(t.Surface)) {

@@ -952,7 +952,7 @@ var framePhrases = map[[2]string]bool{
 // preposition of three words ("on behalf of"), the "last" that ends "how long did it
 // last", or the "part" of "which part of".
 func inFramePhrase(tokens []analyze.Token, i int) bool {
-	if markedLastingVerbs.holds(tokens[i]) && i == len(tokens)-1 && i > 0 && !markedArticles.holds(tokens[i-1]) {
+	if endsLasting(tokens, i) && i > 0 && !markedArticles.holds(tokens[i-1]) {
 		return true // "until when did the visit last": how long, not the last of it
 	}
 	if tokens[i].Surface == "part" && i > 0 && (markedWhatWords.holds(tokens[i-1]) || tokens[i-1].Surface == "which") && i+1 < len(tokens) && tokens[i+1].Surface == "of" {
