@@ -912,7 +912,12 @@ func TestApart(t *testing.T) {
 		{"cooperation in agriculture", "cooperation in agriculture"},
 		{"howmuch has china invested", "how much has china invested"},
 		{"whatdid aliyev say", "what did aliyev say"},
-		{"whats the deal", "whats the deal"}, // "what is", read as such elsewhere
+		{"whats the deal", "whats the deal"},               // "what is", read as such elsewhere
+		{"whoisxijinpingswife", "who is xi jinpings wife"}, // a whole question without spaces
+		{"whatyearsdoestheculturalprotocolcover?", "what years does the cultural protocol cover?"},
+		{"whatisthezangezurcorridorsupposedtolink", "what is the zangezur corridor supposed to link"},
+		{"turkmenistan", "turkmenistan"},                                                 // too short for a question
+		{"tell me about Turkmenistangasexports", "tell me about Turkmenistangasexports"}, // within a question, no sentence
 	}
 	for _, tt := range tests {
 		assert.Equal(t, tt.want, e.apart(tt.text), tt.text)

@@ -171,6 +171,8 @@ func (e *Engine) compoundHead(w string) (string, bool) {
 // is no typo of a word of theirs; otherwise text as it is.
 func (e *Engine) apart(text string) string {
 	var fields []string
+	// A question typed without spaces is one or two words long ("whoisxijinpingswife?").
+	whole := len(strings.Fields(text)) <= 2
 	i := -1
 	for f := range strings.FieldsSeq(text) {
 		i++
@@ -188,7 +190,12 @@ func (e *Engine) apart(text string) string {
 		if _, known := e.ix.Term(e.az.Word(w).Term); known || e.isEnglish(w) || len(e.suggest(w)) > 0 {
 			continue // (most long words are the articles' own: settled first)
 		}
-		if parts := e.runTogether(w); parts != "" {
+		if parts := e.runTogether(w); parts != "" || whole && len(w) >= minSentenceRun && len(w) <= maxSentenceRun {
+			if parts == "" {
+				if parts = e.segmented(w); parts == "" {
+					continue
+				}
+			}
 			if fields == nil {
 				fields = strings.Fields(text)
 			}
@@ -234,6 +241,70 @@ func (e *Engine) runTogether(w string) string {
 		}
 	}
 	return ""
+}
+
+// minSentenceRun and maxSentenceRun bound a word read as a whole question typed without
+// spaces ("whoisxijinpingswife"): runs longer than maxSentenceRun are no question.
+const (
+	minSentenceRun = 12
+	maxSentenceRun = 120
+)
+
+// segmented returns w, typed without spaces, written as the fewest words that are each a
+// function word, a word or name of the articles (or one's possessive without its
+// apostrophe: "jinpings"), or an English word of three letters or more ("whatyearsdoesthe
+// culturalprotocolcover": "what years does the cultural protocol cover"); or "" when no
+// such words spell it.
+func (e *Engine) segmented(w string) string {
+	// best[i] is the fewest words that spell w[:i], and from[i] where the last begins.
+	best := make([]int, len(w)+1)
+	from := make([]int, len(w)+1)
+	for i := 1; i <= len(w); i++ {
+		best[i] = -1
+		for j := max(0, i-maxWordLen); j < i; j++ {
+			if best[j] < 0 && j > 0 || !e.segmentWord(w[j:i]) {
+				continue
+			}
+			if n := best[j] + 1; best[i] < 0 || n < best[i] {
+				best[i], from[i] = n, j
+			}
+		}
+	}
+	if best[len(w)] < 0 {
+		return ""
+	}
+	var words []string
+	for i := len(w); i > 0; i = from[i] {
+		words = append(words, w[from[i]:i])
+	}
+	slices.Reverse(words)
+	return strings.Join(words, " ")
+}
+
+// maxWordLen is the longest word segmented looks for.
+const maxWordLen = 20
+
+// segmentWord reports whether w may be a word of a question typed without spaces: a
+// function word ("is", "the"; "a" and "i" alone of one letter), a word or name the
+// articles use, one's possessive without its apostrophe, or an English word of three
+// letters or more.
+func (e *Engine) segmentWord(w string) bool {
+	t := e.az.Word(w)
+	if t.Stop {
+		return len(w) > 1 || w == "a" || w == "i"
+	}
+	if len(w) < 2 {
+		return false
+	}
+	if _, ok := e.ix.Term(t.Term); ok {
+		return true
+	}
+	if base, ok := strings.CutSuffix(w, "s"); ok && len(base) > 1 {
+		if _, ok := e.ix.Term(e.az.Word(base).Term); ok {
+			return true
+		}
+	}
+	return len(w) > 2 && e.wordCount(w) > 0
 }
 
 // articlesWord reports whether w is an English word the articles use.
