@@ -1079,7 +1079,22 @@ func (e *Engine) namesSomeoneElse(q *question, f *Fact) bool {
 	if q.kind != AskWho {
 		return e.namesOther(q, f, false) || e.namesOtherCountry(q, f) // (not the speaker of a quotation: "… he added")
 	}
-	return slices.ContainsFunc(f.People, func(p string) bool { return !q.namesPart(p) })
+	return slices.ContainsFunc(f.People, func(p string) bool { return !q.namesPart(p) }) || namesOtherKin(q, f)
+}
+
+// kinPattern finds the words for people by family: "his family, including his
+// grandchildren".
+var kinPattern = regexp.MustCompile(`\b(?:[Ff]amily|[Ff]amilies|[Gg]randchildren|[Cc]hildren|[Ww]ife|[Hh]usband|[Rr]elatives|[Dd]aughters?|[Ss]ons?|[Gg]randsons?|[Gg]randdaughters?)\b`)
+
+// namesOtherKin reports whether a fact names people by family whom the question does not:
+// "who came along besides officials" is answered by "He also brought his family".
+func namesOtherKin(q *question, f *Fact) bool {
+	for _, m := range kinPattern.FindAllString(f.Text, -1) {
+		if !strings.Contains(q.lower, strings.ToLower(m)) {
+			return true
+		}
+	}
+	return false
 }
 
 // besidesHome reports whether a question asks which other countries and a term names one
