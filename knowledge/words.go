@@ -928,7 +928,7 @@ var frameWords = map[string]bool{
 	"explain": true, "info": true, "information": true, "give": true,
 	"find": true, "want": true, "need": true, "get": true, "got": true, "go": true, "given": true,
 	"going": true, "went": true, "come": true, "comes": true, "came": true, "today": true,
-	"currently": true, "current": true, "nowadays": true, "recently": true, "worth": true, "now": true,
+	"currently": true, "current": true, "already": true, "yet": true, "nowadays": true, "recently": true, "worth": true, "now": true,
 	"days": true, "described": true, "assess": true, "assessed": true, "mid": true,
 	"characterize": true, "characterized": true, "characterise": true, "characterised": true,
 	"frame": true, "frames": true, "framed": true, "portray": true, "portrays": true, "portrayed": true,
