@@ -105,6 +105,17 @@ func sceneWhen(tokens []analyze.Token, i int) bool {
 	return false
 }
 
+// relativeWhere reports whether "where" at tokens[i] opens a clause about the noun before
+// it, no place: "some fields where …", "the areas where …" (but "the city where …" asks a
+// place).
+func relativeWhere(tokens []analyze.Token, i int) bool {
+	if i < 2 {
+		return false
+	}
+	noun, before := tokens[i-1], tokens[i-2]
+	return !noun.Stop && !placeNouns[noun.Surface] && !markedPlaceNouns.holds(noun) && (before.Stop || tellVerbs[before.Surface])
+}
+
 // sceneQuestionWords ask the question a scene-setting "when" clause leads up to.
 var sceneQuestionWords = map[string]bool{"which": true, "who": true, "whom": true, "how": true, "where": true, "why": true}
 
@@ -142,6 +153,9 @@ func kindOf(tokens []analyze.Token) Kind {
 				return AskWhen
 			}
 		case "where":
+			if relativeWhere(tokens, i) {
+				continue // "name some fields where they want more cooperation": which fields
+			}
 			if standsOn(tokens[i+1:]) {
 				return AskWhat // "where do they stand on tariffs": their position
 			}
