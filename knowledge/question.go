@@ -1929,7 +1929,9 @@ func (e *Engine) readQuestion(text string) *question {
 	}
 	q.city = asksCity(q.tokens) || fragment >= 0 && q.kind == AskWhere && cityNouns[q.tokens[fragment].Surface] // "SCO summit host city"
 	q.untilWhen = q.kind == AskWhen && asksUntil(q.tokens)
-	q.someoneElse = q.kind == AskWho && (asksBesides(q.tokens) || asksWhomMet(q.tokens)) || asksAhead(q.tokens)
+	// (Not "has Azerbaijan invested more in China than China has in Azerbaijan?": two
+	// named, compared.)
+	q.someoneElse = q.kind == AskWho && (asksBesides(q.tokens) || asksWhomMet(q.tokens)) || q.kind != AskYesNo && asksAhead(q.tokens)
 	for i, qt := range q.terms {
 		if q.someoneElse && len(qt.Alts) > 0 && onlyRelated(qt) && q.possessed(qt.Word) {
 			// "Who else was in Bayramov's delegation?": another person a fact names is
