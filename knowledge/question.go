@@ -1151,7 +1151,37 @@ func (e *Engine) unknownThing(q *question, from int) string {
 			return q.tokens[i].Surface + " " + q.tokens[i+1].Surface
 		}
 	}
+	// A name of three words or more after "the" that ends the question, whose last word,
+	// its head, matches nothing: "has it joined the asian infrastructure investment bank?"
+	// (not "the cultural protocol runs until 2030", a verb and its object).
+	for i := from; i < len(q.tokens); i++ {
+		if !markedArticles.holds(q.tokens[i]) {
+			continue
+		}
+		end := i + 1
+		for end < len(q.tokens) && !q.tokens[end].Stop && !q.tokens[end].Number && isLowerASCII(q.tokens[end].Surface) {
+			end++
+		}
+		if end == len(q.tokens) && end-i-1 >= minUnknownPhrase {
+			if head := q.tokens[end-1]; unknown(head) && len(q.terms[q.termOf(head.Surface)].Alts) == 0 {
+				return strings.Join(surfacesOf(q.tokens[i+1:end]), " ")
+			}
+		}
+	}
 	return ""
+}
+
+// minUnknownPhrase is the fewest words of a name whose head alone, unknown, makes the
+// thing it names one the articles do not tell of.
+const minUnknownPhrase = 3
+
+// surfacesOf returns the tokens' words as typed.
+func surfacesOf(tokens []analyze.Token) []string {
+	out := make([]string, len(tokens))
+	for i, t := range tokens {
+		out[i] = t.Surface
+	}
+	return out
 }
 
 // onlyMistyped reports whether a query term matches no word of the articles but, when
