@@ -913,6 +913,28 @@ func (e *Engine) measuredSubject(q *question) int {
 	return -1
 }
 
+// countedOf returns the query term of the thing "the number of" (or amount, volume) counts
+// — the last word of the words after "of": "the number of Chinese tourists" — or -1.
+func countedOf(q *question) int {
+	for i := 1; i+2 < len(q.tokens); i++ {
+		if !countNouns[q.tokens[i].Surface] || q.tokens[i+1].Surface != "of" || !markedArticles.holds(q.tokens[i-1]) {
+			continue
+		}
+		end := i + 2
+		for end < len(q.tokens) && !q.tokens[end].Stop {
+			end++
+		}
+		if end == i+2 {
+			return -1
+		}
+		return q.termOf(q.tokens[end-1].Surface)
+	}
+	return -1
+}
+
+// countNouns count or measure the thing after "of": "the number of tourists".
+var countNouns = map[string]bool{"number": true, "amount": true, "volume": true, "count": true}
+
 // changeVerbs say that an amount changed.
 var changeVerbs = map[string]bool{
 	"increase": true, "increased": true, "grow": true, "grew": true, "rise": true, "rose": true,
@@ -1809,6 +1831,9 @@ func (e *Engine) readQuestion(text string) *question {
 			// matched apart from "fourth", so is not insisted on.)
 			q.required[i] = true
 		}
+	}
+	if k := countedOf(q); k >= 0 && !termBesides[k] {
+		q.required[k] = true // "did the number of Chinese tourists go up": of tourists, not of anything
 	}
 	for _, k := range e.countedModifiers(q) {
 		q.required[k] = true // "how many member states": not a count of states of another kind
