@@ -1599,6 +1599,9 @@ func (e *Engine) readQuestion(text string) *question {
 		if i == fragment {
 			continue // "liu jianchao visit date": the date is what is asked
 		}
+		if q.occupation && markedOccupations.holds(t) {
+			continue // "what is his title": who he is, which the articles tell without the word
+		}
 		if q.kind == AskNumber && endsLasting(q.tokens, i) {
 			continue // "how long did the visit last": the length asked, not "last year"
 		}
