@@ -877,6 +877,9 @@ func (e *Engine) excluded(q *question, r *ranked) string {
 	case q.occupation && f.Kind == Body && !namesOccupation(f.Text):
 		// "What is Peng Liyuan's job?" is not answered by "Xi and his wife, Peng Liyuan".
 		return lacksPerson
+	case q.headAsked && r.typeBonus == 0:
+		// "Who is the head of China's space agency?" is not answered by the agency's name.
+		return lacksPerson
 	case q.kind == AskWho && q.author && f.Kind == Body:
 		// "Who wrote the article?" is answered by its byline or the box about its
 		// author, not by a person the story names.

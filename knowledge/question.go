@@ -239,6 +239,9 @@ type question struct {
 	// personNoun marks a question that asks for persons by a noun ("which other
 	// officials"): a person it does not name is the answer.
 	personNoun bool
+	// headAsked: the question asks who heads something ("who is the head of the
+	// department"): a person, whom only a fact that names one tells.
+	headAsked bool
 	// acronym is the abbreviation "what does ANAMA stand for" asks the words of, lower-cased.
 	acronym string
 	// which is the query term of the noun a "which" question asks for, or -1.
@@ -2086,7 +2089,8 @@ func (e *Engine) readQuestion(text string) *question {
 		// (Not "what were the exact words …": the words are the quote.)
 		for i, qt := range q.terms {
 			if strings.Contains(" "+qt.Word+" ", " "+head+" ") {
-				if len(qt.Alts) == 0 && !(q.kind == AskWho && partyNouns[head]) {
+				q.headAsked = q.kind == AskWho && genericRoles[head]
+				if len(qt.Alts) == 0 && !(q.kind == AskWho && (partyNouns[head] || genericRoles[head])) {
 					q.unknownHead = head
 				}
 				// "What is the length of the Zangezur corridor?" is answered only by a
