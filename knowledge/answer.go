@@ -235,35 +235,44 @@ func (e *Engine) figureOtherwise(q *question, r *ranked) bool {
 }
 
 // twoQuestions splits a question that asks two things ("when was he born and how long
-// has he been minister") into its two, or returns false. lower is text in lower case.
+// has he been minister", "who is he and in which bodies do they cooperate") into its two,
+// or returns false: a second question word after "and" (and a preposition), or after a
+// question mark, once the words before have asked something. lower is text in lower case.
 func twoQuestions(text, lower string) (first, second string, ok bool) {
 	if !strings.Contains(lower, "?") && !slices.ContainsFunc(joinerWords, func(j string) bool { return strings.Contains(lower, j) }) {
 		return "", "", false // most questions: nothing joins two
 	}
-	// The words are read as they come, not split out: the word i-2 (before) and i-1 (last)
-	// are kept to tell whether "and" stood at i-2, or the question before ended at i-2.
-	i, before, last := 0, "", ""
-	for w := range strings.FieldsSeq(lower) {
-		if i == 0 && !questionWord[w] && !auxiliaries[w] && !copulas[w] {
-			return "", "", false
+	ws := strings.Fields(lower)
+	asks := func(k int) bool { return k < len(ws) && questionWord[asTyped(strings.Trim(ws[k], ",?"))] }
+	asked := false // the words before k ask something: a question word, or an auxiliary first
+	for k, w := range ws {
+		if k == 0 && (auxiliaries[w] || copulas[w]) {
+			asked = true
 		}
-		if at := i - 2; at >= 2 && questionWord[asTyped(strings.Trim(last, ","))] {
+		if asked && k >= 2 {
 			switch {
-			case joiners[strings.Trim(before, ",")]:
+			case joiners[strings.Trim(w, ",")] && (asks(k+1) || joinedPrepositions[ws[min(k+1, len(ws)-1)]] && asks(k+2)):
+				// "…, and how much …", "… and through which region …"
 				f := strings.Fields(text)
-				return strings.Join(f[:at], " "), strings.Join(f[at+1:], " "), true
-			case strings.HasSuffix(before, "?"):
+				return strings.Join(f[:k], " "), strings.Join(f[k+1:], " "), true
+			case strings.HasSuffix(w, "?") && asks(k+1):
 				f := strings.Fields(text)
-				if first, second = strings.Join(f[:at+1], " "), strings.Join(f[at+1:], " "); hasVerb(first) && hasVerb(second) {
+				if first, second = strings.Join(f[:k+1], " "), strings.Join(f[k+1:], " "); hasVerb(first) && hasVerb(second) {
 					// (but "who announced the deal? which ministry" asks one thing)
 					return first, second, true
 				}
 			}
 		}
-		before, last = last, w
-		i++
+		asked = asked || asks(k)
 	}
 	return "", "", false
+}
+
+// joinedPrepositions may come between the word that joins a second question and its
+// question word: "… and through which region …", "… and since what year …".
+var joinedPrepositions = map[string]bool{
+	"in": true, "on": true, "at": true, "through": true, "since": true, "from": true, "to": true,
+	"for": true, "by": true, "with": true, "during": true, "under": true, "via": true, "until": true,
 }
 
 // hasVerb reports whether a question has, after its first word, a word that reads as its

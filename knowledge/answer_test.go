@@ -715,6 +715,9 @@ func TestTwoQuestions(t *testing.T) {
 		{"how much did China invest vs how much did Azerbaijan invest", "how much did China invest", "how much did Azerbaijan invest"},
 		{"when were they set up versus when did they meet", "when were they set up", "when did they meet"},
 		{"Besides Belt and Road, what kinds of cooperation did Xi encourage", "", ""},
+		{"who is azer allahveranov and in which bodies do they cooperate", "who is azer allahveranov", "in which bodies do they cooperate"},
+		{"apart from justice and aerospace what areas did they cover, and which ministry reported it", "apart from justice and aerospace what areas did they cover,", "which ministry reported it"},
+		{"China and Azerbaijan and which others signed", "", ""}, // nothing asked before the "and"
 	}
 	for _, tt := range tests {
 		first, second, _ := twoQuestions(tt.text, strings.ToLower(tt.text))
