@@ -243,7 +243,14 @@ func twoQuestions(text, lower string) (first, second string, ok bool) {
 		return "", "", false // most questions: nothing joins two
 	}
 	ws := strings.Fields(lower)
-	asks := func(k int) bool { return k < len(ws) && questionWord[asTyped(strings.Trim(ws[k], ",?"))] }
+	asks := func(k int) bool {
+		if k >= len(ws) {
+			return false
+		}
+		w := strings.Trim(ws[k], ",?")
+		w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s") // "what's"
+		return questionWord[asTyped(w)]
+	}
 	asked := false // the words before k ask something: a question word, or an auxiliary first
 	for k, w := range ws {
 		if k == 0 && (auxiliaries[w] || copulas[w]) {
@@ -276,9 +283,17 @@ var joinedPrepositions = map[string]bool{
 }
 
 // hasVerb reports whether a question has, after its first word, a word that reads as its
-// verb: an auxiliary, a form of "be", or a past form ("announced").
+// verb: an auxiliary, a form of "be", or a past form ("announced"); or opens on a question
+// word that holds its "is" ("what's").
 func hasVerb(question string) bool {
 	ws := strings.Fields(strings.ToLower(question))
+	if len(ws) > 0 {
+		w := ws[0]
+		base := strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
+		if _, ok := contractedCopula[w]; ok || base != w && questionWord[base] {
+			return true // "what's the turnover": the question word holds its "is"
+		}
+	}
 	return slices.ContainsFunc(ws[min(1, len(ws)):], func(w string) bool {
 		w = strings.Trim(w, ",?!.")
 		return auxiliaries[w] || copulas[w] || isParticiple(w)
@@ -320,8 +335,11 @@ func (e *Engine) bothAnswered(ctx context.Context, whole Answer, first, second s
 	}
 	second, _ = e.FollowUp(second, first)
 	b, _, err := e.answer(ctx, second, false)
-	if err != nil || !b.Answered || !slices.ContainsFunc(b.Citations, func(c Citation) bool { return !slices.Contains(a.Citations, c) }) {
+	if err != nil || !b.Answered {
 		return whole
+	}
+	if !slices.ContainsFunc(b.Citations, func(c Citation) bool { return !slices.Contains(a.Citations, c) }) {
+		return a // the first's answer quotes what answers the second too
 	}
 	return joinAnswers(a, b)
 }
