@@ -1145,6 +1145,10 @@ func namesOccasion(q *question, f *Fact) bool {
 	return false
 }
 
+// reportVerbs tell what the news said, as speech verbs tell what people said: "what did
+// Sputnik report about …".
+var reportVerbs = map[string]bool{"report": true, "reported": true, "reports": true, "write": true, "wrote": true, "written": true}
+
 // speechTopic returns the query terms after "about", "of" or "on" that follow a verb of
 // saying in "what did X say/think about Y", or after "to" in "how did X react to Y", or
 // nil.
@@ -1159,7 +1163,7 @@ func speechTopic(q *question) []int {
 		p := q.tokens[i+1].Surface
 		switch {
 		case markedReactionVerbs.holds(q.tokens[i]) && p == "to": // "how did Russia react to …"
-		case !markedSpeechVerbsAsked.holds(q.tokens[i]):
+		case !markedSpeechVerbsAsked.holds(q.tokens[i]) && !reportVerbs[q.tokens[i].Surface]:
 			continue
 		case p != "about" && p != "of" && p != "on" && p != "regarding":
 			return nil
