@@ -174,7 +174,10 @@ func (e *Engine) tellsOtherwise(q *question, f *Fact, k int) bool {
 		return namesKin(f.Text, kin)
 	}
 	_, known := e.ix.Term(e.az.Word(word).Term)
-	if strings.Contains(word, " ") && slices.ContainsFunc(q.terms[k].Alts, func(a index.Alternative) bool { return a.Factor >= 1 }) {
+	// A region named by two words ("South Caucasus") in a claim put to be checked is told
+	// otherwise by another region, as one of a word is in any question.
+	region := e.isRegion(e.az.Word(word).Term) || strings.Contains(word, " ") && (putsClaim(q.tokens) || doubts(q.tokens)) && slices.ContainsFunc(strings.Fields(word), func(w string) bool { return e.isRegion(e.az.Word(w).Term) })
+	if strings.Contains(word, " ") && !region && slices.ContainsFunc(q.terms[k].Alts, func(a index.Alternative) bool { return a.Factor >= 1 }) {
 		// A name of several words the articles use ("Confucius Institutes") is told
 		// otherwise only by another in its place: "chaired the Non-Aligned Movement",
 		// "chaired the CICA".
@@ -188,7 +191,7 @@ func (e *Engine) tellsOtherwise(q *question, f *Fact, k int) bool {
 	// So is a word of a name the question capitalises, in any question of yes or no
 	// ("Ministry of Economy": "Ministry of Digital Development").
 	placed := known && ((putsClaim(q.tokens) || doubts(q.tokens)) && locatedAt(q, k) || q.capitalised[word]) && sameSlot(q, f, k)
-	if !e.isRegion(e.az.Word(word).Term) && !placed && (known || !putsClaim(q.tokens) || !e.isName(q.terms[k], q.capitalised, nil) && !e.placeTerms[e.az.Word(word).Term]) {
+	if !region && !placed && (known || !putsClaim(q.tokens) || !e.isName(q.terms[k], q.capitalised, nil) && !e.placeTerms[e.az.Word(word).Term]) {
 		// A name the articles use ("did Georgia sign …") asks of another thing they tell;
 		// only a claim put to be checked ("Tashkent hosted COP29, right?") is of a name
 		// they do not use in a detail they give. A word that is no name ("a nuclear deal")
