@@ -1075,7 +1075,14 @@ func withHabitAsEarlier(text string) string {
 		if next, _, _ := strings.Cut(text[i+len(habit):], " "); habit == "use to " && !habitVerbs[next] {
 			return text // "what phrase did Aliyev use to describe it": what for
 		}
-		for _, w := range strings.Fields(strings.ToLower(text[:i])) {
+		before := strings.Fields(strings.ToLower(text[:i]))
+		for k := len(before) - 1; k >= 0; k-- {
+			if before[k] == "that" {
+				before = before[k+1:] // "is it true that she used to work …": the clause's own words
+				break
+			}
+		}
+		for _, w := range before {
 			if copulas[w] || w == "be" || w == "been" || w == "being" || w == "get" || w == "gets" || w == "got" {
 				return text // "what is the corridor used to carry"
 			}
