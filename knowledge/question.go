@@ -1063,6 +1063,21 @@ var remarkOpeners = map[string]bool{
 	"curious": true, "wondering": true, "asking": true,
 }
 
+// statementAsked reports whether a question is a statement with a question mark: no
+// question word, a verb after its first word, and "?" at its end ("Alizadeh said the
+// agreement was signed last December?"); not a request ("could you list …?") nor a topic
+// set before its question ("fact check: were …?", "the institutes - is that in it?").
+func statementAsked(text string, tokens []analyze.Token) bool {
+	if len(tokens) < 5 || !strings.HasSuffix(strings.TrimSpace(text), "?") || strings.ContainsAny(text, ":–—") || strings.Contains(text, " - ") {
+		return false
+	}
+	first := tokens[0].Surface
+	if auxiliaries[first] || copulas[first] || politeWords[first] || tellVerbs[first] {
+		return false
+	}
+	return !slices.ContainsFunc(tokens, isQuestionWord) && hasVerb(text)
+}
+
 // withHabitAsEarlier writes a past habit as the earlier time it tells of ("which outlet
 // did she use to work for": "… did she previously work for"), so that "used" is no word
 // a fact must match. A passive "is used to" says what a thing is for, and stays.
@@ -1453,6 +1468,9 @@ func (e *Engine) readQuestion(text string) *question {
 		}
 	}
 	q.kind = kindOf(e.kindTokens(q.tokens[story:]))
+	if q.kind == AskWhat && statementAsked(text, q.tokens[story:]) {
+		q.kind = AskYesNo // "Alizadeh said it was signed last December?": a claim put to be checked
+	}
 	q.signed = slices.ContainsFunc(q.tokens, func(t analyze.Token) bool { return markedSignVerbs.holds(t) })
 	q.inDollars = (q.kind == AskNumber || q.kind == AskWhat) && slices.ContainsFunc(q.tokens, func(t analyze.Token) bool { return markedDollarWords.holds(t) })
 	q.wh = slices.ContainsFunc(q.tokens, isQuestionWord)
