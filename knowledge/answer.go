@@ -2675,6 +2675,25 @@ func (e *Engine) publishedBy(f *Fact, qt index.QueryTerm) bool {
 	return false
 }
 
+// oneRareWord reports whether a question's only word is one the articles use of one or
+// two sentences, no place's: "banquet what time" asks of the one banquet they tell of.
+func (e *Engine) oneRareWord(q *question) bool {
+	if len(q.terms) != 1 {
+		return false
+	}
+	for _, alt := range q.terms[0].Alts {
+		if alt.Factor >= 1 && len(alt.Terms) == 1 {
+			t := e.ix.TermString(alt.Terms[0])
+			return e.ix.DocFreq(alt.Terms[0]) <= maxRareFacts && !e.placeTerms[t] && !e.home[alt.Terms[0]]
+		}
+	}
+	return false
+}
+
+// maxRareFacts is how many sentences at most may use a word that alone says what a
+// question asks about.
+const maxRareFacts = 2
+
 // evidence reports whether a hit matches enough of the question to answer it: two of its
 // words, or one that names the domain (a topic word or a name; for "where", a concept's
 // name of several words). A lone ordinary word ("how is your day") is not enough, nor a
@@ -2699,7 +2718,7 @@ func (e *Engine) evidence(q *question, h index.Hit) bool {
 		// is a coincidence, not an answer; but a rare name the question insists on is
 		// what it asks about when it asks nothing else ("where was COP29 held?").
 		// So is an event asked where it was staged ("where did the banquet take place?").
-		return n >= 2 || (named || q.staged) && n == len(q.terms)-q.placeKinds()
+		return n >= 2 || (named || q.staged || e.oneRareWord(q)) && n == len(q.terms)-q.placeKinds()
 	}
 	// One name in common does not answer a question that also asks about something the
 	// articles never mention ("What is the weather like in Urumqi?"), nor do the two
