@@ -728,6 +728,10 @@ func (e *Engine) excluded(q *question, r *ranked) string {
 			return lacksNumber
 		}
 		return lacksDate
+	case q.signed && q.kind == AskWhere && r.typeBonus == 0 && len(e.places[f.ID]) == 0 && !e.namesOther(q, f, false):
+		// "Where was last July's agreement signed?" is not answered by "the signing of an
+		// agreement" last July: a sentence that names no place.
+		return lacksCity
 	case q.inDollars && !strings.Contains(f.Text, "$") && !strings.Contains(strings.ToLower(f.Text), "dollar"):
 		// "What is the trade turnover in dollars?" is not answered by "a more than 20%
 		// increase".
