@@ -1197,8 +1197,8 @@ func (e *Engine) ofBodyKind(term, kind string) bool {
 }
 
 // bodyFamilies are the families of bodyWords that one kind of body asked for stands for:
-// any kind of body is an organisation, and any that governs an agency; a corporation, a firm or a group is a company. Any
-// other body word is a family of its own.
+// any kind of body is an organisation, and any that governs an agency; a corporation, a
+// firm or a group is a company. Any other body word is a family of its own.
 var bodyFamilies = map[string]string{
 	"organization": "", "organisation": "", "body": "", "institution": "", "agency": "",
 	"corporation": "company", "firm": "company", "group": "company",

@@ -303,6 +303,9 @@ func fragmentKind(tokens []analyze.Token) (Kind, int, bool) {
 // clause or "of" after it: "the year diplomatic missions were set up", "I need the venue of
 // the summit", "give me the date of …"; or -1. Only words of asking come before it.
 func openingNoun(tokens []analyze.Token) int {
+	if len(tokens) < 3 {
+		return -1
+	}
 	for i, t := range tokens[:min(len(tokens)-2, 5)] {
 		if t.Surface == "the" {
 			if _, ok := fragmentNouns[tokens[i+1].Surface]; ok && (!tokens[i+2].Stop || tokens[i+2].Surface == "of" || tokens[i+2].Surface == "that") {

@@ -2117,7 +2117,7 @@ func (e *Engine) readQuestion(text string) *question {
 		// (Not "what were the exact words …": the words are the quote.)
 		for i, qt := range q.terms {
 			if strings.Contains(" "+qt.Word+" ", " "+head+" ") {
-				q.headAsked = q.kind == AskWho && genericRoles[head]
+				q.headAsked = q.headAsked || q.kind == AskWho && genericRoles[head]
 				if len(qt.Alts) == 0 && !(q.kind == AskWho && (partyNouns[head] || genericRoles[head])) {
 					q.unknownHead = head
 				}

@@ -252,9 +252,8 @@ const (
 
 // segmented returns w, typed without spaces, written as the fewest words that are each a
 // function word, a word or name of the articles (or one's possessive without its
-// apostrophe: "jinpings"), or an English word of three letters or more ("whatyearsdoesthe
-// culturalprotocolcover": "what years does the cultural protocol cover"); or "" when no
-// such words spell it.
+// apostrophe: "jinpings"), or an English word of three letters or more
+// ("whoisxijinpingswife": "who is xi jinpings wife"); or "" when no such words spell it.
 func (e *Engine) segmented(w string) string {
 	// best[i] is the fewest words that spell w[:i], and from[i] where the last begins.
 	best := make([]int, len(w)+1)
