@@ -179,7 +179,7 @@ func comparedPair(text string) (first, second string, ok bool) {
 	if m == nil {
 		return "", "", false
 	}
-	ask := "when was "
+	ask := askWhen
 	if !comparedInTime[strings.ToLower(m[1])] {
 		ask = "how much is "
 	}
@@ -189,6 +189,12 @@ func comparedPair(text string) (first, second string, ok bool) {
 // comparedFrame matches "which came first, X or Y" and its kin: the comparative, and the
 // two things compared.
 var comparedFrame = regexp.MustCompile(`(?i)^(?:which|what|wat)(?:'s| (?:came|comes|happened|was|is|were|are|one was|one is|one came|one happened))? (first|earlier|sooner|later|last|bigger|larger|greater|higher|more|smaller|lower|less)\b[\s,:;–—-]+(.+?),? or (.+?)[\s?!.]*$`)
+
+// orderPattern finds words that put two things in order in time.
+var orderPattern = regexp.MustCompile(`(?i)\b(preced\w*|followed|before|after|prior|earlier|later|then)\b`)
+
+// askWhen opens the question comparedPair asks of each thing compared in time.
+const askWhen = "when was "
 
 // comparedInTime are the comparatives of time comparedFrame reads.
 var comparedInTime = map[string]bool{"first": true, "earlier": true, "sooner": true, "later": true, "last": true}
@@ -203,14 +209,30 @@ func (e *Engine) comparedAnswered(ctx context.Context, text string) (Answer, boo
 		return Answer{}, false
 	}
 	a, _, err := e.answer(ctx, first, false)
-	if err != nil || !a.Answered {
-		return Answer{}, false
+	if err == nil && a.Answered {
+		b, _, err := e.answer(ctx, second, false)
+		if err == nil && b.Answered {
+			return joinAnswers(a, b), true // (a alone, when one sentence tells of both)
+		}
 	}
-	b, _, err := e.answer(ctx, second, false)
-	if err != nil || !b.Answered {
-		return Answer{}, false
+	if x, y, inTime := comparedThings(first, second); inTime {
+		// Neither dated apart, the two may be told in order: "The official visit to
+		// Beijing was also preceded by … Liu Jianchao's visit to Azerbaijan."
+		if o, _, err := e.answer(ctx, "was "+x+" before "+y, false); err == nil && o.Answered && !strings.HasPrefix(o.Text, otherwise) && orderPattern.MatchString(o.Text) {
+			return o, true
+		}
 	}
-	return joinAnswers(a, b), true // (a alone, when one sentence tells of both)
+	return Answer{}, false
+}
+
+// comparedThings returns the two things comparedPair's questions ask of, and whether they
+// ask when.
+func comparedThings(first, second string) (x, y string, inTime bool) {
+	x, inTime = strings.CutPrefix(first, askWhen)
+	if !inTime {
+		return "", "", false
+	}
+	return x, strings.TrimPrefix(second, askWhen), true
 }
 
 // comparesTwo reports whether a question weighs its two alternatives against each other
