@@ -123,20 +123,23 @@ func (e *Engine) chosenAlternative(ctx context.Context, text string) (Answer, bo
 	if err != nil {
 		return Answer{}, false
 	}
-	confirmed := func(x Answer) bool { return x.Answered && !strings.HasPrefix(x.Text, otherwise) }
-	if confirmed(a) && confirmed(b) && comparesTwo(text) {
+	if confirms(a) && confirms(b) && comparesTwo(text) {
 		return joinAnswers(a, b), true // "were more documents signed in 2019 or in 2025": what each says
 	}
 	a.Answered = a.Answered && e.offerQuoted(a, first, second)
 	b.Answered = b.Answered && e.offerQuoted(b, second, first)
 	switch {
-	case confirmed(a) && (!confirmed(b) || a.Confidence >= b.Confidence):
+	case confirms(a) && (!confirms(b) || a.Confidence >= b.Confidence):
 		return a, true
-	case confirmed(b):
+	case confirms(b):
 		return b, true
 	}
 	return Answer{}, false
 }
+
+// confirms reports whether an answer confirms what it was asked: it answers, and is no
+// correction ("The articles say otherwise: …").
+func confirms(a Answer) bool { return a.Answered && !strings.HasPrefix(a.Text, otherwise) }
 
 // offerQuoted reports whether an answer to one alternative quotes what it offers that the
 // other does not: its figures as written ("does it start in 2025 or 2026" is not settled
@@ -167,23 +170,31 @@ func (e *Engine) offerQuoted(a Answer, asked, other string) bool {
 	return true
 }
 
+// comparison is what a question that compares two things asks of each: "when was X",
+// "when was Y", or "how much is X", "how much is Y".
+type comparison struct{ ask, x, y string }
+
+func (c comparison) first() string  { return c.ask + c.x }
+func (c comparison) second() string { return c.ask + c.y }
+
+// inTime reports whether the comparison is of which came first.
+func (c comparison) inTime() bool { return c.ask == askWhen }
+
 // comparedPair finds the two things a question asks to compare by time or size ("which
-// came first, X or Y?", "which is bigger: X or Y") and returns the question to ask of
-// each: "when was X", "when was Y"; "how much is X", "how much is Y". It returns false
-// for other questions.
-func comparedPair(text string) (first, second string, ok bool) {
+// came first, X or Y?", "which is bigger: X or Y"). It returns false for other questions.
+func comparedPair(text string) (comparison, bool) {
 	if !strings.Contains(text, " or ") && !strings.Contains(text, " OR ") {
-		return "", "", false // most questions: nothing compared (and no regular expression run)
+		return comparison{}, false // most questions: nothing compared (and no regular expression run)
 	}
 	m := comparedFrame.FindStringSubmatch(strings.TrimSpace(text))
 	if m == nil {
-		return "", "", false
+		return comparison{}, false
 	}
 	ask := askWhen
 	if !comparedInTime[strings.ToLower(m[1])] {
 		ask = "how much is "
 	}
-	return ask + m[2], ask + m[3], true
+	return comparison{ask, m[2], m[3]}, true
 }
 
 // comparedFrame matches "which came first, X or Y" and its kin: the comparative, and the
@@ -193,7 +204,7 @@ var comparedFrame = regexp.MustCompile(`(?i)^(?:which|what|wat)(?:'s| (?:came|co
 // orderPattern finds words that put two things in order in time.
 var orderPattern = regexp.MustCompile(`(?i)\b(preced\w*|followed|before|after|prior|earlier|later|then)\b`)
 
-// askWhen opens the question comparedPair asks of each thing compared in time.
+// askWhen opens the question asked of each thing compared in time.
 const askWhen = "when was "
 
 // comparedInTime are the comparatives of time comparedFrame reads.
@@ -201,38 +212,28 @@ var comparedInTime = map[string]bool{"first": true, "earlier": true, "sooner": t
 
 // comparedAnswered answers a question that compares two things with what the articles
 // say of each, when they say it of both: "which came first, the ten documents or the
-// agreement signed last July" with the sentence that dates each. It returns false
-// otherwise.
+// agreement signed last July" with the sentence that dates each; or, for which came
+// first, with a sentence that tells the two in order. It returns false otherwise.
 func (e *Engine) comparedAnswered(ctx context.Context, text string) (Answer, bool) {
-	first, second, ok := comparedPair(text)
+	c, ok := comparedPair(text)
 	if !ok {
 		return Answer{}, false
 	}
-	a, _, err := e.answer(ctx, first, false)
+	a, _, err := e.answer(ctx, c.first(), false)
 	if err == nil && a.Answered {
-		b, _, err := e.answer(ctx, second, false)
+		b, _, err := e.answer(ctx, c.second(), false)
 		if err == nil && b.Answered {
 			return joinAnswers(a, b), true // (a alone, when one sentence tells of both)
 		}
 	}
-	if x, y, inTime := comparedThings(first, second); inTime {
+	if c.inTime() {
 		// Neither dated apart, the two may be told in order: "The official visit to
 		// Beijing was also preceded by … Liu Jianchao's visit to Azerbaijan."
-		if o, _, err := e.answer(ctx, "was "+x+" before "+y, false); err == nil && o.Answered && !strings.HasPrefix(o.Text, otherwise) && orderPattern.MatchString(o.Text) {
+		if o, _, err := e.answer(ctx, "was "+c.x+" before "+c.y, false); err == nil && confirms(o) && orderPattern.MatchString(o.Text) {
 			return o, true
 		}
 	}
 	return Answer{}, false
-}
-
-// comparedThings returns the two things comparedPair's questions ask of, and whether they
-// ask when.
-func comparedThings(first, second string) (x, y string, inTime bool) {
-	x, inTime = strings.CutPrefix(first, askWhen)
-	if !inTime {
-		return "", "", false
-	}
-	return x, strings.TrimPrefix(second, askWhen), true
 }
 
 // comparesTwo reports whether a question weighs its two alternatives against each other

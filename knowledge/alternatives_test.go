@@ -6,10 +6,23 @@ import (
 	"github.com/stretchr/testify/assert"
 )
 
+// split is a case of a splitter: the text and the two questions it is split into, none
+// when it is not.
+type split struct{ text, first, second string }
+
+// assertSplits holds a function that splits a question in two to its cases.
+func assertSplits(t *testing.T, splitter func(string) (string, string, bool), tests []split) {
+	t.Helper()
+	for _, tt := range tests {
+		first, second, ok := splitter(tt.text)
+		assert.Equal(t, tt.first != "", ok, tt.text)
+		assert.Equal(t, tt.first, first, tt.text)
+		assert.Equal(t, tt.second, second, tt.text)
+	}
+}
+
 func TestAlternatives(t *testing.T) {
-	tests := []struct {
-		text, first, second string
-	}{
+	assertSplits(t, alternatives, []split{
 		{"is it in july or august?", "is it in july", "is it in august"},
 		{"were the documents signed at the forum or during a state visit", "were the documents signed at the forum", "were the documents signed during a state visit"},
 		{"did they sign a full agreement or just a letter of intent?", "did they sign a full agreement", "did they sign a letter of intent"},
@@ -21,13 +34,7 @@ func TestAlternatives(t *testing.T) {
 		{"is China closer to Azerbaijan or to Armenia? compare them", "", ""},
 		{"did they sign a military alliance or defence treaty during the april visit", "", ""},
 		{"when was it signed", "", ""},
-	}
-	for _, tt := range tests {
-		first, second, ok := alternatives(tt.text)
-		assert.Equal(t, tt.first != "", ok, tt.text)
-		assert.Equal(t, tt.first, first, tt.text)
-		assert.Equal(t, tt.second, second, tt.text)
-	}
+	})
 }
 
 func TestYesNoAfterTopic(t *testing.T) {
@@ -37,21 +44,17 @@ func TestYesNoAfterTopic(t *testing.T) {
 }
 
 func TestComparedPair(t *testing.T) {
-	tests := []struct {
-		text, first, second string
-	}{
+	compared := func(text string) (string, string, bool) {
+		c, ok := comparedPair(text)
+		return c.first(), c.second(), ok
+	}
+	assertSplits(t, compared, []split{
 		{"which came first, the forum or the visit?", "when was the forum", "when was the visit"},
 		{"what happened earlier: the talks or the ceremony", "when was the talks", "when was the ceremony"},
 		{"which is bigger: trade turnover or investment?", "how much is trade turnover", "how much is investment"},
 		{"which came first", "", ""},
 		{"which agreements came first", "", ""},
-	}
-	for _, tt := range tests {
-		first, second, ok := comparedPair(tt.text)
-		assert.Equal(t, tt.first != "", ok, tt.text)
-		assert.Equal(t, tt.first, first, tt.text)
-		assert.Equal(t, tt.second, second, tt.text)
-	}
+	})
 }
 
 func TestJoinAnswersQuotesOnce(t *testing.T) {

@@ -247,9 +247,7 @@ func twoQuestions(text, lower string) (first, second string, ok bool) {
 		if k >= len(ws) {
 			return false
 		}
-		w := strings.Trim(ws[k], ",?")
-		w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s") // "what's"
-		return questionWord[asTyped(w)]
+		return questionWord[asTyped(withoutIs(strings.Trim(ws[k], ",?")))] // ("what's")
 	}
 	asked := false // the words before k ask something: a question word, or an auxiliary first
 	for k, w := range ws {
@@ -275,6 +273,11 @@ func twoQuestions(text, lower string) (first, second string, ok bool) {
 	return "", "", false
 }
 
+// withoutIs returns a word without the "'s" that stands for "is": "what" of "what's".
+func withoutIs(w string) string {
+	return strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
+}
+
 // joinedPrepositions may come between the word that joins a second question and its
 // question word: "… and through which region …", "… and since what year …".
 var joinedPrepositions = map[string]bool{
@@ -289,8 +292,7 @@ func hasVerb(question string) bool {
 	ws := strings.Fields(strings.ToLower(question))
 	if len(ws) > 0 {
 		w := ws[0]
-		base := strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
-		if _, ok := contractedCopula[w]; ok || base != w && questionWord[base] {
+		if _, ok := contractedCopula[w]; ok || withoutIs(w) != w && questionWord[withoutIs(w)] {
 			return true // "what's the turnover": the question word holds its "is"
 		}
 	}

@@ -1627,8 +1627,10 @@ func (e *Engine) readQuestion(text string) *question {
 		if i == fragment {
 			continue // "liu jianchao visit date": the date is what is asked
 		}
-		if _, used := e.ix.Term(t.Term); q.kind == AskWhen && endWords[t.Surface] && !used && i > 0 && q.tokens[i-1].Surface != "to" {
-			continue // "when did the state visit end": the last day of its span, in any words
+		if q.kind == AskWhen && endWords[t.Surface] && i > 0 && q.tokens[i-1].Surface != "to" {
+			if _, used := e.ix.Term(t.Term); !used {
+				continue // "when did the state visit end": the last day of its span, in any words
+			}
 		}
 		if q.occupation && markedOccupations.holds(t) {
 			continue // "what is his title": who he is, which the articles tell without the word
