@@ -306,14 +306,15 @@ func (e *Engine) segmentWord(w string) bool {
 	return len(w) > 2 && e.wordCount(w) > 0
 }
 
-// articlesWord reports whether w is an English word the articles use.
+// articlesWord reports whether w is a word the articles use: an English word, or one of
+// four letters or more of their own ("visa", "xinhua").
 func (e *Engine) articlesWord(w string) bool {
 	t := e.az.Word(w)
 	if t.Stop {
 		return false
 	}
 	_, ok := e.ix.Term(t.Term)
-	return ok && e.isEnglish(w)
+	return ok && (len(w) >= 4 || e.isEnglish(w))
 }
 
 // isLowerASCII reports whether w is written in lower-case ASCII letters only.
