@@ -207,6 +207,9 @@ func (e *Engine) answer(ctx context.Context, raw string, explain bool) (Answer, 
 	if q.publisher {
 		rs, best = e.leadWithPublisher(rs, best)
 	}
+	if q.whenSaid {
+		rs, best = e.leadWithDateline(rs, best)
+	}
 	a := e.compose(q, rs, best)
 	if e.figureOtherwise(q, &rs[best]) {
 		// "… the upcoming 40th anniversary, right?": the fact tells the 35th.
@@ -424,6 +427,18 @@ func (e *Engine) leadWithPublisher(rs []ranked, best int) ([]ranked, int) {
 		return append([]ranked{lead}, rs[i:]...), 0
 	}
 	return rs, best
+}
+
+// leadWithDateline puts first, for a question that asks when someone spoke to the press,
+// the dateline of the article the answer is from: the day of the story.
+func (e *Engine) leadWithDateline(rs []ranked, best int) ([]ranked, int) {
+	d, ok := e.datelineFact[rs[best].fact.Source]
+	if !ok || d == rs[best].fact.ID {
+		return rs, best
+	}
+	lead := rs[best]
+	lead.fact = &e.facts[d]
+	return append([]ranked{lead}, rs[best:]...), 0
 }
 
 // localize marks an answer to a question asked in lang: its language, and a first line in
@@ -1721,6 +1736,9 @@ func (e *Engine) typeBonus(q *question, f *Fact) float64 {
 	}
 	switch q.kind {
 	case AskWhen:
+		if _, ok := e.datelineFact[f.Source]; ok && q.whenSaid {
+			return 1 // "when did Alizadeh talk to Trend": the day of the story
+		}
 		if q.clock {
 			if e.cues[f.ID]&tellsClock != 0 && e.saysEvents(q, f) {
 				return 1 // "at noon", not "April 23, 2025"

@@ -139,6 +139,9 @@ type Engine struct {
 	// publisherFact maps an article to its first sentence that names its publisher
 	// ("Source: commonspace.eu …", "… told Trend"), when one does.
 	publisherFact map[string]int
+	// datelineFact maps an article to the dateline that opens its text ("BAKU, Azerbaijan,
+	// April 28."), when one does: the day what it reports was said.
+	datelineFact map[string]int
 	// families caches the family of each question word (see family).
 	families *memo.Memo[[]int32]
 	// mistyped caches the English word each unknown question word is a typo of (see
@@ -593,6 +596,7 @@ func (e *Engine) build(docs []*ingest.Document) {
 		e.carriedOn[i] = -1
 	}
 	e.findPublisherFacts()
+	e.findDatelines()
 	e.capitals = map[string]bool{}
 	for i := range e.facts {
 		maps.Copy(e.capitals, acronymsOf(e.facts[i].Text))
@@ -1186,6 +1190,21 @@ func (e *Engine) findPublisherFacts() {
 		a := e.articles[e.bySource[f.Source]]
 		if a.Publisher != "" && strings.Contains(strings.ToLower(f.Text), strings.ToLower(a.Publisher)) {
 			e.publisherFact[f.Source] = i
+		}
+	}
+}
+
+// findDatelines finds, for each article, the dated credit that opens its first paragraph
+// of text.
+func (e *Engine) findDatelines() {
+	e.datelineFact = map[string]int{}
+	for i := range e.facts {
+		f := &e.facts[i]
+		if f.Kind != Credit || len(f.Dates) == 0 || f.Next < 0 {
+			continue
+		}
+		if next := &e.facts[f.Next]; next.Kind == Body && next.Paragraph == f.Paragraph {
+			e.datelineFact[f.Source] = i
 		}
 	}
 }

@@ -62,6 +62,13 @@ func TestPublisherFacts(t *testing.T) {
 	assert.NotContains(t, e.publisherFact, "001_1dd007d9d2e50d38.txt", "an article whose publisher the text never names")
 }
 
+func TestDatelineFacts(t *testing.T) {
+	e := seedEngine(t)
+	require.Contains(t, e.datelineFact, "004_5522fbf094e0c90f.txt")
+	assert.Equal(t, "BAKU, Azerbaijan, April 28.", e.facts[e.datelineFact["004_5522fbf094e0c90f.txt"]].Text)
+	assert.Len(t, e.datelineFact, 1, "only 004 opens on a dateline; a \"Source:\" line is no dateline")
+}
+
 // TestImpliedMonth shows an undated article that names one month is of that month, and
 // that "may", written in lower case, is a verb and no month.
 func TestImpliedMonth(t *testing.T) {

@@ -189,6 +189,9 @@ type question struct {
 	qualified []qualifiedNoun
 	// asksSpeech marks a question about what someone said ("Who said …").
 	asksSpeech bool
+	// whenSaid marks a question that asks only when someone spoke to the press: a
+	// dateline answers it (see asksWhenSaid).
+	whenSaid bool
 	// future marks a question about what is to come: a fact about what was does not
 	// answer it.
 	future bool
@@ -1338,7 +1341,7 @@ var authorWords = map[string]bool{"wrote": true, "author": true, "written": true
 // creditWords ask about an article itself rather than the story it tells.
 var creditWords = map[string]bool{"source": true, "sources": true, "website": true, "site": true, "outlet": true,
 	"publication": true, "published": true, "publisher": true, "article": true, "articles": true,
-	"story": true, "dateline": true, "byline": true, "piece": true, "writeup": true}
+	"story": true, "dateline": true, "datelined": true, "byline": true, "piece": true, "writeup": true}
 
 // periodNouns ask for a length of time.
 var periodNouns = map[string]bool{"period": true, "timeframe": true, "timespan": true, "span": true, "duration": true}
@@ -2050,6 +2053,7 @@ func (e *Engine) readQuestion(text string) *question {
 	for _, t := range q.tokens {
 		q.asksSpeech = q.asksSpeech || markedSpeechVerbsAsked.holds(t) || markedSpokeVerbs.holds(t)
 	}
+	q.whenSaid = e.asksWhenSaid(q)
 	q.topic = e.withoutStates(q, e.withoutHome(q, speechTopic(q)))
 	q.viewOf = e.viewHolder(q)
 	if k := askedNoun(q); k >= 0 && len(q.terms[k].Alts) > 0 && onlyRelated(q.terms[k]) && !wordNouns[q.terms[k].Word] && !bearingNouns[q.terms[k].Word] && !q.matchedElsewhere(k) {
@@ -3734,4 +3738,26 @@ func hasLetters(s string) bool {
 func (e *Engine) namesSpeaker(t analyze.Token) bool {
 	last := t.Surface[strings.LastIndexByte(t.Surface, ' ')+1:]
 	return e.isPersonPart(last) || ingest.IsRole(last) || ingest.IsRole(strings.TrimSuffix(last, "s"))
+}
+
+// asksWhenSaid reports whether a when-question asks only when someone spoke to the press
+// ("when did Alizadeh talk to Trend", "the date of the Trend interview with MP
+// Alizadeh"): besides a word of speaking, it names only speakers, their titles, outlets
+// and the story. What they said is not asked, so its dates do not answer: the day the
+// story was filed does.
+func (e *Engine) asksWhenSaid(q *question) bool {
+	if q.kind != AskWhen {
+		return false
+	}
+	spoke := false
+	for _, qt := range q.terms {
+		switch w := qt.Word; {
+		case speechVerbs[w] || speechVerbsAsked[w] || speechNouns[w] || sourceVerbs[w]:
+			spoke = true
+		case creditWords[w] || e.isPersonPart(w) || ingest.IsRole(w) || e.isPublisherName(e.az.Word(w).Term):
+		default:
+			return false
+		}
+	}
+	return spoke
 }
