@@ -2828,7 +2828,11 @@ func (e *Engine) compose(q *question, rs []ranked, best int) Answer {
 		lines = append(lines, note)
 	}
 	var cites []Citation
+	var following []int // the sentences quoted after the one that introduces them
 	for i, f := range chosen {
+		if slices.Contains(following, f.ID) {
+			continue // quoted already, after the sentence that introduces it
+		}
 		cited := len(cites)
 		lead := ""
 		if d := e.datedBy[f.ID]; q.kind == AskWhen && d >= 0 && len(f.Dates) == 0 && !used[e.cluster[d]] {
@@ -2870,6 +2874,7 @@ func (e *Engine) compose(q *question, rs []ranked, best int) Answer {
 				}
 				cites = append(cites, e.Cite(*g))
 				line += "\n" + e.render(g) + " [" + strconv.Itoa(len(cites)) + "]"
+				following = append(following, g.ID)
 				if !g.ListItem && !g.Introduces && g.Speaker == "" {
 					break
 				}
