@@ -2828,10 +2828,10 @@ func (e *Engine) compose(q *question, rs []ranked, best int) Answer {
 		lines = append(lines, note)
 	}
 	var cites []Citation
-	var following []int // the sentences quoted after the one that introduces them
+	var following []int // the sentences quoted after one that introduces or leads to them
 	for i, f := range chosen {
 		if slices.Contains(following, f.ID) {
-			continue // quoted already, after the sentence that introduces it
+			continue // quoted already, after the sentence that introduces or leads to it
 		}
 		cited := len(cites)
 		lead := ""
@@ -2840,6 +2840,8 @@ func (e *Engine) compose(q *question, rs []ranked, best int) Answer {
 			// quotes it on its own line.
 			cites = append(cites, e.Cite(e.facts[d]))
 			lead = e.render(&e.facts[d]) + " [" + strconv.Itoa(len(cites)) + "] "
+			used[e.cluster[d]] = true // once: not again before the next item of its list
+			following = append(following, d)
 		}
 		if p := f.Prev; ((q.kind == AskWhy || containsAny(q.lower, causePhrases)) && concludes(f.Text) || e.refersBackToAsked(q, f)) && p >= 0 && e.facts[p].Source == f.Source && e.facts[p].Kind == Body && !used[e.cluster[p]] {
 			// "Thus, Azerbaijan is an important partner …": the reason is the sentence
@@ -2864,6 +2866,7 @@ func (e *Engine) compose(q *question, rs []ranked, best int) Answer {
 			f = &e.facts[f.Next]
 			cites = append(cites, e.Cite(*f))
 			line += " " + e.render(f) + " [" + strconv.Itoa(len(cites)) + "]"
+			following = append(following, f.ID)
 		}
 		if f.Introduces {
 			quoted := 0

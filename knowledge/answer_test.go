@@ -734,3 +734,24 @@ func TestTwoQuestionsAreAnsweredBoth(t *testing.T) {
 	require.NoError(t, err)
 	assert.Len(t, one.Citations, 1, "one question that names two things: one quote")
 }
+
+// TestQuotesOnce holds every answer to quoting each sentence once: a quotation's
+// sentences, quoted after the one that introduces it, are not quoted again further down
+// ("Who is Azer Allahveranov?"), nor is the sentence that dates a list before each of its
+// items.
+func TestQuotesOnce(t *testing.T) {
+	e := seedEngine(t)
+	questions := []string{"Who is Azer Allahveranov?", "on what date were the twenty cooperation deals signed"}
+	for _, it := range append(readEval(t, "testdata/dev.jsonl"), readEval(t, "testdata/mechanisms.jsonl")...) {
+		questions = append(questions, it.Q)
+	}
+	for _, q := range questions {
+		a, err := e.Answer(context.Background(), q)
+		require.NoError(t, err)
+		seen := map[Citation]bool{}
+		for _, c := range a.Citations {
+			assert.False(t, seen[c], "%s: %q quoted twice", q, c.Quote)
+			seen[c] = true
+		}
+	}
+}
