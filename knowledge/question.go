@@ -1907,7 +1907,7 @@ func (e *Engine) readQuestion(text string) *question {
 		// "agree to begin" asks when they agreed.
 		q.startsWhen = q.startsWhen || markedStartWords.holds(q.tokens[i]) && q.tokens[i-1].Surface != "to" ||
 			q.tokens[i].Surface == "date" && q.tokens[i-1].Surface == "what" && i > 1 && q.tokens[i-2].Surface == "from"
-		q.endsWhen = q.endsWhen || q.kind == AskWhen && endWords[q.tokens[i].Surface] && q.tokens[i-1].Surface != "to"
+		q.endsWhen = q.endsWhen || q.kind == AskWhen && endWords[q.tokens[i].Surface] && q.tokens[i-1].Surface != "to" && !concludesDeal(q.tokens, i)
 		q.priorStage = q.priorStage || (q.tokens[i].Surface == "before" || strings.HasPrefix(q.tokens[i].Surface, "prior")) && namesStage(q.tokens[i+1:min(len(q.tokens), i+5)])
 		q.rank = q.rank || markedRankWords.holds(q.tokens[i]) ||
 			q.tokens[i].Surface == "number" && markedWhatWords.holds(q.tokens[i-1]) && (i+1 == len(q.tokens) || q.tokens[i+1].Surface != "of")
@@ -3738,6 +3738,13 @@ func hasLetters(s string) bool {
 func (e *Engine) namesSpeaker(t analyze.Token) bool {
 	last := t.Surface[strings.LastIndexByte(t.Surface, ' ')+1:]
 	return e.isPersonPart(last) || ingest.IsRole(last) || ingest.IsRole(strings.TrimSuffix(last, "s"))
+}
+
+// concludesDeal reports whether the word at tokens[i] concludes an agreement the question
+// names: a deal concluded is one signed, not one that ended ("when was the pivotal
+// agreement concluded").
+func concludesDeal(tokens []analyze.Token, i int) bool {
+	return strings.HasPrefix(tokens[i].Surface, "conclud") && slices.ContainsFunc(tokens, func(t analyze.Token) bool { return dealNouns[t.Surface] })
 }
 
 // asksWhenSaid reports whether a when-question asks only when someone spoke to the press
