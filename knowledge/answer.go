@@ -496,6 +496,21 @@ func (e *Engine) choose(q *question, rs []ranked) int {
 // friendship" tells no length).
 var agesPattern = regexp.MustCompile(`(?i)\b(a|one|half a) (century|decade)\b`)
 
+// agesOfPattern finds an age of a thing, told in words: "decades of friendship".
+var agesOfPattern = regexp.MustCompile(`(?i)\b(?:decades|centuries|generations) of (\pL+)`)
+
+// agesOfAsked reports whether a fact tells in words how long the thing the question asks
+// about has lasted: "how long has the friendship gone on" by "decades of friendship",
+// though "how long was the visit" is not.
+func (e *Engine) agesOfAsked(q *question, f *Fact) bool {
+	for _, m := range agesOfPattern.FindAllStringSubmatch(f.Text, -1) {
+		if t := e.az.Word(m[1]); !t.Stop && q.hasTerm(t.Term) {
+			return true
+		}
+	}
+	return false
+}
+
 // yearsPattern finds a length of time in years: "for 33 years", "since 1995", "the 35th
 // anniversary", "over the last five years", a span from one year to another.
 var yearsPattern = regexp.MustCompile(`(?i)\b(years?|decades?|century|centuries|anniversary|since (19|20)\d\d)\b|\b(19|20)\d\d\b.*\b(19|20)\d\d\b`)
@@ -1807,6 +1822,9 @@ func (e *Engine) typeBonus(q *question, f *Fact) float64 {
 		}
 		if q.sinceWhen && agesPattern.MatchString(f.Text) {
 			return 1 // "changes unseen in how long": "in a century"
+		}
+		if q.sinceWhen && e.agesOfAsked(q, f) {
+			return 1 // "how long has the friendship lasted": "decades of friendship"
 		}
 	case AskWhere:
 		// A place the question does not name already: "In which Chinese city …" is not
