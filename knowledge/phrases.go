@@ -716,6 +716,25 @@ func joinedDeed(tokens []analyze.Token, i int) int {
 	return i
 }
 
+// helpedDeed returns, for "help" at i, the position of the deed it helps do, named
+// right after it ("what will China help implement", "help to build"), or i.
+func (e *Engine) helpedDeed(tokens []analyze.Token, i int) int {
+	if !helpVerbs[tokens[i].Surface] {
+		return i
+	}
+	j := i + 1
+	if j+1 < len(tokens) && tokens[j].Surface == "to" {
+		j++
+	}
+	if j >= len(tokens) || tokens[j].Stop || tokens[j].Number || e.names[tokens[j].Term] || e.states[tokens[j].Term] || e.placeTerms[tokens[j].Term] || e.isPersonPart(tokens[j].Surface) {
+		return i // "help Azerbaijan", "help the country": whom, not what
+	}
+	return j
+}
+
+// helpVerbs are the forms of "help" a deed may follow bare: "help build".
+var helpVerbs = map[string]bool{"help": true, "helps": true, "helped": true, "helping": true}
+
 // joinVerbs say that someone took part with another in a deed "in" names: "who joined
 // Xi in hosting", "who helped them in drafting".
 var joinVerbs = map[string]bool{
@@ -823,7 +842,7 @@ func (e *Engine) askedVerb(q *question) int {
 	for i+1 < len(q.tokens) && (isAdverb(q.tokens[i]) || e.mistypedAdverb(q.tokens[i].Surface)) {
 		i++ // "did she previously work for"
 	}
-	i = joinedDeed(q.tokens, i)
+	i = e.helpedDeed(q.tokens, joinedDeed(q.tokens, i))
 	verb := q.tokens[i].Surface
 	if q.kind == AskWho && i+1 < len(q.tokens) && markedParticles.holds(q.tokens[i+1]) {
 		// "who did Xi take along": a verb of two words, however light its first
