@@ -451,6 +451,11 @@ func withoutIntroduction(text string) string {
 		}
 		if slices.ContainsFunc(intro, func(w string) bool { w = strings.Trim(w, ",.'’"); return words[w] || hedgeWords[w] }) {
 			rest := strings.TrimSpace(text[i+len(sep):])
+			if !slices.ContainsFunc(intro, func(w string) bool { return firstPerson[w] }) {
+				if named, ok := namedByIntroduction(text[:i], rest); ok {
+					return named // "the journalist Aytan Farhadova - where did she work before?"
+				}
+			}
 			return strings.TrimPrefix(rest, "but ") // "sorry, but …"
 		}
 	}

@@ -816,6 +816,7 @@ func TestWithoutIntroduction(t *testing.T) {
 		{"Georgian journalist here. which region does it cross?", "which region does it cross?"},
 		{"hey all, I'm putting together a little explainer for my uni's IR club. which outlet reported the meeting first?", "which outlet reported the meeting first?"},
 		{"I'm citing the piece by Aytan Farhadova. where did she work before?", "where did she Aytan Farhadova work before?"},
+		{"the reporter Aytan Farhadova - where is she based?", "where is she Aytan Farhadova based?"},                                // the one asked about
 		{"my teacher said the anniversary is in 2026. is that right?", "my teacher said the anniversary is in 2026. is that right?"}, // a claim put
 		{"I read that trade doubled in five years. What value has it passed?", "I read that trade doubled in five years. What value has it passed?"},
 		{"sorry im new here, who is jeyhun bayramov?", "who is jeyhun bayramov?"},
