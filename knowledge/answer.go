@@ -133,7 +133,7 @@ func (e *Engine) answer(ctx context.Context, raw string, explain bool) (Answer, 
 	if lang != lingo.English {
 		text = e.lexicon.English(lang, text)
 	}
-	text = e.apart(fromHearsay(withHabitAsEarlier(withoutGreeting(withoutRemark(withoutIntroduction(withBlankAsked(withNameAsked(withoutCommand(text)))))))))
+	text = e.apart(fromHearsay(withHabitAsEarlier(withoutGreeting(withoutRemark(withoutIntroduction(withBlankAsked(withMentionAsked(withNameAsked(withoutCommand(text))))))))))
 	if kind := smallTalk(text); kind != "" {
 		return localize(e.refusal(smallTalkReplies[kind]), lang), ex, nil
 	}

@@ -368,6 +368,24 @@ func withNameAsked(text string) string {
 	return text
 }
 
+// withMentionAsked returns a question why the articles mention a thing ("why is Pedro
+// Sanchez mentioned", "why does the article bring up Sputnik") as the question of what
+// they say of it, which tells why; or text.
+func withMentionAsked(text string) string {
+	for _, p := range mentionAsked {
+		if m := p.FindStringSubmatch(text); m != nil {
+			return "what do the articles say about " + m[1]
+		}
+	}
+	return text
+}
+
+// mentionAsked find a question why the articles mention a thing, and the thing.
+var mentionAsked = []*regexp.Regexp{
+	regexp.MustCompile(`(?i)^why (?:is|was|are|were) (.+?) (?:even |at all )?(?:mentioned|named|cited|quoted|brought up|referenced|referred to|in (?:the|this|that|these) (?:articles?|story|stories|piece|text|news|reports?))(?: at all)?(?: in (?:the|this|that|these) (?:articles?|story|stories|piece|text|news|reports?))?\s*[?!.]*$`),
+	regexp.MustCompile(`(?i)^why (?:does|did|do) (?:the|this|that|these) (?:articles?|story|stories|piece|text|reports?) (?:even )?(?:mention|name|cite|quote|bring up|talk about|refer to) (.+?)(?: at all)?\s*[?!.]*$`),
+}
+
 // withBlankAsked returns a question with each gap left to fill in asked for by "what", as
 // a question word would ask for it ("China is Azerbaijan's what largest partner").
 func withBlankAsked(text string) string {

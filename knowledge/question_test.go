@@ -937,6 +937,20 @@ func TestWithNameAsked(t *testing.T) {
 	}
 }
 
+func TestWithMentionAsked(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"why is Pedro Sanchez mentioned", "what do the articles say about Pedro Sanchez"},
+		{"Why is Sputnik even mentioned in the article?", "what do the articles say about Sputnik"},
+		{"why was chen ming quoted at all", "what do the articles say about chen ming"},
+		{"why does the story bring up Urumqi?", "what do the articles say about Urumqi"},
+		{"why is Azerbaijan named a key player", "why is Azerbaijan named a key player"}, // why it is called so
+		{"why was the visa deal signed", "why was the visa deal signed"},
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.want, withMentionAsked(tt.in), tt.in)
+	}
+}
+
 func TestNamedByIntroduction(t *testing.T) {
 	tests := []struct{ intro, question, want string }{
 		{"I'm citing the piece by Aytan Farhadova", "where did she work before?", "where did she Aytan Farhadova work before?"},
