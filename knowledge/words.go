@@ -417,8 +417,8 @@ func (e *Engine) mendTypos(tokens []analyze.Token, text string) []analyze.Token 
 		}
 	}
 	for i, t := range tokens {
-		if t.Stop || t.Number || len(t.Surface) < 4 || e.english[t.Surface] > 0 {
-			continue
+		if t.Stop || t.Number || len(t.Surface) < 4 || e.english[t.Surface] > 0 || e.az.NamesConcept(t.Term) {
+			continue // (a name of the thesaurus' own is no typo: "envoy" is no "enjoy")
 		}
 		if term, ok := e.namePossessive(t.Surface); ok {
 			// "alievs wife": a name's possessive typed without its apostrophe, no typo
