@@ -2114,7 +2114,7 @@ func (e *Engine) otherRole(q *question, doc int) bool {
 					continue
 				}
 				found = true
-				if p == 0 || e.ownsRole(seq[p-1], qr.by) {
+				if (p == 0 || e.ownsRole(seq[p-1], qr.by)) && !e.postedElsewhere(seq, p+len(alt.Terms), qr.at) {
 					ours = true // the question's own, or no one's in particular
 				}
 			}
@@ -2124,6 +2124,17 @@ func (e *Engine) otherRole(q *question, doc int) bool {
 		}
 	}
 	return e.swappedQualifier(q, seq) || e.otherVenue(q, doc)
+}
+
+// postedElsewhere reports whether the term at p, after a role in a fact, names a place
+// other than those at, where the question holds the role: "China's Chargé d'Affaires to
+// Armenia" is not its chargé d'affaires in Baku.
+func (e *Engine) postedElsewhere(seq []int32, p int, at map[int32]bool) bool {
+	if len(at) == 0 || p >= len(seq) || at[seq[p]] {
+		return false
+	}
+	t := e.ix.TermString(seq[p])
+	return e.states[t] || e.placeTerms[t]
 }
 
 // ownsRole reports whether the word before a role ("Spanish" of "Spanish Prime Minister")

@@ -17,6 +17,9 @@ import (
 type qualifiedRole struct {
 	role int            // the query term naming the role
 	by   map[int32]bool // the terms naming what it belongs to
+	// at holds the terms naming where it is held, when the question names a place
+	// after the role as well as whose it is: "China's chargé d'affaires in Baku".
+	at map[int32]bool
 }
 
 // qualifiedRoles finds the roles the question qualifies by a name next to them, written
@@ -37,22 +40,31 @@ func (e *Engine) qualifiedRoles(q *question) []qualifiedRole {
 			if j == i+1 && !joinedByPreposition(q.tokens, lastWord(qt.Word), firstWord(q.terms[j].Word)) {
 				break // "the minister that went to Beijing": where he went, not whose he is
 			}
-			// The name itself, or a country's adjective ("the Chinese premier"): an
-			// adjective of a region may name a kind ("a European prime minister") that a
-			// fact names by a narrower one ("Spanish").
-			by := map[int32]bool{}
-			for _, alt := range q.terms[j].Alts {
-				if t := alt.Terms[0]; len(alt.Terms) == 1 && e.names[e.ix.TermString(t)] && (e.az.Stem(q.terms[j].Word) == e.ix.TermString(t) || e.az.Word(q.terms[j].Word).Term == e.ix.TermString(t) && !e.isRegion(e.ix.TermString(t)) || capitalsCountry[e.az.Stem(q.terms[j].Word)] == e.ix.TermString(t)) {
-					by[t] = true
+			if by := e.namedBy(q.terms[j]); len(by) > 0 {
+				qr := qualifiedRole{role: i, by: by}
+				if k := i + 1; j == i-1 && k < len(q.terms) && joinedByPreposition(q.tokens, lastWord(qt.Word), firstWord(q.terms[k].Word)) {
+					qr.at = e.namedBy(q.terms[k]) // "China's chargé d'affaires in Baku"
 				}
-			}
-			if len(by) > 0 {
-				out = append(out, qualifiedRole{role: i, by: by})
+				out = append(out, qr)
 				break
 			}
 		}
 	}
 	return out
+}
+
+// namedBy returns the terms of the articles a question's word names a country or place
+// by: the name itself, or a country's adjective ("the Chinese premier"). An adjective of a
+// region may name a kind ("a European prime minister") that a fact names by a narrower
+// one ("Spanish").
+func (e *Engine) namedBy(qt index.QueryTerm) map[int32]bool {
+	by := map[int32]bool{}
+	for _, alt := range qt.Alts {
+		if t := alt.Terms[0]; len(alt.Terms) == 1 && e.names[e.ix.TermString(t)] && (e.az.Stem(qt.Word) == e.ix.TermString(t) || e.az.Word(qt.Word).Term == e.ix.TermString(t) && !e.isRegion(e.ix.TermString(t)) || capitalsCountry[e.az.Stem(qt.Word)] == e.ix.TermString(t)) {
+			by[t] = true
+		}
+	}
+	return by
 }
 
 // joinedByPreposition reports whether the question writes word a, then b with a
