@@ -1366,6 +1366,9 @@ var creditWords = map[string]bool{"source": true, "sources": true, "website": tr
 	"publication": true, "published": true, "publisher": true, "article": true, "articles": true,
 	"story": true, "dateline": true, "datelined": true, "byline": true, "piece": true, "writeup": true}
 
+// citeVerbs say that someone gave a figure, in a question that asks it.
+var citeVerbs = map[string]bool{"cite": true, "cites": true, "cited": true, "quote": true, "quotes": true, "quoted": true}
+
 // periodNouns ask for a length of time.
 var periodNouns = map[string]bool{"period": true, "timeframe": true, "timespan": true, "span": true, "duration": true}
 
@@ -1627,7 +1630,8 @@ func (e *Engine) readQuestion(text string) *question {
 		phrasal := i+1 < len(q.tokens) && markedParticles.holds(q.tokens[i+1]) && e.phrasalVerb(t.Surface, q.tokens[i+1].Surface) ||
 			e.endingParticle(q.tokens, i) >= 0
 		monthMay := t.Surface == "may" && i > 0 && q.tokens[i-1].Surface == "in" // "in May": the month, not the verb
-		if t.Stop && !monthMay || markedFrameWords.holds(t) && !named[i] && !phrasal || (i > 0 && kindFrame(q.tokens[i-1], t)) || markedExactWords.holds(t) && i+1 < len(q.tokens) && kindFrame(t, q.tokens[i+1]) || markedWhenNouns.holds(t) && kindAfterCopula(q.tokens, i) || inFramePhrase(q.tokens, i) || e.askersSetting(t) || q.kind == AskNumber && (e.unusedAmountNoun(t) || e.guessedFigure(t)) {
+		if t.Stop && !monthMay || markedFrameWords.holds(t) && !named[i] && !phrasal || (i > 0 && kindFrame(q.tokens[i-1], t)) || markedExactWords.holds(t) && i+1 < len(q.tokens) && kindFrame(t, q.tokens[i+1]) || markedWhenNouns.holds(t) && kindAfterCopula(q.tokens, i) || inFramePhrase(q.tokens, i) || e.askersSetting(t) || q.kind == AskNumber && (e.unusedAmountNoun(t) || e.guessedFigure(t) || !q.source && citeVerbs[t.Surface]) {
+			// (A figure cited is one given: "what turnover figure did the MP cite".)
 			continue
 		}
 		if markedCorpusNouns.holds(t) && (i+1 < len(q.tokens) && (markedSpeechVerbsAsked.holds(q.tokens[i+1]) || speechVerbsAsked[strings.TrimSuffix(q.tokens[i+1].Surface, "s")] || coverVerbs[q.tokens[i+1].Surface] || markedFrameWords.holds(q.tokens[i+1])) || i > 2 && q.tokens[i-1].Surface == "the" && q.tokens[i-2].Surface == "of" && partitives[q.tokens[i-3].Surface]) {
