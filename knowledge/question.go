@@ -3027,6 +3027,7 @@ var nameHeads = map[string]bool{
 	"summit": true, "conference": true, "fund": true, "bank": true, "company": true,
 	"agency": true, "commission": true, "council": true, "committee": true, "centre": true,
 	"center": true, "plan": true, "route": true, "railway": true, "pipeline": true, "zone": true,
+	"road": true, "highway": true, "bridge": true, "port": true, "airport": true, "canal": true,
 }
 
 // knownName reports whether the articles know a capitalised name a question writes, as
@@ -3043,7 +3044,10 @@ func (e *Engine) knownName(run []string) bool {
 		}
 	}
 	rarest, least := int32(-1), 0
-	for _, t := range terms {
+	for i, t := range terms {
+		if e.az.Word(run[i]).Stop {
+			continue // "of the" in "Revival of the Silk Road"
+		}
 		id, ok := e.ix.Term(t)
 		if !ok {
 			return false
@@ -3051,6 +3055,9 @@ func (e *Engine) knownName(run []string) bool {
 		if n := len(e.ix.Postings(id)); rarest < 0 || n < least {
 			rarest, least = id, n
 		}
+	}
+	if rarest < 0 {
+		return false // function words only
 	}
 	phrase := strings.Join(run, " ")
 	for _, p := range e.ix.Postings(rarest) {

@@ -993,3 +993,18 @@ func TestContainerAsked(t *testing.T) {
 		assert.Equal(t, tt.want, containerAsked(tt.q), tt.q)
 	}
 }
+
+func TestKnownName(t *testing.T) {
+	e := seedEngine(t)
+	for _, tt := range []struct {
+		run  string
+		want bool
+	}{
+		{"revival of the silk road", true}, // written with "of the" between
+		{"middle corridor", true},
+		{"digital silk road", false}, // each word the articles', the name not
+		{"of the", false},
+	} {
+		assert.Equal(t, tt.want, e.knownName(strings.Fields(tt.run)), tt.run)
+	}
+}
