@@ -149,8 +149,8 @@ func kindOf(tokens []analyze.Token) Kind {
 				return AskWhen
 			}
 		case "since":
-			if i == 0 {
-				return AskWhen
+			if i == 0 && !slices.ContainsFunc(tokens[1:], isQuestionWord) {
+				return AskWhen // "since when …", "since what year": not "since 1995 how much …"
 			}
 		case "where":
 			if relativeWhere(tokens, i) {

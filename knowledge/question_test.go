@@ -34,6 +34,8 @@ func TestKindOfQuestion(t *testing.T) {
 		{"which other member of the National Assembly spoke?", AskWho},    // a member is a person
 		{"so did Aliyev praise the trade numbers?", AskYesNo},             // a lead-in before the question
 		{"what's the current bilateral trade turnover figure", AskNumber}, // a figure heads the thing asked
+		{"since 1995 how much have chinese firms invested", AskNumber},    // "since 1995" sets the period of what is asked
+		{"since when have they had embassies", AskWhen},
 		{"what are the latest investment figures?", AskNumber},
 		{"I need the figure Aliyev gave for trade growth", AskNumber}, // a request opens on what it asks
 		{"give me the year diplomatic missions were set up", AskWhen},
