@@ -558,7 +558,7 @@ func namesStage(after []analyze.Token) bool {
 }
 
 // earlierPattern finds a sentence's word for an earlier time of someone's life.
-var earlierPattern = regexp.MustCompile(`(?i)\b(before|previously|prior|former|formerly|earlier|once|ex-\w+|used to)\b`)
+var earlierPattern = regexp.MustCompile(`(?i)\b(before|previously|prior|former|formerly|earlier|once|ex-\w+|used to|preceded by)\b`)
 
 // occasionBefore finds "before" or "prior to" an occasion of the story itself, one of
 // eventNouns: "Prior to the talks, Xi … held a welcoming ceremony" tells what came first
