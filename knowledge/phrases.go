@@ -944,15 +944,24 @@ func afterGoingTo(tokens []analyze.Token, i int) int {
 	return i
 }
 
-// whatPredicate returns the query term of the verb of "What did Peng Liyuan wear …" when
-// the articles never use it, nor a synonym of it, or -1: what someone did that the
-// articles never tell of is not answered by another thing they did.
+// whatPredicate returns the query term of the verb of "What did Peng Liyuan wear …" or
+// "Why did China cancel …" when the articles never use it, nor a synonym of it, or -1:
+// what someone did that the articles never tell of is not answered by another thing they
+// did, nor is why they did it.
 func (e *Engine) whatPredicate(q *question) int {
-	if len(q.tokens) < 4 || !markedWhatWords.holds(q.tokens[0]) || !markedAuxiliaries.holds(q.tokens[1]) {
+	why := q.tokens[0].Surface == "why"
+	if len(q.tokens) < 4 || !markedWhatWords.holds(q.tokens[0]) && !why || !markedAuxiliaries.holds(q.tokens[1]) {
 		return -1
 	}
+	inSubject := e.inSubject
+	if why {
+		// "why did China cancel the visa deal": why a country did what no fact tells
+		inSubject = func(t analyze.Token) bool {
+			return e.inSubject(t) || e.states[t.Term] || e.placeTerms[t.Term] || e.names[t.Term]
+		}
+	}
 	i := 2
-	for i < len(q.tokens) && i < 8 && (e.inSubject(q.tokens[i]) || i > 2 && whenWord(q.tokens[i]) || roleAhead(q.tokens, i) || isAdverb(q.tokens[i])) {
+	for i < len(q.tokens) && i < 8 && (inSubject(q.tokens[i]) || i > 2 && whenWord(q.tokens[i]) || roleAhead(q.tokens, i) || isAdverb(q.tokens[i])) {
 		i++ // "what did the ministers in January 2026 say", "what did a senior party official reportedly promise"
 	}
 	if i == 2 || i >= len(q.tokens) {
@@ -961,10 +970,20 @@ func (e *Engine) whatPredicate(q *question) int {
 	if verb := q.tokens[i].Surface; lightVerbs[verb] || speechVerbsAsked[verb] || speechActs[verb] {
 		return -1 // "What did Xi vow?": what he vowed is in his words, whatever the verb
 	}
+	if why && caringVerbs[q.tokens[i].Surface] {
+		return -1 // "why do they care about the route": why it matters, in any words
+	}
 	if k := q.termOf(q.tokens[i].Surface); k >= 0 && onlyRelated(q.terms[k]) {
 		return k
 	}
 	return -1
+}
+
+// caringVerbs say that a thing matters to someone: why it does is told in any words.
+var caringVerbs = map[string]bool{
+	"care": true, "cares": true, "like": true, "likes": true, "love": true, "loves": true,
+	"want": true, "wants": true, "value": true, "values": true, "favor": true, "favors": true,
+	"favour": true, "favours": true, "prefer": true, "prefers": true, "bother": true,
 }
 
 // inSubject reports whether a token may be part of the subject before a question's verb:
