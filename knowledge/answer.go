@@ -1213,12 +1213,29 @@ func (e *Engine) namesBodyOrBrand(q *question, f *Fact) bool {
 			other = other || w.kind&(nameStop|nameState) == 0 && !asked[w.term]
 			own = own || len(run) == 1 && !asked[w.term] && (w.kind&(nameStop|nameState|namePerson|nameShort|nameEnglish) == 0 && !e.placeNames[w.term] && !e.isRegion(w.term) && e.kindOrNoConcept(w.term, kind) || e.isPublisherName(w.term) && publishes(q.terms[q.which].Word))
 		}
-		if body && other || own {
+		if body && other || own && !e.calledOtherBody(f, run[0].term, kind) {
 			return true
 		}
 	}
 	return false
 }
+
+// calledOtherBody reports whether a fact introduces the name of a term as a body of
+// another kind than the one asked for, or, asked for a company, as a place: "news agency
+// Sputnik", "the exclave of Nakhchivan" are no company.
+func (e *Engine) calledOtherBody(f *Fact, term, kind string) bool {
+	trading := e.bodyFamily[kind] == e.bodyFamily[e.az.Stem("company")] // (an agency may be "of ANAMA")
+	tokens := e.az.Analyze(f.Text)
+	for j := 1; j < len(tokens); j++ {
+		if b := tokens[j-1]; tokens[j].Term == term && (e.bodyTerms[b.Term] && !e.ofBodyKind(b.Term, kind) || trading && placePrepositions[b.Surface]) {
+			return true
+		}
+	}
+	return false
+}
+
+// placePrepositions put a place after them: "through Armenia", "the exclave of Nakhchivan".
+var placePrepositions = map[string]bool{"of": true, "in": true, "to": true, "through": true, "via": true, "from": true, "at": true}
 
 // ofBodyKind reports whether a body word (a term) names a body of the kind asked for (a
 // term): any body is an organisation, and a corporation a company, but an institute is no
