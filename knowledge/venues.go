@@ -69,6 +69,9 @@ func venueAt(tokens []analyze.Token, i int) int {
 		// "brought his family with him to Beijing": where to, after whom
 		j = len(tokens)
 		for k := i + 1; k < len(tokens) && k <= i+venueReach; k++ {
+			if tokens[k].Surface == "from" {
+				return -1 // "the route it takes from China to Europe": a way, no venue
+			}
 			if tokens[k].Surface == "to" {
 				j = k
 				break
