@@ -2857,6 +2857,10 @@ func (e *Engine) compose(q *question, rs []ranked, best int) Answer {
 		}
 		chosen = append(chosen, r.fact)
 		used[e.cluster[r.fact.ID]] = true
+		for n := r.fact.Next; r.fact.Kind == Bio && n >= 0 && e.facts[n].Kind == Bio && !used[e.cluster[n]] && len(chosen) < maxQuotes; n = e.facts[n].Next {
+			chosen = append(chosen, &e.facts[n]) // the rest of the box about the author
+			used[e.cluster[n]] = true
+		}
 	}
 	note := ""
 	if q.kind == AskNumber {
