@@ -2083,8 +2083,10 @@ func (e *Engine) readQuestion(text string) *question {
 	q.whenSaid = e.asksWhenSaid(q)
 	q.topic = e.withoutStates(q, e.withoutHome(q, speechTopic(q)))
 	q.viewOf = e.viewHolder(q)
-	if k := askedNoun(q); k >= 0 && len(q.terms[k].Alts) > 0 && onlyRelated(q.terms[k]) && !wordNouns[q.terms[k].Word] && !bearingNouns[q.terms[k].Word] && !q.matchedElsewhere(k) {
-		// (But "what words did they use": the words are the quote.)
+	if k := askedNoun(q); k >= 0 && onlyRelated(q.terms[k]) && !wordNouns[q.terms[k].Word] && !bearingNouns[q.terms[k].Word] && !q.matchedElsewhere(k) && (len(q.terms[k].Alts) > 0 || !saidNoun(q.terms[k].Word)) {
+		// (But "what words did they use": the words are the quote; nor is "what claim did
+		// he make" of a thing other than what he said.) "What budget does the working
+		// group have?": a word the articles have nothing like.
 		// "What gift did Aliyev give Xi?": the articles speak of no gift, only of what
 		// WordNet relates to one ("invest", as to endow).
 		q.unknownHead = q.terms[k].Word
@@ -3779,6 +3781,11 @@ func (e *Engine) namesSpeaker(t analyze.Token) bool {
 // agreement concluded").
 func concludesDeal(tokens []analyze.Token, i int) bool {
 	return strings.HasPrefix(tokens[i].Surface, "conclud") && slices.ContainsFunc(tokens, func(t analyze.Token) bool { return dealNouns[t.Surface] })
+}
+
+// saidNoun reports whether a noun names something said: a claim, a view, a report.
+func saidNoun(w string) bool {
+	return speechVerbsAsked[w] || newsNouns[w] || stanceNouns[w] || speechNouns[w]
 }
 
 // asksWhenSaid reports whether a when-question asks only when someone spoke to the press
