@@ -380,7 +380,7 @@ func withMentionAsked(text string) string {
 	return text
 }
 
-// mentionAsked find a question why the articles mention a thing, and the thing.
+// mentionAsked finds a question why the articles mention a thing; its group is the thing.
 var mentionAsked = []*regexp.Regexp{
 	regexp.MustCompile(`(?i)^why (?:is|was|are|were) (.+?) (?:even |at all )?(?:mentioned|named|cited|quoted|brought up|referenced|referred to|in (?:the|this|that|these) (?:articles?|story|stories|piece|text|news|reports?))(?: at all)?(?: in (?:the|this|that|these) (?:articles?|story|stories|piece|text|news|reports?))?\s*[?!.]*$`),
 	regexp.MustCompile(`(?i)^why (?:does|did|do) (?:the|this|that|these) (?:articles?|story|stories|piece|text|reports?) (?:even )?(?:mention|name|cite|quote|bring up|talk about|refer to) (.+?)(?: at all)?\s*[?!.]*$`),
