@@ -199,7 +199,7 @@ func comparedPair(text string) (comparison, bool) {
 
 // comparedFrame matches "which came first, X or Y" and its kin: the comparative, and the
 // two things compared.
-var comparedFrame = regexp.MustCompile(`(?i)^(?:which|what|wat)(?:'s| (?:came|comes|happened|was|is|were|are|one was|one is|one came|one happened))? (first|earlier|sooner|later|last|bigger|larger|greater|higher|more|smaller|lower|less)\b[\s,:;–—-]+(.+?),? or (.+?)[\s?!.]*$`)
+var comparedFrame = regexp.MustCompile(`(?i)^(?:which|what|wat)(?:'s| (?:came|comes|happened|was|is|were|are|one was|one is|one came|one happened))? (first|earlier|sooner|later|last|bigger|larger|greater|higher|more|smaller|lower|less)\b(?: (?:on|in|during|at) [^,:;]+[,:;])?[\s,:;–—-]+(.+?),? or (.+?)[\s?!.]*$`)
 
 // orderPattern finds words that put two things in order in time.
 var orderPattern = regexp.MustCompile(`(?i)\b(preced\w*|followed|before|after|prior|earlier|later|then)\b`)
@@ -219,18 +219,19 @@ func (e *Engine) comparedAnswered(ctx context.Context, text string) (Answer, boo
 	if !ok {
 		return Answer{}, false
 	}
+	if c.inTime() {
+		// A sentence that tells the two in order answers best, though both be dated, as
+		// on one day: "Prior to the talks, Xi … held a welcoming ceremony"; "The official
+		// visit to Beijing was also preceded by … Liu Jianchao's visit to Azerbaijan."
+		if o, _, err := e.answer(ctx, "was "+c.x+" before "+c.y, false); err == nil && confirms(o) && orderPattern.MatchString(o.Text) {
+			return o, true
+		}
+	}
 	a, _, err := e.answer(ctx, c.first(), false)
 	if err == nil && a.Answered {
 		b, _, err := e.answer(ctx, c.second(), false)
 		if err == nil && b.Answered {
 			return joinAnswers(a, b), true // (a alone, when one sentence tells of both)
-		}
-	}
-	if c.inTime() {
-		// Neither dated apart, the two may be told in order: "The official visit to
-		// Beijing was also preceded by … Liu Jianchao's visit to Azerbaijan."
-		if o, _, err := e.answer(ctx, "was "+c.x+" before "+c.y, false); err == nil && confirms(o) && orderPattern.MatchString(o.Text) {
-			return o, true
 		}
 	}
 	return Answer{}, false

@@ -52,6 +52,7 @@ func TestComparedPair(t *testing.T) {
 		{"which came first, the forum or the visit?", "when was the forum", "when was the visit"},
 		{"what happened earlier: the talks or the ceremony", "when was the talks", "when was the ceremony"},
 		{"which is bigger: trade turnover or investment?", "how much is trade turnover", "how much is investment"},
+		{"what came first on April 23, the ceremony or the talks?", "when was the ceremony", "when was the talks"}, // the day both were on
 		{"which came first", "", ""},
 		{"which agreements came first", "", ""},
 	})
