@@ -210,10 +210,11 @@ const askWhen = "when was "
 // comparedInTime are the comparatives of time comparedFrame reads.
 var comparedInTime = map[string]bool{"first": true, "earlier": true, "sooner": true, "later": true, "last": true}
 
-// comparedAnswered answers a question that compares two things with what the articles
-// say of each, when they say it of both: "which came first, the ten documents or the
-// agreement signed last July" with the sentence that dates each; or, for which came
-// first, with a sentence that tells the two in order. It returns false otherwise.
+// comparedAnswered answers a question that compares two things: for which came first,
+// with a sentence that tells the two in order, where one does; else with what the
+// articles say of each, when they say it of both ("which came first, the ten documents or
+// the agreement signed last July": the sentence that dates each). It returns false
+// otherwise.
 func (e *Engine) comparedAnswered(ctx context.Context, text string) (Answer, bool) {
 	c, ok := comparedPair(text)
 	if !ok {
