@@ -53,13 +53,10 @@ func TestLastClause(t *testing.T) {
 }
 
 func TestFromHearsay(t *testing.T) {
-	tests := []struct{ in, want string }{
+	assertRewrites(t, fromHearsay, []rewrite{
 		{"i teach chinese in ganja and someone told me they agreed on confucius institutes, is that true?", "someone told me they agreed on confucius institutes, is that true?"},
 		{"I study in Baku. My friend said the regime started in 2024, right?", "My friend said the regime started in 2024, right?"},
 		{"i teach chinese in ganja and someone told me they agreed on confucius institutes. what did they agree?", "i teach chinese in ganja and someone told me they agreed on confucius institutes. what did they agree?"}, // no claim checked
 		{"someone told me they met in May, is that true?", "someone told me they met in May, is that true?"},
-	}
-	for _, tt := range tests {
-		assert.Equal(t, tt.want, fromHearsay(tt.in), tt.in)
-	}
+	})
 }

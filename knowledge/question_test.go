@@ -771,8 +771,19 @@ func TestWhichPhrase(t *testing.T) {
 	}
 }
 
+// rewrite is a question as asked and as a function that reads it rewrites it.
+type rewrite struct{ in, want string }
+
+// assertRewrites holds a function that rewrites a question to its cases.
+func assertRewrites(t *testing.T, f func(string) string, tests []rewrite) {
+	t.Helper()
+	for _, tt := range tests {
+		assert.Equal(t, tt.want, f(tt.in), tt.in)
+	}
+}
+
 func TestWithoutRemark(t *testing.T) {
-	tests := []struct{ in, want string }{
+	assertRewrites(t, withoutRemark, []rewrite{
 		{"who's chen ming? saw the name in the zangezur part", "who's chen ming?"},
 		{"when was the visa deal signed? thanks!", "when was the visa deal signed?"},
 		{"who is chen ming? what did he say", "who is chen ming? what did he say"},   // a second question
@@ -790,27 +801,21 @@ func TestWithoutRemark(t *testing.T) {
 		{"i wonder, who met wang yi", "i wonder, who met wang yi"},                       // the question follows
 		{"what did aliyev say about taiwan because i am writing an essay", "what did aliyev say about taiwan "},
 		{"why did china back it because of its ties", "why did china back it because of its ties"}, // no reason of the asker's
-	}
-	for _, tt := range tests {
-		assert.Equal(t, tt.want, withoutRemark(tt.in), tt.in)
-	}
+	})
 }
 
 func TestWithHabitAsEarlier(t *testing.T) {
-	tests := []struct{ in, want string }{
+	assertRewrites(t, withHabitAsEarlier, []rewrite{
 		{"which media outlet did aytan farhadova used to work at", "which media outlet did aytan farhadova previously work at"},
 		{"where did she use to work", "where did she previously work"},
 		{"what is the corridor used to carry", "what is the corridor used to carry"}, // what it is for
 		{"who caused to fall", "who caused to fall"},
 		{"what phrase did Aliyev use to describe it", "what phrase did Aliyev use to describe it"}, // what for
-	}
-	for _, tt := range tests {
-		assert.Equal(t, tt.want, withHabitAsEarlier(tt.in), tt.in)
-	}
+	})
 }
 
 func TestWithoutIntroduction(t *testing.T) {
-	tests := []struct{ in, want string }{
+	assertRewrites(t, withoutIntroduction, []rewrite{
 		{"Turkish reporter: what did Xi tell the Spanish prime minister?", "what did Xi tell the Spanish prime minister?"},
 		{"I'm from a Kazakh outlet - did they talk about Central Asia?", "did they talk about Central Asia?"},
 		{"Azerbaijan-China relations: what's new?", "Azerbaijan-China relations: what's new?"}, // the topic, not the asker
@@ -831,10 +836,7 @@ func TestWithoutIntroduction(t *testing.T) {
 		{"they met in Beijing but where did they sign it?", "they met in Beijing but where did they sign it?"}, // no excuse
 		{"apart from the UN, what formats came up?", "apart from the UN, what formats came up?"},               // no asker
 		{"They met in Beijing. who else was there?", "They met in Beijing. who else was there?"},               // no asker
-	}
-	for _, tt := range tests {
-		assert.Equal(t, tt.want, withoutIntroduction(tt.in), tt.in)
-	}
+	})
 }
 
 func TestBlankAsked(t *testing.T) {
@@ -928,29 +930,23 @@ func TestApart(t *testing.T) {
 }
 
 func TestWithNameAsked(t *testing.T) {
-	tests := []struct{ in, want string }{
+	assertRewrites(t, withNameAsked, []rewrite{
 		{"name a Chinese company building solar plants", "which Chinese company building solar plants"},
 		{"Name the agency whose demining work China supports", "which agency whose demining work China supports"},
 		{"names of the documents signed", "names of the documents signed"},
 		{"name?", "name?"},
-	}
-	for _, tt := range tests {
-		assert.Equal(t, tt.want, withNameAsked(tt.in), tt.in)
-	}
+	})
 }
 
 func TestWithMentionAsked(t *testing.T) {
-	tests := []struct{ in, want string }{
+	assertRewrites(t, withMentionAsked, []rewrite{
 		{"why is Pedro Sanchez mentioned", "what do the articles say about Pedro Sanchez"},
 		{"Why is Sputnik even mentioned in the article?", "what do the articles say about Sputnik"},
 		{"why was chen ming quoted at all", "what do the articles say about chen ming"},
 		{"why does the story bring up Urumqi?", "what do the articles say about Urumqi"},
 		{"why is Azerbaijan named a key player", "why is Azerbaijan named a key player"}, // why it is called so
 		{"why was the visa deal signed", "why was the visa deal signed"},
-	}
-	for _, tt := range tests {
-		assert.Equal(t, tt.want, withMentionAsked(tt.in), tt.in)
-	}
+	})
 }
 
 func TestNamedByIntroduction(t *testing.T) {
