@@ -2023,7 +2023,7 @@ func (e *Engine) datesOtherMonths(q *question, f *Fact) bool {
 	other := false
 	for _, d := range f.Dates {
 		if len(d.Value) == len("2006") && isYear(d.Value) && !strings.HasPrefix(published, d.Value) && !q.hasTerm(d.Value) {
-			if reportedDate(f.Text, d.Phrase) {
+			if e.reportedDate(f.Text, d.Phrase) {
 				continue // "noted that the partnership in 2025 …": what they spoke of, not when
 			}
 			other = true
@@ -2043,16 +2043,19 @@ func (e *Engine) datesOtherMonths(q *question, f *Fact) bool {
 // reportedDate reports whether a date's phrase stands in a clause a verb of saying opens
 // ("… and noted that the establishment of a … partnership in 2025 elevated …"): it dates
 // what was spoken of, not the speaking.
-func reportedDate(text, phrase string) bool {
+func (e *Engine) reportedDate(text, phrase string) bool {
 	at := strings.Index(text, phrase)
 	if at < 0 {
 		return false
 	}
-	return saidThat.MatchString(text[:at])
+	words := strings.Fields(text[:at])
+	for i := 1; i < len(words); i++ {
+		if words[i] == "that" && e.isSpeechVerb(e.az.Word(words[i-1]).Term) {
+			return true
+		}
+	}
+	return false
 }
-
-// saidThat finds a verb of saying that opens a clause: "noted that", "said that".
-var saidThat = regexp.MustCompile(`\b(?:noted|said|stressed|emphasized|emphasised|added|highlighted|underlined|stated|recalled|pointed out) that\b`)
 
 // monthOf returns the month of a date value "2006-01", or 0.
 func monthOf(value string) time.Month {

@@ -757,8 +757,9 @@ func TestQuotesOnce(t *testing.T) {
 }
 
 func TestReportedDate(t *testing.T) {
+	e := seedEngine(t)
 	text := "Both ministers expressed satisfaction with the high level of political dialogue and noted that the establishment of a comprehensive strategic partnership in 2025 elevated Azerbaijan–China relations to a new qualitative stage."
-	assert.True(t, reportedDate(text, "2025"), "a year in what they noted")
-	assert.False(t, reportedDate("In 2019, ten documents were signed, he said.", "2019"), "the year of the deed itself")
-	assert.False(t, reportedDate(text, "2030"), "no such phrase")
+	assert.True(t, e.reportedDate(text, "2025"), "a year in what they noted")
+	assert.False(t, e.reportedDate("In 2019, ten documents were signed, he said.", "2019"), "the year of the deed itself")
+	assert.False(t, e.reportedDate(text, "2030"), "no such phrase")
 }
