@@ -422,9 +422,7 @@ func (e *Engine) leadWithPublisher(rs []ranked, best int) ([]ranked, int) {
 		if pf == r.fact.ID {
 			return rs, i
 		}
-		lead := r
-		lead.fact = &e.facts[pf]
-		return append([]ranked{lead}, rs[i:]...), 0
+		return ledBy(rs, i, &e.facts[pf]), 0
 	}
 	return rs, best
 }
@@ -436,9 +434,15 @@ func (e *Engine) leadWithDateline(rs []ranked, best int) ([]ranked, int) {
 	if !ok || d == rs[best].fact.ID {
 		return rs, best
 	}
-	lead := rs[best]
-	lead.fact = &e.facts[d]
-	return append([]ranked{lead}, rs[best:]...), 0
+	return ledBy(rs, best, &e.facts[d]), 0
+}
+
+// ledBy returns the ranking from i on, led by a fact that stands in for the one at i (its
+// article's publisher line, its dateline) with the same scores.
+func ledBy(rs []ranked, i int, f *Fact) []ranked {
+	lead := rs[i]
+	lead.fact = f
+	return append([]ranked{lead}, rs[i:]...)
 }
 
 // localize marks an answer to a question asked in lang: its language, and a first line in
